@@ -1,0 +1,60 @@
+"""The one error model of deckgen.
+
+Library code raises :class:`DeckgenError` (or a subclass); only the CLI turns it into
+an exit code. A problem that points at a place in a user's file is an :class:`Issue`,
+and :class:`InputError` carries every issue found, so users see them all at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One finding about a user's file: where it is, how bad, and what to do.
+
+    ``line`` and ``col`` are 1-based; 0 means "the file as a whole".
+    """
+
+    file: str
+    line: int = 0
+    col: int = 0
+    message: str = ""
+    severity: str = "error"  # "error" or "warning"
+    path: str = field(default="", compare=False)  # e.g. parts[0].slides[2].title
+
+    def format(self, with_severity: bool = False) -> str:
+        """Return ``file:line:col: [severity: ]message``, the form editors jump to."""
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.col or 1}"
+        sev = f"{self.severity}: " if with_severity else ""
+        return f"{where}: {sev}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+class DeckgenError(Exception):
+    """Base class of every error a user can cause; the CLI exits with code 1."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def format(self) -> str:
+        return self.message
+
+
+class InputError(DeckgenError):
+    """A user file is broken; holds every :class:`Issue` found in it."""
+
+    def __init__(self, issues: list[Issue]):
+        self.issues = sorted(issues, key=lambda i: (i.file, i.line, i.col))
+        super().__init__("\n".join(i.format() for i in self.issues))
+
+
+class ToolMissingError(DeckgenError):
+    """An external program (LibreOffice, pdftoppm) is not installed."""
