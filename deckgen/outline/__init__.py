@@ -7,3 +7,10 @@ MODELINE_FMT = "# yaml-language-server: $schema={schema}"
 
 # The file name `deckgen schema` and `deckgen outline` write the schema under.
 SCHEMA_FILENAME = "outline.schema.json"
+
+
+def load_outline(path):
+    """Load and validate an outline file; see :func:`deckgen.outline.loader.load_outline`."""
+    from deckgen.outline.loader import load_outline as _load
+
+    return _load(path)

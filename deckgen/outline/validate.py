@@ -1,0 +1,210 @@
+"""Validate YAML text against a declared spec, keeping every line and column.
+
+The YAML is composed into nodes (which carry source marks), then walked against the
+spec in :mod:`deckgen.outline.spec`. Every problem becomes an :class:`Issue`; the walk
+never stops at the first one. The result is plain data (dicts, lists, strings) plus a
+table of positions keyed by path (``parts[0].slides[2].title``) for later messages.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from dataclasses import dataclass, field
+
+import yaml
+
+from deckgen.errors import Issue
+from deckgen.outline import spec as S
+
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:str": "text",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true/false",
+    "tag:yaml.org,2002:null": "nothing",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
+@dataclass
+class Validated:
+    """What validation gives back: plain data, positions by path, and the issues."""
+
+    data: object = None
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+
+    def where(self, path: str) -> tuple[int, int]:
+        """Return (line, col) of ``path``, or of its nearest parent that has one."""
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return self.positions.get("", (1, 1))
+
+
+def validate_text(text: str, spec: S.Mapping, filename: str) -> Validated:
+    """Parse ``text`` as YAML and check it against ``spec``; never raises on bad input."""
+    result = Validated()
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = exc.problem or "YAML syntax error"
+        hint = _syntax_hint(problem)
+        result.issues.append(Issue(filename, line, col, f"YAML syntax error: {problem}{hint}"))
+        return result
+    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+        result.issues.append(Issue(filename, 0, 0, f"YAML error: {exc}"))
+        return result
+    if root is None:
+        result.issues.append(Issue(filename, 1, 1, f"the file is empty; expected an {spec.name} with {_required(spec)}"))
+        return result
+    walker = _Walker(filename, result)
+    result.data = walker.walk(root, spec, "")
+    return result
+
+
+def _syntax_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return " (a text containing ': ' needs quotes, or a key is indented wrongly)"
+    if "found character '\\t'" in problem:
+        return " (indent with spaces, not tabs)"
+    if "could not find expected ':'" in problem:
+        return " (each line of a mapping needs 'key: value')"
+    return ""
+
+
+def _required(spec: S.Mapping) -> str:
+    names = [f"'{f.name}'" for f in spec.fields if f.required]
+    return ", ".join(names) if names else "keys"
+
+
+class _Walker:
+    def __init__(self, filename: str, result: Validated):
+        self.filename = filename
+        self.result = result
+        self.constructor = yaml.SafeLoader("")
+
+    def issue(self, node: yaml.Node, message: str, path: str) -> None:
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        self.result.issues.append(Issue(self.filename, line, col, message, path=path))
+
+    def mark(self, node: yaml.Node, path: str) -> None:
+        self.result.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def walk(self, node: yaml.Node, spec: object, path: str):
+        self.mark(node, path)
+        if isinstance(spec, S.Mapping):
+            return self.mapping(node, spec, path)
+        if isinstance(spec, S.Tagged):
+            return self.tagged(node, spec, path)
+        if isinstance(spec, S.ListOf):
+            return self.sequence(node, spec, path)
+        return self.scalar(node, spec, path)
+
+    def describe(self, node: yaml.Node) -> str:
+        if isinstance(node, yaml.MappingNode):
+            return "a mapping (key: value lines)"
+        if isinstance(node, yaml.SequenceNode):
+            return "a list"
+        return _TYPE_NAMES.get(node.tag, "a value")
+
+    def scalar(self, node: yaml.Node, spec: object, path: str):
+        label = path.rsplit(".", 1)[-1] or "value"
+        if not isinstance(node, yaml.ScalarNode):
+            expected = {"Text": "text", "Value": "a number or text", "Integer": "a whole number"}[type(spec).__name__]
+            self.issue(node, f"'{label}' must be {expected}, not {self.describe(node)}", path)
+            return None
+        value = self.constructor.construct_object(node)
+        if isinstance(spec, S.Integer):
+            if isinstance(value, bool) or not isinstance(value, int) or value < spec.minimum:
+                self.issue(node, f"'{label}' must be a whole number ≥ {spec.minimum}, not {value!r}", path)
+                return None
+            return value
+        if value is None or isinstance(value, bool):
+            what = "empty" if value is None else f"{str(value).lower()} (true/false)"
+            self.issue(node, f"'{label}' is {what}; write text here (quote it if it is meant literally)", path)
+            return None
+        if isinstance(spec, S.Value) and isinstance(value, (int, float)):
+            return value
+        if isinstance(value, (_dt.date, _dt.datetime)):
+            return node.value  # keep the date exactly as written
+        if isinstance(value, (int, float)):
+            return node.value  # keep '2024' or '3.50' exactly as written
+        return str(value)
+
+    def sequence(self, node: yaml.Node, spec: S.ListOf, path: str):
+        label = path.rsplit(".", 1)[-1] or "value"
+        if not isinstance(node, yaml.SequenceNode):
+            self.issue(node, f"'{label}' must be a list (lines starting with '- '), not {self.describe(node)}", path)
+            return None
+        if len(node.value) < spec.min_items:
+            need = "at least one entry" if spec.min_items == 1 else f"at least {spec.min_items} entries"
+            self.issue(node, f"'{label}' needs {need}", path)
+        if spec.max_items is not None and len(node.value) > spec.max_items:
+            self.issue(node, f"'{label}' takes at most {spec.max_items} entries, found {len(node.value)}", path)
+        return [self.walk(child, spec.item, f"{path}[{i}]") for i, child in enumerate(node.value)]
+
+    def tagged(self, node: yaml.Node, spec: S.Tagged, path: str):
+        if not isinstance(node, yaml.MappingNode):
+            self.issue(node, f"a {spec.name} must be a mapping with '{spec.tag}: …', not {self.describe(node)}", path)
+            return None
+        kinds = ", ".join(spec.choices)
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == spec.tag:
+                kind = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
+                if kind in spec.choices:
+                    return self.mapping(node, spec.choices[kind], path)
+                hint = _did_you_mean(str(kind), spec.choices)
+                self.issue(value_node, f"unknown slide kind {kind!r}{hint}; expected one of: {kinds}", f"{path}.{spec.tag}")
+                return None
+        self.issue(node, f"this {spec.name} has no '{spec.tag}'; add '{spec.tag}: …' with one of: {kinds}", path)
+        return None
+
+    def mapping(self, node: yaml.Node, spec: S.Mapping, path: str):
+        if spec.shorthand and isinstance(node, yaml.ScalarNode):
+            return {spec.shorthand: self.scalar(node, spec.field(spec.shorthand).type, f"{path}.{spec.shorthand}")}
+        if not isinstance(node, yaml.MappingNode):
+            what = f"'{path.rsplit('.', 1)[-1]}'" if path else "the file"
+            self.issue(node, f"{what} must be a mapping (key: value lines), not {self.describe(node)}", path)
+            return None
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            sub = f"{path}.{key}" if path else str(key)
+            spec_field = spec.field(key) if isinstance(key, str) else None
+            if spec_field is None:
+                hint = _did_you_mean(str(key), [f.name for f in spec.fields])
+                allowed = ", ".join(f.name for f in spec.fields)
+                self.issue(key_node, f"unknown key {key!r} in {spec.name}{hint}; allowed keys: {allowed}", sub)
+                continue
+            if key in out:
+                self.issue(key_node, f"duplicate key {key!r}; the earlier one would be lost — keep one", sub)
+                continue
+            if not spec_field.required and _is_null(value_node):
+                continue  # an optional key left blank is simply absent
+            value = self.walk(value_node, spec_field.type, sub)
+            self.mark(key_node, sub)
+            out[key] = value
+        for f in spec.fields:
+            if f.required and f.name not in out:
+                where = f"this {spec.name}" if path else "the outline"
+                self.issue(node, f"{where} is missing the required key '{f.name}' ({f.doc})", f"{path}.{f.name}" if path else f.name)
+        return out
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
+def _did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

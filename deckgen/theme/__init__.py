@@ -1,0 +1,1 @@
+"""Themes: palette, fonts, sizes, logo and footer, loaded from YAML data."""

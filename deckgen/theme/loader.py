@@ -1,0 +1,130 @@
+"""Find and load themes: built-in names or paths to theme YAML files."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from deckgen.errors import InputError, Issue
+from deckgen.outline.loader import read_text
+from deckgen.outline.validate import validate_text
+from deckgen.theme.model import DEFAULT_SIZES, SLIDE_SIZES_PT, SizeRange, Theme
+from deckgen.theme.spec import SIZE_FLOORS, THEME
+
+DEFAULT_THEME = "postal-green"
+_HEX = re.compile(r"^#?[0-9A-Fa-f]{6}$")
+
+
+def assets_dir() -> Path:
+    """Return the folder holding built-in themes and logos.
+
+    Installed, it is the package's ``deckgen/assets``; in a source checkout, the
+    repository's top-level ``assets/``.
+    """
+    here = Path(__file__).resolve().parent.parent
+    installed = here / "assets"
+    if (installed / "themes").is_dir():
+        return installed
+    return here.parent / "assets"
+
+
+def builtin_themes() -> dict[str, Path]:
+    """Return the built-in themes as name -> file, sorted by name."""
+    folder = assets_dir() / "themes"
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def resolve_theme_path(ref: str, base_dir: Path | None = None) -> Path | None:
+    """Turn a theme reference (built-in name or path) into a file, or None if unknown."""
+    builtins = builtin_themes()
+    if ref in builtins:
+        return builtins[ref]
+    candidate = Path(ref)
+    if not candidate.is_absolute() and base_dir is not None:
+        candidate = base_dir / candidate
+    if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
+        return candidate
+    return None
+
+
+def unknown_theme_message(ref: str) -> str:
+    names = ", ".join(builtin_themes())
+    return f"unknown theme {ref!r}; use a built-in theme ({names}) or a path to a theme .yaml file"
+
+
+def load_theme(ref: str | None = None, base_dir: Path | None = None) -> Theme:
+    """Load the theme ``ref`` (a built-in name or a path; None = the default).
+
+    Raises :class:`InputError` for an unknown theme or a broken theme file, naming
+    every problem with its line.
+    """
+    ref = ref or DEFAULT_THEME
+    path = resolve_theme_path(ref, base_dir)
+    if path is None:
+        raise InputError([Issue(ref, 0, 0, unknown_theme_message(ref))])
+    return load_theme_file(path)
+
+
+def load_theme_file(path: Path) -> Theme:
+    """Load and check one theme file; raises :class:`InputError` listing every problem."""
+    validated = validate_text(read_text(path), THEME, str(path))
+    issues = list(validated.issues)
+    data = validated.data if isinstance(validated.data, dict) else {}
+
+    def bad(key: str, message: str) -> None:
+        line, col = validated.where(key)
+        issues.append(Issue(str(path), line, col, message, path=key))
+
+    colors = {}
+    for role, value in (data.get("colors") or {}).items():
+        if value is not None and not _HEX.match(str(value)):
+            bad(f"colors.{role}", f"colour {role!r} must be #RRGGBB, not {value!r}")
+        elif value is not None:
+            colors[role] = str(value).lstrip("#").upper()
+    size = str(data.get("slide_size") or "16:9")
+    if size not in SLIDE_SIZES_PT:
+        bad("slide_size", f"slide_size must be 16:9 or 4:3, not {size!r}")
+    sizes = {k: SizeRange(*v) for k, v in DEFAULT_SIZES.items()}
+    for role, pair in (data.get("sizes") or {}).items():
+        if not pair or len(pair) != 2 or not all(isinstance(v, (int, float)) for v in pair):
+            bad(f"sizes.{role}", f"size {role!r} must be [min, max] in points, e.g. [18, 24]")
+            continue
+        low, high = float(pair[0]), float(pair[1])
+        if low > high or low < SIZE_FLOORS[role]:
+            bad(f"sizes.{role}", f"size {role!r} must be [min, max] with min ≥ {SIZE_FLOORS[role]} pt and min ≤ max")
+            continue
+        sizes[role] = SizeRange(low, high)
+    logo = None
+    if data.get("logo"):
+        logo = (path.parent / data["logo"]).resolve()
+        if not logo.is_file():
+            bad("logo", f"logo file not found: {logo}; fix the path (relative to the theme file) or remove 'logo'")
+    fonts = data.get("fonts") or {}
+    for key in ("latin_file", "east_asian_file"):
+        if fonts.get(key) and not (path.parent / fonts[key]).is_file():
+            bad(f"fonts.{key}", f"font file not found: {fonts[key]}; fix the path or remove '{key}'")
+    errors = [i for i in issues if i.is_error]
+    if errors:
+        raise InputError(errors)
+    return Theme(
+        name=data["name"],
+        colors=colors,
+        latin_font=fonts["latin"],
+        east_asian_font=fonts["east_asian"],
+        label=data.get("label") or data["name"],
+        description=data.get("description") or "",
+        slide_size=size,
+        latin_file=str(path.parent / fonts["latin_file"]) if fonts.get("latin_file") else None,
+        east_asian_file=str(path.parent / fonts["east_asian_file"]) if fonts.get("east_asian_file") else None,
+        sizes=sizes,
+        logo=logo,
+        footer=data.get("footer") or "{organisation}  {date}",
+        slide_number=data.get("slide_number") or "{n} / {total}",
+        source=path,
+    )
+
+
+def with_slide_size(theme: Theme, slide_size: str) -> Theme:
+    """Return a copy of ``theme`` laid out for another slide size."""
+    return dataclasses.replace(theme, slide_size=slide_size)

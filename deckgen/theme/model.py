@@ -1,0 +1,60 @@
+"""The theme model: palette, fonts, sizes, logo, footer and slide size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Slide sizes in points (1 in = 72 pt); both are 7.5 in tall so type sizes carry over.
+SLIDE_SIZES_PT = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
+
+DEFAULT_SIZES = {
+    "title": (28.0, 36.0),
+    "body": (18.0, 24.0),
+    "table": (14.0, 20.0),
+    "footer": (10.0, 12.0),
+    "display": (32.0, 44.0),
+}
+
+
+@dataclass(frozen=True)
+class SizeRange:
+    """A font size range in points: fitting picks a size in [min_pt, max_pt]."""
+
+    min_pt: float
+    max_pt: float
+
+
+@dataclass
+class Theme:
+    """A loaded theme. Colours are ``RRGGBB`` hex strings without ``#``."""
+
+    name: str
+    colors: dict[str, str]
+    latin_font: str
+    east_asian_font: str
+    label: str = ""
+    description: str = ""
+    slide_size: str = "16:9"
+    latin_file: str | None = None
+    east_asian_file: str | None = None
+    sizes: dict[str, SizeRange] = field(default_factory=dict)
+    logo: Path | None = None
+    footer: str = "{organisation}  {date}"
+    slide_number: str = "{n} / {total}"
+    source: Path | None = None
+
+    @property
+    def slide_width_pt(self) -> float:
+        return SLIDE_SIZES_PT[self.slide_size][0]
+
+    @property
+    def slide_height_pt(self) -> float:
+        return SLIDE_SIZES_PT[self.slide_size][1]
+
+    def size(self, role: str) -> SizeRange:
+        """Return the size range for ``role`` (title, body, table, footer, display)."""
+        return self.sizes[role]
+
+    def color(self, role: str) -> str:
+        return self.colors[role]
