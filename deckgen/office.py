@@ -1,0 +1,363 @@
+"""LibreOffice and poppler as subprocesses: PPTX -> PDF -> PNG, plus a contact sheet.
+
+Everything here is optional tooling: deckgen builds decks without LibreOffice, and
+only ``--pdf`` and ``preview`` need it. A missing program raises
+:class:`~deckgen.errors.ToolMissingError` whose message says how to install it.
+
+Speed matters because people run this in an edit loop: LibreOffice costs 2-5 s to
+start, so :func:`convert_to_pdf` converts any number of decks in ONE invocation.
+Each call gets its own throw-away profile directory, which is what lets several
+conversions (parallel tests, two terminals) run at once; sharing the default profile
+makes the second soffice hand its work to the first and exit, or fail on the lock.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from deckgen.errors import DeckgenError, ToolMissingError
+
+#: Seconds allowed for one soffice run: start-up plus a few seconds per deck.
+DEFAULT_TIMEOUT_BASE = 60.0
+DEFAULT_TIMEOUT_PER_FILE = 20.0
+
+#: Where installers put soffice when it is not on PATH (the usual case on Windows
+#: and macOS, where the installer does not touch PATH).
+EXTRA_SOFFICE_PATHS: tuple[str, ...] = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+    "/snap/bin/libreoffice",
+)
+
+SOFFICE_INSTALL_HINT = """\
+LibreOffice is needed to make PDFs and previews, and it was not found.
+Install it, then run the command again:
+  Debian/Ubuntu: sudo apt-get install libreoffice-impress fonts-noto-cjk
+  Windows:       download it from https://www.libreoffice.org/download/
+                 or run: winget install TheDocumentFoundation.LibreOffice
+  macOS:         brew install --cask libreoffice
+Building .pptx decks works without it."""
+
+POPPLER_INSTALL_HINT = """\
+{tool} (from poppler) is needed to turn PDF pages into images, and it was not found.
+  Debian/Ubuntu: sudo apt-get install poppler-utils
+  Windows:       winget install oschwartz10612.Poppler (or conda install poppler)
+  macOS:         brew install poppler"""
+
+
+def find_soffice() -> str | None:
+    """Return the path of the LibreOffice ``soffice`` program, or ``None``.
+
+    Looks on ``PATH`` for ``soffice`` and ``libreoffice`` first, then in the usual
+    install folders of Windows, macOS and Linux (:data:`EXTRA_SOFFICE_PATHS`).
+    """
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for candidate in EXTRA_SOFFICE_PATHS:
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def require_soffice() -> str:
+    """Return the path of ``soffice``.
+
+    Raises:
+        ToolMissingError: LibreOffice is not installed; the message says how to
+            install it on Debian/Ubuntu, Windows and macOS.
+    """
+    found = find_soffice()
+    if found is None:
+        raise ToolMissingError(SOFFICE_INSTALL_HINT)
+    return found
+
+
+def _require_tool(name: str) -> str:
+    """Return the path of a poppler program, or raise ToolMissingError."""
+    found = shutil.which(name)
+    if found is None:
+        raise ToolMissingError(POPPLER_INSTALL_HINT.format(tool=name))
+    return found
+
+
+def _run(cmd: list[str], timeout: float, what: str) -> subprocess.CompletedProcess:
+    """Run ``cmd`` in its own process group; kill the whole group on timeout.
+
+    soffice forks helpers (oosplash -> soffice.bin); killing only the parent would
+    leave a headless office running and holding the profile lock.
+
+    Raises:
+        DeckgenError: the program ran longer than ``timeout`` seconds.
+    """
+    posix = os.name == "posix"
+    proc = subprocess.Popen(
+        cmd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=posix,
+    )
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        if posix:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        else:
+            proc.kill()
+        proc.communicate()
+        raise DeckgenError(f"{what} did not finish within {timeout:g} s and was stopped")
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def _decode(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace").strip()
+
+
+def convert_to_pdf(
+    pptx_paths: list[Path],
+    outdir: Path,
+    timeout: float | None = None,
+    soffice: str | None = None,
+) -> list[Path]:
+    """Convert decks to PDF with one LibreOffice run; return the PDFs in input order.
+
+    ``outdir/<stem>.pdf`` is written for each input. Files appear atomically: soffice
+    writes into a temporary folder inside ``outdir`` and each finished PDF is moved
+    into place, so a reader never sees half a PDF and a failed run leaves the old
+    PDFs untouched.
+
+    Args:
+        pptx_paths: the decks; their file names (stems) must differ.
+        outdir: folder for the PDFs, created if missing.
+        timeout: seconds for the whole run; default 60 s + 20 s per deck.
+        soffice: the program to run; default :func:`require_soffice`.
+
+    Returns:
+        The PDF paths, one per input, in the same order.
+
+    Raises:
+        ToolMissingError: LibreOffice is not installed.
+        DeckgenError: an input is missing, two inputs share a stem, soffice timed
+            out, or a PDF did not appear (the message carries soffice's output).
+    """
+    sources = [Path(p).resolve() for p in pptx_paths]
+    if not sources:
+        return []
+    _check_sources(sources)
+    program = soffice or require_soffice()
+    if timeout is None:
+        timeout = DEFAULT_TIMEOUT_BASE + DEFAULT_TIMEOUT_PER_FILE * len(sources)
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = Path(tempfile.mkdtemp(prefix="deckgen-lo-profile-"))
+    staging = Path(tempfile.mkdtemp(prefix=".deckgen-pdf-", dir=outdir))
+    try:
+        cmd = [
+            program,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(staging),
+            *map(str, sources),
+        ]
+        result = _run(cmd, timeout, "LibreOffice (soffice)")
+        produced = [staging / f"{src.stem}.pdf" for src in sources]
+        missing = [src for src, pdf in zip(sources, produced) if not _nonempty(pdf)]
+        if missing:
+            raise DeckgenError(_conversion_failure(missing, result))
+        targets = [outdir / pdf.name for pdf in produced]
+        for pdf, target in zip(produced, targets):
+            os.replace(pdf, target)
+        return targets
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _check_sources(sources: list[Path]) -> None:
+    """Raise DeckgenError for missing inputs or inputs whose PDFs would collide."""
+    missing = [str(s) for s in sources if not s.is_file()]
+    if missing:
+        raise DeckgenError("cannot convert, file not found: " + ", ".join(missing))
+    seen: dict[str, Path] = {}
+    for src in sources:
+        other = seen.setdefault(src.stem.casefold(), src)
+        if other != src:
+            raise DeckgenError(
+                f"cannot convert {other} and {src} in one run: both would become "
+                f"{src.stem}.pdf; rename one of them"
+            )
+
+
+def _nonempty(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size > 0
+
+
+def _conversion_failure(missing: list[Path], result: subprocess.CompletedProcess) -> str:
+    """The message for PDFs that soffice did not write, with everything it said."""
+    names = ", ".join(str(m) for m in missing)
+    said = "\n".join(s for s in (_decode(result.stderr), _decode(result.stdout)) if s)
+    return (
+        f"LibreOffice did not produce a PDF for: {names} (exit code {result.returncode})."
+        + (f"\nsoffice said:\n{said}" if said else "")
+        + "\nIs the file a valid .pptx? Is another program holding it open?"
+    )
+
+
+def pdf_to_pngs(
+    pdf: Path,
+    outdir: Path,
+    dpi: int = 96,
+    prefix: str = "slide",
+    timeout: float = 120.0,
+) -> list[Path]:
+    """Render every page of ``pdf`` as ``outdir/<prefix>-NN.png``; return them in order.
+
+    NN is the 1-based page number, zero-padded to two digits (or more for 100+
+    pages). PNGs left from an earlier, longer deck with the same prefix are removed
+    so the folder shows exactly this deck.
+
+    Raises:
+        ToolMissingError: ``pdftoppm`` (poppler-utils) is not installed.
+        DeckgenError: pdftoppm failed or timed out; the message carries its output.
+    """
+    program = _require_tool("pdftoppm")
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".deckgen-png-", dir=outdir))
+    try:
+        cmd = [program, "-png", "-r", str(dpi), str(pdf), str(staging / "p")]
+        result = _run(cmd, timeout, "pdftoppm")
+        rendered = _numbered_pngs(staging, "p")
+        if result.returncode != 0 or not rendered:
+            raise DeckgenError(
+                f"pdftoppm could not render {pdf} (exit code {result.returncode}): "
+                + (_decode(result.stderr) or "no pages")
+            )
+        width = max(2, len(str(len(rendered))))
+        for old in _numbered_pngs(outdir, prefix).values():
+            old.unlink()
+        targets = []
+        for page, png in sorted(rendered.items()):
+            target = outdir / f"{prefix}-{page:0{width}d}.png"
+            os.replace(png, target)
+            targets.append(target)
+        return targets
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _numbered_pngs(folder: Path, prefix: str) -> dict[int, Path]:
+    """Map page number -> file for ``<prefix>-<digits>.png`` files in ``folder``."""
+    pattern = re.compile(re.escape(prefix) + r"-(\d+)\.png")
+    found = {}
+    for path in folder.iterdir():
+        match = pattern.fullmatch(path.name)
+        if match:
+            found[int(match.group(1))] = path
+    return found
+
+
+def pdf_page_count(pdf: Path) -> int:
+    """Return the number of pages of ``pdf``.
+
+    Uses poppler's ``pdfinfo`` when present, else pdfplumber.
+
+    Raises:
+        ToolMissingError: neither pdfinfo nor pdfplumber is available.
+        DeckgenError: the file is not a readable PDF.
+    """
+    program = shutil.which("pdfinfo")
+    if program:
+        result = _run([program, str(pdf)], 60.0, "pdfinfo")
+        match = re.search(rb"^Pages:\s+(\d+)", result.stdout, re.MULTILINE)
+        if result.returncode != 0 or not match:
+            raise DeckgenError(f"{pdf} is not a readable PDF: {_decode(result.stderr)}")
+        return int(match.group(1))
+    try:
+        import pdfplumber
+    except ImportError:
+        raise ToolMissingError(POPPLER_INSTALL_HINT.format(tool="pdfinfo")) from None
+    try:
+        with pdfplumber.open(pdf) as doc:
+            return len(doc.pages)
+    except Exception as exc:  # pdfminer raises many unrelated types for bad files
+        raise DeckgenError(f"{pdf} is not a readable PDF: {exc}") from exc
+
+
+def contact_sheet(
+    pngs: list[Path],
+    out_png: Path,
+    columns: int = 4,
+    thumb_width: int = 320,
+) -> Path:
+    """Lay all slide images out as numbered thumbnails on one PNG; return ``out_png``.
+
+    Thumbnails keep the first image's aspect ratio, sit on a light grey background
+    with a thin frame, and carry the slide number (1-based, in list order) centred
+    underneath. The same inputs give the same bytes: no timestamps, no metadata.
+
+    Raises:
+        DeckgenError: ``pngs`` is empty.
+    """
+    from PIL import Image, ImageDraw, ImageFont
+
+    if not pngs:
+        raise DeckgenError("no slide images to put on a contact sheet")
+    with Image.open(pngs[0]) as first:
+        thumb_height = round(thumb_width * first.height / first.width)
+    gap, label_height = 16, 28
+    columns = max(1, min(columns, len(pngs)))
+    rows = -(-len(pngs) // columns)
+    cell_w, cell_h = thumb_width + gap, thumb_height + label_height + gap
+    sheet = Image.new("RGB", (gap + columns * cell_w, gap + rows * cell_h), (232, 232, 232))
+    draw = ImageDraw.Draw(sheet)
+    font = _label_font(ImageFont)
+    for index, path in enumerate(pngs):
+        left = gap + (index % columns) * cell_w
+        top = gap + (index // columns) * cell_h
+        with Image.open(path) as slide:
+            thumb = slide.convert("RGB").resize((thumb_width, thumb_height), Image.LANCZOS)
+        sheet.paste(thumb, (left, top))
+        draw.rectangle(
+            (left - 1, top - 1, left + thumb_width, top + thumb_height), outline=(160, 160, 160)
+        )
+        draw.text(
+            (left + thumb_width / 2, top + thumb_height + label_height / 2),
+            str(index + 1),
+            fill=(40, 40, 40),
+            font=font,
+            anchor="mm",
+        )
+    out_png = Path(out_png)
+    out_png.parent.mkdir(parents=True, exist_ok=True)
+    partial = out_png.with_name(out_png.name + ".part")
+    sheet.save(partial, format="PNG", optimize=False)
+    os.replace(partial, out_png)
+    return out_png
+
+
+def _label_font(image_font):
+    """Pillow's bundled font at a readable size (older Pillow: its small bitmap font)."""
+    try:
+        return image_font.load_default(size=18)
+    except TypeError:  # Pillow < 10.1 has no sized default font
+        return image_font.load_default()
