@@ -33,6 +33,7 @@ check each) and :func:`soffice_or_skip` (skip, or fail when CI demands LibreOffi
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import zipfile
@@ -44,7 +45,6 @@ from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-EMU_PER_PT = 12700
 TOLERANCE_PT = 1.0
 EM_ASCENT = 0.88
 EM_DESCENT = 0.12
@@ -160,7 +160,12 @@ class Finding:
 
 @dataclass
 class DeckReport:
-    """Everything :func:`check_deck` found in one deck; ``ok`` when nothing is wrong."""
+    """Everything :func:`check_deck` found in one deck; ``ok`` when nothing is wrong.
+
+    ``sizes_by_slide`` and ``fonts_by_slide`` map a 1-based slide number to the
+    distinct text sizes (pt, rounded to 0.1) and embedded font names rendered on it;
+    a CJK run that LibreOffice set in a fallback font shows up in the latter.
+    """
 
     pptx: Path
     pdf: Path
@@ -170,6 +175,7 @@ class DeckReport:
     off_slide: list[Finding] = field(default_factory=list)
     overlaps: list[Finding] = field(default_factory=list)
     sizes_by_slide: dict[int, list[float]] = field(default_factory=dict)
+    fonts_by_slide: dict[int, list[str]] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:
@@ -238,8 +244,6 @@ class _Transform:
 
 def _rotated_bounds(rect, degrees: float) -> tuple[float, float, float, float]:
     """The axis-aligned bounds of ``rect`` turned about its centre."""
-    import math
-
     x0, y0, x1, y1 = rect
     if degrees % 180 == 0:
         return rect
@@ -264,14 +268,14 @@ def _text_box(name: str, rect, element, text: str) -> Box:
     return Box(name, *rect, chars=_char_set(element, text), field=has_field)
 
 
-def _shape_boxes(shapes, transform: _Transform, only_footers: bool = False) -> list[Box]:
+def _shape_boxes(shapes, transform: _Transform, from_layout: bool = False) -> list[Box]:
     """Text-bearing boxes (EMU) of ``shapes``, recursing into groups."""
     boxes: list[Box] = []
     for shape in shapes:
         if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
-            boxes += _shape_boxes(shape.shapes, transform.into_group(shape), only_footers)
+            boxes += _shape_boxes(shape.shapes, transform.into_group(shape), from_layout)
             continue
-        if only_footers and not _is_drawn_from_layout(shape):
+        if from_layout and not _is_drawn_on_slides(shape):
             continue
         if None in (shape.left, shape.top, shape.width, shape.height):
             continue
@@ -288,7 +292,7 @@ def _shape_boxes(shapes, transform: _Transform, only_footers: bool = False) -> l
     return boxes
 
 
-def _is_drawn_from_layout(shape) -> bool:
+def _is_drawn_on_slides(shape) -> bool:
     """Layout/master shapes LibreOffice draws on slides: plain shapes and footers."""
     if not shape.is_placeholder:
         return True
@@ -323,9 +327,9 @@ def _slide_boxes(slide) -> list[Box]:
     boxes = _shape_boxes(slide.shapes, identity)
     layout = slide.slide_layout
     if slide._element.get("showMasterSp") != "0":
-        boxes += _shape_boxes(layout.shapes, identity, only_footers=True)
+        boxes += _shape_boxes(layout.shapes, identity, from_layout=True)
         if layout._element.get("showMasterSp") != "0":
-            boxes += _shape_boxes(layout.slide_master.shapes, identity, only_footers=True)
+            boxes += _shape_boxes(layout.slide_master.shapes, identity, from_layout=True)
     return boxes
 
 
@@ -497,6 +501,8 @@ def check_deck(pptx_path: Path, pdf_path: Path) -> DeckReport:
             holders = _check_boxes(slide_no, glyphs, boxes, page_box, report)
             _check_overlaps(slide_no, glyphs, holders, report)
             report.sizes_by_slide[slide_no] = sorted({round(g.size, 1) for g in glyphs})
+            # "BAAAAA+NotoSansCJKjp-Regular" -> "NotoSansCJKjp-Regular": the subset tag varies
+            report.fonts_by_slide[slide_no] = sorted({g.font.split("+")[-1] for g in glyphs})
     return report
 
 

@@ -100,10 +100,19 @@ def _clean_deck(path):
     xfrm = group._element.grpSpPr.find(qn("a:xfrm"))
     xfrm.find(qn("a:off")).set("x", str(Inches(5)))
     xfrm.find(qn("a:off")).set("y", str(Inches(4)))
+    _slide_number_box(prs.slides[2].shapes)
     hidden = _blank(prs)
     _text_box(hidden.shapes, 1, 1, 2, 0.5, LONG_TEXT)
     hidden._element.set("show", "0")
     prs.save(path)
+
+
+def _slide_number_box(shapes):
+    """A footer box whose only content is a slide-number field (cached text ‹#›)."""
+    box = _text_box(shapes, 12, 6.8, 1, 0.5, "")
+    paragraph = box.text_frame.paragraphs[0]._p
+    field = etree.SubElement(paragraph, qn("a:fld"), id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", type="slidenum")
+    etree.SubElement(field, qn("a:t")).text = "‹#›"
 
 
 DECKS = {
@@ -147,6 +156,7 @@ def test_rendered_sizes_are_reported_per_slide(rendered):
     assert report.sizes_by_slide[1] == [24.0]
     assert report.sizes_by_slide[2] == [18.0]  # python-pptx's default table text
     assert report.min_size == 18.0
+    assert any("CJK" in font for font in report.fonts_by_slide[1]), report.fonts_by_slide
 
 
 def test_text_too_long_for_its_box_is_found(rendered):
