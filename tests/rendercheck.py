@@ -483,7 +483,8 @@ def check_deck(pptx_path: Path, pdf_path: Path) -> DeckReport:
     differs slightly from the slide size (LibreOffice rounds) does not matter.
 
     Raises:
-        FileNotFoundError: either file is missing.
+        pptx.exc.PackageNotFoundError: the deck is missing or not a .pptx.
+        FileNotFoundError: the PDF is missing.
     """
     import pdfplumber
 
