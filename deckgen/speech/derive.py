@@ -1,0 +1,264 @@
+"""From a speech's structure to outline data: parts, slides, notes, closing.
+
+The mapping follows what an office writer does by hand:
+
+* the opening (after 同志们：) becomes the title slide's notes;
+* each part 一、… becomes a part (agenda entry + divider); a speech without parts gets
+  one part per group （一）, or a single part holding its items;
+* figures become metrics tables next to the text they came from; targets (…左右)
+  get their own table;
+* a group with items becomes an achievements slide; in the work-arrangement part
+  the groups become the focus-areas grid plus one detail slide each;
+* dash points become a bullets slide; paragraphs with no marker a statement slide;
+* the closing becomes the closing slide.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deckgen.speech import headline
+from deckgen.speech import slides as S
+from deckgen.speech.headline import announced_title, closing_lines
+from deckgen.speech.markers import cn_number
+from deckgen.speech.metrics import Metric, extract_metrics
+from deckgen.speech.sentences import bare, clauses
+from deckgen.speech.structure import Container, DashRun, ItemRun, Para, Speech
+
+_FOCUS_ANNOUNCE_RE = re.compile(
+    r"(?:重点)?(?:抓好|做好|抓|推进|落实)(?:以下|如下|好)?(?P<n>[一二三四五六七八九十两几]+)(?:个)?方面(?:的)?(?:重点)?(?:工作|任务)"
+)
+_ARRANGEMENT_RE = re.compile(r"工作安排|重点工作|工作部署|重点任务|主要任务|工作任务|工作打算")
+_SUBTITLE_RE = re.compile(r"在(?P<meeting>.+?)上的(?:讲话|发言|致辞|报告|工作报告|总结讲话|动员讲话)")
+UNSTRUCTURED_TITLE = "主要内容"
+DEFAULT_PART_TITLE = "讲话要点"
+
+
+def build_outline(speech: Speech, warnings: list[str]) -> dict:
+    """Return the outline data of ``speech``; problems worth a look go to ``warnings``."""
+    return _Builder(speech, warnings).build()
+
+
+class _Builder:
+    def __init__(self, speech: Speech, warnings: list[str]):
+        self.speech = speech
+        self.warnings = warnings
+        year = re.search(r"(\d{4})年", speech.title)
+        self.year = year.group(1) if year else ""
+
+    def build(self) -> dict:
+        speech = self.speech
+        data: dict = {"title": speech.title}
+        meeting = _SUBTITLE_RE.search(speech.title)
+        if meeting:
+            data["subtitle"] = meeting.group("meeting")
+        opening = [p for p in [speech.salutation, *speech.opening] if p]
+        if opening:
+            data["notes"] = S.notes_of(opening)
+        data["parts"] = self.parts()
+        if speech.closing:
+            title, text = closing_lines(speech.closing)
+            closing = {"title": title}
+            if text:
+                closing["text"] = text
+            closing["notes"] = S.notes_of(speech.closing)
+            data["closing"] = closing
+        return data
+
+    # -- parts -----------------------------------------------------------------
+
+    def parts(self) -> list[dict]:
+        speech = self.speech
+        if not speech.has_structure:
+            return [self.unstructured_part()]
+        if speech.parts:
+            parts = [self.part(p) for p in speech.parts]
+            # Items or groups before the first 一、 (rare) lead into the first part.
+            parts[0]["slides"][:0] = self.body_slides(speech.root, parts[0]["title"])
+        elif speech.root.groups():
+            parts = self.group_parts()
+        else:
+            title = announced_title(speech.opening) or DEFAULT_PART_TITLE
+            parts = [{"title": title, "slides": self.body_slides(speech.root, title)}]
+        parts[0]["slides"][:0] = self.opening_metrics()
+        for part in parts:
+            if not part["slides"]:
+                del part["slides"]
+        return parts
+
+    def part(self, part: Container) -> dict:
+        data = {"title": part.title, "notes": S.notes_of([part.heading])}
+        data["slides"] = self.body_slides(part, part.title, focus=self.is_focus(part))
+        return data
+
+    def group_parts(self) -> list[dict]:
+        """One part per （一） group, for a speech with groups but no 一、 parts."""
+        root = self.speech.root
+        parts = []
+        leading = [b for b in root.body[: root.body.index(root.groups()[0])]]
+        if leading:
+            title = announced_title(self.speech.opening) or DEFAULT_PART_TITLE
+            parts.append({"title": title, "slides": self.body_slides(Container("part", 0, title, "", leading), title)})
+        for group in root.groups():
+            slides = self.body_slides(Container("group", group.ordinal, group.title, "", group.body), group.title, group_like=True)
+            parts.append({"title": group.title, "notes": S.notes_of([group.heading]), "slides": slides})
+        return parts
+
+    def unstructured_part(self) -> dict:
+        self.warnings.append(
+            "no structure found (no 一、 parts, （一） groups, 一是… items or —— points): "
+            "made one part with a bullet per paragraph; check the outline"
+        )
+        paragraphs = [*self.speech.opening, *[b.text for b in self.speech.root.body if isinstance(b, Para)]]
+        slides = S.chunked_bullets(UNSTRUCTURED_TITLE, paragraphs)
+        return {"title": UNSTRUCTURED_TITLE, "slides": slides}
+
+    def opening_metrics(self) -> list[dict]:
+        """Figures stated in the opening (过去的一年…完成256亿元) open the first part."""
+        slides = []
+        for paragraph in self.speech.opening:
+            slides.extend(S.metrics_slides(extract_metrics(paragraph), [paragraph], context_year=self.year))
+        return slides
+
+    def is_focus(self, part: Container) -> bool:
+        """True for the part whose groups are the year's focus areas."""
+        if len(part.groups()) < 2:
+            return False
+        return bool(self.focus_announcement(part) or _ARRANGEMENT_RE.search(part.title))
+
+    @staticmethod
+    def focus_announcement(part: Container) -> re.Match | None:
+        for block in part.body:
+            if isinstance(block, Para):
+                match = _FOCUS_ANNOUNCE_RE.search(block.text)
+                if match:
+                    return match
+        return None
+
+    # -- slides of a part or group ---------------------------------------------
+
+    def body_slides(self, container: Container, run_title: str, focus: bool = False, group_like: bool = False) -> list[dict]:
+        """Slides for the blocks of ``container`` in order.
+
+        Paragraphs between blocks are placed by where they stand: the one just before
+        a dash run introduces it; ones after a run of items or points close it (they
+        join its notes); the rest stand alone as statement (or metrics) slides. In a
+        group, paragraphs before the items introduce them. A group's heading line
+        opens the notes of its first slide.
+        """
+        out: list[dict] = []
+        pending: list[str] = []
+        last_run_slide: dict | None = None
+        groups = container.groups()
+        for block in container.body:
+            if isinstance(block, Para):
+                pending.append(block.text)
+                continue
+            intro: list[str] = []
+            if isinstance(block, DashRun) and pending:
+                intro = [pending.pop()]
+            if isinstance(block, ItemRun) and group_like and last_run_slide is None:
+                intro, pending = pending, []
+            last_run_slide = self.flush(pending, out, last_run_slide, run_title)
+            pending = []
+            if isinstance(block, Container):
+                if not focus:
+                    out.extend(self.group_slides(block))
+                elif block is groups[0]:
+                    out.extend(self.focus_slides(container, groups))
+                last_run_slide = None
+            elif isinstance(block, ItemRun):
+                slide = S.achievements(run_title, block.items, intro + [i.source for i in block.items])
+                out.append(slide)
+                out.extend(self.item_metrics(block, intro))
+                last_run_slide = slide
+            elif isinstance(block, DashRun):
+                slide = S.dash_bullets(block, run_title, intro, [])
+                out.append(slide)
+                rows = [row for source in block.sources for row in extract_metrics(source)]
+                lead = headline.common_lead(block.points)
+                out.extend(S.metrics_slides(rows, block.sources, f"{lead}主要指标" if lead else "", self.year))
+                last_run_slide = slide
+        self.flush(pending, out, last_run_slide, run_title)
+        out = [s for s in out if s]
+        if group_like and container.heading and out:
+            out[0]["notes"] = S.notes_of([container.heading]) + out[0]["notes"]
+        return out
+
+    def flush(self, pending: list[str], out: list[dict], last_run_slide: dict | None, title: str) -> dict | None:
+        """Place pending paragraphs; returns the slide later trailing paragraphs join."""
+        if not pending:
+            return last_run_slide
+        if last_run_slide is not None:
+            last_run_slide["notes"] += S.notes_of(pending)
+            return last_run_slide
+        statement_paras: list[str] = []
+        for paragraph in pending:
+            figures = S.metrics_slides(extract_metrics(paragraph), [paragraph], context_year=self.year)
+            if figures:
+                if statement_paras:
+                    out.append(S.statement(_statement_title(title), statement_paras))
+                    statement_paras = []
+                out.extend(figures)
+            else:
+                statement_paras.append(paragraph)
+        if statement_paras:
+            out.append(S.statement(_statement_title(title), statement_paras))
+        return None
+
+    def group_slides(self, group: Container) -> list[dict]:
+        slides = self.body_slides(group, group.title, group_like=True)
+        result: list[dict] = []
+        if not slides:
+            return []
+        if not any(s["kind"] in ("achievements", "bullets") for s in slides):
+            paragraphs = [b.text for b in group.body if isinstance(b, Para)]
+            bullets = S.chunked_bullets(group.title, paragraphs) if len(paragraphs) > 1 else []
+            if bullets:
+                bullets[0]["notes"] = S.notes_of([group.heading]) + bullets[0]["notes"]
+                return bullets + [s for s in slides if s["kind"] == "metrics"]
+        for slide in slides:
+            if slide["kind"] == "statement":
+                # A group's own title says more than the first clause of it.
+                slide = {"kind": "statement", "title": group.title, **{k: v for k, v in slide.items() if k not in ("kind", "title")}}
+            result.append(slide)
+        return result
+
+    def item_metrics(self, run: ItemRun, intro: list[str]) -> list[dict]:
+        """Metrics from a run of items: only figures with a comparison (同比增长…).
+
+        Items are full of counts (立案X起, 口罩X万只) that make poor tables; the
+        figures that compare with a base are the ones a deck shows.
+        """
+        rows: list[Metric] = []
+        sources: list[str] = []
+        for paragraph in [*intro, *[i.source for i in run.items]]:
+            found = [r for r in extract_metrics(paragraph) if r.change or r.target]
+            if found:
+                rows.extend(found)
+                sources.append(paragraph)
+        return S.metrics_slides(rows, sources, context_year=self.year)
+
+    def focus_slides(self, part: Container, groups: list[Container]) -> list[dict]:
+        match = self.focus_announcement(part)
+        year = re.search(r"(\d{4})年", part.title)
+        year_text = f"{year.group(1)}年" if year else (f"{self.year}年" if self.year else "")
+        if match:
+            announced = match.group("n")
+            title = f"{year_text}{announced}个方面重点工作"
+            count = cn_number(announced)
+            if count and count != len(groups):
+                self.warnings.append(
+                    f"part “{part.title}” announces {announced}个方面 but has {len(groups)} groups; check the focus areas"
+                )
+        else:
+            title = f"{year_text}重点工作"
+        slides = [S.focus_grid(title, groups)]
+        slides.extend(S.focus_detail(group, number) for number, group in enumerate(groups, start=1))
+        return [s for s in slides if s]
+
+
+def _statement_title(part_title: str) -> str:
+    """A statement's title: the part title's first clause when the title has several."""
+    pieces = clauses(part_title)
+    return bare(pieces[0]) if len(pieces) > 1 else ""

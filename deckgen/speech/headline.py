@@ -1,0 +1,159 @@
+"""Short lines for slides: item headlines, key sentences, closing lines, titles.
+
+Everything here picks or cuts text the speaker actually said; nothing is invented,
+so an editor recognises every line of the outline in the speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deckgen.speech.sentences import (
+    HEADLINE_MAX,
+    bare,
+    clauses,
+    detail_of,
+    headline_and_rest,
+    leading_clauses,
+    sentences,
+    shorten,
+)
+
+_SLOGAN_RE = re.compile(r"^(?:同志们|同事们)?[，,：:！!]?\s*“(?P<slogan>[^“”]{4,24})”[。！!]?$")
+_COMRADES_RE = re.compile(r"^(?:同志们|同事们)[，,：:！!]\s*")
+_THANKS_RE = re.compile(r"^谢谢(?:大家|各位)?[！!。]?$")
+_REQUIREMENT_RE = re.compile(r"(?P<what>[^，。：；]{0,10}?(?:总体要求|指导思想|总体思路|基本思路))是[：:]")
+_ANNOUNCE_RE = re.compile(
+    r"(?:讲|提|谈|强调)(?:以下|这么)?(?P<n>几|[一二三四五六七八九十两])(?P<unit>点|个方面的?|条)(?P<what>意见|希望|要求|看法|体会)"
+)
+
+
+def item_entry(text: str) -> dict:
+    """An achievements/focus-area item from an item's text (marker already stripped).
+
+    ``{"headline": …, "detail": …}``; the detail is left out when the item is one
+    short sentence.
+    """
+    headline, rest = headline_and_rest(text)
+    entry = {"headline": headline or shorten(text, HEADLINE_MAX)}
+    detail = detail_of(rest)
+    if detail:
+        entry["detail"] = detail
+    return entry
+
+
+def bullet_of(text: str) -> str:
+    """A bullet from a paragraph or dash point: its leading sentence, kept short."""
+    headline, _ = headline_and_rest(text)
+    return headline or shorten(text, HEADLINE_MAX)
+
+
+def common_lead(points: list[str]) -> str:
+    """The opening clause every point shares (五年来), or ''."""
+    leads = {clauses(p)[0] if clauses(p) else "" for p in points}
+    if len(points) < 2 or len(leads) != 1:
+        return ""
+    lead = leads.pop()
+    # Only a short scene-setter counts; a shared long clause is content, not a lead.
+    if not lead or len(lead) > 8 or not all(len(bare(p)) > len(lead) + 2 for p in points):
+        return ""
+    return lead
+
+
+def strip_lead(text: str, lead: str) -> str:
+    """``text`` without its leading clause ``lead`` and the comma after it."""
+    if lead and text.startswith(lead):
+        return text[len(lead):].lstrip("，,：: ")
+    return text
+
+
+def key_sentence(paragraphs: list[str]) -> str:
+    """The most quotable line of ``paragraphs``, for a statement slide.
+
+    First choice: a clause of parallel phrases (准确识变、科学应变、主动求变) — the
+    rhetoric a speech writer builds for the hall to remember; the one with most
+    phrases wins, the earliest on ties. Then a short sentence opening a paragraph
+    (新阶段开启新征程). Last, the first sentence, shortened.
+    """
+    best, best_score = "", 0
+    for paragraph in paragraphs:
+        for sentence in sentences(paragraph):
+            for clause in clauses(sentence):
+                score = _parallel_score(clause)
+                if score > best_score:
+                    best, best_score = clause, score
+    if best:
+        return best
+    for paragraph in paragraphs:
+        first = sentences(paragraph)
+        if first and 6 <= len(bare(first[0])) <= 20:
+            return bare(first[0])
+    first = sentences(paragraphs[0]) if paragraphs else []
+    return shorten(first[0]) if first else ""
+
+
+def _parallel_score(clause: str) -> int:
+    """Number of parallel phrases in ``clause`` (0 unless at least three)."""
+    phrases = clause.split("、")
+    if len(phrases) < 3:
+        return 0
+    rest_lengths = {len(p) for p in phrases[1:]}
+    if len(rest_lengths) != 1:
+        return 0
+    size = rest_lengths.pop()
+    # The first phrase may carry a short verb in front (着力稳态势、促改革、强基础).
+    if not 2 <= size <= 6 or not size <= len(phrases[0]) <= size + 2:
+        return 0
+    return len(phrases)
+
+
+def requirement_title(paragraphs: list[str]) -> str:
+    """``今年工作的总体要求`` when a paragraph announces one, else ''."""
+    for paragraph in paragraphs:
+        match = _REQUIREMENT_RE.search(paragraph)
+        if match:
+            return bare(match.group("what"))
+    return ""
+
+
+def announced_title(paragraphs: list[str]) -> str:
+    """``四点意见`` from ``我讲四点意见``, else ''."""
+    for paragraph in paragraphs:
+        match = _ANNOUNCE_RE.search(paragraph)
+        if match:
+            return f"{match.group('n')}{match.group('unit')}{match.group('what')}"
+    return ""
+
+
+def closing_lines(paragraphs: list[str]) -> tuple[str, str]:
+    """The closing slide's large line and smaller line, from the closing paragraphs.
+
+    The large line is a quoted slogan (同志们，“征途漫漫，惟有奋斗”), else the short
+    parallel clauses the closing opens with (新春伊始，万象更新), else the speaker's
+    own thanks, else 谢谢！. The smaller line is the call to action (让我们…) or the
+    wish (希望…), shortened; '' if there is none.
+    """
+    if not paragraphs:
+        return "谢谢！", ""
+    first = paragraphs[0]
+    title = ""
+    opening_sentence = sentences(first)[0] if sentences(first) else first
+    slogan = _SLOGAN_RE.match(opening_sentence)
+    if slogan:
+        title = bare(slogan.group("slogan"))
+    if not title:
+        title = leading_clauses(_COMRADES_RE.sub("", first))
+    if not title:
+        thanks = [p for p in paragraphs if _THANKS_RE.match(p)]
+        title = thanks[0] if thanks else "谢谢！"
+    return title, _call_to_action(paragraphs)
+
+
+def _call_to_action(paragraphs: list[str]) -> str:
+    for cue in ("让我们", "希望"):
+        for paragraph in paragraphs:
+            for sentence in sentences(paragraph):
+                position = sentence.find(cue)
+                if position >= 0:
+                    return shorten(sentence[position:])
+    return ""

@@ -1,0 +1,226 @@
+"""Pull figures out of speech paragraphs as metrics-table rows.
+
+Work-conference speeches state their figures in a few fixed shapes, which this
+module reads clause by clause (a clause ends at ，；：):
+
+* ``邮政业务总量累计完成X亿元，同比增长X%`` — indicator, verb, value, unit; the next
+  clause, when it is a comparison, is the change;
+* ``预计全年实现地方生产总值51.34亿元`` — the verb before the indicator;
+* ``社会消费品零售总额15.7亿元`` — no verb at all;
+* ``业务总量和业务收入分别是“十二五”末的X倍和X倍，“十三五”期间年均分别增长X%和X%``;
+* ``地区生产总值256亿元、财政收入24亿元，同比分别增长3.2%、5.8%``;
+* ``规模以上工业增加值、固定资产投资同比分别增长3.2%、5.8%``.
+
+``X`` (an anonymised figure) is kept as the text ``"X"``; whole and decimal numbers
+become numbers. A figure with ``左右`` (预计…增长X%左右) is a target, not a result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from deckgen.speech.sentences import clauses, sentences
+
+_NUM = r"(?:X|\d+(?:\.\d+)?)(?:\s*[-—~～]\s*(?:X|\d+(?:\.\d+)?))?"
+_APPROX = r"(?:约|接近|近|超过|逾)"
+# Longest first: 万亿元 before 亿元 before 元, 个百分点 before 个.
+_UNITS = (
+    "万亿元", "亿美元", "万美元", "亿元", "万元", "元", "亿件", "万件", "件", "亿人次", "万人次", "人次",
+    "万人", "人", "万户", "户", "万吨", "吨", "平方公里", "万平方米", "平方米", "公里", "千米", "万亩", "亩",
+    "万辆", "辆", "个百分点", "%", "‰", "倍", "家", "个", "处", "所", "座", "组", "台", "套", "项", "起", "名",
+)
+_UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
+
+_SINGLE_RE = re.compile(rf"^(?P<pre>.*?)(?P<approx>{_APPROX})?(?P<num>{_NUM})(?P<unit>{_UNIT})(?P<tail>左右|以上)?$")
+_VALUE_RE = re.compile(rf"(?P<approx>{_APPROX})?(?P<num>{_NUM})(?P<unit>{_UNIT})?(?P<tail>左右|以上)?")
+_VALUES = rf"{_APPROX}?{_NUM}{_UNIT}?(?:左右|以上)?(?:[、和及]{_APPROX}?{_NUM}{_UNIT}?(?:左右|以上)?)+"
+_RESPECTIVELY_RE = re.compile(
+    rf"^(?P<subj>.*?)(?P<lead>同比|比上年|年均)?分别(?P<verb>是|为|达到|达|完成|实现|增长|下降|提高|增加|减少)?"
+    rf"(?P<base>[^X\d、和]*?的)?(?P<vals>{_VALUES})$"
+)
+_CHANGE_RE = re.compile(
+    rf"^(?:同比|比上年|较上年|比去年|与上年相比|环比|年均|增长|增加|下降|减少|提高|降低|上升|回落|“[^”]+”期间年均|完成[^，]{{0,12}}计划的)[^，；。]*?{_NUM}"
+)
+
+# Words in front of an indicator that say when or where, not what.
+_LEADING_RE = re.compile(
+    r"^(?:其中|预计|力争|目前|截至[^，]{0,8}(?:底|末)|\d{4}年(?:底|末|全年|度)?|全年|今年|去年|上年|当年|"
+    r"“[^”]{2,6}”(?:末|期间|时期)|全市|全县|全省|全区|全州|全国|我市|我县|我省|我区|累计|共计|共|总计|实现了?|完成了?|达到了?|新增|的)"
+)
+# Verbs between an indicator and its figure.
+_TRAILING_RE = re.compile(r"(?:累计完成|完成了?|实现了?|达到了?|达|突破|超过|增至|增长到|提高到|提升到|降至|为|共计|共|累计|总计|是)$")
+_NOT_AN_INDICATOR_START = "为对在向把将以从并和与被使让由"
+_QUALIFIED = ("业务总量", "业务收入", "业务量")
+
+
+@dataclass
+class Metric:
+    """One row of a metrics table, plus what the outline needs to place it."""
+
+    indicator: str
+    value: object  # str ("X", "近X", "X-X") or int or float
+    unit: str = ""
+    change: str = ""
+    target: bool = False  # a goal for the coming year (…左右), not a result
+    base: str = ""  # for 是“十二五”末的X倍: the year compared with
+    sentence: str = ""  # the sentence it came from
+
+    def as_data(self) -> dict:
+        """The row as outline data, keys in the documented order, empty keys left out."""
+        row: dict = {"indicator": self.indicator, "value": self.value}
+        if self.unit:
+            row["unit"] = self.unit
+        if self.change:
+            row["change"] = self.change
+        return row
+
+    @property
+    def year(self) -> str:
+        """The year the sentence speaks of (``2024``), or ''."""
+        match = re.search(r"(\d{4})年", self.sentence)
+        return match.group(1) if match else ""
+
+
+def extract_metrics(paragraph: str) -> list[Metric]:
+    """Return the metrics stated in ``paragraph``, in order of appearance."""
+    rows: list[Metric] = []
+    qualifier = ""
+    for sentence in sentences(paragraph):
+        found = _sentence_metrics(sentence)
+        for row in found:
+            qualifier = _qualify(row, qualifier)
+        rows.extend(found)
+    return rows
+
+
+def _sentence_metrics(sentence: str) -> list[Metric]:
+    rows: list[Metric] = []
+    pieces = clauses(sentence)
+    index = 0
+    while index < len(pieces):
+        clause = pieces[index]
+        index += 1
+        if _apply_respective_changes(clause, rows):
+            continue
+        new = _respective_rows(clause) or _single_rows(clause)
+        if not new:
+            continue
+        if index < len(pieces) and _CHANGE_RE.match(pieces[index]) and "分别" not in pieces[index]:
+            if len(new) == 1:
+                new[0].change = pieces[index]
+                index += 1
+        rows.extend(new)
+    target = "左右" in sentence and "预计" in sentence or bool(re.search(r"预期目标|目标是|力争", sentence))
+    for row in rows:
+        row.sentence = sentence
+        row.target = row.target or target or "左右" in row.change
+    return rows
+
+
+def _single_rows(clause: str) -> list[Metric]:
+    """Rows from a clause holding one figure, or a 、-list of figures."""
+    row = _single(clause)
+    if row:
+        return [row]
+    pieces = [p for p in clause.split("、") if p]
+    if len(pieces) < 2:
+        return []
+    rows = [_single(p) for p in pieces]
+    # A list counts only when every piece is a figure; 口罩X万只、消毒液X升 is not a table.
+    return rows if all(rows) else []
+
+
+def _single(clause: str) -> Metric | None:
+    match = _SINGLE_RE.match(clause)
+    if not match:
+        return None
+    indicator = _clean_indicator(match.group("pre"))
+    if not indicator:
+        return None
+    value = _value(match.group("num"), match.group("approx") or "")
+    tail = match.group("tail") or ""
+    return Metric(indicator, value, match.group("unit"), target=(tail == "左右"))
+
+
+def _respective_rows(clause: str) -> list[Metric]:
+    """Rows from ``A和B分别是…的X倍和X倍`` or ``A、B同比分别增长3.2%、5.8%``."""
+    match = _RESPECTIVELY_RE.match(clause)
+    if not match:
+        return []
+    names = [_clean_indicator(n) for n in re.split(r"[、和及与]", match.group("subj"))]
+    values = list(_VALUE_RE.finditer(match.group("vals")))
+    if not names or not all(names) or len(names) != len(values):
+        return []
+    verb = match.group("verb") or ""
+    lead = match.group("lead") or ""
+    base = (match.group("base") or "").removesuffix("的")
+    rows = []
+    for name, found in zip(names, values):
+        unit = found.group("unit") or (values[-1].group("unit") or "")
+        value = _value(found.group("num"), found.group("approx") or "")
+        change = f"{lead}{verb}" if verb in ("增长", "下降", "提高", "增加", "减少") else ""
+        rows.append(Metric(name, value, unit, change=change, base=base, target=found.group("tail") == "左右"))
+    return rows
+
+
+def _apply_respective_changes(clause: str, rows: list[Metric]) -> bool:
+    """Give ``同比分别增长3.2%、5.8%`` to the rows before it that lack a change."""
+    match = _RESPECTIVELY_RE.match(clause)
+    if not match or not match.group("verb") or match.group("verb") not in ("增长", "下降", "提高", "增加", "减少"):
+        return False
+    subject = match.group("subj")
+    if subject and not re.fullmatch(r"(?:同比|比上年|较上年|年均|“[^”]+”(?:期间|时期)?(?:年均)?|[^，]{0,4}期间(?:年均)?)", subject):
+        return False
+    values = list(_VALUE_RE.finditer(match.group("vals")))
+    waiting = [row for row in rows if not row.change][-len(values):]
+    if len(waiting) != len(values):
+        return False
+    lead = f"{subject}{match.group('lead') or ''}"
+    for row, found in zip(waiting, values):
+        row.change = f"{lead}{match.group('verb')}{found.group(0)}"
+    return True
+
+
+def _clean_indicator(text: str) -> str:
+    """Strip when/where words and verbs around an indicator; '' when none is left."""
+    text = text.strip("，,；;：: ")
+    previous = None
+    while text and text != previous:
+        previous = text
+        text = _LEADING_RE.sub("", text, count=1).lstrip("，, ")
+        text = _TRAILING_RE.sub("", text)
+    if not (2 <= len(text) <= 24) or "X" in text or text[0] in _NOT_AN_INDICATOR_START:
+        return ""
+    if re.search(r"[。！？]|分别", text) or not re.search(r"[\u4e00-\u9fffA-Za-z]", text):
+        return ""
+    if re.search(rf"\d{_UNIT}", text):  # another figure inside: a 、-list read as one
+        return ""
+    return text
+
+
+def _qualify(row: Metric, qualifier: str) -> str:
+    """Complete a bare ``业务收入`` with the qualifier of the row before (邮政, 快递).
+
+    Returns the qualifier the next row should use.
+    """
+    for term in _QUALIFIED:
+        if row.indicator.startswith(term) and qualifier:
+            row.indicator = qualifier + row.indicator
+            return qualifier
+        position = row.indicator.find(term)
+        if position > 0:
+            return row.indicator[:position]
+    return qualifier
+
+
+def _value(number: str, approx: str) -> object:
+    """``X`` stays text; ``256`` and ``24.13`` become numbers; ``近X`` and ranges stay text."""
+    number = re.sub(r"\s+", "", number)
+    if approx or not re.fullmatch(r"\d+(?:\.\d+)?", number):
+        return f"{approx}{number}"
+    if "." not in number:
+        return int(number) if not (len(number) > 1 and number.startswith("0")) else number
+    as_float = float(number)
+    # Keep the text when a float would not print back the same (12.20, 0.30).
+    return as_float if repr(as_float) == number else number

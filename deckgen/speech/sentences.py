@@ -1,0 +1,129 @@
+"""Chinese sentences and clauses: splitting, shortening, and picking headlines.
+
+Splitting respects quotation marks and book-title marks: the 。 inside
+“征途漫漫。惟有奋斗” or 《…》 does not end the sentence around it. Shortening cuts
+at a clause boundary (，；：、) so a shortened line still reads as Chinese, never in
+the middle of a word.
+"""
+
+from __future__ import annotations
+
+import re
+
+SENTENCE_STOPS = "。！？!?"
+CLAUSE_STOPS = "，,；;：:"
+_OPENERS = "“‘《「『（("
+_CLOSERS = "”’》」』）)"
+_TRIM = " \t，,、；;：:。！？!?"
+
+# Longest headline (characters) before we cut it at a clause boundary; a bold line
+# on a slide that runs past this wraps onto three lines.
+HEADLINE_MAX = 40
+# Longest detail line: "one line-ish" on a 16:9 slide at body size.
+DETAIL_MAX = 60
+
+_CJK_SPACE_RE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’])[ \t\u3000]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’])")
+
+
+def tidy(text: str) -> str:
+    """Strip a line and drop stray spaces between Chinese characters (以新 的姿态)."""
+    return _CJK_SPACE_RE.sub("", text.strip(" \t\u3000\ufeff"))
+
+
+def split_top(text: str, stops: str) -> list[str]:
+    """Split ``text`` after each character in ``stops`` outside quotes and 《》.
+
+    Each piece keeps its stop character; empty pieces are dropped.
+    """
+    pieces: list[str] = []
+    depth = 0
+    start = 0
+    for index, ch in enumerate(text):
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif ch in stops and depth == 0:
+            # Keep a closing quote that directly follows the stop with this piece.
+            pieces.append(text[start : index + 1])
+            start = index + 1
+    pieces.append(text[start:])
+    return [p for p in (piece.strip() for piece in pieces) if p.strip(_TRIM)]
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, each keeping its final punctuation."""
+    return split_top(text, SENTENCE_STOPS)
+
+
+def clauses(sentence: str) -> list[str]:
+    """Split a sentence into clauses (at ，；： outside quotes), punctuation stripped."""
+    return [c.strip(_TRIM) for c in split_top(sentence, CLAUSE_STOPS) if c.strip(_TRIM)]
+
+
+def bare(text: str) -> str:
+    """``text`` without leading/trailing punctuation and spaces."""
+    return text.strip(_TRIM)
+
+
+def shorten(text: str, limit: int = DETAIL_MAX) -> str:
+    """Return ``text`` (punctuation-trimmed) cut to at most ``limit`` characters.
+
+    Cuts at the last clause boundary that fits; when even the first clause is too
+    long, at the last 、 that fits; only as a last resort mid-clause.
+    """
+    text = bare(text)
+    if len(text) <= limit:
+        return text
+    for stops in (CLAUSE_STOPS, "、"):
+        kept = ""
+        for piece in split_top(text, stops):
+            candidate = kept + piece
+            if len(bare(candidate)) > limit:
+                break
+            kept = candidate
+        if bare(kept):
+            return bare(kept)
+    return bare(text[:limit])
+
+
+def headline_and_rest(text: str, limit: int = HEADLINE_MAX) -> tuple[str, str]:
+    """Split an item's text into its headline and the rest.
+
+    The headline is the leading sentence (up to the first 。) when it is short enough,
+    else its leading clauses up to ``limit`` characters. Returns ``(headline, rest)``;
+    the rest may be empty.
+    """
+    parts = sentences(text)
+    if not parts:
+        return "", ""
+    first = parts[0]
+    rest = "".join(parts[1:])
+    if len(bare(first)) <= limit:
+        return bare(first), rest
+    head = shorten(first, limit)
+    # What the headline left of the first sentence goes in front of the rest.
+    consumed = first.find(head) + len(head) if head in first else len(head)
+    remainder = first[consumed:].lstrip(_TRIM)
+    return head, remainder + rest
+
+
+def detail_of(rest: str, limit: int = DETAIL_MAX) -> str:
+    """The detail line for an item: the first sentence of ``rest``, shortened."""
+    parts = sentences(rest)
+    return shorten(parts[0], limit) if parts else ""
+
+
+def leading_clauses(text: str, max_clause: int = 6) -> str:
+    """Return the short parallel clauses a sentence opens with (新春伊始，万象更新), or ''.
+
+    Needs at least two clauses of at most ``max_clause`` characters each; they make
+    a good closing line.
+    """
+    first = sentences(text)[0] if sentences(text) else ""
+    taken: list[str] = []
+    for clause in split_top(first, CLAUSE_STOPS + "。！"):
+        if len(bare(clause)) > max_clause:
+            break
+        taken.append(bare(clause))
+    return "，".join(taken) if len(taken) >= 2 else ""

@@ -1,0 +1,179 @@
+"""Slides from pieces of a speech: one function per slide kind.
+
+Each function takes speech paragraphs (or pieces of the structure tree) and returns
+the slide as plain outline data, keys in the documented order, with the paragraphs
+it came from as ``notes``. None of them returns a slide without its required content.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deckgen.speech import headline
+from deckgen.speech.metrics import Metric
+from deckgen.speech.sentences import bare, clauses
+from deckgen.speech.structure import Container, DashRun, Item, ItemRun, Para
+
+# Bullets per slide when paragraphs are turned into bullets; more would not be read.
+BULLETS_PER_SLIDE = 6
+
+
+def notes_of(paragraphs: list[str]) -> str:
+    """Speaker notes: the paragraphs as spoken, one per line."""
+    return "\n".join(p for p in paragraphs if p) + "\n"
+
+
+def achievements(title: str, items: list[Item], notes: list[str]) -> dict | None:
+    """An achievements slide: headline + detail per item (None without items)."""
+    if not items:
+        return None
+    return {
+        "kind": "achievements",
+        "title": title,
+        "items": [headline.item_entry(item.text) for item in items],
+        "notes": notes_of(notes),
+    }
+
+
+def bullets(title: str, points: list[str], notes: list[str]) -> dict | None:
+    """A bullets slide from dash points or paragraphs (None without points)."""
+    lines = [headline.bullet_of(p) for p in points if bare(p)]
+    if not lines:
+        return None
+    return {"kind": "bullets", "title": title, "bullets": lines, "notes": notes_of(notes)}
+
+
+def dash_bullets(run: DashRun, fallback_title: str, intro: list[str], trailing: list[str]) -> dict | None:
+    """The bullets slide of a dash run; a lead they all share (五年来) becomes the title."""
+    lead = headline.common_lead(run.points)
+    points = [headline.strip_lead(p, lead) for p in run.points]
+    title = lead_title(lead) or fallback_title
+    return bullets(title, points, intro + run.sources + trailing)
+
+
+def lead_title(lead: str) -> str:
+    """``五年来的成就`` from the lead ``五年来``; any other lead is the title as is."""
+    if not lead:
+        return ""
+    return f"{lead}的成就" if lead.endswith("来") else lead
+
+
+def statement(title: str, paragraphs: list[str]) -> dict | None:
+    """A statement slide: the key sentence of ``paragraphs``, all of them in notes."""
+    text = headline.key_sentence(paragraphs)
+    if not text:
+        return None
+    slide: dict = {"kind": "statement"}
+    title = headline.requirement_title(paragraphs) or title
+    if title:
+        slide["title"] = title
+    slide["text"] = text
+    slide["notes"] = notes_of(paragraphs)
+    return slide
+
+
+def metrics_slides(rows: list[Metric], notes: list[str], fallback_title: str = "", context_year: str = "") -> list[dict]:
+    """Metrics slides for ``rows``: results, comparisons with a base year, and targets.
+
+    Rows fall in three tables because their columns mean different things: a result
+    (完成X亿元，同比增长X%), a multiple of a base year (是“十二五”末的X倍), and a target
+    (预计…左右). Each table is one slide; a table of one row is left out unless the
+    rows are targets (a single target is still the year's target).
+    """
+    targets = [r for r in rows if r.target]
+    based = [r for r in rows if not r.target and r.base]
+    results = [r for r in rows if not r.target and not r.base]
+    slides = []
+    if len(results) >= 2:
+        year = results[0].year
+        slides.append(_metrics_slide(f"{year}年主要指标" if year else fallback_title or "主要指标", results, notes))
+    if len(based) >= 2:
+        base = based[0].base
+        period = re.match(r"^(“[^”]+”)(?:期间|时期)", based[0].change or "")
+        title = f"{period.group(1)}时期发展速度" if period else f"较{base}增长情况"
+        headers = ["指标", f"为{base}的", "单位", "年均增长" if all("年均" in r.change for r in based) else "变化"]
+        slides.append(_metrics_slide(title, based, notes, headers))
+    if targets:
+        year = targets[0].year or context_year
+        slides.append(_metrics_slide(f"{year}年主要预期目标" if year else "主要预期目标", targets, notes))
+    return slides
+
+
+def _metrics_slide(title: str, rows: list[Metric], notes: list[str], headers: list[str] | None = None) -> dict:
+    slide: dict = {"kind": "metrics", "title": title}
+    if headers:
+        slide["headers"] = headers
+        if headers[3] == "年均增长":
+            rows = [_without_lead(r) for r in rows]
+    slide["metrics"] = [r.as_data() for r in rows]
+    slide["notes"] = notes_of(notes)
+    return slide
+
+
+def _without_lead(row: Metric) -> Metric:
+    """``增长X%`` from ``“十三五”期间年均增长X%`` when the column header says the rest."""
+    clone = Metric(**{**row.__dict__})
+    clone.change = re.sub(r"^.*?年均", "", row.change)
+    return clone
+
+
+def focus_grid(title: str, groups: list[Container]) -> dict | None:
+    """The focus-areas grid: one card per group, first clause as title, rest as summary."""
+    areas = []
+    for group in groups:
+        pieces = clauses(group.title)
+        if not pieces:
+            continue
+        area = {"title": pieces[0]}
+        summary = "，".join(pieces[1:])
+        if summary:
+            area["summary"] = summary
+        areas.append(area)
+    if not areas:
+        return None
+    return {"kind": "focus-areas", "title": title, "areas": areas, "notes": notes_of([g.heading for g in groups])}
+
+
+def focus_detail(group: Container, number: int) -> dict | None:
+    """One focus area in detail: its items (or dash points, or paragraph leads)."""
+    items = [headline.item_entry(item.text) for run in group.item_runs() for item in run.items]
+    if not items:
+        items = [headline.item_entry(p) for b in group.body if isinstance(b, DashRun) for p in b.points]
+    if not items:
+        items = [headline.item_entry(b.text) for b in group.body if isinstance(b, Para)]
+    if not items:
+        return None
+    return {
+        "kind": "focus-area",
+        "title": group.title,
+        "number": number,
+        "items": items,
+        "notes": notes_of([group.heading, *spoken(group.body)]),
+    }
+
+
+def spoken(blocks: list) -> list[str]:
+    """Every paragraph of ``blocks`` as spoken, markers included, in order."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Para):
+            lines.append(block.text)
+        elif isinstance(block, ItemRun):
+            lines.extend(item.source for item in block.items)
+        elif isinstance(block, DashRun):
+            lines.extend(block.sources)
+        elif isinstance(block, Container):
+            lines.append(block.heading)
+            lines.extend(spoken(block.body))
+    return lines
+
+
+def chunked_bullets(title: str, paragraphs: list[str]) -> list[dict]:
+    """Bullets slides for plain paragraphs, at most :data:`BULLETS_PER_SLIDE` each."""
+    slides = []
+    for start in range(0, len(paragraphs), BULLETS_PER_SLIDE):
+        chunk = paragraphs[start : start + BULLETS_PER_SLIDE]
+        slide = bullets(title, chunk, chunk)
+        if slide:
+            slides.append(slide)
+    return slides

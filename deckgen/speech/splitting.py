@@ -1,0 +1,111 @@
+"""Split a file into speeches and each speech into paragraphs.
+
+A file may hold several speeches: a collection header (``第二篇：在…上的讲话``) or a
+new title line (``在…上的讲话``) once the current speech has text starts the next
+one. A header followed by a title line is one speech, not two — the seed file's
+fourth speech is written that way.
+
+Lines broken in the middle of a sentence (text copied from a PDF or a narrow window)
+are joined back: a line that does not end in sentence punctuation, followed by a
+line that does not start with a marker, continues the same paragraph.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from deckgen.speech import markers
+from deckgen.speech.sentences import tidy
+
+
+@dataclass
+class SpeechText:
+    """One speech of a file, before its structure is read."""
+
+    header: str | None = None  # title from a 第N篇：… header, if any
+    title_line: str | None = None  # the speech's own title line, if any
+    paragraphs: list[str] = field(default_factory=list)  # joined, tidied, in order
+    line: int = 1  # 1-based line of the file where the speech starts
+
+    @property
+    def title(self) -> str:
+        """The best title: the header's (often the more specific), else the title line."""
+        return self.header or self.title_line or ""
+
+
+def split_speeches(text: str) -> list[SpeechText]:
+    """Split ``text`` into speeches; speeches with no paragraphs are dropped."""
+    speeches: list[SpeechText] = []
+    current = SpeechText()
+    lines: list[str] = []  # raw body lines of the current speech ('' marks a blank line)
+
+    def close() -> None:
+        current.paragraphs = join_broken_lines(lines)
+        if current.paragraphs:
+            speeches.append(current)
+
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = tidy(raw)
+        header = markers.header_title(line) if line else None
+        if header is not None:
+            close()
+            current, lines = SpeechText(header=header or None, line=number), []
+            continue
+        title = markers.title_line(line) if line else None
+        if title:
+            if any(lines):  # the current speech has text: this title starts the next
+                close()
+                current, lines = SpeechText(title_line=title, line=number), []
+            elif current.title_line is None:
+                current.title_line = title
+            continue
+        lines.append(line)
+    close()
+    return speeches
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Return the paragraphs of ``lines``, joining lines broken mid-sentence.
+
+    ``lines`` are tidied lines; '' marks a blank line, which always ends a paragraph.
+    """
+    paragraphs: list[str] = []
+    open_paragraph = False  # may the next line continue paragraphs[-1]?
+    for line in lines:
+        if not line:
+            open_paragraph = False
+            continue
+        if open_paragraph and not markers.is_structural(line):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+        open_paragraph = _continues(paragraphs[-1])
+    return paragraphs
+
+
+def _continues(paragraph: str) -> bool:
+    """True when ``paragraph`` stops mid-sentence, so the next line may belong to it."""
+    if paragraph[-1] in markers.SENTENCE_END:
+        return False
+    # Headings carry no final punctuation by convention; they never continue.
+    return not (
+        markers.part_heading(paragraph)
+        or markers.group_heading(paragraph)
+        or markers.is_salutation(paragraph)
+    )
+
+
+def find_repeats(speeches: list[SpeechText], threshold: float = 0.9) -> dict[int, int]:
+    """Map the index of each speech that repeats an earlier one to that earlier index."""
+    bodies = ["".join(s.paragraphs) for s in speeches]
+    repeats: dict[int, int] = {}
+    for later in range(len(bodies)):
+        for earlier in range(later):
+            if earlier in repeats:
+                continue
+            matcher = difflib.SequenceMatcher(None, bodies[earlier], bodies[later], autojunk=False)
+            if matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold:
+                repeats[later] = earlier
+                break
+    return repeats

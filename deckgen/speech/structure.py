@@ -1,0 +1,259 @@
+"""Read the structure of one speech: opening, parts, groups, items, dash points, closing.
+
+The result is a small tree that mirrors the speech, with every paragraph kept
+verbatim (it becomes speaker notes). Markers are trusted only when their numbering
+makes sense: ``三是`` continues ``二是`` in the same part or group; a ``一、`` or ``一是``
+may always start afresh. A paragraph that merely begins with a numeral stays a
+paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Union
+
+from deckgen.speech import markers
+from deckgen.speech.markers import ItemMarker
+from deckgen.speech.sentences import bare, sentences
+
+
+@dataclass
+class Para:
+    """A plain paragraph (no marker)."""
+
+    text: str
+
+
+@dataclass
+class Item:
+    """One item (一是…, 第一…, 首先…): its paragraph, with and without the marker."""
+
+    marker: ItemMarker
+    source: str  # the paragraph as spoken, marker included
+
+    @property
+    def text(self) -> str:
+        return self.marker.text
+
+
+@dataclass
+class ItemRun:
+    """Items numbered in one series (一是 … 五是)."""
+
+    family: str
+    items: list[Item] = field(default_factory=list)
+    closed: bool = False  # a 最后 item ends a 首先 series
+
+    @property
+    def last_ordinal(self) -> int:
+        return self.items[-1].marker.ordinal if self.items else 0
+
+
+@dataclass
+class DashRun:
+    """Consecutive dash points (——五年来，…)."""
+
+    points: list[str] = field(default_factory=list)  # marker stripped
+    sources: list[str] = field(default_factory=list)  # as spoken
+
+
+Block = Union[Para, ItemRun, DashRun, "Container"]
+
+
+@dataclass
+class Container:
+    """A part (一、…) or a group (（一）…) and what it holds, in order."""
+
+    kind: str  # "part" or "group"
+    ordinal: int
+    title: str  # marker and final punctuation stripped
+    heading: str  # the heading line as spoken
+    body: list[Block] = field(default_factory=list)
+
+    def groups(self) -> list[Container]:
+        return [b for b in self.body if isinstance(b, Container)]
+
+    def item_runs(self) -> list[ItemRun]:
+        return [b for b in self.body if isinstance(b, ItemRun)]
+
+
+@dataclass
+class Speech:
+    """The structure of one speech."""
+
+    title: str
+    salutation: str | None = None
+    opening: list[str] = field(default_factory=list)
+    root: Container = field(default_factory=lambda: Container("root", 0, "", ""))
+    parts: list[Container] = field(default_factory=list)  # explicit 一、 parts
+    closing: list[str] = field(default_factory=list)
+
+    @property
+    def has_structure(self) -> bool:
+        """True when any marker was found (parts, groups, items or dash points)."""
+        return bool(self.parts) or any(not isinstance(b, Para) for b in self.root.body)
+
+
+# Paragraphs that only a closing says: thanks, wishes, calls to action.
+_CLOSING_CUE = re.compile(
+    r"谢谢|预祝|祝(?:大家|各位|全体|同志们|与会)|衷心希望|希望(?:全体|大家|各位|全县|全市|全省|广大)|让我们|最后[，,]"
+)
+
+
+def read_structure(paragraphs: list[str], title: str = "") -> Speech:
+    """Return the :class:`Speech` tree of a speech's paragraphs (title lines removed)."""
+    paragraphs = list(paragraphs)
+    if not title and paragraphs and _looks_like_title(paragraphs[0]):
+        title = bare(paragraphs.pop(0))
+    speech = Speech(title=title)
+    if paragraphs and markers.is_salutation(paragraphs[0]):
+        speech.salutation = paragraphs.pop(0)
+    closing_start = find_closing(paragraphs)
+    speech.closing = paragraphs[closing_start:]
+    _Reader(speech).read(paragraphs[:closing_start])
+    return speech
+
+
+def find_closing(paragraphs: list[str]) -> int:
+    """Return the index where the closing starts (``len(paragraphs)`` if none).
+
+    The closing is the last paragraph starting with 同志们 after the last marker, with
+    everything after it (谢谢大家！); without one, the run of thank-you and good-wish
+    paragraphs at the very end. At least one paragraph stays in the body.
+    """
+    last_marker = max((i for i, p in enumerate(paragraphs) if _is_marker(p)), default=-1)
+    tail = range(last_marker + 1, len(paragraphs))
+    floor = max(last_marker + 1, 1)  # never swallow the whole speech
+    comrades = [i for i in tail if paragraphs[i].startswith("同志们") and i >= floor]
+    if comrades:
+        return comrades[-1]
+    start = len(paragraphs)
+    for index in reversed(tail):
+        if index < floor or not _CLOSING_CUE.search(paragraphs[index]):
+            break
+        start = index
+    return start
+
+
+def _is_marker(paragraph: str) -> bool:
+    return bool(
+        markers.part_heading(paragraph)
+        or markers.group_heading(paragraph)
+        or markers.item_marker(paragraph)
+        or markers.dash_point(paragraph)
+    )
+
+
+def _looks_like_title(paragraph: str) -> bool:
+    """A short first line without sentence punctuation or marker is the title."""
+    return (
+        len(paragraph) <= 40
+        and not any(ch in paragraph for ch in "。！？!?，,；;：:")
+        and not _is_marker(paragraph)
+        and not markers.is_salutation(paragraph)
+    )
+
+
+def _split_heading(text: str) -> tuple[str, list[str]]:
+    """Split ``（一）坚持稳中求进。今年…`` into the heading and the paragraph after it."""
+    parts = sentences(text)
+    if len(parts) > 1 and parts[0].endswith("。"):
+        return bare(parts[0]), ["".join(parts[1:])]
+    return bare(text), []
+
+
+class _Reader:
+    """Walks the body paragraphs once, filling the speech tree."""
+
+    def __init__(self, speech: Speech):
+        self.speech = speech
+        self.part: Container | None = None
+        self.group: Container | None = None
+        self.seen_marker = False
+
+    @property
+    def container(self) -> Container:
+        return self.group or self.part or self.speech.root
+
+    def read(self, paragraphs: list[str]) -> None:
+        for paragraph in paragraphs:
+            if not (self._part(paragraph) or self._group(paragraph) or self._item(paragraph) or self._dash(paragraph)):
+                self._para(paragraph)
+
+    def _part(self, paragraph: str) -> bool:
+        found = markers.part_heading(paragraph)
+        if not found:
+            return False
+        ordinal, text = found
+        previous = self.speech.parts[-1].ordinal if self.speech.parts else 0
+        if ordinal != 1 and ordinal != previous + 1:
+            return False
+        title, after = _split_heading(text)
+        self.part = Container("part", ordinal, title, paragraph)
+        self.part.body.extend(Para(p) for p in after)
+        self.speech.parts.append(self.part)
+        self.group = None
+        self.seen_marker = True
+        return True
+
+    def _group(self, paragraph: str) -> bool:
+        found = markers.group_heading(paragraph)
+        if not found:
+            return False
+        ordinal, text = found
+        parent = self.part or self.speech.root
+        groups = parent.groups()
+        previous = groups[-1].ordinal if groups else 0
+        if ordinal != 1 and ordinal != previous + 1:
+            return False
+        title, after = _split_heading(text)
+        self.group = Container("group", ordinal, title, paragraph)
+        self.group.body.extend(Para(p) for p in after)
+        parent.body.append(self.group)
+        self.seen_marker = True
+        return True
+
+    def _item(self, paragraph: str) -> bool:
+        marker = markers.item_marker(paragraph)
+        if not marker:
+            return False
+        body = self.container.body
+        runs = [b for b in body if isinstance(b, ItemRun)]
+        run = runs[-1] if runs else None
+        if marker.ordinal == 1:
+            run = ItemRun(marker.family)
+            body.append(run)
+        elif not self._continues(run, marker):
+            return False
+        run.items.append(Item(marker, paragraph))
+        if marker.family == "seq" and marker.ordinal == 0:
+            run.closed = True
+        self.seen_marker = True
+        return True
+
+    @staticmethod
+    def _continues(run: ItemRun | None, marker: ItemMarker) -> bool:
+        if run is None or run.closed or run.family != marker.family:
+            return False
+        if marker.family == "seq" and marker.ordinal == 0:
+            return True  # 最后 ends any 首先 series
+        return marker.ordinal == run.last_ordinal + 1
+
+    def _dash(self, paragraph: str) -> bool:
+        text = markers.dash_point(paragraph)
+        if not text:
+            return False
+        body = self.container.body
+        if not (body and isinstance(body[-1], DashRun)):
+            body.append(DashRun())
+        body[-1].points.append(text)
+        body[-1].sources.append(paragraph)
+        self.seen_marker = True
+        return True
+
+    def _para(self, paragraph: str) -> None:
+        if not self.seen_marker:
+            self.speech.opening.append(paragraph)
+        else:
+            self.container.body.append(Para(paragraph))
