@@ -1,0 +1,32 @@
+"""Helpers for the speech tests: where the seed is, and views of an outline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SEED = Path(__file__).parents[3] / "shared/seed/000_2da22abb2e613673.txt"
+DATA = Path(__file__).parent / "data"
+
+
+def slides_of(data: dict) -> list[dict]:
+    """Every content slide of an outline, in order."""
+    return [slide for part in data["parts"] for slide in part.get("slides", [])]
+
+
+def headlines_of(data: dict) -> list[str]:
+    """Every item headline (achievements and focus-area slides), in order."""
+    found = []
+    for slide in slides_of(data):
+        for item in slide.get("items", []):
+            found.append(item["headline"] if isinstance(item, dict) else item)
+    return found
+
+
+def all_notes(data: dict) -> str:
+    """All speaker notes of an outline, joined."""
+    notes = [data.get("notes", "")]
+    for part in data["parts"]:
+        notes.append(part.get("notes", ""))
+        notes.extend(slide.get("notes", "") for slide in part.get("slides", []))
+    notes.append(data.get("closing", {}).get("notes", ""))
+    return "\n".join(notes)
