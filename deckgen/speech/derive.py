@@ -43,8 +43,8 @@ class _Builder:
     def __init__(self, speech: Speech, warnings: list[str]):
         self.speech = speech
         self.warnings = warnings
-        year = re.search(r"(\d{4})年", speech.title)
-        self.year = year.group(1) if year else ""
+        self.year = _year_of(speech.title)
+        self.result_year = ""  # the year the current part reviews (2023年工作回顾)
 
     def build(self) -> dict:
         speech = self.speech
@@ -87,6 +87,7 @@ class _Builder:
         return parts
 
     def part(self, part: Container) -> dict:
+        self.result_year = _year_of(part.title)
         data = {"title": part.title, "notes": S.notes_of([part.heading])}
         data["slides"] = self.body_slides(part, part.title, focus=self.is_focus(part))
         return data
@@ -100,6 +101,7 @@ class _Builder:
             title = announced_title(self.speech.opening) or DEFAULT_PART_TITLE
             parts.append({"title": title, "slides": self.body_slides(Container("part", 0, title, "", leading), title)})
         for group in root.groups():
+            self.result_year = _year_of(group.title)
             slides = self.body_slides(Container("group", group.ordinal, group.title, "", group.body), group.title, group_like=True)
             parts.append({"title": group.title, "notes": S.notes_of([group.heading]), "slides": slides})
         return parts
@@ -170,14 +172,14 @@ class _Builder:
             elif isinstance(block, ItemRun):
                 slide = S.achievements(run_title, block.items, intro + [i.source for i in block.items])
                 out.append(slide)
-                out.extend(self.item_metrics(block, intro))
+                out.extend(self.item_metrics(block, intro, f"{clauses(run_title)[0]}：主要指标" if group_like else ""))
                 last_run_slide = slide
             elif isinstance(block, DashRun):
                 slide = S.dash_bullets(block, run_title, intro, [])
                 out.append(slide)
                 rows = [row for source in block.sources for row in extract_metrics(source)]
                 lead = headline.common_lead(block.points)
-                out.extend(S.metrics_slides(rows, block.sources, f"{lead}主要指标" if lead else "", self.year))
+                out.extend(S.metrics_slides(rows, block.sources, f"{lead}主要指标" if lead else "", self.year, self.result_year))
                 last_run_slide = slide
         self.flush(pending, out, last_run_slide, run_title)
         out = [s for s in out if s]
@@ -194,7 +196,9 @@ class _Builder:
             return last_run_slide
         statement_paras: list[str] = []
         for paragraph in pending:
-            figures = S.metrics_slides(extract_metrics(paragraph), [paragraph], context_year=self.year)
+            figures = S.metrics_slides(
+                extract_metrics(paragraph), [paragraph], context_year=self.year, result_year=self.result_year
+            )
             if figures:
                 if statement_paras:
                     out.append(S.statement(_statement_title(title), statement_paras))
@@ -224,7 +228,7 @@ class _Builder:
             result.append(slide)
         return result
 
-    def item_metrics(self, run: ItemRun, intro: list[str]) -> list[dict]:
+    def item_metrics(self, run: ItemRun, intro: list[str], title: str = "") -> list[dict]:
         """Metrics from a run of items: only figures with a comparison (同比增长…).
 
         Items are full of counts (立案X起, 口罩X万只) that make poor tables; the
@@ -237,7 +241,7 @@ class _Builder:
             if found:
                 rows.extend(found)
                 sources.append(paragraph)
-        return S.metrics_slides(rows, sources, context_year=self.year)
+        return S.metrics_slides(rows, sources, title, context_year=self.year, result_year=self.result_year)
 
     def focus_slides(self, part: Container, groups: list[Container]) -> list[dict]:
         match = self.focus_announcement(part)
@@ -256,6 +260,12 @@ class _Builder:
         slides = [S.focus_grid(title, groups)]
         slides.extend(S.focus_detail(group, number) for number, group in enumerate(groups, start=1))
         return [s for s in slides if s]
+
+
+def _year_of(text: str) -> str:
+    """The first year (2024) named in ``text``, or ''."""
+    match = re.search(r"(\d{4})年", text)
+    return match.group(1) if match else ""
 
 
 def _statement_title(part_title: str) -> str:

@@ -20,7 +20,7 @@ from deckgen.speech.sentences import (
 )
 
 _SLOGAN_RE = re.compile(r"^(?:同志们|同事们)?[，,：:！!]?\s*“(?P<slogan>[^“”]{4,24})”[。！!]?$")
-_COMRADES_RE = re.compile(r"^(?:同志们|同事们)[，,：:！!]\s*")
+_COMRADES_RE = re.compile(r"^(?:同志们|同事们|各位代表|各位委员|各位领导)[，,：:！!]\s*")
 _THANKS_RE = re.compile(r"^谢谢(?:大家|各位)?[！!。]?$")
 _REQUIREMENT_RE = re.compile(r"(?P<what>[^，。：；]{0,10}?(?:总体要求|指导思想|总体思路|基本思路))是[：:]")
 _ANNOUNCE_RE = re.compile(
@@ -141,8 +141,11 @@ def closing_lines(paragraphs: list[str]) -> tuple[str, str]:
     slogan = _SLOGAN_RE.match(opening_sentence)
     if slogan:
         title = bare(slogan.group("slogan"))
+    spoken = _COMRADES_RE.sub("", first)
     if not title:
-        title = leading_clauses(_COMRADES_RE.sub("", first))
+        title = leading_clauses(spoken, max_clause=8)
+    if not title and sentences(spoken) and len(bare(sentences(spoken)[0])) <= 12:
+        title = bare(sentences(spoken)[0])  # 安全生产责任重于泰山
     if not title:
         thanks = [p for p in paragraphs if _THANKS_RE.match(p)]
         title = thanks[0] if thanks else "谢谢！"

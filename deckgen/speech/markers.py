@@ -46,6 +46,8 @@ _SEQ_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "再者": 3}
 # “最后，预祝大会圆满成功” closes a speech; it is not the last of 首先…其次… items.
 _FAREWELL_RE = re.compile(r"^最后[，,]?\s*(?:预祝|祝|衷心祝|再次|向|我代表|谢谢)")
 
+_LEADING_YAO_RE = re.compile(r"^要(?![素求害闻点务])")
+
 # Sentence-final punctuation: a line ending in one of these ends its paragraph.
 SENTENCE_END = "。！？!?：:；;…”’」』）)"
 
@@ -91,6 +93,9 @@ def item_marker(line: str) -> ItemMarker | None:
             if ordinal == 0:
                 continue
         text = match.group("text").lstrip("，,、：: ")
+        if family in ("seq", "di"):
+            # 首先，要提高… reads as 一是要提高…: the 要 belongs to the marker.
+            text = _LEADING_YAO_RE.sub("", text)
         if text:
             return ItemMarker(family, ordinal, text)
     return None

@@ -50,6 +50,7 @@ _LEADING_RE = re.compile(
 )
 # Verbs between an indicator and its figure.
 _TRAILING_RE = re.compile(r"(?:累计完成|完成了?|实现了?|达到了?|达|突破|超过|增至|增长到|提高到|提升到|降至|为|共计|共|累计|总计|是)$")
+_GROWTH_RE = re.compile(r"(?:同比|比上年)?(?:增长|下降|提高|降低)$")
 _NOT_AN_INDICATOR_START = "为对在向把将以从并和与被使让由"
 _QUALIFIED = ("业务总量", "业务收入", "业务量")
 
@@ -140,7 +141,17 @@ def _single(clause: str) -> Metric | None:
         return None
     value = _value(match.group("num"), match.group("approx") or "")
     tail = match.group("tail") or ""
-    return Metric(indicator, value, match.group("unit"), target=(tail == "左右"))
+    unit = match.group("unit")
+    growth = _GROWTH_RE.search(indicator)
+    if growth:
+        # 地区生产总值增长6%左右: the figure is the growth, so say so in the change.
+        indicator = indicator[: growth.start()]
+        change = f"{growth.group(0)}{match.group('num')}{unit}{tail}"
+    else:
+        change = tail  # 1.1万人以上: keep the 以上
+    if not indicator:
+        return None
+    return Metric(indicator, value, unit, change=change, target=(tail == "左右"))
 
 
 def _respective_rows(clause: str) -> list[Metric]:

@@ -72,31 +72,42 @@ def statement(title: str, paragraphs: list[str]) -> dict | None:
     return slide
 
 
-def metrics_slides(rows: list[Metric], notes: list[str], fallback_title: str = "", context_year: str = "") -> list[dict]:
+def metrics_slides(
+    rows: list[Metric], notes: list[str], fallback_title: str = "", context_year: str = "", result_year: str = ""
+) -> list[dict]:
     """Metrics slides for ``rows``: results, comparisons with a base year, and targets.
 
     Rows fall in three tables because their columns mean different things: a result
     (完成X亿元，同比增长X%), a multiple of a base year (是“十二五”末的X倍), and a target
     (预计…左右). Each table is one slide; a table of one row is left out unless the
-    rows are targets (a single target is still the year's target).
+    rows are targets (a single target is still the year's target). Titles name the
+    year the figures speak of: the sentence's own year, else ``result_year`` (from
+    the part title, 2023年工作回顾) for results and ``context_year`` (from the speech
+    title) for targets.
     """
     targets = [r for r in rows if r.target]
     based = [r for r in rows if not r.target and r.base]
     results = [r for r in rows if not r.target and not r.base]
-    slides = []
+    slides = []  # (position of the first row, slide): tables come in the speech's order
     if len(results) >= 2:
         year = results[0].year
-        slides.append(_metrics_slide(f"{year}年主要指标" if year else fallback_title or "主要指标", results, notes))
+        if year or not fallback_title:
+            year = year or result_year
+            title = f"{year}年主要指标" if year else "主要指标"
+        else:
+            title = fallback_title
+        slides.append((rows.index(results[0]), _metrics_slide(title, results, notes)))
     if len(based) >= 2:
         base = based[0].base
         period = re.match(r"^(“[^”]+”)(?:期间|时期)", based[0].change or "")
         title = f"{period.group(1)}时期发展速度" if period else f"较{base}增长情况"
         headers = ["指标", f"为{base}的", "单位", "年均增长" if all("年均" in r.change for r in based) else "变化"]
-        slides.append(_metrics_slide(title, based, notes, headers))
+        slides.append((rows.index(based[0]), _metrics_slide(title, based, notes, headers)))
     if targets:
         year = targets[0].year or context_year
-        slides.append(_metrics_slide(f"{year}年主要预期目标" if year else "主要预期目标", targets, notes))
-    return slides
+        title = f"{year}年主要预期目标" if year else "主要预期目标"
+        slides.append((rows.index(targets[0]), _metrics_slide(title, targets, notes)))
+    return [slide for _, slide in sorted(slides, key=lambda pair: pair[0])]
 
 
 def _metrics_slide(title: str, rows: list[Metric], notes: list[str], headers: list[str] | None = None) -> dict:

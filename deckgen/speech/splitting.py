@@ -41,6 +41,8 @@ def split_speeches(text: str) -> list[SpeechText]:
     lines: list[str] = []  # raw body lines of the current speech ('' marks a blank line)
 
     def close() -> None:
+        if not current.title:
+            _take_title_line(current, lines)
         current.paragraphs = join_broken_lines(lines)
         if current.paragraphs:
             speeches.append(current)
@@ -63,6 +65,18 @@ def split_speeches(text: str) -> list[SpeechText]:
         lines.append(line)
     close()
     return speeches
+
+
+def _take_title_line(speech: SpeechText, lines: list[str]) -> None:
+    """Use a short first line without punctuation as the title (before joining would
+    glue it to the first paragraph)."""
+    texts = [i for i, line in enumerate(lines) if line]
+    if len(texts) < 2:
+        return
+    first = lines[texts[0]]
+    if len(first) <= 40 and not any(ch in first for ch in "。！？!?，,；;：:、") and not markers.is_structural(first):
+        speech.title_line = first
+        del lines[texts[0]]
 
 
 def join_broken_lines(lines: list[str]) -> list[str]:

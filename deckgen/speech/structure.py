@@ -95,6 +95,9 @@ class Speech:
         return bool(self.parts) or any(not isinstance(b, Para) for b in self.root.body)
 
 
+# A closing turns to the audience again: 同志们，… / 各位代表，…
+_COMRADES_RE = re.compile(r"^(?:同志们|同事们|各位代表|各位委员)[，,：:！!]")
+
 # Paragraphs that only a closing says: thanks, wishes, calls to action.
 _CLOSING_CUE = re.compile(
     r"谢谢|预祝|祝(?:大家|各位|全体|同志们|与会)|衷心希望|希望(?:全体|大家|各位|全县|全市|全省|广大)|让我们|最后[，,]"
@@ -125,7 +128,7 @@ def find_closing(paragraphs: list[str]) -> int:
     last_marker = max((i for i, p in enumerate(paragraphs) if _is_marker(p)), default=-1)
     tail = range(last_marker + 1, len(paragraphs))
     floor = max(last_marker + 1, 1)  # never swallow the whole speech
-    comrades = [i for i in tail if paragraphs[i].startswith("同志们") and i >= floor]
+    comrades = [i for i in tail if _COMRADES_RE.match(paragraphs[i]) and i >= floor]
     if comrades:
         return comrades[-1]
     start = len(paragraphs)
