@@ -172,7 +172,7 @@ class _Builder:
             elif isinstance(block, ItemRun):
                 slide = S.achievements(run_title, block.items, intro + [i.source for i in block.items])
                 out.append(slide)
-                out.extend(self.item_metrics(block, intro, f"{clauses(run_title)[0]}：主要指标" if group_like else ""))
+                out.extend(self.item_metrics(block, intro, f"{clauses(run_title)[0]}：主要指标" if group_like and clauses(run_title) else ""))
                 last_run_slide = slide
             elif isinstance(block, DashRun):
                 slide = S.dash_bullets(block, run_title, intro, [])

@@ -19,8 +19,9 @@ _TRIM = " \t，,、；;：:。！？!?"
 # Longest headline (characters) before we cut it at a clause boundary; a bold line
 # on a slide that runs past this wraps onto three lines.
 HEADLINE_MAX = 40
-# Longest detail line: "one line-ish" on a 16:9 slide at body size.
-DETAIL_MAX = 60
+# Longest detail line: "one line-ish" — a 16:9 slide holds about 46 Chinese
+# characters a line at the 18 pt body minimum, so a detail wraps at most once.
+DETAIL_MAX = 48
 
 _CJK_SPACE_RE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’])[ \t\u3000]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’])")
 
@@ -44,7 +45,6 @@ def split_top(text: str, stops: str) -> list[str]:
         elif ch in _CLOSERS:
             depth = max(0, depth - 1)
         elif ch in stops and depth == 0:
-            # Keep a closing quote that directly follows the stop with this piece.
             pieces.append(text[start : index + 1])
             start = index + 1
     pieces.append(text[start:])

@@ -82,7 +82,10 @@ def test_main_speech_review_groups_are_achievements(seed_outlines):
     first = achievements[0]["items"][0]
     assert first["headline"] == "深化思想认识，做到“两个维护”"
     assert first["detail"].startswith("牢固树立抓好党建是最大政绩的思想")
-    assert all(len(item.get("detail", "")) <= 60 for s in achievements for item in s["items"])
+    # Details stay one line-ish and end at a clause boundary, not mid-word.
+    details = [item["detail"] for s in achievements for item in s["items"]]
+    assert all(len(d) <= 48 for d in details)
+    assert "坚持不懈抓好理论武装" in details[1] and not details[1].endswith("《")
 
 
 def test_dash_points_become_one_bullets_slide(seed_outlines, seed_speeches):

@@ -133,3 +133,11 @@ def test_several_speeches_split_at_title_lines():
     assert [o.title for o in outlines] == ["在全市邮政工作会议上的讲话", "在全县邮政工作会议上的讲话"]
     assert [o.slug for o in outlines] == ["01-在全市邮政工作会议上的讲话", "02-在全县邮政工作会议上的讲话"]
     assert headlines_of(outlines[1].data) == ["抓党建", "抓安全"]
+
+
+@pytest.mark.parametrize("text", ["", "\n  \n", "第二篇：\n\n"])
+def test_text_without_any_speech_is_an_error(text):
+    from deckgen.errors import DeckgenError
+
+    with pytest.raises(DeckgenError, match="no speech text"):
+        derive_outlines(text, "empty.txt")
