@@ -84,7 +84,28 @@ def shorten(text: str, limit: int = DETAIL_MAX) -> str:
             kept = candidate
         if bare(kept):
             return bare(kept)
-    return bare(text[:limit])
+    return _cut_inside_quotes(text, limit)
+
+
+def _cut_inside_quotes(text: str, limit: int) -> str:
+    """Cut a text whose first clause is one long quotation, and close the quote.
+
+    ``提出要“转变经营模式、扩大服务范围、提升效益规模，为实现…”`` becomes
+    ``提出要“转变经营模式、扩大服务范围、提升效益规模”``: cut at the last ，、 that
+    fits, whatever the depth, then close what was opened so the line still reads.
+    """
+    limit -= 2  # room for the closing marks
+    head = text[:limit]
+    stops = [i for i, ch in enumerate(head) if ch in CLAUSE_STOPS + "、"]
+    if stops and stops[-1] >= limit // 3:
+        head = head[: stops[-1]]
+    open_marks: list[str] = []
+    for ch in head:
+        if ch in _OPENERS:
+            open_marks.append(_CLOSERS[_OPENERS.index(ch)])
+        elif ch in _CLOSERS and open_marks:
+            open_marks.pop()
+    return bare(head) + "".join(reversed(open_marks))
 
 
 def headline_and_rest(text: str, limit: int = HEADLINE_MAX) -> tuple[str, str]:
