@@ -1,0 +1,207 @@
+"""Chinese line breaking (kinsoku) and greedy wrapping, independent of fonts.
+
+Rules, as PowerPoint and LibreOffice apply them to East-Asian text (with
+``eaLnBrk="1" latinLnBrk="0" hangingPunct="0"`` on the paragraph):
+
+* a line may break between any two CJK characters;
+* Latin words, numbers and their symbols (``GDP``, ``12.5%``, ``2024``) are
+  never split; a line may break where they meet CJK text (``2024|年``) and
+  after spaces;
+* closing punctuation (。，、；：？！）》」』”’ …, also ``.,!?:;%)`` and ``·``)
+  never starts a line, and opening punctuation (（《「『“‘ …) never ends one;
+* a dash ``——`` or ellipsis ``……`` is never split, and never starts a line
+  (LibreOffice's ICU rules forbid a break before an ellipsis, so the dash is
+  treated alike to be safe in both engines).
+
+When a single unbreakable chunk is wider than the line it is broken between
+characters so no text is ever lost. Explicit ``\\n`` are hard breaks.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterator
+
+# Characters that must not begin a line (closing brackets, stops, marks that
+# belong to the preceding text). Full-width and ASCII forms alike.
+NO_LINE_START = frozenset(
+    "。，、；：？！）》」』”’】〕〉｝］〗〙〛｠〞〟"
+    "，．：；？！％＂＇）］｝～"
+    ".,!?:;%)]}"
+    "·・‰℃°′″"
+    "々〻ゝゞヽヾー"
+    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+)
+
+# Characters that must not end a line (opening brackets and quotes, currency
+# signs that belong to the following number).
+NO_LINE_END = frozenset("（《「『“‘【〔〈｛［〖〘〚｟〝([{＄￥$£¥")
+
+# Runs of these stay together and never start a line.
+INSEPARABLE = frozenset("—―…⋯")
+
+# Punctuation outside the CJK blocks that still breaks like a CJK character
+# (it is its own chunk, not part of a Latin word).
+STANDALONE_PUNCT = frozenset("“”‘’·・—―…⋯")
+
+_CJK_RANGES = (
+    (0x1100, 0x11FF),  # Hangul Jamo
+    (0x2E80, 0x2FDF),  # CJK radicals, Kangxi radicals
+    (0x2FF0, 0x303F),  # ideographic description, CJK symbols and punctuation
+    (0x3040, 0x33FF),  # kana, bopomofo, Hangul compat, CJK enclosed/compat
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xA000, 0xA4CF),  # Yi
+    (0xAC00, 0xD7AF),  # Hangul syllables
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFE10, 0xFE1F),  # vertical forms
+    (0xFE30, 0xFE4F),  # CJK compatibility forms
+    (0xFF00, 0xFFEF),  # full-width and half-width forms
+    (0x20000, 0x3FFFF),  # CJK extensions B and later
+)
+
+
+def is_cjk(char: str) -> bool:
+    """Return True for a CJK ideograph, kana, Hangul or full-width form."""
+    code = ord(char)
+    return any(low <= code <= high for low, high in _CJK_RANGES)
+
+
+def _chunk_kind(char: str) -> str:
+    """Classify one character: 'space', 'cjk', 'punct' or 'word'."""
+    if char.isspace():
+        return "space"
+    if char in STANDALONE_PUNCT:
+        return "punct"
+    if is_cjk(char):
+        return "cjk"
+    return "word"
+
+
+def _chunk_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, kind) of the unbreakable chunks of one line of text.
+
+    Spaces and Latin words form maximal runs; CJK characters are one chunk
+    each; runs of the same dash or ellipsis character form one chunk.
+    """
+    start = 0
+    length = len(text)
+    while start < length:
+        kind = _chunk_kind(text[start])
+        end = start + 1
+        if kind in ("space", "word"):
+            while end < length and _chunk_kind(text[end]) == kind:
+                end += 1
+        elif text[start] in INSEPARABLE:
+            while end < length and text[end] == text[start]:
+                end += 1
+        yield start, end, kind
+        start = end
+
+
+def _break_allowed(before: str, after: str, after_kind: str) -> bool:
+    """Decide whether a line may break between two adjacent chunks."""
+    if after_kind == "space":
+        return False  # spaces hang at the end of the line they follow
+    if after[0] in NO_LINE_START or after[0] in INSEPARABLE:
+        return False
+    if before[-1] in NO_LINE_END:
+        return False
+    return True
+
+
+def break_opportunities(text: str) -> list[int]:
+    """Return the indices where a line may break in *text* (no newlines).
+
+    Index ``i`` means a new line may start at ``text[i]``; 0 and ``len(text)``
+    are never included. The result is sorted. Newlines are not handled here;
+    split on them first (``wrap`` does).
+    """
+    chunks = list(_chunk_spans(text))
+    opportunities = []
+    for (b_start, b_end, _b_kind), (a_start, a_end, a_kind) in zip(chunks, chunks[1:]):
+        if _break_allowed(text[b_start:b_end], text[a_start:a_end], a_kind):
+            opportunities.append(a_start)
+    return opportunities
+
+
+def wrap(text: str, width: float, measure_fn: Callable[[str], float]) -> list[str]:
+    """Greedily wrap *text* into lines no wider than *width*.
+
+    *measure_fn* returns the width of a string in the same unit as *width*.
+    Trailing spaces of a line are not measured (they hang, as in both
+    renderers). Each ``\\n`` is a hard break; an empty paragraph gives one
+    empty line. Returns the lines; ``"".join(lines)`` equals *text* with its
+    newlines removed, so text is never lost or reordered.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, width, measure_fn))
+    return lines
+
+
+def _wrap_paragraph(
+    text: str, width: float, measure_fn: Callable[[str], float]
+) -> list[str]:
+    """Wrap one paragraph (no newlines); see ``wrap``."""
+    if not text:
+        return [""]
+    ends = break_opportunities(text) + [len(text)]
+    lines = []
+    start = 0
+    while start < len(text):
+        end = _longest_fitting_end(text, start, ends, width, measure_fn)
+        lines.append(text[start:end])
+        start = end
+    return lines
+
+
+def _longest_fitting_end(
+    text: str,
+    start: int,
+    ends: list[int],
+    width: float,
+    measure_fn: Callable[[str], float],
+) -> int:
+    """Return where the line starting at *start* ends.
+
+    The last break opportunity whose line fits; if even the first chunk is
+    too wide, as many characters of it as fit (at least one).
+    """
+    best = None
+    for end in ends[bisect.bisect_right(ends, start) :]:
+        if measure_fn(text[start:end].rstrip()) <= width:
+            best = end
+        else:
+            break
+    if best is not None:
+        return best
+    return _character_break(text, start, width, measure_fn)
+
+
+def _character_break(
+    text: str, start: int, width: float, measure_fn: Callable[[str], float]
+) -> int:
+    """Break an over-wide chunk between characters; always advances.
+
+    Prefers the longest fitting prefix whose break still obeys the
+    punctuation rules; if none does, the longest fitting prefix (at least
+    one character) so that the text is never lost.
+    """
+    fitting = start + 1
+    while fitting < len(text) and measure_fn(text[start : fitting + 1].rstrip()) <= width:
+        fitting += 1
+    for end in range(fitting, start + 1, -1):
+        if end >= len(text) or _char_break_allowed(text[end - 1], text[end]):
+            return end
+    return fitting
+
+
+def _char_break_allowed(before: str, after: str) -> bool:
+    """Punctuation rules for a forced break between two characters."""
+    return not (
+        after in NO_LINE_START
+        or after in INSEPARABLE
+        or after.isspace()
+        or before in NO_LINE_END
+    )
