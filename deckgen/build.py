@@ -1,0 +1,107 @@
+"""The build, as one readable function of named stages.
+
+    load outline -> pick theme -> fill figures -> lay out -> render -> write atomically
+
+Every stage raises :class:`~deckgen.errors.DeckgenError` on bad input; nothing is
+written unless every stage succeeded, and an existing output is replaced only by a
+complete new file (temporary file, then rename).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deckgen.errors import DeckgenError, InputError, Issue
+from deckgen.outline.loader import Outline, load_outline
+
+
+@dataclass
+class BuildResult:
+    """What a build made and what the user should know about it."""
+
+    outline: Path
+    output: Path
+    slides: int
+    seconds: float
+    findings: list[Issue] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def resolve_theme(outline: Outline, theme_ref: str | None = None, slide_size: str | None = None):
+    """Load the theme named by ``--theme``, else by the outline, else the default.
+
+    An unknown theme named in the outline is reported at its line.
+    """
+    from deckgen.theme.loader import load_theme, resolve_theme_path, unknown_theme_message, with_slide_size
+
+    ref = theme_ref or outline.deck.theme
+    if ref and not theme_ref and resolve_theme_path(ref, outline.path.parent) is None:
+        raise InputError([outline.issue("theme", unknown_theme_message(ref))])
+    theme = load_theme(ref, outline.path.parent if not theme_ref else Path.cwd())
+    if slide_size:
+        theme = with_slide_size(theme, slide_size)
+    return theme
+
+
+def default_output(outline_path: Path, out_dir: Path | None = None) -> Path:
+    return (out_dir or Path("out")) / (outline_path.stem + ".pptx")
+
+
+def build(
+    outline_path: str | Path,
+    output: str | Path | None = None,
+    theme_ref: str | None = None,
+    slide_size: str | None = None,
+    strict: bool = False,
+    values: str | Path | None = None,
+) -> BuildResult:
+    """Build one outline into a .pptx and return what was made.
+
+    Raises :class:`InputError` (every problem, with lines) for a broken outline,
+    theme or figures file; with ``strict``, also while ``X`` placeholders remain.
+    """
+    started = time.perf_counter()
+    outline_path = Path(outline_path)
+    outline = load_outline(outline_path)
+    theme = resolve_theme(outline, theme_ref, slide_size)
+    if values:
+        from deckgen.figures import apply_figures
+
+        apply_figures(outline, Path(values))
+    if strict:
+        from deckgen.lint import placeholder_issues
+
+        remaining = placeholder_issues(outline)
+        if remaining:
+            raise InputError([Issue(i.file, i.line, i.col, i.message + " (--strict refuses to build)", "error", i.path) for i in remaining])
+    from deckgen.layout.plan import plan_deck
+    from deckgen.render.slides import render_deck
+
+    plan = plan_deck(outline.deck, theme)
+    data = render_deck(plan, outline.deck, theme)
+    out = Path(output) if output else default_output(outline_path)
+    write_atomic(out, data)
+    findings = [outline.issue(f.path, f.message, "warning") for f in plan.findings]
+    return BuildResult(outline_path, out, len(plan.slides), time.perf_counter() - started, findings, plan.warnings)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder, then rename."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise DeckgenError(f"{path}: cannot write: {exc.strerror}; check the folder exists and is writable") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise DeckgenError(f"{path}: cannot write: {exc.strerror}; is the file open in PowerPoint?") from None

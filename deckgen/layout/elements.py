@@ -1,0 +1,148 @@
+"""What a laid-out slide is made of: boxes of text, tables, fills and pictures.
+
+Layout produces these plain values (all lengths in points, origin top-left); render
+turns them into PowerPoint shapes without making any decision of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A box on the slide, in points."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def inset(self, dx: float, dy: float | None = None) -> "Rect":
+        dy = dx if dy is None else dy
+        return Rect(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)
+
+
+@dataclass(frozen=True)
+class Insets:
+    """Text-box insets in points (PowerPoint's defaults are 7.2 / 3.6)."""
+
+    left: float = 7.2
+    right: float = 7.2
+    top: float = 3.6
+    bottom: float = 3.6
+
+
+@dataclass
+class Run:
+    """A stretch of text with one look. ``color`` is RRGGBB."""
+
+    text: str
+    bold: bool = False
+    color: str | None = None
+
+
+@dataclass
+class Para:
+    """A paragraph of runs at one size, with exact line pitch and spacing before."""
+
+    runs: list[Run]
+    size_pt: float
+    line_pitch_pt: float
+    align: str = "left"  # left, center, right
+    space_before_pt: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class TextBox:
+    """A text box. ``role`` tells render which one is the slide title."""
+
+    rect: Rect
+    paras: list[Para]
+    anchor: str = "top"  # top, middle, bottom
+    insets: Insets = field(default_factory=Insets)
+    role: str = "body"  # title, body, footer, number, label
+    name: str = ""
+
+
+@dataclass
+class Fill:
+    """A filled shape: background bands, accent bars, cards, badges."""
+
+    rect: Rect
+    color: str
+    shape: str = "rect"  # rect, rounded, ellipse
+    line_color: str | None = None
+    name: str = ""
+
+
+@dataclass
+class Cell:
+    paras: list[Para]
+    fill: str | None = None
+
+
+@dataclass
+class Table:
+    """A native table: rows of cells, the first row a header repeated on every page."""
+
+    rect: Rect
+    col_widths: list[float]
+    row_heights: list[float]
+    rows: list[list[Cell]]
+    insets: Insets = field(default_factory=lambda: Insets(7.2, 7.2, 4.0, 4.0))
+    rule_color: str | None = None
+    name: str = ""
+
+
+@dataclass
+class Picture:
+    rect: Rect
+    path: Path
+    name: str = ""
+
+
+Element = TextBox | Fill | Table | Picture
+
+
+@dataclass
+class SlidePlan:
+    """One slide, ready to render: its elements in z-order, title and notes."""
+
+    kind: str
+    title: str
+    elements: list = field(default_factory=list)
+    notes: str | None = None
+    background: str | None = None
+    source_path: str = ""  # outline path of the slide this came from
+    continued: bool = False
+
+
+@dataclass
+class Finding:
+    """Something layout had to do that the user should know (continued, shrunk)."""
+
+    path: str
+    message: str
+
+
+@dataclass
+class DeckPlan:
+    slides: list[SlidePlan]
+    width_pt: float
+    height_pt: float
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

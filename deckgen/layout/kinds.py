@@ -1,0 +1,321 @@
+"""One layout per content-slide kind: content in, pages of body elements out.
+
+Each function receives the body box left free by the page frame and returns a list
+of pages (one list of elements per slide); more than one page means the content
+continues on slides marked （续）. Sizes are decided here by measuring, the same size
+for sibling boxes, never below the theme's minimum.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from deckgen.layout.elements import Cell, Fill, Insets, Rect, Table, TextBox
+from deckgen.layout.paginate import balanced_pages, stack_height
+from deckgen.layout.typeset import Spec, Typesetter, sizes_down
+from deckgen.outline.model import Slide
+
+ITEM_INSETS = Insets(4, 4, 2, 2)
+CARD_INSETS = Insets(16, 14, 12, 10)
+CELL_INSETS = Insets(7.2, 7.2, 4.0, 4.0)
+
+
+@dataclass
+class Pages:
+    """The body of one outline slide, split into pages, and what had to be done."""
+
+    pages: list[list] = field(default_factory=list)
+    at_minimum: bool = False
+
+    @property
+    def continued(self) -> bool:
+        return len(self.pages) > 1
+
+
+def layout_slide(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
+    """Dispatch to the layout of ``slide.kind``."""
+    return KINDS[slide.kind](ts, slide, body)
+
+
+# ---------------------------------------------------------------- stacked items
+
+
+def _item_specs(ts: Typesetter, headline: str, detail: str | None, size: float, bold: bool) -> list[Spec]:
+    theme = ts.theme
+    body_min = theme.size("body").min_pt
+    specs = [Spec(headline, size, bold=bold, color=theme.color("text"))]
+    if detail:
+        specs.append(Spec(detail, max(body_min, size - 3), color=theme.color("muted"), space_before_pt=3))
+    return specs
+
+
+def _stacked(ts: Typesetter, entries: list[tuple[str, str | None]], body: Rect, numbered: bool, bold: bool) -> Pages:
+    """Items stacked top to bottom, each its own text box beside a badge or marker."""
+    theme = ts.theme
+    badge = 30.0 if numbered else 12.0
+    text_x = body.x + badge + (14 if numbered else 12)
+    text_w = body.right - text_x
+    size_range = theme.size("body")
+    gap_min = 10.0
+
+    def heights(size: float) -> list[float]:
+        return [ts.height(_item_specs(ts, h, d, size, bold), text_w, ITEM_INSETS) for h, d in entries]
+
+    sizes = sizes_down(size_range.max_pt, size_range.min_pt)
+    groups = [list(range(len(entries)))]
+    chosen = None
+    for size in sizes:
+        if stack_height(heights(size), gap_min) <= body.h:
+            chosen = size
+            break
+    if chosen is None:
+        groups = balanced_pages(heights(size_range.min_pt), gap_min, body.h)
+        for size in sizes:
+            hs = heights(size)
+            if all(stack_height([hs[i] for i in g], gap_min) <= body.h for g in groups):
+                chosen = size
+                break
+        chosen = chosen or size_range.min_pt
+    hs = heights(chosen)
+    result = Pages(at_minimum=chosen <= size_range.min_pt)
+    for group in groups:
+        spare = body.h - stack_height([hs[i] for i in group], 0)
+        gap = min(28.0, max(gap_min, spare / max(1, len(group) - 1))) if len(group) > 1 else 0
+        y = body.y
+        page: list = []
+        for i in group:
+            headline, detail = entries[i]
+            specs = _item_specs(ts, headline, detail, chosen, bold)
+            first_line = ITEM_INSETS.top + chosen * specs[0].pitch
+            if numbered:
+                top = y + ITEM_INSETS.top + (first_line - ITEM_INSETS.top - badge) / 2
+                page.append(Fill(Rect(body.x, top, badge, badge), theme.color("primary"), "rounded", name=f"Badge {i + 1}"))
+                label = Spec(str(i + 1), 18, bold=True, color=theme.color("on_primary"), align="center", pitch=1.2)
+                page.append(TextBox(Rect(body.x, top, badge, badge), ts.paras([label]), "middle", Insets(0, 0, 0, 0), "label", f"Badge number {i + 1}"))
+            else:
+                top = y + ITEM_INSETS.top + (first_line - ITEM_INSETS.top - badge) / 2
+                page.append(Fill(Rect(body.x + 2, top, badge - 2, badge - 2), theme.color("primary"), name=f"Marker {i + 1}"))
+            page.append(TextBox(Rect(text_x, y, text_w, hs[i]), ts.paras(specs), "top", ITEM_INSETS, "body", f"Item {i + 1}"))
+            y += hs[i] + gap
+        result.pages.append(page)
+    return result
+
+
+def layout_achievements(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
+    return _stacked(ts, [(i.headline, i.detail) for i in slide.items], body, numbered=True, bold=True)
+
+
+def layout_bullets(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
+    return _stacked(ts, [(b, None) for b in slide.bullets], body, numbered=False, bold=False)
+
+
+def layout_focus_area(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
+    """A focus area: a number panel at the left, its items at the right."""
+    theme = ts.theme
+    panel_w = 112.0 if body.w > 700 else 92.0
+    items_body = Rect(body.x + panel_w + 20, body.y, body.w - panel_w - 20, body.h)
+    pages = _stacked(ts, [(i.headline, i.detail) for i in slide.items], items_body, numbered=True, bold=True)
+    number = f"{slide.number:02d}" if slide.number else ""
+    for page in pages.pages:
+        panel = Rect(body.x, body.y, panel_w, min(body.h, 150))
+        side = [Fill(panel, theme.color("surface"), "rounded", name="Area panel")]
+        specs = []
+        if number:
+            specs.append(Spec(number, 44, bold=True, color=theme.color("primary"), align="center", pitch=1.2))
+        specs.append(Spec("重点工作", 18, color=theme.color("muted"), align="center", pitch=1.3, space_before_pt=4))
+        side.append(TextBox(panel, ts.paras(specs), "middle", Insets(4, 4, 4, 4), "label", "Area number"))
+        page[:0] = side
+    return pages
+
+
+# ---------------------------------------------------------------- metrics table
+
+DEFAULT_HEADERS = ["指标", "数值", "单位", "同比"]
+
+
+def layout_metrics(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
+    """A native table; rows split across pages with the header repeated."""
+    theme = ts.theme
+    headers = list(slide.headers or DEFAULT_HEADERS)
+    rows = [[m.indicator, m.value, m.unit or "", m.change or ""] for m in slide.metrics]
+    # Drop the unit and change columns when no row uses them.
+    keep = [0, 1] + [c for c in (2, 3) if any(r[c] for r in rows)]
+    weights = {0: 0.40, 1: 0.20, 2: 0.13, 3: 0.27}
+    total_weight = sum(weights[c] for c in keep)
+    col_w = [body.w * weights[c] / total_weight for c in keep]
+    aligns = {0: "left", 1: "center", 2: "center", 3: "left"}
+    size_range = theme.size("table")
+
+    def row_height(cells: list[str], size: float, bold: bool) -> float:
+        return max(ts.height([Spec(t or " ", size, bold=bold)], w, CELL_INSETS) for t, w in zip(cells, col_w))
+
+    def all_heights(size: float) -> tuple[float, list[float]]:
+        head = row_height([headers[c] for c in keep], size, True)
+        return head, [row_height([r[c] for c in keep], size, False) for r in rows]
+
+    sizes = sizes_down(size_range.max_pt, size_range.min_pt)
+    groups = [list(range(len(rows)))]
+    chosen = None
+    for size in sizes:
+        head, hs = all_heights(size)
+        if head + sum(hs) <= body.h:
+            chosen = size
+            break
+    if chosen is None:
+        head, hs = all_heights(size_range.min_pt)
+        groups = balanced_pages(hs, 0.0, body.h - head)
+        for size in sizes:
+            head, hs = all_heights(size)
+            if all(head + sum(hs[i] for i in g) <= body.h for g in groups):
+                chosen = size
+                break
+        chosen = chosen or size_range.min_pt
+    head, hs = all_heights(chosen)
+    result = Pages(at_minimum=chosen <= size_range.min_pt)
+    for group in groups:
+        header_cells = [
+            Cell(ts.paras([Spec(headers[c], chosen, True, theme.color("on_primary"), align=aligns[c])]), theme.color("primary"))
+            for c in keep
+        ]
+        table_rows = [header_cells]
+        for n, i in enumerate(group):
+            fill = theme.color("surface") if n % 2 else theme.color("background")
+            cells = []
+            for c in keep:
+                bold = c == 1
+                color = theme.color("primary_dark") if c == 1 else theme.color("text")
+                cells.append(Cell(ts.paras([Spec(rows[i][c], chosen, bold, color, align=aligns[c])]), fill))
+            table_rows.append(cells)
+        heights = [head] + [hs[i] for i in group]
+        rect = Rect(body.x, body.y, body.w, sum(heights))
+        result.pages.append([Table(rect, col_w, heights, table_rows, CELL_INSETS, theme.color("rule"), name="Metrics")])
+    return result
+
+
+# ---------------------------------------------------------------- focus-area grid
+
+
+def _grids(n: int, wide: bool) -> list[tuple[int, int]]:
+    """Grid shapes to try, most cards per slide first."""
+    if wide:
+        first = {1: (1, 1), 2: (2, 1), 3: (3, 1), 4: (2, 2)}.get(n, (3, 2))
+        return [first, (3, 1), (2, 1), (1, 1)]
+    first = {1: (1, 1), 2: (2, 1), 3: (1, 3), 4: (2, 2)}.get(n, (2, 3))
+    return [first, (2, 2), (2, 1), (1, 1)]
+
+
+def layout_focus_areas(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
+    """Cards in an aligned grid (3×2 on 16:9, 2×3 on 4:3), split by whole cards."""
+    theme = ts.theme
+    gap = 18.0
+    size_range = theme.size("body")
+    areas = slide.areas
+
+    def card_specs(i: int, size: float) -> list[Spec]:
+        area = areas[i]
+        specs = [
+            Spec(f"{i + 1:02d}", 24, bold=True, color=theme.color("primary"), pitch=1.2),
+            Spec(area.title, size + 1, bold=True, color=theme.color("text"), space_before_pt=4),
+        ]
+        if area.summary:
+            specs.append(Spec(area.summary, max(size_range.min_pt, size - 2), color=theme.color("muted"), space_before_pt=4))
+        return specs
+
+    for cols, rows in _grids(len(areas), body.w > 700):
+        per_page = cols * rows
+        card_w = (body.w - gap * (cols - 1)) / cols
+        card_h = (body.h - gap * (rows - 1)) / rows
+        for size in sizes_down(size_range.max_pt, size_range.min_pt):
+            if all(ts.height(card_specs(i, size), card_w, CARD_INSETS) <= card_h for i in range(len(areas))):
+                return _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, size <= size_range.min_pt)
+    # Even one card per slide does not fit at the minimum: give each card a slide.
+    size = size_range.min_pt
+    return _grid_pages(ts, areas, card_specs, size, 1, 1, 1, body.w, body.h, gap, body, True)
+
+
+def _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, at_min) -> Pages:
+    theme = ts.theme
+    result = Pages(at_minimum=at_min)
+    for start in range(0, len(areas), per_page):
+        page: list = []
+        chunk = range(start, min(len(areas), start + per_page))
+        used_rows = (len(chunk) + cols - 1) // cols
+        # Fewer rows than the grid has: keep cards their size, centre the block.
+        top = body.y + (body.h - (used_rows * card_h + (used_rows - 1) * gap)) / 2 if used_rows < rows else body.y
+        for n, i in enumerate(chunk):
+            r, c = divmod(n, cols)
+            rect = Rect(body.x + c * (card_w + gap), top + r * (card_h + gap), card_w, card_h)
+            page.append(Fill(rect, theme.color("surface"), "rect", theme.color("rule"), name=f"Card {i + 1}"))
+            page.append(Fill(Rect(rect.x, rect.y, 5, rect.h), theme.color("primary"), name=f"Card {i + 1} accent"))
+            page.append(TextBox(rect, ts.paras(card_specs(i, size)), "top", CARD_INSETS, "body", f"Card {i + 1} text"))
+        result.pages.append(page)
+    return result
+
+
+# ---------------------------------------------------------------- statement
+
+
+def _sentences(text: str) -> list[str]:
+    out, current = [], ""
+    for ch in text:
+        current += ch
+        if ch in "。！？；":
+            out.append(current)
+            current = ""
+    if current:
+        out.append(current)
+    return out
+
+
+def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
+    """A key sentence set large beside an accent bar; long text continues by sentence."""
+    theme = ts.theme
+    low, high = theme.size("body").min_pt, 32.0
+    box = Rect(body.x + 40, body.y + 10, body.w - 80, body.h - 20)
+    source = f"—— {slide.source}" if slide.source else None
+
+    def specs_for(text: str, size: float, with_source: bool) -> list[Spec]:
+        specs = [Spec(text, size, bold=True, color=theme.color("primary_dark"), pitch=1.45)]
+        if with_source and source:
+            specs.append(Spec(source, max(low, min(24, size - 4)), color=theme.color("muted"), align="right", space_before_pt=18))
+        return specs
+
+    chunks = [slide.text.strip()]
+    while True:
+        for size in sizes_down(high, low, 2.0):
+            if all(ts.height(specs_for(c, size, n == len(chunks) - 1), box.w, Insets(12, 12, 8, 8)) <= box.h for n, c in enumerate(chunks)):
+                return _statement_pages(ts, chunks, size, specs_for, box, size <= low)
+        sentences = _sentences(slide.text.strip())
+        if len(chunks) >= len(sentences):
+            return _statement_pages(ts, chunks, low, specs_for, box, True)
+        k = len(chunks) + 1
+        per = -(-len(sentences) // k)
+        chunks = ["".join(sentences[i : i + per]) for i in range(0, len(sentences), per)]
+
+
+def _statement_pages(ts, chunks, size, specs_for, box, at_min) -> Pages:
+    theme = ts.theme
+    result = Pages(at_minimum=at_min)
+    insets = Insets(12, 12, 8, 8)
+    for n, chunk in enumerate(chunks):
+        specs = specs_for(chunk, size, n == len(chunks) - 1)
+        if ts.count_lines(specs[0], box.w, insets) <= 2:
+            specs[0].align = "center"
+        height = min(box.h, ts.height(specs, box.w, insets))
+        top = box.y + (box.h - height) / 2
+        rect = Rect(box.x, top, box.w, height)
+        result.pages.append([
+            Fill(Rect(box.x - 22, top, 6, height), theme.color("accent"), name="Statement bar"),
+            TextBox(rect, ts.paras(specs), "top", insets, "body", "Statement"),
+        ])
+    return result
+
+
+KINDS = {
+    "achievements": layout_achievements,
+    "bullets": layout_bullets,
+    "metrics": layout_metrics,
+    "focus-areas": layout_focus_areas,
+    "focus-area": layout_focus_area,
+    "statement": layout_statement,
+}

@@ -1,0 +1,204 @@
+"""Lay out a whole deck: outline + theme -> :class:`DeckPlan`, slide by slide.
+
+The deck's shape is fixed here: title, agenda, then per part a section divider and
+its content slides, then the closing. Footers and slide numbers are added last,
+when the total is known.
+"""
+
+from __future__ import annotations
+
+from deckgen.layout.elements import DeckPlan, Fill, Finding, Insets, Picture, Rect, SlidePlan, TextBox
+from deckgen.layout.frame import Frame, chrome, fit_title, footer
+from deckgen.layout.kinds import layout_slide
+from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
+from deckgen.outline.model import Deck, Part, Slide
+from deckgen.theme.model import Theme
+
+CONTINUED = "（续）"
+
+
+def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPlan:
+    """Return the laid-out deck. Pure: reads fonts to measure, writes nothing."""
+    ts = ts or Typesetter(theme)
+    frame = Frame.for_theme(theme)
+    plan = DeckPlan([], frame.width, frame.height)
+    plan.slides.append(title_slide(ts, frame, deck))
+    plan.slides.append(agenda_slide(ts, frame, deck))
+    for index, part in enumerate(deck.parts):
+        plan.slides.append(divider_slide(ts, frame, deck, index))
+        for slide in part.slides:
+            plan.slides.extend(content_slides(ts, frame, slide, plan.findings))
+    plan.slides.append(closing_slide(ts, frame, deck))
+    add_footers(ts, frame, deck, plan)
+    plan.warnings.extend(ts.warnings)
+    return plan
+
+
+def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lines: int = 3) -> float:
+    size_range = ts.theme.size("display")
+    for size in sizes_down(size_range.max_pt, size_range.min_pt, 2.0):
+        spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
+        if ts.height([spec], width) <= height and ts.count_lines(spec, width) <= max_lines:
+            return size
+    return size_range.min_pt
+
+
+def title_slide(ts: Typesetter, frame: Frame, deck: Deck) -> SlidePlan:
+    theme = ts.theme
+    w, h, mx = frame.width, frame.height, frame.margin_x
+    band_h = round(h * 0.62)
+    title_box = Rect(mx, h * 0.12, w - 2 * mx, band_h - h * 0.12 - 78)
+    size = _display_fit(ts, deck.title, title_box.w, title_box.h)
+    spec = Spec(deck.title, size, bold=True, color=theme.color("on_primary"), pitch=TITLE_PITCH)
+    elements: list = [
+        Fill(Rect(0, 0, w, band_h), theme.color("primary"), name="Title band"),
+        TextBox(title_box, ts.paras([spec]), "bottom", role="title", name="Title"),
+        Fill(Rect(mx + 7.2, band_h - 68, 72, 5), theme.color("accent"), name="Title accent"),
+    ]
+    if deck.subtitle:
+        sub = Spec(deck.subtitle, 22, color=theme.color("on_primary"), pitch=1.3)
+        elements.append(TextBox(Rect(mx, band_h - 56, w - 2 * mx, 40), ts.paras([sub]), "middle", role="body", name="Subtitle"))
+    lines = [Spec(deck.organisation, 22, bold=True, color=theme.color("text"))] if deck.organisation else []
+    for extra in (deck.presenter, deck.date):
+        if extra:
+            lines.append(Spec(extra, 20, color=theme.color("muted"), space_before_pt=4))
+    logo_w = 76.0 if theme.logo else 0.0
+    if lines:
+        elements.append(TextBox(Rect(mx, band_h + 28, w - 2 * mx - logo_w - 20, h - band_h - 56), ts.paras(lines), "top", role="body", name="Organisation"))
+    if theme.logo:
+        elements.append(Picture(Rect(w - mx - logo_w, band_h + 30, logo_w, logo_w), theme.logo, name="Logo"))
+    return SlidePlan("title", deck.title, elements, notes=deck.notes, source_path="")
+
+
+def agenda_slide(ts: Typesetter, frame: Frame, deck: Deck) -> SlidePlan:
+    theme = ts.theme
+    elements, body = chrome(ts, frame, "目录")
+    n = len(deck.parts)
+    badge = 44.0
+    row_h = min(76.0, body.h / max(1, n))
+    text_x = body.x + badge + 20
+    text_w = body.right - text_x
+    size_range = theme.size("body")
+    size = size_range.min_pt
+    for size in sizes_down(26, size_range.min_pt):
+        if all(ts.height([Spec(p.title, size)], text_w, Insets(4, 4, 2, 2)) <= row_h - 6 for p in deck.parts):
+            break
+    top = body.y + (body.h - row_h * n) / 2
+    for i, part in enumerate(deck.parts):
+        y = top + i * row_h
+        elements.append(Fill(Rect(body.x, y + (row_h - badge) / 2, badge, badge), theme.color("primary"), "rounded", name=f"Agenda badge {i + 1}"))
+        number = Spec(f"{i + 1:02d}", 20, bold=True, color=theme.color("on_primary"), align="center", pitch=1.2)
+        elements.append(TextBox(Rect(body.x, y + (row_h - badge) / 2, badge, badge), ts.paras([number]), "middle", Insets(0, 0, 0, 0), "label", f"Agenda number {i + 1}"))
+        spec = Spec(part.title, size, bold=False, color=theme.color("text"))
+        elements.append(TextBox(Rect(text_x, y, text_w, row_h), ts.paras([spec]), "middle", Insets(4, 4, 2, 2), "body", f"Agenda entry {i + 1}"))
+    return SlidePlan("agenda", "目录", elements, notes=None)
+
+
+def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int) -> SlidePlan:
+    """A section divider: part number on a brand panel, title, and agenda progress."""
+    theme = ts.theme
+    part: Part = deck.parts[index]
+    w, h, mx = frame.width, frame.height, frame.margin_x
+    panel_w = round(w * 0.34)
+    elements: list = [Fill(Rect(0, 0, panel_w, h), theme.color("primary"), name="Section panel")]
+    label = Spec(f"第{chinese_number(index + 1)}部分", 24, color=theme.color("on_primary"), align="center", pitch=1.3)
+    number = Spec(f"{index + 1:02d}", 80, bold=True, color=theme.color("on_primary"), align="center", pitch=1.15, space_before_pt=6)
+    elements.append(TextBox(Rect(24, h * 0.26, panel_w - 48, 150), ts.paras([label, number]), "top", role="label", name="Part number"))
+    right_x = panel_w + 48
+    right_w = w - right_x - mx
+    title_box = Rect(right_x, h * 0.14, right_w, h * 0.40)
+    size = _display_fit(ts, part.title, right_w, title_box.h)
+    spec = Spec(part.title, size, bold=True, color=theme.color("primary_dark"), pitch=TITLE_PITCH)
+    elements.append(TextBox(title_box, ts.paras([spec]), "bottom", role="title", name="Title"))
+    elements.append(Fill(Rect(right_x + 7.2, title_box.bottom + 14, 64, 5), theme.color("accent"), name="Title accent"))
+    elements.extend(_progress(ts, deck, index, Rect(right_x, title_box.bottom + 40, right_w, h - title_box.bottom - 40 - 52)))
+    return SlidePlan("divider", part.title, elements, notes=part.notes, source_path=part.path)
+
+
+def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
+    """The agenda with the current part highlighted: where we are in the talk."""
+    theme = ts.theme
+    n = len(deck.parts)
+    row_h = min(30.0, box.h / max(1, n))
+    size = 18.0
+    out: list = []
+    for i, part in enumerate(deck.parts):
+        current = i == index
+        y = box.y + i * row_h
+        marker = theme.color("primary") if current else theme.color("rule")
+        out.append(Fill(Rect(box.x + 8, y + row_h / 2 - 4, 8, 8), marker, name=f"Progress marker {i + 1}"))
+        text = f"{i + 1:02d}  {part.title}"
+        spec = Spec(text, size, bold=current, color=theme.color("primary_dark") if current else theme.color("muted"), pitch=1.25)
+        # One line per entry: a long part title is cut with an ellipsis here only;
+        # the full title is on its own divider and in the agenda.
+        inner = box.w - 28 - 8
+        if ts.count_lines(spec, box.w - 28, Insets(4, 4, 0, 0)) > 1:
+            while len(text) > 6 and ts.width(text + "…", size, current) > inner:
+                text = text[:-1]
+            spec.text = text + "…"
+        out.append(TextBox(Rect(box.x + 28, y, box.w - 28, row_h), ts.paras([spec]), "middle", Insets(4, 4, 0, 0), "body", f"Progress {i + 1}"))
+    return out
+
+
+def content_slides(ts: Typesetter, frame: Frame, slide: Slide, findings: list[Finding]) -> list[SlidePlan]:
+    """Lay out one outline slide; more than one plan when it continues."""
+    title = slide.title or ""
+    size = ts.theme.size("title")
+    # Fit the longest title this slide can have (with （续）) so every page shares one body.
+    longest = title + CONTINUED if title else title
+    fit = fit_title(ts, longest, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
+    _, body = chrome(ts, frame, longest, fit)
+    pages = layout_slide(ts, slide, body)
+    if pages.continued:
+        findings.append(Finding(slide.path, f"does not fit on one slide even at the minimum size; continued on {len(pages.pages)} slides marked （续）"))
+    elif pages.at_minimum:
+        findings.append(Finding(slide.path, "set at the minimum font size to fit; consider shortening the text"))
+    out = []
+    for n, page in enumerate(pages.pages):
+        page_title = title + CONTINUED if n else title
+        # Every page uses the size fitted for the longest title, so they match.
+        elements = list(chrome(ts, frame, page_title, fit)[0]) if page_title else []
+        elements.extend(page)
+        notes = slide.notes if n == 0 else ("（续上页）" if slide.notes else None)
+        out.append(SlidePlan(slide.kind, page_title, elements, notes, source_path=slide.path, continued=n > 0))
+    return out
+
+
+def closing_slide(ts: Typesetter, frame: Frame, deck: Deck) -> SlidePlan:
+    theme = ts.theme
+    w, h, mx = frame.width, frame.height, frame.margin_x
+    closing = deck.closing
+    box = Rect(mx, h * 0.20, w - 2 * mx, h * 0.36)
+    size = _display_fit(ts, closing.title, box.w, box.h, max_lines=2)
+    elements: list = [
+        TextBox(box, ts.paras([Spec(closing.title, size, True, theme.color("on_primary"), align="center", pitch=TITLE_PITCH)]), "bottom", role="title", name="Title"),
+        Fill(Rect(w / 2 - 40, box.bottom + 16, 80, 5), theme.color("accent"), name="Closing accent"),
+    ]
+    if closing.text:
+        text_box = Rect(mx + 40, box.bottom + 36, w - 2 * mx - 80, h - box.bottom - 36 - 70)
+        text_size = 18.0
+        for text_size in sizes_down(24, 18):
+            if ts.height([Spec(closing.text, text_size)], text_box.w) <= text_box.h:
+                break
+        spec = Spec(closing.text, text_size, color=theme.color("on_primary"), align="center")
+        if ts.count_lines(spec, text_box.w) > 1:
+            spec.align = "left"
+        elements.append(TextBox(text_box, ts.paras([spec]), "top", role="body", name="Closing text"))
+    sign = "  ".join(x for x in (deck.organisation, deck.date) if x)
+    if sign:
+        elements.append(TextBox(Rect(mx, h - 62, w - 2 * mx, 34), ts.paras([Spec(sign, 18, color=theme.color("on_primary"), align="center")]), "middle", role="footer", name="Sign-off"))
+    return SlidePlan("closing", closing.title, elements, notes=closing.notes, background=theme.color("primary"), source_path="closing")
+
+
+def add_footers(ts: Typesetter, frame: Frame, deck: Deck, plan: DeckPlan) -> None:
+    """Add organisation, date and slide number to every slide but title and closing."""
+    theme = ts.theme
+    total = len(plan.slides)
+    left = theme.footer.format(organisation=deck.organisation or "", date=deck.date or "").strip()
+    for n, slide in enumerate(plan.slides, start=1):
+        if slide.kind in ("title", "closing"):
+            continue
+        style = theme.slide_number
+        number = "" if style == "none" else style.format(n=n, total=total)
+        dark = round(frame.width * 0.34) if slide.kind == "divider" else 0.0
+        slide.elements.extend(footer(ts, frame, left, number, on_dark_until=dark))

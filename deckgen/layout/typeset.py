@@ -1,0 +1,126 @@
+"""Typesetting helpers shared by every slide kind: runs, paragraphs, heights.
+
+This is the one place layout asks the measurer (:mod:`deckgen.layout.measure`) how
+text breaks into lines, so every kind measures the same way render will draw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deckgen.layout.elements import Insets, Para, Run
+from deckgen.outline.model import PLACEHOLDER_RE
+from deckgen.theme.model import Theme
+
+# Line pitch as a multiple of the font size. Render writes it as an exact spacing
+# (a:spcPts), so PowerPoint, WPS and LibreOffice all space lines the same.
+BODY_PITCH = 1.3
+TITLE_PITCH = 1.18
+
+
+@dataclass
+class Spec:
+    """A paragraph to set: its text and look, before measuring."""
+
+    text: str
+    size_pt: float
+    bold: bool = False
+    color: str | None = None
+    space_before_pt: float = 0.0
+    align: str = "left"
+    pitch: float = BODY_PITCH
+
+
+class Typesetter:
+    """Measure and build paragraphs with the theme's real fonts."""
+
+    def __init__(self, theme: Theme):
+        from deckgen.layout.measure import Measurer
+
+        self.theme = theme
+        self.measurer = Measurer(
+            theme.latin_font,
+            theme.east_asian_font,
+            latin_path=theme.latin_file,
+            east_asian_path=theme.east_asian_file,
+        )
+        self._cache: dict = {}
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(getattr(self.measurer, "warnings", []))
+
+    def lines(self, text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
+        """Return ``text`` broken into lines as it will render in ``width_pt``."""
+        key = (text, round(width_pt, 2), size_pt, bold)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self.measurer.wrap(text, width_pt, size_pt, bold=bold) if text else [""]
+            self._cache[key] = hit
+        return hit
+
+    def width(self, text: str, size_pt: float, bold: bool = False) -> float:
+        return self.measurer.width(text, size_pt, bold=bold)
+
+    def height(self, specs: list[Spec], width_pt: float, insets: Insets | None = None) -> float:
+        """Return the height of ``specs`` set in a box ``width_pt`` wide, insets included."""
+        insets = insets or Insets()
+        inner = width_pt - insets.left - insets.right
+        total = insets.top + insets.bottom
+        for spec in specs:
+            n = len(self.lines(spec.text, inner, spec.size_pt, spec.bold))
+            total += spec.space_before_pt + n * spec.pitch * spec.size_pt
+        return total
+
+    def count_lines(self, spec: Spec, width_pt: float, insets: Insets | None = None) -> int:
+        insets = insets or Insets()
+        return len(self.lines(spec.text, width_pt - insets.left - insets.right, spec.size_pt, spec.bold))
+
+    def paras(self, specs: list[Spec]) -> list[Para]:
+        """Turn specs into paragraphs, with X placeholders in the highlight colour."""
+        return [
+            Para(
+                runs=runs(spec.text, spec.bold, spec.color, self.theme.color("placeholder")),
+                size_pt=spec.size_pt,
+                line_pitch_pt=round(spec.pitch * spec.size_pt, 1),
+                align=spec.align,
+                space_before_pt=spec.space_before_pt,
+            )
+            for spec in specs
+        ]
+
+
+def runs(text: str, bold: bool, color: str | None, placeholder_color: str) -> list[Run]:
+    """Split ``text`` into runs so that each ``X`` placeholder stands out (bold, coloured)."""
+    out: list[Run] = []
+    pos = 0
+    for match in PLACEHOLDER_RE.finditer(text):
+        if match.start() > pos:
+            out.append(Run(text[pos : match.start()], bold, color))
+        out.append(Run(match.group(), True, placeholder_color))
+        pos = match.end()
+    if pos < len(text) or not out:
+        out.append(Run(text[pos:], bold, color))
+    return out
+
+
+def sizes_down(max_pt: float, min_pt: float, step: float = 1.0) -> list[float]:
+    """Return candidate sizes from ``max_pt`` down to ``min_pt`` (both included)."""
+    out = []
+    size = max_pt
+    while size > min_pt + 1e-6:
+        out.append(size)
+        size -= step
+    out.append(min_pt)
+    return out
+
+
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """Return ``n`` (1–99) in Chinese numerals: 1 -> 一, 12 -> 十二, 21 -> 二十一."""
+    if n < 10:
+        return CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")

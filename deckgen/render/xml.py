@@ -1,0 +1,216 @@
+"""DrawingML snippets as text: runs, paragraphs, text bodies, shapes, tables.
+
+Slides are written as XML text rather than through python-pptx's shape objects: it
+is an order of magnitude faster for long decks, and it lets every run carry the Latin
+and East-Asian typefaces and ``lang`` (python-pptx's ``font.name`` writes only
+``<a:latin>``; see python-pptx issues #720 and #768).
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from deckgen.layout.elements import Cell, Fill, Insets, Para, Picture, Rect, Run, Table, TextBox
+
+NS = (
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+)
+EMU_PER_PT = 12700
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+LANG = 'lang="zh-CN" altLang="en-US"'
+
+
+def emu(points: float) -> int:
+    """Points to EMU (English Metric Units), rounded to a whole EMU."""
+    return int(round(points * EMU_PER_PT))
+
+
+def text(value: str) -> str:
+    return escape(_CONTROL.sub("", value))
+
+
+class Fonts:
+    """The typefaces every run carries, as ready-made XML."""
+
+    def __init__(self, latin: str, east_asian: str):
+        self.xml = (
+            f'<a:latin typeface="{escape(latin)}"/><a:ea typeface="{escape(east_asian)}"/>'
+            f'<a:cs typeface="{escape(latin)}"/>'
+        )
+
+
+def run_props(tag: str, size_pt: float, bold: bool, color: str | None, fonts: Fonts) -> str:
+    fill = f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>' if color else ""
+    b = ' b="1"' if bold else ' b="0"'
+    return f'<a:{tag} {LANG} sz="{int(round(size_pt * 100))}"{b} dirty="0">{fill}{fonts.xml}</a:{tag}>'
+
+
+def run(r: Run, size_pt: float, fonts: Fonts) -> str:
+    props = run_props("rPr", size_pt, r.bold, r.color, fonts)
+    pieces = r.text.split("\n")
+    out = []
+    for n, piece in enumerate(pieces):
+        if n:
+            out.append(f"<a:br>{props}</a:br>")
+        if piece:
+            out.append(f"<a:r>{props}<a:t>{text(piece)}</a:t></a:r>")
+    return "".join(out)
+
+
+def paragraph(p: Para, fonts: Fonts) -> str:
+    """One ``a:p`` with exact line pitch and East-Asian line breaking switched on.
+
+    ``hangingPunct="0"`` keeps closing punctuation inside the box (the kinsoku rule
+    moves a character down with it instead), ``latinLnBrk="0"`` keeps Latin words and
+    numbers whole, ``eaLnBrk="1"`` allows breaks between CJK characters.
+    """
+    ppr = (
+        f'<a:pPr marL="0" indent="0" algn="{ALIGN[p.align]}" eaLnBrk="1" latinLnBrk="0" hangingPunct="0">'
+        f'<a:lnSpc><a:spcPts val="{int(round(p.line_pitch_pt * 100))}"/></a:lnSpc>'
+        f'<a:spcBef><a:spcPts val="{int(round(p.space_before_pt * 100))}"/></a:spcBef>'
+        f"<a:spcAft><a:spcPts val=\"0\"/></a:spcAft><a:buNone/></a:pPr>"
+    )
+    runs = "".join(run(r, p.size_pt, fonts) for r in p.runs)
+    last = p.runs[-1] if p.runs else Run("")
+    end = run_props("endParaRPr", p.size_pt, last.bold, last.color, fonts)
+    return f"<a:p>{ppr}{runs}{end}</a:p>"
+
+
+def body_pr(insets: Insets, anchor: str) -> str:
+    # No autofit child at all: sizes were decided by measuring (see layout), and a
+    # normAutofit flag would make PowerPoint and LibreOffice disagree.
+    return (
+        f'<a:bodyPr wrap="square" lIns="{emu(insets.left)}" tIns="{emu(insets.top)}" '
+        f'rIns="{emu(insets.right)}" bIns="{emu(insets.bottom)}" anchor="{ANCHOR[anchor]}" '
+        f'rtlCol="0" vert="horz"><a:noAutofit/></a:bodyPr>'
+    )
+
+
+def xfrm(rect: Rect, tag: str = "a:xfrm") -> str:
+    return (
+        f'<{tag}><a:off x="{emu(rect.x)}" y="{emu(rect.y)}"/>'
+        f'<a:ext cx="{emu(rect.w)}" cy="{emu(rect.h)}"/></{tag}>'
+    )
+
+
+def text_box(box: TextBox, shape_id: int, fonts: Fonts) -> str:
+    paras = "".join(paragraph(p, fonts) for p in box.paras)
+    name = text(box.name or f"TextBox {shape_id}")
+    if box.role == "title":
+        nv = (
+            f'<p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+            f'<p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr>'
+        )
+    else:
+        nv = f'<p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+    return (
+        f"<p:sp>{nv}<p:spPr>{xfrm(box.rect)}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/>"
+        f"<a:ln><a:noFill/></a:ln></p:spPr>"
+        f"<p:txBody>{body_pr(box.insets, box.anchor)}<a:lstStyle/>{paras}</p:txBody></p:sp>"
+    )
+
+
+def fill_shape(fill: Fill, shape_id: int) -> str:
+    geom = {"rect": "rect", "rounded": "roundRect", "ellipse": "ellipse"}[fill.shape]
+    adj = '<a:gd name="adj" fmla="val 14000"/>' if geom == "roundRect" else ""
+    line = (
+        f'<a:ln w="9525"><a:solidFill><a:srgbClr val="{fill.line_color}"/></a:solidFill></a:ln>'
+        if fill.line_color
+        else "<a:ln><a:noFill/></a:ln>"
+    )
+    name = text(fill.name or f"Shape {shape_id}")
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        f'<p:spPr>{xfrm(fill.rect)}<a:prstGeom prst="{geom}"><a:avLst>{adj}</a:avLst></a:prstGeom>'
+        f'<a:solidFill><a:srgbClr val="{fill.color}"/></a:solidFill>{line}</p:spPr></p:sp>'
+    )
+
+
+def picture(pic: Picture, shape_id: int, rid: str) -> str:
+    name = text(pic.name or f"Picture {shape_id}")
+    return (
+        f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{name}" descr="{name}"/>'
+        f'<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
+        f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        f'<p:spPr>{xfrm(pic.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
+    )
+
+
+def _border(tag: str, color: str | None) -> str:
+    if not color:
+        return f"<a:{tag}><a:noFill/></a:{tag}>"
+    return f'<a:{tag} w="9525"><a:solidFill><a:srgbClr val="{color}"/></a:solidFill></a:{tag}>'
+
+
+def _cell(cell: Cell, insets: Insets, rule: str | None, fonts: Fonts) -> str:
+    paras = "".join(paragraph(p, fonts) for p in cell.paras)
+    fill = f'<a:solidFill><a:srgbClr val="{cell.fill}"/></a:solidFill>' if cell.fill else "<a:noFill/>"
+    borders = _border("lnL", None) + _border("lnR", None) + _border("lnT", rule) + _border("lnB", rule)
+    return (
+        f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paras}</a:txBody>"
+        f'<a:tcPr marL="{emu(insets.left)}" marR="{emu(insets.right)}" marT="{emu(insets.top)}" '
+        f'marB="{emu(insets.bottom)}" anchor="ctr">{borders}{fill}</a:tcPr></a:tc>'
+    )
+
+
+def table(tbl: Table, shape_id: int, fonts: Fonts) -> str:
+    """A native table with explicit fills and rules and no table style.
+
+    Without ``a:tableStyleId`` PowerPoint applies no style, so the default blue
+    Medium Style 2 never appears; every cell carries its own fill and borders.
+    """
+    grid = "".join(f'<a:gridCol w="{emu(w)}"/>' for w in tbl.col_widths)
+    rows = "".join(
+        f'<a:tr h="{emu(h)}">' + "".join(_cell(c, tbl.insets, tbl.rule_color, fonts) for c in row) + "</a:tr>"
+        for row, h in zip(tbl.rows, tbl.row_heights)
+    )
+    name = text(tbl.name or f"Table {shape_id}")
+    return (
+        f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="{name}"/>'
+        f'<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+        f'{xfrm(tbl.rect, "p:xfrm")}<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table">'
+        f'<a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>{grid}</a:tblGrid>{rows}</a:tbl>'
+        f"</a:graphicData></a:graphic></p:graphicFrame>"
+    )
+
+
+SP_TREE_HEAD = (
+    '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+    '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
+    '<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>'
+)
+
+
+def slide_xml(shapes: str, background: str | None) -> bytes:
+    bg = (
+        f'<p:bg><p:bgPr><a:solidFill><a:srgbClr val="{background}"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'
+        if background
+        else ""
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sld {NS}><p:cSld>{bg}<p:spTree>'
+        f"{SP_TREE_HEAD}{shapes}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
+    ).encode("utf-8")
+
+
+def notes_xml(notes: str, fonts: Fonts, size_pt: float = 14.0) -> bytes:
+    """A notes page: the slide image and the notes text, one paragraph per line."""
+    paras = []
+    for line in notes.strip().splitlines():
+        p = Para([Run(line)], size_pt, round(size_pt * 1.4, 1))
+        paras.append(paragraph(p, fonts))
+    body = "".join(paras) or paragraph(Para([Run("")], size_pt, size_pt * 1.4), fonts)
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:notes {NS}><p:cSld><p:spTree>{SP_TREE_HEAD}'
+        '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder 1"/><p:cNvSpPr><a:spLocks noGrp="1" '
+        'noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>'
+        '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes Placeholder 2"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+        '<p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/>'
+        f"<p:txBody><a:bodyPr/><a:lstStyle/>{body}</p:txBody></p:sp>"
+        "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"
+    ).encode("utf-8")
