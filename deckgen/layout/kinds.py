@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from deckgen.layout.elements import Cell, Fill, Insets, Rect, Table, TextBox
+from deckgen.layout.measure import line_pitch
 from deckgen.layout.paginate import balanced_pages, stack_height
 from deckgen.layout.typeset import Spec, Typesetter, sizes_down
 from deckgen.outline.model import Slide
@@ -18,6 +19,11 @@ from deckgen.outline.model import Slide
 ITEM_INSETS = Insets(4, 4, 2, 2)
 CARD_INSETS = Insets(16, 14, 12, 10)
 CELL_INSETS = Insets(7.2, 7.2, 4.0, 4.0)
+# LibreOffice grows a table row to the font's natural line height (1.45 em for Noto
+# CJK) even under exact line spacing, so table text is pitched at least that much.
+TABLE_PITCH = 1.5
+# Short tables get roomy rows rather than a cramped block at the top of the slide.
+ROW_MIN_PT = 44.0
 
 
 @dataclass
@@ -86,7 +92,7 @@ def _stacked(ts: Typesetter, entries: list[tuple[str, str | None]], body: Rect, 
         for i in group:
             headline, detail = entries[i]
             specs = _item_specs(ts, headline, detail, chosen, bold)
-            first_line = ITEM_INSETS.top + chosen * specs[0].pitch
+            first_line = ITEM_INSETS.top + line_pitch(chosen, specs[0].pitch)
             if numbered:
                 top = y + ITEM_INSETS.top + (first_line - ITEM_INSETS.top - badge) / 2
                 page.append(Fill(Rect(body.x, top, badge, badge), theme.color("primary"), "rounded", name=f"Badge {i + 1}"))
@@ -147,7 +153,7 @@ def layout_metrics(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     size_range = theme.size("table")
 
     def row_height(cells: list[str], size: float, bold: bool) -> float:
-        return max(ts.height([Spec(t or " ", size, bold=bold)], w, CELL_INSETS) for t, w in zip(cells, col_w))
+        return max(ts.height([Spec(t or " ", size, bold=bold, pitch=TABLE_PITCH)], w, CELL_INSETS) for t, w in zip(cells, col_w))
 
     def all_heights(size: float) -> tuple[float, list[float]]:
         head = row_height([headers[c] for c in keep], size, True)
@@ -171,10 +177,14 @@ def layout_metrics(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
                 break
         chosen = chosen or size_range.min_pt
     head, hs = all_heights(chosen)
+    if len(groups) == 1:
+        spare_rows = [max(h, min(ROW_MIN_PT, (body.h - head) / max(1, len(rows)))) for h in hs]
+        if head + sum(spare_rows) <= body.h:
+            hs = spare_rows
     result = Pages(at_minimum=chosen <= size_range.min_pt)
     for group in groups:
         header_cells = [
-            Cell(ts.paras([Spec(headers[c], chosen, True, theme.color("on_primary"), align=aligns[c])]), theme.color("primary"))
+            Cell(ts.paras([Spec(headers[c], chosen, True, theme.color("on_primary"), align=aligns[c], pitch=TABLE_PITCH)]), theme.color("primary"))
             for c in keep
         ]
         table_rows = [header_cells]
@@ -184,7 +194,7 @@ def layout_metrics(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
             for c in keep:
                 bold = c == 1
                 color = theme.color("primary_dark") if c == 1 else theme.color("text")
-                cells.append(Cell(ts.paras([Spec(rows[i][c], chosen, bold, color, align=aligns[c])]), fill))
+                cells.append(Cell(ts.paras([Spec(rows[i][c], chosen, bold, color, align=aligns[c], pitch=TABLE_PITCH)]), fill))
             table_rows.append(cells)
         heights = [head] + [hs[i] for i in group]
         rect = Rect(body.x, body.y, body.w, sum(heights))

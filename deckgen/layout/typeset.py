@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deckgen.layout.elements import Insets, Para, Run
+from deckgen.layout.measure import WIDTH_SAFETY, line_pitch
 from deckgen.outline.model import PLACEHOLDER_RE
 from deckgen.theme.model import Theme
 
@@ -42,7 +43,7 @@ class Typesetter:
             theme.latin_font,
             theme.east_asian_font,
             latin_path=theme.latin_file,
-            east_asian_path=theme.east_asian_file,
+            ea_path=theme.east_asian_file,
         )
         self._cache: dict = {}
 
@@ -55,7 +56,9 @@ class Typesetter:
         key = (text, round(width_pt, 2), size_pt, bold)
         hit = self._cache.get(key)
         if hit is None:
-            hit = self.measurer.wrap(text, width_pt, size_pt, bold=bold) if text else [""]
+            # Decide with a little width to spare: engines differ slightly (measure.WIDTH_SAFETY).
+            usable = width_pt * (1 - WIDTH_SAFETY)
+            hit = self.measurer.wrap(text, usable, size_pt, bold=bold) if text else [""]
             self._cache[key] = hit
         return hit
 
@@ -69,7 +72,7 @@ class Typesetter:
         total = insets.top + insets.bottom
         for spec in specs:
             n = len(self.lines(spec.text, inner, spec.size_pt, spec.bold))
-            total += spec.space_before_pt + n * spec.pitch * spec.size_pt
+            total += spec.space_before_pt + n * line_pitch(spec.size_pt, spec.pitch)
         return total
 
     def count_lines(self, spec: Spec, width_pt: float, insets: Insets | None = None) -> int:
@@ -82,7 +85,7 @@ class Typesetter:
             Para(
                 runs=runs(spec.text, spec.bold, spec.color, self.theme.color("placeholder")),
                 size_pt=spec.size_pt,
-                line_pitch_pt=round(spec.pitch * spec.size_pt, 1),
+                line_pitch_pt=line_pitch(spec.size_pt, spec.pitch),
                 align=spec.align,
                 space_before_pt=spec.space_before_pt,
             )
