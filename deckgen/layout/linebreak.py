@@ -5,13 +5,14 @@ Rules, as PowerPoint and LibreOffice apply them to East-Asian text (with
 
 * a line may break between any two CJK characters;
 * Latin words, numbers and their symbols (``GDP``, ``12.5%``, ``2024``) are
-  never split; a line may break where they meet CJK text (``2024|年``) and
-  after spaces;
+  never split; a line may break where they meet CJK text (``2024|年``),
+  after spaces, and after a hyphen between letters (``e-|commerce``);
 * closing punctuation (。，、；：？！）》」』”’ …, also ``.,!?:;%)`` and ``·``)
   never starts a line, and opening punctuation (（《「『“‘ …) never ends one;
-* a dash ``——`` or ellipsis ``……`` is never split, and never starts a line
-  (LibreOffice's ICU rules forbid a break before an ellipsis, so the dash is
-  treated alike to be safe in both engines).
+* a dash ``——`` or ellipsis ``……`` is never split (LibreOffice may split an
+  ellipsis; keeping it whole predicts at most one line more);
+* as in LibreOffice, an opening bracket or quote, or an ellipsis, stays with
+  a Latin word or number just before it (``X（`` and ``GDP……`` never break).
 
 When a single unbreakable chunk is wider than the line it is broken between
 characters so no text is ever lost. Explicit ``\\n`` are hard breaks.
@@ -37,7 +38,7 @@ NO_LINE_START = frozenset(
 # signs that belong to the following number).
 NO_LINE_END = frozenset("（《「『“‘【〔〈｛［〖〘〚｟〝([{＄￥$£¥")
 
-# Runs of these stay together and never start a line.
+# Runs of these stay together.
 INSEPARABLE = frozenset("—―…⋯")
 
 # Punctuation outside the CJK blocks that still breaks like a CJK character
@@ -89,8 +90,13 @@ def _chunk_spans(text: str) -> Iterator[tuple[int, int, str]]:
     while start < length:
         kind = _chunk_kind(text[start])
         end = start + 1
-        if kind in ("space", "word"):
+        if kind == "space":
             while end < length and _chunk_kind(text[end]) == kind:
+                end += 1
+        elif kind == "word":
+            while end < length and _chunk_kind(text[end]) == kind:
+                if _breaks_after_hyphen(text, end):
+                    break
                 end += 1
         elif text[start] in INSEPARABLE:
             while end < length and text[end] == text[start]:
@@ -99,15 +105,39 @@ def _chunk_spans(text: str) -> Iterator[tuple[int, int, str]]:
         start = end
 
 
+def _breaks_after_hyphen(text: str, index: int) -> bool:
+    """True if a word may break before text[index], just after a hyphen.
+
+    As in both renderers: ``e-|commerce`` and ``Q1-|Q3`` may break, but a
+    hyphen before a digit is a minus sign (``-5``) and stays attached.
+    """
+    return (
+        text[index - 1] == "-"
+        and index >= 2
+        and text[index - 2].isalnum()
+        and text[index].isalpha()
+    )
+
+
 def _break_allowed(before: str, after: str, after_kind: str) -> bool:
     """Decide whether a line may break between two adjacent chunks."""
     if after_kind == "space":
         return False  # spaces hang at the end of the line they follow
-    if after[0] in NO_LINE_START or after[0] in INSEPARABLE:
+    if after[0] in NO_LINE_START or before[-1] in NO_LINE_END:
         return False
-    if before[-1] in NO_LINE_END:
+    if before[-1] in INSEPARABLE and after[0] == before[-1]:
+        return False
+    # LibreOffice (ICU) keeps an opening bracket, quote or ellipsis with the
+    # Latin word or number before it: "X（", "5“", "GDP……" never break.
+    if _ends_latin_word(before) and (after[0] in NO_LINE_END or after[0] in "…⋯"):
         return False
     return True
+
+
+def _ends_latin_word(chunk: str) -> bool:
+    """True if *chunk* ends in a letter or digit outside the CJK blocks."""
+    last = chunk[-1]
+    return (last.isalnum() or last == "·") and not is_cjk(last)
 
 
 def break_opportunities(text: str) -> list[int]:
@@ -201,7 +231,7 @@ def _char_break_allowed(before: str, after: str) -> bool:
     """Punctuation rules for a forced break between two characters."""
     return not (
         after in NO_LINE_START
-        or after in INSEPARABLE
+        or (after in INSEPARABLE and after == before)
         or after.isspace()
         or before in NO_LINE_END
     )

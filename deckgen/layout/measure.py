@@ -22,6 +22,8 @@ from a small table) and one warning per font is recorded in
 
 from __future__ import annotations
 
+import math
+import unicodedata
 import warnings as warnings_module
 from dataclasses import dataclass, field
 
@@ -47,6 +49,18 @@ of advances to device units, hinting), so a line that fills a box to the last
 point in one may wrap in the other. Deciding with 98 % of the width means a
 text predicted to fit still fits when an engine is up to 2 % wider.
 """
+
+ASIAN_LATIN_SPACE_EM = 0.24
+"""Extra space LibreOffice puts where Asian and Latin text meet, in em.
+
+LibreOffice's "space between Asian and non-Asian text" is on by default and
+cannot be switched off from DrawingML; measured on its PDF output it is
+0.24 em with Noto Sans CJK at any size and line pitch. PowerPoint adds no
+such space, so counting it is exact for LibreOffice and safe for PowerPoint.
+"""
+
+LO_REFERENCE_DPI = 600
+"""Resolution of LibreOffice's text-layout reference device (see layout_em_pt)."""
 
 REFERENCE_SIZE_PX = 1000
 """Pillow measures at this size; widths are stored in em (per 1 unit of size)."""
@@ -105,6 +119,21 @@ class Box:
         return max(0.0, self.height_pt - self.inset_t - self.inset_b)
 
 
+def layout_em_pt(size_pt: float) -> float:
+    """Return the em size in points that text of *size_pt* is laid out with.
+
+    LibreOffice stores a font height in 1/100 mm and lays text out on a
+    600 dpi reference device with a whole-pixel font size, so its advances
+    are up to 0.3 % off the nominal size (14 pt sets as 14.04 pt, 16 pt as
+    15.96 pt; seen in its PDF output). PowerPoint uses the nominal size; the
+    LibreOffice size is returned so line breaks are predicted exactly;
+    ``WIDTH_SAFETY`` covers PowerPoint's slightly different advances.
+    """
+    height_hmm = round(size_pt * 2540 / 72)
+    size_px = round(height_hmm * LO_REFERENCE_DPI / 2540)
+    return size_px * 72 / LO_REFERENCE_DPI
+
+
 def line_pitch(size_pt: float, pitch: float = LINE_PITCH) -> float:
     """Return the line spacing in points for *size_pt*, rounded to 0.01 pt.
 
@@ -152,28 +181,55 @@ class Measurer:
         """Return the advance width of *text* at *size_pt*, in points.
 
         Newlines count as nothing; each other character is measured with the
-        font the renderer picks for it (see the module docstring).
+        font the renderer picks for it (see the module docstring) and, as in
+        LibreOffice, rounded to whole pixels of its 600 dpi reference device.
         """
-        return self.width_em(text, bold) * size_pt
+        size_px = layout_em_pt(size_pt) * LO_REFERENCE_DPI / 72
+        total_px = sum(
+            math.floor(em * size_px + 0.5) for em in self._char_widths_em(text, bold)
+        )
+        total_px += ASIAN_LATIN_SPACE_EM * size_px * count_script_changes(text)
+        return total_px * 72 / LO_REFERENCE_DPI
 
     def width_em(self, text: str, bold: bool = False) -> float:
-        """Return the advance width of *text* in em (points per point of size)."""
+        """Return the advance width of *text* in em (points per point of size).
+
+        Unrounded; includes LibreOffice's automatic space between Asian and
+        Latin text (``ASIAN_LATIN_SPACE_EM`` at each change of script).
+        """
+        spacing_em = ASIAN_LATIN_SPACE_EM * count_script_changes(text)
+        return sum(self._char_widths_em(text, bold)) + spacing_em
+
+    def _char_widths_em(self, text: str, bold: bool) -> list[float]:
+        """The advance of each character of *text* (newlines skipped), in em."""
         latin = self._face("latin", bold)
         east_asian = self._face("ea", bold)
-        total = 0.0
+        widths = []
         for char in text:
             if char == "\n":
                 continue
             if is_cjk(char):
-                total += self._char_em(east_asian, char, cjk=True)
+                widths.append(self._char_em(east_asian, char, cjk=True))
             elif char.isalpha():
-                total += self._char_em(latin, char, cjk=False)
+                widths.append(self._char_em(latin, char, cjk=False))
             else:
-                total += max(
-                    self._char_em(latin, char, cjk=False),
-                    self._char_em(east_asian, char, cjk=False),
-                )
-        return total
+                widths.append(self._weak_char_em(latin, east_asian, char))
+        return widths
+
+    def _weak_char_em(self, latin: _Face, east_asian: _Face, char: str) -> float:
+        """Width of a digit, space or punctuation mark: the wider font wins.
+
+        Ambiguous-width punctuation (— … “ ” · …) is set full width next to
+        Chinese (LibreOffice draws U+2014 1 em wide though the font says
+        0.894), so it counts at least 1 em.
+        """
+        width_em = max(
+            self._char_em(latin, char, cjk=False),
+            self._char_em(east_asian, char, cjk=False),
+        )
+        if unicodedata.east_asian_width(char) == "A" and not char.isspace():
+            width_em = max(width_em, 1.0)
+        return width_em
 
     def _char_em(self, face: _Face, char: str, cjk: bool) -> float:
         cached = face.widths_em.get(char)
@@ -222,8 +278,7 @@ class Measurer:
 
         Returns the lines (see ``deckgen.layout.linebreak.wrap``).
         """
-        width_em = width_pt / size_pt if size_pt > 0 else 0.0
-        return wrap_text(text, width_em, lambda part: self.width_em(part, bold))
+        return wrap_text(text, width_pt, lambda part: self.width(part, size_pt, bold))
 
     def layout(self, paras: list[Para], width_pt: float) -> list[list[str]]:
         """Return the lines of each paragraph set in a column *width_pt* wide.
@@ -253,6 +308,42 @@ def height_of_lines(paras: list[Para], lines: list[list[str]]) -> float:
     for para, para_lines in zip(paras, lines):
         total += para.space_before_pt + max(1, len(para_lines)) * para.line_pitch_pt
     return total
+
+
+def script_of(char: str) -> str:
+    """Return LibreOffice's script class of a character: 'asian', 'latin' or 'weak'.
+
+    LibreOffice classifies by Unicode block: Basic Latin to Spacing Modifier
+    Letters (so ASCII digits, ``%`` and ``·`` too), Greek, Cyrillic and
+    Latin Extended Additional are Latin; CJK blocks and full-width forms are
+    Asian; spaces and General Punctuation (“”‘’—…) are weak.
+    """
+    if char in " \u00a0\t":
+        return "weak"
+    code = ord(char)
+    if code <= 0x02FF or 0x0370 <= code <= 0x058F or 0x1E00 <= code <= 0x1FFF:
+        return "latin"
+    if is_cjk(char):
+        return "asian"
+    return "weak"
+
+
+def count_script_changes(text: str) -> int:
+    """Count the places where Asian and Latin text meet in *text*.
+
+    Weak characters take the script of the character before them (at the
+    start, of the first strong character after them), as in LibreOffice.
+    """
+    changes = 0
+    previous = None
+    for char in text:
+        script = script_of(char)
+        if script == "weak":
+            continue
+        if previous is not None and script != previous:
+            changes += 1
+        previous = script
+    return changes
 
 
 def _load_pillow_font(font_file: FontFile) -> object | None:

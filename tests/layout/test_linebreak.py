@@ -54,12 +54,25 @@ def test_a_year_may_break_after_nian_but_its_digits_stay_together():
     assert not {3, 4, 5} & set(opportunities)
 
 
-def test_dash_and_ellipsis_are_never_split_nor_start_a_line():
+def test_dash_and_ellipsis_are_never_split():
     text = "成就——五年来……加强"
     opportunities = break_opportunities(text)
-    assert 2 not in opportunities and 3 not in opportunities
-    assert 7 not in opportunities and 8 not in opportunities
-    assert 4 in opportunities and 9 in opportunities
+    assert 3 not in opportunities and 8 not in opportunities
+    assert {2, 4, 7, 9} <= set(opportunities)
+
+
+def test_an_opening_mark_or_ellipsis_stays_with_the_latin_word_before_it():
+    # as LibreOffice does: X（ and GDP…… and 5“ never break
+    assert break_opportunities("X（一）") == []
+    assert break_opportunities("GDP……好") == [5]
+    assert break_opportunities("5“好”") == []
+    assert break_opportunities("年（一）") == [1]
+
+
+def test_a_hyphen_between_letters_is_a_break_opportunity_but_a_minus_is_not():
+    assert 2 in break_opportunities("e-commerce")
+    assert 3 in break_opportunities("Q1-Q3")
+    assert break_opportunities("x-5") == []
 
 
 def test_spaces_hang_at_the_end_of_the_line():

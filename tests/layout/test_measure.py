@@ -9,13 +9,16 @@ from deckgen.layout.measure import (
     Box,
     Measurer,
     Para,
+    count_script_changes,
+    layout_em_pt,
     line_pitch,
 )
 
 
 def test_a_cjk_character_is_one_em_in_noto(noto_measurer):
-    assert noto_measurer.width("邮", 20) == pytest.approx(20.0)
-    assert noto_measurer.width("邮政快递，", 10) == pytest.approx(50.0)
+    # within LibreOffice's rounding of the size to its 600 dpi grid (< 0.5 %)
+    assert noto_measurer.width("邮", 20) == pytest.approx(20.0, rel=0.005)
+    assert noto_measurer.width("邮政快递，", 10) == pytest.approx(50.0, rel=0.005)
 
 
 def test_latin_is_narrower_than_cjk(noto_measurer):
@@ -36,7 +39,7 @@ def test_bold_is_measured_with_the_bold_face(noto_measurer):
 def test_a_missing_font_uses_built_in_metrics_and_warns_once():
     measurer = Measurer("No Such Family Deckgen", "No Such Family Deckgen")
     with pytest.warns(RuntimeWarning, match="No Such Family Deckgen"):
-        assert measurer.width("邮政", 10) == pytest.approx(20.0)
+        assert measurer.width("邮政", 10) == pytest.approx(20.0, rel=0.01)
     measurer.width("Latin text", 10, bold=True)
     measurer.wrap("更多的文字" * 10, 100, 12)
     assert len(measurer.warnings) == 1
@@ -78,3 +81,16 @@ def test_fits_uses_insets_height_and_width(noto_measurer):
     one_line = Box(text_width + 14.4, line_pitch(10) + 7.2)
     assert noto_measurer.fits([Para("一二三四五六七八九十", 10)], one_line)
     assert not noto_measurer.fits([Para("一二三四五六七八九十一", 10)], one_line)
+
+
+def test_where_chinese_meets_latin_libreoffice_adds_a_quarter_em(noto_measurer):
+    apart = noto_measurer.width("年", 20) + noto_measurer.width("X", 20)
+    assert noto_measurer.width("年X", 20) == pytest.approx(apart + 0.24 * 20, abs=0.2)
+    # weak characters (quotes, digits' neighbours) take the script before them
+    assert count_script_changes("自2024年“X”工") == 4
+
+
+def test_sizes_snap_to_libreoffice_600_dpi_grid():
+    assert layout_em_pt(18) == pytest.approx(18.0)
+    assert layout_em_pt(14) == pytest.approx(14.04)
+    assert layout_em_pt(16) == pytest.approx(15.96)
