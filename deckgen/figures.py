@@ -1,0 +1,237 @@
+"""Fill ``X`` placeholders in metrics tables from a small figures file.
+
+The statistics office sends figures instead of editing the outline. Two forms:
+
+* YAML, indicator -> value, or indicator -> {value, change}::
+
+      邮政业务总量: 12.5
+      快递业务量: {value: 3200, change: 8.1}
+      “十三五”时期行业发展速度:      # a metrics slide's title: only that table
+        邮政业务总量: {value: 1.6, change: 9.8}
+
+* CSV with the header ``indicator,value[,change]``.
+
+A plain indicator fills that indicator in every metrics table; a section named after
+a metrics slide's title fills only that slide. A figure replaces the ``X`` in the
+metric's ``value`` (``近X`` + ``300`` -> ``近300``; a value with several ``X`` is
+replaced whole); ``change`` fills the ``X`` in the metric's ``change`` (or sets it
+when the outline has none). Indicators the outline does not have are errors, with a
+did-you-mean, at the figures file's line; figures with nothing left to fill are
+warnings.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from deckgen.errors import InputError, Issue
+from deckgen.outline.loader import Outline, read_text
+from deckgen.outline.model import PLACEHOLDER_RE, Metric
+
+_ENTRY_KEYS = ("value", "change")
+
+
+@dataclass
+class Figure:
+    """One figure from the file: what to fill, and where it was written."""
+
+    indicator: str
+    value: str | None
+    change: str | None
+    line: int
+    col: int
+    slide: str | None = None  # a metrics slide's title, or None for every table
+
+
+def apply_figures(outline: Outline, path: Path) -> list[Issue]:
+    """Fill placeholders in ``outline.deck`` from the figures file at ``path``.
+
+    Returns warnings (figures that found nothing to fill). Raises
+    :class:`InputError` for a broken figures file or indicators the outline lacks,
+    listing every problem with the figures file's line.
+    """
+    path = Path(path)
+    figures = read_figures(path)
+    tables = _metric_tables(outline)
+    errors = _unknown(figures, tables, str(path))
+    if errors:
+        raise InputError(errors)
+    warnings = []
+    for figure in figures:
+        metrics = [m for title, rows in tables.items() if figure.slide in (None, title) for m in rows if _same(m.indicator, figure.indicator)]
+        if not any([_fill(m, figure) for m in metrics]):
+            warnings.append(Issue(str(path), figure.line, figure.col, f"figure for “{figure.indicator}” fills nothing: the outline has no X left there", "warning"))
+    return warnings
+
+
+def read_figures(path: Path) -> list[Figure]:
+    """Read a figures file (.yaml/.yml or .csv); raise :class:`InputError` if broken."""
+    text = read_text(path)
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return _read_yaml(text, str(path))
+    if suffix == ".csv":
+        return _read_csv(text, str(path))
+    raise InputError([Issue(str(path), 0, 0, "figures file must be .yaml, .yml or .csv")])
+
+
+def _read_yaml(text: str, name: str) -> list[Figure]:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise InputError([Issue(name, line, col, f"YAML syntax error: {exc.problem}")]) from None
+    if root is None:
+        raise InputError([Issue(name, 1, 1, "the figures file is empty; write lines like `邮政业务总量: 12.5`")])
+    if not isinstance(root, yaml.MappingNode):
+        raise InputError([_at(name, root, "figures must be a mapping of indicator: value lines")])
+    figures: list[Figure] = []
+    issues: list[Issue] = []
+    _entries(root, None, name, figures, issues)
+    if issues:
+        raise InputError(issues)
+    return figures
+
+
+def _entries(node: yaml.MappingNode, slide: str | None, name: str, figures: list, issues: list) -> None:
+    """Read ``indicator: value`` lines of one mapping (the file, or a slide section)."""
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        key = str(key_node.value).strip() if isinstance(key_node, yaml.ScalarNode) else ""
+        if not key:
+            issues.append(_at(name, key_node, "an indicator name must be text"))
+            continue
+        if key in seen:
+            issues.append(_at(name, key_node, f"“{key}” is given twice; keep one"))
+            continue
+        seen.add(key)
+        line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+        if isinstance(value_node, yaml.ScalarNode):
+            figures.append(Figure(key, _scalar(value_node), None, line, col, slide))
+        elif isinstance(value_node, yaml.MappingNode) and _is_entry(value_node):
+            fields = {k.value: v for k, v in value_node.value}
+            bad = [k for k, v in fields.items() if not isinstance(v, yaml.ScalarNode)]
+            for k in bad:
+                issues.append(_at(name, fields[k], f"“{key}”: '{k}' must be a number or text"))
+            if not bad:
+                value = _scalar(fields["value"]) if "value" in fields else None
+                change = _scalar(fields["change"]) if "change" in fields else None
+                figures.append(Figure(key, value, change, line, col, slide))
+        elif isinstance(value_node, yaml.MappingNode) and slide is None:
+            _entries(value_node, key, name, figures, issues)  # a slide section
+        else:
+            issues.append(_at(name, value_node, f"“{key}” needs a number or text, or {{value: …, change: …}}"))
+
+
+def _is_entry(node: yaml.MappingNode) -> bool:
+    """True for ``{value: …, change: …}`` (not a slide section of indicators)."""
+    keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+    return bool(keys) and all(k in _ENTRY_KEYS for k in keys)
+
+
+def _scalar(node: yaml.ScalarNode) -> str | None:
+    text = node.value.strip()
+    return text or None
+
+
+def _at(name: str, node: yaml.Node, message: str) -> Issue:
+    return Issue(name, node.start_mark.line + 1, node.start_mark.column + 1, message)
+
+
+def _read_csv(text: str, name: str) -> list[Figure]:
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        raise InputError([Issue(name, 1, 1, "the figures file is empty; first line: indicator,value,change")])
+    header = [h.strip().lower() for h in rows[0]]
+    if header[:2] != ["indicator", "value"] or any(h not in ("indicator", "value", "change") for h in header):
+        raise InputError([Issue(name, 1, 1, f"header must be indicator,value or indicator,value,change, not {','.join(rows[0])}")])
+    figures: list[Figure] = []
+    issues: list[Issue] = []
+    seen: set[str] = set()
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            issues.append(Issue(name, line, 1, f"{len(row)} cells but the header has {len(header)}; quote values holding commas"))
+            continue
+        cells = dict(zip(header, (cell.strip() for cell in row)))
+        indicator = cells.get("indicator", "")
+        if not indicator:
+            issues.append(Issue(name, line, 1, "the indicator is empty"))
+        elif indicator in seen:
+            issues.append(Issue(name, line, 1, f"“{indicator}” is given twice; keep one"))
+        else:
+            seen.add(indicator)
+            figures.append(Figure(indicator, cells.get("value") or None, cells.get("change") or None, line, 1))
+    if issues:
+        raise InputError(issues)
+    return figures
+
+
+def _metric_tables(outline: Outline) -> dict[str, list[Metric]]:
+    """Metrics slides of the deck: title -> rows (untitled slides keyed by path)."""
+    tables: dict[str, list[Metric]] = {}
+    for part in outline.deck.parts:
+        for slide in part.slides:
+            if slide.metrics:
+                tables.setdefault(" ".join(str(slide.title or slide.path).split()), []).extend(slide.metrics)
+    return tables
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(str(a).split()) == " ".join(str(b).split())
+
+
+def _unknown(figures: list[Figure], tables: dict[str, list[Metric]], name: str) -> list[Issue]:
+    """Errors for slide sections and indicators the outline does not have."""
+    issues = []
+    all_indicators = list(dict.fromkeys(m.indicator for rows in tables.values() for m in rows))
+    for figure in figures:
+        if figure.slide is not None and figure.slide not in tables:
+            hint = _did_you_mean(figure.slide, list(tables))
+            issues.append(Issue(name, figure.line, figure.col, f"no metrics slide titled “{figure.slide}”{hint}"))
+            continue
+        choices = tables[figure.slide] if figure.slide is not None else [m for rows in tables.values() for m in rows]
+        names = list(dict.fromkeys(m.indicator for m in choices))
+        if not any(_same(n, figure.indicator) for n in names):
+            hint = _did_you_mean(figure.indicator, names or all_indicators)
+            known = "、".join(names[:8]) + ("…" if len(names) > 8 else "")
+            issues.append(Issue(name, figure.line, figure.col, f"unknown indicator “{figure.indicator}”{hint}; the outline's indicators: {known or 'none'}"))
+        elif figure.value is None and figure.change is None:
+            issues.append(Issue(name, figure.line, figure.col, f"“{figure.indicator}” has no value or change"))
+    return issues
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+    return f" (did you mean “{close[0]}”?)" if close else ""
+
+
+def _fill(metric: Metric, figure: Figure) -> bool:
+    """Fill ``metric`` from ``figure``; return True when anything changed."""
+    changed = False
+    if figure.value is not None and PLACEHOLDER_RE.search(metric.value):
+        metric.value = _replace(metric.value, figure.value)
+        changed = True
+    if figure.change is not None:
+        if metric.change is None:
+            metric.change = figure.change
+            changed = True
+        elif PLACEHOLDER_RE.search(metric.change):
+            metric.change = _replace(metric.change, figure.change)
+            changed = True
+    return changed
+
+
+def _replace(template: str, figure: str) -> str:
+    """Put ``figure`` in place of the X in ``template`` (whole, if it has several)."""
+    if len(PLACEHOLDER_RE.findall(template)) != 1:
+        return figure
+    return PLACEHOLDER_RE.sub(lambda _: figure, template)
