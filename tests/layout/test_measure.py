@@ -57,8 +57,8 @@ def test_line_pitch_is_the_factor_times_the_size_in_hundredths():
     assert line_pitch(13.333) == round(13.333 * LINE_PITCH, 2)
 
 
-def test_text_height_counts_lines_and_space_before(noto_measurer):
-    paras = [Para("一二三四五六", 10), Para("七", 10, space_before_pt=6)]
+def test_text_height_counts_lines_and_space_before_but_not_the_first(noto_measurer):
+    paras = [Para("一二三四五六", 10, space_before_pt=20), Para("七", 10, space_before_pt=6)]
     # 100 pt wide holds all six characters: 1 line + 1 line + 6 pt.
     assert noto_measurer.text_height(paras, 100) == pytest.approx(2 * line_pitch(10) + 6)
 
