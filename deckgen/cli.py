@@ -93,6 +93,8 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, quiet) -
             errors.append(exc)
             continue
         results.append(result)
+        if values and not quiet:
+            _echo_figure_warnings(path, values)
         if not quiet:
             prefix = f"[{n}/{len(paths)}] " if len(paths) > 1 else ""
             click.echo(f"{prefix}{result.output}: {result.slides} slides in {result.seconds:.2f} s")
@@ -121,6 +123,160 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, quiet) -
             else:
                 click.echo(f"error: {exc.format()}", err=True)
         _fail(errors[-1])
+
+
+def _echo_figure_warnings(outline_path: Path, values: str) -> None:
+    """Print figures that filled nothing (the build itself only reports errors)."""
+    from deckgen.figures import apply_figures
+    from deckgen.outline.loader import load_outline
+
+    for warning in apply_figures(load_outline(outline_path), Path(values)):
+        click.echo(warning.format(with_severity=True), err=True)
+
+
+@cli.command()
+@click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--strict", is_flag=True, help="Treat warnings (X placeholders, shrunk text…) as errors.")
+@click.option("--theme", "theme_ref", help="Check against this theme instead of the outline's.")
+@click.option("--size", "slide_size", type=click.Choice(["16:9", "4:3"]), help="Check at this slide size.")
+@click.option("--values", type=click.Path(dir_okay=False), help="Figures file to apply before checking placeholders.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only: no warnings, no summary.")
+def check(outlines, strict, theme_ref, slide_size, values, quiet) -> None:
+    """Report every problem in outlines as file:line:col, without writing a deck.
+
+    Schema errors, X placeholders still unfilled, parts without slides, duplicate
+    titles, text that would continue or shrink to the minimum size, missing fonts
+    or logos, unknown themes. Exit 1 when there are errors (with --strict, also
+    warnings), else 0. With no OUTLINE, checks every outline in decks/.
+
+    \b
+    Example:
+      deckgen check decks/postal-2024.yaml
+      deckgen check talk.yaml --values figures.yaml --strict
+    """
+    from deckgen.errors import Issue
+    from deckgen.lint import check_outline, summary_line
+
+    failed = False
+    summaries = []
+    for path in _outlines_or_decks(outlines):
+        issues = check_outline(path, theme_ref, slide_size, values)
+        if strict:
+            issues = [Issue(i.file, i.line, i.col, i.message, "error", i.path) for i in issues]
+        failed = failed or any(i.is_error for i in issues)
+        for issue in issues:
+            if issue.is_error or not quiet:
+                click.echo(issue.format(with_severity=True))
+        summaries.append(summary_line(path, issues))
+    if not quiet:
+        for line in summaries:
+            click.echo(line)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("speech", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(), help="Outline .yaml (one speech) or folder (one file per speech).")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def outline(speech, output, quiet) -> None:
+    """Derive outline YAML from a speech text; one outline per speech in the file.
+
+    Without -o, a single speech's outline goes to stdout. With -o FOLDER, each
+    speech becomes FOLDER/01-<title>.yaml, 02-…, beside outline.schema.json (for
+    editor completion). Warnings (repeated speech, no title…) go to stderr.
+
+    \b
+    Example:
+      deckgen outline speech.txt -o talk.yaml
+      deckgen outline speeches.txt -o outlines/
+      deckgen build outlines/*.yaml
+    """
+    from deckgen.outlines import OutputChoiceError, derive, targets, write_outlines
+
+    derived = derive(speech)
+    for warning in derived.warnings:
+        click.echo(warning, err=True)
+    if not output:
+        if len(derived.texts) > 1:
+            raise click.UsageError(
+                f"{speech} holds {len(derived.texts)} speeches; give a folder with -o to write one outline per speech"
+            )
+        click.echo(next(iter(derived.texts.values())), nl=False)
+        return
+    try:
+        files = targets(derived, output)
+    except OutputChoiceError as exc:
+        raise click.UsageError(exc.message) from None
+    folder_given = not Path(output).suffix.lower() in (".yaml", ".yml")
+    for path in write_outlines(files, refresh_schema=folder_given):
+        if not quiet:
+            click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("source", required=False, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(file_okay=False), help="Folder for the images [default: out/preview/<name>/].")
+@click.option("--theme", "theme_ref", help="Theme for an outline; alone, previews the sample deck in it.")
+@click.option("--size", "slide_size", type=click.Choice(["16:9", "4:3"]), help="Slide size for an outline.")
+@click.option("--dpi", type=click.IntRange(24, 600), default=96, show_default=True, help="Image resolution.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def preview(source, output, theme_ref, slide_size, dpi, quiet) -> None:
+    """Render an outline or deck to one PNG per slide plus contact-sheet.png.
+
+    SOURCE is an outline (.yaml, built to a temporary deck) or a deck (.pptx).
+    The PDF is kept beside the images. Needs LibreOffice and pdftoppm.
+
+    \b
+    Example:
+      deckgen preview decks/postal-2024.yaml -o out/review
+      deckgen preview out/postal-2024.pptx --dpi 150
+      deckgen preview --theme gov-red        # the sample deck in gov-red
+    """
+    from deckgen.preview import default_preview_dir, preview as render_preview, sample_outline
+
+    if source is None:
+        if not theme_ref:
+            raise click.UsageError("give an OUTLINE or DECK to preview, or --theme T to preview the sample deck in T")
+        source = sample_outline(DECKS_DIR)
+    source = Path(source)
+    out_dir = Path(output) if output else default_preview_dir(source, theme_ref, OUT_DIR)
+    say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
+    result = render_preview(source, out_dir, theme_ref, slide_size, dpi, say)
+    if not quiet:
+        for warning in result.warnings:
+            click.echo(warning, err=True)
+        click.echo(f"{out_dir}/: {len(result.pngs)} slide images, {result.sheet.name}, {result.pdf.name}")
+
+
+@cli.command()
+@click.argument("outline_path", metavar="OUTLINE", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output .pptx [default: out/<name>.pptx].")
+@click.option("--theme", "theme_ref", help="Theme name or theme .yaml path; overrides the outline's theme.")
+@click.option("--size", "slide_size", type=click.Choice(["16:9", "4:3"]), help="Slide size; overrides the theme's.")
+@click.option("--pdf", is_flag=True, help="Also write a PDF after each build (needs LibreOffice; slower).")
+@click.option("--values", type=click.Path(dir_okay=False), help="Figures file; edits to it rebuild too.")
+def watch(outline_path, output, theme_ref, slide_size, pdf, values) -> None:
+    """Rebuild the deck every time the outline is saved; Ctrl-C stops.
+
+    Prints one line per build with the time taken. A broken save prints its
+    problems as file:line:col and keeps the last good deck.
+
+    \b
+    Example:
+      deckgen watch decks/postal-2024.yaml -o out/postal.pptx
+      deckgen watch talk.yaml --pdf     # keep a PDF viewer open on out/talk.pdf
+    """
+    from deckgen.build import default_output
+    from deckgen.watch import watch as watch_loop
+
+    path = Path(outline_path)
+    target = Path(output) if output else default_output(path, OUT_DIR)
+    click.echo(f"watching {path} (Ctrl-C stops)")
+    try:
+        watch_loop(path, target, theme_ref, slide_size, values, pdf, echo=lambda line: click.echo(line))
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    sys.exit(0)
 
 
 @cli.command()

@@ -1,0 +1,76 @@
+"""Write the outlines derived from a speech file: where each goes, and its schema.
+
+The library behind ``deckgen outline``: one speech to stdout or to a ``.yaml`` file,
+several speeches into a folder as ``01-….yaml``, ``02-….yaml``. Beside every written
+outline sits ``outline.schema.json`` so the files' modeline
+(``# yaml-language-server: $schema=outline.schema.json``) resolves in editors.
+Every file is written atomically; nothing is written when the speech is unreadable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deckgen.errors import DeckgenError
+
+SCHEMA_FILE = "outline.schema.json"
+
+
+class OutputChoiceError(DeckgenError):
+    """``-o`` does not suit the speech file (e.g. a .yaml file for several speeches)."""
+
+
+@dataclass
+class Derived:
+    """The outlines of one speech file, as YAML texts, and what is worth a look."""
+
+    source: Path
+    texts: dict[str, str]  # slug -> YAML text, in speech order
+    warnings: list[str] = field(default_factory=list)
+
+
+def derive(speech: str | Path) -> Derived:
+    """Read and derive every outline of ``speech``; raise DeckgenError if unreadable."""
+    from deckgen.speech import derive_outlines, dump_outline, read_speech
+
+    name = str(speech)
+    outlines = derive_outlines(read_speech(speech), source_name=name)
+    texts = {o.slug: dump_outline(o, name) for o in outlines}
+    warnings = [f"{name}: warning: {o.slug}: {w}" for o in outlines for w in o.warnings]
+    return Derived(Path(speech), texts, warnings)
+
+
+def targets(derived: Derived, output: str | Path) -> dict[Path, str]:
+    """Map each output file to its text: a ``.yaml`` file (one speech) or a folder.
+
+    Raises :class:`OutputChoiceError` for a ``.yaml`` target and several speeches.
+    """
+    output = Path(output)
+    if output.suffix.lower() in (".yaml", ".yml"):
+        if len(derived.texts) > 1:
+            names = ", ".join(f"{slug}.yaml" for slug in derived.texts)
+            raise OutputChoiceError(
+                f"{derived.source} holds {len(derived.texts)} speeches; give a folder with -o "
+                f"(e.g. -o {output.with_suffix('')}/) to get one outline per speech: {names}"
+            )
+        return {output: next(iter(derived.texts.values()))}
+    return {output / f"{slug}.yaml": text for slug, text in derived.texts.items()}
+
+
+def write_outlines(files: dict[Path, str], refresh_schema: bool) -> list[Path]:
+    """Write ``files`` atomically, plus ``outline.schema.json`` in each folder.
+
+    The schema is rewritten in folders deckgen fills (``refresh_schema``) and only
+    added when absent beside a single named outline. Returns the outline paths.
+    """
+    from deckgen.build import write_atomic
+    from deckgen.outline.schema import schema_text
+
+    for path, text in files.items():
+        write_atomic(path, text.encode("utf-8"))
+    for folder in dict.fromkeys(p.parent for p in files):
+        schema = folder / SCHEMA_FILE
+        if refresh_schema or not schema.exists():
+            write_atomic(schema, schema_text().encode("utf-8"))
+    return list(files)

@@ -1,0 +1,92 @@
+"""Preview a deck as images: one PNG per slide plus a contact sheet, via LibreOffice.
+
+    outline.yaml --build--> temp deck.pptx --soffice--> deck.pdf --pdftoppm--> PNGs
+                                                                   --Pillow--> contact sheet
+
+A ``.pptx`` given directly skips the build. LibreOffice runs once per preview. The
+PDF is kept beside the images, ready to send to a reviewer.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from deckgen.errors import DeckgenError
+
+CONTACT_SHEET = "contact-sheet.png"
+
+
+@dataclass
+class PreviewResult:
+    """What a preview wrote: the PDF, the slide images and the contact sheet."""
+
+    source: Path
+    pdf: Path
+    pngs: list[Path]
+    sheet: Path
+    warnings: list[str] = field(default_factory=list)
+
+
+def default_preview_dir(source: Path, theme_ref: str | None = None, out_root: Path = Path("out")) -> Path:
+    """``out/preview/<stem>/`` (``<stem>-<theme>`` when previewing in another theme)."""
+    name = source.stem if not theme_ref else f"{source.stem}-{Path(theme_ref).stem}"
+    return out_root / "preview" / name
+
+
+def preview(
+    source: str | Path,
+    out_dir: str | Path,
+    theme_ref: str | None = None,
+    slide_size: str | None = None,
+    dpi: int = 96,
+    progress: Callable[[str], None] = lambda message: None,
+) -> PreviewResult:
+    """Render ``source`` (an outline .yaml or a .pptx) into ``out_dir`` and return what was made.
+
+    Raises:
+        ToolMissingError: LibreOffice or pdftoppm is not installed (checked first,
+            before any build).
+        InputError: the outline is broken (nothing is written).
+        DeckgenError: ``source`` is neither .yaml nor .pptx, or a conversion failed.
+    """
+    from deckgen.office import convert_to_pdf, contact_sheet, pdf_to_pngs, require_soffice
+
+    source, out_dir = Path(source), Path(out_dir)
+    kind = source.suffix.lower()
+    if kind not in (".yaml", ".yml", ".pptx"):
+        raise DeckgenError(f"{source}: preview takes an outline (.yaml) or a deck (.pptx)")
+    if kind == ".pptx" and (theme_ref or slide_size):
+        raise DeckgenError(f"{source}: --theme and --size apply to outlines; a .pptx is previewed as it is")
+    if kind == ".pptx" and not source.is_file():
+        raise DeckgenError(f"{source}: file not found; check the path")
+    soffice = require_soffice()
+    with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:
+        warnings: list[str] = []
+        deck = source
+        if kind != ".pptx":
+            from deckgen.build import build
+
+            progress(f"building {source} …")
+            result = build(source, Path(tmp) / f"{source.stem}.pptx", theme_ref, slide_size)
+            deck = result.output
+            warnings = [f.format(with_severity=True) for f in result.findings] + list(result.warnings)
+        progress(f"converting {deck.name} to PDF with LibreOffice …")
+        pdf = convert_to_pdf([deck], out_dir, soffice=soffice)[0]
+    progress(f"rendering slides at {dpi} dpi …")
+    pngs = pdf_to_pngs(pdf, out_dir, dpi=dpi)
+    sheet = contact_sheet(pngs, out_dir / CONTACT_SHEET)
+    return PreviewResult(source, pdf, pngs, sheet, warnings)
+
+
+def sample_outline(decks_dir: Path = Path("decks")) -> Path:
+    """Return the sample deck's outline (the first ``decks/*.yaml``).
+
+    Raises :class:`DeckgenError` when there is none.
+    """
+    found = sorted(decks_dir.glob("*.yaml"))
+    if not found:
+        raise DeckgenError(f"no sample outline in {decks_dir}/; give an OUTLINE or DECK to preview")
+    return found[0]
