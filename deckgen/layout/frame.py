@@ -51,12 +51,20 @@ def fit_title(ts: Typesetter, text: str, width: float, max_height: float, max_pt
     Never overflows: if even two lines at ``min_pt`` are too few, the caller gets the
     line count at ``min_pt`` and must make room (``fits`` is False).
     """
+    inner = width - TITLE_INSETS.left - TITLE_INSETS.right
+    # Width grows with size, so sizes whose single line is clearly too wide for the
+    # allowed lines are skipped without wrapping (titles are measured per slide).
+    em_width = ts.measurer.width_em(text, bold=True)
     for lines_allowed in (1, 2):
         for size in sizes_down(max_pt, min_pt):
+            if em_width * size > inner * lines_allowed * 1.02:
+                continue
             spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
             n = ts.count_lines(spec, width, TITLE_INSETS)
+            if n > lines_allowed:
+                continue
             height = ts.height([spec], width, TITLE_INSETS)
-            if n <= lines_allowed and height <= max_height + 0.01:
+            if height <= max_height + 0.01:
                 return TitleFit(size, n, height, True)
     spec = Spec(text, min_pt, bold=True, pitch=TITLE_PITCH)
     return TitleFit(min_pt, ts.count_lines(spec, width, TITLE_INSETS), ts.height([spec], width, TITLE_INSETS), False)

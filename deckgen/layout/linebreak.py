@@ -21,6 +21,7 @@ characters so no text is ever lost. Explicit ``\\n`` are hard breaks.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterator
 
 # Characters that must not begin a line (closing brackets, stops, marks that
@@ -62,8 +63,12 @@ _CJK_RANGES = (
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def is_cjk(char: str) -> bool:
-    """Return True for a CJK ideograph, kana, Hangul or full-width form."""
+    """Return True for a CJK ideograph, kana, Hangul or full-width form.
+
+    Cached: it runs for every character of every candidate line while wrapping.
+    """
     code = ord(char)
     return any(low <= code <= high for low, high in _CJK_RANGES)
 

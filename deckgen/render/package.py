@@ -19,10 +19,11 @@ from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import _Relationship
-from pptx.opc.packuri import PackURI
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.package import Part, _Relationship
+from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
+from pptx.opc.serialized import _ContentTypesItem
 from pptx.parts.image import ImagePart
-from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.util import Emu
 
 from deckgen.render import xml as X
@@ -31,6 +32,8 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+SLIDE_CT = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
+NOTES_CT = "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"
 
 
 def _add_rel(source_part, rid: str, reltype: str, target_part) -> None:
@@ -60,6 +63,9 @@ class DeckWriter:
         self._slide_count = 0
         self._notes_count = 0
         self._images: dict[Path, ImagePart] = {}
+        # Rels XML of the parts we create, written directly: python-pptx's own
+        # serialisation of thousands of small rels files is a large share of the time.
+        self._rels_xml: dict[Part, list[tuple[str, str, Part]]] = {}
 
     # ------------------------------------------------------------------ template
 
@@ -126,10 +132,14 @@ class DeckWriter:
             return rels[path]
 
         blob = X.slide_xml(shapes_xml_fn(relate), background)
-        slide_part = SlidePart.load(partname, "application/vnd.openxmlformats-officedocument.presentationml.slide+xml", self.package, blob)
-        _add_rel(slide_part, "rId1", RT.SLIDE_LAYOUT, self.layout_part)
-        for rid, image in pending:
-            _add_rel(slide_part, rid, RT.IMAGE, image)
+        # A plain Part holding the finished XML: nothing reads it back before saving,
+        # so parsing it into python-pptx's object tree would be wasted time.
+        slide_part = Part(partname, SLIDE_CT, self.package, blob)
+        slide_rels = [("rId1", RT.SLIDE_LAYOUT, self.layout_part)]
+        slide_rels.extend((rid, RT.IMAGE, image) for rid, image in pending)
+        for rid, reltype, target in slide_rels:
+            _add_rel(slide_part, rid, reltype, target)
+        self._rels_xml[slide_part] = slide_rels
         pres_rid = f"rId{self._next_pres_rid}"
         self._next_pres_rid += 1
         _add_rel(self.prs.part, pres_rid, RT.SLIDE, slide_part)
@@ -139,28 +149,27 @@ class DeckWriter:
         if notes:
             self._add_notes(slide_part, notes, len(rels) + 2)
 
-    def _add_notes(self, slide_part: SlidePart, notes: str, rid_number: int) -> None:
+    def _add_notes(self, slide_part: Part, notes: str, rid_number: int) -> None:
         self._notes_count += 1
         partname = PackURI(f"/ppt/notesSlides/notesSlide{self._notes_count}.xml")
-        notes_part = NotesSlidePart.load(
-            partname,
-            "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml",
-            self.package,
-            X.notes_xml(notes, self.fonts),
-        )
-        _add_rel(notes_part, "rId1", RT.NOTES_MASTER, self.notes_master_part)
-        _add_rel(notes_part, "rId2", RT.SLIDE, slide_part)
+        notes_part = Part(partname, NOTES_CT, self.package, X.notes_xml(notes, self.fonts))
+        notes_rels = [("rId1", RT.NOTES_MASTER, self.notes_master_part), ("rId2", RT.SLIDE, slide_part)]
+        for rid, reltype, target in notes_rels:
+            _add_rel(notes_part, rid, reltype, target)
+        self._rels_xml[notes_part] = notes_rels
         _add_rel(slide_part, f"rId{rid_number}", RT.NOTES_SLIDE, notes_part)
+        self._rels_xml[slide_part].append((f"rId{rid_number}", RT.NOTES_SLIDE, notes_part))
 
     # ------------------------------------------------------------------ saving
 
     def set_properties(self, title: str, author: str, subject: str, keywords: str, when: dt.datetime) -> None:
         props = self.prs.core_properties
-        props.title = title
-        props.author = author
-        props.last_modified_by = author
-        props.subject = subject
-        props.keywords = keywords
+        # Core properties are limited to 255 characters each (python-pptx enforces it).
+        props.title = _clip(title)
+        props.author = _clip(author)
+        props.last_modified_by = _clip(author)
+        props.subject = _clip(subject)
+        props.keywords = _clip(keywords)
         props.comments = "Made with deckgen"
         props.category = ""
         props.revision = 1
@@ -172,18 +181,44 @@ class DeckWriter:
                 rel.target_part._blob = _app_xml(self._slide_count, self._notes_count, self.prs.slide_width, self.prs.slide_height)
 
     def to_bytes(self) -> bytes:
-        """Return the .pptx bytes with fixed zip timestamps (reproducible builds)."""
-        raw = io.BytesIO()
-        self.prs.save(raw)
-        raw.seek(0)
+        """Return the .pptx bytes, written as python-pptx would but with fixed zip
+        timestamps, so the same outline gives the same bytes (python-pptx #702)."""
+        parts = list(self.package.iter_parts())
         out = io.BytesIO()
-        with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                fixed = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
-                fixed.compress_type = zipfile.ZIP_DEFLATED
-                fixed.external_attr = 0o644 << 16
-                dst.writestr(fixed, src.read(info.filename))
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+
+            def write(member: str, blob: bytes) -> None:
+                info = zipfile.ZipInfo(member, FIXED_ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, blob)
+
+            write(CONTENT_TYPES_URI.membername, serialize_part_xml(_ContentTypesItem.xml_for(parts)))
+            write(PACKAGE_URI.rels_uri.membername, self.package._rels.xml)
+            for part in parts:
+                write(part.partname.membername, part.blob)
+                if part in self._rels_xml:
+                    write(part.partname.rels_uri.membername, _rels_xml(part, self._rels_xml[part]))
+                elif part._rels:
+                    write(part.partname.rels_uri.membername, part.rels.xml)
         return out.getvalue()
+
+
+def _rels_xml(source: Part, rels: list[tuple[str, str, Part]]) -> bytes:
+    """The .rels XML of one of our parts (same content python-pptx would write)."""
+    base = source.partname.baseURI
+    items = "".join(
+        f'<Relationship Id="{rid}" Type="{reltype}" Target="{target.partname.relative_ref(base)}"/>'
+        for rid, reltype, target in sorted(rels, key=lambda r: int(r[0][3:]))
+    )
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{items}</Relationships>'
+    ).encode("utf-8")
+
+
+def _clip(value: str, limit: int = 255) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def _ensure_fonts(rpr, latin: str, east_asian: str) -> None:

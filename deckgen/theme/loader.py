@@ -49,8 +49,12 @@ def resolve_theme_path(ref: str, base_dir: Path | None = None) -> Path | None:
 
 
 def unknown_theme_message(ref: str) -> str:
-    names = ", ".join(builtin_themes())
-    return f"unknown theme {ref!r}; use a built-in theme ({names}) or a path to a theme .yaml file"
+    import difflib
+
+    names = list(builtin_themes())
+    close = difflib.get_close_matches(ref, names, n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown theme {ref!r}{hint}; use a built-in theme ({', '.join(names)}) or a path to a theme .yaml file"
 
 
 def load_theme(ref: str | None = None, base_dir: Path | None = None) -> Theme:

@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Set-up and routine tasks with nothing but Python 3.11+.
+
+    python3 dev.py deck    # make .venv, install deckgen, build every outline in decks/ into out/
+    python3 dev.py test    # make .venv, install deckgen with test tools, run the tests
+    python3 dev.py bench   # run the benchmarks in bench/
+
+The virtual environment lives in .venv/ and is refreshed only when pyproject.toml
+changes. Extra arguments after `test` go to pytest (e.g. `python3 dev.py test -k cli`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def ensure_env(extras: str) -> None:
+    """Create .venv and install deckgen (editable) with ``extras``, once per pyproject."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"deckgen needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    if not PYTHON.exists():
+        print("creating .venv …", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    stamp = VENV / f".installed-{extras or 'base'}"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    print(f"installing deckgen{f'[{extras}]' if extras else ''} into .venv …", flush=True)
+    target = f".[{extras}]" if extras else "."
+    run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target])
+    stamp.write_text(digest)
+
+
+def run(cmd: list[str]) -> None:
+    code = subprocess.call(cmd, cwd=ROOT)
+    if code:
+        sys.exit(code)
+
+
+def main(argv: list[str]) -> None:
+    task, rest = (argv[0], argv[1:]) if argv else ("", [])
+    if task == "deck":
+        ensure_env("")
+        run([str(PYTHON), "-m", "deckgen", "build", *rest])
+    elif task == "test":
+        ensure_env("test")
+        run([str(PYTHON), "-m", "pytest", *rest])
+    elif task == "bench":
+        ensure_env("")
+        for script in sorted((ROOT / "bench").glob("bench_*.py")):
+            run([str(PYTHON), str(script), *rest])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

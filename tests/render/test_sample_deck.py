@@ -1,0 +1,170 @@
+"""The sample deck, read back with python-pptx: what a presenter would open."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from pptx import Presentation
+from pptx.util import Emu
+
+from deckgen.build import build
+from deckgen.outline.loader import load_outline
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "decks" / "postal-2024.yaml"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sample") / "deck.pptx"
+    result = build(SAMPLE, out)
+    return result, Presentation(str(out)), out
+
+
+def slide_texts(slide) -> str:
+    parts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            parts.append(shape.text_frame.text)
+        if shape.has_table:
+            parts.extend(cell.text for row in shape.table.rows for cell in row.cells)
+    return "\n".join(parts)
+
+
+def test_deck_has_title_agenda_dividers_content_and_closing(built):
+    result, prs, _ = built
+    deck = load_outline(SAMPLE).deck
+    content = sum(len(p.slides) for p in deck.parts)
+    assert result.slides == len(prs.slides)
+    # title + agenda + one divider per part + content (some may continue) + closing
+    assert len(prs.slides) >= 2 + len(deck.parts) + content + 1
+    assert deck.title in slide_texts(prs.slides[0])
+    assert "征途漫漫，惟有奋斗" in slide_texts(prs.slides[-1])
+
+
+def test_agenda_lists_the_three_parts(built):
+    _, prs, _ = built
+    agenda = slide_texts(prs.slides[1])
+    for part in load_outline(SAMPLE).deck.parts:
+        assert part.title in agenda
+
+
+def test_a_slide_shows_all_six_focus_areas(built):
+    _, prs, _ = built
+    grid = next(s for s in load_outline(SAMPLE).deck.parts[2].slides if s.kind == "focus-areas")
+    titles = [a.title for a in grid.areas]
+    assert len(titles) == 6
+    assert any(all(t in slide_texts(s) for t in titles) for s in prs.slides)
+
+
+def test_metrics_are_native_tables_without_the_default_style(built):
+    _, prs, out = built
+    tables = [sh for s in prs.slides for sh in s.shapes if sh.has_table]
+    assert len(tables) >= 2
+    first = tables[0].table
+    assert first.cell(0, 0).text == "指标"
+    with zipfile.ZipFile(out) as z:
+        for name in z.namelist():
+            if name.startswith("ppt/slides/slide"):
+                assert b"tableStyleId" not in z.read(name), name
+
+
+def test_content_slides_carry_the_speech_as_notes(built):
+    _, prs, _ = built
+    speech = (ROOT / "decks" / "postal-2024.speech.txt").read_text(encoding="utf-8")
+    content = list(prs.slides)[2:-1]
+    with_notes = [s for s in content if s.has_notes_slide and s.notes_slide.notes_text_frame.text.strip()]
+    assert len(with_notes) >= len(content) - 1  # every slide but the agenda
+    sample = with_notes[3].notes_slide.notes_text_frame.text.splitlines()[0]
+    assert sample and sample in speech
+
+
+def test_every_run_has_latin_and_east_asian_typefaces_and_chinese_lang(built):
+    _, _, out = built
+    with zipfile.ZipFile(out) as z:
+        names = [n for n in z.namelist() if n.startswith(("ppt/slides/slide", "ppt/notesSlides/")) and n.endswith(".xml")]
+        runs = 0
+        for name in names:
+            root = etree.fromstring(z.read(name))
+            for rpr in root.iter(f"{A}rPr", f"{A}endParaRPr"):
+                runs += 1
+                assert rpr.find(f"{A}latin") is not None, name
+                assert rpr.find(f"{A}ea").get("typeface") == "Noto Sans CJK SC", name
+                assert rpr.get("lang") == "zh-CN", name
+        assert runs > 500
+        theme = etree.fromstring(z.read("ppt/theme/theme1.xml"))
+        for font_set in theme.iter(f"{A}majorFont", f"{A}minorFont"):
+            assert font_set.find(f"{A}ea").get("typeface") == "Noto Sans CJK SC"
+
+
+def test_no_autofit_flags_anywhere(built):
+    _, _, out = built
+    with zipfile.ZipFile(out) as z:
+        for name in z.namelist():
+            if name.endswith(".xml"):
+                data = z.read(name)
+                assert b"normAutofit" not in data and b"spAutoFit" not in data, name
+
+
+def test_placeholders_are_highlighted(built):
+    _, prs, _ = built
+    table = next(sh for s in prs.slides for sh in s.shapes if sh.has_table).table
+    value_run = table.cell(1, 1).text_frame.paragraphs[0].runs[0]
+    assert value_run.text == "X"
+    assert value_run.font.bold
+    assert str(value_run.font.color.rgb) == "D2400A"  # postal-green's placeholder colour
+
+
+def test_core_properties_come_from_the_outline(built):
+    _, prs, out = built
+    props = prs.core_properties
+    assert props.title == "在2024年全市邮政工作会议上的讲话"
+    assert props.author == "X市邮政管理局"
+    assert props.last_modified_by == "X市邮政管理局"
+    assert props.created.year == 2024
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+        assert not any("thumbnail" in n for n in names)
+        assert not any("printerSettings" in n for n in names)
+        app = z.read("docProps/app.xml").decode()
+        assert "<Application>deckgen</Application>" in app
+        assert f"<Slides>{len(prs.slides)}</Slides>" in app
+
+
+def test_slide_numbers_and_footer(built):
+    _, prs, _ = built
+    total = len(prs.slides)
+    texts = slide_texts(prs.slides[4])
+    assert f"5 / {total}" in texts
+    assert "X市邮政管理局" in texts
+
+
+def test_same_input_gives_identical_bytes(built, tmp_path):
+    _, _, out = built
+    again = tmp_path / "again.pptx"
+    build(SAMPLE, again)
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_titles_are_title_placeholders(built):
+    _, prs, _ = built
+    titled = [s for s in prs.slides if s.shapes.title is not None]
+    assert len(titled) == len(prs.slides)
+    assert prs.slides[4].shapes.title.text == load_outline(SAMPLE).deck.parts[0].slides[1].title
+
+
+def test_four_by_three_is_laid_out_not_cropped(tmp_path):
+    out = tmp_path / "43.pptx"
+    build(SAMPLE, out, slide_size="4:3")
+    prs = Presentation(str(out))
+    width, height = prs.slide_width, prs.slide_height
+    assert (width, height) == (Emu(9144000), Emu(6858000))
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0
+            assert shape.left + shape.width <= width, (shape.name, slide.slide_id)
+            assert shape.top + shape.height <= height, (shape.name, slide.slide_id)

@@ -1,0 +1,88 @@
+"""Themes are data: built-ins load, broken theme files are reported line by line."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from deckgen.build import build
+from deckgen.errors import InputError
+from deckgen.theme.loader import builtin_themes, load_theme, load_theme_file
+
+GOOD = """
+name: mine
+slide_size: "4:3"
+colors:
+  primary: "#123456"
+  primary_dark: "#012345"
+  accent: "#AA8800"
+  text: "#111111"
+  muted: "#666666"
+  background: "#FFFFFF"
+  surface: "#F4F4F4"
+  on_primary: "#FFFFFF"
+  placeholder: "#CC0000"
+  rule: "#DDDDDD"
+fonts:
+  latin: Noto Sans CJK SC
+  east_asian: Noto Sans CJK SC
+"""
+
+
+def test_builtin_themes_load_with_their_own_logos():
+    names = builtin_themes()
+    assert {"postal-green", "gov-red"} <= set(names)
+    for name in names:
+        theme = load_theme(name)
+        assert theme.logo is not None and theme.logo.is_file()
+        assert theme.size("title").min_pt >= 28 and theme.size("body").min_pt >= 18
+        assert theme.size("table").min_pt >= 14 and theme.size("footer").min_pt >= 10
+    assert load_theme().name == "postal-green"
+
+
+def test_theme_by_path_and_slide_size(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    theme = load_theme(str(path))
+    assert theme.slide_size == "4:3" and theme.slide_width_pt == 720
+    assert theme.color("primary") == "123456"
+    assert theme.logo is None
+
+
+def test_broken_theme_reports_every_problem_with_lines(tmp_path):
+    text = GOOD.replace('"#123456"', '"green"').replace('"4:3"', '"21:9"') + "logo: nowhere.png\nsizes:\n  body: [12, 20]\n"
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_theme_file(path)
+    found = [i.format() for i in caught.value.issues]
+    assert any(":3:" in m and "slide_size must be 16:9 or 4:3" in m for m in found)
+    assert any(":5:" in m and "colour 'primary' must be #RRGGBB" in m for m in found)
+    assert any("logo file not found" in m for m in found)
+    assert any("min ≥ 18 pt" in m for m in found)
+
+
+def test_unknown_theme_in_outline_is_reported_at_its_line(tmp_path):
+    outline = tmp_path / "talk.yaml"
+    outline.write_text(textwrap.dedent("""
+        title: 测试
+        theme: postal-gren
+        parts:
+          - title: 一
+    """).lstrip(), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        build(outline, tmp_path / "out.pptx")
+    (issue,) = caught.value.issues
+    assert issue.format().startswith(f"{outline}:2:8: unknown theme 'postal-gren'")
+    assert "postal-green" in issue.message
+    assert not (tmp_path / "out.pptx").exists()
+
+
+def test_theme_file_next_to_outline(tmp_path):
+    (tmp_path / "mine.yaml").write_text(GOOD, encoding="utf-8")
+    outline = tmp_path / "talk.yaml"
+    outline.write_text("title: 测试\ntheme: mine.yaml\nparts:\n  - title: 一\n", encoding="utf-8")
+    result = build(outline, tmp_path / "out.pptx")
+    assert result.slides == 4  # title, agenda, divider, closing
