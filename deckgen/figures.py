@@ -47,6 +47,7 @@ class Figure:
     line: int
     col: int
     slide: str | None = None  # a metrics slide's title, or None for every table
+    slide_at: tuple[int, int] = (0, 0)  # where that title is written
 
 
 def apply_figures(outline: Outline, path: Path) -> list[Issue]:
@@ -100,7 +101,7 @@ def _read_yaml(text: str, name: str) -> list[Figure]:
     return figures
 
 
-def _entries(node: yaml.MappingNode, slide: str | None, name: str, figures: list, issues: list) -> None:
+def _entries(node: yaml.MappingNode, slide: str | None, name: str, figures: list, issues: list, slide_at=(0, 0)) -> None:
     """Read ``indicator: value`` lines of one mapping (the file, or a slide section)."""
     seen: set[str] = set()
     for key_node, value_node in node.value:
@@ -114,7 +115,7 @@ def _entries(node: yaml.MappingNode, slide: str | None, name: str, figures: list
         seen.add(key)
         line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
         if isinstance(value_node, yaml.ScalarNode):
-            figures.append(Figure(key, _scalar(value_node), None, line, col, slide))
+            figures.append(Figure(key, _scalar(value_node), None, line, col, slide, slide_at))
         elif isinstance(value_node, yaml.MappingNode) and _is_entry(value_node):
             fields = {k.value: v for k, v in value_node.value}
             bad = [k for k, v in fields.items() if not isinstance(v, yaml.ScalarNode)]
@@ -123,9 +124,9 @@ def _entries(node: yaml.MappingNode, slide: str | None, name: str, figures: list
             if not bad:
                 value = _scalar(fields["value"]) if "value" in fields else None
                 change = _scalar(fields["change"]) if "change" in fields else None
-                figures.append(Figure(key, value, change, line, col, slide))
+                figures.append(Figure(key, value, change, line, col, slide, slide_at))
         elif isinstance(value_node, yaml.MappingNode) and slide is None:
-            _entries(value_node, key, name, figures, issues)  # a slide section
+            _entries(value_node, key, name, figures, issues, (line, col))  # a slide section
         else:
             issues.append(_at(name, value_node, f"“{key}” needs a number or text, or {{value: …, change: …}}"))
 
@@ -193,10 +194,13 @@ def _unknown(figures: list[Figure], tables: dict[str, list[Metric]], name: str) 
     """Errors for slide sections and indicators the outline does not have."""
     issues = []
     all_indicators = list(dict.fromkeys(m.indicator for rows in tables.values() for m in rows))
+    unknown_slides: set[str] = set()
     for figure in figures:
         if figure.slide is not None and figure.slide not in tables:
-            hint = _did_you_mean(figure.slide, list(tables))
-            issues.append(Issue(name, figure.line, figure.col, f"no metrics slide titled “{figure.slide}”{hint}"))
+            if figure.slide not in unknown_slides:
+                unknown_slides.add(figure.slide)
+                hint = _did_you_mean(figure.slide, list(tables))
+                issues.append(Issue(name, *figure.slide_at, f"no metrics slide titled “{figure.slide}”{hint}"))
             continue
         choices = tables[figure.slide] if figure.slide is not None else [m for rows in tables.values() for m in rows]
         names = list(dict.fromkeys(m.indicator for m in choices))

@@ -1,0 +1,142 @@
+"""Figures files fill X placeholders in metrics tables: `build --values`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from pptx import Presentation
+
+from deckgen.cli import cli
+from deckgen.errors import InputError
+from deckgen.figures import apply_figures
+from deckgen.lint import placeholder_issues
+from deckgen.outline.loader import load_outline
+from deckgen.outline.model import has_placeholder
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "decks" / "postal-2024.yaml"
+SMALL = ROOT / "tests" / "data" / "valid" / "small.yaml"
+
+
+def _sample_figures(tmp_path: Path) -> tuple[Path, dict[str, dict[str, tuple[str, str]]]]:
+    """A figures file with a section per metrics slide of the sample deck: a figure for every X."""
+    outline = load_outline(SAMPLE)
+    sections: dict[str, dict] = {}
+    expected: dict[str, dict[str, tuple[str, str]]] = {}
+    n = 0
+    for part in outline.deck.parts:
+        for slide in part.slides:
+            for metric in slide.metrics:
+                entry = {}
+                n += 1
+                if has_placeholder(metric.value):
+                    entry["value"] = f"{n}.{n % 7}"
+                if has_placeholder(metric.change):
+                    entry["change"] = f"{n % 9}.5"
+                if entry:
+                    sections.setdefault(slide.title, {})[metric.indicator] = entry
+                    expected.setdefault(slide.title, {})[metric.indicator] = (entry.get("value", ""), entry.get("change", ""))
+    assert n >= 20, "the sample deck should have metrics tables"
+    path = tmp_path / "figures.yaml"
+    path.write_text(yaml.safe_dump(sections, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path, expected
+
+
+def test_a_figures_file_fills_every_metric_placeholder_of_the_sample(tmp_path):
+    figures, _ = _sample_figures(tmp_path)
+    outline = load_outline(SAMPLE)
+    assert any(has_placeholder(m.value) for p in outline.deck.parts for s in p.slides for m in s.metrics)
+    assert apply_figures(outline, figures) == []
+    for part in outline.deck.parts:
+        for slide in part.slides:
+            for metric in slide.metrics:
+                assert not has_placeholder(metric.value), metric
+                assert not has_placeholder(metric.change), metric
+    assert not [i for i in placeholder_issues(outline) if ".metrics[" in i.path]
+
+
+def test_the_built_deck_shows_the_figures(tmp_path):
+    figures, expected = _sample_figures(tmp_path)
+    out = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(cli, ["build", str(SAMPLE), "--values", str(figures), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    cells = []
+    for slide in Presentation(str(out)).slides:
+        for shape in slide.shapes:
+            if shape.has_table:
+                cells += [[c.text for c in row.cells] for row in shape.table.rows]
+    for rows in expected.values():
+        for indicator, (value, change) in rows.items():
+            assert any(row[0] == indicator and value in row[1] and change in row[3] for row in cells), indicator
+    # 近X keeps its qualifier: the figure goes in place of the X
+    assert any(row[1].startswith("近") and "X" not in row[1] for row in cells)
+
+
+def test_plain_indicators_fill_every_table_and_csv_works(tmp_path):
+    csv_file = tmp_path / "figures.csv"
+    csv_file.write_text("indicator,value,change\n邮政业务总量,12.5,3.1\n快递业务量,300,\n", encoding="utf-8")
+    outline = load_outline(SMALL)
+    assert apply_figures(outline, csv_file) == []
+    metrics = outline.deck.parts[0].slides[0].metrics
+    assert (metrics[0].value, metrics[0].change) == ("12.5", "增长3.1%")
+    assert metrics[1].value == "近300"
+    assert placeholder_issues(outline) == []
+
+
+def test_unknown_indicators_are_errors_with_did_you_mean_and_line(tmp_path):
+    figures = tmp_path / "figures.yaml"
+    figures.write_text("邮政业务总量: 12.5\n# a comment\n快递业务总量: 3\n主要指数:\n  快递业务量: 1\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        apply_figures(load_outline(SMALL), figures)
+    messages = [i.format() for i in caught.value.issues]
+    assert messages[0].startswith(f"{figures}:3:1: unknown indicator “快递业务总量” (did you mean “")
+    assert messages[1].startswith(f"{figures}:4:1: no metrics slide titled “主要指数” (did you mean “主要指标”?)")
+
+
+def test_build_with_unknown_figures_exits_1_and_leaves_the_deck_untouched(tmp_path):
+    out = tmp_path / "deck.pptx"
+    out.write_bytes(b"the last good deck")
+    figures = tmp_path / "figures.csv"
+    figures.write_text("indicator,value\n邮政业务量,1\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(SMALL), "--values", str(figures), "-o", str(out)])
+    assert result.exit_code == 1
+    assert re.search(rf"{re.escape(str(figures))}:2:1: unknown indicator “邮政业务量” \(did you mean “邮政业务总量”\?\)", result.stderr)
+    assert "Traceback" not in result.output
+    assert out.read_bytes() == b"the last good deck"
+
+
+def test_figures_that_fill_nothing_are_warned_about(tmp_path):
+    figures = tmp_path / "figures.yaml"
+    figures.write_text("邮政业务总量: 1\n", encoding="utf-8")
+    outline = load_outline(SMALL)
+    apply_figures(outline, figures)
+    unused = apply_figures(outline, figures)  # second time: nothing left to fill
+    assert [i.format(with_severity=True) for i in unused] == [
+        f"{figures}:1:1: warning: figure for “邮政业务总量” fills nothing: the outline has no X left there"
+    ]
+    result = CliRunner().invoke(cli, ["build", str(SMALL), "--values", str(figures), "-o", str(tmp_path / "d.pptx")])
+    assert result.exit_code == 0
+    assert "fills nothing" not in result.stderr  # the first build filled it
+
+
+@pytest.mark.parametrize(
+    "name, text, where",
+    [
+        ("bad.yaml", "邮政业务总量: [1, 2]\n", "1:9"),
+        ("bad.yaml", "邮政业务总量: 1\n邮政业务总量: 2\n", "2:1"),
+        ("bad.yaml", "邮政业务总量: {value: 1\n", "2:1"),
+        ("bad.csv", "name,value\n邮政业务总量,1\n", "1:1"),
+        ("bad.txt", "邮政业务总量: 1\n", ""),
+    ],
+)
+def test_broken_figures_files_are_reported_at_their_line(name, text, where, tmp_path):
+    figures = tmp_path / name
+    figures.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        apply_figures(load_outline(SMALL), figures)
+    first = caught.value.issues[0].format()
+    assert first.startswith(f"{figures}:{where}: " if where else f"{figures}: "), first
