@@ -23,7 +23,7 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     frame = Frame.for_theme(theme)
     plan = DeckPlan([], frame.width, frame.height)
     plan.slides.append(title_slide(ts, frame, deck))
-    plan.slides.append(agenda_slide(ts, frame, deck))
+    plan.slides.extend(agenda_slides(ts, frame, deck))
     for index, part in enumerate(deck.parts):
         plan.slides.append(divider_slide(ts, frame, deck, index))
         for slide in part.slides:
@@ -70,28 +70,48 @@ def title_slide(ts: Typesetter, frame: Frame, deck: Deck) -> SlidePlan:
     return SlidePlan("title", deck.title, elements, notes=deck.notes, source_path="")
 
 
-def agenda_slide(ts: Typesetter, frame: Frame, deck: Deck) -> SlidePlan:
+AGENDA_ROWS = 7  # rows per column; more parts go to a second column, then a second slide
+
+
+def agenda_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
+    """The agenda: one numbered row per part; two columns past six parts, continued past 14."""
     theme = ts.theme
-    elements, body = chrome(ts, frame, "目录")
     n = len(deck.parts)
-    badge = 44.0
-    row_h = min(76.0, body.h / max(1, n))
-    text_x = body.x + badge + 20
-    text_w = body.right - text_x
+    cols = 1 if n <= 6 else 2
+    per_page = AGENDA_ROWS * cols
+    pages = [list(range(i, min(n, i + per_page))) for i in range(0, n, per_page)]
+    fit = fit_title(ts, "目录" + (CONTINUED if len(pages) > 1 else ""), frame.title.w, frame.title.h, theme.size("title").max_pt, theme.size("title").min_pt)
+    _, body = chrome(ts, frame, "目录", fit)
+    gap = 32.0
+    col_w = (body.w - gap * (cols - 1)) / cols
+    badge = 44.0 if cols == 1 else 36.0
+    rows = min(AGENDA_ROWS, -(-n // cols)) if cols > 1 else n
+    row_h = min(76.0, body.h / max(1, rows))
+    text_w = col_w - badge - 20
+    insets = Insets(4, 4, 2, 2)
     size_range = theme.size("body")
     size = size_range.min_pt
-    for size in sizes_down(26, size_range.min_pt):
-        if all(ts.height([Spec(p.title, size)], text_w, Insets(4, 4, 2, 2)) <= row_h - 6 for p in deck.parts):
+    for size in sizes_down(26 if cols == 1 else 22, size_range.min_pt):
+        if all(ts.height([Spec(p.title, size)], text_w, insets) <= row_h - 4 for p in deck.parts):
             break
-    top = body.y + (body.h - row_h * n) / 2
-    for i, part in enumerate(deck.parts):
-        y = top + i * row_h
-        elements.append(Fill(Rect(body.x, y + (row_h - badge) / 2, badge, badge), theme.color("primary"), "rounded", name=f"Agenda badge {i + 1}"))
-        number = Spec(f"{i + 1:02d}", 20, bold=True, color=theme.color("on_primary"), align="center", pitch=1.2)
-        elements.append(TextBox(Rect(body.x, y + (row_h - badge) / 2, badge, badge), ts.paras([number]), "middle", Insets(0, 0, 0, 0), "label", f"Agenda number {i + 1}"))
-        spec = Spec(part.title, size, bold=False, color=theme.color("text"))
-        elements.append(TextBox(Rect(text_x, y, text_w, row_h), ts.paras([spec]), "middle", Insets(4, 4, 2, 2), "body", f"Agenda entry {i + 1}"))
-    return SlidePlan("agenda", "目录", elements, notes=None)
+    plans = []
+    for page_no, page in enumerate(pages):
+        title = "目录" + (CONTINUED if page_no else "")
+        elements, _ = chrome(ts, frame, title, fit)
+        page_rows = min(rows, len(page)) if cols == 1 else rows
+        top = body.y + (body.h - row_h * page_rows) / 2
+        for k, i in enumerate(page):
+            c, r = divmod(k, rows) if cols > 1 else (0, k)
+            x = body.x + c * (col_w + gap)
+            y = top + r * row_h
+            badge_rect = Rect(x, y + (row_h - badge) / 2, badge, badge)
+            elements.append(Fill(badge_rect, theme.color("primary"), "rounded", name=f"Agenda badge {i + 1}"))
+            number = Spec(f"{i + 1:02d}", 20 if cols == 1 else 18, bold=True, color=theme.color("on_primary"), align="center", pitch=1.2)
+            elements.append(TextBox(badge_rect, ts.paras([number]), "middle", Insets(0, 0, 0, 0), "label", f"Agenda number {i + 1}"))
+            spec = Spec(deck.parts[i].title, size, color=theme.color("text"))
+            elements.append(TextBox(Rect(x + badge + 20, y, text_w, row_h), ts.paras([spec]), "middle", insets, "body", f"Agenda entry {i + 1}"))
+        plans.append(SlidePlan("agenda", title, elements, notes=None, continued=page_no > 0))
+    return plans
 
 
 def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int) -> SlidePlan:
@@ -115,16 +135,22 @@ def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int) -> Slide
     return SlidePlan("divider", part.title, elements, notes=part.notes, source_path=part.path)
 
 
+PROGRESS_ROWS = 7  # a divider shows at most this many agenda entries around the current one
+
+
 def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
     """The agenda with the current part highlighted: where we are in the talk."""
     theme = ts.theme
     n = len(deck.parts)
-    row_h = min(30.0, box.h / max(1, n))
+    shown = min(n, PROGRESS_ROWS, max(1, int(box.h // 26)))
+    first = min(max(0, index - shown // 2), n - shown)
+    row_h = min(30.0, box.h / max(1, shown))
     size = 18.0
     out: list = []
-    for i, part in enumerate(deck.parts):
+    for k, i in enumerate(range(first, first + shown)):
+        part = deck.parts[i]
         current = i == index
-        y = box.y + i * row_h
+        y = box.y + k * row_h
         marker = theme.color("primary") if current else theme.color("rule")
         out.append(Fill(Rect(box.x + 8, y + row_h / 2 - 4, 8, 8), marker, name=f"Progress marker {i + 1}"))
         text = f"{i + 1:02d}  {part.title}"
@@ -133,7 +159,7 @@ def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
         # the full title is on its own divider and in the agenda.
         inner = box.w - 28 - 8
         if ts.count_lines(spec, box.w - 28, Insets(4, 4, 0, 0)) > 1:
-            while len(text) > 6 and ts.width(text + "…", size, current) > inner:
+            while len(text) > 6 and ts.width(text + "…", size, current) > inner * 0.97:
                 text = text[:-1]
             spec.text = text + "…"
         out.append(TextBox(Rect(box.x + 28, y, box.w - 28, row_h), ts.paras([spec]), "middle", Insets(4, 4, 0, 0), "body", f"Progress {i + 1}"))
