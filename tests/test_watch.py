@@ -1,0 +1,111 @@
+"""`deckgen watch`: rebuild within 2 s of a save, survive broken saves, stop on Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from deckgen.watch import build_once, watch
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL = ROOT / "tests" / "data" / "valid" / "small.yaml"
+
+
+class Lines:
+    """The lines a subprocess prints, read on a thread so the test can wait with a timeout."""
+
+    def __init__(self, stream):
+        self.queue: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
+
+    def _pump(self, stream) -> None:
+        for line in stream:
+            self.queue.put(line.rstrip("\n"))
+
+    def wait_for(self, words: str, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.queue.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            self.seen.append(line)
+            if words in line:
+                return line
+        raise AssertionError(f"no line with {words!r} within {timeout} s; saw: {self.seen}")
+
+
+def _save(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def test_watch_rebuilds_on_save_survives_broken_saves_and_stops_on_ctrl_c(tmp_path):
+    outline, deck = tmp_path / "talk.yaml", tmp_path / "talk.pptx"
+    good = SMALL.read_text(encoding="utf-8")
+    _save(outline, good)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "deckgen", "watch", str(outline), "-o", str(deck)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path,
+    )
+    try:
+        lines = Lines(proc.stdout)
+        lines.wait_for(f"built {deck}", timeout=20)
+        first = deck.read_bytes()
+
+        saved = time.monotonic()
+        _save(outline, good.replace("主要成绩", "主要成绩与经验"))
+        assert "slides in" in lines.wait_for(f"built {deck}", timeout=2.0)
+        latency = time.monotonic() - saved
+        good_deck = deck.read_bytes()
+        assert good_deck != first
+
+        _save(outline, good.replace("    slides:\n      - kind: bullets", "    slides:\n      - kind: bulets", 1))
+        lines.wait_for("unknown slide kind 'bulets'", timeout=2.0)
+        assert "keeping the last good deck" in lines.wait_for("keeping the last good deck", timeout=1.0)
+        assert deck.read_bytes() == good_deck
+        assert proc.poll() is None  # still running
+
+        _save(outline, good)
+        lines.wait_for(f"built {deck}", timeout=2.0)
+        assert deck.read_bytes() == first  # same outline, same bytes
+
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=5) == 0
+        lines.wait_for("stopped", timeout=1.0)
+        assert not any("Traceback" in line for line in lines.seen)
+        print(f"rebuild latency after save: {latency:.2f} s")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_watch_loop_stops_on_its_hooks(tmp_path):
+    outline, deck = tmp_path / "talk.yaml", tmp_path / "talk.pptx"
+    _save(outline, SMALL.read_text(encoding="utf-8"))
+    printed: list[str] = []
+    assert watch(outline, deck, echo=printed.append, max_builds=1) == 1
+    assert deck.is_file() and "built" in printed[0]
+
+    stop = threading.Event()
+    worker = threading.Thread(target=watch, args=(outline, deck), kwargs={"echo": printed.append, "stop": stop, "interval": 0.05, "debounce": 0.1})
+    worker.start()
+    time.sleep(0.3)
+    stop.set()
+    worker.join(timeout=2)
+    assert not worker.is_alive()
+
+
+def test_a_missing_outline_is_reported_not_raised(tmp_path):
+    printed: list[str] = []
+    assert build_once(tmp_path / "gone.yaml", tmp_path / "x.pptx", echo=printed.append) is False
+    assert "file not found" in printed[0]
+    assert printed[-1].endswith("keeping the last good deck")
