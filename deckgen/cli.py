@@ -30,11 +30,19 @@ def _fail(exc: DeckgenError) -> None:
 
 
 class _Group(click.Group):
+    """Turns library errors into exit code 1, and keeps Python's warnings quiet."""
+
     def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except DeckgenError as exc:
-            _fail(exc)
+        import warnings
+
+        with warnings.catch_warnings():
+            # Missing fonts are reported by the commands as warning lines of their
+            # own; Python's duplicate (with a source line) would only confuse.
+            warnings.filterwarnings("ignore", message=r"font .* not found", category=RuntimeWarning)
+            try:
+                return super().invoke(ctx)
+            except DeckgenError as exc:
+                _fail(exc)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -207,7 +215,7 @@ def outline(speech, output, quiet) -> None:
         files = targets(derived, output)
     except OutputChoiceError as exc:
         raise click.UsageError(exc.message) from None
-    folder_given = not Path(output).suffix.lower() in (".yaml", ".yml")
+    folder_given = Path(output).suffix.lower() not in (".yaml", ".yml")
     for path in write_outlines(files, refresh_schema=folder_given):
         if not quiet:
             click.echo(f"wrote {path}")

@@ -132,3 +132,21 @@ def test_check_with_values_sees_the_filled_figures(tmp_path):
     result = run("check", "--values", str(figures), str(SMALL))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == f"{SMALL}: 0 errors, 0 warnings"
+
+
+def test_missing_logo_and_fonts_of_the_theme_are_reported(tmp_path):
+    theme = (ROOT / "assets" / "themes" / "gov-red.yaml").read_text(encoding="utf-8")
+    theme = theme.replace("logo: ../logos/gov-red.png", "logo: no-such-logo.png")
+    theme = theme.replace("east_asian: Noto Serif CJK SC", "east_asian: FZXiaoBiaoSong-NoSuchFont")
+    (tmp_path / "mine.yaml").write_text(theme, encoding="utf-8")
+    logo_line = next(n for n, line in enumerate(theme.splitlines(), 1) if line.startswith("logo:"))
+    path = _outline(tmp_path, "title: 讲话\ntheme: mine.yaml\nparts:\n  - title: 一\n    slides:\n      - kind: bullets\n        title: 甲\n        bullets: [乙]\n")
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'mine.yaml'}:{logo_line}:7: error: logo file not found" in result.stdout
+    fixed = theme.replace("logo: no-such-logo.png", "logo: " + str(ROOT / "assets" / "logos" / "gov-red.png"))
+    (tmp_path / "mine.yaml").write_text(fixed, encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 0
+    assert f"{path}:2:8: warning: font 'FZXiaoBiaoSong-NoSuchFont' not found" in result.stdout
+    assert "RuntimeWarning" not in result.output
