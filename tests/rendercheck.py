@@ -445,6 +445,23 @@ def _overlap_area(a: Glyph, b: Glyph) -> float:
     return width * height if width > 0 and height > 0 else 0.0
 
 
+KERN_EM = 0.12
+
+
+def _kerned_neighbours(a: Glyph, b: Glyph, i: int, j: int) -> bool:
+    """True for consecutive glyphs of one line whose advance boxes touch by a kern.
+
+    Latin pairs such as ``w.`` or ``AV`` are kerned: the second glyph starts inside
+    the first one's advance box while their ink stays apart. Up to KERN_EM of the
+    font size, drawn in order on the same baseline, that is typesetting, not an
+    overlap; glyphs of different lines or shapes never qualify.
+    """
+    if j != i + 1 or abs(a.top - b.top) > 0.1 * a.size or abs(a.size - b.size) > 0.01:
+        return False
+    width = min(a.right, b.right) - max(a.left, b.left)
+    return b.left > a.left and width <= KERN_EM * a.size
+
+
 def _overlapping_pairs(glyphs: list[Glyph]) -> list[tuple[int, int]]:
     """Index pairs of glyphs overlapping by > OVERLAP_FRACTION of the smaller one.
 
@@ -460,6 +477,8 @@ def _overlapping_pairs(glyphs: list[Glyph]) -> list[tuple[int, int]]:
             other = glyphs[j]
             smaller = min(glyph.area, other.area)
             if smaller > 0 and _overlap_area(glyph, other) > OVERLAP_FRACTION * smaller:
+                if _kerned_neighbours(other, glyph, j, i):
+                    continue
                 pairs.append((j, i))
         for cell in cells:
             grid[cell].append(i)

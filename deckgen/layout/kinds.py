@@ -265,23 +265,45 @@ def _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_
 # ---------------------------------------------------------------- statement
 
 
-def _sentences(text: str) -> list[str]:
+def _pieces(text: str) -> list[str]:
+    """Split text where a continued statement may break: after 。！？；, else after ，、.
+
+    A piece with no punctuation at all is cut every 60 characters as a last resort.
+    """
     out, current = [], ""
     for ch in text:
         current += ch
-        if ch in "。！？；":
+        if ch in "。！？；!?;":
             out.append(current)
             current = ""
     if current:
         out.append(current)
-    return out
+    finer = []
+    for piece in out:
+        if len(piece) <= 120:
+            finer.append(piece)
+            continue
+        clause = ""
+        for ch in piece:
+            clause += ch
+            if ch in "，、,：:" and len(clause) >= 20:
+                finer.append(clause)
+                clause = ""
+        if clause:
+            finer.append(clause)
+    return [p[i : i + 60] for p in finer for i in range(0, len(p), 60)] if any(len(p) > 120 for p in finer) else finer
 
 
 def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
-    """A key sentence set large beside an accent bar; long text continues by sentence."""
+    """A key sentence set large beside an accent bar; long text continues by sentence.
+
+    The fewest slides that hold the text at the minimum size are used, at the largest
+    size that still needs no more slides than that.
+    """
     theme = ts.theme
     low, high = theme.size("body").min_pt, 32.0
     box = Rect(body.x + 40, body.y + 10, body.w - 80, body.h - 20)
+    insets = Insets(12, 12, 8, 8)
     source = f"—— {slide.source}" if slide.source else None
 
     def specs_for(text: str, size: float, with_source: bool) -> list[Spec]:
@@ -290,17 +312,35 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
             specs.append(Spec(source, max(low, min(24, size - 4)), color=theme.color("muted"), align="right", space_before_pt=18))
         return specs
 
-    chunks = [slide.text.strip()]
-    while True:
-        for size in sizes_down(high, low, 2.0):
-            if all(ts.height(specs_for(c, size, n == len(chunks) - 1), box.w, Insets(12, 12, 8, 8)) <= box.h for n, c in enumerate(chunks)):
-                return _statement_pages(ts, chunks, size, specs_for, box, size <= low)
-        sentences = _sentences(slide.text.strip())
-        if len(chunks) >= len(sentences):
-            return _statement_pages(ts, chunks, low, specs_for, box, True)
-        k = len(chunks) + 1
-        per = -(-len(sentences) // k)
-        chunks = ["".join(sentences[i : i + per]) for i in range(0, len(sentences), per)]
+    def fits(chunk: str, size: float, last: bool) -> bool:
+        return ts.height(specs_for(chunk, size, last), box.w, insets) <= box.h
+
+    text = slide.text.strip()
+    for size in sizes_down(high, low, 2.0):
+        if fits(text, size, True):
+            return _statement_pages(ts, [text], size, specs_for, box, size <= low)
+    pieces = _pieces(text)
+
+    def pack(size: float) -> list[str]:
+        chunks: list[str] = []
+        current = ""
+        for piece in pieces:
+            if current and not fits(current + piece, size, False):
+                chunks.append(current)
+                current = piece
+            else:
+                current += piece
+        chunks.append(current)
+        if source and not fits(chunks[-1], size, True):
+            chunks.append("")
+        return chunks
+
+    fewest = len(pack(low))
+    for size in sizes_down(high, low, 2.0):
+        chunks = pack(size)
+        if len(chunks) <= fewest:
+            return _statement_pages(ts, chunks, size, specs_for, box, size <= low)
+    return _statement_pages(ts, pack(low), low, specs_for, box, True)
 
 
 def _statement_pages(ts, chunks, size, specs_for, box, at_min) -> Pages:

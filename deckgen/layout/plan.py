@@ -28,43 +28,66 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
         plan.slides.append(divider_slide(ts, frame, deck, index))
         for slide in part.slides:
             plan.slides.extend(content_slides(ts, frame, slide, plan.findings))
-    plan.slides.append(closing_slide(ts, frame, deck))
+    plan.slides.extend(closing_slides(ts, frame, deck))
     add_footers(ts, frame, deck, plan)
     plan.warnings.extend(ts.warnings)
     return plan
 
 
 def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lines: int = 3) -> float:
-    size_range = ts.theme.size("display")
-    for size in sizes_down(size_range.max_pt, size_range.min_pt, 2.0):
+    """The largest display size at which ``text`` fits ``height`` in ``max_lines`` lines.
+
+    Goes down to the title floor (the theme's title minimum) before giving up, so a
+    long title on a title, divider or closing slide is smaller rather than spilling.
+    """
+    low = min(ts.theme.size("display").min_pt, ts.theme.size("title").min_pt)
+    for size in sizes_down(ts.theme.size("display").max_pt, low, 2.0):
         spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
         if ts.height([spec], width) <= height and ts.count_lines(spec, width) <= max_lines:
             return size
-    return size_range.min_pt
+    for size in sizes_down(low + 4, low):
+        if ts.height([Spec(text, size, bold=True, pitch=TITLE_PITCH)], width) <= height:
+            return size
+    return low
+
+
+def _fit_lines(ts: Typesetter, text: str, width: float, high: float, low: float, max_lines: int, **look) -> Spec:
+    """A paragraph spec at the largest size in [low, high] that keeps to ``max_lines``."""
+    spec = Spec(text, low, **look)
+    for size in sizes_down(high, low):
+        spec = Spec(text, size, **look)
+        if ts.count_lines(spec, width) <= max_lines:
+            break
+    return spec
 
 
 def title_slide(ts: Typesetter, frame: Frame, deck: Deck) -> SlidePlan:
+    """Title on a brand band (subtitle under a gold rule), organisation and logo below."""
     theme = ts.theme
     w, h, mx = frame.width, frame.height, frame.margin_x
     band_h = round(h * 0.62)
-    title_box = Rect(mx, h * 0.12, w - 2 * mx, band_h - h * 0.12 - 78)
+    elements: list = [Fill(Rect(0, 0, w, band_h), theme.color("primary"), name="Title band")]
+    bottom = band_h - 22
+    if deck.subtitle:
+        sub = _fit_lines(ts, deck.subtitle, w - 2 * mx, 22, 18, 2, color=theme.color("on_primary"), pitch=1.3)
+        sub_h = ts.height([sub], w - 2 * mx)
+        elements.append(TextBox(Rect(mx, bottom - sub_h, w - 2 * mx, sub_h), ts.paras([sub]), "top", role="body", name="Subtitle"))
+        bottom -= sub_h + 10
+    elements.append(Fill(Rect(mx + 7.2, bottom - 5, 72, 5), theme.color("accent"), name="Title accent"))
+    title_box = Rect(mx, h * 0.08, w - 2 * mx, bottom - 17 - h * 0.08)
     size = _display_fit(ts, deck.title, title_box.w, title_box.h)
     spec = Spec(deck.title, size, bold=True, color=theme.color("on_primary"), pitch=TITLE_PITCH)
-    elements: list = [
-        Fill(Rect(0, 0, w, band_h), theme.color("primary"), name="Title band"),
-        TextBox(title_box, ts.paras([spec]), "bottom", role="title", name="Title"),
-        Fill(Rect(mx + 7.2, band_h - 68, 72, 5), theme.color("accent"), name="Title accent"),
-    ]
-    if deck.subtitle:
-        sub = Spec(deck.subtitle, 22, color=theme.color("on_primary"), pitch=1.3)
-        elements.append(TextBox(Rect(mx, band_h - 56, w - 2 * mx, 40), ts.paras([sub]), "middle", role="body", name="Subtitle"))
+    elements.insert(1, TextBox(title_box, ts.paras([spec]), "bottom", role="title", name="Title"))
     lines = [Spec(deck.organisation, 22, bold=True, color=theme.color("text"))] if deck.organisation else []
     for extra in (deck.presenter, deck.date):
         if extra:
             lines.append(Spec(extra, 20, color=theme.color("muted"), space_before_pt=4))
     logo_w = 76.0 if theme.logo else 0.0
     if lines:
-        elements.append(TextBox(Rect(mx, band_h + 28, w - 2 * mx - logo_w - 20, h - band_h - 56), ts.paras(lines), "top", role="body", name="Organisation"))
+        box = Rect(mx, band_h + 28, w - 2 * mx - logo_w - 20, h - band_h - 56)
+        for spec in lines:  # long names shrink to one line each where they can
+            spec.size_pt = _fit_lines(ts, spec.text, box.w, spec.size_pt, 18, 1, bold=spec.bold).size_pt
+        elements.append(TextBox(box, ts.paras(lines), "top", role="body", name="Organisation"))
     if theme.logo:
         elements.append(Picture(Rect(w - mx - logo_w, band_h + 30, logo_w, logo_w), theme.logo, name="Logo"))
     return SlidePlan("title", deck.title, elements, notes=deck.notes, source_path="")
@@ -78,27 +101,31 @@ def agenda_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
     theme = ts.theme
     n = len(deck.parts)
     cols = 1 if n <= 6 else 2
-    per_page = AGENDA_ROWS * cols
-    pages = [list(range(i, min(n, i + per_page))) for i in range(0, n, per_page)]
-    fit = fit_title(ts, "目录" + (CONTINUED if len(pages) > 1 else ""), frame.title.w, frame.title.h, theme.size("title").max_pt, theme.size("title").min_pt)
+    fit = fit_title(ts, "目录" + CONTINUED, frame.title.w, frame.title.h, theme.size("title").max_pt, theme.size("title").min_pt)
     _, body = chrome(ts, frame, "目录", fit)
     gap = 32.0
     col_w = (body.w - gap * (cols - 1)) / cols
     badge = 44.0 if cols == 1 else 36.0
-    rows = min(AGENDA_ROWS, -(-n // cols)) if cols > 1 else n
-    row_h = min(76.0, body.h / max(1, rows))
     text_w = col_w - badge - 20
     insets = Insets(4, 4, 2, 2)
     size_range = theme.size("body")
+    wanted_rows = min(AGENDA_ROWS, -(-n // cols)) if cols > 1 else n
+    row_h = min(76.0, body.h / max(1, wanted_rows))
     size = size_range.min_pt
     for size in sizes_down(26 if cols == 1 else 22, size_range.min_pt):
         if all(ts.height([Spec(p.title, size)], text_w, insets) <= row_h - 4 for p in deck.parts):
             break
+    # Long part titles at the minimum size: taller rows, fewer per column, more slides.
+    need = max(ts.height([Spec(p.title, size)], text_w, insets) for p in deck.parts) + 4
+    row_h = max(row_h, need)
+    rows = max(1, min(wanted_rows, int(body.h // row_h)))
+    per_page = rows * cols
+    pages = [list(range(i, min(n, i + per_page))) for i in range(0, n, per_page)]
     plans = []
     for page_no, page in enumerate(pages):
         title = "目录" + (CONTINUED if page_no else "")
         elements, _ = chrome(ts, frame, title, fit)
-        page_rows = min(rows, len(page)) if cols == 1 else rows
+        page_rows = min(rows, len(page)) if cols == 1 else min(rows, len(page))
         top = body.y + (body.h - row_h * page_rows) / 2
         for k, i in enumerate(page):
             c, r = divmod(k, rows) if cols > 1 else (0, k)
@@ -190,7 +217,12 @@ def content_slides(ts: Typesetter, frame: Frame, slide: Slide, findings: list[Fi
     return out
 
 
-def closing_slide(ts: Typesetter, frame: Frame, deck: Deck) -> SlidePlan:
+def closing_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
+    """The closing line large on the brand colour, a smaller line under it.
+
+    A closing text too long for the space under the closing line is set on a
+    statement slide just before the closing slide, rather than shrunk or cut.
+    """
     theme = ts.theme
     w, h, mx = frame.width, frame.height, frame.margin_x
     closing = deck.closing
@@ -200,20 +232,26 @@ def closing_slide(ts: Typesetter, frame: Frame, deck: Deck) -> SlidePlan:
         TextBox(box, ts.paras([Spec(closing.title, size, True, theme.color("on_primary"), align="center", pitch=TITLE_PITCH)]), "bottom", role="title", name="Title"),
         Fill(Rect(w / 2 - 40, box.bottom + 16, 80, 5), theme.color("accent"), name="Closing accent"),
     ]
+    before: list[SlidePlan] = []
     if closing.text:
         text_box = Rect(mx + 40, box.bottom + 36, w - 2 * mx - 80, h - box.bottom - 36 - 70)
-        text_size = 18.0
+        spec = Spec(closing.text, 18, color=theme.color("on_primary"))
         for text_size in sizes_down(24, 18):
-            if ts.height([Spec(closing.text, text_size)], text_box.w) <= text_box.h:
+            spec = Spec(closing.text, text_size, color=theme.color("on_primary"))
+            if ts.height([spec], text_box.w) <= text_box.h:
                 break
-        spec = Spec(closing.text, text_size, color=theme.color("on_primary"), align="center")
-        if ts.count_lines(spec, text_box.w) > 1:
-            spec.align = "left"
-        elements.append(TextBox(text_box, ts.paras([spec]), "top", role="body", name="Closing text"))
+        if ts.height([spec], text_box.w) <= text_box.h:
+            spec.align = "center" if ts.count_lines(spec, text_box.w) == 1 else "left"
+            elements.append(TextBox(text_box, ts.paras([spec]), "top", role="body", name="Closing text"))
+        else:
+            statement = Slide("statement", title=closing.title, text=closing.text, path="closing")
+            before = content_slides(ts, frame, statement, [])
     sign = "  ".join(x for x in (deck.organisation, deck.date) if x)
     if sign:
-        elements.append(TextBox(Rect(mx, h - 62, w - 2 * mx, 34), ts.paras([Spec(sign, 18, color=theme.color("on_primary"), align="center")]), "middle", role="footer", name="Sign-off"))
-    return SlidePlan("closing", closing.title, elements, notes=closing.notes, background=theme.color("primary"), source_path="closing")
+        sign_spec = _fit_lines(ts, sign, w - 2 * mx, 18, 14, 1, color=theme.color("on_primary"), align="center")
+        elements.append(TextBox(Rect(mx, h - 62, w - 2 * mx, 34), ts.paras([sign_spec]), "middle", role="footer", name="Sign-off"))
+    closing_plan = SlidePlan("closing", closing.title, elements, notes=closing.notes, background=theme.color("primary"), source_path="closing")
+    return before + [closing_plan]
 
 
 def add_footers(ts: Typesetter, frame: Frame, deck: Deck, plan: DeckPlan) -> None:
