@@ -51,7 +51,8 @@ def content_groups(plan) -> list[list]:
     """Content slides grouped by the outline slide they came from (first + （续）)."""
     groups: dict[str, list] = defaultdict(list)
     for slide in plan.slides:
-        if slide.kind not in ("title", "agenda", "divider", "closing"):
+        # The closing text may stand on statement slides of its own (source "closing").
+        if slide.kind not in ("title", "agenda", "divider", "closing") and slide.source_path != "closing":
             groups[slide.source_path].append(slide)
     return list(groups.values())
 
@@ -93,8 +94,7 @@ def test_sibling_boxes_share_one_size(key):
         cells = [c for s in group for t in tables(s) for row in t.rows for c in row]
         if cells:
             assert len({p.size_pt for c in cells for p in c.paras}) == 1, f"{where}: table cells differ in size"
-    agenda = [s for s in plan.slides if s.kind == "agenda"][0]
-    entries = boxes(agenda, "Agenda entry")
+    entries = [b for s in plan.slides if s.kind == "agenda" for b in boxes(s, "Agenda entry")]
     assert len(entries) == len(deck.parts)
     assert len({b.paras[0].size_pt for b in entries}) == 1, "agenda entries differ in size"
 
@@ -139,7 +139,17 @@ def test_no_size_below_the_theme_minimum(key):
 # -------------------------------------------------------------------- continuation
 
 
-@pytest.mark.parametrize("key", IDS)
+AGENDA_FINDING_BUG = (
+    "plan.agenda_slides continues the agenda on 目录（续） (eight long part titles at 4:3) "
+    "without adding a Finding, so deckgen check does not warn about it"
+)
+FINDING_BUGS = {f"many-parts-4x3-{t}": AGENDA_FINDING_BUG for t in ("postal-green", "gov-red")}
+
+
+@pytest.mark.parametrize(
+    "key",
+    [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=FINDING_BUGS[k])) if k in FINDING_BUGS else k for k in IDS],
+)
 def test_continued_slides_are_titled_and_reported(key):
     deck, theme, ts, plan = planned(key)
     reported = {f.path for f in plan.findings if "续" in f.message}
@@ -149,7 +159,12 @@ def test_continued_slides_are_titled_and_reported(key):
         assert all(s.continued and s.title == title + CONTINUED for s in group[1:]), f"{group[0].source_path}: bad （续） titles"
         assert not group[0].continued
         assert group[0].source_path in reported, f"{group[0].source_path}: continued but no finding for deckgen check"
-    assert reported == {g[0].source_path for g in continued}, "a continuation finding for a slide that did not continue"
+    assert reported <= {g[0].source_path for g in continued} | {"", "parts"}, "a continuation finding for a slide that did not continue"
+    agenda = [s for s in plan.slides if s.kind == "agenda"]
+    if len(agenda) > 1:
+        assert all(s.continued and s.title == "目录" + CONTINUED for s in agenda[1:])
+        assert reported - {g[0].source_path for g in continued}, "the agenda continued but no finding tells deckgen check"
+
 
 
 def _page_loads(group) -> tuple[list[float], float]:
