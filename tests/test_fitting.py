@@ -139,17 +139,7 @@ def test_no_size_below_the_theme_minimum(key):
 # -------------------------------------------------------------------- continuation
 
 
-AGENDA_FINDING_BUG = (
-    "plan.agenda_slides continues the agenda on 目录（续） (eight long part titles at 4:3) "
-    "without adding a Finding, so deckgen check does not warn about it"
-)
-FINDING_BUGS = {f"many-parts-4x3-{t}": AGENDA_FINDING_BUG for t in ("postal-green", "gov-red")}
-
-
-@pytest.mark.parametrize(
-    "key",
-    [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=FINDING_BUGS[k])) if k in FINDING_BUGS else k for k in IDS],
-)
+@pytest.mark.parametrize("key", IDS)
 def test_continued_slides_are_titled_and_reported(key):
     deck, theme, ts, plan = planned(key)
     reported = {f.path for f in plan.findings if "续" in f.message}
@@ -183,22 +173,7 @@ def _page_loads(group) -> tuple[list[float], float]:
     return loads, tallest
 
 
-SEVEN_CARDS_BUG = (
-    "kinds._grid_pages fills pages in order, so seven cards that need a 3×1 grid (16:9) go "
-    "3+3+1 instead of 3+2+2: the last page holds one lonely card"
-)
-TIED_PAGES_BUG = (
-    "paginate.balanced_pages only minimises the tallest page; among ties it keeps the greedy "
-    "cut, so 25 equal bullets go 9+9+7 instead of 9+8+8 (loads 282/282/219 pt, blocks 31 pt)"
-)
-BALANCE_BUGS = {f"many-cards-16x9-{t}": SEVEN_CARDS_BUG for t in ("postal-green", "gov-red")}
-BALANCE_BUGS.update({f"long-text-{s}-{t}": TIED_PAGES_BUG for s in ("16x9", "4x3") for t in ("postal-green", "gov-red")})
-
-
-@pytest.mark.parametrize(
-    "key",
-    [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=BALANCE_BUGS[k])) if k in BALANCE_BUGS else k for k in IDS],
-)
+@pytest.mark.parametrize("key", IDS)
 def test_continued_pages_are_balanced(key):
     """No page could give a block to its neighbour and make the pages more even.
 
@@ -252,12 +227,6 @@ def test_headline_and_detail_never_split(key):
 # -------------------------------------------------------------------------- titles
 
 
-TITLE_ORDER_BUG = (
-    "frame.fit_title tries one line at every size from 34 down to 28 before it allows two "
-    "lines, so a title a little too long for one line is shrunk (to 28-33 pt) instead of "
-    "wrapping to two lines at full size"
-)
-
 
 def _shrunk_titles(key: str) -> list[str]:
     """Content titles set smaller than the largest size at which they fit in two lines.
@@ -305,20 +274,8 @@ def test_titles_never_overflow_their_box(key):
             assert need <= box.rect.h + 0.01, f"slide {n}: title {p.text!r} needs {need:.1f} pt in {box.rect.h:.1f}"
 
 
-TITLE_ORDER_BUG = (
-    "frame.fit_title tries one line at every size from 34 down to 28 pt before it allows two "
-    "lines, so a title a little too long for one line is shrunk (28-29 pt) although two lines "
-    "at 30 pt fit, e.g. sample deck '坚持强基础、抓工程、谋长远，积极优化行业发展环境' at 28 pt"
-)
-TITLE_BUGS = {
-    f"{stem}-16x9-{t}" for stem in ("postal-2024", "many-cards", "many-rows") for t in ("postal-green", "gov-red")
-}
 
-
-@pytest.mark.parametrize(
-    "key",
-    [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=TITLE_ORDER_BUG)) if k in TITLE_BUGS else k for k in IDS],
-)
+@pytest.mark.parametrize("key", IDS)
 def test_long_titles_wrap_to_two_lines_before_shrinking(key):
     bad = _shrunk_titles(key)
     assert not bad, "\n".join(bad)

@@ -46,26 +46,27 @@ class TitleFit:
 
 
 def fit_title(ts: Typesetter, text: str, width: float, max_height: float, max_pt: float, min_pt: float) -> TitleFit:
-    """Choose a title size: one line at the largest size, else two lines, then shrink.
+    """Choose a title size: the largest at which it fits in one or two lines.
 
-    Never overflows: if even two lines at ``min_pt`` are too few, the caller gets the
-    line count at ``min_pt`` and must make room (``fits`` is False).
+    A title too long for one line at the largest size wraps to two before it shrinks
+    (two lines at 30 pt read better than one at 28). Never overflows: if even two
+    lines at ``min_pt`` are too few, the caller gets the line count at ``min_pt`` and
+    must make room (``fits`` is False).
     """
     inner = width - TITLE_INSETS.left - TITLE_INSETS.right
-    # Width grows with size, so sizes whose single line is clearly too wide for the
-    # allowed lines are skipped without wrapping (titles are measured per slide).
+    # Width grows with size, so sizes whose text is clearly too wide for two lines
+    # are skipped without wrapping (titles are measured on every slide).
     em_width = ts.measurer.width_em(text, bold=True)
-    for lines_allowed in (1, 2):
-        for size in sizes_down(max_pt, min_pt):
-            if em_width * size > inner * lines_allowed * 1.02:
-                continue
-            spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
-            n = ts.count_lines(spec, width, TITLE_INSETS)
-            if n > lines_allowed:
-                continue
-            height = ts.height([spec], width, TITLE_INSETS)
-            if height <= max_height + 0.01:
-                return TitleFit(size, n, height, True)
+    for size in sizes_down(max_pt, min_pt):
+        if em_width * size > inner * 2 * 1.02:
+            continue
+        spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
+        n = ts.count_lines(spec, width, TITLE_INSETS)
+        if n > 2:
+            continue
+        height = ts.height([spec], width, TITLE_INSETS)
+        if height <= max_height + 0.01:
+            return TitleFit(size, n, height, True)
     spec = Spec(text, min_pt, bold=True, pitch=TITLE_PITCH)
     return TitleFit(min_pt, ts.count_lines(spec, width, TITLE_INSETS), ts.height([spec], width, TITLE_INSETS), False)
 

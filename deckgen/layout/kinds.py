@@ -246,9 +246,15 @@ def layout_focus_areas(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
 def _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, at_min) -> Pages:
     theme = ts.theme
     result = Pages(at_minimum=at_min)
-    for start in range(0, len(areas), per_page):
+    # Whole cards per slide, spread evenly: seven cards on a 3-card grid go 3 + 2 + 2.
+    n_pages = -(-len(areas) // per_page)
+    base, extra = divmod(len(areas), n_pages)
+    starts = [0]
+    for p in range(n_pages):
+        starts.append(starts[-1] + base + (1 if p < extra else 0))
+    for start, stop in zip(starts, starts[1:]):
         page: list = []
-        chunk = range(start, min(len(areas), start + per_page))
+        chunk = range(start, stop)
         used_rows = (len(chunk) + cols - 1) // cols
         # Fewer rows than the grid has: keep cards their size, centre the block.
         top = body.y + (body.h - (used_rows * card_h + (used_rows - 1) * gap)) / 2 if used_rows < rows else body.y

@@ -45,12 +45,14 @@ def balanced_pages(heights: list[float], gap: float, capacity: float, max_per_pa
     k = len(pages)
     if k <= 1:
         return pages
-    # Linear partition by dynamic programming: best[j][i] = the smallest possible
-    # tallest page when the first i blocks go on j pages.
-    inf = float("inf")
+    # Linear partition by dynamic programming: best[j][i] = the best split of the
+    # first i blocks into j pages, scored by (tallest page, sum of squared page
+    # heights): among splits with the same tallest page the most even one wins,
+    # so 25 bullets become 9 + 8 + 8, not 9 + 9 + 7.
+    inf = (float("inf"), float("inf"))
     best = [[inf] * (n + 1) for _ in range(k + 1)]
     cut = [[0] * (n + 1) for _ in range(k + 1)]
-    best[0][0] = 0.0
+    best[0][0] = (0.0, 0.0)
     for j in range(1, k + 1):
         for i in range(1, n + 1):
             for start in range(i - 1, -1, -1):
@@ -58,7 +60,12 @@ def balanced_pages(heights: list[float], gap: float, capacity: float, max_per_pa
                 if max_per_page and count > max_per_page:
                     break
                 page = stack_height(heights[start:i], gap)
-                cost = max(best[j - 1][start], page)
+                if page > capacity and count > 1:
+                    break
+                prev = best[j - 1][start]
+                if prev == inf:
+                    continue
+                cost = (round(max(prev[0], page), 6), prev[1] + page * page)
                 if cost < best[j][i]:
                     best[j][i] = cost
                     cut[j][i] = start

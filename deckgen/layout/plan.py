@@ -23,7 +23,10 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     frame = Frame.for_theme(theme)
     plan = DeckPlan([], frame.width, frame.height)
     plan.slides.append(title_slide(ts, frame, deck))
-    plan.slides.extend(agenda_slides(ts, frame, deck))
+    agenda = agenda_slides(ts, frame, deck)
+    if len(agenda) > 1:
+        plan.findings.append(Finding("parts", f"the agenda of {len(deck.parts)} parts continues on {len(agenda)} slides marked （续）; consider fewer or shorter part titles"))
+    plan.slides.extend(agenda)
     for index, part in enumerate(deck.parts):
         plan.slides.append(divider_slide(ts, frame, deck, index))
         for slide in part.slides:
