@@ -33,7 +33,6 @@ from pptx import Presentation
 from deckgen.layout.kinds import DEFAULT_HEADERS
 from deckgen.outline.loader import load_outline
 from rendercheck import (
-    EM_ASCENT,
     _holder,
     _overlapping_pairs,
     _page_glyphs,
