@@ -1,0 +1,60 @@
+"""Render the README's screenshots into docs/ (needs LibreOffice and pdftoppm).
+
+Run: python tools/make_screenshots.py. Builds the sample deck and the long-text
+stress outline, converts both with one LibreOffice run, and writes small palette PNGs:
+docs/sample-NN.png, docs/sample-contact-sheet.png and docs/continued-1/2.png.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from deckgen.build import build  # noqa: E402
+from deckgen.office import contact_sheet, convert_to_pdf, pdf_to_pngs  # noqa: E402
+
+SAMPLE_SLIDES = ("01", "03", "04", "24", "25")
+
+
+def small_png(src: Path, dst: Path, colours: int = 96) -> None:
+    """Save ``src`` as a palette PNG: a fraction of the size, colours barely shifted."""
+    Image.open(src).convert("RGB").quantize(colours).save(dst, optimize=True)
+
+
+def main() -> None:
+    docs = ROOT / "docs"
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        sample = build(ROOT / "decks" / "postal-2024.yaml", tmp / "sample.pptx").output
+        stress = build(ROOT / "tests" / "stress" / "long-text.yaml", tmp / "stress.pptx").output
+        sample_pdf, stress_pdf = convert_to_pdf([sample, stress], tmp)
+        pngs = pdf_to_pngs(sample_pdf, tmp / "sample", dpi=72)
+        for number in SAMPLE_SLIDES:
+            small_png(pngs[int(number) - 1], docs / f"sample-{number}.png")
+        contact_sheet(pngs, tmp / "sheet.png", columns=6, thumb_width=200)
+        small_png(tmp / "sheet.png", docs / "sample-contact-sheet.png", 64)
+        stress_pngs = pdf_to_pngs(stress_pdf, tmp / "stress", dpi=80)
+        first = _first_continued_pair(stress)
+        for k, index in enumerate((first - 1, first), start=1):
+            small_png(stress_pngs[index], docs / f"continued-{k}.png")
+
+
+def _first_continued_pair(deck: Path) -> int:
+    """Index of the first slide whose title ends with （续）."""
+    from pptx import Presentation
+
+    for index, slide in enumerate(Presentation(str(deck)).slides):
+        title = slide.shapes.title
+        if title is not None and title.text.endswith("（续）"):
+            return index
+    raise SystemExit(f"{deck}: no continued slide")
+
+
+if __name__ == "__main__":
+    main()
