@@ -307,7 +307,7 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     size that still needs no more slides than that.
     """
     theme = ts.theme
-    low, high = theme.size("body").min_pt, 32.0
+    low, high = theme.size("body").min_pt, 40.0
     box = Rect(body.x + 40, body.y + 10, body.w - 80, body.h - 20)
     insets = Insets(12, 12, 8, 8)
     source = f"—— {slide.source}" if slide.source else None
