@@ -10,6 +10,7 @@ complete new file (temporary file, then rename).
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -90,8 +91,21 @@ def build(
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder, then rename."""
+    """Write ``data`` to ``path`` via a temporary file in the same folder, then rename.
+
+    A read-only existing file (for example a deck marked read-only, or open in an
+    office suite that locks it) is refused rather than silently replaced, and an
+    existing file keeps its permissions.
+    """
     path = Path(path)
+    mode = 0o644
+    if path.exists():
+        current = path.stat().st_mode
+        if path.is_dir():
+            raise DeckgenError(f"{path}: is a folder; give a file name")
+        if not current & stat.S_IWUSR:
+            raise DeckgenError(f"{path}: is read-only (open in PowerPoint or WPS?); close it or make it writable, then build again")
+        mode = stat.S_IMODE(current)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -100,7 +114,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o644)
+        # mkstemp makes the file private (0600); a deck is a document to share.
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -21,11 +21,7 @@ OUT_DIR = Path("out")
 
 def _fail(exc: DeckgenError) -> None:
     """Print a user error and exit 1 (no traceback)."""
-    if isinstance(exc, InputError):
-        for issue in exc.issues:
-            click.echo(issue.format(), err=True)
-    else:
-        click.echo(f"error: {exc.format()}", err=True)
+    _echo_error(exc)
     sys.exit(1)
 
 
@@ -85,16 +81,12 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, quiet) -
       deckgen build                         # all of decks/*.yaml -> out/
     """
     from deckgen.build import build as build_one
-    from deckgen.build import default_output
 
     paths = _outlines_or_decks(outlines)
-    out_dir = None
-    if output and (len(paths) > 1 or Path(output).is_dir() or not output.endswith(".pptx")):
-        out_dir = Path(output)
+    targets = build_targets(paths, output)
     errors: list[DeckgenError] = []
     results = []
-    for n, path in enumerate(paths, start=1):
-        target = default_output(path, out_dir or (None if output else OUT_DIR)) if (out_dir or not output) else Path(output)
+    for n, (path, target) in enumerate(zip(paths, targets), start=1):
         try:
             result = build_one(path, target, theme_ref, slide_size, strict, values)
         except DeckgenError as exc:
@@ -125,12 +117,41 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, quiet) -
                     click.echo(f"{pdf_path}")
     if errors:
         for exc in errors[:-1]:
-            if isinstance(exc, InputError):
-                for issue in exc.issues:
-                    click.echo(issue.format(), err=True)
-            else:
-                click.echo(f"error: {exc.format()}", err=True)
+            _echo_error(exc)
         _fail(errors[-1])
+
+
+def build_targets(paths: list[Path], output: str | None) -> list[Path]:
+    """Where each outline's deck goes.
+
+    No ``-o``: ``out/<stem>.pptx``. ``-o NAME.pptx`` (any case) with one outline: that
+    file. Otherwise ``-o`` is a folder: ``FOLDER/<stem>.pptx``. Two outlines that
+    would write the same deck are refused before anything is built.
+    """
+    from deckgen.build import default_output
+
+    if output and Path(output).suffix.lower() == ".pptx":
+        if len(paths) > 1:
+            raise click.UsageError(f"-o {output} names one file but {len(paths)} outlines were given; give a folder")
+        return [Path(output)]
+    if output and Path(output).suffix and not Path(output).is_dir():
+        raise click.UsageError(f"-o {output}: a deck must end in .pptx; or give a folder")
+    folder = Path(output) if output else OUT_DIR
+    targets = [default_output(p, folder) for p in paths]
+    seen: dict[Path, Path] = {}
+    for path, target in zip(paths, targets):
+        if target in seen:
+            raise DeckgenError(f"{seen[target]} and {path} would both write {target}; build them into different folders or rename one")
+        seen[target] = path
+    return targets
+
+
+def _echo_error(exc: DeckgenError) -> None:
+    if isinstance(exc, InputError):
+        for issue in exc.issues:
+            click.echo(issue.format(), err=True)
+    else:
+        click.echo(f"error: {exc.format()}", err=True)
 
 
 def _echo_figure_warnings(outline_path: Path, values: str) -> None:

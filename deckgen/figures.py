@@ -32,6 +32,7 @@ import yaml
 
 from deckgen.errors import InputError, Issue
 from deckgen.outline.loader import Outline, read_text
+from deckgen.outline.validate import reader_error_issue
 from deckgen.outline.model import PLACEHOLDER_RE, Metric
 
 _ENTRY_KEYS = ("value", "change")
@@ -73,7 +74,7 @@ def apply_figures(outline: Outline, path: Path) -> list[Issue]:
 
 def read_figures(path: Path) -> list[Figure]:
     """Read a figures file (.yaml/.yml or .csv); raise :class:`InputError` if broken."""
-    text = read_text(path)
+    text = read_text(path, what="figures file", gb18030=True)
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return _read_yaml(text, str(path))
@@ -89,6 +90,8 @@ def _read_yaml(text: str, name: str) -> list[Figure]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise InputError([Issue(name, line, col, f"YAML syntax error: {exc.problem}")]) from None
+    except yaml.reader.ReaderError as exc:
+        raise InputError([reader_error_issue(exc, text, name)]) from None
     if root is None:
         raise InputError([Issue(name, 1, 1, "the figures file is empty; write lines like `邮政业务总量: 12.5`")])
     if not isinstance(root, yaml.MappingNode):

@@ -25,10 +25,12 @@ class Outline:
         return Issue(str(self.path), line, col, message, severity, path)
 
 
-def read_text(path: Path) -> str:
-    """Return the UTF-8 text of ``path`` (a BOM is dropped).
+def read_text(path: Path, what: str = "outline", gb18030: bool = False) -> str:
+    """Return the text of ``path``: UTF-8 (BOM dropped) or UTF-16 with a BOM.
 
-    Raises :class:`InputError` when the file is missing, unreadable or not UTF-8.
+    With ``gb18030``, text that is not UTF-8 is read as GB18030 (what Excel and
+    Notepad save on Chinese Windows). Raises :class:`InputError` when the file is
+    missing, unreadable or in another encoding; ``what`` names the file in messages.
     """
     name = str(path)
     try:
@@ -39,11 +41,21 @@ def read_text(path: Path) -> str:
         raise InputError([Issue(name, 0, 0, "is a folder; give an outline .yaml file")]) from None
     except OSError as exc:
         raise InputError([Issue(name, 0, 0, f"cannot read: {exc.strerror}")]) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if gb18030:
+            try:
+                return raw.decode("gb18030")
+            except UnicodeDecodeError:
+                pass
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError([Issue(name, line, 1, "not UTF-8 text; save the outline as UTF-8")]) from None
+        raise InputError([Issue(name, line, 1, f"not UTF-8 text; save the {what} as UTF-8")]) from None
 
 
 def validate_outline(path: Path) -> tuple[Validated, str]:

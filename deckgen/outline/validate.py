@@ -60,11 +60,14 @@ def validate_text(text: str, spec: S.Mapping, filename: str) -> Validated:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or "YAML syntax error"
-        hint = _syntax_hint(problem)
+        line, col, hint = _syntax_hint(problem, text, line, col)
         result.issues.append(Issue(filename, line, col, f"YAML syntax error: {problem}{hint}"))
         return result
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
-        result.issues.append(Issue(filename, 0, 0, f"YAML error: {exc}"))
+    except yaml.reader.ReaderError as exc:  # a control character or similar
+        result.issues.append(reader_error_issue(exc, text, filename))
+        return result
+    except yaml.YAMLError as exc:
+        result.issues.append(Issue(filename, 0, 0, f"YAML error: {' '.join(str(exc).split())}"))
         return result
     if root is None:
         result.issues.append(Issue(filename, 1, 1, f"the file is empty; expected an {spec.name} with {_required(spec)}"))
@@ -74,14 +77,35 @@ def validate_text(text: str, spec: S.Mapping, filename: str) -> Validated:
     return result
 
 
-def _syntax_hint(problem: str) -> str:
+def reader_error_issue(exc: yaml.reader.ReaderError, text: str, filename: str) -> Issue:
+    """An :class:`Issue` at the line and column of a character YAML cannot hold."""
+    before = text[: exc.position]
+    line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return Issue(filename, line, col, f"control character U+{code:04X} cannot appear in YAML; delete it")
+
+
+def _syntax_hint(problem: str, text: str, line: int, col: int) -> tuple[int, int, str]:
+    """Return (line, col, hint) for a syntax error, pointing at the likely culprit.
+
+    libyaml often notices a problem a line late; a full-width colon used as the key
+    separator or a tab in the indentation on the line before is the usual cause.
+    """
+    lines = text.splitlines()
+    for number in (line, line - 1):
+        if 1 <= number <= len(lines):
+            content = lines[number - 1]
+            stripped = content.lstrip(" ")
+            if stripped.startswith("\t") or "\t" in content[: len(content) - len(stripped) + 1]:
+                return number, content.index("\t") + 1, " (indent with spaces, not tabs)"
+            head = stripped.split("#", 1)[0]
+            if "：" in head and ":" not in head.split("：", 1)[0]:
+                return number, content.index("：") + 1, " (a key needs an ASCII colon ':' followed by a space, not '：')"
     if "mapping values are not allowed" in problem:
-        return " (a text containing ': ' needs quotes, or a key is indented wrongly)"
-    if "found character '\\t'" in problem:
-        return " (indent with spaces, not tabs)"
+        return line, col, " (a text containing ': ' needs quotes, or a key is indented wrongly)"
     if "could not find expected ':'" in problem:
-        return " (each line of a mapping needs 'key: value')"
-    return ""
+        return line, col, " (each line of a mapping needs 'key: value')"
+    return line, col, ""
 
 
 def _required(spec: S.Mapping) -> str:
@@ -135,12 +159,10 @@ class _Walker:
             what = "empty" if value is None else f"{str(value).lower()} (true/false)"
             self.issue(node, f"'{label}' is {what}; write text here (quote it if it is meant literally)", path)
             return None
-        if isinstance(spec, S.Value) and isinstance(value, (int, float)):
-            return value
         if isinstance(value, (_dt.date, _dt.datetime)):
             return node.value  # keep the date exactly as written
         if isinstance(value, (int, float)):
-            return node.value  # keep '2024' or '3.50' exactly as written
+            return node.value  # keep '2024', '1.10' or '012' exactly as written, not as YAML reads them
         return str(value)
 
     def sequence(self, node: yaml.Node, spec: S.ListOf, path: str):

@@ -175,7 +175,6 @@ class DeckWriter:
         props.revision = 1
         props.created = when
         props.modified = when
-        props.last_printed = when
         for rel in self.package._rels.values():
             if rel.reltype == RT.EXTENDED_PROPERTIES:
                 rel.target_part._blob = _app_xml(self._slide_count, self._notes_count, self.prs.slide_width, self.prs.slide_height)

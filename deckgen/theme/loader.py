@@ -91,10 +91,11 @@ def load_theme_file(path: Path) -> Theme:
         bad("slide_size", f"slide_size must be 16:9 or 4:3, not {size!r}")
     sizes = {k: SizeRange(*v) for k, v in DEFAULT_SIZES.items()}
     for role, pair in (data.get("sizes") or {}).items():
-        if not pair or len(pair) != 2 or not all(isinstance(v, (int, float)) for v in pair):
+        numbers = [_number(v) for v in pair or []]
+        if len(numbers) != 2 or None in numbers:
             bad(f"sizes.{role}", f"size {role!r} must be [min, max] in points, e.g. [18, 24]")
             continue
-        low, high = float(pair[0]), float(pair[1])
+        low, high = numbers
         if low > high or low < SIZE_FLOORS[role]:
             bad(f"sizes.{role}", f"size {role!r} must be [min, max] with min ≥ {SIZE_FLOORS[role]} pt and min ≤ max")
             continue
@@ -104,10 +105,18 @@ def load_theme_file(path: Path) -> Theme:
         logo = (path.parent / data["logo"]).resolve()
         if not logo.is_file():
             bad("logo", f"logo file not found: {logo}; fix the path (relative to the theme file) or remove 'logo'")
+        elif not _is_raster_image(logo):
+            bad("logo", f"logo must be a PNG or JPEG image: {logo}; convert it (SVG and other formats are not supported)")
     fonts = data.get("fonts") or {}
     for key in ("latin_file", "east_asian_file"):
         if fonts.get(key) and not (path.parent / fonts[key]).is_file():
             bad(f"fonts.{key}", f"font file not found: {fonts[key]}; fix the path or remove '{key}'")
+    for key, fields in (("footer", ("organisation", "date")), ("slide_number", ("n", "total"))):
+        template = data.get(key)
+        if template and template != "none":
+            problem = _template_problem(str(template), fields)
+            if problem:
+                bad(key, f"{key} {problem}; use only {', '.join('{' + f + '}' for f in fields)}")
     errors = [i for i in issues if i.is_error]
     if errors:
         raise InputError(errors)
@@ -127,6 +136,35 @@ def load_theme_file(path: Path) -> Theme:
         slide_number=data.get("slide_number") or "{n} / {total}",
         source=path,
     )
+
+
+def _is_raster_image(path: Path) -> bool:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            return image.format in ("PNG", "JPEG", "GIF", "BMP")
+    except (UnidentifiedImageError, OSError):
+        return False
+
+
+def _template_problem(template: str, fields: tuple[str, ...]) -> str | None:
+    """What is wrong with a ``{field}`` template, or None."""
+    import string
+
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:
+        return f"is not a valid template ({exc}; write {{{{ and }}}} for literal braces)"
+    unknown = [n for n in names if n not in fields]
+    return f"names unknown field {{{unknown[0]}}}" if unknown else None
+
+
+def _number(value) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def with_slide_size(theme: Theme, slide_size: str) -> Theme:
