@@ -16,7 +16,7 @@ from deckgen.build import build
 from deckgen.cli import cli
 from rendercheck import check_decks, soffice_or_skip
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_2da22abb2e613673.txt"
+SEED = Path(__file__).resolve().parent / "data" / "seed-speeches.txt"  # a copy of shared/seed/000_2da22abb2e613673.txt
 
 
 @pytest.fixture(scope="module")

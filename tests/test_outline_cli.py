@@ -12,7 +12,7 @@ from deckgen.cli import cli
 from deckgen.outline.schema import schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = Path(__file__).resolve().parents[2] / "shared/seed/000_2da22abb2e613673.txt"
+SEED = Path(__file__).resolve().parent / "data" / "seed-speeches.txt"  # a copy of shared/seed/000_2da22abb2e613673.txt
 PLAIN = ROOT / "tests" / "speech" / "data" / "plain.txt"
 SINGLE = ROOT / "decks" / "postal-2024.speech.txt"
 

@@ -284,9 +284,11 @@ def test_openxml_audit_clean(rendered, key):
 
 
 def _title_of(slide) -> str:
+    """The slide's title text; a soft line break (\\v, set to balance a two-line
+    title) is presentation, not text, so it is dropped."""
     for shape in slide.shapes:
         if shape.name == "Title" and shape.has_text_frame:
-            return shape.text_frame.text
+            return shape.text_frame.text.replace("\v", "")
     return ""
 
 

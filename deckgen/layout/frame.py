@@ -71,6 +71,36 @@ def fit_title(ts: Typesetter, text: str, width: float, max_height: float, max_pt
     return TitleFit(min_pt, ts.count_lines(spec, width, TITLE_INSETS), ts.height([spec], width, TITLE_INSETS), False)
 
 
+BREAK_AFTER = "，；：、"
+BREAK_BEFORE = "（《“"
+
+
+def balanced_title(ts: Typesetter, title: str, size: float, inner: float) -> str:
+    """Break a two-line title where a designer would: after a comma, lines even.
+
+    ``坚持控疫情、保安全、稳末端，扎实做好平安寄递建设工作`` breaks after ，
+    rather than leaving 作 alone on the second line. Without punctuation the break
+    that makes the two lines most even is taken. A title that fits one line, or
+    needs more than two, is returned unchanged.
+    """
+    from deckgen.layout.linebreak import break_opportunities
+
+    if "\n" in title or len(ts.lines(title, inner, size, True)) != 2:
+        return title
+    best, best_score = title, None
+    for cut in break_opportunities(title):
+        first, second = title[:cut], title[cut:]
+        w1, w2 = ts.width(first, size, True), ts.width(second, size, True)
+        if max(w1, w2) > inner * 0.98:
+            continue
+        # Prefer breaks after ，；：、 or before an opening bracket, then even lines.
+        at_punctuation = first[-1] in BREAK_AFTER or second[0] in BREAK_BEFORE
+        score = (0 if at_punctuation else 1, abs(w1 - w2))
+        if best_score is None or score < best_score:
+            best, best_score = f"{first}\n{second}", score
+    return best
+
+
 def chrome(ts: Typesetter, frame: Frame, title: str, fit: TitleFit | None = None) -> tuple[list, Rect]:
     """Return the title bar, logo and rule of a content slide, and the body left for content.
 
@@ -86,7 +116,8 @@ def chrome(ts: Typesetter, frame: Frame, title: str, fit: TitleFit | None = None
         extra = fit.height - frame.title.h
         title_rect = Rect(title_rect.x, title_rect.y, title_rect.w, fit.height)
         body = Rect(body.x, body.y + extra, body.w, body.h - extra)
-    spec = Spec(title, fit.size_pt, bold=True, color=theme.color("primary_dark"), pitch=TITLE_PITCH)
+    text = balanced_title(ts, title, fit.size_pt, title_rect.w - TITLE_INSETS.left - TITLE_INSETS.right)
+    spec = Spec(text, fit.size_pt, bold=True, color=theme.color("primary_dark"), pitch=TITLE_PITCH)
     bar_h = min(44.0, title_rect.h - 20)
     elements: list = [
         Fill(Rect(frame.margin_x, title_rect.y + (title_rect.h - bar_h) / 2, 6, bar_h), theme.color("primary"), name="Title accent"),
@@ -121,7 +152,12 @@ def footer(ts: Typesetter, frame: Frame, left_text: str, number_text: str, on_da
                 break
         spec = Spec(left_text, fit_size, color=color, pitch=1.25)
         if ts.count_lines(spec, left_w, insets) > 1:
-            spec = Spec(left_text.split("  ")[0], fit_size, color=color, pitch=1.25)
+            # Too long even at the smallest size: keep the organisation, cut with an
+            # ellipsis (the full name is on the title slide).
+            text = left_text.split("  ")[0]
+            while len(text) > 4 and ts.count_lines(Spec(text + "…", fit_size), left_w, insets) > 1:
+                text = text[:-1]
+            spec = Spec(text if text == left_text.split("  ")[0] else text.rstrip() + "…", fit_size, color=color, pitch=1.25)
         box = Rect(frame.footer.x, frame.footer.y, left_w, frame.footer.h)
         out.append(TextBox(box, ts.paras([spec]), anchor="middle", insets=insets, role="footer", name="Footer"))
     if number_text:

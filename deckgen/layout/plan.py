@@ -22,16 +22,16 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     ts = ts or Typesetter(theme)
     frame = Frame.for_theme(theme)
     plan = DeckPlan([], frame.width, frame.height)
-    plan.slides.append(title_slide(ts, frame, deck))
+    plan.slides.append(title_slide(ts, frame, deck, plan.findings))
     agenda = agenda_slides(ts, frame, deck)
     if len(agenda) > 1:
         plan.findings.append(Finding("parts", f"the agenda of {len(deck.parts)} parts continues on {len(agenda)} slides marked （续）; consider fewer or shorter part titles"))
     plan.slides.extend(agenda)
     for index, part in enumerate(deck.parts):
-        plan.slides.append(divider_slide(ts, frame, deck, index))
+        plan.slides.append(divider_slide(ts, frame, deck, index, plan.findings))
         for slide in part.slides:
             plan.slides.extend(content_slides(ts, frame, slide, plan.findings))
-    plan.slides.extend(closing_slides(ts, frame, deck))
+    plan.slides.extend(closing_slides(ts, frame, deck, plan.findings))
     add_footers(ts, frame, deck, plan)
     plan.warnings.extend(ts.warnings)
     return plan
@@ -40,18 +40,25 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
 def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lines: int = 3) -> float:
     """The largest display size at which ``text`` fits ``height`` in ``max_lines`` lines.
 
-    Goes down to the title floor (the theme's title minimum) before giving up, so a
-    long title on a title, divider or closing slide is smaller rather than spilling.
+    Goes down to the title floor (the theme's title minimum) with more lines before
+    giving up, then, for extreme text only, down to the body minimum, so a title,
+    divider or closing line is smaller rather than spilling. Callers report a size
+    below the title floor (see :func:`_check_display`).
     """
     low = min(ts.theme.size("display").min_pt, ts.theme.size("title").min_pt)
     for size in sizes_down(ts.theme.size("display").max_pt, low, 2.0):
         spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
         if ts.height([spec], width) <= height and ts.count_lines(spec, width) <= max_lines:
             return size
-    for size in sizes_down(low + 4, low):
+    for size in sizes_down(low + 4, ts.theme.size("body").min_pt):
         if ts.height([Spec(text, size, bold=True, pitch=TITLE_PITCH)], width) <= height:
             return size
-    return low
+    return ts.theme.size("body").min_pt
+
+
+def _check_display(ts: Typesetter, size: float, path: str, what: str, findings: list[Finding]) -> None:
+    if size < ts.theme.size("title").min_pt:
+        findings.append(Finding(path, f"{what} is too long: set at {size:g} pt, below the {ts.theme.size('title').min_pt:g} pt title minimum; shorten it"))
 
 
 def _fit_lines(ts: Typesetter, text: str, width: float, high: float, low: float, max_lines: int, **look) -> Spec:
@@ -64,7 +71,7 @@ def _fit_lines(ts: Typesetter, text: str, width: float, high: float, low: float,
     return spec
 
 
-def title_slide(ts: Typesetter, frame: Frame, deck: Deck) -> SlidePlan:
+def title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding]) -> SlidePlan:
     """Title on a brand band (subtitle under a gold rule), organisation and logo below."""
     theme = ts.theme
     w, h, mx = frame.width, frame.height, frame.margin_x
@@ -79,6 +86,7 @@ def title_slide(ts: Typesetter, frame: Frame, deck: Deck) -> SlidePlan:
     elements.append(Fill(Rect(mx + 7.2, bottom - 5, 72, 5), theme.color("accent"), name="Title accent"))
     title_box = Rect(mx, h * 0.08, w - 2 * mx, bottom - 17 - h * 0.08)
     size = _display_fit(ts, deck.title, title_box.w, title_box.h)
+    _check_display(ts, size, "title", "the deck title", findings)
     spec = Spec(deck.title, size, bold=True, color=theme.color("on_primary"), pitch=TITLE_PITCH)
     elements.insert(1, TextBox(title_box, ts.paras([spec]), "bottom", role="title", name="Title"))
     lines = [Spec(deck.organisation, 22, bold=True, color=theme.color("text"))] if deck.organisation else []
@@ -144,7 +152,7 @@ def agenda_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
     return plans
 
 
-def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int) -> SlidePlan:
+def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings: list[Finding]) -> SlidePlan:
     """A section divider: part number on a brand panel, title, and agenda progress."""
     theme = ts.theme
     part: Part = deck.parts[index]
@@ -158,6 +166,12 @@ def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int) -> Slide
     right_w = w - right_x - mx
     title_box = Rect(right_x, h * 0.14, right_w, h * 0.40)
     size = _display_fit(ts, part.title, right_w, title_box.h)
+    if size < ts.theme.size("display").min_pt:
+        # A long part title takes the room of most of the agenda progress below it.
+        title_box = Rect(right_x, 40, right_w, h - 40 - 52 - 40 - 2 * 26)
+        size = _display_fit(ts, part.title, right_w, title_box.h, max_lines=8)
+        title_box = Rect(right_x, 40, right_w, max(h * 0.40 + h * 0.14 - 40, ts.height([Spec(part.title, size, bold=True, pitch=TITLE_PITCH)], right_w)))
+    _check_display(ts, size, part.path, "the part title", findings)
     spec = Spec(part.title, size, bold=True, color=theme.color("primary_dark"), pitch=TITLE_PITCH)
     elements.append(TextBox(title_box, ts.paras([spec]), "bottom", role="title", name="Title"))
     elements.append(Fill(Rect(right_x + 7.2, title_box.bottom + 14, 64, 5), theme.color("accent"), name="Title accent"))
@@ -172,7 +186,9 @@ def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
     """The agenda with the current part highlighted: where we are in the talk."""
     theme = ts.theme
     n = len(deck.parts)
-    shown = min(n, PROGRESS_ROWS, max(1, int(box.h // 26)))
+    if box.h < 26:
+        return []  # a very long part title took the room
+    shown = min(n, PROGRESS_ROWS, int(box.h // 26))
     first = min(max(0, index - shown // 2), n - shown)
     row_h = min(30.0, box.h / max(1, shown))
     size = 18.0
@@ -189,8 +205,8 @@ def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
         # the full title is on its own divider and in the agenda.
         inner = box.w - 28 - 8
         if ts.count_lines(spec, box.w - 28, Insets(4, 4, 0, 0)) > 1:
-            while len(text) > 6 and ts.width(text + "…", size, current) > inner * 0.97:
-                text = text[:-1]
+            while len(text) > 6 and (ts.width(text + "…", size, current) > inner * 0.97 or text[-1].isascii()):
+                text = text[:-1]  # cut inside CJK text: an ellipsis after Latin sets badly
             spec.text = text + "…"
         out.append(TextBox(Rect(box.x + 28, y, box.w - 28, row_h), ts.paras([spec]), "middle", Insets(4, 4, 0, 0), "body", f"Progress {i + 1}"))
     return out
@@ -220,7 +236,7 @@ def content_slides(ts: Typesetter, frame: Frame, slide: Slide, findings: list[Fi
     return out
 
 
-def closing_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
+def closing_slides(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding]) -> list[SlidePlan]:
     """The closing line large on the brand colour, a smaller line under it.
 
     A closing text too long for the space under the closing line is set on a
@@ -231,6 +247,7 @@ def closing_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
     closing = deck.closing
     box = Rect(mx, h * 0.20, w - 2 * mx, h * 0.36)
     size = _display_fit(ts, closing.title, box.w, box.h, max_lines=2)
+    _check_display(ts, size, "closing", "the closing line", findings)
     elements: list = [
         TextBox(box, ts.paras([Spec(closing.title, size, True, theme.color("on_primary"), align="center", pitch=TITLE_PITCH)]), "bottom", role="title", name="Title"),
         Fill(Rect(w / 2 - 40, box.bottom + 16, 80, 5), theme.color("accent"), name="Closing accent"),
@@ -244,7 +261,7 @@ def closing_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
             if ts.height([spec], text_box.w) <= text_box.h:
                 break
         if ts.height([spec], text_box.w) <= text_box.h:
-            spec.align = "center" if ts.count_lines(spec, text_box.w) == 1 else "left"
+            spec.align = "center"  # under a centred closing line
             elements.append(TextBox(text_box, ts.paras([spec]), "top", role="body", name="Closing text"))
         else:
             statement = Slide("statement", title=closing.title, text=closing.text, path="closing")

@@ -80,10 +80,20 @@ class Typesetter:
         return len(self.lines(spec.text, width_pt - insets.left - insets.right, spec.size_pt, spec.bold))
 
     def paras(self, specs: list[Spec]) -> list[Para]:
-        """Turn specs into paragraphs, with X placeholders in the highlight colour."""
+        """Turn specs into paragraphs, with X placeholders in the highlight colour.
+
+        On the brand colour (text in ``on_primary``) the highlight would vanish, so
+        placeholders there take the accent colour instead.
+        """
+        on_dark = self.theme.color("on_primary")
         return [
             Para(
-                runs=runs(spec.text, spec.bold, spec.color, self.theme.color("placeholder")),
+                runs=runs(
+                    spec.text,
+                    spec.bold,
+                    spec.color,
+                    self.theme.color("accent") if spec.color == on_dark else self.theme.color("placeholder"),
+                ),
                 size_pt=spec.size_pt,
                 line_pitch_pt=line_pitch(spec.size_pt, spec.pitch),
                 align=spec.align,

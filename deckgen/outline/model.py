@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# An X standing alone (not part of a Latin word) is a figure still to be filled in.
-PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])X(?![A-Za-z])")
+# An X standing alone is a figure still to be filled in: X亿元, X%, X-X, 近X; also the
+# full-width Ｘ a Chinese input method types. Not part of a Latin word or code
+# (X-ray, X86, TEXT).
+PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z0-9])[XＸ](?![A-Za-z0-9]|-[A-Za-z])")
 
 
 def has_placeholder(text: str | None) -> bool:

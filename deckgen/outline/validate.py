@@ -79,9 +79,11 @@ def validate_text(text: str, spec: S.Mapping, filename: str) -> Validated:
 
 def reader_error_issue(exc: yaml.reader.ReaderError, text: str, filename: str) -> Issue:
     """An :class:`Issue` at the line and column of a character YAML cannot hold."""
-    before = text[: exc.position]
-    line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
     code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    # libyaml counts the position in bytes, PyYAML in characters: find the character.
+    where = text.find(chr(code))
+    before = text[: where if where >= 0 else exc.position]
+    line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
     return Issue(filename, line, col, f"control character U+{code:04X} cannot appear in YAML; delete it")
 
 

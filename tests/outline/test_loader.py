@@ -163,3 +163,60 @@ def test_duplicate_keys_are_reported(tmp_path):
           - title: 一
     """)
     assert any(":2:1: duplicate key 'title'" in m for m in messages(path))
+
+
+def test_figures_are_kept_exactly_as_written(tmp_path):
+    path = write(tmp_path, """
+        title: 测试
+        parts:
+          - title: 一
+            slides:
+              - kind: metrics
+                title: 指标
+                metrics:
+                  - {indicator: a, value: 1.10}
+                  - {indicator: b, value: 012}
+                  - {indicator: c, value: 1_000}
+                  - {indicator: d, value: 256}
+    """)
+    metrics = load_outline(path).deck.parts[0].slides[0].metrics
+    assert [m.value for m in metrics] == ["1.10", "012", "1_000", "256"]
+
+
+def test_control_character_is_reported_at_its_place(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text("title: 测\x01试\nparts:\n  - title: 一\n", encoding="utf-8")
+    assert messages(path) == [f"{path}:1:9: control character U+0001 cannot appear in YAML; delete it"]
+
+
+def test_full_width_colon_and_tab_get_a_hint_at_the_right_line(tmp_path):
+    path = write(tmp_path, """
+        title: 测试
+        parts:
+          - title: 一
+            slides:
+              - kind: bullets
+                title： 甲
+                bullets: [a]
+    """)
+    (message,) = messages(path)
+    assert message.startswith(f"{path}:6:14: YAML syntax error") and "not '：'" in message
+    tabbed = tmp_path / "tab.yaml"
+    tabbed.write_text("title: 测试\nparts:\n  - title: 一\n\tslides: []\n", encoding="utf-8")
+    (message,) = messages(tabbed)
+    assert message.startswith(f"{tabbed}:4:1:") and "indent with spaces, not tabs" in message
+
+
+def test_utf16_outline_is_read(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_bytes("title: 测试\nparts:\n  - title: 一\n".encode("utf-16"))
+    assert load_outline(path).deck.title == "测试"
+
+
+def test_placeholder_detection():
+    from deckgen.outline.model import has_placeholder
+
+    for text in ("X亿元", "增长X%", "X-X月", "近X个", "Ｘ市", "（X）"):
+        assert has_placeholder(text), text
+    for text in ("X-ray", "X86", "TEXT", "Xi", "无"):
+        assert not has_placeholder(text), text

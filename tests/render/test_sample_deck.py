@@ -168,3 +168,17 @@ def test_four_by_three_is_laid_out_not_cropped(tmp_path):
             assert shape.left >= 0 and shape.top >= 0
             assert shape.left + shape.width <= width, (shape.name, slide.slide_id)
             assert shape.top + shape.height <= height, (shape.name, slide.slide_id)
+
+
+def test_two_line_titles_break_after_the_comma(built):
+    _, prs, _ = built
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert "坚持控疫情、保安全、稳末端，\v扎实做好平安寄递建设工作" in titles
+
+
+def test_placeholders_on_the_brand_colour_use_the_accent(built):
+    _, prs, _ = built
+    divider = prs.slides[2]
+    footer = next(sh for sh in divider.shapes if sh.name == "Footer")
+    x_run = next(r for p in footer.text_frame.paragraphs for r in p.runs if r.text == "X")
+    assert str(x_run.font.color.rgb) == "D9A300"  # postal-green's accent, not the orange highlight

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-SEED = Path(__file__).parents[3] / "shared/seed/000_2da22abb2e613673.txt"
+SEED = Path(__file__).resolve().parents[1] / "data" / "seed-speeches.txt"  # a copy of shared/seed/000_2da22abb2e613673.txt
 DATA = Path(__file__).parent / "data"
 
 

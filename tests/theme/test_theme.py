@@ -85,3 +85,15 @@ def test_theme_file_next_to_outline(tmp_path):
     outline.write_text("title: 测试\ntheme: mine.yaml\nparts:\n  - title: 一\n", encoding="utf-8")
     result = build(outline, tmp_path / "out.pptx")
     assert result.slides == 4  # title, agenda, divider, closing
+
+
+def test_logo_must_be_an_image_and_templates_must_name_known_fields(tmp_path):
+    (tmp_path / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    path = tmp_path / "bad.yaml"
+    path.write_text(GOOD + 'logo: logo.svg\nfooter: "{organization}  {date}"\nslide_number: "{n} / {total"\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_theme_file(path)
+    found = [i.format() for i in caught.value.issues]
+    assert any("logo must be a PNG or JPEG image" in m for m in found)
+    assert any("footer names unknown field {organization}" in m for m in found)
+    assert any("slide_number is not a valid template" in m for m in found)
