@@ -146,14 +146,21 @@ def layout_metrics(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     rows = [[m.indicator, m.value, m.unit or "", m.change or ""] for m in slide.metrics]
     # Drop the unit and change columns when no row uses them.
     keep = [0, 1] + [c for c in (2, 3) if any(r[c] for r in rows)]
-    weights = {0: 0.40, 1: 0.20, 2: 0.13, 3: 0.27}
-    total_weight = sum(weights[c] for c in keep)
-    col_w = [body.w * weights[c] / total_weight for c in keep]
     aligns = {0: "left", 1: "center", 2: "center", 3: "left"}
     size_range = theme.size("table")
+    widths_at: dict[float, list[float]] = {}
+
+    def widths(size: float) -> list[float]:
+        if size not in widths_at:
+            columns = [[headers[c]] + [r[c] for r in rows] for c in keep]
+            widths_at[size] = column_widths(ts, columns, size, body.w)
+        return widths_at[size]
 
     def row_height(cells: list[str], size: float, bold: bool) -> float:
-        return max(ts.height([Spec(t or " ", size, bold=bold, pitch=TABLE_PITCH)], w, CELL_INSETS) for t, w in zip(cells, col_w))
+        return max(
+            ts.height([Spec(t or " ", size, bold=bold, pitch=TABLE_PITCH)], w, CELL_INSETS)
+            for t, w in zip(cells, widths(size))
+        )
 
     def all_heights(size: float) -> tuple[float, list[float]]:
         head = row_height([headers[c] for c in keep], size, True)
@@ -177,6 +184,7 @@ def layout_metrics(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
                 break
         chosen = chosen or size_range.min_pt
     head, hs = all_heights(chosen)
+    col_w = widths(chosen)
     if len(groups) == 1:
         spare_rows = [max(h, min(ROW_MIN_PT, (body.h - head) / max(1, len(rows)))) for h in hs]
         if head + sum(spare_rows) <= body.h:
@@ -200,6 +208,41 @@ def layout_metrics(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         rect = Rect(body.x, body.y, body.w, sum(heights))
         result.pages.append([Table(rect, col_w, heights, table_rows, CELL_INSETS, theme.color("rule"), name="Metrics")])
     return result
+
+
+def column_widths(ts: Typesetter, columns: list[list[str]], size: float, total: float) -> list[float]:
+    """Column widths from the measured content (each column: its header, then its
+    cells): short columns (value, unit) get what they need on one line, the text columns share the rest in proportion to their
+    longest entry; any room left over is spread in proportion, so the table spans
+    the body.
+    """
+    pad = CELL_INSETS.left + CELL_INSETS.right + 6
+    natural = []
+    for header, *cells in columns:
+        body_w = max([ts.width(text, size) for text in cells] or [0.0])
+        # A long header may take two lines rather than widen a column of short figures.
+        head_w = ts.width(header, size, bold=True)
+        natural.append(max(body_w, head_w / 2 + size, min(head_w, body_w)) / (1 - 0.02) + pad)
+    floor = [max(pad + 2 * size, 0.12 * total)] * len(columns)
+    natural = [max(n, f) for n, f in zip(natural, floor)]
+    if sum(natural) <= total:
+        return [n * total / sum(natural) for n in natural]
+    # Too wide: the narrowest columns keep their width (up to a quarter of the
+    # table each), the widest ones share the rest.
+    order = sorted(range(len(columns)), key=lambda c: natural[c])
+    widths = list(natural)
+    fixed = 0.0
+    flexible = list(order)
+    for c in order[:-1]:
+        share = (total - fixed) / len(flexible)
+        if natural[c] <= min(share, 0.25 * total):
+            fixed += natural[c]
+            flexible.remove(c)
+    rest = total - fixed
+    flexible_natural = sum(natural[c] for c in flexible)
+    for c in flexible:
+        widths[c] = rest * natural[c] / flexible_natural
+    return widths
 
 
 # ---------------------------------------------------------------- focus-area grid
