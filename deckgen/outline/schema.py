@@ -55,6 +55,9 @@ def _mapping(m: S.Mapping, defs: dict, with_title: bool = False) -> dict:
     props = {}
     for f in m.fields:
         prop = dict(_type(f.type, defs))
+        if not f.required:
+            # The loader treats an optional key left blank (`subtitle:`) as absent.
+            prop = {"anyOf": [prop, {"type": "null"}]}
         prop["description"] = f.doc
         props[f.name] = prop
     if m.name in S.SLIDE_KINDS:
