@@ -29,7 +29,11 @@ def test_columns_span_the_table_and_long_text_gets_the_room(ts):
 
 
 def test_a_long_header_wraps_rather_than_widening_a_column_of_short_figures(ts):
-    columns = [["指标", "邮政业务总量"], ["2024年为“十二五”末的倍数", "X"]]
+    columns = [
+        ["指标", "党报党刊当日见报的县级以上党政机关"],
+        ["2024年为“十二五”末的倍数", "X"],
+        ["说明", "《X市邮政条例》颁布实施，出台了近X个政策文件"],
+    ]
     widths = column_widths(ts, columns, 20, 864)
     header_one_line = ts.width("2024年为“十二五”末的倍数", 20, bold=True)
     assert widths[1] < header_one_line
