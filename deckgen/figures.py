@@ -11,6 +11,13 @@ The statistics office sends figures instead of editing the outline. Two forms:
 
 * CSV with the header ``indicator,value[,change]``.
 
+* A ``replace:`` section (YAML only) for placeholders outside tables, replaced as
+  literal text everywhere in the outline (titles, items, notes…)::
+
+      replace:
+        X市: 唐山市
+        被X市直工委: 被市直工委
+
 A plain indicator fills that indicator in every metrics table; a section named after
 a metrics slide's title fills only that slide. A figure replaces the ``X`` in the
 metric's ``value`` (``近X`` + ``300`` -> ``近300``; a value with several ``X`` is
@@ -36,6 +43,17 @@ from deckgen.outline.validate import reader_error_issue
 from deckgen.outline.model import PLACEHOLDER_RE, Metric
 
 _ENTRY_KEYS = ("value", "change")
+REPLACE_KEYS = ("replace", "替换")
+
+
+@dataclass
+class Replacement:
+    """A literal text replacement from the ``replace:`` section."""
+
+    old: str
+    new: str
+    line: int
+    col: int
 
 
 @dataclass
@@ -69,7 +87,57 @@ def apply_figures(outline: Outline, path: Path) -> list[Issue]:
         metrics = [m for title, rows in tables.items() if figure.slide in (None, title) for m in rows if _same(m.indicator, figure.indicator)]
         if not any([_fill(m, figure) for m in metrics]):
             warnings.append(Issue(str(path), figure.line, figure.col, f"figure for “{figure.indicator}” fills nothing: the outline has no X left there", "warning"))
+    for replacement in read_replacements(path):
+        if not _replace_everywhere(outline.deck, replacement.old, replacement.new):
+            warnings.append(Issue(str(path), replacement.line, replacement.col, f"replacement for “{replacement.old}” found nothing to replace", "warning"))
     return warnings
+
+
+def read_replacements(path: Path) -> list[Replacement]:
+    """The ``replace:`` section of a YAML figures file, longest text first."""
+    if Path(path).suffix.lower() not in (".yaml", ".yml"):
+        return []
+    root = yaml.compose(read_text(path, what="figures file", gb18030=True), Loader=yaml.SafeLoader)
+    out: list[Replacement] = []
+    issues: list[Issue] = []
+    for key_node, value_node in root.value if isinstance(root, yaml.MappingNode) else []:
+        if not (isinstance(key_node, yaml.ScalarNode) and key_node.value in REPLACE_KEYS):
+            continue
+        if not isinstance(value_node, yaml.MappingNode):
+            issues.append(_at(str(path), value_node, "replace: needs lines of `old text: new text`"))
+            continue
+        for old, new in value_node.value:
+            if not (isinstance(old, yaml.ScalarNode) and isinstance(new, yaml.ScalarNode)) or not str(old.value):
+                issues.append(_at(str(path), old, "replace: each line is `old text: new text`"))
+                continue
+            out.append(Replacement(str(old.value), str(new.value), old.start_mark.line + 1, old.start_mark.column + 1))
+    if issues:
+        raise InputError(issues)
+    return sorted(out, key=lambda r: -len(r.old))
+
+
+def _replace_everywhere(node, old: str, new: str) -> int:
+    """Replace ``old`` by ``new`` in every text of the deck model; return the count."""
+    import dataclasses
+
+    count = 0
+    for f in dataclasses.fields(node):
+        if f.name in ("path", "source", "kind", "theme"):
+            continue
+        value = getattr(node, f.name)
+        if isinstance(value, str) and old in value:
+            count += value.count(old)
+            setattr(node, f.name, value.replace(old, new))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, str) and old in item:
+                    count += item.count(old)
+                    value[i] = item.replace(old, new)
+                elif dataclasses.is_dataclass(item):
+                    count += _replace_everywhere(item, old, new)
+        elif dataclasses.is_dataclass(value):
+            count += _replace_everywhere(value, old, new)
+    return count
 
 
 def read_figures(path: Path) -> list[Figure]:
@@ -116,6 +184,8 @@ def _entries(node: yaml.MappingNode, slide: str | None, name: str, figures: list
             issues.append(_at(name, key_node, f"“{key}” is given twice; keep one"))
             continue
         seen.add(key)
+        if slide is None and key in REPLACE_KEYS:
+            continue  # read by read_replacements
         line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
         if isinstance(value_node, yaml.ScalarNode):
             figures.append(Figure(key, _scalar(value_node), None, line, col, slide, slide_at))

@@ -140,3 +140,37 @@ def test_broken_figures_files_are_reported_at_their_line(name, text, where, tmp_
         apply_figures(load_outline(SMALL), figures)
     first = caught.value.issues[0].format()
     assert first.startswith(f"{figures}:{where}: " if where else f"{figures}: "), first
+
+
+def test_example_figures_fill_every_placeholder_of_the_sample_deck(tmp_path):
+    """Tables by indicator, the rest by `replace:`: --strict builds, no X is left on any slide."""
+    from pptx import Presentation
+
+    from deckgen.outline.model import PLACEHOLDER_RE
+
+    root = Path(__file__).resolve().parent.parent
+    figures = root / "examples" / "figures-postal-2024.yaml"
+    out = tmp_path / "filled.pptx"
+    result = CliRunner().invoke(cli, ["build", str(root / "decks" / "postal-2024.yaml"), "--values", str(figures), "--strict", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    leftovers = []
+    for n, slide in enumerate(Presentation(str(out)).slides, start=1):
+        for shape in slide.shapes:
+            texts = [shape.text_frame.text] if shape.has_text_frame else []
+            if shape.has_table:
+                texts = [c.text for row in shape.table.rows for c in row.cells]
+            leftovers += [f"slide {n}: {t}" for t in texts if PLACEHOLDER_RE.search(t)]
+    assert not leftovers, "\n".join(leftovers)
+
+
+def test_replacements_that_find_nothing_are_warned(tmp_path):
+    from deckgen.figures import apply_figures
+    from deckgen.outline.loader import load_outline
+
+    root = Path(__file__).resolve().parent.parent
+    figures = tmp_path / "f.yaml"
+    figures.write_text("replace:\n  X市: 示例市\n  不存在的X: 无\n", encoding="utf-8")
+    outline = load_outline(root / "decks" / "postal-2024.yaml")
+    warnings = apply_figures(outline, figures)
+    assert [w.format(with_severity=True) for w in warnings] == [f"{figures}:3:3: warning: replacement for “不存在的X” found nothing to replace"]
+    assert outline.deck.organisation == "示例市邮政管理局"
