@@ -42,6 +42,8 @@ def resolve_theme(outline: Outline, theme_ref: str | None = None, slide_size: st
     ref = theme_ref or outline.deck.theme
     if ref and not theme_ref and resolve_theme_path(ref, outline.path.parent) is None:
         raise InputError([outline.issue("theme", unknown_theme_message(ref))])
+    if theme_ref and resolve_theme_path(theme_ref, Path.cwd()) is None:
+        raise DeckgenError(f"--theme {theme_ref}: {unknown_theme_message(theme_ref)}")
     theme = load_theme(ref, outline.path.parent if not theme_ref else Path.cwd())
     if slide_size:
         theme = with_slide_size(theme, slide_size)

@@ -112,7 +112,12 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, quiet) -
         for deck in decks:
             by_dir.setdefault(deck.parent, []).append(deck)
         for folder, group in by_dir.items():
-            for pdf_path in convert_to_pdf(group, folder):
+            try:
+                pdfs = convert_to_pdf(group, folder)
+            except DeckgenError as exc:
+                errors.append(exc)  # reported with any build errors below
+                continue
+            for pdf_path in pdfs:
                 if not quiet:
                     click.echo(f"{pdf_path}")
     if errors:
