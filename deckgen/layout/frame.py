@@ -101,6 +101,15 @@ def balanced_title(ts: Typesetter, title: str, size: float, inner: float) -> str
     return best
 
 
+def title_and_body(frame: Frame, fit: TitleFit) -> tuple[Rect, Rect]:
+    """The title box and the body below it; a title taller than its box pushes the body down."""
+    if fit.fits:
+        return frame.title, frame.body
+    extra = fit.height - frame.title.h
+    title_rect = Rect(frame.title.x, frame.title.y, frame.title.w, fit.height)
+    return title_rect, Rect(frame.body.x, frame.body.y + extra, frame.body.w, frame.body.h - extra)
+
+
 def chrome(ts: Typesetter, frame: Frame, title: str, fit: TitleFit | None = None) -> tuple[list, Rect]:
     """Return the title bar, logo and rule of a content slide, and the body left for content.
 
@@ -110,13 +119,9 @@ def chrome(ts: Typesetter, frame: Frame, title: str, fit: TitleFit | None = None
     theme = ts.theme
     size = theme.size("title")
     fit = fit or fit_title(ts, title, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
-    title_rect = frame.title
-    body = frame.body
-    if not fit.fits:
-        extra = fit.height - frame.title.h
-        title_rect = Rect(title_rect.x, title_rect.y, title_rect.w, fit.height)
-        body = Rect(body.x, body.y + extra, body.w, body.h - extra)
-    text = balanced_title(ts, title, fit.size_pt, title_rect.w - TITLE_INSETS.left - TITLE_INSETS.right)
+    title_rect, body = title_and_body(frame, fit)
+    # Only a two-line title is re-broken; one that fits one line is left alone.
+    text = balanced_title(ts, title, fit.size_pt, title_rect.w - TITLE_INSETS.left - TITLE_INSETS.right) if fit.lines == 2 else title
     spec = Spec(text, fit.size_pt, bold=True, color=theme.color("primary_dark"), pitch=TITLE_PITCH)
     bar_h = min(44.0, title_rect.h - 20)
     elements: list = [

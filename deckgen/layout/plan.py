@@ -8,7 +8,7 @@ when the total is known.
 from __future__ import annotations
 
 from deckgen.layout.elements import DeckPlan, Fill, Finding, Insets, Picture, Rect, SlidePlan, TextBox
-from deckgen.layout.frame import Frame, chrome, fit_title, footer
+from deckgen.layout.frame import Frame, chrome, fit_title, footer, title_and_body
 from deckgen.layout.kinds import layout_slide
 from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
 from deckgen.outline.model import Deck, Part, Slide
@@ -219,7 +219,7 @@ def content_slides(ts: Typesetter, frame: Frame, slide: Slide, findings: list[Fi
     # Fit the longest title this slide can have (with （续）) so every page shares one body.
     longest = title + CONTINUED if title else title
     fit = fit_title(ts, longest, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
-    _, body = chrome(ts, frame, longest, fit)
+    _, body = title_and_body(frame, fit)
     pages = layout_slide(ts, slide, body)
     if pages.continued:
         findings.append(Finding(slide.path, f"does not fit on one slide even at the minimum size; continued on {len(pages.pages)} slides marked （续）"))
