@@ -82,11 +82,14 @@ def preview(
 
 
 def sample_outline(decks_dir: Path = Path("decks")) -> Path:
-    """Return the sample deck's outline (the first ``decks/*.yaml``).
+    """Return the sample deck's outline: the first ``decks/*.yaml`` here, else the
+    one installed with deckgen (``deckgen/samples``, or the checkout's ``decks/``).
 
     Raises :class:`DeckgenError` when there is none.
     """
-    found = sorted(decks_dir.glob("*.yaml"))
+    here = Path(__file__).resolve().parent
+    installed = here / "samples" if (here / "samples").is_dir() else here.parent / "decks"
+    found = sorted(decks_dir.glob("*.yaml")) or sorted(installed.glob("*.yaml"))
     if not found:
         raise DeckgenError(f"no sample outline in {decks_dir}/; give an OUTLINE or DECK to preview")
     return found[0]

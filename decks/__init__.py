@@ -1,0 +1,1 @@
+"""The sample decks: outlines and their source speeches (installed as deckgen.samples)."""
