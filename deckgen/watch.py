@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
+import yaml
+
 from deckgen.errors import DeckgenError, InputError
 
 Stamp = tuple[tuple[int, int] | None, ...]
@@ -89,7 +91,7 @@ def watch(
     """
     outline, output = Path(outline), Path(output)
     values = Path(values) if values else None
-    watched = [outline] + ([values] if values else [])
+    watched = watched_files(outline, values, theme_ref)
 
     def run() -> None:
         build_once(outline, output, theme_ref, slide_size, values, pdf, echo)
@@ -110,7 +112,32 @@ def watch(
         last = now
         run()
         builds += 1
+        # The outline may have switched to another theme file: watch what it uses now.
+        # Files watched before keep the stamp from before the build, so a save made
+        # while it ran still triggers the next one.
+        known = dict(zip(watched, now))
+        watched = watched_files(outline, values, theme_ref)
+        last = tuple(known[p] if p in known else stamp([p])[0] for p in watched)
     return builds
+
+
+def watched_files(outline: Path, values: Path | None, theme_ref: str | None) -> list[Path]:
+    """The files a rebuild depends on: the outline, the figures file, a theme file."""
+    from deckgen.theme.loader import builtin_themes, resolve_theme_path
+
+    files = [outline] + ([values] if values else [])
+    ref = theme_ref
+    if ref is None:
+        try:
+            data = yaml.safe_load(outline.read_text(encoding="utf-8-sig"))
+            ref = data.get("theme") if isinstance(data, dict) else None
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            ref = None
+    if isinstance(ref, str) and ref not in builtin_themes():
+        theme_file = resolve_theme_path(ref, Path.cwd() if theme_ref else outline.parent)
+        if theme_file is not None:
+            files.append(theme_file)
+    return files
 
 
 def _wait(stop: threading.Event | None, seconds: float) -> bool:

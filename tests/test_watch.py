@@ -109,3 +109,27 @@ def test_a_missing_outline_is_reported_not_raised(tmp_path):
     assert build_once(tmp_path / "gone.yaml", tmp_path / "x.pptx", echo=printed.append) is False
     assert "file not found" in printed[0]
     assert printed[-1].endswith("keeping the last good deck")
+
+
+def test_editing_a_theme_file_the_outline_uses_rebuilds(tmp_path):
+    import threading
+    import time as _time
+
+    from deckgen.theme.loader import builtin_themes
+    from deckgen.watch import watch
+
+    theme = tmp_path / "mine.yaml"
+    theme.write_text(builtin_themes()["postal-green"].read_text(encoding="utf-8").replace("../logos/postal-green.png", str(builtin_themes()["postal-green"].parent.parent / "logos" / "postal-green.png")), encoding="utf-8")
+    outline = tmp_path / "talk.yaml"
+    outline.write_text("title: 测试\ntheme: mine.yaml\nparts:\n  - title: 一\n", encoding="utf-8")
+    lines: list[str] = []
+    stop = threading.Event()
+    worker = threading.Thread(target=watch, args=(outline, tmp_path / "talk.pptx"), kwargs={"echo": lines.append, "max_builds": 2, "stop": stop})
+    worker.start()
+    deadline = _time.monotonic() + 5
+    while not any("built" in line for line in lines) and _time.monotonic() < deadline:
+        _time.sleep(0.05)
+    theme.write_text(theme.read_text(encoding="utf-8").replace('primary: "#00703C"', 'primary: "#123456"'), encoding="utf-8")
+    worker.join(timeout=5)
+    stop.set()
+    assert sum("built" in line for line in lines) == 2, lines
