@@ -62,6 +62,7 @@ def build(
     slide_size: str | None = None,
     strict: bool = False,
     values: str | Path | None = None,
+    template: str | Path | None = None,
 ) -> BuildResult:
     """Build one outline into a .pptx and return what was made.
 
@@ -72,6 +73,10 @@ def build(
     outline_path = Path(outline_path)
     outline = load_outline(outline_path)
     theme = resolve_theme(outline, theme_ref, slide_size)
+    if template:
+        from deckgen.theme.loader import with_template
+
+        theme = with_template(theme, Path(template))
     if values:
         from deckgen.figures import apply_figures
 

@@ -43,6 +43,8 @@ def preview(
     slide_size: str | None = None,
     dpi: int = 96,
     progress: Callable[[str], None] = lambda message: None,
+    *,
+    template: str | Path | None = None,
 ) -> PreviewResult:
     """Render ``source`` (an outline .yaml or a .pptx) into ``out_dir`` and return what was made.
 
@@ -58,8 +60,8 @@ def preview(
     kind = source.suffix.lower()
     if kind not in (".yaml", ".yml", ".pptx"):
         raise DeckgenError(f"{source}: preview takes an outline (.yaml) or a deck (.pptx)")
-    if kind == ".pptx" and (theme_ref or slide_size):
-        raise DeckgenError(f"{source}: --theme and --size apply to outlines; a .pptx is previewed as it is")
+    if kind == ".pptx" and (theme_ref or slide_size or template):
+        raise DeckgenError(f"{source}: --theme, --size and --template apply to outlines; a .pptx is previewed as it is")
     if kind == ".pptx" and not source.is_file():
         raise DeckgenError(f"{source}: file not found; check the path")
     soffice = require_soffice()
@@ -70,7 +72,7 @@ def preview(
             from deckgen.build import build
 
             progress(f"building {source} …")
-            result = build(source, Path(tmp) / f"{source.stem}.pptx", theme_ref, slide_size)
+            result = build(source, Path(tmp) / f"{source.stem}.pptx", theme_ref, slide_size, template=template)
             deck = result.output
             warnings = [f.format(with_severity=True) for f in result.findings] + list(result.warnings)
         progress(f"converting {deck.name} to PDF with LibreOffice …")

@@ -43,13 +43,15 @@ def build_once(
     values: Path | None = None,
     pdf: bool = False,
     echo: Callable[[str], None] = print,
+    *,
+    template: Path | None = None,
 ) -> bool:
     """Build once and print one result line; return True when the deck was written."""
     from deckgen.build import build
 
     clock = time.strftime("%H:%M:%S")
     try:
-        result = build(outline, output, theme_ref, slide_size, values=values)
+        result = build(outline, output, theme_ref, slide_size, values=values, template=template)
         line = f"{clock} built {result.output}: {result.slides} slides in {result.seconds:.2f} s"
         if pdf:
             from deckgen.office import convert_to_pdf
@@ -83,6 +85,8 @@ def watch(
     debounce: float = 0.3,
     max_builds: int | None = None,
     stop: threading.Event | None = None,
+    *,
+    template: str | Path | None = None,
 ) -> int:
     """Build now, then again after every save; return the number of builds run.
 
@@ -91,10 +95,11 @@ def watch(
     """
     outline, output = Path(outline), Path(output)
     values = Path(values) if values else None
-    watched = watched_files(outline, values, theme_ref)
+    template = Path(template) if template else None
+    watched = watched_files(outline, values, theme_ref) + ([template] if template else [])
 
     def run() -> None:
-        build_once(outline, output, theme_ref, slide_size, values, pdf, echo)
+        build_once(outline, output, theme_ref, slide_size, values, pdf, echo, template=template)
 
     builds = 0
     last = stamp(watched)

@@ -117,10 +117,15 @@ def load_theme_file(path: Path) -> Theme:
             problem = _template_problem(str(template), fields)
             if problem:
                 bad(key, f"{key} {problem}; use only {', '.join('{' + f + '}' for f in fields)}")
+    template = None
+    if data.get("template"):
+        template = (path.parent / str(data["template"])).resolve()
+        if not template.is_file():
+            bad("template", f"template file not found: {template}; fix the path (relative to the theme file) or remove 'template'")
     errors = [i for i in issues if i.is_error]
     if errors:
         raise InputError(errors)
-    return Theme(
+    theme = Theme(
         name=data["name"],
         colors=colors,
         latin_font=fonts["latin"],
@@ -133,9 +138,11 @@ def load_theme_file(path: Path) -> Theme:
         sizes=sizes,
         logo=logo,
         footer=data.get("footer") or "{organisation}  {date}",
-        slide_number=data.get("slide_number") or "{n} / {total}",
+        slide_number=data.get("slide_number") or "{n}",
         source=path,
+        layouts={str(k): str(v) for k, v in (data.get("layouts") or {}).items() if v},
     )
+    return with_template(theme, template) if template else theme
 
 
 def _is_raster_image(path: Path) -> bool:
@@ -170,3 +177,43 @@ def _number(value) -> float | None:
 def with_slide_size(theme: Theme, slide_size: str) -> Theme:
     """Return a copy of ``theme`` laid out for another slide size."""
     return dataclasses.replace(theme, slide_size=slide_size)
+
+
+def with_template(theme: Theme, template: Path) -> Theme:
+    """Return ``theme`` built on an organisation's template (.pptx/.potx).
+
+    The deck takes the template's slide size, layouts, theme colours and theme fonts;
+    the palette roles deckgen draws with (cards, table header, placeholders) are taken
+    from the template's colour scheme, the theme's own colours filling any gaps.
+    Raises :class:`InputError` when the file is not a presentation.
+    """
+    from deckgen.theme.template import read_template
+
+    info = read_template(Path(template))
+    scheme = info.colors
+    roles = {
+        "primary": "accent1",
+        "primary_dark": "dk2",
+        "accent": "accent2",
+        "text": "dk1",
+        "background": "lt1",
+        "surface": "lt2",
+        "on_primary": "lt1",
+    }
+    colors = dict(theme.colors)
+    for role, slot in roles.items():
+        if slot in scheme:
+            colors[role] = scheme[slot]
+    latin = info.minor_latin or theme.latin_font
+    east_asian = info.minor_east_asian or info.major_east_asian or theme.east_asian_font
+    return dataclasses.replace(
+        theme,
+        colors=colors,
+        latin_font=latin,
+        east_asian_font=east_asian,
+        latin_file=None,
+        east_asian_file=None,
+        logo=None,  # the template carries its own emblem
+        template=Path(template).resolve(),
+        template_info=info,
+    )

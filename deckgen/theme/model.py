@@ -43,13 +43,20 @@ class Theme:
     footer: str = "{organisation}  {date}"
     slide_number: str = "{n} / {total}"
     source: Path | None = None
+    template: Path | None = None  # an organisation's .pptx/.potx the deck is built on
+    template_info: object | None = None  # its TemplateInfo, read once when the theme is loaded
+    layouts: dict[str, str] = field(default_factory=dict)  # slide kind -> template layout name
 
     @property
     def slide_width_pt(self) -> float:
+        if self.template_info is not None:
+            return self.template_info.width_pt
         return SLIDE_SIZES_PT[self.slide_size][0]
 
     @property
     def slide_height_pt(self) -> float:
+        if self.template_info is not None:
+            return self.template_info.height_pt
         return SLIDE_SIZES_PT[self.slide_size][1]
 
     def size(self, role: str) -> SizeRange:
