@@ -195,8 +195,9 @@ def check(outlines, strict, theme_ref, slide_size, values, quiet) -> None:
 
     failed = False
     summaries = []
+    notes: list[str] = []
     for path in _outlines_or_decks(outlines):
-        issues = check_outline(path, theme_ref, slide_size, values)
+        issues = check_outline(path, theme_ref, slide_size, values, notes=notes)
         if strict:
             issues = [Issue(i.file, i.line, i.col, i.message, "error", i.path) for i in issues]
         failed = failed or any(i.is_error for i in issues)
@@ -205,6 +206,8 @@ def check(outlines, strict, theme_ref, slide_size, values, quiet) -> None:
                 click.echo(issue.format(with_severity=True))
         summaries.append(summary_line(path, issues))
     if not quiet:
+        for note in dict.fromkeys(notes):  # once, however many outlines share the theme
+            click.echo(f"note: {note}")
         for line in summaries:
             click.echo(line)
     sys.exit(1 if failed else 0)

@@ -115,7 +115,6 @@ def unit_potx(emblem: Path) -> Path:
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(Pt(720)), Emu(Pt(450))  # 16:10
     _set_theme(prs, "Noto Serif CJK SC", "Noto Sans CJK SC", "Noto Sans CJK SC", "9C1A1C", "5A0E10")
-    _master_chrome(prs, emblem)
     names = {0: "单位封面", 1: "正文", 2: "章节过渡", 5: "仅标题", 6: "空白"}
     layouts = list(prs.slide_layouts)
     for index, layout in enumerate(layouts):
@@ -133,6 +132,7 @@ def unit_potx(emblem: Path) -> Path:
                 for attr in ("y", "cy"):
                     if child.get(attr) is not None:
                         child.set(attr, str(int(int(child.get(attr)) * 450 / 540)))
+    _master_chrome(prs, emblem)
     buffer = io.BytesIO()
     prs.save(buffer)
     path = OUT / "unit-16x10.potx"

@@ -167,7 +167,7 @@ ROLE_HINTS = {
     "cover": ("封面", "标题幻灯片", "title slide", "标题页", "cover"),
     "agenda": ("目录", "agenda", "contents"),
     "divider": ("章节", "节标题", "section", "过渡"),
-    "content": ("标题和内容", "title and content", "title, content", "内容", "content"),
+    "content": ("标题和内容", "title and content", "title, content", "正文"),
     "data": ("数据", "表格", "table", "data"),
     "cards": ("卡片", "cards"),
     "closing": ("结束", "结尾", "致谢", "谢谢", "closing", "end", "thank"),
@@ -195,7 +195,7 @@ def template_base(theme: Theme) -> BasePlan:
         chosen[role] = layout
     if problems:
         listing = "; ".join(f"{lay.name} [{', '.join(ph.type for ph in lay.placeholders) or 'no placeholders'}]" for lay in info.layouts)
-        where = str(theme.source or info.path)
+        where = str(info.path)
         message = (
             f"template {info.path.name}: " + "; ".join(problems) + f". Its layouts: {listing or 'none'}. "
             "Add a title placeholder in PowerPoint (View > Slide Master), or map kinds to layouts in the theme, "
@@ -239,7 +239,9 @@ def _by_placeholders(info: TemplateInfo, role: str, chosen: dict[str, TemplateLa
         return next((lay for lay in with_title if lay.layout_type == "secHead"), None) or chosen.get("cover")
     if role == "closing":
         return chosen.get("cover")
-    content = next((lay for lay in with_title if lay.of_type("title") and _body(lay)), None)
+    # Content: a title and one body or content placeholder, the largest such body first.
+    single = [lay for lay in with_title if lay.of_type("title") and _body(lay) and len(lay.of_type("body", "obj")) == 1]
+    content = max(single, key=lambda lay: _body(lay).box.w * _body(lay).box.h, default=None)
     if role == "content":
         return content or next((lay for lay in with_title if lay.of_type("title")), None)
     return chosen.get("content") or content

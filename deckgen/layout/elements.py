@@ -153,3 +153,4 @@ class DeckPlan:
     base: object = None  # the BasePlan: master and layouts the slides are placed on
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    stand_ins: list[str] = field(default_factory=list)  # fonts measured with a stand-in

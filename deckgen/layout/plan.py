@@ -44,6 +44,7 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     plan.slides.extend(closing)
     add_footers(ts, frames, deck, plan)
     plan.warnings.extend(ts.warnings)
+    plan.stand_ins.extend(ts.stand_ins)
     return plan
 
 

@@ -36,20 +36,32 @@ class Typesetter:
     """Measure and build paragraphs with the theme's real fonts."""
 
     def __init__(self, theme: Theme):
+        from deckgen.layout.fonts import measuring_faces
         from deckgen.layout.measure import Measurer
 
         self.theme = theme
+        self.faces = measuring_faces(theme.latin_font, theme.east_asian_font, theme.latin_file, theme.east_asian_file)
         self.measurer = Measurer(
-            theme.latin_font,
-            theme.east_asian_font,
-            latin_path=theme.latin_file,
-            ea_path=theme.east_asian_file,
+            self.faces.latin,
+            self.faces.east_asian,
+            latin_path=self.faces.latin_path,
+            ea_path=self.faces.east_asian_path,
         )
         self._cache: dict = {}
+        self._extra_em: dict[str, float] = {}
 
     @property
     def warnings(self) -> list[str]:
         return list(getattr(self.measurer, "warnings", []))
+
+    @property
+    def stand_ins(self) -> list[str]:
+        """Which installed face stood in for which named one (for ``deckgen check``)."""
+        return [
+            f"font {named!r} is not installed here: measured with {fallback!r} (its declared stand-in) "
+            "and a margin so the text fits in both; previews show the stand-in"
+            for named, fallback in self.faces.substitutions
+        ]
 
     def lines(self, text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
         """Return ``text`` broken into lines as it will render in ``width_pt``."""
@@ -58,9 +70,33 @@ class Typesetter:
         if hit is None:
             # Decide with a little width to spare: engines differ slightly (measure.WIDTH_SAFETY).
             usable = width_pt * (1 - WIDTH_SAFETY)
-            hit = self.measurer.wrap(text, usable, size_pt, bold=bold) if text else [""]
+            if self.faces.substituted and text:
+                usable -= self._substitution_margin_em(text, bold) * size_pt
+            hit = self.measurer.wrap(text, max(usable, size_pt), size_pt, bold=bold) if text else [""]
             self._cache[key] = hit
         return hit
+
+    def _substitution_margin_em(self, text: str, bold: bool) -> float:
+        """Width (em) a named face may need beyond its stand-in, for one line of ``text``.
+
+        CJK glyphs are one em in every face concerned; Latin letters, digits and
+        punctuation differ: the Chinese system faces (黑体, 宋体, 仿宋, 楷体) set them
+        half an em wide, Latin faces up to about 12 % wider than Noto's. A line holds
+        at most the text's non-CJK characters, so their worst case is kept free.
+        """
+        from deckgen.layout.linebreak import is_cjk
+
+        total = 0.0
+        for ch in set(text):
+            if is_cjk(ch) or ch == "\n":
+                continue
+            key = ch + ("b" if bold else "")
+            extra = self._extra_em.get(key)
+            if extra is None:
+                own = self.measurer.width_em(ch, bold=bold)
+                extra = self._extra_em[key] = max(0.5 - own, 0.12 * own, 0.0)
+            total += extra * text.count(ch)
+        return total
 
     def width(self, text: str, size_pt: float, bold: bool = False) -> float:
         return self.measurer.width(text, size_pt, bold=bold)

@@ -77,7 +77,24 @@ def _open_template(plan: BasePlan) -> Base:
     by_name = {layout.name: layout.part for layout in master.slide_layouts}
     parts = {role: by_name[layout.name] for role, layout in plan.layouts.items()}
     _drop_thumbnail(prs)
+    _ensure_view_props(prs)
     return Base(prs, parts, plan)
+
+
+VIEW_PROPS_CT = "application/vnd.openxmlformats-officedocument.presentationml.viewProps+xml"
+
+
+def _ensure_view_props(prs) -> None:
+    """Templates saved by LibreOffice have no viewProps part; PowerPoint offers to
+    repair a file without one, so a minimal one is added."""
+    if any(rel.reltype == RT.VIEW_PROPS for rel in prs.part.rels.values()):
+        return
+    blob = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f"<p:viewPr {X.NS}><p:normalViewPr><p:restoredLeft sz=\"15620\"/><p:restoredTop sz=\"94660\"/></p:normalViewPr><p:gridSpacing cx=\"72008\" cy=\"72008\"/></p:viewPr>"
+    ).encode("utf-8")
+    part = opc.Part(opc.PackURI("/ppt/viewProps.xml"), VIEW_PROPS_CT, prs.part.package, blob)
+    prs.part.relate_to(part, RT.VIEW_PROPS)
 
 
 def _drop_sections(pres) -> None:
