@@ -207,7 +207,7 @@ def check(outlines, strict, theme_ref, slide_size, values, quiet) -> None:
         summaries.append(summary_line(path, issues))
     if not quiet:
         for note in dict.fromkeys(notes):  # once, however many outlines share the theme
-            click.echo(f"note: {note}")
+            click.echo(f"note: {note}", err=True)
         for line in summaries:
             click.echo(line)
     sys.exit(1 if failed else 0)

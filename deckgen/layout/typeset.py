@@ -57,10 +57,13 @@ class Typesetter:
     @property
     def stand_ins(self) -> list[str]:
         """Which installed face stood in for which named one (for ``deckgen check``)."""
+        by_stand_in: dict[str, list[str]] = {}
+        for named, fallback in self.faces.substitutions:
+            by_stand_in.setdefault(fallback, []).append(repr(named))
         return [
-            f"font {named!r} is not installed here: measured with {fallback!r} (its declared stand-in) "
+            f"font {' / '.join(named)} is not installed here: measured with {fallback!r} (its declared stand-in) "
             "and a margin so the text fits in both; previews show the stand-in"
-            for named, fallback in self.faces.substitutions
+            for fallback, named in by_stand_in.items()
         ]
 
     def lines(self, text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:

@@ -178,13 +178,18 @@ def _set_theme(master_part, theme: Theme) -> None:
     theme_part = master_part.part_related_by(RT.THEME)
     root = etree.fromstring(theme_part.blob)
     root.set("name", theme.label or theme.name)
+    faces = {
+        "majorFont": (theme.heading_latin_font or theme.latin_font, theme.heading_east_asian_font or theme.east_asian_font),
+        "minorFont": (theme.latin_font, theme.east_asian_font),
+    }
     for font_set in root.iter(f"{{{A}}}majorFont", f"{{{A}}}minorFont"):
-        font_set.find(f"{{{A}}}latin").set("typeface", theme.latin_font)
-        font_set.find(f"{{{A}}}ea").set("typeface", theme.east_asian_font)
-        font_set.find(f"{{{A}}}cs").set("typeface", theme.latin_font)
+        latin, east_asian = faces[etree.QName(font_set).localname]
+        font_set.find(f"{{{A}}}latin").set("typeface", latin)
+        font_set.find(f"{{{A}}}ea").set("typeface", east_asian)
+        font_set.find(f"{{{A}}}cs").set("typeface", latin)
         for script_font in font_set.findall(f"{{{A}}}font"):
             if script_font.get("script") == "Hans":
-                script_font.set("typeface", theme.east_asian_font)
+                script_font.set("typeface", east_asian)
     root.find(f".//{{{A}}}fontScheme").set("name", theme.label or theme.name)
     scheme = root.find(f".//{{{A}}}clrScheme")
     scheme.set("name", theme.label or theme.name)

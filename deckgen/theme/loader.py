@@ -141,6 +141,8 @@ def load_theme_file(path: Path) -> Theme:
         slide_number=data.get("slide_number") or "{n}",
         source=path,
         layouts={str(k): str(v) for k, v in (data.get("layouts") or {}).items() if v},
+        heading_latin_font=fonts.get("heading_latin") or None,
+        heading_east_asian_font=fonts.get("heading_east_asian") or None,
     )
     return with_template(theme, template) if template else theme
 
@@ -213,6 +215,8 @@ def with_template(theme: Theme, template: Path) -> Theme:
         east_asian_font=east_asian,
         latin_file=None,
         east_asian_file=None,
+        heading_latin_font=None,
+        heading_east_asian_font=None,
         logo=None,  # the template carries its own emblem
         template=Path(template).resolve(),
         template_info=info,

@@ -46,6 +46,8 @@ class Theme:
     template: Path | None = None  # an organisation's .pptx/.potx the deck is built on
     template_info: object | None = None  # its TemplateInfo, read once when the theme is loaded
     layouts: dict[str, str] = field(default_factory=dict)  # slide kind -> template layout name
+    heading_latin_font: str | None = None  # titles' faces (the theme's major fonts); None: as body
+    heading_east_asian_font: str | None = None
 
     @property
     def slide_width_pt(self) -> float:

@@ -52,6 +52,8 @@ THEME = Mapping(
                     Field("east_asian", Text(), "East-Asian (Chinese) typeface name.", required=True),
                     Field("latin_file", Text(), "Path to the Latin font file, for measuring (optional)."),
                     Field("east_asian_file", Text(), "Path to the East-Asian font file, for measuring (optional)."),
+                    Field("heading_latin", Text(), "Latin typeface of titles (default: latin)."),
+                    Field("heading_east_asian", Text(), "East-Asian typeface of titles, e.g. 黑体 (default: east_asian)."),
                 ),
             ),
             "Typefaces; every run carries both.",
