@@ -73,10 +73,9 @@ def build(
     outline_path = Path(outline_path)
     outline = load_outline(outline_path)
     theme = resolve_theme(outline, theme_ref, slide_size)
-    if template:
-        from deckgen.theme.loader import with_template
+    from deckgen.theme.loader import template_for_outline
 
-        theme = with_template(theme, Path(template))
+    theme = template_for_outline(theme, outline, template)
     if values:
         from deckgen.figures import apply_figures
 

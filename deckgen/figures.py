@@ -122,7 +122,7 @@ def _replace_everywhere(node, old: str, new: str) -> int:
 
     count = 0
     for f in dataclasses.fields(node):
-        if f.name in ("path", "source", "kind", "theme"):
+        if f.name in ("path", "source", "kind", "theme", "template"):
             continue
         value = getattr(node, f.name)
         if isinstance(value, str) and old in value:

@@ -150,6 +150,7 @@ def check_outline(
     or a broken figures file all come back as error Issues.
     """
     from deckgen.build import resolve_theme
+    from deckgen.theme.loader import template_for_outline
     from deckgen.outline.loader import validate_outline
     from deckgen.outline.model import deck_from_data
 
@@ -164,7 +165,7 @@ def check_outline(
     outline = Outline(deck_from_data(validated.data, str(path)), path, validated)
     theme = None
     try:
-        theme = resolve_theme(outline, theme_ref, slide_size)
+        theme = template_for_outline(resolve_theme(outline, theme_ref, slide_size), outline)
     except InputError as exc:
         issues.extend(exc.issues)
     except DeckgenError as exc:

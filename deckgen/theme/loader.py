@@ -181,6 +181,20 @@ def with_slide_size(theme: Theme, slide_size: str) -> Theme:
     return dataclasses.replace(theme, slide_size=slide_size)
 
 
+def template_for_outline(theme: Theme, outline, template: str | Path | None = None) -> Theme:
+    """``theme`` built on ``--template`` if given, else on the outline's ``template:``
+    (relative to the outline; a missing file is reported at its line)."""
+    if template:
+        return with_template(theme, Path(template))
+    named = getattr(outline.deck, "template", None)
+    if not named:
+        return theme
+    path = (outline.path.parent / str(named)).resolve()
+    if not path.is_file():
+        raise InputError([outline.issue("template", f"template file not found: {path}; fix the path (relative to the outline) or remove 'template'")])
+    return with_template(theme, path)
+
+
 def with_template(theme: Theme, template: Path) -> Theme:
     """Return ``theme`` built on an organisation's template (.pptx/.potx).
 

@@ -188,3 +188,32 @@ def test_building_on_a_template_twice_gives_the_same_bytes(built, tmp_path):
     _, decks = built
     again = build(SAMPLE, tmp_path / "again.pptx", template=TEMPLATES / "unit-16x10.potx").output
     assert again.read_bytes() == decks["potx"].read_bytes()
+
+
+def test_an_outline_names_its_template_relative_to_itself(tmp_path):
+    import shutil
+
+    shutil.copy(TEMPLATES / "unit-16x10.potx", tmp_path / "单位模板.potx")
+    outline = tmp_path / "talk.yaml"
+    outline.write_text("template: 单位模板.potx\n" + SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(outline), "-o", str(tmp_path / "talk.pptx")])
+    assert result.exit_code == 0, result.output
+    assert Presentation(str(tmp_path / "talk.pptx")).slides[0].slide_layout.name == "单位封面"
+    outline.write_text("template: 没有这个.potx\n" + SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(outline)])
+    assert result.exit_code == 1
+    assert f"{outline}:1:11: error: template file not found" in result.stdout
+
+
+def test_template_option_on_build_and_watch(tmp_path):
+    from deckgen.watch import build_once
+
+    out = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(cli, ["build", str(SAMPLE), "-o", str(out), "--template", str(TEMPLATES / "bureau-4x3.pptx")])
+    assert result.exit_code == 0, result.output
+    assert Presentation(str(out)).slide_layouts[0].name == "Title Slide"
+    lines: list[str] = []
+    assert build_once(SAMPLE, tmp_path / "watched.pptx", echo=lines.append, template=TEMPLATES / "unit-16x10.potx")
+    assert Presentation(str(tmp_path / "watched.pptx")).slide_layouts[0].name == "单位封面"
+    help_text = CliRunner().invoke(cli, ["preview", "--help"]).output
+    assert "--template" in help_text
