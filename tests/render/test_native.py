@@ -137,3 +137,34 @@ def test_theme_font_scheme_and_colours_come_from_the_theme(deck):
     major = theme.find(".//a:majorFont", NS)
     assert major.find("a:ea", NS).get("typeface")
     assert theme.find(".//a:clrScheme/a:accent1/a:srgbClr", NS).get("val") == "00703C"
+
+
+def test_libreoffice_imports_the_agenda_links_as_slide_show_jumps(deck, tmp_path):
+    """Slide-show navigation as LibreOffice reads it: each agenda entry's click shows its part."""
+    import subprocess
+
+    from rendercheck import soffice_or_skip
+
+    soffice = soffice_or_skip()
+    _, out = deck
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "odp", "--outdir", str(tmp_path), str(out)],
+        check=True, capture_output=True, timeout=180,
+    )
+    with zipfile.ZipFile(tmp_path / "deck.odp") as odp:
+        content = etree.fromstring(odp.read("content.xml"))
+    ns = {
+        "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+        "presentation": "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0",
+        "xlink": "http://www.w3.org/1999/xlink",
+    }
+    pages = content.xpath("//draw:page", namespaces=ns)
+    outline = load_outline(SAMPLE).deck
+    jumps = pages[1].xpath(".//presentation:event-listener[@presentation:action='show']/@xlink:href", namespaces=ns)
+    for part in outline.parts:
+        assert f"#{part.title}" in jumps
+    page_names = {p.get(f"{{{ns['draw']}}}name") for p in pages}
+    assert all(j[1:] in page_names for j in jumps)
+    back = pages[2].xpath(".//presentation:event-listener[@presentation:action='show']/@xlink:href", namespaces=ns)
+    assert "#目录" in back
