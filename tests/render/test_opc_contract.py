@@ -69,3 +69,19 @@ def test_a_saved_deck_opens_again(tmp_path):
     path = tmp_path / "x.pptx"
     prs.save(str(path))
     assert len(Presentation(str(path)).slide_layouts) == 11
+
+
+def test_no_other_module_reaches_into_python_pptx_internals():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "deckgen"
+    private = re.compile(r"\._(element|rels|blob|package|partname)\b|import _[A-Za-z]|\b_(Relationship|ContentTypesItem)\b|serialize_part_xml")
+    offenders = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name == "opc.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if private.search(line):
+                offenders.append(f"{path.relative_to(root)}:{number}: {line.strip()}")
+    assert offenders == []
