@@ -193,11 +193,14 @@ def template_base(theme: Theme) -> BasePlan:
             problems.append(f"no layout with a title placeholder for {kinds} (role {ROLE_NAMES[role]})")
             continue
         chosen[role] = layout
+    if problems and not any(lay.of_type("title", "ctrTitle") for lay in info.layouts):
+        problems = [p for p in problems if p.startswith("layouts:")]
+        problems.append("none of its layouts has a title placeholder, which every slide kind needs")
     if problems:
         listing = "; ".join(f"{lay.name} [{', '.join(ph.type for ph in lay.placeholders) or 'no placeholders'}]" for lay in info.layouts)
         where = str(info.path)
         message = (
-            f"template {info.path.name}: " + "; ".join(problems) + f". Its layouts: {listing or 'none'}. "
+            "cannot build on this template: " + "; ".join(problems) + f". Its layouts: {listing or 'none'}. "
             "Add a title placeholder in PowerPoint (View > Slide Master), or map kinds to layouts in the theme, "
             "e.g. layouts: {achievements: 标题和内容, title: 标题幻灯片}"
         )
