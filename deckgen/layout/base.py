@@ -154,8 +154,7 @@ def generated_base(theme: Theme) -> BasePlan:
         ),
     }
     for role in ("agenda", "content", "data", "cards"):
-        body_slot = None if role == "agenda" else Slot("body", BODY_IDX, body)
-        layouts[role] = LayoutPlan(role, ROLE_NAMES[role], Slot("title", 0, title), body_slot, **chrome_slots)
+        layouts[role] = LayoutPlan(role, ROLE_NAMES[role], Slot("title", 0, title), Slot("body", BODY_IDX, body), **chrome_slots)
     ordered = {role: layouts[role] for role in ROLE_NAMES}
     return BasePlan(w, h, ordered, None, master, master_elements)
 

@@ -45,18 +45,20 @@ class Frame:
         title = layout.title.rect
         footer = layout.footer.rect if layout.footer else None
         number = layout.number.rect if layout.number else None
+        if base.generated:
+            mx = 48.0 if w > 800 else 36.0
+            if layout.footer is not None and layout.role != "divider":
+                # The footer placeholder leaves room for a date that slides do not use.
+                footer = Rect(mx, h - 40, w - 2 * mx - NUMBER_W - 12, 28)
+        else:
+            mx = max(18.0, min(title.x, w - title.right))
         if layout.body is not None:
             body = layout.body.rect
         else:
-            # No body placeholder: the space between the title and the footer.
-            bottom = min([r.y for r in (footer, number) if r is not None] + [h - 50])
-            top = title.bottom + (22 if base.generated else 12)
-            body = Rect(title.x if not base.generated else 48.0 if w > 800 else 36.0, top, (w - 2 * title.x) if not base.generated else w - 2 * (48.0 if w > 800 else 36.0), bottom - top - 8)
-        if base.generated and layout.role in ("agenda", "content", "data", "cards"):
-            # The generated footer placeholder leaves room for a date; slides use the full width.
-            mx = 48.0 if w > 800 else 36.0
-            footer = Rect(mx, h - 40, w - 2 * mx - NUMBER_W - 12, 28)
-        mx = 48.0 if w > 800 else 36.0 if base.generated else max(18.0, min(body.x, w - body.right))
+            # No body placeholder: the space between the title and the footers.
+            bottom = min([r.y for r in (footer, number) if r is not None] + [h * 0.92])
+            top = title.bottom + 12
+            body = Rect(title.x, top, title.w, bottom - top - 8)
         return cls(w, h, mx, title, body, footer, number, layout, base.generated)
 
 
