@@ -72,6 +72,7 @@ class LayoutPlan:
     show_master: bool = True
     background: str | None = None
     elements: list = field(default_factory=list)  # decorations drawn on the layout (generated bases)
+    position: int = 0  # a template layout's place in its master's list
 
 
 @dataclass
@@ -270,7 +271,7 @@ def _template_layout(role: str, layout: TemplateLayout, info: TemplateInfo) -> L
     footer, number, date = first("ftr"), first("sldNum"), first("dt")
     subtitle = _clear_of(first("subTitle"), title, footer, number)
     body = _clear_of(_slot(_body(layout)), title, footer, number)
-    return LayoutPlan(role, layout.name, title, body, subtitle, date=date, footer=footer, number=number)
+    return LayoutPlan(role, layout.name, title, body, subtitle, date=date, footer=footer, number=number, position=layout.position)
 
 
 def _clear_of(slot: Slot | None, title: Slot, *others: Slot | None) -> Slot | None:

@@ -74,8 +74,8 @@ def _open_template(plan: BasePlan) -> Base:
     if custom_shows is not None:
         pres.remove(custom_shows)
     master = prs.slide_masters[0]
-    by_name = {layout.name: layout.part for layout in master.slide_layouts}
-    parts = {role: by_name[layout.name] for role, layout in plan.layouts.items()}
+    in_order = [layout.part for layout in master.slide_layouts]
+    parts = {role: in_order[layout.position] for role, layout in plan.layouts.items()}
     _drop_thumbnail(prs)
     _ensure_view_props(prs)
     return Base(prs, parts, plan)

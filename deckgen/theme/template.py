@@ -62,6 +62,7 @@ class TemplateLayout:
     name: str
     placeholders: tuple[Placeholder, ...]
     layout_type: str = ""
+    position: int = 0  # its place in the master's layout list (names may repeat)
 
     def of_type(self, *types: str) -> list[Placeholder]:
         """The placeholders of any of ``types``, in document order."""
@@ -159,7 +160,7 @@ def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
             Placeholder(ph.type, ph.idx, ph.name, ph.box or master_boxes.get(INHERITS_FROM.get(ph.type, ph.type)))
             for ph in _placeholders(layout)
         )
-        info.layouts.append(TemplateLayout(name, phs, layout.get("type", "")))
+        info.layouts.append(TemplateLayout(name, phs, layout.get("type", ""), len(info.layouts)))
     theme_member = next((t for k, t in master_rels.values() if k == THEME_REL), None)
     if theme_member:
         _read_theme(xml(theme_member), info)
