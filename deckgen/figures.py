@@ -294,7 +294,7 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
 def _fill(metric: Metric, figure: Figure) -> bool:
     """Fill ``metric`` from ``figure``; return True when anything changed."""
     changed = False
-    if figure.value is not None and PLACEHOLDER_RE.search(metric.value):
+    if figure.value is not None and metric.value is not None and PLACEHOLDER_RE.search(metric.value):
         metric.value = _replace(metric.value, figure.value)
         changed = True
     if figure.change is not None:

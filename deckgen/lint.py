@@ -59,10 +59,14 @@ def _slide_placeholders(slide: Slide) -> list[tuple[str, str]]:
     _note(found, f"{slide.path}.title", slide.title, f"{where}: title")
     for n, header in enumerate(slide.headers or []):
         _note(found, f"{slide.path}.headers[{n}]", header, f"{where}: column header")
+    for n, column in enumerate(slide.columns):
+        _note(found, f"{slide.path}.columns[{n}]", column, f"{where}: column")
     for metric in slide.metrics:
         label = f"metric “{metric.indicator}”"
         _note(found, f"{metric.path}.indicator", metric.indicator, f"{label}: indicator")
         _note(found, f"{metric.path}.value", metric.value, f"{label}: value")
+        for n, value in enumerate(metric.values):
+            _note(found, f"{metric.path}.values[{n}]", value, f"{label}: value {n + 1}")
         _note(found, f"{metric.path}.unit", metric.unit, f"{label}: unit")
         _note(found, f"{metric.path}.change", metric.change, f"{label}: change")
     for item in slide.items:
@@ -112,7 +116,7 @@ def _is_blank(slide: Slide) -> bool:
     texts = [slide.text or ""]
     texts += [i.headline for i in slide.items] + [i.detail or "" for i in slide.items]
     texts += list(slide.bullets) + [a.title for a in slide.areas]
-    texts += [m.indicator for m in slide.metrics] + [m.value for m in slide.metrics]
+    texts += [m.indicator for m in slide.metrics] + [m.value or "" for m in slide.metrics]
     return not any(str(t).strip() for t in texts)
 
 

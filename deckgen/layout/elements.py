@@ -50,6 +50,7 @@ class Run:
     bold: bool = False
     color: str | None = None
     field: str | None = None  # "slidenum": a field PowerPoint and LibreOffice fill in
+    size_pt: float | None = None  # None: the paragraph's size (a card's unit is smaller than its value)
 
 
 @dataclass

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deckgen.layout.elements import Cell, Fill, Insets, Rect, Table, TextBox
+from deckgen.layout.elements import Fill, Insets, Rect, TextBox
+from deckgen.layout.metrics import DEFAULT_HEADERS, column_widths, layout_metrics  # noqa: F401  (DEFAULT_HEADERS, column_widths: re-exported)
+from deckgen.layout.pages import Pages
 from deckgen.layout.measure import line_pitch
 from deckgen.layout.paginate import balanced_pages, stack_height
 from deckgen.layout.typeset import Spec, Typesetter, sizes_down
@@ -18,24 +20,6 @@ from deckgen.outline.model import Slide
 
 ITEM_INSETS = Insets(4, 4, 2, 2)
 CARD_INSETS = Insets(16, 14, 12, 10)
-CELL_INSETS = Insets(7.2, 7.2, 4.0, 4.0)
-# LibreOffice grows a table row to the font's natural line height (1.45 em for Noto
-# CJK) even under exact line spacing, so table text is pitched at least that much.
-TABLE_PITCH = 1.5
-# Short tables get roomy rows rather than a cramped block at the top of the slide.
-ROW_MIN_PT = 44.0
-
-
-@dataclass
-class Pages:
-    """The body of one outline slide, split into pages, and what had to be done."""
-
-    pages: list[list] = field(default_factory=list)
-    at_minimum: bool = False
-
-    @property
-    def continued(self) -> bool:
-        return len(self.pages) > 1
 
 
 def layout_slide(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
@@ -132,117 +116,6 @@ def layout_focus_area(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         side.append(TextBox(panel, ts.paras(specs), "middle", Insets(4, 4, 4, 4), "label", "Area number"))
         page[:0] = side
     return pages
-
-
-# ---------------------------------------------------------------- metrics table
-
-DEFAULT_HEADERS = ["指标", "数值", "单位", "同比"]
-
-
-def layout_metrics(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
-    """A native table; rows split across pages with the header repeated."""
-    theme = ts.theme
-    headers = list(slide.headers or DEFAULT_HEADERS)
-    rows = [[m.indicator, m.value, m.unit or "", m.change or ""] for m in slide.metrics]
-    # Drop the unit and change columns when no row uses them.
-    keep = [0, 1] + [c for c in (2, 3) if any(r[c] for r in rows)]
-    aligns = {0: "left", 1: "center", 2: "center", 3: "left"}
-    size_range = theme.size("table")
-    widths_at: dict[float, list[float]] = {}
-
-    def widths(size: float) -> list[float]:
-        if size not in widths_at:
-            columns = [[headers[c]] + [r[c] for r in rows] for c in keep]
-            widths_at[size] = column_widths(ts, columns, size, body.w)
-        return widths_at[size]
-
-    def row_height(cells: list[str], size: float, bold: bool) -> float:
-        return max(
-            ts.height([Spec(t or " ", size, bold=bold, pitch=TABLE_PITCH)], w, CELL_INSETS)
-            for t, w in zip(cells, widths(size))
-        )
-
-    def all_heights(size: float) -> tuple[float, list[float]]:
-        head = row_height([headers[c] for c in keep], size, True)
-        return head, [row_height([r[c] for c in keep], size, False) for r in rows]
-
-    sizes = sizes_down(size_range.max_pt, size_range.min_pt)
-    groups = [list(range(len(rows)))]
-    chosen = None
-    for size in sizes:
-        head, hs = all_heights(size)
-        if head + sum(hs) <= body.h:
-            chosen = size
-            break
-    if chosen is None:
-        head, hs = all_heights(size_range.min_pt)
-        groups = balanced_pages(hs, 0.0, body.h - head)
-        for size in sizes:
-            head, hs = all_heights(size)
-            if all(head + sum(hs[i] for i in g) <= body.h for g in groups):
-                chosen = size
-                break
-        chosen = chosen or size_range.min_pt
-    head, hs = all_heights(chosen)
-    col_w = widths(chosen)
-    if len(groups) == 1:
-        spare_rows = [max(h, min(ROW_MIN_PT, (body.h - head) / max(1, len(rows)))) for h in hs]
-        if head + sum(spare_rows) <= body.h:
-            hs = spare_rows
-    result = Pages(at_minimum=chosen <= size_range.min_pt)
-    for group in groups:
-        header_cells = [
-            Cell(ts.paras([Spec(headers[c], chosen, True, theme.color("on_primary"), align=aligns[c], pitch=TABLE_PITCH)]), theme.color("primary"))
-            for c in keep
-        ]
-        table_rows = [header_cells]
-        for n, i in enumerate(group):
-            fill = theme.color("surface") if n % 2 else theme.color("background")
-            cells = []
-            for c in keep:
-                bold = c == 1
-                color = theme.color("primary_dark") if c == 1 else theme.color("text")
-                cells.append(Cell(ts.paras([Spec(rows[i][c], chosen, bold, color, align=aligns[c], pitch=TABLE_PITCH)]), fill))
-            table_rows.append(cells)
-        heights = [head] + [hs[i] for i in group]
-        rect = Rect(body.x, body.y, body.w, sum(heights))
-        result.pages.append([Table(rect, col_w, heights, table_rows, CELL_INSETS, theme.color("rule"), name="Metrics")])
-    return result
-
-
-def column_widths(ts: Typesetter, columns: list[list[str]], size: float, total: float) -> list[float]:
-    """Column widths from the measured content (each column: its header, then its
-    cells): short columns (value, unit) get what they need on one line, the text columns share the rest in proportion to their
-    longest entry; any room left over is spread in proportion, so the table spans
-    the body.
-    """
-    pad = CELL_INSETS.left + CELL_INSETS.right + 6
-    natural = []
-    for header, *cells in columns:
-        body_w = max([ts.width(text, size) for text in cells] or [0.0])
-        # A long header may take two lines rather than widen a column of short figures.
-        head_w = ts.width(header, size, bold=True)
-        natural.append(max(body_w, head_w / 2 + size, min(head_w, body_w)) / (1 - 0.02) + pad)
-    floor = [max(pad + 2 * size, 0.12 * total)] * len(columns)
-    natural = [max(n, f) for n, f in zip(natural, floor)]
-    if sum(natural) <= total:
-        return [n * total / sum(natural) for n in natural]
-    # Too wide: the narrowest columns keep their width (up to a quarter of the
-    # table each), the widest ones share the rest.
-    order = sorted(range(len(columns)), key=lambda c: natural[c])
-    widths = list(natural)
-    fixed = 0.0
-    flexible = list(order)
-    for c in order[:-1]:
-        share = (total - fixed) / len(flexible)
-        if natural[c] <= min(share, 0.25 * total):
-            fixed += natural[c]
-            flexible.remove(c)
-    rest = total - fixed
-    flexible_natural = sum(natural[c] for c in flexible)
-    for c in flexible:
-        widths[c] = rest * natural[c] / flexible_natural
-    return widths
 
 
 # ---------------------------------------------------------------- focus-area grid

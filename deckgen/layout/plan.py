@@ -275,6 +275,7 @@ def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findi
     fit = fit_title(ts, longest, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
     _, body = title_and_body(frame, fit)
     pages = layout_slide(ts, slide, body)
+    findings.extend(pages.findings)
     if pages.continued:
         findings.append(Finding(slide.path, f"does not fit on one slide even at the minimum size; continued on {len(pages.pages)} slides marked （续）"))
     elif pages.at_minimum:

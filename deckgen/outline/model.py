@@ -29,11 +29,14 @@ class Item:
 
 @dataclass
 class Metric:
+    """One indicator: ``value`` alone, or ``values`` for the slide's ``columns``."""
+
     indicator: str
-    value: str
+    value: str | None = None
     unit: str | None = None
     change: str | None = None
     path: str = ""
+    values: list[str] = field(default_factory=list)  # one per column of Slide.columns
 
 
 @dataclass
@@ -54,6 +57,8 @@ class Slide:
     bullets: list[str] = field(default_factory=list)  # bullets
     metrics: list[Metric] = field(default_factory=list)  # metrics
     headers: list[str] | None = None  # metrics
+    columns: list[str] = field(default_factory=list)  # metrics: titles of several figure columns
+    style: str | None = None  # metrics: auto, cards or table
     areas: list[Area] = field(default_factory=list)  # focus-areas
     number: int | None = None  # focus-area
     text: str | None = None  # statement
@@ -126,7 +131,14 @@ def _part(data: dict, path: str) -> Part:
 def _slide(data: dict, path: str) -> Slide:
     items = [Item(i["headline"], i.get("detail"), f"{path}.items[{n}]") for n, i in enumerate(data.get("items") or [])]
     metrics = [
-        Metric(m["indicator"], _figure(m["value"]), m.get("unit"), m.get("change"), f"{path}.metrics[{n}]")
+        Metric(
+            m["indicator"],
+            _figure(m["value"]) if m.get("value") is not None else None,
+            m.get("unit"),
+            m.get("change"),
+            f"{path}.metrics[{n}]",
+            values=[_figure(v) for v in m.get("values") or []],
+        )
         for n, m in enumerate(data.get("metrics") or [])
     ]
     areas = [Area(a["title"], a.get("summary"), f"{path}.areas[{n}]") for n, a in enumerate(data.get("areas") or [])]
@@ -138,6 +150,8 @@ def _slide(data: dict, path: str) -> Slide:
         bullets=list(data.get("bullets") or []),
         metrics=metrics,
         headers=data.get("headers"),
+        columns=list(data.get("columns") or []),
+        style=data.get("style"),
         areas=areas,
         number=data.get("number"),
         text=data.get("text"),

@@ -26,6 +26,14 @@ class Value:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One word out of ``options`` (e.g. a metrics slide's ``style``)."""
+
+    options: tuple[str, ...] = ()
+    json_type = "string"
+
+
+@dataclass(frozen=True)
 class Integer:
     """A whole number of at least ``minimum``."""
 
@@ -60,6 +68,7 @@ class Mapping:
     fields: tuple[Field, ...]
     doc: str = ""
     shorthand: str | None = None
+    one_of: tuple[str, ...] = ()  # at least one of these keys must be given
 
     def field(self, name: str) -> Field | None:
         for f in self.fields:
@@ -78,6 +87,9 @@ class Tagged:
     doc: str = ""
 
 
+#: How a metrics slide shows its figures.
+METRICS_STYLES = ("auto", "cards", "table")
+
 NOTES = Field("notes", Text(multiline=True), "Speaker notes: the speech text read while this slide is shown.")
 
 ITEM = Mapping(
@@ -94,11 +106,13 @@ METRIC = Mapping(
     "metric",
     (
         Field("indicator", Text(), "What is measured, e.g. 邮政业务总量.", required=True),
-        Field("value", Value(), "The figure; X marks a figure still to be filled in.", required=True),
+        Field("value", Value(), "The figure; X marks a figure still to be filled in."),
+        Field("values", ListOf(Value(), min_items=1), "One figure per column of the slide's `columns` (e.g. one per year), in order."),
         Field("unit", Text(), "Unit of the value, e.g. 亿元, 万件, %."),
         Field("change", Text(), "Change or comparison, e.g. 同比增长X%."),
     ),
-    doc="One row of a metrics table.",
+    doc="One indicator: a KPI card or a table row. Give `value`, or `values` for the slide's `columns`.",
+    one_of=("value", "values"),
 )
 
 AREA = Mapping(
@@ -138,9 +152,11 @@ SLIDE_KINDS: dict[str, Mapping] = {
     ),
     "metrics": _slide(
         "metrics",
-        "A table of indicators with value, unit and change.",
-        Field("headers", ListOf(Text(), min_items=4, max_items=4), "Column titles (4), default 指标/数值/单位/同比."),
-        Field("metrics", ListOf(METRIC, min_items=1), "The rows of the table.", required=True),
+        "Indicators with value, unit and change: KPI cards for a few headline figures, else a table.",
+        Field("style", Choice(METRICS_STYLES), "How the figures are shown: auto (default: up to six short figures as KPI cards, else a table), cards or table."),
+        Field("headers", ListOf(Text(), min_items=4, max_items=4), "Titles of the indicator, value, unit and change columns (4), default 指标/数值/单位/同比."),
+        Field("columns", ListOf(Text(), min_items=1), "Titles of several figure columns (years, 目标/完成 …); each metric then gives `values`, one per column."),
+        Field("metrics", ListOf(METRIC, min_items=1), "The indicators, in order.", required=True),
     ),
     "statement": _slide(
         "statement",

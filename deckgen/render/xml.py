@@ -60,7 +60,7 @@ def run_props(tag: str, size_pt: float, bold: bool, color: str | None, fonts: Fo
 
 
 def run(r: Run, size_pt: float, fonts: Fonts) -> str:
-    props = run_props("rPr", size_pt, r.bold, r.color, fonts)
+    props = run_props("rPr", r.size_pt or size_pt, r.bold, r.color, fonts)
     pieces = r.text.split("\n")
     out = []
     for n, piece in enumerate(pieces):
