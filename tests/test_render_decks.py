@@ -30,8 +30,8 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from deckgen.layout.kinds import DEFAULT_HEADERS
 from deckgen.outline.loader import load_outline
+from tablecheck import expected_table
 from rendercheck import (
     _holder,
     _overlapping_pairs,
@@ -54,7 +54,7 @@ CONTINUED = "（续）"
 MIN_TEXT_PT = 10.0
 BODY_MIN_PT = 18.0
 TABLE_MIN_PT = 14.0
-BODY_PREFIXES = ("Item", "Card", "Statement", "Agenda entry")
+BODY_PREFIXES = ("Item", "Card", "KPI", "Statement", "Agenda entry")
 TABLE_PREFIX = "Metrics cell"
 # Sizes are compared after rounding to 0.1 pt (LibreOffice sets 18 pt as 18.0).
 SIZE_EPS = 0.05
@@ -339,7 +339,7 @@ def _numbered(group: list, prefix: str) -> list[tuple[int, list[str]]]:
             name = shape.name
             if name.startswith(prefix) and shape.has_text_frame:
                 rest = name[len(prefix):].strip().split(" ")[0]
-                if rest.isdigit() and (prefix != "Card " or name.endswith(" text")):
+                if rest.isdigit() and (prefix not in ("Card ", "KPI ") or name.endswith(" text")):
                     out.append((int(rest), [p.text for p in shape.text_frame.paragraphs]))
     return out
 
@@ -366,6 +366,19 @@ def _check_group(outline_slide, group: list) -> None:
             area = outline_slide.areas[n - 1]
             want = [f"{n:02d}", area.title] + ([area.summary] if area.summary else [])
             assert paras == want, f"{where}: card {n} reads {paras}, expected {want}"
+    elif kind == "metrics" and any(s.name.startswith("KPI ") for slide in group for s in slide.shapes):
+        # KPI cards: one slide, one card per metric in order: indicator first, the
+        # value and unit on one line, the change last.
+        assert len(group) == 1, f"{where}: KPI cards continued over {len(group)} slides"
+        found = _numbered(group, "KPI ")
+        assert [n for n, _ in found] == list(range(1, len(outline_slide.metrics) + 1)), f"{where}: cards {found}"
+        for n, paras in found:
+            metric = outline_slide.metrics[n - 1]
+            assert paras[0] == metric.indicator, f"{where}: card {n} reads {paras}"
+            value_line = f"{metric.value} {metric.unit}" if metric.unit else metric.value
+            assert value_line in paras, f"{where}: card {n} has no line {value_line!r}: {paras}"
+            if metric.change:
+                assert paras[-1].endswith(metric.change), f"{where}: card {n} change {paras[-1]!r}"
     elif kind == "metrics":
         rows, headers = [], []
         for slide in group:
@@ -374,14 +387,10 @@ def _check_group(outline_slide, group: list) -> None:
             table_rows = [[c.text for c in r.cells] for r in tables[0].table.rows]
             headers.append(table_rows[0])
             rows += table_rows[1:]
-        # Unit and change columns are dropped when no row uses them (as in kinds.py).
-        metrics = outline_slide.metrics
-        columns = [[m.indicator for m in metrics], [m.value for m in metrics], [m.unit or "" for m in metrics], [m.change or "" for m in metrics]]
-        keep = [0, 1] + [c for c in (2, 3) if any(columns[c])]
-        titles = list(outline_slide.headers or DEFAULT_HEADERS)
+        # Columns no row uses are dropped.
+        expected_header, expected_rows = expected_table(outline_slide)
         for n, header in enumerate(headers):
-            assert header == [titles[c] for c in keep], f"{where}: page {n + 1} header {header}"
-        expected_rows = [[columns[c][r] for c in keep] for r in range(len(metrics))]
+            assert header == expected_header, f"{where}: page {n + 1} header {header}"
         assert rows == expected_rows, f"{where}: table rows differ from the outline's metrics (lost, repeated or reordered)"
     elif kind == "statement":
         texts = []

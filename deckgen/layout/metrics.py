@@ -207,9 +207,9 @@ def _fit_cards(ts: Typesetter, slide: Slide, cols: int, rows: int, body: Rect, c
 
     def value_width(metric: Metric, size: float) -> float:
         unit = (metric.unit or "").strip()
-        width = ts.width(metric.value or "", size, bold=True)
+        width = ts.one_line_width(metric.value or "", size, bold=True)
         if unit:
-            width += ts.width(" " + unit, unit_size(size))
+            width += ts.one_line_width(" " + unit, unit_size(size))
         return width
 
     body_range = theme.size("body")
@@ -221,7 +221,7 @@ def _fit_cards(ts: Typesetter, slide: Slide, cols: int, rows: int, body: Rect, c
     text_h = max(ts.height(s, card_w, CARD_INSETS) for s in specs)
     for value_pt in sizes_down(*VALUE_SIZES, 2.0):
         content_h = text_h + line_pitch(value_pt, VALUE_PITCH) + 2 + CARD_ACCENT
-        if content_h <= card_h and all(value_width(m, value_pt) <= inner * 0.92 for m in metrics):
+        if content_h <= card_h and all(value_width(m, value_pt) <= inner * 0.95 for m in metrics):
             return card_w, value_pt, specs, neat, content_h
     return None
 
@@ -280,7 +280,8 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
 
     def widths(size: float) -> list[float]:
         if size not in widths_at:
-            widths_at[size] = column_widths(ts, [[c.title] + c.cells for c in columns], size, body.w)
+            rigid = [c.role in ("figure", "unit") for c in columns]
+            widths_at[size] = column_widths(ts, [[c.title] + c.cells for c in columns], size, body.w, rigid)
         return widths_at[size]
 
     def row_height(cells: list[str], size: float, bold: bool) -> float:
@@ -294,6 +295,8 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         return head, [row_height([c.cells[r] for c in columns], size, False) for r in range(n_rows)]
 
     sizes = sizes_down(size_range.max_pt, size_range.min_pt)
+    # A size at which a figure would break across lines is no candidate (unless none is better).
+    sizes = [s for s in sizes if figures_fit(ts, columns, s, body.w)] or [size_range.min_pt]
     groups = [list(range(n_rows))]
     chosen = None
     for size in sizes:
@@ -337,23 +340,40 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     return result
 
 
-def column_widths(ts: Typesetter, columns: list[list[str]], size: float, total: float) -> list[float]:
+def column_widths(ts: Typesetter, columns: list[list[str]], size: float, total: float, rigid: list[bool] | None = None) -> list[float]:
     """Column widths from the measured content (each column: its header, then its
     cells): short columns (value, unit) get what they need on one line, the text
     columns share the rest in proportion to their longest entry; any room left over
     is spread in proportion, so the table spans the body.
+
+    ``rigid`` columns (figures, units) are never squeezed below one line per cell
+    while the others can make room: a number is not broken across lines.
     """
+    rigid = rigid or [False] * len(columns)
     pad = CELL_INSETS.left + CELL_INSETS.right + 6
     natural = []
     for header, *cells in columns:
-        body_w = max([ts.width(text, size) for text in cells] or [0.0])
-        # A long header may take two lines rather than widen a column of short figures.
-        head_w = ts.width(header, size, bold=True)
-        natural.append(max(body_w, head_w / 2 + size, min(head_w, body_w)) / (1 - 0.02) + pad)
+        body_w = max([ts.one_line_width(text, size) for text in cells] or [0.0])
+        # A long header may take two lines rather than widen a column of short
+        # figures; a short one (2024年, 目标) stays on one.
+        head_w = ts.one_line_width(header, size, bold=True)
+        head_need = head_w if len(header) <= 6 else max(head_w / 2 + size, min(head_w, body_w))
+        natural.append(max(body_w, head_need) + pad)
     floor = [max(pad + 2 * size, min(0.12, 0.6 / len(columns)) * total)] * len(columns)
     natural = [max(n, f) for n, f in zip(natural, floor)]
     if sum(natural) <= total:
         return [n * total / sum(natural) for n in natural]
+    fixed_cols = [c for c in range(len(columns)) if rigid[c]]
+    fixed = sum(natural[c] for c in fixed_cols)
+    flexible = [c for c in range(len(columns)) if not rigid[c]]
+    if flexible and total - fixed >= sum(floor[c] for c in flexible):
+        # Figures keep their one-line width; the text columns share the rest.
+        widths = list(natural)
+        rest = total - fixed
+        flexible_natural = sum(natural[c] for c in flexible)
+        for c in flexible:
+            widths[c] = rest * natural[c] / flexible_natural
+        return widths
     # Too wide: the narrowest columns keep their width (up to a quarter of the
     # table each), the widest ones share the rest.
     order = sorted(range(len(columns)), key=lambda c: natural[c])
@@ -370,3 +390,15 @@ def column_widths(ts: Typesetter, columns: list[list[str]], size: float, total: 
     for c in flexible:
         widths[c] = rest * natural[c] / flexible_natural
     return widths
+
+
+def figures_fit(ts: Typesetter, columns: list[TableColumn], size: float, total: float) -> bool:
+    """True when every figure and unit column gets its one-line width at ``size``."""
+    widths = column_widths(ts, [[c.title] + c.cells for c in columns], size, total, [c.role in ("figure", "unit") for c in columns])
+    pad = CELL_INSETS.left + CELL_INSETS.right
+    return all(
+        ts.one_line_width(cell, size) + pad <= w
+        for c, w in zip(columns, widths)
+        if c.role in ("figure", "unit")
+        for cell in c.cells
+    )

@@ -104,6 +104,14 @@ class Typesetter:
     def width(self, text: str, size_pt: float, bold: bool = False) -> float:
         return self.measurer.width(text, size_pt, bold=bold)
 
+    def one_line_width(self, text: str, size_pt: float, bold: bool = False) -> float:
+        """The narrowest box width (insets excluded) in which :meth:`lines` keeps ``text``
+        on one line: its width plus the margins :meth:`lines` keeps free."""
+        width = self.measurer.width(text, size_pt, bold=bold)
+        if self.faces.substituted and text:
+            width += self._substitution_margin_em(text, bold) * size_pt
+        return width / (1 - WIDTH_SAFETY) + 0.5
+
     def height(self, specs: list[Spec], width_pt: float, insets: Insets | None = None) -> float:
         """Return the height of ``specs`` set in a box ``width_pt`` wide, insets included."""
         insets = insets or Insets()
