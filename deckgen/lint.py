@@ -69,6 +69,14 @@ def _slide_placeholders(slide: Slide) -> list[tuple[str, str]]:
             _note(found, f"{metric.path}.values[{n}]", value, f"{label}: value {n + 1}")
         _note(found, f"{metric.path}.unit", metric.unit, f"{label}: unit")
         _note(found, f"{metric.path}.change", metric.change, f"{label}: change")
+    _note(found, f"{slide.path}.unit", slide.unit, f"{where}: unit")
+    for n, category in enumerate(slide.categories):
+        _note(found, f"{slide.path}.categories[{n}]", category, f"{where}: category")
+    for series in slide.series:
+        _note(found, f"{series.path}.name", series.name, f"{where}: series name")
+        for n, value in enumerate(series.values):
+            label = slide.categories[n] if n < len(slide.categories) else f"value {n + 1}"
+            _note(found, f"{series.path}.values[{n}]", value, f"series “{_short(series.name)}”: {label}")
     for item in slide.items:
         _note(found, f"{item.path}.headline", item.headline, f"{where}: headline")
         _note(found, f"{item.path}.detail", item.detail, f"item “{_short(item.headline)}”: detail")
@@ -115,7 +123,7 @@ def _is_blank(slide: Slide) -> bool:
     """True when a slide's content fields hold no visible text."""
     texts = [slide.text or ""]
     texts += [i.headline for i in slide.items] + [i.detail or "" for i in slide.items]
-    texts += list(slide.bullets) + [a.title for a in slide.areas]
+    texts += list(slide.bullets) + [a.title for a in slide.areas] + [s.name for s in slide.series]
     texts += [m.indicator for m in slide.metrics] + [m.value or "" for m in slide.metrics]
     return not any(str(t).strip() for t in texts)
 
@@ -131,7 +139,7 @@ def layout_issues(outline: Outline, theme, notes: list[str] | None = None) -> li
     plan = plan_deck(outline.deck, theme)
     if notes is not None:
         notes.extend(plan.stand_ins)
-    issues = [outline.issue(f.path, f.message, "warning") for f in plan.findings]
+    issues = [outline.issue(f.path, f.message, f.severity) for f in plan.findings]
     theme_line = outline.issue("theme", "")
     for warning in dict.fromkeys(plan.warnings):
         issues.append(Issue(theme_line.file, theme_line.line if outline.deck.theme else 0, theme_line.col, warning, "warning", "theme"))

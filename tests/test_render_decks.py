@@ -366,6 +366,22 @@ def _check_group(outline_slide, group: list) -> None:
             area = outline_slide.areas[n - 1]
             want = [f"{n:02d}", area.title] + ([area.summary] if area.summary else [])
             assert paras == want, f"{where}: card {n} reads {paras}, expected {want}"
+    elif kind == "chart" or (kind == "metrics" and any(s.has_chart for slide in group for s in slide.shapes)):
+        # One native chart whose categories and series are the outline's, X as a gap.
+        assert len(group) == 1, f"{where}: a chart continued over {len(group)} slides"
+        charts = [s.chart for s in group[0].shapes if s.has_chart]
+        assert len(charts) == 1, f"{where}: {len(charts)} charts"
+        if kind == "chart":
+            categories, series = outline_slide.categories, [(s.name, s.values) for s in outline_slide.series]
+        else:
+            categories, series = outline_slide.columns, [(m.indicator, m.values) for m in outline_slide.metrics]
+        if outline_slide.chart_type == "doughnut":
+            series = series[:1]
+        assert list(charts[0].plots[0].categories) == list(categories), f"{where}: categories"
+        for drawn, (name, values) in zip(charts[0].series, series):
+            assert drawn.name == name
+            want = [None if "X" in v else float(v.replace(",", "")) for v in values]
+            assert list(drawn.values) == want, f"{where}: series {name}"
     elif kind == "metrics" and any(s.name.startswith("KPI ") for slide in group for s in slide.shapes):
         # KPI cards: one slide, one card per metric in order: indicator first, the
         # value and unit on one line, the change last.

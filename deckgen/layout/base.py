@@ -38,6 +38,7 @@ KIND_ROLES = {
     "focus-area": "content",
     "statement": "content",
     "metrics": "data",
+    "chart": "data",
     "focus-areas": "cards",
     "closing": "closing",
 }

@@ -119,7 +119,7 @@ class Picture:
     name: str = ""
 
 
-Element = TextBox | Fill | Table | Picture
+Element = TextBox | Fill | Table | Picture  # and layout.charts.ChartBox
 
 
 @dataclass
@@ -140,10 +140,15 @@ class SlidePlan:
 
 @dataclass
 class Finding:
-    """Something layout had to do that the user should know (continued, shrunk)."""
+    """Something layout had to do that the user should know (continued, shrunk).
+
+    ``severity`` is "error" for text layout refuses (see :mod:`deckgen.layout.limits`):
+    the deck must not be built.
+    """
 
     path: str
     message: str
+    severity: str = "warning"
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from deckgen.layout.elements import Fill, Insets, Rect, TextBox
+from deckgen.layout.chart_slide import layout_chart
 from deckgen.layout.metrics import DEFAULT_HEADERS, column_widths, layout_metrics  # noqa: F401  (DEFAULT_HEADERS, column_widths: re-exported)
 from deckgen.layout.pages import Pages
 from deckgen.layout.measure import line_pitch
@@ -284,6 +285,7 @@ def _statement_pages(ts, chunks, size, specs_for, box, at_min) -> Pages:
 
 
 KINDS = {
+    "chart": layout_chart,
     "achievements": layout_achievements,
     "bullets": layout_bullets,
     "metrics": layout_metrics,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from deckgen.layout.chart_slide import chartable, layout_chart
 from deckgen.layout.elements import Cell, Fill, Finding, Insets, Rect, Run, Table, TextBox
 from deckgen.layout.measure import line_pitch
 from deckgen.layout.pages import Pages
@@ -30,6 +31,7 @@ TABLE_PITCH = 1.5
 ROW_MIN_PT = 44.0
 
 MAX_CARDS = 6
+MAX_SERIES = 4  # more lines or bar groups than this read better as a table
 #: A figure short enough for a card: "41.6", "近X", "12,345", "X-X".
 MAX_CARD_VALUE_CHARS = 8
 VALUE_SIZES = (60.0, 44.0)  # the card value's size range, largest first
@@ -58,19 +60,33 @@ class TableColumn:
 
 
 def metrics_form(slide: Slide) -> str:
-    """How ``slide`` shows its figures: ``cards`` or ``table``.
+    """How ``slide`` shows its figures: ``cards``, ``table`` or ``chart``.
 
     ``style: auto`` (or none) gives cards to up to :data:`MAX_CARDS` indicators with
-    one short figure each; several figure columns, many rows or long values make a
-    table.
+    one short figure each, and a chart to a series: up to :data:`MAX_SERIES`
+    indicators in one unit over three or more ``columns`` (years), every figure a
+    number or X, no change column. Anything else is a table.
     """
-    if slide.style in ("cards", "table"):
+    if slide.style in ("cards", "table", "chart"):
         return slide.style
-    if slide.columns or len(slide.metrics) > MAX_CARDS:
+    if slide.columns:
+        return "chart" if _is_series(slide) else "table"
+    if len(slide.metrics) > MAX_CARDS:
         return "table"
     if all(m.value and len(m.value) <= MAX_CARD_VALUE_CHARS for m in slide.metrics):
         return "cards"
     return "table"
+
+
+def _is_series(slide: Slide) -> bool:
+    metrics = slide.metrics
+    return (
+        len(slide.columns) >= 3
+        and len(metrics) <= MAX_SERIES
+        and len({m.unit for m in metrics}) == 1
+        and not any(m.change or m.value for m in metrics)
+        and all(len(m.values) == len(slide.columns) and chartable(m.values) for m in metrics)
+    )
 
 
 def table_columns(slide: Slide) -> list[TableColumn]:
@@ -109,8 +125,11 @@ def column_findings(slide: Slide) -> list[Finding]:
 def layout_metrics(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     """KPI cards or a table, as :func:`metrics_form` decides (cards that cannot fit
     become a table)."""
+    form = metrics_form(slide)
+    if form == "chart":
+        return layout_chart(ts, slide, body)
     findings = column_findings(slide)
-    if metrics_form(slide) == "cards":
+    if form == "cards":
         cards = layout_kpi_cards(ts, slide, body)
         if cards is not None:
             return Pages([cards], findings=findings)

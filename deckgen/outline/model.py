@@ -40,6 +40,15 @@ class Metric:
 
 
 @dataclass
+class Series:
+    """One series of a chart: its name and one figure per category (text as written)."""
+
+    name: str
+    values: list[str] = field(default_factory=list)
+    path: str = ""
+
+
+@dataclass
 class Area:
     title: str
     summary: str | None = None
@@ -58,7 +67,11 @@ class Slide:
     metrics: list[Metric] = field(default_factory=list)  # metrics
     headers: list[str] | None = None  # metrics
     columns: list[str] = field(default_factory=list)  # metrics: titles of several figure columns
-    style: str | None = None  # metrics: auto, cards or table
+    style: str | None = None  # metrics: auto, cards, table or chart
+    chart_type: str | None = None  # chart: column, bar, line, doughnut (the outline's `type:`)
+    unit: str | None = None  # chart
+    categories: list[str] = field(default_factory=list)  # chart
+    series: list[Series] = field(default_factory=list)  # chart
     areas: list[Area] = field(default_factory=list)  # focus-areas
     number: int | None = None  # focus-area
     text: str | None = None  # statement
@@ -142,6 +155,10 @@ def _slide(data: dict, path: str) -> Slide:
         for n, m in enumerate(data.get("metrics") or [])
     ]
     areas = [Area(a["title"], a.get("summary"), f"{path}.areas[{n}]") for n, a in enumerate(data.get("areas") or [])]
+    series = [
+        Series(s["name"], [_figure(v) for v in s.get("values") or []], f"{path}.series[{n}]")
+        for n, s in enumerate(data.get("series") or [])
+    ]
     return Slide(
         kind=data["kind"],
         title=data.get("title"),
@@ -152,6 +169,10 @@ def _slide(data: dict, path: str) -> Slide:
         headers=data.get("headers"),
         columns=list(data.get("columns") or []),
         style=data.get("style"),
+        chart_type=data.get("type"),
+        unit=data.get("unit"),
+        categories=list(data.get("categories") or []),
+        series=series,
         areas=areas,
         number=data.get("number"),
         text=data.get("text"),

@@ -88,7 +88,10 @@ class Tagged:
 
 
 #: How a metrics slide shows its figures.
-METRICS_STYLES = ("auto", "cards", "table")
+METRICS_STYLES = ("auto", "cards", "table", "chart")
+
+#: The chart types a chart slide can draw.
+CHART_TYPES = ("column", "bar", "line", "doughnut")
 
 NOTES = Field("notes", Text(multiline=True), "Speaker notes: the speech text read while this slide is shown.")
 
@@ -113,6 +116,15 @@ METRIC = Mapping(
     ),
     doc="One indicator: a KPI card or a table row. Give `value`, or `values` for the slide's `columns`.",
     one_of=("value", "values"),
+)
+
+SERIES = Mapping(
+    "series",
+    (
+        Field("name", Text(), "What the series measures, e.g. 快递业务量; shown in the legend.", required=True),
+        Field("values", ListOf(Value(), min_items=1), "One figure per category, in order; X for a figure still to come (shown as a gap).", required=True),
+    ),
+    doc="One series of a chart: a name and one figure per category.",
 )
 
 AREA = Mapping(
@@ -153,7 +165,7 @@ SLIDE_KINDS: dict[str, Mapping] = {
     "metrics": _slide(
         "metrics",
         "Indicators with value, unit and change: KPI cards for a few headline figures, else a table.",
-        Field("style", Choice(METRICS_STYLES), "How the figures are shown: auto (default: up to six short figures as KPI cards, else a table), cards or table."),
+        Field("style", Choice(METRICS_STYLES), "How the figures are shown: auto (default: up to six short figures as KPI cards, a series over `columns` in one unit as a chart, else a table), cards, table or chart."),
         Field("headers", ListOf(Text(), min_items=4, max_items=4), "Titles of the indicator, value, unit and change columns (4), default 指标/数值/单位/同比."),
         Field("columns", ListOf(Text(), min_items=1), "Titles of several figure columns (years, 目标/完成 …); each metric then gives `values`, one per column."),
         Field("metrics", ListOf(METRIC, min_items=1), "The indicators, in order.", required=True),
@@ -164,6 +176,14 @@ SLIDE_KINDS: dict[str, Mapping] = {
         Field("text", Text(multiline=True), "The quote or key sentence.", required=True),
         Field("source", Text(), "Who said it or where it comes from."),
         title_required=False,
+    ),
+    "chart": _slide(
+        "chart",
+        "A native chart (its figures in an embedded workbook that Edit Data opens).",
+        Field("type", Choice(CHART_TYPES), "column (default), bar, line or doughnut."),
+        Field("unit", Text(), "Unit of every figure, e.g. 亿元; shown above the chart."),
+        Field("categories", ListOf(Text(), min_items=1), "The categories along the axis (years, regions …), in order.", required=True),
+        Field("series", ListOf(SERIES, min_items=1), "The series: a name and one figure per category.", required=True),
     ),
     "focus-areas": _slide(
         "focus-areas",

@@ -22,6 +22,7 @@ from pptx.parts.image import ImagePart
 from deckgen.layout.base import BasePlan
 from deckgen.render import opc
 from deckgen.render import xml as X
+from deckgen.render.charts import new_chart_part
 from deckgen.render.base import open_base, set_font_refs, write_sections
 from deckgen.theme.model import Theme
 
@@ -74,6 +75,7 @@ class DeckWriter:
         self._next_pres_rid = 1
         self._slide_count = 0
         self._notes_count = 0
+        self._chart_count = 0
         self._anchors: dict[str, Part] = {}
         self._links: list[tuple[Part, str, str]] = []
         self._sections: list[tuple[str, list[int]]] = []
@@ -83,9 +85,11 @@ class DeckWriter:
     def add_slide(self, shapes_xml_fn, layout_role: str, notes: str | None, *, section: str = "", anchor: str = "") -> None:
         """Add one slide on the layout of ``layout_role``.
 
-        ``shapes_xml_fn(relate, link)`` returns the shapes' XML, calling
-        ``relate(image_path)`` for the rId of each picture it places and
-        ``link(anchor)`` for the rId of a jump to the slide named ``anchor``.
+        ``shapes_xml_fn(relate, link, chart)`` returns the shapes' XML, calling
+        ``relate(image_path)`` for the rId of each picture it places,
+        ``link(anchor)`` for the rId of a jump to the slide named ``anchor`` and
+        ``chart(box)`` for the rId of a new chart part (with its workbook) for a
+        :class:`~deckgen.layout.charts.ChartBox`.
         ``section`` starts a PowerPoint section there.
         """
         self._slide_count += 1
@@ -110,7 +114,16 @@ class DeckWriter:
                 pending.append((rels[key], RT.SLIDE, target))
             return rels[key]
 
-        blob = X.slide_xml(shapes_xml_fn(relate, link), None)
+        def chart(box) -> str:
+            self._chart_count += 1
+            # Chart text refers to the theme's body fonts, as every other run does.
+            part = new_chart_part(box, self.package, number=self._chart_count, latin="+mn-lt", east_asian="+mn-ea")
+            rid = next_rid()
+            rels[("chart", self._chart_count)] = rid
+            pending.append((rid, RT.CHART, part))
+            return rid
+
+        blob = X.slide_xml(shapes_xml_fn(relate, link, chart), None)
         # A plain Part holding the finished XML: nothing reads it back before saving,
         # so parsing it into python-pptx's object tree would be wasted time.
         slide_part = Part(partname, SLIDE_CT, self.package, blob)

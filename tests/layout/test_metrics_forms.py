@@ -152,7 +152,7 @@ def test_bad_style_and_a_metric_without_figures_are_refused_at_their_line(tmp_pa
         """)
     result = CliRunner().invoke(cli, ["build", str(path), "-o", str(tmp_path / "out.pptx")])
     assert result.exit_code == 1
-    assert "deck.yaml:7:16: 'style' must be one of auto, cards, table, not 'kards' (did you mean 'cards'?)" in result.output
+    assert "deck.yaml:7:16: 'style' must be one of auto, cards, table, chart, not 'kards' (did you mean 'cards'?)" in result.output
     assert "deck.yaml:9:13: this metric needs 'value' or 'values'" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "out.pptx").exists()
