@@ -113,13 +113,22 @@ class Table:
 
 
 @dataclass
+class Icon:
+    """One of deckgen's icons (:mod:`deckgen.layout.icons`) drawn as a vector shape."""
+
+    rect: Rect
+    name: str
+    color: str  # RRGGBB, stroke and fill
+
+
+@dataclass
 class Picture:
     rect: Rect
     path: Path
     name: str = ""
 
 
-Element = TextBox | Fill | Table | Picture  # and layout.charts.ChartBox
+Element = TextBox | Fill | Table | Picture | Icon  # and layout.charts.ChartBox
 
 
 @dataclass

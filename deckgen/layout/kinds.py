@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deckgen.layout.elements import Fill, Insets, Rect, TextBox
+from deckgen.layout.elements import Fill, Icon, Insets, Rect, TextBox
+from deckgen.layout.icon_choice import sibling_icons
 from deckgen.layout.chart_slide import layout_chart
 from deckgen.layout.metrics import DEFAULT_HEADERS, column_widths, layout_metrics  # noqa: F401  (DEFAULT_HEADERS, column_widths: re-exported)
 from deckgen.layout.pages import Pages
@@ -93,7 +94,17 @@ def _stacked(ts: Typesetter, entries: list[tuple[str, str | None]], body: Rect, 
 
 
 def layout_achievements(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
-    return _stacked(ts, [(i.headline, i.detail) for i in slide.items], body, numbered=True, bold=True)
+    """Items beside badges that show an icon chosen from the headline (the number
+    when icons are off)."""
+    pages = _stacked(ts, [(i.headline, i.detail) for i in slide.items], body, numbered=True, bold=True)
+    icons = sibling_icons([i.headline for i in slide.items], [i.icon for i in slide.items], slide_icon=slide.icon)
+    for page in pages.pages:
+        for n, element in enumerate(page):
+            if isinstance(element, TextBox) and element.name.startswith("Badge number "):
+                icon = icons[int(element.name.rsplit(" ", 1)[1]) - 1]
+                if icon:
+                    page[n] = Icon(element.rect.inset(element.rect.w * 0.17), icon, ts.theme.color("on_primary"))
+    return pages
 
 
 def layout_bullets(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
@@ -154,10 +165,27 @@ def layout_focus_areas(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         card_h = (body.h - gap * (rows - 1)) / rows
         for size in sizes_down(size_range.max_pt, size_range.min_pt):
             if all(ts.height(card_specs(i, size), card_w, CARD_INSETS) <= card_h for i in range(len(areas))):
-                return _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, size <= size_range.min_pt)
+                return _with_card_icons(ts, slide, _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, size <= size_range.min_pt))
     # Even one card per slide does not fit at the minimum: give each card a slide.
     size = size_range.min_pt
-    return _grid_pages(ts, areas, card_specs, size, 1, 1, 1, body.w, body.h, gap, body, True)
+    return _with_card_icons(ts, slide, _grid_pages(ts, areas, card_specs, size, 1, 1, 1, body.w, body.h, gap, body, True))
+
+
+CARD_ICON_PT = 30.0
+
+
+def _with_card_icons(ts: Typesetter, slide: Slide, pages: Pages) -> Pages:
+    """An icon at the top right of each card, beside its number (above the title)."""
+    icons = sibling_icons([f"{a.title}{a.summary or ''}" for a in slide.areas], [a.icon for a in slide.areas], slide_icon=slide.icon)
+    for page in pages.pages:
+        for element in list(page):
+            if isinstance(element, Fill) and element.name.startswith("Card ") and element.name[5:].isdigit():
+                icon = icons[int(element.name[5:]) - 1]
+                if icon:
+                    card = element.rect
+                    rect = Rect(card.right - CARD_INSETS.right - CARD_ICON_PT, card.y + CARD_INSETS.top - 2, CARD_ICON_PT, CARD_ICON_PT)
+                    page.append(Icon(rect, icon, ts.theme.color("primary")))
+    return pages
 
 
 def _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, at_min) -> Pages:

@@ -8,7 +8,8 @@ when the total is known.
 from __future__ import annotations
 
 from deckgen.layout.base import KIND_ROLES, base_plan
-from deckgen.layout.elements import DeckPlan, Fill, Finding, Insets, Rect, SlidePlan, TextBox
+from deckgen.layout.elements import DeckPlan, Fill, Finding, Icon, Insets, Rect, SlidePlan, TextBox
+from deckgen.layout.icon_choice import part_icon
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body
 from deckgen.layout.kinds import layout_slide
 from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
@@ -197,6 +198,10 @@ def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings
     label = Spec(f"第{chinese_number(index + 1)}部分", 24, color=theme.color("on_primary"), align="center", pitch=1.3)
     number = Spec(f"{index + 1:02d}", 80, bold=True, color=theme.color("on_primary"), align="center", pitch=1.15, space_before_pt=6)
     elements.append(TextBox(Rect(24, h * 0.26, panel_w - 48, 150), ts.paras([label, number]), "top", role="label", name="Part number", link="agenda"))
+    icon = part_icon(part.title, part.icon)
+    if icon:
+        size = DIVIDER_ICON_PT
+        elements.append(Icon(Rect((panel_w - size) / 2, h * 0.26 - size - 18, size, size), icon, theme.color("on_primary")))
     right_x = panel_w + 48
     right_w = w - right_x - mx
     title_box = Rect(right_x, h * 0.14, right_w, h * 0.40)
@@ -231,6 +236,7 @@ def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, find
 
 
 
+DIVIDER_ICON_PT = 52.0
 PROGRESS_ROWS = 7  # a divider shows at most this many agenda entries around the current one
 
 

@@ -25,6 +25,7 @@ class Item:
     headline: str
     detail: str | None = None
     path: str = ""
+    icon: str | None = None  # an icon name, "none", or None: chosen from the words
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Area:
     title: str
     summary: str | None = None
     path: str = ""
+    icon: str | None = None  # as Item.icon
 
 
 @dataclass
@@ -72,6 +74,7 @@ class Slide:
     unit: str | None = None  # chart
     categories: list[str] = field(default_factory=list)  # chart
     series: list[Series] = field(default_factory=list)  # chart
+    icon: str | None = None  # achievements, focus-areas: "none" turns the icons off
     areas: list[Area] = field(default_factory=list)  # focus-areas
     number: int | None = None  # focus-area
     text: str | None = None  # statement
@@ -85,6 +88,7 @@ class Part:
     notes: str | None = None
     slides: list[Slide] = field(default_factory=list)
     path: str = ""
+    icon: str | None = None  # as Item.icon, on the part's divider
 
 
 @dataclass
@@ -138,11 +142,11 @@ def deck_from_data(data: dict, source: str = "") -> Deck:
 
 def _part(data: dict, path: str) -> Part:
     slides = [_slide(s, f"{path}.slides[{i}]") for i, s in enumerate(data.get("slides") or [])]
-    return Part(title=data["title"], notes=data.get("notes"), slides=slides, path=path)
+    return Part(title=data["title"], notes=data.get("notes"), slides=slides, path=path, icon=data.get("icon"))
 
 
 def _slide(data: dict, path: str) -> Slide:
-    items = [Item(i["headline"], i.get("detail"), f"{path}.items[{n}]") for n, i in enumerate(data.get("items") or [])]
+    items = [Item(i["headline"], i.get("detail"), f"{path}.items[{n}]", i.get("icon")) for n, i in enumerate(data.get("items") or [])]
     metrics = [
         Metric(
             m["indicator"],
@@ -154,7 +158,7 @@ def _slide(data: dict, path: str) -> Slide:
         )
         for n, m in enumerate(data.get("metrics") or [])
     ]
-    areas = [Area(a["title"], a.get("summary"), f"{path}.areas[{n}]") for n, a in enumerate(data.get("areas") or [])]
+    areas = [Area(a["title"], a.get("summary"), f"{path}.areas[{n}]", a.get("icon")) for n, a in enumerate(data.get("areas") or [])]
     series = [
         Series(s["name"], [_figure(v) for v in s.get("values") or []], f"{path}.series[{n}]")
         for n, s in enumerate(data.get("series") or [])
@@ -169,6 +173,7 @@ def _slide(data: dict, path: str) -> Slide:
         headers=data.get("headers"),
         columns=list(data.get("columns") or []),
         style=data.get("style"),
+        icon=data.get("icon"),
         chart_type=data.get("type"),
         unit=data.get("unit"),
         categories=list(data.get("categories") or []),

@@ -93,6 +93,14 @@ METRICS_STYLES = ("auto", "cards", "table", "chart")
 #: The chart types a chart slide can draw.
 CHART_TYPES = ("column", "bar", "line", "doughnut")
 
+#: The icons an item, card or part may name (deckgen's own set; see deckgen.layout.icons), or none.
+ICON_CHOICES = (
+    "none", "flag", "shield", "leaf", "scales", "hands", "bulb", "magnifier", "chart", "people", "gear",
+    "truck", "envelope", "building", "globe", "target", "book", "house", "star", "coin", "clipboard",
+)
+ICON = Field("icon", Choice(ICON_CHOICES), "An icon instead of the one chosen from the words (flag, shield, leaf …), or none.")
+SLIDE_ICONS = Field("icon", Choice(("auto", "none")), "auto (default): icons chosen from the words; none: no icons on this slide.")
+
 NOTES = Field("notes", Text(multiline=True), "Speaker notes: the speech text read while this slide is shown.")
 
 ITEM = Mapping(
@@ -100,6 +108,7 @@ ITEM = Mapping(
     (
         Field("headline", Text(), "The item's headline, shown bold.", required=True),
         Field("detail", Text(), "One line of detail under the headline."),
+        ICON,
     ),
     doc="An item: a bold headline and an optional detail line. A plain string is a headline.",
     shorthand="headline",
@@ -132,6 +141,7 @@ AREA = Mapping(
     (
         Field("title", Text(), "The focus area's short title.", required=True),
         Field("summary", Text(), "One-line summary under the title."),
+        ICON,
     ),
     doc="One card of a focus-areas grid. A plain string is a title.",
     shorthand="title",
@@ -154,8 +164,9 @@ def _slide(kind: str, doc: str, *content: Field, title_required: bool = True) ->
 SLIDE_KINDS: dict[str, Mapping] = {
     "achievements": _slide(
         "achievements",
-        "Achievements: items with a bold headline and a detail line.",
+        "Achievements: items with a bold headline and a detail line, each beside an icon.",
         Field("items", ListOf(ITEM, min_items=1), "The items, in order.", required=True),
+        SLIDE_ICONS,
     ),
     "bullets": _slide(
         "bullets",
@@ -187,8 +198,9 @@ SLIDE_KINDS: dict[str, Mapping] = {
     ),
     "focus-areas": _slide(
         "focus-areas",
-        "A grid of cards: the year's focus areas.",
+        "A grid of cards: the year's focus areas, each with an icon.",
         Field("areas", ListOf(AREA, min_items=1), "The cards, in order.", required=True),
+        SLIDE_ICONS,
     ),
     "focus-area": _slide(
         "focus-area",
@@ -204,6 +216,7 @@ PART = Mapping(
     "part",
     (
         Field("title", Text(), "The part's title: agenda entry and section divider.", required=True),
+        ICON,
         NOTES,
         Field("slides", ListOf(SLIDE), "The part's content slides, in order."),
     ),

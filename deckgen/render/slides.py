@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from deckgen.layout.base import LayoutPlan
 from deckgen.layout.charts import ChartBox
-from deckgen.layout.elements import DeckPlan, Fill, Picture, SlidePlan, Table, TextBox
+from deckgen.layout.elements import DeckPlan, Fill, Icon, Picture, SlidePlan, Table, TextBox
 from deckgen.outline.model import Deck
 from deckgen.render import xml as X
 from deckgen.render.charts import chart_frame
+from deckgen.render.icons import icon_shape
 from deckgen.render.package import DeckWriter, fixed_time
 from deckgen.theme.model import Theme
 
@@ -53,6 +54,8 @@ def _shapes(slide: SlidePlan, layout: LayoutPlan, fonts: X.Fonts, relate, link, 
             out.append(X.fill_shape(element, shape_id, link_rid))
         elif isinstance(element, Table):
             out.append(X.table(element, shape_id, fonts))
+        elif isinstance(element, Icon):
+            out.append(icon_shape(element.name, element.rect, element.color, shape_id))
         elif isinstance(element, ChartBox):
             out.append(chart_frame(element, shape_id, chart(element)))
         elif isinstance(element, Picture):
