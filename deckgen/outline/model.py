@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# An X standing alone is a figure still to be filled in: X亿元, X%, X-X, 近X; also the
-# full-width Ｘ a Chinese input method types. Not part of a Latin word or code
-# (X-ray, X86, TEXT).
-PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z0-9])[XＸ](?![A-Za-z0-9]|-[A-Za-z])")
+# A figure or name still to be filled in: X, XX, XXX, the full-width Ｘ a Chinese input
+# method types, xx and ×× (as in ××同志); each run is one placeholder, and X-X, X~X,
+# X～X, X/X are two. Not part of a Latin word or code (X-ray, X86, TEXT, box, Xi), and
+# a single × is a multiplication sign.
+PLACEHOLDER_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:[XＸ]+|x{2,}|ｘ{2,}|×{2,})(?![A-Za-z0-9]|-(?![XＸx×])[A-Za-z])"
+)
 
 
 def has_placeholder(text: str | None) -> bool:
