@@ -10,6 +10,7 @@ from __future__ import annotations
 from deckgen.layout.base import KIND_ROLES, base_plan
 from deckgen.layout.elements import DeckPlan, Fill, Finding, Icon, Insets, Rect, SlidePlan, TextBox
 from deckgen.layout.icon_choice import part_icon
+from deckgen.layout.labels import display_date, part_label, speaker_line, subtitle_shown
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body
 from deckgen.layout.kinds import layout_slide
 from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
@@ -95,9 +96,10 @@ def title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding
     w, h, mx = frame.width, frame.height, frame.margin_x
     band_h = round(h * 0.62)
     elements: list = []
-    bottom = band_h - 22
-    if deck.subtitle:
-        sub = _fit_lines(ts, deck.subtitle, w - 2 * mx, 22, 18, 2, color=theme.color("on_primary"), pitch=1.3)
+    bottom = band_h - 22 - (14 if theme.motif == "ribbon" else 0)  # above the ribbon
+    subtitle = subtitle_shown(deck.title, deck.subtitle)
+    if subtitle:
+        sub = _fit_lines(ts, subtitle, w - 2 * mx, 22, 18, 2, color=theme.color("on_primary"), pitch=1.3)
         sub_h = ts.height([sub], w - 2 * mx)
         elements.append(TextBox(Rect(mx, bottom - sub_h, w - 2 * mx, sub_h), ts.paras([sub]), "top", role="body", name="Subtitle"))
         bottom -= sub_h + 10
@@ -107,10 +109,11 @@ def title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding
     _check_display(ts, size, "title", "the deck title", findings)
     spec = Spec(deck.title, size, bold=True, color=theme.color("on_primary"), pitch=TITLE_PITCH)
     elements.insert(0, TextBox(title_box, ts.paras([spec]), "bottom", role="title", name="Title"))
-    lines = [Spec(deck.organisation, 22, bold=True, color=theme.color("text"))] if deck.organisation else []
-    for extra in (deck.presenter, deck.date):
-        if extra:
-            lines.append(Spec(extra, 20, color=theme.color("muted"), space_before_pt=4))
+    # Speaker line first (XXX同志讲话), then the organiser, then the date (2024年1月).
+    lines = []
+    for n, text in enumerate(x for x in (speaker_line(deck.presenter), deck.organisation, display_date(deck.date)) if x):
+        lead = n == 0
+        lines.append(Spec(text, 22 if lead else 20, bold=lead, color=theme.color("text" if lead else "muted"), space_before_pt=0 if lead else 4))
     logo_w = 76.0 if theme.logo else 0.0
     if lines:
         box = Rect(mx, band_h + 28, w - 2 * mx - logo_w - 20, h - band_h - 56)
@@ -125,7 +128,7 @@ def _template_title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: li
     size = _display_fit(ts, deck.title, title_box.w, title_box.h)
     _check_display(ts, size, "title", "the deck title", findings)
     elements: list = [TextBox(title_box, ts.paras([Spec(deck.title, size, bold=True, pitch=TITLE_PITCH)]), "middle", role="title", name="Title")]
-    lines = [Spec(x, 20) for x in (deck.subtitle, deck.organisation, deck.presenter, deck.date) if x]
+    lines = [Spec(x, 20) for x in (subtitle_shown(deck.title, deck.subtitle), speaker_line(deck.presenter), deck.organisation, display_date(deck.date)) if x]
     layout = frame.layout
     slot = layout.subtitle or layout.body
     box = slot.rect if slot else Rect(title_box.x, title_box.bottom + 12, title_box.w, max(40.0, frame.height - title_box.bottom - 40))
@@ -158,10 +161,10 @@ def agenda_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
     row_h = min(76.0, body.h / max(1, wanted_rows))
     size = size_range.min_pt
     for size in sizes_down(26 if cols == 1 else 22, size_range.min_pt):
-        if all(ts.height([Spec(p.title, size)], text_w, insets) <= row_h - 4 for p in deck.parts):
+        if all(ts.height([Spec(p.short or p.title, size)], text_w, insets) <= row_h - 4 for p in deck.parts):
             break
     # Long part titles at the minimum size: taller rows, fewer per column, more slides.
-    need = max(ts.height([Spec(p.title, size)], text_w, insets) for p in deck.parts) + 4
+    need = max(ts.height([Spec(p.short or p.title, size)], text_w, insets) for p in deck.parts) + 4
     row_h = max(row_h, need)
     rows = max(1, min(wanted_rows, int(body.h // row_h)))
     per_page = rows * cols
@@ -180,7 +183,8 @@ def agenda_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
             elements.append(Fill(badge_rect, theme.color("primary"), "rounded", name=f"Agenda badge {i + 1}", link=f"part:{i}"))
             number = Spec(f"{i + 1:02d}", 20 if cols == 1 else 18, bold=True, color=theme.color("on_primary"), align="center", pitch=1.2)
             elements.append(TextBox(badge_rect, ts.paras([number]), "middle", Insets(0, 0, 0, 0), "label", f"Agenda number {i + 1}"))
-            spec = Spec(deck.parts[i].title, size, color=theme.color("text"))
+            # The part's short label where it has one: the agenda lists, the divider titles.
+            spec = Spec(deck.parts[i].short or deck.parts[i].title, size, color=theme.color("text"))
             elements.append(TextBox(Rect(x + badge + 20, y, text_w, row_h), ts.paras([spec]), "middle", insets, "body", f"Agenda entry {i + 1}", link=f"part:{i}"))
         plans.append(SlidePlan("agenda", title, elements, notes=None, continued=page_no > 0, layout="agenda"))
     return plans
@@ -257,7 +261,7 @@ def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
         y = box.y + k * row_h
         marker = theme.color("primary") if current else theme.color("rule")
         out.append(Fill(Rect(box.x + 8, y + row_h / 2 - 4, 8, 8), marker, name=f"Progress marker {i + 1}"))
-        text = f"{i + 1:02d}  {part.title}"
+        text = f"{i + 1:02d}  {part_label(part)}"
         spec = Spec(text, size, bold=current, color=theme.color("primary_dark") if current else theme.color("muted"), pitch=1.25)
         # One line per entry: a long part title is cut with an ellipsis here only;
         # the full title is on its own divider and in the agenda.

@@ -92,6 +92,7 @@ class Part:
     slides: list[Slide] = field(default_factory=list)
     path: str = ""
     icon: str | None = None  # as Item.icon, on the part's divider
+    short: str | None = None  # label in the agenda and the dividers' progress list
 
 
 @dataclass
@@ -145,7 +146,7 @@ def deck_from_data(data: dict, source: str = "") -> Deck:
 
 def _part(data: dict, path: str) -> Part:
     slides = [_slide(s, f"{path}.slides[{i}]") for i, s in enumerate(data.get("slides") or [])]
-    return Part(title=data["title"], notes=data.get("notes"), slides=slides, path=path, icon=data.get("icon"))
+    return Part(title=data["title"], notes=data.get("notes"), slides=slides, path=path, icon=data.get("icon"), short=data.get("short"))
 
 
 def _slide(data: dict, path: str) -> Slide:

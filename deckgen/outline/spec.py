@@ -216,6 +216,7 @@ PART = Mapping(
     "part",
     (
         Field("title", Text(), "The part's title: agenda entry and section divider.", required=True),
+        Field("short", Text(), "A short label for the agenda and the dividers' progress list, e.g. 2024年工作安排 (default: the title, or its first clause where room is short)."),
         ICON,
         NOTES,
         Field("slides", ListOf(SLIDE), "The part's content slides, in order."),
@@ -239,8 +240,8 @@ DECK = Mapping(
         Field("title", Text(), "The speech or deck title.", required=True),
         Field("subtitle", Text(), "A line under the title, e.g. the meeting."),
         Field("organisation", Text(), "Shown in the footer; the file's author."),
-        Field("presenter", Text(), "Who presents, shown on the title slide."),
-        Field("date", Text(), "Shown on the title slide and in the footer."),
+        Field("presenter", Text(), "Who presents, on the cover's speaker line: XXX同志 becomes XXX同志讲话."),
+        Field("date", Text(), "Shown on the title slide (2024-01-15 as 2024年1月) and in the footer."),
         Field("theme", Text(), "A built-in theme name (deckgen themes) or a path to a theme YAML."),
         Field("template", Text(), "Your organisation's .pptx/.potx (path relative to the outline): the deck is built on its master and layouts."),
         NOTES,
