@@ -134,12 +134,14 @@ def layout_focus_area(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
 
 
 def _grids(n: int, wide: bool) -> list[tuple[int, int]]:
-    """Grid shapes to try, most cards per slide first."""
+    """Grid shapes to try, best first: the shape the count asks for (7–9 cards 3 × 3,
+    10 cards 5 × 2 on 16:9), then the 3 × 2 (2 × 3) page the cards are split over
+    evenly when they must, then smaller ones."""
     if wide:
-        first = {1: (1, 1), 2: (2, 1), 3: (3, 1), 4: (2, 2)}.get(n, (3, 2))
-        return [first, (3, 1), (2, 1), (1, 1)]
-    first = {1: (1, 1), 2: (2, 1), 3: (1, 3), 4: (2, 2)}.get(n, (2, 3))
-    return [first, (2, 2), (2, 1), (1, 1)]
+        first = {1: (1, 1), 2: (2, 1), 3: (3, 1), 4: (2, 2), 7: (3, 3), 8: (3, 3), 9: (3, 3), 10: (5, 2), 11: (4, 3), 12: (4, 3)}.get(n, (3, 2))
+        return list(dict.fromkeys([first, (3, 2), (3, 1), (2, 1), (1, 1)]))
+    first = {1: (1, 1), 2: (2, 1), 3: (1, 3), 4: (2, 2), 7: (2, 4), 8: (2, 4), 9: (3, 3), 10: (2, 5)}.get(n, (2, 3))
+    return list(dict.fromkeys([first, (2, 3), (2, 2), (2, 1), (1, 1)]))
 
 
 def layout_focus_areas(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
@@ -149,10 +151,12 @@ def layout_focus_areas(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     size_range = theme.size("body")
     areas = slide.areas
 
+    number_pt = 24.0
+
     def card_specs(i: int, size: float) -> list[Spec]:
         area = areas[i]
         specs = [
-            Spec(f"{i + 1:02d}", 24, bold=True, color=theme.color("primary"), pitch=1.2),
+            Spec(f"{i + 1:02d}", number_pt, bold=True, color=theme.color("primary"), pitch=1.2),
             Spec(area.title, size + 1, bold=True, color=theme.color("text"), space_before_pt=4),
         ]
         if area.summary:
@@ -161,21 +165,21 @@ def layout_focus_areas(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
 
     for cols, rows in _grids(len(areas), body.w > 700):
         per_page = cols * rows
+        number_pt = 18.0 if rows >= 3 or cols >= 4 else 24.0  # small cards: a smaller number line
         card_w = (body.w - gap * (cols - 1)) / cols
         card_h = (body.h - gap * (rows - 1)) / rows
         for size in sizes_down(size_range.max_pt, size_range.min_pt):
             if all(ts.height(card_specs(i, size), card_w, CARD_INSETS) <= card_h for i in range(len(areas))):
-                return _with_card_icons(ts, slide, _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, size <= size_range.min_pt))
+                return _with_card_icons(ts, slide, _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, size <= size_range.min_pt), number_pt * 1.25)
     # Even one card per slide does not fit at the minimum: give each card a slide.
     size = size_range.min_pt
-    return _with_card_icons(ts, slide, _grid_pages(ts, areas, card_specs, size, 1, 1, 1, body.w, body.h, gap, body, True))
+    number_pt = 24.0
+    return _with_card_icons(ts, slide, _grid_pages(ts, areas, card_specs, size, 1, 1, 1, body.w, body.h, gap, body, True), number_pt * 1.25)
 
 
-CARD_ICON_PT = 30.0
-
-
-def _with_card_icons(ts: Typesetter, slide: Slide, pages: Pages) -> Pages:
-    """An icon at the top right of each card, beside its number (above the title)."""
+def _with_card_icons(ts: Typesetter, slide: Slide, pages: Pages, icon_pt: float) -> Pages:
+    """An icon at the top right of each card, beside its number (above the title),
+    as tall as the number's line."""
     icons = sibling_icons([f"{a.title}{a.summary or ''}" for a in slide.areas], [a.icon for a in slide.areas], slide_icon=slide.icon)
     for page in pages.pages:
         for element in list(page):
@@ -183,7 +187,7 @@ def _with_card_icons(ts: Typesetter, slide: Slide, pages: Pages) -> Pages:
                 icon = icons[int(element.name[5:]) - 1]
                 if icon:
                     card = element.rect
-                    rect = Rect(card.right - CARD_INSETS.right - CARD_ICON_PT, card.y + CARD_INSETS.top - 2, CARD_ICON_PT, CARD_ICON_PT)
+                    rect = Rect(card.right - CARD_INSETS.right - icon_pt, card.y + CARD_INSETS.top - 2, icon_pt, icon_pt)
                     page.append(Icon(rect, icon, ts.theme.color("primary")))
     return pages
 

@@ -101,3 +101,25 @@ def test_an_unknown_icon_is_refused_at_its_line_with_a_suggestion(tmp_path):
     assert result.exit_code == 1
     assert "deck.yaml:4:11: error: 'icon' must be one of none, flag, shield" in result.output
     assert "(did you mean 'shield'?)" in result.output
+
+
+def test_card_grids_take_their_shape_from_the_count(tmp_path):
+    path = _outline(tmp_path, """\
+        parts:
+          - title: 一
+            slides:
+              - kind: focus-areas
+                title: 十个方面
+                areas: [党建引领, 快递进村, 普遍服务, 两业融合, 绿色低碳, 安全监管, 权益保障, 放管服改革, 数字化, 人才队伍]
+              - kind: focus-areas
+                title: 九个方面
+                areas: [党建引领, 快递进村, 普遍服务, 两业融合, 绿色低碳, 安全监管, 权益保障, 放管服改革, 数字化]
+        """)
+    plan = _plan(path)
+    from deckgen.layout.elements import Fill
+
+    for title, cols, rows in (("十个方面", 5, 2), ("九个方面", 3, 3)):
+        slides = [s for s in plan.slides if s.title.startswith(title)]
+        assert len(slides) == 1, title  # one slide: no pagination while the grid fits
+        cards = [e.rect for e in slides[0].elements if isinstance(e, Fill) and e.name.startswith("Card ") and e.name[5:].isdigit()]
+        assert len({round(r.x) for r in cards}) == cols and len({round(r.y) for r in cards}) == rows, title
