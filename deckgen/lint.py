@@ -77,6 +77,9 @@ def _slide_placeholders(slide: Slide) -> list[tuple[str, str]]:
         for n, value in enumerate(series.values):
             label = slide.categories[n] if n < len(slide.categories) else f"value {n + 1}"
             _note(found, f"{series.path}.values[{n}]", value, f"series “{_short(series.name)}”: {label}")
+    for keyword in slide.keywords:
+        _note(found, f"{keyword.path}.word", keyword.word, f"{where}: key word")
+        _note(found, f"{keyword.path}.text", keyword.text, f"key word “{_short(keyword.word)}”: text")
     for item in slide.items:
         _note(found, f"{item.path}.headline", item.headline, f"{where}: headline")
         _note(found, f"{item.path}.detail", item.detail, f"item “{_short(item.headline)}”: detail")
@@ -123,7 +126,7 @@ def _is_blank(slide: Slide) -> bool:
     """True when a slide's content fields hold no visible text."""
     texts = [slide.text or ""]
     texts += [i.headline for i in slide.items] + [i.detail or "" for i in slide.items]
-    texts += list(slide.bullets) + [a.title for a in slide.areas] + [s.name for s in slide.series]
+    texts += list(slide.bullets) + [a.title for a in slide.areas] + [s.name for s in slide.series] + [k.word for k in slide.keywords]
     texts += [m.indicator for m in slide.metrics] + [m.value or "" for m in slide.metrics]
     return not any(str(t).strip() for t in texts)
 

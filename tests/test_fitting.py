@@ -35,7 +35,7 @@ OUTLINES = sorted((ROOT / "decks").glob("*.yaml")) + sorted((ROOT / "tests" / "s
 VARIANTS = [(o, s, t) for o in OUTLINES for s in ("16:9", "4:3") for t in ("postal-green", "gov-red")]
 IDS = [f"{o.stem}-{s.replace(':', 'x')}-{t}" for o, s, t in VARIANTS]
 PRODUCT_MINIMUMS = {"title": 28.0, "body": 18.0, "table": 14.0, "footer": 10.0}
-BODY_PREFIXES = ("Item", "Card", "Statement", "Agenda entry", "Closing text", "Progress")
+BODY_PREFIXES = ("Item", "Card", "KPI", "Keyword", "Statement", "Agenda entry", "Closing text", "Progress")
 
 
 @functools.lru_cache(maxsize=None)

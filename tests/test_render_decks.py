@@ -54,7 +54,7 @@ CONTINUED = "（续）"
 MIN_TEXT_PT = 10.0
 BODY_MIN_PT = 18.0
 TABLE_MIN_PT = 14.0
-BODY_PREFIXES = ("Item", "Card", "KPI", "Statement", "Agenda entry")
+BODY_PREFIXES = ("Item", "Card", "KPI", "Keyword", "Statement", "Agenda entry")
 TABLE_PREFIX = "Metrics cell"
 # Sizes are compared after rounding to 0.1 pt (LibreOffice sets 18 pt as 18.0).
 SIZE_EPS = 0.05
@@ -309,7 +309,7 @@ def _groups(pptx: Path, deck) -> list[tuple[object, list]]:
     assert agenda and _title_of(agenda[0]) == "目录", "slide 2 must be the agenda"
     entries = _numbered(agenda, "Agenda entry ")
     assert [n for n, _ in entries] == list(range(1, len(deck.parts) + 1)), f"agenda entries {[n for n, _ in entries]}"
-    assert [paras for _, paras in entries] == [[p.title] for p in deck.parts], "agenda entries differ from the part titles"
+    assert [paras for _, paras in entries] == [[p.short or p.title] for p in deck.parts], "agenda entries differ from the part titles (or their short labels)"
     out = []
     for part in deck.parts:
         assert _title_of(slides[pos]) == part.title, f"slide {pos + 1}: expected the divider of {part.title!r}"
@@ -408,6 +408,12 @@ def _check_group(outline_slide, group: list) -> None:
         for n, header in enumerate(headers):
             assert header == expected_header, f"{where}: page {n + 1} header {header}"
         assert rows == expected_rows, f"{where}: table rows differ from the outline's metrics (lost, repeated or reordered)"
+    elif kind == "keywords":
+        assert len(group) == 1, f"{where}: keywords continued over {len(group)} slides"
+        shapes = {s.name: s.text_frame.text for s in group[0].shapes if s.name.startswith("Keyword ") and s.has_text_frame}
+        for n, keyword in enumerate(outline_slide.keywords, 1):
+            assert shapes.get(f"Keyword {n} word") == keyword.word, f"{where}: key word {n}"
+            assert shapes.get(f"Keyword {n} text") == keyword.text, f"{where}: key word {n} text"
     elif kind == "statement":
         texts = []
         for slide in group:

@@ -37,6 +37,7 @@ KIND_ROLES = {
     "bullets": "content",
     "focus-area": "content",
     "statement": "content",
+    "keywords": "content",
     "metrics": "data",
     "chart": "data",
     "focus-areas": "cards",

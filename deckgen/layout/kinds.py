@@ -8,11 +8,13 @@ for sibling boxes, never below the theme's minimum.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from deckgen.layout.elements import Fill, Icon, Insets, Rect, TextBox
 from deckgen.layout.icon_choice import sibling_icons
 from deckgen.layout.chart_slide import layout_chart
+from deckgen.layout.keywords import layout_keywords
 from deckgen.layout.metrics import DEFAULT_HEADERS, column_widths, layout_metrics  # noqa: F401  (DEFAULT_HEADERS, column_widths: re-exported)
 from deckgen.layout.pages import Pages
 from deckgen.layout.measure import line_pitch
@@ -271,6 +273,9 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         return ts.height(specs_for(chunk, size, last), box.w, insets) <= box.h
 
     text = slide.text.strip()
+    display = _display_statement(ts, text, specs_for, box)
+    if display is not None:
+        return display
     for size in sizes_down(high, low, 2.0):
         if fits(text, size, True):
             return _statement_pages(ts, [text], size, specs_for, box, size <= low)
@@ -298,19 +303,63 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     return _statement_pages(ts, pack(low), low, specs_for, box, True)
 
 
+#: A statement is display text while it takes at most this many lines (per slide).
+DISPLAY_LINES = 3
+STATEMENT_INSETS = Insets(12, 12, 8, 8)
+
+
+def _display_statement(ts: Typesetter, text: str, specs_for, box: Rect) -> Pages | None:
+    """The statement at display size (40 pt down to the theme's display minimum) in at
+    most :data:`DISPLAY_LINES` lines: on one slide, else continued by sentence on two.
+    None when even that does not hold it (it is then set smaller to fill the slide)."""
+    insets = STATEMENT_INSETS
+    display_min = ts.theme.size("display").min_pt
+
+    def holds(chunk: str, size: float, last: bool) -> bool:
+        specs = specs_for(chunk, size, last)
+        return ts.count_lines(specs[0], box.w, insets) <= DISPLAY_LINES and ts.height(specs, box.w, insets) <= box.h
+
+    sizes = sizes_down(40.0, display_min, 2.0)
+    for size in sizes:
+        if holds(text, size, True):
+            return _statement_pages(ts, [text], size, specs_for, box, False)
+    # Continued slides break after a sentence or a clause (，、；：), never mid-phrase.
+    pieces = [p for p in re.split(r"(?<=[。！？；，、：!?;,:])", text) if p]
+    for size in sizes:
+        chunks = [""]
+        for piece in pieces:
+            if chunks[-1] and not holds(chunks[-1] + piece, size, False):
+                chunks.append(piece)
+            else:
+                chunks[-1] += piece
+        if len(chunks) <= 2 and all(holds(c, size, n == len(chunks) - 1) for n, c in enumerate(chunks)):
+            return _statement_pages(ts, chunks, size, specs_for, box, False)
+    return None
+
+
 def _statement_pages(ts, chunks, size, specs_for, box, at_min) -> Pages:
+    """One slide per chunk: the text left-aligned beside its bar, the block as wide as
+    its longest line and centred on the slide, so bar and text always line up."""
     theme = ts.theme
     result = Pages(at_minimum=at_min)
-    insets = Insets(12, 12, 8, 8)
+    insets = STATEMENT_INSETS
     for n, chunk in enumerate(chunks):
         specs = specs_for(chunk, size, n == len(chunks) - 1)
-        if ts.count_lines(specs[0], box.w, insets) <= 2:
-            specs[0].align = "center"
-        height = min(box.h, ts.height(specs, box.w, insets))
+        inner = box.w - insets.left - insets.right
+        widest = max(
+            ts.one_line_width(line, spec.size_pt, spec.bold)
+            for spec in specs
+            for line in ts.lines(spec.text, inner, spec.size_pt, spec.bold)
+        )
+        width = min(box.w, widest + insets.left + insets.right)
+        if ts.height(specs, width, insets) != ts.height(specs, box.w, insets):
+            width = box.w  # the narrower box would wrap differently: keep the full width
+        height = min(box.h, ts.height(specs, width, insets))
         top = box.y + (box.h - height) / 2
-        rect = Rect(box.x, top, box.w, height)
+        left = box.x + (box.w - width) / 2
+        rect = Rect(left, top, width, height)
         result.pages.append([
-            Fill(Rect(box.x - 22, top, 6, height), theme.color("accent"), name="Statement bar"),
+            Fill(Rect(left - 22, top, 6, height), theme.color("accent"), name="Statement bar"),
             TextBox(rect, ts.paras(specs), "top", insets, "body", "Statement"),
         ])
     return result
@@ -324,4 +373,5 @@ KINDS = {
     "focus-areas": layout_focus_areas,
     "focus-area": layout_focus_area,
     "statement": layout_statement,
+    "keywords": layout_keywords,
 }

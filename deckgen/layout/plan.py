@@ -40,7 +40,7 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
         divider.anchor = f"part:{index}"
         plan.slides.append(divider)
         for slide in part.slides:
-            plan.slides.extend(content_slides(ts, frames, slide, plan.findings))
+            plan.slides.extend(content_slides(ts, frames, slide, plan.findings, part_title=part_label(part)))
     closing = closing_slides(ts, frames, deck, plan.findings)
     closing[0].section = "结束"
     plan.slides.extend(closing)
@@ -274,11 +274,15 @@ def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
     return out
 
 
-def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findings: list[Finding]) -> list[SlidePlan]:
-    """Lay out one outline slide on its kind's layout; more than one plan when it continues."""
+def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findings: list[Finding], *, part_title: str = "") -> list[SlidePlan]:
+    """Lay out one outline slide on its kind's layout; more than one plan when it continues.
+
+    An untitled statement is headed by its part's title (``part_title``) rather than
+    leaving the top of the slide empty.
+    """
     role = KIND_ROLES[slide.kind]
     frame = frames[role]
-    title = slide.title or ""
+    title = slide.title or (part_title if slide.kind in ("statement", "keywords") else "")
     size = ts.theme.size("title")
     # Fit the longest title this slide can have (with （续）) so every page shares one body.
     longest = title + CONTINUED if title else title

@@ -53,6 +53,15 @@ class Series:
 
 
 @dataclass
+class Keyword:
+    """A key word of a keywords slide and its short explanation."""
+
+    word: str
+    text: str | None = None
+    path: str = ""
+
+
+@dataclass
 class Area:
     title: str
     summary: str | None = None
@@ -78,6 +87,7 @@ class Slide:
     categories: list[str] = field(default_factory=list)  # chart
     series: list[Series] = field(default_factory=list)  # chart
     icon: str | None = None  # achievements, focus-areas: "none" turns the icons off
+    keywords: list[Keyword] = field(default_factory=list)  # keywords
     areas: list[Area] = field(default_factory=list)  # focus-areas
     number: int | None = None  # focus-area
     text: str | None = None  # statement
@@ -163,6 +173,7 @@ def _slide(data: dict, path: str) -> Slide:
         for n, m in enumerate(data.get("metrics") or [])
     ]
     areas = [Area(a["title"], a.get("summary"), f"{path}.areas[{n}]", a.get("icon")) for n, a in enumerate(data.get("areas") or [])]
+    keywords = [Keyword(k["word"], k.get("text"), f"{path}.keywords[{n}]") for n, k in enumerate(data.get("keywords") or [])]
     series = [
         Series(s["name"], [_figure(v) for v in s.get("values") or []], f"{path}.series[{n}]")
         for n, s in enumerate(data.get("series") or [])
@@ -182,6 +193,7 @@ def _slide(data: dict, path: str) -> Slide:
         unit=data.get("unit"),
         categories=list(data.get("categories") or []),
         series=series,
+        keywords=keywords,
         areas=areas,
         number=data.get("number"),
         text=data.get("text"),

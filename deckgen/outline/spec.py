@@ -136,6 +136,16 @@ SERIES = Mapping(
     doc="One series of a chart: a name and one figure per category.",
 )
 
+KEYWORD = Mapping(
+    "keyword",
+    (
+        Field("word", Text(), "The key word or phrase, set large on a chip, e.g. 识变.", required=True),
+        Field("text", Text(), "A short explanation under the chip."),
+    ),
+    doc="One key word of a keywords slide. A plain string is the word alone.",
+    shorthand="word",
+)
+
 AREA = Mapping(
     "area",
     (
@@ -195,6 +205,12 @@ SLIDE_KINDS: dict[str, Mapping] = {
         Field("unit", Text(), "Unit of every figure, e.g. 亿元; shown above the chart."),
         Field("categories", ListOf(Text(), min_items=1), "The categories along the axis (years, regions …), in order.", required=True),
         Field("series", ListOf(SERIES, min_items=1), "The series: a name and one figure per category.", required=True),
+    ),
+    "keywords": _slide(
+        "keywords",
+        "A few key words as chips, each with a short explanation (what a long statement boils down to).",
+        Field("keywords", ListOf(KEYWORD, min_items=1, max_items=6), "The key words (one to six), in order.", required=True),
+        title_required=False,
     ),
     "focus-areas": _slide(
         "focus-areas",
