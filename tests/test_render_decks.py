@@ -31,6 +31,7 @@ import pytest
 from pptx import Presentation
 
 from deckgen.outline.loader import load_outline
+from deckgen.layout.labels import part_label
 from tablecheck import expected_table
 from rendercheck import (
     _holder,
@@ -315,7 +316,8 @@ def _groups(pptx: Path, deck) -> list[tuple[object, list]]:
         assert _title_of(slides[pos]) == part.title, f"slide {pos + 1}: expected the divider of {part.title!r}"
         pos += 1
         for outline_slide in part.slides:
-            title = outline_slide.title or ""
+            # An untitled statement or keywords slide is headed by its part's label.
+            title = outline_slide.title or (part_label(part) if outline_slide.kind in ("statement", "keywords") else "")
             assert _title_of(slides[pos]) == title, f"slide {pos + 1}: expected {title!r}, found {_title_of(slides[pos])!r}"
             group = [slides[pos]]
             pos += 1
