@@ -77,6 +77,8 @@ def _slide_placeholders(slide: Slide) -> list[tuple[str, str]]:
         for n, value in enumerate(series.values):
             label = slide.categories[n] if n < len(slide.categories) else f"value {n + 1}"
             _note(found, f"{series.path}.values[{n}]", value, f"series “{_short(series.name)}”: {label}")
+    for photo in slide.photos + ([slide.image] if slide.image else []):
+        _note(found, f"{photo.path}.caption", photo.caption, f"{where}: caption")
     for keyword in slide.keywords:
         _note(found, f"{keyword.path}.word", keyword.word, f"{where}: key word")
         _note(found, f"{keyword.path}.text", keyword.text, f"key word “{_short(keyword.word)}”: text")
@@ -126,7 +128,7 @@ def _is_blank(slide: Slide) -> bool:
     """True when a slide's content fields hold no visible text."""
     texts = [slide.text or ""]
     texts += [i.headline for i in slide.items] + [i.detail or "" for i in slide.items]
-    texts += list(slide.bullets) + [a.title for a in slide.areas] + [s.name for s in slide.series] + [k.word for k in slide.keywords]
+    texts += list(slide.bullets) + [a.title for a in slide.areas] + [s.name for s in slide.series] + [k.word for k in slide.keywords] + [p.file for p in slide.photos]
     texts += [m.indicator for m in slide.metrics] + [m.value or "" for m in slide.metrics]
     return not any(str(t).strip() for t in texts)
 

@@ -410,6 +410,13 @@ def _check_group(outline_slide, group: list) -> None:
         for n, header in enumerate(headers):
             assert header == expected_header, f"{where}: page {n + 1} header {header}"
         assert rows == expected_rows, f"{where}: table rows differ from the outline's metrics (lost, repeated or reordered)"
+    elif kind == "picture":
+        assert len(group) == 1, f"{where}: photos continued over {len(group)} slides"
+        pictures = [s for s in group[0].shapes if s.name.startswith("Photo ") and s.shape_type == 13]
+        assert len(pictures) == len(outline_slide.photos), f"{where}: {len(pictures)} photos"
+        captions = {s.name: s.text_frame.text for s in group[0].shapes if s.name.endswith(" caption")}
+        for n, photo in enumerate(outline_slide.photos, 1):
+            assert captions.get(f"Photo {n} caption") == photo.caption, f"{where}: caption {n}"
     elif kind == "keywords":
         assert len(group) == 1, f"{where}: keywords continued over {len(group)} slides"
         shapes = {s.name: s.text_frame.text for s in group[0].shapes if s.name.startswith("Keyword ") and s.has_text_frame}

@@ -38,6 +38,7 @@ KIND_ROLES = {
     "focus-area": "content",
     "statement": "content",
     "keywords": "content",
+    "picture": "content",
     "metrics": "data",
     "chart": "data",
     "focus-areas": "cards",

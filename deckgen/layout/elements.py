@@ -123,9 +123,16 @@ class Icon:
 
 @dataclass
 class Picture:
+    """An image in ``rect``. A photo carries ``crop`` (the part of the image to show,
+    as fractions left, top, right, bottom) and ``max_px`` (the longest side it is
+    downsampled to); a logo has neither and is embedded as it is."""
+
     rect: Rect
     path: Path
     name: str = ""
+    crop: tuple[float, float, float, float] | None = None
+    max_px: int | None = None
+    alt: str = ""
 
 
 Element = TextBox | Fill | Table | Picture | Icon  # and layout.charts.ChartBox

@@ -15,6 +15,7 @@ from deckgen.layout.elements import Fill, Icon, Insets, Rect, TextBox
 from deckgen.layout.icon_choice import sibling_icons
 from deckgen.layout.chart_slide import layout_chart
 from deckgen.layout.keywords import layout_keywords
+from deckgen.layout.photos import layout_picture
 from deckgen.layout.metrics import DEFAULT_HEADERS, column_widths, layout_metrics  # noqa: F401  (DEFAULT_HEADERS, column_widths: re-exported)
 from deckgen.layout.pages import Pages
 from deckgen.layout.measure import line_pitch
@@ -374,4 +375,5 @@ KINDS = {
     "focus-area": layout_focus_area,
     "statement": layout_statement,
     "keywords": layout_keywords,
+    "picture": layout_picture,
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from deckgen.layout.base import KIND_ROLES, base_plan
 from deckgen.layout.elements import DeckPlan, Fill, Finding, Icon, Insets, Rect, SlidePlan, TextBox
 from deckgen.layout.icon_choice import part_icon
+from deckgen.layout.photos import divider_photo, image_beside, photo_findings, split_for_image
 from deckgen.layout.labels import display_date, part_label, speaker_line, subtitle_shown
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body
 from deckgen.layout.kinds import layout_slide
@@ -199,6 +200,12 @@ def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings
     w, h, mx = frame.width, frame.height, frame.margin_x
     panel_w = round(w * 0.34)
     elements: list = []  # the brand panel is on the 章节页 layout
+    if part.image is not None:
+        image_errors = photo_findings([part.image])
+        findings.extend(image_errors)
+        if not image_errors:
+            # The photo stops above the footer, which stays on the brand colour.
+            elements.extend(divider_photo(ts, part.image, Rect(0, 0, panel_w - (16 if theme.motif == "ribbon" else 0), h - 52)))
     label = Spec(f"第{chinese_number(index + 1)}部分", 24, color=theme.color("on_primary"), align="center", pitch=1.3)
     number = Spec(f"{index + 1:02d}", 80, bold=True, color=theme.color("on_primary"), align="center", pitch=1.15, space_before_pt=6)
     elements.append(TextBox(Rect(24, h * 0.26, panel_w - 48, 150), ts.paras([label, number]), "top", role="label", name="Part number", link="agenda"))
@@ -288,7 +295,16 @@ def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findi
     longest = title + CONTINUED if title else title
     fit = fit_title(ts, longest, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
     _, body = title_and_body(frame, fit)
+    beside: list = []
+    if slide.image is not None and slide.kind in ("achievements", "statement"):
+        image_errors = photo_findings([slide.image])
+        findings.extend(image_errors)
+        if not image_errors:
+            body, frame_rect = split_for_image(body)
+            beside = image_beside(ts, slide.image, frame_rect)
     pages = layout_slide(ts, slide, body)
+    for page in pages.pages:
+        page[:0] = beside
     findings.extend(pages.findings)
     if pages.continued:
         findings.append(Finding(slide.path, f"does not fit on one slide even at the minimum size; continued on {len(pages.pages)} slides marked （续）"))

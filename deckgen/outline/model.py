@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # A figure or name still to be filled in: X, XX, XXX, the full-width Ｘ a Chinese input
 # method types, xx and ×× (as in ××同志); each run is one placeholder, and X-X, X~X,
@@ -53,6 +54,16 @@ class Series:
 
 
 @dataclass
+class Photo:
+    """A photo: ``file`` as written in the outline, ``resolved`` against its folder."""
+
+    file: str
+    caption: str | None = None
+    path: str = ""
+    resolved: Path | None = None
+
+
+@dataclass
 class Keyword:
     """A key word of a keywords slide and its short explanation."""
 
@@ -88,6 +99,8 @@ class Slide:
     series: list[Series] = field(default_factory=list)  # chart
     icon: str | None = None  # achievements, focus-areas: "none" turns the icons off
     keywords: list[Keyword] = field(default_factory=list)  # keywords
+    photos: list[Photo] = field(default_factory=list)  # picture
+    image: Photo | None = None  # achievements, statement: a photo beside the text
     areas: list[Area] = field(default_factory=list)  # focus-areas
     number: int | None = None  # focus-area
     text: str | None = None  # statement
@@ -103,6 +116,7 @@ class Part:
     path: str = ""
     icon: str | None = None  # as Item.icon, on the part's divider
     short: str | None = None  # label in the agenda and the dividers' progress list
+    image: Photo | None = None  # a photo on the part's divider
 
 
 @dataclass
@@ -132,7 +146,8 @@ class Deck:
 
 def deck_from_data(data: dict, source: str = "") -> Deck:
     """Build a :class:`Deck` from validated plain data (see :mod:`.validate`)."""
-    parts = [_part(p, f"parts[{i}]") for i, p in enumerate(data.get("parts") or [])]
+    base = Path(source).parent if source else Path(".")
+    parts = [_part(p, f"parts[{i}]", base) for i, p in enumerate(data.get("parts") or [])]
     closing_data = data.get("closing") or {}
     closing = Closing(
         title=closing_data.get("title") or "谢谢！",
@@ -154,12 +169,22 @@ def deck_from_data(data: dict, source: str = "") -> Deck:
     )
 
 
-def _part(data: dict, path: str) -> Part:
-    slides = [_slide(s, f"{path}.slides[{i}]") for i, s in enumerate(data.get("slides") or [])]
-    return Part(title=data["title"], notes=data.get("notes"), slides=slides, path=path, icon=data.get("icon"), short=data.get("short"))
+def _photo(data: dict | None, path: str, base: Path) -> Photo | None:
+    """A photo with its file resolved against the outline's folder."""
+    if not data or not data.get("file"):
+        return None
+    return Photo(data["file"], data.get("caption"), path, base / data["file"])
 
 
-def _slide(data: dict, path: str) -> Slide:
+def _part(data: dict, path: str, base: Path) -> Part:
+    slides = [_slide(s, f"{path}.slides[{i}]", base) for i, s in enumerate(data.get("slides") or [])]
+    return Part(
+        title=data["title"], notes=data.get("notes"), slides=slides, path=path, icon=data.get("icon"), short=data.get("short"),
+        image=_photo(data.get("image"), f"{path}.image", base),
+    )
+
+
+def _slide(data: dict, path: str, base: Path) -> Slide:
     items = [Item(i["headline"], i.get("detail"), f"{path}.items[{n}]", i.get("icon")) for n, i in enumerate(data.get("items") or [])]
     metrics = [
         Metric(
@@ -194,6 +219,8 @@ def _slide(data: dict, path: str) -> Slide:
         categories=list(data.get("categories") or []),
         series=series,
         keywords=keywords,
+        photos=[p for n, d in enumerate(data.get("photos") or []) if (p := _photo(d, f"{path}.photos[{n}]", base))],
+        image=_photo(data.get("image"), f"{path}.image", base),
         areas=areas,
         number=data.get("number"),
         text=data.get("text"),

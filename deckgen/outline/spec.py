@@ -136,6 +136,17 @@ SERIES = Mapping(
     doc="One series of a chart: a name and one figure per category.",
 )
 
+PHOTO = Mapping(
+    "photo",
+    (
+        Field("file", Text(), "The image file (JPEG or PNG), relative to the outline.", required=True),
+        Field("caption", Text(), "A caption under the photo; also its alt text."),
+    ),
+    doc="A photo: cropped to fill its frame and downsampled. A plain string is the file.",
+    shorthand="file",
+)
+IMAGE = Field("image", PHOTO, "A photo beside the text (file, or {file, caption}).")
+
 KEYWORD = Mapping(
     "keyword",
     (
@@ -177,6 +188,7 @@ SLIDE_KINDS: dict[str, Mapping] = {
         "Achievements: items with a bold headline and a detail line, each beside an icon.",
         Field("items", ListOf(ITEM, min_items=1), "The items, in order.", required=True),
         SLIDE_ICONS,
+        IMAGE,
     ),
     "bullets": _slide(
         "bullets",
@@ -196,7 +208,13 @@ SLIDE_KINDS: dict[str, Mapping] = {
         "A quote or key sentence, set large.",
         Field("text", Text(multiline=True), "The quote or key sentence.", required=True),
         Field("source", Text(), "Who said it or where it comes from."),
+        IMAGE,
         title_required=False,
+    ),
+    "picture": _slide(
+        "picture",
+        "One to three photos with captions, each cropped to fill its frame.",
+        Field("photos", ListOf(PHOTO, min_items=1, max_items=3), "The photos (one to three), in order.", required=True),
     ),
     "chart": _slide(
         "chart",
@@ -234,6 +252,7 @@ PART = Mapping(
         Field("title", Text(), "The part's title: agenda entry and section divider.", required=True),
         Field("short", Text(), "A short label for the agenda and the dividers' progress list, e.g. 2024年工作安排 (default: the title, or its first clause where room is short)."),
         ICON,
+        Field("image", PHOTO, "A photo on the part's section divider (file, or {file, caption})."),
         NOTES,
         Field("slides", ListOf(SLIDE), "The part's content slides, in order."),
     ),

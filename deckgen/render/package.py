@@ -20,6 +20,8 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.image import ImagePart
 
 from deckgen.layout.base import BasePlan
+from deckgen.layout.elements import Picture
+from deckgen.render.photos import prepared_photo
 from deckgen.render import opc
 from deckgen.render import xml as X
 from deckgen.render.charts import new_chart_part
@@ -43,12 +45,21 @@ class ImageStore:
         self.package = None  # set by open_base once the package is open
         self._parts: dict[Path, ImagePart] = {}
 
-    def part(self, path: Path) -> ImagePart:
-        part = self._parts.get(path)
+    def part(self, target) -> ImagePart:
+        """The image part of ``target``: a file path (embedded as it is) or a
+        :class:`~deckgen.layout.elements.Picture` (a photo: cropped and downsampled)."""
+        key = image_key(target)
+        part = self._parts.get(key)
         if part is None:
-            part = ImagePart.new(self.package, _image_from(path))
-            part.partname = PackURI(f"/ppt/media/deckgen-image{len(self._parts) + 1}{Path(path).suffix.lower()}")
-            self._parts[path] = part
+            if isinstance(target, Picture) and (target.crop or target.max_px):
+                blob, suffix = prepared_photo(target.path, crop=target.crop, max_px=target.max_px)
+                image = _image_from_blob(blob)
+            else:
+                path = target.path if isinstance(target, Picture) else target
+                image, suffix = _image_from(path), Path(path).suffix.lower()
+            part = ImagePart.new(self.package, image)
+            part.partname = PackURI(f"/ppt/media/deckgen-image{len(self._parts) + 1}{suffix}")
+            self._parts[key] = part
         return part
 
 
@@ -101,11 +112,12 @@ class DeckWriter:
         def next_rid() -> str:
             return f"rId{len(rels) + 2}"  # rId1 is the layout
 
-        def relate(path: Path) -> str:
-            if path not in rels:
-                rels[path] = next_rid()
-                pending.append((rels[path], RT.IMAGE, self.images.part(path)))
-            return rels[path]
+        def relate(target) -> str:
+            key = ("image", image_key(target))
+            if key not in rels:
+                rels[key] = next_rid()
+                pending.append((rels[key], RT.IMAGE, self.images.part(target)))
+            return rels[key]
 
         def link(target: str) -> str:
             key = ("link", target)
@@ -242,6 +254,19 @@ def _image_from(path: Path):
     from pptx.parts.image import Image
 
     return Image.from_file(str(path))
+
+
+def _image_from_blob(blob: bytes):
+    from pptx.parts.image import Image
+
+    return Image.from_blob(blob)
+
+
+def image_key(target) -> tuple:
+    """What makes two pictures the same image part: the file, and for a photo its crop and size."""
+    if isinstance(target, Picture):
+        return (Path(target.path), target.crop, target.max_px)
+    return (Path(target), None, None)
 
 
 def _app_xml(slides: int, notes: int, width: int, height: int) -> bytes:

@@ -59,7 +59,7 @@ def _shapes(slide: SlidePlan, layout: LayoutPlan, fonts: X.Fonts, relate, link, 
         elif isinstance(element, ChartBox):
             out.append(chart_frame(element, shape_id, chart(element)))
         elif isinstance(element, Picture):
-            out.append(X.picture(element, shape_id, relate(element.path)))
+            out.append(X.picture(element, shape_id, relate(element)))
         else:  # pragma: no cover - a new element type without a renderer
             raise TypeError(f"cannot render {type(element).__name__}")
     return "".join(out)

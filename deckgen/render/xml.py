@@ -159,8 +159,9 @@ def fill_shape(fill: Fill, shape_id: int, link_rid: str | None = None) -> str:
 
 def picture(pic: Picture, shape_id: int, rid: str) -> str:
     name = text(pic.name or f"Picture {shape_id}")
+    alt = text(pic.alt or pic.name or f"Picture {shape_id}")
     return (
-        f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{name}" descr="{name}"/>'
+        f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{name}" descr="{alt}"/>'
         f'<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
         f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
         f'<p:spPr>{xfrm(pic.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'

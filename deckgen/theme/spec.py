@@ -25,7 +25,7 @@ SIZE_ROLES = {
     "display": "Title-slide, divider and closing lines: [min, max] points.",
 }
 
-LAYOUT_KEYS = ("title", "agenda", "divider", "achievements", "bullets", "metrics", "chart", "focus-areas", "focus-area", "statement", "keywords", "closing")
+LAYOUT_KEYS = ("title", "agenda", "divider", "achievements", "bullets", "metrics", "chart", "focus-areas", "focus-area", "statement", "keywords", "picture", "closing")
 
 #: Decorations of the cover, section and closing layouts a generated theme can have.
 MOTIFS = ("band", "ribbon")
