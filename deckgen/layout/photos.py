@@ -92,32 +92,31 @@ def layout_picture(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     if findings:
         return Pages([[]], findings=findings)
     photos = slide.photos
-    caption_h = 0.0
-    captions = [p.caption for p in photos if p.caption]
-    if captions:
-        col_w = (body.w - GAP * (len(photos) - 1)) / len(photos) if len(photos) < 3 else body.w * 0.6
-        spec_h = max(
-            ts.height([Spec(c, ts.theme.size("body").min_pt, pitch=1.25)], col_w, Insets(4, 4, 2, 2)) for c in captions
-        )
-        caption_h = spec_h + CAPTION_GAP
+    caption_pt = ts.theme.size("body").min_pt
+
+    def caption_room(group: list[Photo], width: float) -> float:
+        """Height the captions of ``group`` need at ``width`` (one height for the row)."""
+        heights = [ts.height([Spec(p.caption, caption_pt, pitch=1.25)], width, Insets(4, 4, 2, 2)) for p in group if p.caption]
+        return max(heights) + CAPTION_GAP if heights else 0.0
+
+    def framed(x: float, y: float, w: float, h: float, caption_h: float) -> tuple[Rect, Rect]:
+        frame = Rect(x, y, w, h - caption_h)
+        return frame, Rect(x, frame.bottom + CAPTION_GAP, w, max(0.0, caption_h - CAPTION_GAP))
+
     frames: list[tuple[Rect, Rect]] = []  # (photo, caption box)
     if len(photos) < 3:
         n = len(photos)
         col_w = (body.w - GAP * (n - 1)) / n
-        for i in range(n):
-            x = body.x + i * (col_w + GAP)
-            frame = Rect(x, body.y, col_w, body.h - caption_h)
-            frames.append((frame, Rect(x, frame.bottom + CAPTION_GAP, col_w, caption_h - CAPTION_GAP)))
+        caption_h = caption_room(photos, col_w)
+        frames = [framed(body.x + i * (col_w + GAP), body.y, col_w, body.h, caption_h) for i in range(n)]
     else:
         big_w = (body.w - GAP) * 0.6
         small_w = body.w - GAP - big_w
-        big = Rect(body.x, body.y, big_w, body.h - caption_h)
-        frames.append((big, Rect(big.x, big.bottom + CAPTION_GAP, big_w, caption_h - CAPTION_GAP)))
+        frames.append(framed(body.x, body.y, big_w, body.h, caption_room(photos[:1], big_w)))
         half = (body.h - GAP) / 2
+        small_caption = caption_room(photos[1:], small_w)
         for k in range(2):
-            top = body.y + k * (half + GAP)
-            small = Rect(big.right + GAP, top, small_w, half - caption_h)
-            frames.append((small, Rect(small.x, small.bottom + CAPTION_GAP, small_w, caption_h - CAPTION_GAP)))
+            frames.append(framed(body.x + big_w + GAP, body.y + k * (half + GAP), small_w, half, small_caption))
     page: list = []
     for i, (photo, (frame, caption_box)) in enumerate(zip(photos, frames), 1):
         page.append(photo_picture(photo, frame, f"Photo {i}"))

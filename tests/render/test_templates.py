@@ -194,6 +194,7 @@ def test_an_outline_names_its_template_relative_to_itself(tmp_path):
     import shutil
 
     shutil.copy(TEMPLATES / "unit-16x10.potx", tmp_path / "单位模板.potx")
+    shutil.copytree(SAMPLE.parent / "images", tmp_path / "images")  # the sample's photos, relative to it
     outline = tmp_path / "talk.yaml"
     outline.write_text("template: 单位模板.potx\n" + SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", str(outline), "-o", str(tmp_path / "talk.pptx")])
