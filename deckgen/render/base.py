@@ -25,6 +25,7 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 LAYOUT_CT = "application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"
+VBA_PROJECT = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 SECTIONS_URI = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 PROMPTS = {
     "title": "单击此处编辑标题",
@@ -69,6 +70,7 @@ def _open_template(plan: BasePlan) -> Base:
         for sld_id in list(sld_id_lst):
             sld_id_lst.remove(sld_id)
     opc.drop_rels(prs.part, RT.SLIDE)
+    opc.drop_rels(prs.part, VBA_PROJECT)  # a deck saved as .pptx carries no macros
     _drop_sections(pres)
     custom_shows = pres.find(f"{{{P}}}custShowLst")
     if custom_shows is not None:
