@@ -103,7 +103,10 @@ def build(
     out = Path(output) if output else default_output(outline_path)
     write_atomic(out, data)
     findings = [outline.issue(f.path, f.message, "warning") for f in plan.findings]
-    return BuildResult(outline_path, out, len(plan.slides), time.perf_counter() - started, findings, plan.warnings)
+    warnings = list(plan.warnings)
+    if slide_size and theme.template is not None:
+        warnings.append(f"--size {slide_size} is ignored: the template {theme.template.name} sets the slide size")
+    return BuildResult(outline_path, out, len(plan.slides), time.perf_counter() - started, findings, warnings)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

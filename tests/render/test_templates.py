@@ -217,3 +217,12 @@ def test_template_option_on_build_and_watch(tmp_path):
     assert Presentation(str(tmp_path / "watched.pptx")).slide_layouts[0].name == "单位封面"
     help_text = CliRunner().invoke(cli, ["preview", "--help"]).output
     assert "--template" in help_text
+
+
+def test_size_is_ignored_with_a_template_and_says_so(tmp_path):
+    out = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(cli, ["build", str(SAMPLE), "-o", str(out), "--size", "4:3", "--template", str(TEMPLATES / "unit-16x10.potx")])
+    assert result.exit_code == 0, result.output
+    assert "--size 4:3 is ignored: the template unit-16x10.potx sets the slide size" in result.output
+    prs = Presentation(str(out))
+    assert (prs.slide_width, prs.slide_height) == (9144000, 5715000)  # 16:10 as the template
