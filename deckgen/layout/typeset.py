@@ -40,7 +40,13 @@ class Typesetter:
         from deckgen.layout.measure import Measurer
 
         self.theme = theme
-        self.faces = measuring_faces(theme.latin_font, theme.east_asian_font, theme.latin_file, theme.east_asian_file)
+        self.faces = measuring_faces(
+            theme.latin_font,
+            theme.east_asian_font,
+            theme.latin_file,
+            theme.east_asian_file,
+            headings=(theme.heading_latin_font, theme.heading_east_asian_font),
+        )
         self.measurer = Measurer(
             self.faces.latin,
             self.faces.east_asian,
@@ -48,7 +54,7 @@ class Typesetter:
             ea_path=self.faces.east_asian_path,
         )
         self._cache: dict = {}
-        self._extra_em: dict[str, float] = {}
+        self._extra_em: dict[tuple[str, bool], tuple[float, float]] = {}
 
     @property
     def warnings(self) -> list[str]:
@@ -73,33 +79,41 @@ class Typesetter:
         if hit is None:
             # Decide with a little width to spare: engines differ slightly (measure.WIDTH_SAFETY).
             usable = width_pt * (1 - WIDTH_SAFETY)
-            if self.faces.substituted and text:
-                usable -= self._substitution_margin_em(text, bold) * size_pt
+            if self.faces.needs_margin and text:
+                extra_em, widest_ratio = self._substitution_margin_em(text, bold)
+                # No line needs more than all of it, nor more than a line of the widest
+                # ratio (its Latin set wholly in the named face) takes.
+                usable -= min(extra_em * size_pt, usable * (1 - 1 / widest_ratio))
             hit = self.measurer.wrap(text, max(usable, size_pt), size_pt, bold=bold) if text else [""]
             self._cache[key] = hit
         return hit
 
-    def _substitution_margin_em(self, text: str, bold: bool) -> float:
-        """Width (em) a named face may need beyond its stand-in, for one line of ``text``.
+    def _substitution_margin_em(self, text: str, bold: bool) -> tuple[float, float]:
+        """Width (em) a named face may need beyond its stand-in for ``text``, and the
+        largest ratio of named to measured width among its characters.
 
         CJK glyphs are one em in every face concerned; Latin letters, digits and
         punctuation differ: the Chinese system faces (黑体, 宋体, 仿宋, 楷体) set them
         half an em wide, Latin faces up to about 12 % wider than Noto's. A line holds
         at most the text's non-CJK characters, so their worst case is kept free.
         """
+        from collections import Counter
+
         from deckgen.layout.linebreak import is_cjk
 
-        total = 0.0
-        for ch in set(text):
-            if is_cjk(ch) or ch == "\n":
+        total, widest = 0.0, 1.0
+        for ch, count in Counter(text).items():  # one pass: linear in the text's length
+            if ch == "\n" or is_cjk(ch):
                 continue
-            key = ch + ("b" if bold else "")
-            extra = self._extra_em.get(key)
-            if extra is None:
+            key = (ch, bold)
+            known = self._extra_em.get(key)
+            if known is None:
                 own = self.measurer.width_em(ch, bold=bold)
-                extra = self._extra_em[key] = max(0.5 - own, 0.12 * own, 0.0)
-            total += extra * text.count(ch)
-        return total
+                extra = max(0.5 - own, 0.12 * own, 0.0)
+                known = self._extra_em[key] = (extra, (own + extra) / own if own > 0 else 1.0)
+            total += known[0] * count
+            widest = max(widest, known[1])
+        return total, widest
 
     def width(self, text: str, size_pt: float, bold: bool = False) -> float:
         return self.measurer.width(text, size_pt, bold=bold)

@@ -229,8 +229,8 @@ def with_template(theme: Theme, template: Path) -> Theme:
         east_asian_font=east_asian,
         latin_file=None,
         east_asian_file=None,
-        heading_latin_font=None,
-        heading_east_asian_font=None,
+        heading_latin_font=info.major_latin or None,
+        heading_east_asian_font=info.major_east_asian or None,
         logo=None,  # the template carries its own emblem
         template=Path(template).resolve(),
         template_info=info,
