@@ -257,7 +257,7 @@ def _placeholders(layout: LayoutPlan, first_id: int) -> str:
 
 
 def _placeholder(slot: Slot, shape_id: int) -> str:
-    names = {"title": "标题", "ctrTitle": "标题", "body": "文本占位符", "subTitle": "副标题", "dt": "日期占位符", "ftr": "页脚占位符", "sldNum": "灯片编号占位符"}
+    names = {"title": "标题", "ctrTitle": "标题", "body": "文本占位符", "subTitle": "副标题", "dt": "日期占位符", "ftr": "页脚占位符", "sldNum": "幻灯片编号占位符"}
     heading = slot.type in ("title", "ctrTitle")
     fonts = X.HEADING_FONTS if heading else X.BODY_FONTS
     rpr = f'<a:rPr {X.LANG}>{fonts.xml}</a:rPr>'
