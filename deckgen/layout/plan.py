@@ -132,9 +132,22 @@ def _template_title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: li
         for spec in lines:
             spec.size_pt = _fit_lines(ts, spec.text, box.w, 20, 18, 1).size_pt
         while len(lines) > 1 and ts.height(lines, box.w) > box.h:
-            lines.pop()  # the deck's first lines matter most; the rest is on the closing slide
-        elements.append(TextBox(box, ts.paras(lines), "top", role="subtitle" if slot else "body", name="Subtitle"))
+            lines.pop()  # a small placeholder keeps the first lines (organisation and date are in the footers too)
+        held = _holding_box(ts, lines, box, frame)
+        if held is not None:
+            elements.append(TextBox(held, ts.paras(lines), "top", role="subtitle" if slot else "body", name="Subtitle"))
     return SlidePlan("title", deck.title, elements, notes=deck.notes, source_path="", layout="cover")
+
+
+def _holding_box(ts: Typesetter, specs: list[Spec], box: Rect, frame: Frame) -> Rect | None:
+    """``box``, grown downwards (within the slide) when ``specs`` need more height; None
+    when they cannot be held at all. Template placeholders may be small."""
+    need = ts.height(specs, box.w)
+    if need <= box.h + 0.01:
+        return box
+    if box.y + need <= frame.height - 8:
+        return Rect(box.x, box.y, box.w, need)
+    return None
 
 
 AGENDA_ROWS = 7  # rows per column; more parts go to a second column, then a second slide
@@ -226,7 +239,9 @@ def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, find
     box = slot.rect if slot else Rect(frame.title.x, max(8.0, frame.title.y - 48), frame.title.w, 44)
     if ts.height([label], box.w) > box.h:
         label.size_pt = 18
-    elements.append(TextBox(box, ts.paras([label]), "top", role="subtitle" if slot else "label", name="Part number", link="agenda"))
+    held = _holding_box(ts, [label], box, frame)
+    if held is not None:
+        elements.append(TextBox(held, ts.paras([label]), "top", role="subtitle" if slot else "label", name="Part number", link="agenda"))
     return SlidePlan("divider", part.title, elements, notes=part.notes, source_path=part.path, layout="divider")
 
 
