@@ -38,9 +38,11 @@ from pathlib import Path
 import yaml
 
 from deckgen.errors import InputError, Issue
-from deckgen.outline.loader import Outline, read_text
+from deckgen.files import read_text
+from deckgen.outline.loader import Outline
 from deckgen.outline.validate import reader_error_issue
-from deckgen.outline.model import PLACEHOLDER_RE, Metric
+from deckgen.outline.fields import text_fields
+from deckgen.outline.model import PLACEHOLDER_RE, Deck, Metric
 
 _ENTRY_KEYS = ("value", "change")
 REPLACE_KEYS = ("replace", "替换")
@@ -97,7 +99,7 @@ def read_replacements(path: Path) -> list[Replacement]:
     """The ``replace:`` section of a YAML figures file, longest text first."""
     if Path(path).suffix.lower() not in (".yaml", ".yml"):
         return []
-    root = yaml.compose(read_text(path, what="figures file", gb18030=True), Loader=yaml.SafeLoader)
+    root = yaml.compose(read_text(path, what="figures file", legacy_chinese=True), Loader=yaml.SafeLoader)
     out: list[Replacement] = []
     issues: list[Issue] = []
     for key_node, value_node in root.value if isinstance(root, yaml.MappingNode) else []:
@@ -116,33 +118,20 @@ def read_replacements(path: Path) -> list[Replacement]:
     return sorted(out, key=lambda r: -len(r.old))
 
 
-def _replace_everywhere(node, old: str, new: str) -> int:
-    """Replace ``old`` by ``new`` in every text of the deck model; return the count."""
-    import dataclasses
-
+def _replace_everywhere(deck: Deck, old: str, new: str) -> int:
+    """Replace ``old`` by ``new`` in every text of the deck, notes included; return the count."""
     count = 0
-    for f in dataclasses.fields(node):
-        if f.name in ("path", "source", "kind", "theme"):
-            continue
-        value = getattr(node, f.name)
-        if isinstance(value, str) and old in value:
-            count += value.count(old)
-            setattr(node, f.name, value.replace(old, new))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, str) and old in item:
-                    count += item.count(old)
-                    value[i] = item.replace(old, new)
-                elif dataclasses.is_dataclass(item):
-                    count += _replace_everywhere(item, old, new)
-        elif dataclasses.is_dataclass(value):
-            count += _replace_everywhere(value, old, new)
+    for field in text_fields(deck, notes=True):
+        text = field.value
+        if isinstance(text, str) and old in text:
+            count += text.count(old)
+            field.set(text.replace(old, new))
     return count
 
 
 def read_figures(path: Path) -> list[Figure]:
     """Read a figures file (.yaml/.yml or .csv); raise :class:`InputError` if broken."""
-    text = read_text(path, what="figures file", gb18030=True)
+    text = read_text(path, what="figures file", legacy_chinese=True)
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return _read_yaml(text, str(path))

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.build import resolve_theme
+from deckgen.theme.resolve import resolve_theme
 from deckgen.layout.elements import Table, TextBox
 from deckgen.layout.frame import TITLE_INSETS
 from deckgen.layout.kinds import DEFAULT_HEADERS

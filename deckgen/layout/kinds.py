@@ -353,7 +353,7 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     low, high = theme.size("body").min_pt, 40.0
     box = Rect(body.x + 40, body.y + 10, body.w - 80, body.h - 20)
     insets = Insets(12, 12, 8, 8)
-    source = f"—— {slide.source}" if slide.source else None
+    source = f"—— {slide.attribution}" if slide.attribution else None
 
     def specs_for(text: str, size: float, with_source: bool) -> list[Spec]:
         specs = [Spec(text, size, bold=True, color=theme.color("primary_dark"), pitch=1.45)]

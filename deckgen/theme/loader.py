@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from deckgen.errors import InputError, Issue
-from deckgen.outline.loader import read_text
+from deckgen.files import read_text
 from deckgen.outline.validate import validate_text
 from deckgen.theme.model import DEFAULT_SIZES, SLIDE_SIZES_PT, SizeRange, Theme
 from deckgen.theme.spec import SIZE_FLOORS, THEME
@@ -72,7 +72,7 @@ def load_theme(ref: str | None = None, base_dir: Path | None = None) -> Theme:
 
 def load_theme_file(path: Path) -> Theme:
     """Load and check one theme file; raises :class:`InputError` listing every problem."""
-    validated = validate_text(read_text(path), THEME, str(path))
+    validated = validate_text(read_text(path, what="theme"), THEME, str(path))
     issues = list(validated.issues)
     data = validated.data if isinstance(validated.data, dict) else {}
 
