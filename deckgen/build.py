@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, InputError, Issue
-from deckgen.files import write_atomic
+from deckgen.files import refuse_overwriting_inputs, write_atomic
 from deckgen.outline.loader import load_outline
+from deckgen.theme.model import Theme
 from deckgen.theme.resolve import resolve_theme
 
 
@@ -30,6 +31,16 @@ class BuildResult:
     seconds: float
     findings: list[Issue] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    inputs: list[tuple[str, str | Path | None]] = field(default_factory=list)  # what it read, by role
+
+
+def build_inputs(outline_path: Path, theme: Theme | None, values: str | Path | None) -> list[tuple[str, str | Path | None]]:
+    """The files a build reads, as ``(role, path)``: none of them may be its output."""
+    inputs: list[tuple[str, str | Path | None]] = [("outline", outline_path), ("figures file", values)]
+    if theme is not None:
+        inputs += [("theme file", theme.source), ("theme's logo", theme.logo)]
+        inputs += [("theme's font file", f.partition("#")[0]) for f in (theme.latin_file, theme.east_asian_file) if f]
+    return inputs
 
 
 def default_output(outline_path: Path, out_dir: Path | None = None) -> Path:
@@ -51,6 +62,8 @@ def build(
     """
     started = time.perf_counter()
     outline_path = Path(outline_path)
+    if output:
+        refuse_overwriting_inputs(output, build_inputs(outline_path, None, values))  # before any work
     outline = load_outline(outline_path)
     theme = resolve_theme(outline, theme_ref, slide_size)
     if values:
@@ -78,6 +91,8 @@ def build(
         if gc_was_enabled:
             gc.enable()
     out = Path(output) if output else default_output(outline_path)
+    inputs = build_inputs(outline_path, theme, values)
+    refuse_overwriting_inputs(out, inputs)
     write_atomic(out, data)
     findings = [outline.issue(f.path, f.message, "warning") for f in plan.findings]
-    return BuildResult(outline_path, out, len(plan.slides), time.perf_counter() - started, findings, plan.warnings)
+    return BuildResult(outline_path, out, len(plan.slides), time.perf_counter() - started, findings, plan.warnings, inputs)

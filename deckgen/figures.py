@@ -40,7 +40,7 @@ import yaml
 from deckgen.errors import InputError, Issue
 from deckgen.files import read_text
 from deckgen.outline.loader import Outline
-from deckgen.outline.validate import reader_error_issue
+from deckgen.outline.validate import CONTROL_RE, reader_error_issue
 from deckgen.outline.fields import text_fields
 from deckgen.outline.model import PLACEHOLDER_RE, Deck, Metric
 
@@ -113,6 +113,8 @@ def read_replacements(path: Path) -> list[Replacement]:
                 issues.append(_at(str(path), old, "replace: each line is `old text: new text`"))
                 continue
             out.append(Replacement(str(old.value), str(new.value), old.start_mark.line + 1, old.start_mark.column + 1))
+    for r in out:
+        issues.extend(_control_issues(str(path), r.line, r.col, r.old, r.new))
     if issues:
         raise InputError(issues)
     return sorted(out, key=lambda r: -len(r.old))
@@ -131,13 +133,24 @@ def _replace_everywhere(deck: Deck, old: str, new: str) -> int:
 
 def read_figures(path: Path) -> list[Figure]:
     """Read a figures file (.yaml/.yml or .csv); raise :class:`InputError` if broken."""
-    text = read_text(path, what="figures file", legacy_chinese=True)
     suffix = path.suffix.lower()
-    if suffix in (".yaml", ".yml"):
-        return _read_yaml(text, str(path))
-    if suffix == ".csv":
-        return _read_csv(text, str(path))
-    raise InputError([Issue(str(path), 0, 0, "figures file must be .yaml, .yml or .csv")])
+    if suffix not in (".yaml", ".yml", ".csv"):
+        raise InputError([Issue(str(path), 0, 0, "figures file must be .yaml, .yml or .csv")])
+    text = read_text(path, what="figures file", legacy_chinese=True)
+    figures = _read_csv(text, str(path)) if suffix == ".csv" else _read_yaml(text, str(path))
+    issues = [i for f in figures for i in _control_issues(str(path), f.line, f.col, f.indicator, f.value, f.change, f.slide)]
+    if issues:
+        raise InputError(issues)
+    return figures
+
+
+def _control_issues(name: str, line: int, col: int, *texts: str | None) -> list[Issue]:
+    """An error when any of ``texts`` holds a character no slide can show."""
+    for text in texts:
+        bad = CONTROL_RE.search(text or "")
+        if bad:
+            return [Issue(name, line, col, f"holds the control character U+{ord(bad.group()):04X}, which a slide cannot show; delete it")]
+    return []
 
 
 def _read_yaml(text: str, name: str) -> list[Figure]:
@@ -195,7 +208,9 @@ def _entries(node: yaml.MappingNode, slide: str | None, name: str, figures: list
 
 def _is_entry(node: yaml.MappingNode) -> bool:
     """True for ``{value: …, change: …}`` (not a slide section of indicators)."""
-    keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+    if not all(isinstance(k, yaml.ScalarNode) for k, _ in node.value):
+        return False
+    keys = [k.value for k, _ in node.value]
     return bool(keys) and all(k in _ENTRY_KEYS for k in keys)
 
 
@@ -209,7 +224,12 @@ def _at(name: str, node: yaml.Node, message: str) -> Issue:
 
 
 def _read_csv(text: str, name: str) -> list[Figure]:
-    rows = list(csv.reader(io.StringIO(text)))
+    reader = csv.reader(io.StringIO(text))
+    rows: list[list[str]] = []
+    try:
+        rows.extend(reader)
+    except csv.Error as exc:
+        raise InputError([Issue(name, reader.line_num, 1, f"not a readable CSV line ({exc}); close every quote, and keep each cell under {csv.field_size_limit():,} characters")]) from None
     if not rows:
         raise InputError([Issue(name, 1, 1, "the figures file is empty; first line: indicator,value,change")])
     header = [h.strip().lower() for h in rows[0]]
