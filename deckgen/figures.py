@@ -133,10 +133,10 @@ def _replace_everywhere(deck: Deck, old: str, new: str) -> int:
 
 def read_figures(path: Path) -> list[Figure]:
     """Read a figures file (.yaml/.yml or .csv); raise :class:`InputError` if broken."""
+    text = read_text(path, what="figures file", legacy_chinese=True)
     suffix = path.suffix.lower()
     if suffix not in (".yaml", ".yml", ".csv"):
         raise InputError([Issue(str(path), 0, 0, "figures file must be .yaml, .yml or .csv")])
-    text = read_text(path, what="figures file", legacy_chinese=True)
     figures = _read_csv(text, str(path)) if suffix == ".csv" else _read_yaml(text, str(path))
     issues = [i for f in figures for i in _control_issues(str(path), f.line, f.col, f.indicator, f.value, f.change, f.slide)]
     if issues:

@@ -13,6 +13,7 @@ from deckgen.theme.model import DEFAULT_SIZES, SLIDE_SIZES_PT, SizeRange, Theme
 from deckgen.theme.spec import SIZE_FLOORS, THEME
 
 DEFAULT_THEME = "postal-green"
+MAX_SIZE_PT = 400.0  # a glyph taller than a 7.5 in slide (540 pt) is never meant
 _HEX = re.compile(r"^#?[0-9A-Fa-f]{6}$")
 
 
@@ -96,8 +97,8 @@ def load_theme_file(path: Path) -> Theme:
             bad(f"sizes.{role}", f"size {role!r} must be [min, max] in points, e.g. [18, 24]")
             continue
         low, high = numbers
-        if low > high or low < SIZE_FLOORS[role]:
-            bad(f"sizes.{role}", f"size {role!r} must be [min, max] with min ≥ {SIZE_FLOORS[role]} pt and min ≤ max")
+        if not low <= high <= MAX_SIZE_PT or low < SIZE_FLOORS[role]:
+            bad(f"sizes.{role}", f"size {role!r} must be [min, max] with min ≥ {SIZE_FLOORS[role]} pt, min ≤ max and max ≤ {MAX_SIZE_PT:g} pt")
             continue
         sizes[role] = SizeRange(low, high)
     logo = None
