@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.errors import DeckgenError, InputError, Issue
+from deckgen.errors import InputError, Issue
 from deckgen.files import refuse_overwriting_inputs, write_atomic
 from deckgen.outline.loader import load_outline
 from deckgen.theme.model import Theme

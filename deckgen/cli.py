@@ -130,8 +130,8 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, quiet) -
                 if not quiet:
                     click.echo(f"{pdf_path}")
     if errors:
-        for exc in errors[:-1]:
-            _echo_error(exc)
+        for error in errors[:-1]:
+            _echo_error(error)
         _fail(errors[-1])
 
 

@@ -229,7 +229,9 @@ def _read_csv(text: str, name: str) -> list[Figure]:
     try:
         rows.extend(reader)
     except csv.Error as exc:
-        raise InputError([Issue(name, reader.line_num, 1, f"not a readable CSV line ({exc}); close every quote, and keep each cell under {csv.field_size_limit():,} characters")]) from None
+        limit = csv.field_size_limit()
+        message = f"not a readable CSV line ({exc}); close every quote, and keep each cell under {limit:,} characters"
+        raise InputError([Issue(name, reader.line_num, 1, message)]) from None
     if not rows:
         raise InputError([Issue(name, 1, 1, "the figures file is empty; first line: indicator,value,change")])
     header = [h.strip().lower() for h in rows[0]]

@@ -13,6 +13,7 @@ everything else is collected, so the user sees every problem at once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from deckgen.errors import DeckgenError, InputError, Issue
 from deckgen.outline.loader import Outline
@@ -125,7 +126,7 @@ def check_outline(
     issues = list(validated.issues)
     if any(i.is_error for i in issues):
         return sorted(issues)
-    outline = Outline(deck_from_data(validated.data, str(path)), path, validated)
+    outline = Outline(deck_from_data(cast(dict, validated.data), str(path)), path, validated)  # no errors: a mapping
     theme = None
     try:
         theme = resolve_theme(outline, theme_ref, slide_size)

@@ -119,7 +119,7 @@ def _run(cmd: list[str], timeout: float, what: str) -> subprocess.CompletedProce
         else:
             proc.kill()
         proc.communicate()
-        raise DeckgenError(f"{what} did not finish within {timeout:g} s and was stopped")
+        raise DeckgenError(f"{what} did not finish within {timeout:g} s and was stopped") from None
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
@@ -335,7 +335,7 @@ def contact_sheet(
         left = gap + (index % columns) * cell_w
         top = gap + (index // columns) * cell_h
         with Image.open(path) as slide:
-            thumb = slide.convert("RGB").resize((thumb_width, thumb_height), Image.LANCZOS)
+            thumb = slide.convert("RGB").resize((thumb_width, thumb_height), Image.Resampling.LANCZOS)
         sheet.paste(thumb, (left, top))
         draw.rectangle(
             (left - 1, top - 1, left + thumb_width, top + thumb_height), outline=(160, 160, 160)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import yaml
 
@@ -24,7 +24,7 @@ Stamp = tuple[tuple[int, int] | None, ...]
 
 def stamp(paths: list[Path]) -> Stamp:
     """Return (mtime_ns, size) per path; None for a path that does not exist now."""
-    out = []
+    out: list[tuple[int, int] | None] = []
     for path in paths:
         try:
             info = path.stat()
@@ -106,10 +106,10 @@ def watch(
         now = stamp(watched)
         if now == last or None in now:
             continue  # unchanged, or mid-save (the editor renamed the file away)
-        now = _settle(watched, now, debounce, interval, stop)
-        if now is None:
+        settled = _settle(watched, now, debounce, interval, stop)
+        if settled is None:
             break
-        last = now
+        last = now = settled
         run()
         builds += 1
         # The outline may have switched to another theme file: watch what it uses now.

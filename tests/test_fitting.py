@@ -38,7 +38,7 @@ PRODUCT_MINIMUMS = {"title": 28.0, "body": 18.0, "table": 14.0, "footer": 10.0}
 BODY_PREFIXES = ("Item", "Card", "Statement", "Agenda entry", "Closing text", "Progress")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def planned(key: str):
     outline, size, theme_name = VARIANTS[IDS.index(key)]
     loaded = load_outline(outline)

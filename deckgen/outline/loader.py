@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from deckgen.errors import InputError, Issue
 from deckgen.files import read_text
@@ -43,4 +44,4 @@ def load_outline(path: str | Path) -> Outline:
     errors = [i for i in validated.issues if i.is_error]
     if errors:
         raise InputError(errors)
-    return Outline(deck_from_data(validated.data, str(path)), path, validated)
+    return Outline(deck_from_data(cast(dict, validated.data), str(path)), path, validated)

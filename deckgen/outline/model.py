@@ -17,7 +17,7 @@ PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z0-9])[XＸ](?![A-Za-z0-9]|-[A-Za-z])")
 
 def has_placeholder(text: str | None) -> bool:
     """Return True when ``text`` holds an ``X`` placeholder."""
-    return bool(text) and PLACEHOLDER_RE.search(text) is not None
+    return text is not None and PLACEHOLDER_RE.search(text) is not None
 
 
 @dataclass

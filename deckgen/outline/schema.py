@@ -43,7 +43,7 @@ def _type(t, defs: dict) -> dict:
     if isinstance(t, S.Tagged):
         return {"oneOf": [_type(m, defs) for m in t.choices.values()], "description": t.doc}
     if isinstance(t, S.ListOf):
-        out = {"type": "array", "items": _type(t.item, defs)}
+        out: dict[str, object] = {"type": "array", "items": _type(t.item, defs)}
         if t.min_items:
             out["minItems"] = t.min_items
         if t.max_items is not None:

@@ -232,8 +232,9 @@ class _Walker:
         return None
 
     def mapping(self, node: yaml.Node, spec: S.Mapping, path: str):
-        if spec.shorthand and isinstance(node, yaml.ScalarNode):
-            return {spec.shorthand: self.scalar(node, spec.field(spec.shorthand).type, f"{path}.{spec.shorthand}")}
+        short = spec.field(spec.shorthand) if spec.shorthand else None
+        if short is not None and isinstance(node, yaml.ScalarNode):
+            return {short.name: self.scalar(node, short.type, f"{path}.{short.name}")}
         if not isinstance(node, yaml.MappingNode):
             what = f"'{path.rsplit('.', 1)[-1]}'" if path else "the file"
             self.issue(node, f"{what} must be a mapping (key: value lines), not {self.describe(node)}", path)

@@ -92,8 +92,8 @@ def load_theme_file(path: Path) -> Theme:
         bad("slide_size", f"slide_size must be 16:9 or 4:3, not {size!r}")
     sizes = {k: SizeRange(*v) for k, v in DEFAULT_SIZES.items()}
     for role, pair in (data.get("sizes") or {}).items():
-        numbers = [_number(v) for v in pair or []]
-        if len(numbers) != 2 or None in numbers:
+        numbers = [n for n in (_number(v) for v in pair or []) if n is not None]
+        if len(numbers) != 2 or len(pair) != 2:
             bad(f"sizes.{role}", f"size {role!r} must be [min, max] in points, e.g. [18, 24]")
             continue
         low, high = numbers
