@@ -50,7 +50,7 @@ def _type(t, defs: dict) -> dict:
             out["maxItems"] = t.max_items
         return out
     if isinstance(t, S.Integer):
-        return {"type": "integer", "minimum": t.minimum}
+        return {"type": "integer", "minimum": t.minimum, "maximum": t.maximum}
     if isinstance(t, S.Value):
         return {"type": ["string", "number"], "not": _CONTROL}
     return dict(TEXT)

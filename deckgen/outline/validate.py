@@ -192,14 +192,14 @@ class _Walker:
         return text
 
     def integer(self, node: yaml.ScalarNode, spec: S.Integer, label: str, path: str):
-        """A whole number ≥ ``spec.minimum`` written as one (not text, not 1.0)."""
+        """A whole number in ``spec``'s range, written as a number (2.0 counts; "2" and 2.5 do not)."""
         value = None
         if node.tag in (_INT, _FLOAT) and len(node.value) <= 12:
             value = self.constructor.construct_object(node)
             if isinstance(value, float) and value.is_integer():
                 value = int(value)  # 2.0 is 2, as JSON Schema's "integer" has it
-        if not isinstance(value, int) or value < spec.minimum:
-            self.issue(node, f"'{label}' must be a whole number ≥ {spec.minimum}, not {_clip(node.value)!r}", path)
+        if not isinstance(value, int) or not spec.minimum <= value <= spec.maximum:
+            self.issue(node, f"'{label}' must be a whole number from {spec.minimum} to {spec.maximum}, not {_clip(node.value)!r}", path)
             return None
         return value
 
