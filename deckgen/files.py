@@ -65,7 +65,7 @@ def read_bytes(path: str | Path, *, what: str = "file", limit: int = MAX_INPUT_B
         if not stat.S_ISREG(info.st_mode):
             raise _refuse(name, f"is not a regular file (a device, pipe or socket); give the {what} file")
         if info.st_size > limit:
-            raise _refuse(name, f"is {info.st_size // (1024 * 1024)} MB, more than a {what} can be ({limit // (1024 * 1024)} MB)")
+            raise _refuse(name, f"is too large to be the {what} ({info.st_size / 2**20:.0f} MB; deckgen reads up to {limit / 2**20:.0f} MB)")
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
@@ -73,7 +73,7 @@ def read_bytes(path: str | Path, *, what: str = "file", limit: int = MAX_INPUT_B
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise _refuse(name, f"is larger than a {what} can be ({limit // (1024 * 1024)} MB)")
+        raise _refuse(name, f"is too large to be the {what} (deckgen reads up to {limit / 2**20:.0f} MB)")
     return data
 
 

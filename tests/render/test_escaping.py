@@ -16,6 +16,7 @@ from deckgen.cli import cli
 from deckgen.theme.loader import builtin_themes
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.filterwarnings("ignore:font .* not found:RuntimeWarning")  # the odd names are not installed
 NASTY = "A\"B'C&D<E>F]]>&amp;&#x41;G"  # markup, entities, a CDATA end
 
 OUTLINE = """\
