@@ -15,9 +15,11 @@ import time
 from pathlib import Path
 from collections.abc import Callable
 
-import yaml
 
 from deckgen.errors import DeckgenError, InputError
+from deckgen.files import read_text
+from deckgen.outline import spec
+from deckgen.outline.validate import validate_text
 
 Stamp = tuple[tuple[int, int] | None, ...]
 
@@ -128,11 +130,13 @@ def watched_files(outline: Path, values: Path | None, theme_ref: str | None) -> 
     files = [outline] + ([values] if values else [])
     ref = theme_ref
     if ref is None:
+        # Read the way the build reads (never constructing YAML values: a date such as
+        # 2024-13-45 or a 5,000-digit number must not stop the watch).
         try:
-            data = yaml.safe_load(outline.read_text(encoding="utf-8-sig"))
-            ref = data.get("theme") if isinstance(data, dict) else None
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            ref = None
+            data = validate_text(read_text(outline, what="outline"), spec.DECK, str(outline)).data
+        except DeckgenError:
+            data = None
+        ref = data.get("theme") if isinstance(data, dict) else None
     if isinstance(ref, str) and ref not in builtin_themes():
         theme_file = resolve_theme_path(ref, Path.cwd() if theme_ref else outline.parent)
         if theme_file is not None:

@@ -9,10 +9,14 @@ deckgen's one text reader, :mod:`deckgen.files`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, InputError
 from deckgen.files import decode_text, read_bytes
+from deckgen.outline.validate import CONTROL_RE
+
+_BREAKS_RE = re.compile("[\x0b\x0c\x1c-\x1e\u2028\u2029]")
 
 
 def read_speech(path: str | Path) -> str:
@@ -44,4 +48,8 @@ def decode_speech(raw: bytes, name: str = "speech") -> str:
         raise DeckgenError(exc.message) from None
     if not text.strip():
         raise DeckgenError(empty)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Word and PDF exports leave page and line breaks as control characters; a slide
+    # cannot show them (and the outline would be refused), so they become line ends,
+    # and any other stray control character is dropped.
+    return CONTROL_RE.sub("", _BREAKS_RE.sub("\n", text))

@@ -220,3 +220,26 @@ def test_hostile_input(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_the_corpus_covers_every_command_that_writes() -> None:
     commands = {c.argv[0] for c in CASES if "-o" in c.argv}
     assert commands >= {"build", "outline", "watch", "schema"}
+
+
+def test_a_speech_with_page_breaks_and_stray_controls_gives_an_outline_check_accepts(tmp_path: Path) -> None:
+    speech = tmp_path / "speech.txt"
+    speech.write_bytes("在全县工作会议上的讲话\n同志们：\n一、抓好党建\x0c\n要抓好党建\x07，确保实效。\x0b二、抓好服务\n要抓好服务。\n".encode())
+    out = tmp_path / "talk.yaml"
+    assert CliRunner().invoke(cli, ["outline", str(speech), "-o", str(out)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["check", "-q", str(out)])
+    assert result.exit_code == 0, result.output
+    from deckgen.outline.loader import load_outline
+
+    # The vertical tab Word writes for a manual line break ended a line: 二、 opens a part.
+    assert [p.title for p in load_outline(out).deck.parts] == ["抓好党建", "抓好服务"]
+
+
+def test_watch_finds_the_theme_of_an_outline_yaml_cannot_construct(tmp_path: Path) -> None:
+    from deckgen.watch import watched_files
+
+    outline = tmp_path / "talk.yaml"
+    theme_file = tmp_path / "mine.yaml"
+    theme_file.write_text(THEME, encoding="utf-8")
+    outline.write_text(f"title: 讲话\ndate: 2024-13-45\nnumber: {'9' * 5000}\ntheme: mine.yaml\nparts:\n  - title: 一\n", encoding="utf-8")
+    assert watched_files(outline, None, None) == [outline, theme_file]
