@@ -9,6 +9,7 @@ file left behind. Runs in-process with CliRunner and never starts LibreOffice.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import struct
 import zlib
@@ -77,7 +78,7 @@ class Case:
     files: dict[str, bytes | str | Callable[[Path], None]] = field(default_factory=dict)
     links: dict[str, str] = field(default_factory=dict)  # symlink name -> target
     hardlinks: dict[str, str] = field(default_factory=dict)
-    needs: str | None = None  # a path that must exist (a device), else skip
+    needs: str | None = None  # a path that must exist (a device) or a program on PATH, else skip
 
 
 THEMED = {"talk.yaml": outline(head="title: 讲话\ntheme: mine.yaml\n")}
@@ -99,6 +100,9 @@ CASES = [
     Case("outline writes over its speech via a symlink", ["outline", "speech.txt", "-o", "link.yaml"], 1, "this is the speech", {"speech.txt": "一、抓好党建\n要抓好党建。\n"}, links={"link.yaml": "speech.txt"}),
     Case("outline folder holds the speech as the schema", ["outline", "out/outline.schema.json", "-o", "out"], 1, "this is the speech", {"out/outline.schema.json": "一、抓好党建\n要抓好党建。\n"}),
     Case("outline into a folder that is a file", ["outline", "speech.txt", "-o", "speech.txt"], 1, "cannot write", {"speech.txt": "一、抓好党建\n要抓好党建。\n"}),
+    Case("preview onto the theme's logo named contact-sheet.png", ["preview", "talk.yaml", "-o", "."], 1, "this is the theme's logo", {**THEMED, "mine.yaml": theme(logo="logo: contact-sheet.png"), "contact-sheet.png": LOGO}, needs="soffice"),
+    Case("preview clearing a logo named like a slide image", ["preview", "talk.yaml", "-o", "."], 1, "preview replaces the slide images there", {**THEMED, "mine.yaml": theme(logo="logo: slide-01.png"), "slide-01.png": LOGO}, needs="soffice"),
+    Case("a folder as the preview source", ["preview", "dir"], 1, "preview takes an outline (.yaml) or a deck (.pptx)", {"dir": folder}),
     Case("schema over an outline", ["schema", "-o", "talk.yaml"], 1, "not a JSON Schema", {"talk.yaml": TINY}),
     Case("deck over a read-only file", ["build", "talk.yaml", "-o", "ro.pptx"], 1, "read-only", {"talk.yaml": TINY, "ro.pptx": lambda p: (p.write_bytes(b"old"), p.chmod(0o444))}),
     Case("deck into a folder that is a file", ["build", "talk.yaml", "-o", "plain/talk.pptx"], 1, "cannot write", {"talk.yaml": TINY, "plain": "not a folder"}),
@@ -197,7 +201,7 @@ def _snapshot(where: Path) -> dict[str, tuple[int, bytes | None]]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_hostile_input(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if case.needs and not Path(case.needs).exists():
+    if case.needs and not (Path(case.needs).exists() or shutil.which(case.needs)):
         pytest.skip(f"{case.needs} is not here")
     _make(case, tmp_path)
     monkeypatch.chdir(tmp_path)
