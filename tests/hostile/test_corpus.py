@@ -121,6 +121,8 @@ CASES = [
     Case("raw NUL byte in the outline", ["check", "talk.yaml"], 1, "talk.yaml:1:10: error: control character U+0000", {"talk.yaml": b"title: AB\x00C\nparts:\n  - title: x\n"}),
     Case("5,000-digit slide number", ["check", "talk.yaml"], 1, "'number' must be a whole number", {"talk.yaml": outline("      - kind: focus-area\n        title: 重点\n        number: " + "9" * 5000 + "\n        items: [一]\n")}),
     Case("5,000-digit theme size", ["build", "talk.yaml"], 1, "size 'title' must be", {**THEMED, "mine.yaml": theme(title="  title: [28, " + "9" * 5000 + "]")}),
+    Case("astronomical theme size (hung the build)", ["build", "talk.yaml"], 1, "max ≤ 400 pt", {**THEMED, "mine.yaml": theme(title="  title: [28, 1.0e+300]")}),
+    Case("YAML !!binary title (was built as b'hello')", ["check", "talk.yaml"], 1, "YAML tag 'tag:yaml.org,2002:binary' is not allowed", {"talk.yaml": "title: !!binary aGVsbG8=\nparts:\n  - title: 一\n"}),
     Case("infinite theme size", ["build", "talk.yaml"], 1, "size 'body' must be", {**THEMED, "mine.yaml": theme(body="  body: [18, .inf]")}),
     Case("impossible date stays text", ["check", "-q", "talk.yaml"], 0, "", {"talk.yaml": "title: 讲话\ndate: 2024-13-45\nparts:\n  - title: 一\n"}),
     Case("blank title", ["check", "talk.yaml"], 1, "talk.yaml:1:8: error: 'title' is blank", {"talk.yaml": "title: ''\nparts:\n  - title: 一\n"}),
