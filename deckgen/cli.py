@@ -82,8 +82,12 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, quiet) -
     """
     from deckgen.build import build as build_one
 
+    from deckgen.files import refuse_overwriting_inputs
+
     paths = _outlines_or_decks(outlines)
     targets = build_targets(paths, output)
+    for target in targets:  # one outline's deck must not land on another outline
+        refuse_overwriting_inputs(target, [("outline", p) for p in paths] + [("figures file", values)])
     errors: list[DeckgenError] = []
     results = []
     for n, (path, target) in enumerate(zip(paths, targets), start=1):
@@ -104,8 +108,6 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, quiet) -
                 click.echo(f"warning: {warning}", err=True)
     if pdf and results:
         from deckgen.office import convert_to_pdf
-
-        from deckgen.files import refuse_overwriting_inputs
 
         decks = []
         for r in results:

@@ -93,6 +93,7 @@ CASES = [
     Case("output is the figures file", ["build", "talk.yaml", "--values", "figures.pptx", "-o", "figures.pptx"], 1, "this is the figures file", {"talk.yaml": TINY, "figures.pptx": "a: 1\n"}),
     Case("output is the theme's logo", ["build", "talk.yaml", "-o", "logo.pptx"], 1, "this is the theme's logo", {**THEMED, "mine.yaml": theme(logo="logo: logo.pptx"), "logo.pptx": LOGO}),
     Case("output is the theme's font file", ["build", "talk.yaml", "-o", "font.pptx"], 1, "this is the theme's font file", {**THEMED, "mine.yaml": theme(latin="  latin: Noto Sans CJK SC\n  latin_file: font.pptx"), "font.pptx": lambda p: p.symlink_to(FONT)}, needs=FONT),
+    Case("one of several outlines is its own default output", ["build", "x.yaml", "out/y.pptx"], 1, "this is the outline (out/y.pptx)", {"x.yaml": TINY, "out/y.pptx": TINY}),
     Case("watch onto its own outline", ["watch", "talk.pptx", "-o", "talk.pptx"], 1, "this is the outline", {"talk.pptx": TINY}),
     Case("watch --pdf onto the outline's PDF name", ["watch", "talk.pdf", "-o", "talk.pptx", "--pdf"], 1, "this is the outline", {"talk.pdf": TINY}),
     Case("build --pdf onto an outline named .pdf", ["build", "talk.pdf", "-o", "talk.pptx", "--pdf"], 1, "this is the outline", {"talk.pdf": TINY}),
