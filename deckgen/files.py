@@ -139,6 +139,15 @@ def _odd_share(text: str) -> float:
     return odd / len(text)
 
 
+def is_regular_file(path: str | Path) -> bool:
+    """True when ``path`` is an existing regular file; False for anything else,
+    including names the system refuses (too long, holding NUL)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def same_file(a: str | Path, b: str | Path) -> bool:
     """True when ``a`` and ``b`` name the same file.
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from collections.abc import Callable
 
 from deckgen.errors import DeckgenError
+from deckgen.files import is_regular_file
 
 CONTACT_SHEET = "contact-sheet.png"
 
@@ -60,7 +61,7 @@ def preview(
         raise DeckgenError(f"{source}: preview takes an outline (.yaml) or a deck (.pptx)")
     if kind == ".pptx" and (theme_ref or slide_size):
         raise DeckgenError(f"{source}: --theme and --size apply to outlines; a .pptx is previewed as it is")
-    if kind == ".pptx" and not source.is_file():
+    if kind == ".pptx" and not is_regular_file(source):
         raise DeckgenError(f"{source}: file not found; check the path")
     soffice = require_soffice()
     with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:

@@ -97,3 +97,31 @@ def test_a_damaged_theme_loads_or_is_refused_with_lines(tmp_path_factory, change
         load_theme_file(path)
     except InputError as exc:
         assert exc.issues and all(i.file == str(path) for i in exc.issues)
+
+
+FIGURE_PIECES = st.sampled_from(
+    ["邮政业务总量", "快递业务量", ": ", "\n", "  ", "replace:", "替换:", "value: ", "change: ", "{", "}", "[", "]", "? ", "&a ", "*a", "!foo ",
+     "X市", "12.5", "'", '"', "\\0", "~", "- ", "主要指标:", ",", "indicator,value,change\n", "\ufeff", "9" * 40]
+)
+FIGURES_OUTLINE = (
+    "title: 讲话\nparts:\n  - title: 一\n    slides:\n      - kind: metrics\n        title: 主要指标\n"
+    "        metrics:\n          - {indicator: 邮政业务总量, value: X, change: 增长X%}\n"
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(FIGURE_PIECES, max_size=25).map("".join), st.sampled_from(["f.yaml", "f.csv"]))
+def test_a_figures_file_fills_or_is_refused_with_lines(tmp_path_factory, text: str, name: str) -> None:
+    from deckgen.figures import apply_figures
+    from deckgen.outline.loader import load_outline
+
+    folder: Path = tmp_path_factory.mktemp("figures")
+    (folder / "talk.yaml").write_text(FIGURES_OUTLINE, encoding="utf-8")
+    (folder / name).write_text(text, encoding="utf-8")
+    outline = load_outline(folder / "talk.yaml")
+    try:
+        warnings_found = apply_figures(outline, folder / name)
+    except InputError as exc:
+        assert exc.issues and all(i.file == str(folder / name) for i in exc.issues)
+    else:
+        assert all(w.severity == "warning" for w in warnings_found)

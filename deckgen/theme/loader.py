@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from pathlib import Path
 
 from deckgen.errors import InputError, Issue
-from deckgen.files import read_text
+from deckgen.files import is_regular_file, read_text
 from deckgen.outline.validate import validate_text
 from deckgen.theme.model import DEFAULT_SIZES, SLIDE_SIZES_PT, SizeRange, Theme
 from deckgen.theme.spec import SIZE_FLOORS, THEME
@@ -44,7 +45,7 @@ def resolve_theme_path(ref: str, base_dir: Path | None = None) -> Path | None:
     candidate = Path(ref)
     if not candidate.is_absolute() and base_dir is not None:
         candidate = base_dir / candidate
-    if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
+    if candidate.suffix in (".yaml", ".yml") and is_regular_file(candidate):
         return candidate
     return None
 
@@ -103,8 +104,8 @@ def load_theme_file(path: Path) -> Theme:
         sizes[role] = SizeRange(low, high)
     logo = None
     if data.get("logo"):
-        logo = (path.parent / data["logo"]).resolve()
-        if not logo.is_file():
+        logo = Path(os.path.abspath(path.parent / data["logo"]))
+        if not is_regular_file(logo):
             bad("logo", f"logo file not found: {logo}; fix the path (relative to the theme file) or remove 'logo'")
         else:
             problem = image_problem(logo)
@@ -114,7 +115,7 @@ def load_theme_file(path: Path) -> Theme:
     for key in ("latin_file", "east_asian_file"):
         if fonts.get(key):
             font_path = path.parent / str(fonts[key]).partition("#")[0]
-            if not font_path.is_file():
+            if not is_regular_file(font_path):
                 bad(f"fonts.{key}", f"font file not found: {fonts[key]}; fix the path or remove '{key}'")
             elif not _is_font_file(font_path):
                 bad(f"fonts.{key}", f"{fonts[key]} is not a TrueType or OpenType font file (.ttf, .otf, .ttc); fix the path or remove '{key}'")

@@ -155,6 +155,8 @@ CASES = [
     Case("decompression-bomb logo", ["build", "talk.yaml"], 1, "logo has too many pixels", {**THEMED, "mine.yaml": theme(logo="logo: bomb.png"), "bomb.png": png(40000, 40000)}),
     Case("oversize logo", ["build", "talk.yaml"], 1, "logo is 6000×6000 pixels", {**THEMED, "mine.yaml": theme(logo="logo: big.png"), "big.png": png(6000, 6000)}),
     Case("truncated PNG logo", ["build", "talk.yaml"], 1, "logo is a broken or truncated image", {**THEMED, "mine.yaml": theme(logo="logo: cut.png"), "cut.png": png(64, 64, truncate=True)}),
+    Case("a 400-character logo name (found by the theme fuzz)", ["build", "talk.yaml"], 1, "logo file not found", {**THEMED, "mine.yaml": theme(logo="logo: " + "9" * 400)}),
+    Case("a 400-character --theme", ["build", "talk.yaml", "--theme", "t" * 400 + ".yaml"], 1, "unknown theme", {"talk.yaml": TINY}),
     Case("a text file as the logo", ["check", "talk.yaml"], 1, "logo must be a PNG or JPEG image", {**THEMED, "mine.yaml": theme(logo="logo: logo.png"), "logo.png": "not a picture"}),
     Case("a text file as a font file", ["build", "talk.yaml"], 1, "not.ttf is not a TrueType or OpenType font file", {**THEMED, "mine.yaml": theme(latin="  latin: Noto Sans CJK SC\n  latin_file: not.ttf"), "not.ttf": "hello"}),
     # --- theme templates ---------------------------------------------------------------
