@@ -106,6 +106,8 @@ CASES = [
     Case("a folder as the preview source", ["preview", "dir"], 1, "preview takes an outline (.yaml) or a deck (.pptx)", {"dir": folder}),
     Case("schema over an outline", ["schema", "-o", "talk.yaml"], 1, "not a JSON Schema", {"talk.yaml": TINY}),
     Case("deck over a read-only file", ["build", "talk.yaml", "-o", "ro.pptx"], 1, "read-only", {"talk.yaml": TINY, "ro.pptx": lambda p: (p.write_bytes(b"old"), p.chmod(0o444))}),
+    Case("deck onto a FIFO", ["build", "talk.yaml", "-o", "pipe.pptx"], 1, "pipe.pptx: is not a regular file", {"talk.yaml": TINY, "pipe.pptx": fifo}),
+    Case("outline through a symlink loop", ["build", "loop.yaml"], 1, "loop.yaml: cannot read", {}, links={"loop.yaml": "loop.yaml"}),
     Case("deck into a folder that is a file", ["build", "talk.yaml", "-o", "plain/talk.pptx"], 1, "cannot write", {"talk.yaml": TINY, "plain": "not a folder"}),
     # --- YAML tags, control characters, numbers -------------------------------
     Case("YAML tag !foo (check)", ["check", "talk.yaml"], 1, "talk.yaml:1:8: error: YAML tag '!foo' is not allowed", {"talk.yaml": "title: !foo 讲话\nparts:\n  - title: 一\n"}),
