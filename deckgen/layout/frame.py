@@ -30,16 +30,16 @@ class Frame:
     title: Rect
     body: Rect
     footer: Rect | None
-    number: Rect | None = None
-    layout: LayoutPlan | None = None
+    number: Rect | None
+    layout: LayoutPlan
     generated: bool = True
 
     @classmethod
-    def for_theme(cls, theme: Theme, role: str = "content") -> "Frame":
+    def for_theme(cls, theme: Theme, role: str = "content") -> Frame:
         return cls.for_layout(base_plan(theme), role)
 
     @classmethod
-    def for_layout(cls, base: BasePlan, role: str = "content") -> "Frame":
+    def for_layout(cls, base: BasePlan, role: str = "content") -> Frame:
         layout = base.layouts[role]
         w, h = base.width, base.height
         title = layout.title.rect

@@ -94,7 +94,7 @@ def title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding
     w, h, mx = frame.width, frame.height, frame.margin_x
     band_h = round(h * 0.62)
     elements: list = []
-    bottom = band_h - 22
+    bottom: float = band_h - 22
     if deck.subtitle:
         sub = _fit_lines(ts, deck.subtitle, w - 2 * mx, 22, 18, 2, color=theme.color("on_primary"), pitch=1.3)
         sub_h = ts.height([sub], w - 2 * mx)
@@ -346,8 +346,8 @@ def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, finding
             statement = Slide("statement", title=closing.title, text=closing.text, path="closing")
             before = content_slides(ts, frames, statement, [])
     sign = "  ".join(x for x in (deck.organisation, deck.date) if x)
-    if sign and (generated or slot):
-        sign_box = Rect(mx, h - 62, w - 2 * mx, 34) if generated else slot.rect
+    sign_box = Rect(mx, h - 62, w - 2 * mx, 34) if generated else slot.rect if slot else None
+    if sign and sign_box is not None:
         sign_spec = _fit_lines(ts, sign, sign_box.w, 18, 14, 1, color=on_brand, align="center")
         if ts.height([sign_spec], sign_box.w) <= sign_box.h + 0.01:
             elements.append(TextBox(sign_box, ts.paras([sign_spec]), "middle", role="label" if generated else "subtitle", name="Sign-off"))

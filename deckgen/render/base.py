@@ -62,6 +62,7 @@ def open_base(plan: BasePlan, theme: Theme, images, extra_rels: dict) -> Base:
 
 
 def _open_template(plan: BasePlan) -> Base:
+    assert plan.template is not None
     prs = opc.open_presentation(Path(plan.template).read_bytes())
     pres = opc.element(prs.part)
     # The template's own example slides are not carried into the deck.
@@ -206,6 +207,7 @@ def _set_theme(master_part, theme: Theme) -> None:
 
 def _write_master(root, plan: BasePlan, relate) -> None:
     """The master's shapes (chrome, placeholders) and text styles with theme fonts."""
+    assert plan.master is not None, "a generated base has a master plan"
     tree = root.find(f"{{{P}}}cSld/{{{P}}}spTree")
     for child in list(tree)[2:]:  # keep nvGrpSpPr and grpSpPr
         tree.remove(child)

@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -23,9 +24,9 @@ from deckgen.layout.base import BasePlan
 from deckgen.render import opc
 from deckgen.render import xml as X
 from deckgen.render.base import open_base, set_font_refs, write_sections
+from deckgen.render.opc import PackURI, Part
 from deckgen.theme.model import Theme
 
-Part, PackURI = opc.Part, opc.PackURI
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -92,7 +93,7 @@ class DeckWriter:
         n = self._slide_count
         partname = PackURI(f"/ppt/slides/slide{n}.xml")
         rels: dict[object, str] = {}
-        pending: list[tuple[str, str, object]] = []
+        pending: list[tuple[str, str, Any]] = []  # (rId, type, image part or anchor name)
 
         def next_rid() -> str:
             return f"rId{len(rels) + 2}"  # rId1 is the layout
