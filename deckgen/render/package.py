@@ -39,8 +39,8 @@ _add_rel = opc.add_rel
 class ImageStore:
     """The package's one image part per picture file, numbered in order of first use."""
 
-    def __init__(self):
-        self.package = None  # set by open_base once the package is open
+    def __init__(self) -> None:
+        self.package: Any = None  # set by open_base once the package is open
         self._parts: dict[Path, ImagePart] = {}
 
     def part(self, path: Path) -> ImagePart:

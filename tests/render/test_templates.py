@@ -235,3 +235,14 @@ def test_a_zip_bomb_template_is_refused_before_it_is_unpacked(tmp_path, monkeypa
     result = CliRunner().invoke(cli, ["build", str(SAMPLE), "-o", str(tmp_path / "d.pptx"), "--template", str(TEMPLATES / "bureau-4x3.pptx")])
     assert result.exit_code == 1 and "unpacks to more than" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_deck_is_never_written_over_its_template(tmp_path):
+    import shutil
+
+    template = tmp_path / "unit.pptx"
+    shutil.copy(TEMPLATES / "bureau-4x3.pptx", template)
+    before = template.read_bytes()
+    result = CliRunner().invoke(cli, ["build", str(SAMPLE), "-o", str(template), "--template", str(template)])
+    assert result.exit_code == 1 and "template" in result.output
+    assert template.read_bytes() == before
