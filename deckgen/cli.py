@@ -408,7 +408,8 @@ def themes() -> None:
             click.echo(f"  {theme.description}")
         colors = ", ".join(f"{k} #{v}" for k, v in theme.colors.items())
         click.echo(f"  colours: {colors}")
-        click.echo(f"  fonts:   latin {theme.latin_font}; east-asian {theme.east_asian_font}")
+        titles = f"; titles {theme.heading_east_asian_font}" if theme.heading_east_asian_font else ""
+        click.echo(f"  fonts:   latin {theme.latin_font}; east-asian {theme.east_asian_font}{titles}")
         sizes = ", ".join(f"{k} {s.min_pt:g}–{s.max_pt:g} pt" for k, s in theme.sizes.items())
         click.echo(f"  sizes:   {sizes}")
 

@@ -129,19 +129,24 @@ def watch(
 
 
 def watched_files(outline: Path, values: Path | None, theme_ref: str | None) -> list[Path]:
-    """The files a rebuild depends on: the outline, the figures file, a theme file."""
+    """The files a rebuild depends on: the outline, the figures file, a theme file, the
+    outline's template."""
     from deckgen.theme.loader import builtin_themes, resolve_theme_path
 
     files = [outline] + ([values] if values else [])
+    # Read the way the build reads (never constructing YAML values: a date such as
+    # 2024-13-45 or a 5,000-digit number must not stop the watch).
+    try:
+        data = validate_text(read_text(outline, what="outline"), spec.DECK, str(outline)).data
+    except DeckgenError:
+        data = None
+    if not isinstance(data, dict):
+        data = {}
+    if isinstance(data.get("template"), str):
+        files.append(outline.parent / data["template"])
     ref = theme_ref
     if ref is None:
-        # Read the way the build reads (never constructing YAML values: a date such as
-        # 2024-13-45 or a 5,000-digit number must not stop the watch).
-        try:
-            data = validate_text(read_text(outline, what="outline"), spec.DECK, str(outline)).data
-        except DeckgenError:
-            data = None
-        ref = data.get("theme") if isinstance(data, dict) else None
+        ref = data.get("theme")
     if isinstance(ref, str) and ref not in builtin_themes():
         theme_file = resolve_theme_path(ref, Path.cwd() if theme_ref else outline.parent)
         if theme_file is not None:

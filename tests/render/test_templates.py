@@ -246,3 +246,11 @@ def test_a_deck_is_never_written_over_its_template(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(SAMPLE), "-o", str(template), "--template", str(template)])
     assert result.exit_code == 1 and "template" in result.output
     assert template.read_bytes() == before
+
+
+def test_watch_rebuilds_when_the_outlines_template_is_saved(tmp_path):
+    from deckgen.watch import watched_files
+
+    outline = tmp_path / "talk.yaml"
+    outline.write_text("template: 单位模板.potx\n" + SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tmp_path / "单位模板.potx" in watched_files(outline, None, None)
