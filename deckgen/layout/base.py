@@ -10,6 +10,7 @@ and places slides on them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -225,10 +226,18 @@ def _explicit_mapping(theme: Theme, info: TemplateInfo, problems: list[str]) -> 
     return out
 
 
+def _names_match(hint: str, name: str) -> bool:
+    """A Chinese hint anywhere in the name; a Latin hint as whole words ("end" is
+    not in "Agenda")."""
+    if not hint.isascii():
+        return hint in name
+    return re.search(rf"(?<![a-z]){re.escape(hint)}(?![a-z])", name.lower()) is not None
+
+
 def _by_name(info: TemplateInfo, role: str) -> TemplateLayout | None:
     for hint in ROLE_HINTS[role]:
         for layout in info.layouts:
-            if hint in layout.name.lower() and layout.of_type("title", "ctrTitle"):
+            if _names_match(hint, layout.name) and layout.of_type("title", "ctrTitle"):
                 if role == "content" and not _body(layout):
                     continue
                 return layout

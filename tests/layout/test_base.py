@@ -104,3 +104,14 @@ def test_missing_and_unknown_layouts_are_refused_with_the_layouts_listed():
     with pytest.raises(InputError) as caught:
         base_plan(_theme_on(_layout("正文", TITLE, BODY), mapping={"diagram": "正文"}))
     assert "unknown slide kind 'diagram'" in caught.value.format()
+
+
+def test_latin_names_match_as_words():
+    theme = _theme_on(
+        _layout("Title Slide", ("ctrTitle", Box(60, 150, 840, 120)), kind="title"),
+        _layout("Agenda", TITLE, BODY),
+        _layout("Title and Content", TITLE, BODY, kind="obj"),
+    )
+    base = base_plan(theme)
+    assert base.layouts["agenda"].name == "Agenda"
+    assert base.layouts["closing"].name == "Title Slide"  # "end" is not in "Agenda"
