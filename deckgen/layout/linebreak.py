@@ -20,7 +20,6 @@ characters so no text is ever lost. Explicit ``\\n`` are hard breaks.
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Callable, Iterator
 
@@ -160,6 +159,14 @@ def break_opportunities(text: str) -> list[int]:
     return opportunities
 
 
+SpanWidth = Callable[[int, int], float]
+"""Width of ``text[start:end]`` for a text fixed beforehand, in the unit of the width.
+
+Given indices, a measurer can answer in constant time from prefix sums of advances
+instead of measuring every candidate line again from its first character.
+"""
+
+
 def wrap(text: str, width: float, measure_fn: Callable[[str], float]) -> list[str]:
     """Greedily wrap *text* into lines no wider than *width*.
 
@@ -168,68 +175,112 @@ def wrap(text: str, width: float, measure_fn: Callable[[str], float]) -> list[st
     renderers). Each ``\\n`` is a hard break; an empty paragraph gives one
     empty line. Returns the lines; ``"".join(lines)`` equals *text* with its
     newlines removed, so text is never lost or reordered.
+
+    Each candidate line is measured as a string; a measurer that can answer
+    for index spans in constant time should use ``wrap_spans`` (linear time).
     """
+    return wrap_spans(text, width, lambda start, end: measure_fn(text[start:end]))
+
+
+def wrap_spans(text: str, width: float, span_width: SpanWidth) -> list[str]:
+    """Wrap *text* as ``wrap`` does, measuring spans by their indices in *text*.
+
+    *span_width(start, end)* must return the width of ``text[start:end]``.
+    Each break opportunity is measured at most twice and each character of an
+    over-wide chunk once, so with a constant-time *span_width* the whole text
+    wraps in time linear in its length.
+    """
+    trimmed = _trimmed_ends(text)
     lines: list[str] = []
+    start = 0
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, width, measure_fn))
+        end = start + len(paragraph)
+        lines.extend(_wrap_paragraph(text, start, end, trimmed, width, span_width))
+        start = end + 1
     return lines
 
 
+def _trimmed_ends(text: str) -> list[int]:
+    """For each index ``i``, where ``text[:i].rstrip()`` ends (spaces hang, unmeasured)."""
+    ends = [0] * (len(text) + 1)
+    last = 0
+    for index, char in enumerate(text, 1):
+        if not char.isspace():
+            last = index
+        ends[index] = last
+    return ends
+
+
 def _wrap_paragraph(
-    text: str, width: float, measure_fn: Callable[[str], float]
+    text: str,
+    first: int,
+    last: int,
+    trimmed: list[int],
+    width: float,
+    span_width: SpanWidth,
 ) -> list[str]:
-    """Wrap one paragraph (no newlines); see ``wrap``."""
-    if not text:
+    """Wrap ``text[first:last]`` (one paragraph, no newlines); see ``wrap``."""
+    if first == last:
         return [""]
-    ends = break_opportunities(text) + [len(text)]
+    ends = [first + index for index in break_opportunities(text[first:last])] + [last]
+    fits = _LineFit(text, last, trimmed, width, span_width)
     lines = []
-    start = 0
-    while start < len(text):
-        end = _longest_fitting_end(text, start, ends, width, measure_fn)
+    start = first
+    position = 0  # index into ends of the first break opportunity after start
+    while start < last:
+        while ends[position] <= start:
+            position += 1
+        end = fits.longest_fitting_end(start, ends, position)
         lines.append(text[start:end])
         start = end
     return lines
 
 
-def _longest_fitting_end(
-    text: str,
-    start: int,
-    ends: list[int],
-    width: float,
-    measure_fn: Callable[[str], float],
-) -> int:
-    """Return where the line starting at *start* ends.
+class _LineFit:
+    """Where a line starting at a given index ends, within one paragraph."""
 
-    The last break opportunity whose line fits; if even the first chunk is
-    too wide, as many characters of it as fit (at least one).
-    """
-    best = None
-    for end in ends[bisect.bisect_right(ends, start) :]:
-        if measure_fn(text[start:end].rstrip()) <= width:
-            best = end
-        else:
-            break
-    if best is not None:
-        return best
-    return _character_break(text, start, width, measure_fn)
+    def __init__(self, text: str, last: int, trimmed: list[int], width: float, span_width: SpanWidth) -> None:
+        self.text = text
+        self.last = last
+        self.trimmed = trimmed
+        self.width = width
+        self.span_width = span_width
 
+    def fits(self, start: int, end: int) -> bool:
+        """True if ``text[start:end]`` without its trailing spaces fits the width."""
+        return self.span_width(start, max(start, self.trimmed[end])) <= self.width
 
-def _character_break(
-    text: str, start: int, width: float, measure_fn: Callable[[str], float]
-) -> int:
-    """Break an over-wide chunk between characters; always advances.
+    def longest_fitting_end(self, start: int, ends: list[int], position: int) -> int:
+        """Return where the line starting at *start* ends.
 
-    Prefers the longest fitting prefix whose break still obeys the
-    punctuation rules; if none does, the longest fitting prefix (at least
-    one character) so that the text is never lost.
-    """
-    fitting = start + 1
-    while fitting < len(text) and measure_fn(text[start : fitting + 1].rstrip()) <= width:
-        fitting += 1
-    for end in range(fitting, start + 1, -1):
-        if end >= len(text) or _char_break_allowed(text[end - 1], text[end]):
-            return end
-    return fitting
+        The last break opportunity (from ``ends[position]`` on) whose line
+        fits; if even the first chunk is too wide, as many characters of it
+        as fit (at least one).
+        """
+        best = None
+        for index in range(position, len(ends)):
+            if not self.fits(start, ends[index]):
+                break
+            best = ends[index]
+        if best is not None:
+            return best
+        return self.character_break(start)
+
+    def character_break(self, start: int) -> int:
+        """Break an over-wide chunk between characters; always advances.
+
+        Prefers the longest fitting prefix whose break still obeys the
+        punctuation rules; if none does, the longest fitting prefix (at least
+        one character) so that the text is never lost.
+        """
+        text, last = self.text, self.last
+        fitting = start + 1
+        while fitting < last and self.fits(start, fitting + 1):
+            fitting += 1
+        for end in range(fitting, start + 1, -1):
+            if end >= last or _char_break_allowed(text[end - 1], text[end]):
+                return end
+        return fitting
 
 
 def _char_break_allowed(before: str, after: str) -> bool:
