@@ -136,21 +136,35 @@ def _stacked(ts: Typesetter, items: list[tuple[str, str | None]], body: Rect, nu
     entries = [_Entry(headline, detail, n) for n, (headline, detail) in enumerate(items, 1)]
     entries = _split_oversize(ts, entries, text_w, size_range.min_pt, bold, body.h)
 
+    def height(i: int, size: float) -> float:
+        entry = entries[i]
+        return ts.height(_item_specs(ts, entry.headline, entry.detail, size, bold), text_w, ITEM_INSETS)
+
     def heights(size: float) -> list[float]:
-        return [ts.height(_item_specs(ts, e.headline, e.detail, size, bold), text_w, ITEM_INSETS) for e in entries]
+        return [height(i, size) for i in range(len(entries))]
+
+    def page_fits(group: list[int], size: float) -> bool:
+        # Stops measuring once the page is clearly too full: a long item continued
+        # over many slides is not wrapped again at every size for nothing.
+        hs, running = [], 0.0
+        for i in group:
+            hs.append(height(i, size))
+            running += hs[-1] + gap_min
+            if running > body.h + gap_min + 1e-6:
+                return False
+        return stack_height(hs, gap_min) <= body.h
 
     sizes = sizes_down(size_range.max_pt, size_range.min_pt)
     groups = [list(range(len(entries)))]
     chosen = None
     for size in sizes:
-        if stack_height(heights(size), gap_min) <= body.h:
+        if page_fits(groups[0], size):
             chosen = size
             break
     if chosen is None:
         groups = balanced_pages(heights(size_range.min_pt), gap_min, body.h)
         for size in sizes:
-            hs = heights(size)
-            if all(stack_height([hs[i] for i in g], gap_min) <= body.h for g in groups):
+            if all(page_fits(g, size) for g in groups):
                 chosen = size
                 break
         chosen = chosen or size_range.min_pt
@@ -443,24 +457,27 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
             return _statement_pages(ts, [text], size, specs_for, box, size <= low)
     pieces = _pieces(text)
 
-    def pack(size: float) -> list[str]:
+    def pack(size: float, most: int | None = None) -> list[str] | None:
+        """Pieces packed into slides at *size*; None once more than *most* slides are needed."""
         chunks: list[str] = []
         current = ""
         for piece in pieces:
             if current and not fits(current + piece, size, False):
                 chunks.append(current)
+                if most is not None and len(chunks) >= most:
+                    return None  # a slide more is needed at least: no need to pack the rest
                 current = piece
             else:
                 current += piece
         chunks.append(current)
         if source and not fits(chunks[-1], size, True):
             chunks.append("")
-        return chunks
+        return chunks if most is None or len(chunks) <= most else None
 
     fewest = len(pack(low))
     for size in sizes_down(high, low, 2.0):
-        chunks = pack(size)
-        if len(chunks) <= fewest:
+        chunks = pack(size, fewest)
+        if chunks is not None:
             return _statement_pages(ts, chunks, size, specs_for, box, size <= low)
     return _statement_pages(ts, pack(low), low, specs_for, box, True)
 

@@ -190,40 +190,44 @@ def wrap_spans(text: str, width: float, span_width: SpanWidth) -> list[str]:
     over-wide chunk once, so with a constant-time *span_width* the whole text
     wraps in time linear in its length.
     """
-    trimmed = _trimmed_ends(text)
     lines: list[str] = []
     start = 0
     for paragraph in text.split("\n"):
         end = start + len(paragraph)
-        lines.extend(_wrap_paragraph(text, start, end, trimmed, width, span_width))
+        lines.extend(_wrap_paragraph(text, start, end, width, span_width))
         start = end + 1
     return lines
 
 
-def _trimmed_ends(text: str) -> list[int]:
-    """For each index ``i``, where ``text[:i].rstrip()`` ends (spaces hang, unmeasured)."""
-    ends = [0] * (len(text) + 1)
+@functools.lru_cache(maxsize=256)
+def _analysis(paragraph: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Break opportunities of *paragraph* and, for each index ``i``, where
+    ``paragraph[:i].rstrip()`` ends (trailing spaces hang, unmeasured).
+
+    Independent of font and size, and cached: fitting wraps one text at many sizes.
+    """
+    trimmed = [0] * (len(paragraph) + 1)
     last = 0
-    for index, char in enumerate(text, 1):
+    for index, char in enumerate(paragraph, 1):
         if not char.isspace():
             last = index
-        ends[index] = last
-    return ends
+        trimmed[index] = last
+    return tuple(break_opportunities(paragraph)), tuple(trimmed)
 
 
 def _wrap_paragraph(
     text: str,
     first: int,
     last: int,
-    trimmed: list[int],
     width: float,
     span_width: SpanWidth,
 ) -> list[str]:
     """Wrap ``text[first:last]`` (one paragraph, no newlines); see ``wrap``."""
     if first == last:
         return [""]
-    ends = [first + index for index in break_opportunities(text[first:last])] + [last]
-    fits = _LineFit(text, last, trimmed, width, span_width)
+    opportunities, trimmed = _analysis(text[first:last])
+    ends = [first + index for index in opportunities] + [last]
+    fits = _LineFit(text, first, last, trimmed, width, span_width)
     lines = []
     start = first
     position = 0  # index into ends of the first break opportunity after start
@@ -239,8 +243,11 @@ def _wrap_paragraph(
 class _LineFit:
     """Where a line starting at a given index ends, within one paragraph."""
 
-    def __init__(self, text: str, last: int, trimmed: list[int], width: float, span_width: SpanWidth) -> None:
+    def __init__(
+        self, text: str, first: int, last: int, trimmed: tuple[int, ...], width: float, span_width: SpanWidth
+    ) -> None:
         self.text = text
+        self.first = first
         self.last = last
         self.trimmed = trimmed
         self.width = width
@@ -248,7 +255,7 @@ class _LineFit:
 
     def fits(self, start: int, end: int) -> bool:
         """True if ``text[start:end]`` without its trailing spaces fits the width."""
-        return self.span_width(start, max(start, self.trimmed[end])) <= self.width
+        return self.span_width(start, max(start, self.first + self.trimmed[end - self.first])) <= self.width
 
     def longest_fitting_end(self, start: int, ends: list[int], position: int) -> int:
         """Return where the line starting at *start* ends.

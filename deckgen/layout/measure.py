@@ -57,7 +57,7 @@ LO_REFERENCE_DPI = 600
 REFERENCE_SIZE_PX = 1000
 """Pillow measures at this size; widths are stored in em (per 1 unit of size)."""
 
-_SCRIPT_CACHE_SIZE = 64
+_SCRIPT_CACHE_SIZE = 256
 """Texts whose script changes a Measurer keeps (fitting wraps one text at many sizes)."""
 
 FALLBACK_LATIN_EM = 0.56
@@ -183,12 +183,12 @@ class Measurer:
 
     def _pixel_table(self, text: str, size_px: float, bold: bool) -> dict[str, int]:
         """Advances in whole reference pixels at *size_px*, *text*'s characters included."""
-        ems = self._em_table(text, bold)
         pixels = self._pixels.setdefault((size_px, bold), {})
-        if len(pixels) != len(ems):
-            for char, em in ems.items():
-                if char not in pixels:
-                    pixels[char] = math.floor(em * size_px + 0.5)
+        missing = set(text).difference(pixels)
+        if missing:
+            ems = self._em_table("".join(missing), bold)
+            for char in missing:
+                pixels[char] = math.floor(ems[char] * size_px + 0.5)
         return pixels
 
     def _script_changes(self, text: str) -> "ScriptChanges":
