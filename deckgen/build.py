@@ -92,13 +92,16 @@ def build(
     gc.disable()
     try:
         plan = plan_deck(outline.deck, theme)
+        refused = [outline.issue(f.path, f.message) for f in plan.findings if f.severity == "error"]
+        if refused:
+            raise InputError(refused)
         data = render_deck(plan, outline.deck, theme)
     finally:
         if gc_was_enabled:
             gc.enable()
     out = Path(output) if output else default_output(outline_path)
     write_atomic(out, data)
-    findings = [outline.issue(f.path, f.message, "warning") for f in plan.findings]
+    findings = [outline.issue(f.path, f.message, f.severity) for f in plan.findings]
     return BuildResult(outline_path, out, len(plan.slides), time.perf_counter() - started, findings, plan.warnings)
 
 
