@@ -88,9 +88,10 @@ def balanced_title(ts: Typesetter, title: str, size: float, inner: float) -> str
     if "\n" in title or len(ts.lines(title, inner, size, True)) != 2:
         return title
     best, best_score = title, None
+    ruler = ts.measurer.ruler(title, size, bold=True)  # every cut measured in constant time
     for cut in break_opportunities(title):
         first, second = title[:cut], title[cut:]
-        w1, w2 = ts.width(first, size, True), ts.width(second, size, True)
+        w1, w2 = ruler.width(0, cut), ruler.width(cut, len(title))
         if max(w1, w2) > inner * 0.98:
             continue
         # Prefer breaks after ，；：、 or before an opening bracket, then even lines.

@@ -134,7 +134,6 @@ def _stacked(ts: Typesetter, items: list[tuple[str, str | None]], body: Rect, nu
     size_range = theme.size("body")
     gap_min = 10.0
     entries = [_Entry(headline, detail, n) for n, (headline, detail) in enumerate(items, 1)]
-    entries = _split_oversize(ts, entries, text_w, size_range.min_pt, bold, body.h)
 
     def height(i: int, size: float) -> float:
         entry = entries[i]
@@ -162,6 +161,8 @@ def _stacked(ts: Typesetter, items: list[tuple[str, str | None]], body: Rect, nu
             chosen = size
             break
     if chosen is None:
+        # Continued: an item too tall for a slide of its own is cut into pieces first.
+        entries = _split_oversize(ts, entries, text_w, size_range.min_pt, bold, body.h)
         groups = balanced_pages(heights(size_range.min_pt), gap_min, body.h)
         for size in sizes:
             if all(page_fits(g, size) for g in groups):

@@ -72,8 +72,9 @@ def is_cjk(char: str) -> bool:
     return any(low <= code <= high for low, high in _CJK_RANGES)
 
 
+@functools.lru_cache(maxsize=65536)
 def _chunk_kind(char: str) -> str:
-    """Classify one character: 'space', 'cjk', 'punct' or 'word'."""
+    """Classify one character: 'space', 'cjk', 'punct' or 'word' (cached: called per character)."""
     if char.isspace():
         return "space"
     if char in STANDALONE_PUNCT:

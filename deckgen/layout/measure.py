@@ -58,7 +58,10 @@ REFERENCE_SIZE_PX = 1000
 """Pillow measures at this size; widths are stored in em (per 1 unit of size)."""
 
 _SCRIPT_CACHE_SIZE = 256
-"""Texts whose script changes a Measurer keeps (fitting wraps one text at many sizes)."""
+"""Texts whose script changes a Measurer keeps for rulers (fitting wraps one text at many sizes)."""
+
+_COUNT_CACHE_SIZE = 16384
+"""Texts whose count of script changes a Measurer keeps for ``width``."""
 
 FALLBACK_LATIN_EM = 0.56
 """Built-in width of a Latin character not in the table below, in em."""
@@ -130,6 +133,7 @@ class Measurer:
         # The same in whole pixels of LibreOffice's reference device, per (pixel size, weight).
         self._pixels: dict[tuple[float, bool], dict[str, int]] = {}
         self._changes: dict[str, ScriptChanges] = {}
+        self._change_counts: dict[str, int] = {}
 
     # -- widths -----------------------------------------------------------
 
@@ -142,8 +146,17 @@ class Measurer:
         """
         size_px = _size_px(size_pt)
         total_px = sum(map(self._pixel_table(text, size_px, bold).__getitem__, text))
-        total_px += ASIAN_LATIN_SPACE_EM * size_px * count_script_changes(text)
+        total_px += ASIAN_LATIN_SPACE_EM * size_px * self._change_count(text)
         return total_px * 72 / LO_REFERENCE_DPI
+
+    def _change_count(self, text: str) -> int:
+        """``count_script_changes(text)``, remembered: one text is measured at many sizes."""
+        count = self._change_counts.get(text)
+        if count is None:
+            if len(self._change_counts) >= _COUNT_CACHE_SIZE:
+                self._change_counts.clear()
+            count = self._change_counts[text] = count_script_changes(text)
+        return count
 
     def ruler(self, text: str, size_pt: float, bold: bool = False) -> "Ruler":
         """Return a ``Ruler`` measuring any span of *text* at *size_pt* in constant time.
@@ -296,14 +309,13 @@ class ScriptChanges:
 
     def __init__(self, text: str) -> None:
         length = len(text)
-        scripts = {char: script_of(char) for char in set(text)}
+        scripts = _scripts(text)
         before = [0] * (length + 1)
         next_strong = [length] * (length + 1)
         changes = 0
         previous = None
-        for index, char in enumerate(text):
+        for index, script in enumerate(scripts):
             before[index] = changes
-            script = scripts[char]
             if script != "weak":
                 if previous is not None and script != previous:
                     changes += 1
@@ -311,7 +323,7 @@ class ScriptChanges:
         before[length] = changes
         upcoming = length
         for index in range(length - 1, -1, -1):
-            if scripts[text[index]] != "weak":
+            if scripts[index] != "weak":
                 upcoming = index
             next_strong[index] = upcoming
         self._before = before
@@ -358,14 +370,25 @@ def count_script_changes(text: str) -> int:
     """
     changes = 0
     previous = None
-    for char in text:
-        script = script_of(char)
+    for script in _scripts(text):
         if script == "weak":
             continue
         if previous is not None and script != previous:
             changes += 1
         previous = script
     return changes
+
+
+_SCRIPT_OF: dict[str, str] = {}
+"""``script_of`` of every character seen so far (a pure function of the character)."""
+
+
+def _scripts(text: str) -> list[str]:
+    """``script_of`` of each character of *text*, looked up in ``_SCRIPT_OF``."""
+    missing = set(text).difference(_SCRIPT_OF)
+    for char in missing:
+        _SCRIPT_OF[char] = script_of(char)
+    return list(map(_SCRIPT_OF.__getitem__, text))
 
 
 def _load_pillow_font(font_file: FontFile) -> object | None:
