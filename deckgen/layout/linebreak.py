@@ -124,8 +124,13 @@ def _breaks_after_hyphen(text: str, index: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _break_allowed(before: str, after: str, after_kind: str) -> bool:
-    """Decide whether a line may break between two adjacent chunks."""
+    """Decide whether a line may break between two adjacent chunks.
+
+    Only the last character of the chunk *before* and the first of the chunk
+    *after* matter, so callers pass just those (and the calls are cached).
+    """
     if after_kind == "space":
         return False  # spaces hang at the end of the line they follow
     if after[0] in NO_LINE_START or before[-1] in NO_LINE_END:
@@ -152,11 +157,12 @@ def break_opportunities(text: str) -> list[int]:
     are never included. The result is sorted. Newlines are not handled here;
     split on them first (``wrap`` does).
     """
-    chunks = list(_chunk_spans(text))
     opportunities = []
-    for (b_start, b_end, _b_kind), (a_start, a_end, a_kind) in zip(chunks, chunks[1:]):
-        if _break_allowed(text[b_start:b_end], text[a_start:a_end], a_kind):
-            opportunities.append(a_start)
+    previous_end = 0
+    for start, end, kind in _chunk_spans(text):
+        if start and _break_allowed(text[previous_end - 1], text[start], kind):
+            opportunities.append(start)
+        previous_end = end
     return opportunities
 
 
