@@ -57,7 +57,8 @@ def item_text(slides) -> str:
     for slide in slides:
         for shape in slide.shapes:
             if shape.name.startswith(("Item ", "Statement")):
-                parts.append("".join(p.text for p in shape.text_frame.paragraphs))
+                # python-pptx shows a line break inside a paragraph (a:br) as \x0b
+                parts.append("".join(p.text.replace("\x0b", "") for p in shape.text_frame.paragraphs))
     return "".join(parts)
 
 
@@ -78,6 +79,18 @@ def test_a_100000_character_bullet_continues_over_many_slides_with_nothing_lost(
     # a piece after the first carries no second marker: one marker per bullet
     markers = [s for slide in slides for s in slide.shapes if s.name.startswith("Marker ")]
     assert sorted({m.name for m in markers}) == ["Marker 1", "Marker 2", "Marker 3"] and len(markers) == 3
+    assert_inside_the_slide(prs, slides)
+
+
+def test_a_long_bullet_keeps_its_line_breaks_within_each_slide(tmp_path):
+    speech = (ROOT / "decks" / "postal-2024.speech.txt").read_text(encoding="utf-8")[:8000]
+    result, deck = build(write_outline(tmp_path, [{"kind": "bullets", "title": "讲话", "bullets": [speech]}]), tmp_path)
+    assert result.exit_code == 0, result.output
+    prs, slides = slides_titled(deck, "讲话")
+    assert len(slides) > 5
+    assert item_text(slides) == speech.replace("\n", "")
+    breaks = sum(p.text.count("\x0b") for s in slides for shape in s.shapes if shape.name.startswith("Item ") for p in shape.text_frame.paragraphs)
+    assert speech.count("\n") - len(slides) < breaks <= speech.count("\n")  # only those at a slide's end go
     assert_inside_the_slide(prs, slides)
 
 
