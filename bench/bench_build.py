@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -116,8 +115,12 @@ def side_by_side(outline: Path, deck: Path, runs: int) -> tuple[tuple[float, flo
     for _ in range(runs):
         builds.append(_timed(build))
         floors.append(_timed(floor))
-    best = lambda times, k: min(t[k] for t in times)  # noqa: E731
-    return (best(builds, 0), best(builds, 1)), (best(floors, 0), best(floors, 1))
+    return _best(builds), _best(floors)
+
+
+def _best(times: list[tuple[float, float]]) -> tuple[float, float]:
+    """The shortest wall time and the shortest CPU time among *times*."""
+    return min(wall for wall, _ in times), min(cpu for _, cpu in times)
 
 
 def slide_count(deck: Path) -> int:
