@@ -145,8 +145,8 @@ class Measurer:
         LibreOffice, rounded to whole pixels of its 600 dpi reference device.
         """
         size_px = _size_px(size_pt)
-        total_px = sum(map(self._pixel_table(text, size_px, bold).__getitem__, text))
-        total_px += ASIAN_LATIN_SPACE_EM * size_px * self._change_count(text)
+        advances_px = sum(map(self._pixel_table(text, size_px, bold).__getitem__, text))
+        total_px = advances_px + ASIAN_LATIN_SPACE_EM * size_px * self._change_count(text)
         return total_px * 72 / LO_REFERENCE_DPI
 
     def _change_count(self, text: str) -> int:
@@ -294,8 +294,8 @@ class Ruler:
 
     def width(self, start: int, end: int) -> float:
         """Return the width of ``text[start:end]`` in points."""
-        total_px = self._prefix_px[end] - self._prefix_px[start]
-        total_px += self._spacing_px * self._changes.between(start, end)
+        advances_px = self._prefix_px[end] - self._prefix_px[start]
+        total_px = advances_px + self._spacing_px * self._changes.between(start, end)
         return total_px * 72 / LO_REFERENCE_DPI
 
 
