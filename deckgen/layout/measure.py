@@ -276,6 +276,8 @@ class Measurer:
         Returns the lines (see ``deckgen.layout.linebreak.wrap``), in time
         linear in the length of *text*.
         """
+        if "\n" not in text and self.width(text.rstrip(), size_pt, bold) <= width_pt:
+            return [text]  # the greedy breaker would take it all: most texts are one line
         return wrap_spans(text, width_pt, self.ruler(text, size_pt, bold).width)
 
 
