@@ -88,7 +88,7 @@ def _split_oversize(ts: Typesetter, entries: list[_Entry], text_w: float, size: 
         if ts.height(specs, text_w, ITEM_INSETS) <= capacity:
             out.append(entry)
             continue
-        pieces = []
+        pieces: list[tuple[str | None, str | None]] = []
         if entry.headline is not None:
             pieces += [(piece, None) for piece in _text_pieces(ts, specs[0], inner_w, room)]
         if entry.detail:
@@ -212,7 +212,7 @@ def layout_focus_area(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     number = f"{slide.number:02d}" if slide.number else ""
     for page in pages.pages:
         panel = Rect(body.x, body.y, panel_w, min(body.h, 150))
-        side = [Fill(panel, theme.color("surface"), "rounded", name="Area panel")]
+        side: list[Fill | TextBox] = [Fill(panel, theme.color("surface"), "rounded", name="Area panel")]
         specs = []
         if number:
             specs.append(Spec(number, 44, bold=True, color=theme.color("primary"), align="center", pitch=1.2))
@@ -441,7 +441,7 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     low, high = theme.size("body").min_pt, 40.0
     box = Rect(body.x + 40, body.y + 10, body.w - 80, body.h - 20)
     insets = Insets(12, 12, 8, 8)
-    source = f"—— {slide.source}" if slide.source else None
+    source = f"—— {slide.attribution}" if slide.attribution else None
 
     def specs_for(text: str, size: float, with_source: bool) -> list[Spec]:
         specs = [Spec(text, size, bold=True, color=theme.color("primary_dark"), pitch=1.45)]
@@ -452,7 +452,7 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     def fits(chunk: str, size: float, last: bool) -> bool:
         return ts.height(specs_for(chunk, size, last), box.w, insets) <= box.h
 
-    text = slide.text.strip()
+    text = (slide.text or "").strip()
     for size in sizes_down(high, low, 2.0):
         if fits(text, size, True):
             return _statement_pages(ts, [text], size, specs_for, box, size <= low)
@@ -475,7 +475,7 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
             chunks.append("")
         return chunks if most is None or len(chunks) <= most else None
 
-    fewest = len(pack(low))
+    fewest = len(pack(low) or [])  # without a most, pack always packs
     for size in sizes_down(high, low, 2.0):
         chunks = pack(size, fewest)
         if chunks is not None:

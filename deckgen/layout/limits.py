@@ -11,10 +11,9 @@ the longest of each in the sample and seed outlines is at most half of its limit
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from deckgen.layout.elements import Finding
-from deckgen.outline.model import Deck
+from deckgen.outline.fields import text_fields
+from deckgen.outline.model import Area, Closing, Deck, Metric, Part, Slide
 
 MAX_TITLE_CHARS = 120
 """Deck, part, slide, focus-area and closing titles, subtitle, organisation, presenter, date."""
@@ -25,6 +24,20 @@ MAX_CELL_CHARS = 200
 MAX_CARD_CHARS = 300
 """A focus-area card's summary, and a statement's attribution (``source``)."""
 
+#: The limit of each bounded field, by the model class that holds it and the field's
+#: name; fields not listed (bullets, items, statement text, closing text) continue.
+LIMITS: dict[tuple[type, str], int] = {
+    **{(Deck, name): MAX_TITLE_CHARS for name in ("title", "subtitle", "organisation", "presenter", "date")},
+    (Part, "title"): MAX_TITLE_CHARS,
+    (Slide, "title"): MAX_TITLE_CHARS,
+    (Slide, "headers"): MAX_CELL_CHARS,
+    (Slide, "attribution"): MAX_CARD_CHARS,
+    **{(Metric, name): MAX_CELL_CHARS for name in ("indicator", "value", "unit", "change")},
+    (Area, "title"): MAX_TITLE_CHARS,
+    (Area, "summary"): MAX_CARD_CHARS,
+    (Closing, "title"): MAX_TITLE_CHARS,
+}
+
 _ADVICE = {
     MAX_TITLE_CHARS: "shorten it; put the rest in a bullet or the notes",
     MAX_CELL_CHARS: "shorten it; put the explanation in the notes",
@@ -32,35 +45,13 @@ _ADVICE = {
 }
 
 
-def bounded_texts(deck: Deck) -> Iterator[tuple[str, str, int]]:
-    """Yield (outline path, text, limit) for every text that cannot continue."""
-    for key in ("title", "subtitle", "organisation", "presenter", "date"):
-        yield key, getattr(deck, key) or "", MAX_TITLE_CHARS
-    for part in deck.parts:
-        yield f"{part.path}.title", part.title or "", MAX_TITLE_CHARS
-        for slide in part.slides:
-            yield f"{slide.path}.title", slide.title or "", MAX_TITLE_CHARS
-            yield f"{slide.path}.source", slide.source or "", MAX_CARD_CHARS
-            for n, header in enumerate(slide.headers or []):
-                yield f"{slide.path}.headers[{n}]", header or "", MAX_CELL_CHARS
-            for metric in slide.metrics:
-                for key in ("indicator", "value", "unit", "change"):
-                    yield f"{metric.path}.{key}", str(getattr(metric, key) or ""), MAX_CELL_CHARS
-            for area in slide.areas:
-                yield f"{area.path}.title", area.title or "", MAX_TITLE_CHARS
-                yield f"{area.path}.summary", area.summary or "", MAX_CARD_CHARS
-    yield f"{deck.closing.path}.title", deck.closing.title or "", MAX_TITLE_CHARS
-
-
 def length_errors(deck: Deck) -> list[Finding]:
     """Return an error finding for every text longer than its limit; time linear in the deck."""
-    return [
-        Finding(path, f"{_field_name(path)} is too long: {len(text):,} characters, at most {limit} fit on a slide; {_ADVICE[limit]}", "error")
-        for path, text, limit in bounded_texts(deck)
-        if len(text) > limit
-    ]
-
-
-def _field_name(path: str) -> str:
-    """The key a path ends in, as the user wrote it: ``parts[0].title`` -> ``title``."""
-    return path.rsplit(".", 1)[-1].split("[", 1)[0]
+    errors = []
+    for field in text_fields(deck):
+        limit = LIMITS.get((type(field.owner), field.name))
+        text = str(field.value or "")
+        if limit is not None and len(text) > limit:
+            message = f"{field.label} is too long: {len(text):,} characters, at most {limit} fit on a slide; {_ADVICE[limit]}"
+            errors.append(Finding(field.path, message, "error"))
+    return errors

@@ -29,9 +29,13 @@ import math
 import unicodedata
 import warnings as warnings_module
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from deckgen.layout.fonts import FontFile, find_font_file
 from deckgen.layout.linebreak import is_cjk, wrap_spans
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
 
 WIDTH_SAFETY = 0.02
 """Fraction of the text width kept free when wrapping to decide a fit.
@@ -103,7 +107,7 @@ def line_pitch(size_pt: float, pitch: float) -> float:
 class _Face:
     """One loaded font (or None for built-in metrics) with its width cache."""
 
-    font: object | None
+    font: FreeTypeFont | None
     widths_em: dict[str, float] = field(default_factory=dict)
 
 
@@ -158,7 +162,7 @@ class Measurer:
             count = self._change_counts[text] = count_script_changes(text)
         return count
 
-    def ruler(self, text: str, size_pt: float, bold: bool = False) -> "Ruler":
+    def ruler(self, text: str, size_pt: float, bold: bool = False) -> Ruler:
         """Return a ``Ruler`` measuring any span of *text* at *size_pt* in constant time.
 
         ``ruler(text, size).width(start, end)`` equals ``width(text[start:end], size)``.
@@ -204,7 +208,7 @@ class Measurer:
                 pixels[char] = math.floor(ems[char] * size_px + 0.5)
         return pixels
 
-    def _script_changes(self, text: str) -> "ScriptChanges":
+    def _script_changes(self, text: str) -> ScriptChanges:
         """Script changes of *text*, kept for the texts measured most recently."""
         changes = self._changes.get(text)
         if changes is None:
@@ -242,7 +246,7 @@ class Measurer:
             self._faces[(role, bold)] = face
         return face
 
-    def _load_font(self, role: str, bold: bool) -> object | None:
+    def _load_font(self, role: str, bold: bool) -> FreeTypeFont | None:
         """Load the font for a role, falling back to regular, then to None."""
         family = self.latin_family if role == "latin" else self.ea_family
         hint = self.latin_path if role == "latin" else self.ea_path
@@ -289,7 +293,7 @@ class Ruler:
     ``Measurer.width(text[start:end], size)``, without measuring the span.
     """
 
-    def __init__(self, prefix_px: list[int], changes: "ScriptChanges", size_px: float) -> None:
+    def __init__(self, prefix_px: list[int], changes: ScriptChanges, size_px: float) -> None:
         self._prefix_px = prefix_px
         self._changes = changes
         self._spacing_px = ASIAN_LATIN_SPACE_EM * size_px
@@ -393,7 +397,7 @@ def _scripts(text: str) -> list[str]:
     return list(map(_SCRIPT_OF.__getitem__, text))
 
 
-def _load_pillow_font(font_file: FontFile) -> object | None:
+def _load_pillow_font(font_file: FontFile) -> FreeTypeFont | None:
     """Open a face with Pillow at the reference size; None if it fails."""
     from PIL import ImageFont
 
@@ -408,7 +412,7 @@ def _load_pillow_font(font_file: FontFile) -> object | None:
         return None
 
 
-def _measure_char_em(font: object | None, char: str, cjk: bool) -> float:
+def _measure_char_em(font: FreeTypeFont | None, char: str, cjk: bool) -> float:
     """Width of one character in em, from the font or the built-in table."""
     if font is not None:
         return font.getlength(char) / REFERENCE_SIZE_PX
