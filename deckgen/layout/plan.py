@@ -11,6 +11,7 @@ from deckgen.layout.base import KIND_ROLES, base_plan
 from deckgen.layout.elements import DeckPlan, Fill, Finding, Insets, Rect, SlidePlan, TextBox
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body
 from deckgen.layout.kinds import layout_slide
+from deckgen.layout.limits import length_errors
 from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
 from deckgen.outline.model import Deck, Part, Slide
 from deckgen.theme.model import Theme
@@ -24,6 +25,10 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     base = base_plan(theme)
     frames = {role: Frame.for_layout(base, role) for role in base.layouts}
     plan = DeckPlan([], base.width, base.height, base=base)
+    # Text too long for any slide is refused before layout spends time on it.
+    plan.findings.extend(length_errors(deck))
+    if plan.findings:
+        return plan
     cover = title_slide(ts, frames["cover"], deck, plan.findings)
     cover.section = "封面与目录"
     plan.slides.append(cover)
