@@ -55,6 +55,7 @@ class Typesetter:
         )
         self._cache: dict = {}
         self._extra_em: dict[tuple[str, bool], tuple[float, float]] = {}
+        self._margins: dict[tuple[str, bool], tuple[float, float]] = {}
 
     @property
     def warnings(self) -> list[str]:
@@ -80,7 +81,10 @@ class Typesetter:
             # Decide with a little width to spare: engines differ slightly (measure.WIDTH_SAFETY).
             usable = width_pt * (1 - WIDTH_SAFETY)
             if self.faces.needs_margin and text:
-                extra_em, widest_ratio = self._substitution_margin_em(text, bold)
+                margin = self._margins.get((text, bold))
+                if margin is None:  # fitting asks for one text at many sizes and widths
+                    margin = self._margins[(text, bold)] = self._substitution_margin_em(text, bold)
+                extra_em, widest_ratio = margin
                 # No line needs more than all of it, nor more than a line of the widest
                 # ratio (its Latin set wholly in the named face) takes.
                 usable -= min(extra_em * size_pt, usable * (1 - 1 / widest_ratio))
