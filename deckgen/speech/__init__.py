@@ -43,17 +43,20 @@ class DerivedOutline:
     warnings: list[str] = field(default_factory=list)
 
 
-def derive_outlines(text: str, source_name: str = "speech.txt") -> list[DerivedOutline]:
+def derive_outlines(text: str, source_name: str = "speech.txt", *, tables=()) -> list[DerivedOutline]:
     """Return one outline per speech in ``text``, in order.
 
     ``source_name`` names the file in warnings and titles a speech that has no title
-    line. Raises :class:`~deckgen.errors.DeckgenError` when ``text`` holds no speech
+    line. ``tables`` (:class:`~deckgen.speech.documents.MetricsTable`, from a Word
+    file) become metrics slides in the speech that holds the paragraph before them.
+    Raises :class:`~deckgen.errors.DeckgenError` when ``text`` holds no speech
     at all (only blank lines or headers).
     """
     from deckgen.errors import DeckgenError
     from deckgen.speech.derive import build_outline
     from deckgen.speech.splitting import find_repeats, split_speeches
     from deckgen.speech.structure import read_structure
+    from deckgen.speech.tables import place_tables
 
     speeches = split_speeches(text)
     if not speeches:
@@ -71,6 +74,7 @@ def derive_outlines(text: str, source_name: str = "speech.txt") -> list[DerivedO
                 f"this speech (line {speech_text.line} of {source_name}) repeats speech {repeats[index] + 1} almost word for word"
             )
         data = build_outline(speech, warnings)
+        place_tables(data, [t for t in tables if not t.after or t.after in speech_text.paragraphs])
         outlines.append(DerivedOutline(_slug(index + 1, speech.title), speech.title, data, warnings))
     return outlines
 

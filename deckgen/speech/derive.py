@@ -20,7 +20,9 @@ import re
 from deckgen.speech import headline
 from deckgen.speech import slides as S
 from deckgen.speech.headline import announced_title, closing_lines
+from deckgen.speech import markers
 from deckgen.speech.markers import cn_number
+from deckgen.speech.metadata import read_metadata
 from deckgen.speech.metrics import Metric, extract_metrics
 from deckgen.speech.sentences import bare, clauses
 from deckgen.speech.structure import Container, DashRun, ItemRun, Para, Speech
@@ -48,21 +50,25 @@ class _Builder:
 
     def build(self) -> dict:
         speech = self.speech
-        data: dict = {"title": speech.title}
+        meta = read_metadata(speech.title, speech.particulars)
+        data: dict = {"title": full_title(speech.title, meta)}
         meeting = _SUBTITLE_RE.search(speech.title)
-        if meeting:
-            data["subtitle"] = meeting.group("meeting")
-        opening = [p for p in [speech.salutation, *speech.opening] if p]
+        if meeting or meta.subtitle:
+            data["subtitle"] = meeting.group("meeting") if meeting else meta.subtitle
+        meta.fill_placeholders()
+        data.update(organisation=meta.organisation, presenter=meta.presenter, date=meta.date)
+        data["theme"] = theme_for(speech)
+        opening = [p for p in [*speech.particulars, speech.salutation, *speech.opening] if p]
         if opening:
             data["notes"] = S.notes_of(opening)
         data["parts"] = self.parts()
+        title, text = closing_lines(speech.closing)
+        closing = {"title": title}
+        if text:
+            closing["text"] = text
         if speech.closing:
-            title, text = closing_lines(speech.closing)
-            closing = {"title": title}
-            if text:
-                closing["text"] = text
             closing["notes"] = S.notes_of(speech.closing)
-            data["closing"] = closing
+        data["closing"] = closing
         return data
 
     # -- parts -----------------------------------------------------------------
@@ -81,16 +87,68 @@ class _Builder:
             title = announced_title(speech.opening) or DEFAULT_PART_TITLE
             parts = [{"title": title, "slides": self.body_slides(speech.root, title)}]
         parts[0]["slides"][:0] = self.opening_metrics()
+        if len(parts) == 1:
+            parts[0]["slides"] = _expanded_points(parts[0].get("slides", []))
         for part in parts:
             if not part["slides"]:
                 del part["slides"]
         return parts
 
     def part(self, part: Container) -> dict:
-        self.result_year = _year_of(part.title)
-        data = {"title": part.title, "notes": S.notes_of([part.heading])}
+        self.result_year = _year_of(part.title) or self.result_year
+        data = {"title": part.title}
+        if part.heading:
+            data["notes"] = S.notes_of([part.heading])
+        if not part.numbered:
+            data["slides"] = self.passage_slides(part)
+            return data
         data["slides"] = self.body_slides(part, part.title, focus=self.is_focus(part))
+        if not any(isinstance(b, (Container, ItemRun, DashRun)) for b in part.body):
+            data["slides"] = self.situation_slides(part, data["slides"])
         return data
+
+    def passage_slides(self, part: Container) -> list[dict]:
+        """The passages after the last numbered part: one slide each.
+
+        Several paragraphs give a bullet each (their leads); a single paragraph gives
+        the clauses of what it goes on to say (坚持党的全面领导，深入推进依法行政…).
+        """
+        slides = []
+        for passage in part.groups():
+            shown = [S.WE_MUST_RE.sub("", b.text) for b in passage.body if isinstance(b, Para) and not b.spoken_only]
+            notes = S.spoken(passage.body)
+            slide = None
+            if len(shown) == 1:
+                slide = S.clause_bullets(passage.title, shown[0], notes)
+                slide = slide or S.statement(passage.title, shown)
+                if slide:
+                    slide["notes"] = S.notes_of(notes)
+            else:
+                slide = S.bullets(passage.title, shown, notes)
+            if slide:
+                slides.append(slide)
+        return slides
+
+    def situation_slides(self, part: Container, slides: list[dict]) -> list[dict]:
+        """A part of paragraphs only (the situation, the requirements) keeps its substance.
+
+        Its paragraphs' leading sentences become a bullets slide, and the key sentence
+        stays a statement after it; figures stay as tables.
+        """
+        shown = [b.text for b in part.body if isinstance(b, Para) and not b.spoken_only]
+        prose = [p for p in shown if not extract_metrics(p)]
+        if len(prose) < 2:
+            return slides
+        bullets = S.bullets(part.title, prose, prose)
+        if not bullets:
+            return slides
+        statements = [s for s in slides if s["kind"] == "statement"]
+        figures = [s for s in slides if s["kind"] == "metrics"]
+        key = S.statement(_statement_title(part.title), prose)
+        if key and statements:
+            key.pop("notes", None)  # the paragraphs are the bullets slide's notes
+            return [bullets, key, *figures]
+        return [bullets, *figures]
 
     def group_parts(self) -> list[dict]:
         """One part per （一） group, for a speech with groups but no 一、 parts."""
@@ -188,26 +246,42 @@ class _Builder:
         return out
 
     def flush(self, pending: list[str], out: list[dict], last_run_slide: dict | None, title: str) -> dict | None:
-        """Place pending paragraphs; returns the slide later trailing paragraphs join."""
+        """Place pending paragraphs; returns the slide later trailing paragraphs join.
+
+        Salutations (各位代表！) are spoken, never shown: they go to the notes of the
+        slide of the paragraphs they open.
+        """
         if not pending:
             return last_run_slide
-        if last_run_slide is not None:
+        if all(markers.is_salutation(p) or markers.is_transition(p) for p in pending):
+            if out and out[-1]:
+                out[-1]["notes"] += S.notes_of(pending)
+            return last_run_slide
+        if last_run_slide is not None and not any(markers.is_salutation(p) for p in pending):
             last_run_slide["notes"] += S.notes_of(pending)
             return last_run_slide
         statement_paras: list[str] = []
+
+        def close_statement() -> None:
+            if any(not (markers.is_salutation(p) or markers.is_transition(p)) for p in statement_paras):
+                out.append(S.statement(_statement_title(title), statement_paras))
+            elif statement_paras and out and out[-1]:
+                out[-1]["notes"] += S.notes_of(statement_paras)
+            statement_paras.clear()
+
         for paragraph in pending:
             figures = S.metrics_slides(
                 extract_metrics(paragraph), [paragraph], context_year=self.year, result_year=self.result_year
             )
-            if figures:
-                if statement_paras:
-                    out.append(S.statement(_statement_title(title), statement_paras))
-                    statement_paras = []
+            problems = S.problems(paragraph)
+            if figures or problems:
+                close_statement()
                 out.extend(figures)
+                if problems:
+                    out.append(problems)
             else:
                 statement_paras.append(paragraph)
-        if statement_paras:
-            out.append(S.statement(_statement_title(title), statement_paras))
+        close_statement()
         return None
 
     def group_slides(self, group: Container) -> list[dict]:
@@ -216,7 +290,12 @@ class _Builder:
         if not slides:
             return []
         if not any(s["kind"] in ("achievements", "bullets") for s in slides):
-            paragraphs = [b.text for b in group.body if isinstance(b, Para)]
+            paragraphs = [b.text for b in group.body if isinstance(b, Para) and not b.spoken_only]
+            headed = S.headed_items(group.title, paragraphs)
+            if headed:
+                # 推进制造业高质量发展。新增…: paragraphs led by a short heading are items.
+                headed["notes"] = S.notes_of([group.heading, *S.spoken(group.body)])
+                return [headed] + [s for s in slides if s["kind"] == "metrics"]
             bullets = S.chunked_bullets(group.title, paragraphs) if len(paragraphs) > 1 else []
             if bullets:
                 bullets[0]["notes"] = S.notes_of([group.heading]) + bullets[0]["notes"]
@@ -272,3 +351,45 @@ def _statement_title(part_title: str) -> str:
     """A statement's title: the part title's first clause when the title has several."""
     pieces = clauses(part_title)
     return bare(pieces[0]) if len(pieces) > 1 else ""
+
+
+_POSTAL_RE = re.compile(r"邮政|快递|寄递|邮件|快件|邮快")
+
+
+def theme_for(speech: Speech) -> str:
+    """postal-green for a postal or express speech, else gov-red (``--theme`` still wins)."""
+    text = speech.title + "".join(speech.opening[:3])
+    if _POSTAL_RE.search(text):
+        return "postal-green"
+    body = "".join(S.spoken(speech.root.body)) + "".join(p.heading for p in speech.parts)
+    return "postal-green" if len(_POSTAL_RE.findall(body)) >= 5 else "gov-red"
+
+
+def full_title(title: str, meta) -> str:
+    """The title as a deck shows it: a bare 政府工作报告 gets its year."""
+    if title.endswith("政府工作报告") and not re.search(r"\d{4}年", title):
+        year = re.match(r"(\d{4})年", meta.date or "")
+        if year:
+            return f"{year.group(1)}年{title}"
+    return title
+
+
+def _expanded_points(slides: list[dict]) -> list[dict]:
+    """A one-part speech's few points get a slide each, after the overview.
+
+    A short speech (一是…四是…) would otherwise be one achievements slide between a
+    title and a closing; each point's own sentences become its detail slide.
+    """
+    out: list[dict] = []
+    for slide in slides:
+        out.append(slide)
+        if slide["kind"] != "achievements" or not 2 <= len(slide["items"]) <= 6 or len(slides) > 3:
+            continue
+        paragraphs = [line for line in slide.get("notes", "").split("\n") if markers.item_marker(line)]
+        if len(paragraphs) != len(slide["items"]):
+            continue
+        for number, (item, paragraph) in enumerate(zip(slide["items"], paragraphs), start=1):
+            detail = S.point_detail(item["headline"], markers.item_marker(paragraph).text, number, paragraph)
+            if detail:
+                out.append(detail)
+    return out

@@ -75,6 +75,15 @@ def cn_number(text: str) -> int:
     return 0
 
 
+def chinese_ordinal(number: int) -> str:
+    """Return ``number`` (1 … 99) as a Chinese numeral: 1 -> 一, 10 -> 十, 23 -> 二十三."""
+    if not 1 <= number <= 99:
+        return str(number)
+    tens, ones = divmod(number, 10)
+    text = ("" if tens <= 1 else CN_DIGITS[tens]) + ("十" if tens else "")
+    return text + (CN_DIGITS[ones] if ones else "")
+
+
 def item_marker(line: str) -> ItemMarker | None:
     """Return the item marker that ``line`` starts with, or None."""
     for family, pattern in _ITEM_PATTERNS:
@@ -161,3 +170,11 @@ def is_structural(line: str) -> bool:
         or DASH_RE.match(line)
         or item_marker(line)
     )
+
+
+_TRANSITION_RE = re.compile(r"^[^。！？!?]{0,30}(?:以下|如下|几点|几个方面|下面)[^。！？!?]{0,12}[：:]$")
+
+
+def is_transition(line: str) -> bool:
+    """True for a paragraph that only announces what follows (我们主要做了以下工作：)."""
+    return bool(_TRANSITION_RE.match(line))

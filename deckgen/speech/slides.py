@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from deckgen.speech import headline
+from deckgen.speech import headline, markers
 from deckgen.speech.metrics import Metric
-from deckgen.speech.sentences import bare, clauses
+from deckgen.speech.sentences import bare, clauses, sentences
 from deckgen.speech.structure import Container, DashRun, Item, ItemRun, Para
 
 # Bullets per slide when paragraphs are turned into bullets; more would not be read.
@@ -37,7 +37,7 @@ def achievements(title: str, items: list[Item], notes: list[str]) -> dict | None
 
 def bullets(title: str, points: list[str], notes: list[str]) -> dict | None:
     """A bullets slide from dash points or paragraphs (None without points)."""
-    lines = [headline.bullet_of(p) for p in points if bare(p)]
+    lines = [headline.bullet_of(p) for p in points if bare(p) and not markers.is_salutation(p)]
     if not lines:
         return None
     return {"kind": "bullets", "title": title, "bullets": lines, "notes": notes_of(notes)}
@@ -60,7 +60,7 @@ def lead_title(lead: str) -> str:
 
 def statement(title: str, paragraphs: list[str]) -> dict | None:
     """A statement slide: the key sentence of ``paragraphs``, all of them in notes."""
-    text = headline.key_sentence(paragraphs)
+    text = headline.key_sentence([p for p in paragraphs if not markers.is_salutation(p)])
     if not text:
         return None
     slide: dict = {"kind": "statement"}
@@ -151,7 +151,7 @@ def focus_detail(group: Container, number: int) -> dict | None:
     if not items:
         items = [headline.item_entry(p) for b in group.body if isinstance(b, DashRun) for p in b.points]
     if not items:
-        items = [headline.item_entry(b.text) for b in group.body if isinstance(b, Para)]
+        items = [headline.item_entry(b.text) for b in group.body if isinstance(b, Para) and not b.spoken_only]
     if not items:
         return None
     return {
@@ -188,3 +188,69 @@ def chunked_bullets(title: str, paragraphs: list[str]) -> list[dict]:
         if slide:
             slides.append(slide)
     return slides
+
+
+# 我们也清醒看到，发展中还存在不少困难和问题：有效需求不足，…；科技创新能力不强，…
+_PROBLEMS_RE = re.compile(r"(?:困难和问题|问题和不足|不足和问题|问题和短板|短板和不足|差距和不足|存在的问题|突出问题|困难挑战)[^：:。]{0,12}[：:]")
+PROBLEMS_TITLE = "困难和问题"
+
+
+def problems(paragraph: str) -> dict | None:
+    """A bullets slide of the problems a paragraph lists after a colon, or None.
+
+    Speeches name their shortcomings in one sentence, the problems separated by ；
+    (…困难和问题：有效需求不足，…；科技创新能力不强，…). Each becomes a bullet;
+    the paragraph's resolve (我们一定直面问题…) stays in the notes.
+    """
+    match = _PROBLEMS_RE.search(paragraph)
+    if not match:
+        return None
+    listed = sentences(paragraph[match.end():])[0] if sentences(paragraph[match.end():]) else ""
+    pieces = [bare(p) for p in re.split(r"[；;]", listed) if bare(p)]
+    if len(pieces) < 2:
+        return None
+    return {"kind": "bullets", "title": PROBLEMS_TITLE, "bullets": [headline.bullet_of(p) for p in pieces], "notes": notes_of([paragraph])}
+
+
+# 推进制造业高质量发展。新增…: a paragraph opening with a short heading sentence.
+HEADED_MAX = 20
+
+
+def headed_items(title: str, paragraphs: list[str]) -> dict | None:
+    """An achievements slide when every paragraph opens with a short heading sentence."""
+    if len(paragraphs) < 2:
+        return None
+    items = []
+    for paragraph in paragraphs:
+        parts = sentences(paragraph)
+        if len(parts) < 2 or not parts[0].endswith("。") or len(bare(parts[0])) > HEADED_MAX or "，" in parts[0]:
+            return None
+        items.append(headline.item_entry(paragraph))
+    return {"kind": "achievements", "title": title, "items": items, "notes": notes_of(paragraphs)}
+
+
+WE_MUST_RE = re.compile(r"^(?:我们|各级政府|全市上下|全县上下)?(?:必须|要|将|务必)?")
+
+
+def clause_bullets(title: str, paragraph: str, notes: list[str]) -> dict | None:
+    """Bullets from the clauses a paragraph goes on with after its first sentence.
+
+    ``做好今年工作，必须持续加强政府自身建设。我们要坚持党的全面领导，深入推进依法
+    行政，…`` gives 坚持党的全面领导 / 深入推进依法行政 / …; None when fewer than three.
+    """
+    rest = sentences(paragraph)[1:]
+    lines = [WE_MUST_RE.sub("", c) for sentence in rest for c in clauses(sentence)]
+    lines = [line for line in lines if 4 <= len(line) <= headline.HEADLINE_MAX]
+    if len(lines) < 3:
+        return None
+    return {"kind": "bullets", "title": title, "bullets": lines[: BULLETS_PER_SLIDE], "notes": notes_of(notes)}
+
+
+def point_detail(title: str, text: str, number: int, spoken_as: str) -> dict | None:
+    """A point's own slide: the clauses it goes on with after its headline sentence."""
+    rest = sentences(text)[1:]
+    lines = [WE_MUST_RE.sub("", c) for sentence in rest for c in clauses(sentence)]
+    lines = [line for line in lines if 4 <= len(line) <= headline.HEADLINE_MAX]
+    if len(lines) < 2:
+        return None
+    return {"kind": "focus-area", "title": title, "number": number, "items": lines[:BULLETS_PER_SLIDE], "notes": notes_of([spoken_as])}
