@@ -1,7 +1,7 @@
 """Lay out a whole deck: outline + theme -> :class:`DeckPlan`, slide by slide.
 
 The deck's shape is fixed here: title, agenda, then per part a section divider and
-its content slides, then the closing. A deck of one part has no agenda and no divider. Footers and slide numbers are added last,
+its content slides, then the closing. Footers and slide numbers are added last,
 when the total is known.
 """
 
@@ -23,16 +23,12 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     frame = Frame.for_theme(theme)
     plan = DeckPlan([], frame.width, frame.height)
     plan.slides.append(title_slide(ts, frame, deck, plan.findings))
-    # A one-part talk needs no agenda and no divider: they would be scaffolding
-    # around its content (issue 10).
-    scaffolded = len(deck.parts) > 1
-    agenda = agenda_slides(ts, frame, deck) if scaffolded else []
+    agenda = agenda_slides(ts, frame, deck)
     if len(agenda) > 1:
         plan.findings.append(Finding("parts", f"the agenda of {len(deck.parts)} parts continues on {len(agenda)} slides marked （续）; consider fewer or shorter part titles"))
     plan.slides.extend(agenda)
     for index, part in enumerate(deck.parts):
-        if scaffolded:
-            plan.slides.append(divider_slide(ts, frame, deck, index, plan.findings))
+        plan.slides.append(divider_slide(ts, frame, deck, index, plan.findings))
         for slide in part.slides:
             plan.slides.extend(content_slides(ts, frame, slide, plan.findings))
     plan.slides.extend(closing_slides(ts, frame, deck, plan.findings))

@@ -146,7 +146,8 @@ class _Builder:
         figures = [s for s in slides if s["kind"] == "metrics"]
         key = S.statement(_statement_title(part.title), prose)
         if key and statements:
-            key.pop("notes", None)  # the paragraphs are the bullets slide's notes
+            # The bullets slide reads the paragraphs; the statement, the one it quotes.
+            key["notes"] = S.notes_of([p for p in prose if key["text"] in p] or prose[:1])
             return [bullets, key, *figures]
         return [bullets, *figures]
 
@@ -293,9 +294,12 @@ class _Builder:
             paragraphs = [b.text for b in group.body if isinstance(b, Para) and not b.spoken_only]
             headed = S.headed_items(group.title, paragraphs)
             if headed:
-                # 推进制造业高质量发展。新增…: paragraphs led by a short heading are items.
+                # 推进制造业高质量发展。新增…: paragraphs led by a short heading are items;
+                # as with numbered items, only figures with a comparison make a table.
                 headed["notes"] = S.notes_of([group.heading, *S.spoken(group.body)])
-                return [headed] + [s for s in slides if s["kind"] == "metrics"]
+                rows = [r for p in paragraphs for r in extract_metrics(p) if r.change]
+                title = f"{clauses(group.title)[0]}：主要指标" if clauses(group.title) else ""
+                return [headed, *S.metrics_slides(rows, paragraphs, title, context_year=self.year, result_year=self.result_year)]
             bullets = S.chunked_bullets(group.title, paragraphs) if len(paragraphs) > 1 else []
             if bullets:
                 bullets[0]["notes"] = S.notes_of([group.heading]) + bullets[0]["notes"]
@@ -305,6 +309,9 @@ class _Builder:
                 # A group's own title says more than the first clause of it.
                 slide = {"kind": "statement", "title": group.title, **{k: v for k, v in slide.items() if k not in ("kind", "title")}}
             result.append(slide)
+        if result and not any(s.get("title") == group.title for s in result) and result[0]["kind"] == "metrics":
+            # A group told in figures: its table carries the group's heading.
+            result[0] = {**result[0], "title": group.title}
         return result
 
     def item_metrics(self, run: ItemRun, intro: list[str], title: str = "") -> list[dict]:

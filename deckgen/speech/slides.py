@@ -253,4 +253,4 @@ def point_detail(title: str, text: str, number: int, spoken_as: str) -> dict | N
     lines = [line for line in lines if 4 <= len(line) <= headline.HEADLINE_MAX]
     if len(lines) < 2:
         return None
-    return {"kind": "focus-area", "title": title, "number": number, "items": lines[:BULLETS_PER_SLIDE], "notes": notes_of([spoken_as])}
+    return {"kind": "bullets", "title": title, "bullets": lines[:BULLETS_PER_SLIDE], "notes": notes_of([spoken_as])}

@@ -1,0 +1,184 @@
+"""Derivation on documents deckgen was not tuned on: precision as well as recall (issue 10).
+
+The corpus (tests/data/corpus/) reproduces real-world shapes: a government work report
+with 各位代表！ between passages, rate-only and qualified figures and an unnumbered
+tail; a party-building speech; a year-end summary (成效 / 问题 / 打算); a one-part
+speech of a few points; and the seed's main speech as .docx and PDF.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from deckgen.outlines import derive
+from deckgen.speech import derive_outlines
+from .helpers import SEED, slides_of
+from .quality import closing_is_complete, foreign_figures, missed_headings, salutation_items, value_as_change
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+TEXTS = sorted(p.name for p in CORPUS.glob("*.txt"))
+
+
+def outline_of(path: Path) -> dict:
+    derived = derive(path)
+    assert len(derived.texts) == 1
+    return yaml.safe_load(next(iter(derived.texts.values())))
+
+
+@pytest.fixture(scope="module", params=TEXTS)
+def case(request):
+    path = CORPUS / request.param
+    return path, path.read_text(encoding="utf-8"), outline_of(path)
+
+
+@pytest.fixture(scope="module")
+def seed_cases(seed_speeches):
+    text = SEED.read_text(encoding="utf-8")
+    outlines = derive_outlines(text, SEED.name)
+    assert len(outlines) == len(seed_speeches)
+    return [(o.data, speech) for o, speech in zip(outlines, seed_speeches)]
+
+
+def test_corpus_has_the_real_world_shapes():
+    assert {"gov-work-report.txt", "party-building.txt", "year-end-summary.txt", "safety-one-part.txt"} <= set(TEXTS)
+
+
+def test_every_heading_is_found(case):
+    _, source, data = case
+    assert missed_headings(data, source) == []
+
+
+def test_no_salutation_is_content(case):
+    _, source, data = case
+    assert salutation_items(data) == []
+
+
+def test_every_figure_is_in_the_source(case):
+    _, source, data = case
+    assert foreign_figures(data, source) == []
+
+
+def test_no_value_repeated_as_its_change(case):
+    _, _, data = case
+    assert value_as_change(data) == []
+
+
+def test_title_is_the_documents_not_the_file_name(case):
+    path, source, data = case
+    assert data["title"] != path.stem
+    assert data["title"].replace("2025年政府工作报告", "政府工作报告") in source
+
+
+def test_closing_is_a_complete_sentence(case):
+    _, source, data = case
+    assert closing_is_complete(data, source), data.get("closing")
+
+
+def test_seed_speeches_hold_the_same_precision(seed_cases):
+    for data, source in seed_cases:
+        assert salutation_items(data) == []
+        assert foreign_figures(data, source) == []
+        assert value_as_change(data) == []
+        assert closing_is_complete(data, source), data.get("closing")
+        assert missed_headings(data, source) == []
+
+
+# -- the government work report, shape by shape --------------------------------
+
+
+@pytest.fixture(scope="module")
+def report():
+    return outline_of(CORPUS / "gov-work-report.txt")
+
+
+def test_report_metadata_from_the_title_block(report):
+    assert report["title"] == "2025年政府工作报告"
+    assert report["subtitle"] == "临江市第十七届人民代表大会第四次会议"
+    assert report["organisation"] == "临江市人民政府"
+    assert report["presenter"] == "市长 周明远"
+    assert report["date"] == "2025年1月"
+    assert report["theme"] == "gov-red"
+
+
+def test_report_tail_is_its_own_part_not_the_last_task_group(report):
+    titles = [p["title"] for p in report["parts"]]
+    assert titles[:3] == ["2024年工作回顾", "2025年经济社会发展总体要求和主要目标", "2025年重点工作"]
+    tail = report["parts"][3]
+    assert [s["title"] for s in tail["slides"]][0] == "持续加强政府自身建设"
+    last_group = [s for s in report["parts"][2]["slides"] if s["kind"] == "focus-area"][-1]
+    assert [i["headline"] for i in last_group["items"]] == ["稳定和扩大就业", "推进健康临江建设", "兜牢民生底线"]
+    assert "政府自身建设" not in str(report["parts"][2])
+
+
+def test_report_figures_keep_their_qualifiers_and_rates(report):
+    rows = {r["indicator"]: r for s in slides_of(report) for r in s.get("metrics", [])}
+    assert rows["地区生产总值"]["value"] == "突破3000"
+    assert rows["社会消费品零售总额"]["value"] == "近1200"
+    assert rows["外贸进出口总额"]["value"] == "超过650"
+    assert rows["规模以上工业增加值增长"] == {"indicator": "规模以上工业增加值增长", "value": 7.1, "unit": "%"}
+    assert rows["地区生产总值增长"]["value"] == "5.5%左右"
+    assert rows["粮食产量"]["value"] == "保持在30亿斤以上"
+    assert rows["城镇新增就业"]["value"] == "7万人以上"
+
+
+def test_report_problems_get_their_own_slide(report):
+    problems = [s for s in slides_of(report) if s.get("title") == "困难和问题"]
+    assert len(problems) == 1
+    assert problems[0]["bullets"][0] == "有效需求不足，部分企业生产经营困难"
+    assert len(problems[0]["bullets"]) == 4
+
+
+def test_report_closing_is_the_call_to_strive(report):
+    assert report["closing"]["text"].startswith("让我们更加紧密地团结")
+    assert report["closing"]["text"].endswith("而努力奋斗！")
+
+
+def test_report_headed_paragraphs_become_items(report):
+    review = report["parts"][0]["slides"]
+    industry = [s for s in review if s.get("title") == "加快产业转型升级，发展动能持续增强"][0]
+    assert industry["kind"] == "achievements"
+    assert [i["headline"] for i in industry["items"]] == ["推进制造业高质量发展", "培育数字经济新优势", "做强现代服务业"]
+
+
+# -- other genres ---------------------------------------------------------------
+
+
+def test_party_speech_metadata_and_items():
+    data = outline_of(CORPUS / "party-building.txt")
+    assert data["presenter"] == "市委副书记 XXX"
+    assert data["date"] == "2025年2月"
+    assert data["organisation"] == "X"  # not in the text: a visible placeholder
+    assert [p["title"] for p in data["parts"]][1] == "突出重点，全面提升党建工作质量"
+    items = [i["headline"] for s in data["parts"][1]["slides"] for i in s.get("items", [])]
+    assert items[0] == "坚持把政治建设摆在首位"
+
+
+def test_year_end_summary_sections():
+    data = outline_of(CORPUS / "year-end-summary.txt")
+    assert [p["title"] for p in data["parts"]] == ["主要工作成效", "存在问题", "下一步打算"]
+    assert data["organisation"] == "临江市交通运输局"
+    assert data["date"] == "X年X月"
+    problems = data["parts"][1]["slides"]
+    assert len(problems) == 1 and len(problems[0]["items"]) == 3
+
+
+def test_one_part_speech_gives_each_point_a_slide():
+    data = outline_of(CORPUS / "safety-one-part.txt")
+    assert len(data["parts"]) == 1
+    slides = data["parts"][0]["slides"]
+    assert [s["kind"] for s in slides] == ["achievements", "bullets", "bullets", "bullets", "bullets"]
+    assert [s["title"] for s in slides[1:]] == [i["headline"] for i in slides[0]["items"]]
+    assert data["closing"]["title"] == "安全生产责任重于泰山"
+
+
+def test_theme_follows_the_content(seed_cases):
+    assert all(data["theme"] == "postal-green" for data, _ in seed_cases)
+    assert outline_of(CORPUS / "party-building.txt")["theme"] == "gov-red"
+
+
+def test_derivation_is_deterministic():
+    first = derive(CORPUS / "gov-work-report.txt").texts
+    assert derive(CORPUS / "gov-work-report.txt").texts == first
