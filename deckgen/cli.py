@@ -231,7 +231,7 @@ def outline(speech, output, quiet) -> None:
     """
     from deckgen.outlines import OutputChoiceError, derive, targets, write_outlines
 
-    stdin = click.get_binary_stream("stdin").read() if speech == "-" else None
+    stdin = click.open_file("-", "rb").read() if speech == "-" else None
     derived = derive(speech, stdin=stdin)
     for warning in derived.warnings:
         click.echo(warning, err=True)
