@@ -223,9 +223,12 @@ class _Builder:
             last_run_slide = self.flush(pending, out, last_run_slide, run_title)
             pending = []
             if isinstance(block, Container):
-                if not focus:
+                thin = not focus and _all_thin(groups)
+                if thin and block is groups[0]:
+                    out.extend(self.thin_group_slides(run_title, groups))
+                elif not focus and not thin:
                     out.extend(self.group_slides(block))
-                elif block is groups[0]:
+                elif focus and block is groups[0]:
                     out.extend(self.focus_slides(container, groups))
                 last_run_slide = None
             elif isinstance(block, ItemRun):
@@ -314,6 +317,29 @@ class _Builder:
             result[0] = {**result[0], "title": group.title}
         return result
 
+    def thin_group_slides(self, title: str, groups: list[Container]) -> list[dict]:
+        """Groups that are each a heading and a paragraph make one slide, not one each.
+
+        A year-end summary's （一）交通基础设施建设提速增效。全年完成… reads as an item:
+        the heading bold, the first sentence as detail. Figures with a comparison
+        across the groups make one table after it.
+        """
+        items = []
+        paragraphs: list[str] = []
+        for group in groups:
+            body = [b.text for b in group.body if isinstance(b, Para) and not b.spoken_only]
+            paragraphs.extend(body)
+            item = {"headline": group.title}
+            detail = headline.detail_of("".join(body)) if body else ""
+            if detail:
+                item["detail"] = detail
+            items.append(item)
+        spoken_as = S.spoken(groups)
+        slides = [{"kind": "achievements", "title": title, "items": items, "notes": S.notes_of(spoken_as)}]
+        rows = [r for p in paragraphs for r in extract_metrics(p) if r.change or r.target]
+        slides.extend(S.metrics_slides(rows, paragraphs, f"{clauses(title)[0]}：主要指标" if clauses(title) else "", context_year=self.year, result_year=self.result_year))
+        return slides
+
     def item_metrics(self, run: ItemRun, intro: list[str], title: str = "") -> list[dict]:
         """Metrics from a run of items: only figures with a comparison (同比增长…).
 
@@ -346,6 +372,13 @@ class _Builder:
         slides = [S.focus_grid(title, groups)]
         slides.extend(S.focus_detail(group, number) for number, group in enumerate(groups, start=1))
         return [s for s in slides if s]
+
+
+def _all_thin(groups: list[Container]) -> bool:
+    """True when every group is a heading and at most one paragraph (no items, points)."""
+    return len(groups) >= 2 and all(
+        all(isinstance(b, Para) for b in g.body) and sum(1 for b in g.body if not b.spoken_only) <= 1 for g in groups
+    )
 
 
 def _year_of(text: str) -> str:

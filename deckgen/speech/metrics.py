@@ -27,7 +27,7 @@ _APPROX = r"(?:约|接近|将近|近|超过|突破|逾|超|不到|不足)"
 # Longest first: 万亿元 before 亿元 before 元, 个百分点 before 个.
 _UNITS = (
     "万亿元", "亿美元", "万美元", "亿元", "万元", "元", "亿件", "万件", "件", "亿人次", "万人次", "人次",
-    "万人", "人", "亿斤", "万斤", "斤", "万户", "户", "万吨", "吨", "平方公里", "万平方米", "平方米", "公里", "千米", "万亩", "亩",
+    "万人", "人", "亿斤", "万斤", "斤", "万户", "户", "亿吨", "万吨", "吨", "平方公里", "万平方米", "平方米", "公里", "千米", "万亩", "亩",
     "万辆", "辆", "个百分点", "%", "‰", "倍", "家", "个", "处", "所", "座", "组", "台", "套", "项", "起", "名",
 )
 _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
@@ -161,6 +161,14 @@ def _single(clause: str) -> Metric | None:
         if not indicator:
             return None
         return Metric(indicator, f"{hold.group(0)}{approx}{number}{unit}{tail}", "", target=target)
+    if growth and not indicator[: growth.start()]:
+        return None  # 同比增长4.6% alone: a change without its indicator
+    approx_in_name = re.search(rf"{_APPROX}$", indicator)
+    if approx_in_name and not approx and len(indicator) > len(approx_in_name.group(0)) + 1:
+        # 城市公交分担率约为38%: 约 belongs to the figure, not to the indicator.
+        approx = approx_in_name.group(0)
+        indicator = indicator[: approx_in_name.start()]
+        growth = _GROWTH_RE.search(indicator)
     if growth and not re.search(r"(?:增长|下降|提高|降低|上涨|增加|减少)$", indicator[: growth.start()]):
         # 地区生产总值增长5.5%左右: the figure is the growth; the indicator says so.
         indicator = indicator[: growth.start()] + growth.group(0).removeprefix("同比").removeprefix("比上年")

@@ -165,6 +165,19 @@ def test_year_end_summary_sections():
     assert len(problems) == 1 and len(problems[0]["items"]) == 3
 
 
+def test_groups_of_one_paragraph_make_one_slide_not_one_each():
+    """（一）交通基础设施建设提速增效。全年完成… x4 is one achievements slide, plus its table."""
+    data = outline_of(CORPUS / "year-end-summary.txt")
+    review = data["parts"][0]["slides"]
+    assert [s["kind"] for s in review] == ["achievements", "metrics"]
+    assert [i["headline"] for i in review[0]["items"]][0] == "交通基础设施建设提速增效"
+    assert review[0]["items"][0]["detail"] == "全年完成交通固定资产投资86.3亿元，同比增长9.2%"
+    rows = review[1]["metrics"]
+    assert rows[1] == {"indicator": "货运量", "value": "突破1.2", "unit": "亿吨", "change": "同比增长4.6%"}
+    plans = data["parts"][2]["slides"]
+    assert [s["kind"] for s in plans] == ["achievements"] and len(plans[0]["items"]) == 4
+
+
 def test_one_part_speech_gives_each_point_a_slide():
     data = outline_of(CORPUS / "safety-one-part.txt")
     assert len(data["parts"]) == 1
