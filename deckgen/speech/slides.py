@@ -192,6 +192,7 @@ def chunked_bullets(title: str, paragraphs: list[str]) -> list[dict]:
 
 # 我们也清醒看到，发展中还存在不少困难和问题：有效需求不足，…；科技创新能力不强，…
 _PROBLEMS_RE = re.compile(r"(?:困难和问题|问题和不足|不足和问题|问题和短板|短板和不足|差距和不足|存在的问题|突出问题|困难挑战)[^：:。]{0,12}[：:]")
+_SEEING_RE = re.compile(r"(?:清醒(?:地)?看到|清醒认识到|也要看到)[，,：:]")
 PROBLEMS_TITLE = "困难和问题"
 
 
@@ -202,11 +203,14 @@ def problems(paragraph: str) -> dict | None:
     (…困难和问题：有效需求不足，…；科技创新能力不强，…). Each becomes a bullet;
     the paragraph's resolve (我们一定直面问题…) stays in the notes.
     """
-    match = _PROBLEMS_RE.search(paragraph)
+    match = _PROBLEMS_RE.search(paragraph) or _SEEING_RE.search(paragraph)
     if not match:
         return None
     listed = sentences(paragraph[match.end():])[0] if sentences(paragraph[match.end():]) else ""
     pieces = [bare(p) for p in re.split(r"[；;]", listed) if bare(p)]
+    if len(pieces) < 2 and not match.group(0).endswith(("：", ":")):
+        # 我们也要清醒看到，A还不够强，B意识不足，C仍有发生: the clauses are the problems.
+        pieces = [bare(p) for p in clauses(listed) if len(bare(p)) >= 6]
     if len(pieces) < 2:
         return None
     return {"kind": "bullets", "title": PROBLEMS_TITLE, "bullets": [headline.bullet_of(p) for p in pieces], "notes": notes_of([paragraph])}
@@ -247,10 +251,35 @@ def clause_bullets(title: str, paragraph: str, notes: list[str]) -> dict | None:
 
 
 def point_detail(title: str, text: str, number: int, spoken_as: str) -> dict | None:
-    """A point's own slide: the clauses it goes on with after its headline sentence."""
-    rest = sentences(text)[1:]
-    lines = [WE_MUST_RE.sub("", c) for sentence in rest for c in clauses(sentence)]
+    """A point's own slide: what it goes on to say after its headline sentence.
+
+    A short sentence is one bullet (创新，是社会进步的动力); a long one gives a bullet
+    per clause, a clause too short to stand alone joined to the next.
+    """
+    lines = [WE_MUST_RE.sub("", line) for line in _spoken_lines(sentences(text)[1:])]
     lines = [line for line in lines if 4 <= len(line) <= headline.HEADLINE_MAX]
     if len(lines) < 2:
         return None
     return {"kind": "bullets", "title": title, "bullets": lines[:BULLETS_PER_SLIDE], "notes": notes_of([spoken_as])}
+
+
+SHORT_CLAUSE = 8
+
+
+def _spoken_lines(rest: list[str]) -> list[str]:
+    lines: list[str] = []
+    for sentence in rest:
+        if len(bare(sentence)) <= headline.HEADLINE_MAX:
+            lines.append(bare(sentence))
+            continue
+        carry = ""
+        for clause in clauses(sentence):
+            clause = f"{carry}，{clause}" if carry else clause
+            if len(clause) < SHORT_CLAUSE:
+                carry = clause
+                continue
+            lines.append(clause)
+            carry = ""
+        if carry:
+            lines.append(carry)
+    return lines

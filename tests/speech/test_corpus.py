@@ -154,6 +154,9 @@ def test_party_speech_metadata_and_items():
     assert [p["title"] for p in data["parts"]][1] == "突出重点，全面提升党建工作质量"
     items = [i["headline"] for s in data["parts"][1]["slides"] for i in s.get("items", [])]
     assert items[0] == "坚持把政治建设摆在首位"
+    # 我们也要清醒看到，A还不够强，B意识不足，C仍有发生: the shortcomings get their own slide.
+    problems = [s for s in data["parts"][0]["slides"] if s.get("title") == "困难和问题"]
+    assert problems and problems[0]["bullets"] == ["一些基层党组织政治功能和组织功能还不够强", "少数党员干部担当作为意识不足", "形式主义、官僚主义问题仍有发生"]
 
 
 def test_year_end_summary_sections():
@@ -184,6 +187,7 @@ def test_one_part_speech_gives_each_point_a_slide():
     slides = data["parts"][0]["slides"]
     assert [s["kind"] for s in slides] == ["achievements", "bullets", "bullets", "bullets", "bullets"]
     assert [s["title"] for s in slides[1:]] == [i["headline"] for i in slides[0]["items"]]
+    assert slides[1]["bullets"][0] == "各乡镇、各部门要严格落实“党政同责、一岗双责、齐抓共管、失职追责”"
     assert data["closing"]["title"] == "安全生产责任重于泰山"
 
 
