@@ -100,6 +100,7 @@ def extract_metrics(paragraph: str) -> list[Metric]:
 def _sentence_metrics(sentence: str) -> list[Metric]:
     rows: list[Metric] = []
     pieces = clauses(sentence)
+    goals = bool(_GOALS_RE.search(sentence))
     index = 0
     while index < len(pieces):
         clause = pieces[index]
@@ -107,6 +108,8 @@ def _sentence_metrics(sentence: str) -> list[Metric]:
         if _apply_respective_changes(clause, rows):
             continue
         new = _respective_rows(clause) or _single_rows(clause)
+        if not new and goals:
+            new = _qualitative_rows(clause)
         if not new:
             continue
         if index < len(pieces) and _CHANGE_RE.match(pieces[index]) and "分别" not in pieces[index]:
@@ -119,6 +122,22 @@ def _sentence_metrics(sentence: str) -> list[Metric]:
         row.sentence = sentence
         row.target = row.target or target or "左右" in row.change or "左右" in str(row.value)
     return rows
+
+
+_GOALS_RE = re.compile(r"预期目标|主要目标|目标是|目标任务是")
+# 居民收入增长和经济增长同步: a target stated without a figure.
+_QUALITATIVE_RE = re.compile(
+    r"^(?P<indicator>[^，；。、]{2,16}?)(?P<goal>(?:和|与|同)[^，；。]{2,10}同步|基本(?:稳定|平衡)|保持(?:稳定|平稳|基本稳定)|稳中有(?:升|降)|持续(?:改善|提升|下降))$"
+)
+
+
+def _qualitative_rows(clause: str) -> list[Metric]:
+    """A goal row with no figure (居民收入增长 | 和经济增长同步), from a targets sentence."""
+    match = _QUALITATIVE_RE.match(clause.split("：")[-1].split(":")[-1])
+    if not match:
+        return []
+    indicator = _clean_indicator(match.group("indicator"))
+    return [Metric(indicator, match.group("goal"), target=True)] if indicator else []
 
 
 def _single_rows(clause: str) -> list[Metric]:

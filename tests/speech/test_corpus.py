@@ -122,6 +122,7 @@ def test_report_figures_keep_their_qualifiers_and_rates(report):
     assert rows["地区生产总值增长"]["value"] == "5.5%左右"
     assert rows["粮食产量"]["value"] == "保持在30亿斤以上"
     assert rows["城镇新增就业"]["value"] == "7万人以上"
+    assert rows["居民收入增长"] == {"indicator": "居民收入增长", "value": "和经济增长同步"}  # a goal without a figure
 
 
 def test_report_problems_get_their_own_slide(report):

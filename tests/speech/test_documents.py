@@ -80,6 +80,18 @@ def test_doc_is_read_through_libreoffice():
     assert data_of(CORPUS / "gov-work-report.doc") == data_of(CORPUS / "gov-work-report.docx")
 
 
+def test_doc_without_libreoffice_says_what_to_install(monkeypatch):
+    import deckgen.office
+
+    monkeypatch.setenv("PATH", "")
+    monkeypatch.setattr(deckgen.office, "EXTRA_SOFFICE_PATHS", ())
+    with pytest.raises(DeckgenError) as caught:
+        read_document(CORPUS / "gov-work-report.doc")
+    message = caught.value.message
+    assert message.startswith(str(CORPUS / "gov-work-report.doc"))
+    assert "libreoffice-writer" in message and ".docx" in message
+
+
 def test_markdown_heading_marks_are_dropped(tmp_path):
     source = tmp_path / "talk.md"
     source.write_text("# 在全市工作会议上的讲话\n\n同志们：\n\n## 一、**总结成绩**\n\n一是成绩很大。今年完成任务。\n\n二是经验丰富。我们总结了经验。\n", encoding="utf-8")
