@@ -55,7 +55,7 @@ def main_seed_speech() -> list[str]:
 
 def new_document(header: str) -> docx.document.Document:
     document = docx.Document()
-    for style_name, size in (("Normal", 16), ("Heading 1", 16), ("Heading 2", 16), ("Title", 22)):
+    for style_name, size in (("Normal", 16), ("Heading 1", 16), ("Heading 2", 16), ("Title", 22)):  # one face: a small PDF
         style = document.styles[style_name]
         style.font.size = Pt(size)
         style.font.name = "Noto Serif CJK SC"
@@ -64,7 +64,10 @@ def new_document(header: str) -> docx.document.Document:
         if fonts is None:
             fonts = OxmlElement("w:rFonts")
             rpr.append(fonts)
-        fonts.set(qn("w:eastAsia"), "Noto Serif CJK SC")
+        for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+            fonts.set(qn(attribute), "Noto Serif CJK SC")
+        for theme_attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(theme_attribute), None)
     section = document.sections[0]
     section.header.paragraphs[0].text = header
     section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
