@@ -52,6 +52,7 @@ class _Builder:
         speech = self.speech
         meta = read_metadata(speech.title, speech.particulars)
         data: dict = {"title": full_title(speech.title, meta)}
+        self.year = self.year or _year_of(data["title"])
         meeting = _SUBTITLE_RE.search(speech.title)
         if meeting or meta.subtitle:
             data["subtitle"] = meeting.group("meeting") if meeting else meta.subtitle
@@ -145,6 +146,8 @@ class _Builder:
         statements = [s for s in slides if s["kind"] == "statement"]
         figures = [s for s in slides if s["kind"] == "metrics"]
         key = S.statement(_statement_title(part.title), prose)
+        if key and any(key["text"] in line or line in key["text"] for line in bullets["bullets"]):
+            key = None  # the key line is already a bullet
         if key and statements:
             # The bullets slide reads the paragraphs; the statement, the one it quotes.
             key["notes"] = S.notes_of([p for p in prose if key["text"] in p] or prose[:1])

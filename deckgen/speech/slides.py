@@ -106,6 +106,9 @@ def metrics_slides(
     if targets:
         year = targets[0].year or context_year
         title = f"{year}年主要预期目标" if year else "主要预期目标"
+        if any(not r.unit and isinstance(r.value, str) for r in targets):
+            # Most goals read as one phrase (5.5%左右, 7万人以上): give every row that form.
+            targets = [_unit_in_value(r) for r in targets]
         slides.append((rows.index(targets[0]), _metrics_slide(title, targets, notes)))
     return [slide for _, slide in sorted(slides, key=lambda pair: pair[0])]
 
@@ -119,6 +122,15 @@ def _metrics_slide(title: str, rows: list[Metric], notes: list[str], headers: li
     slide["metrics"] = [r.as_data() for r in rows]
     slide["notes"] = notes_of(notes)
     return slide
+
+
+def _unit_in_value(row: Metric) -> Metric:
+    """``4`` and ``%`` as the one value ``4%``, as written in the speech."""
+    if not row.unit or row.unit == "倍":
+        return row
+    clone = Metric(**{**row.__dict__})
+    clone.value, clone.unit = f"{row.value}{row.unit}", ""
+    return clone
 
 
 def _without_lead(row: Metric) -> Metric:
