@@ -24,7 +24,7 @@ from deckgen.speech import markers
 from deckgen.speech.markers import cn_number
 from deckgen.speech.metadata import read_metadata
 from deckgen.speech.metrics import Metric, extract_metrics
-from deckgen.speech.sentences import bare, clauses
+from deckgen.speech.sentences import bare, clauses, sentences
 from deckgen.speech.structure import Container, DashRun, ItemRun, Para, Speech
 
 _FOCUS_ANNOUNCE_RE = re.compile(
@@ -144,13 +144,17 @@ class _Builder:
         if not bullets:
             return slides
         statements = [s for s in slides if s["kind"] == "statement"]
-        figures = [s for s in slides if s["kind"] == "metrics"]
+        # Figures and the problems the part names keep their own slides.
+        figures = [s for s in slides if s["kind"] == "metrics" or s["kind"] == "bullets" and s["notes"].strip() in prose]
+        claimed = {s["notes"].strip() for s in figures if s["kind"] == "bullets"}
+        bullets["notes"] = S.notes_of([p for p in prose if p not in claimed]) if len(claimed) < len(prose) else bullets["notes"]
         key = S.statement(_statement_title(part.title), prose)
         if key and any(key["text"] in line or line in key["text"] for line in bullets["bullets"]):
             key = None  # the key line is already a bullet
         if key and statements:
             # The bullets slide reads the paragraphs; the statement, the one it quotes.
-            key["notes"] = S.notes_of([p for p in prose if key["text"] in p] or prose[:1])
+            spoken_in = [sentence for p in prose for sentence in sentences(p) if key["text"] in sentence]
+            key["notes"] = S.notes_of(spoken_in[:1] or prose[:1])
             return [bullets, key, *figures]
         return [bullets, *figures]
 

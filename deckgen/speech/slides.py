@@ -205,27 +205,32 @@ def chunked_bullets(title: str, paragraphs: list[str]) -> list[dict]:
 # 我们也清醒看到，发展中还存在不少困难和问题：有效需求不足，…；科技创新能力不强，…
 _PROBLEMS_RE = re.compile(r"(?:困难和问题|问题和不足|不足和问题|问题和短板|短板和不足|差距和不足|存在的问题|突出问题|困难挑战)[^：:。]{0,12}[：:]")
 _SEEING_RE = re.compile(r"(?:清醒(?:地)?看到|清醒认识到|也要看到)[，,：:]")
+# 我们前进道路上还面临不少问题和挑战。A仍较突出，B存在短板，…
+_FACING_RE = re.compile(r"(?:面临|存在)着?(?:不少|一些|诸多|许多)?(?P<what>问题和挑战|困难和挑战|风险和挑战|困难和问题|问题和不足)[。：:]")
 PROBLEMS_TITLE = "困难和问题"
 
 
 def problems(paragraph: str) -> dict | None:
-    """A bullets slide of the problems a paragraph lists after a colon, or None.
+    """A bullets slide of the problems a paragraph lists, or None.
 
-    Speeches name their shortcomings in one sentence, the problems separated by ；
-    (…困难和问题：有效需求不足，…；科技创新能力不强，…). Each becomes a bullet;
-    the paragraph's resolve (我们一定直面问题…) stays in the notes.
+    Speeches name their shortcomings in one sentence after a cue: the problems
+    separated by ； after a colon (…困难和问题：有效需求不足，…；科技创新能力不强，…),
+    or one a clause after 清醒看到， or after 面临不少问题和挑战。 Each becomes a
+    bullet; the paragraph's resolve (我们一定直面问题…) stays in the notes.
     """
-    match = _PROBLEMS_RE.search(paragraph) or _SEEING_RE.search(paragraph)
+    match = _PROBLEMS_RE.search(paragraph) or _SEEING_RE.search(paragraph) or _FACING_RE.search(paragraph)
     if not match:
         return None
-    listed = sentences(paragraph[match.end():])[0] if sentences(paragraph[match.end():]) else ""
+    following = sentences(paragraph[match.end():])
+    listed = following[0] if following else ""
     pieces = [bare(p) for p in re.split(r"[；;]", listed) if bare(p)]
     if len(pieces) < 2 and not match.group(0).endswith(("：", ":")):
         # 我们也要清醒看到，A还不够强，B意识不足，C仍有发生: the clauses are the problems.
         pieces = [bare(p) for p in clauses(listed) if len(bare(p)) >= 6]
     if len(pieces) < 2:
         return None
-    return {"kind": "bullets", "title": PROBLEMS_TITLE, "bullets": [headline.bullet_of(p) for p in pieces], "notes": notes_of([paragraph])}
+    title = match.groupdict().get("what") or PROBLEMS_TITLE
+    return {"kind": "bullets", "title": title, "bullets": [headline.bullet_of(p) for p in pieces[:BULLETS_PER_SLIDE]], "notes": notes_of([paragraph])}
 
 
 # 推进制造业高质量发展。新增…: a paragraph opening with a short heading sentence.

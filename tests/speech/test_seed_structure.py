@@ -102,15 +102,20 @@ def test_dash_points_become_one_bullets_slide(seed_outlines, seed_speeches):
 
 
 def test_part_of_plain_paragraphs_keeps_its_substance(seed_outlines):
-    """Part 二 (the situation, the requirements) is bullets of its paragraphs, then its key line."""
+    """Part 二 (the situation, the requirements) is bullets of its paragraphs, its key
+    line, and the problems it names on their own slide (issue 10)."""
     second = seed_outlines[0].data["parts"][1]
-    assert [s["kind"] for s in second["slides"]] == ["bullets", "statement"]
-    bullets, statement = second["slides"]
+    assert [s["kind"] for s in second["slides"]] == ["bullets", "statement", "bullets"]
+    bullets, statement, problems = second["slides"]
     assert len(bullets["bullets"]) == 4  # one per paragraph
-    assert bullets["notes"].count("\n") == 4  # the part's four paragraphs
     assert bullets["bullets"][2] == "新阶段开启新征程"
     assert statement["text"] == "准确识变、科学应变、主动求变"
     assert statement["text"] in statement["notes"]
+    assert problems["title"] == "问题和挑战"
+    assert problems["bullets"][:2] == ["全市邮政快递业发展不平衡不充分矛盾仍较突出", "快递小哥合法权益保障仍存在短板"]
+    # Each paragraph is read once: on the bullets slide, or on the problems slide it feeds.
+    notes = bullets["notes"] + problems["notes"]
+    assert notes.count("\n") == 4 and problems["notes"] not in bullets["notes"]
 
 
 def test_focus_areas_grid_of_six(seed_outlines, seed_speeches):
