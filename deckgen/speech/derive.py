@@ -264,17 +264,17 @@ class _Builder:
         """
         if not pending:
             return last_run_slide
-        if all(markers.is_salutation(p) or markers.is_transition(p) for p in pending):
+        if all(markers.is_spoken_only(p) or markers.is_transition(p) for p in pending):
             if out and out[-1]:
                 out[-1]["notes"] += S.notes_of(pending)
             return last_run_slide
-        if last_run_slide is not None and not any(markers.is_salutation(p) for p in pending):
+        if last_run_slide is not None and not any(markers.is_spoken_only(p) for p in pending):
             last_run_slide["notes"] += S.notes_of(pending)
             return last_run_slide
         statement_paras: list[str] = []
 
         def close_statement() -> None:
-            if any(not (markers.is_salutation(p) or markers.is_transition(p)) for p in statement_paras):
+            if any(not (markers.is_spoken_only(p) or markers.is_transition(p)) for p in statement_paras):
                 out.append(S.statement(_statement_title(title), statement_paras))
             elif statement_paras and out and out[-1]:
                 out[-1]["notes"] += S.notes_of(statement_paras)

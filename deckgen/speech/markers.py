@@ -178,3 +178,16 @@ _TRANSITION_RE = re.compile(r"^[^。！？!?]{0,30}(?:以下|如下|几点|几�
 def is_transition(line: str) -> bool:
     """True for a paragraph that only announces what follows (我们主要做了以下工作：)."""
     return bool(_TRANSITION_RE.match(line))
+
+
+_STAGE_RE = re.compile(r"^[（(](?:全场)?(?:热烈)?(?:掌声|鼓掌|笑声|起立|长时间鼓掌)[^）)]{0,8}[）)][。]?$")
+
+
+def is_stage_direction(line: str) -> bool:
+    """True for a stage direction alone on its line: （掌声）, （热烈鼓掌）."""
+    return bool(_STAGE_RE.match(line))
+
+
+def is_spoken_only(line: str) -> bool:
+    """True for a paragraph that is said (or happens) but is never slide content."""
+    return is_salutation(line) or is_stage_direction(line)

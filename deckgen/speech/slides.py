@@ -37,7 +37,7 @@ def achievements(title: str, items: list[Item], notes: list[str]) -> dict | None
 
 def bullets(title: str, points: list[str], notes: list[str]) -> dict | None:
     """A bullets slide from dash points or paragraphs (None without points)."""
-    lines = [headline.bullet_of(p) for p in points if bare(p) and not markers.is_salutation(p)]
+    lines = [headline.bullet_of(p) for p in points if bare(p) and not markers.is_spoken_only(p)]
     if not lines:
         return None
     return {"kind": "bullets", "title": title, "bullets": lines, "notes": notes_of(notes)}
@@ -60,7 +60,7 @@ def lead_title(lead: str) -> str:
 
 def statement(title: str, paragraphs: list[str]) -> dict | None:
     """A statement slide: the key sentence of ``paragraphs``, all of them in notes."""
-    text = headline.key_sentence([p for p in paragraphs if not markers.is_salutation(p)])
+    text = headline.key_sentence([p for p in paragraphs if not markers.is_spoken_only(p)])
     if not text:
         return None
     slide: dict = {"kind": "statement"}

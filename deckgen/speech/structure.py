@@ -201,6 +201,9 @@ def find_closing(paragraphs: list[str]) -> int:
         return comrades[-1]
     start = len(paragraphs)
     for index in reversed(tail):
+        if index >= floor and markers.is_stage_direction(paragraphs[index]):
+            start = index  # （掌声） after the last words
+            continue
         if index < floor or not _CLOSING_CUE.search(paragraphs[index]):
             break
         start = index
@@ -249,6 +252,13 @@ class _Reader:
 
     def read(self, paragraphs: list[str]) -> None:
         for paragraph in paragraphs:
+            if markers.is_stage_direction(paragraph):
+                target = self.container.body if self.seen_marker else None
+                if target is not None:
+                    target.append(Para(paragraph, spoken_only=True))
+                else:
+                    self.speech.opening.append(paragraph)
+                continue
             if markers.is_salutation(paragraph) and self.seen_marker:
                 # 各位代表！ opens a new passage: the group before it has ended.
                 self.group = None

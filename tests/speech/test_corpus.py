@@ -200,3 +200,20 @@ def test_theme_follows_the_content(seed_cases):
 def test_derivation_is_deterministic():
     first = derive(CORPUS / "gov-work-report.txt").texts
     assert derive(CORPUS / "gov-work-report.txt").texts == first
+
+
+def test_stage_directions_and_salutations_are_never_content():
+    text = (
+        "在全市科技创新大会上的讲话\n同志们：\n今天我们召开大会。（掌声）\n"
+        "一、总结经验\n（一）创新成果丰硕\n一是研发投入加大。全年投入增加。\n（掌声）\n二是人才集聚。引进人才多。\n"
+        "同志们！\n二、部署任务\n一是建平台。建设实验室。\n二是育主体。培育企业。\n"
+        "让我们携手奋进，为建设科技强市而努力奋斗！\n（热烈鼓掌）\n"
+    )
+    [outline] = derive_outlines(text, "talk.txt")
+    data = outline.data
+    assert salutation_items(data) == []
+    shown = " ".join(str(v) for s in slides_of(data) for v in s.values() if not isinstance(v, str) or s.get("notes") != v)
+    assert "掌声" not in shown and "鼓掌" not in shown
+    items = [i["headline"] for s in slides_of(data) for i in s.get("items", [])]
+    assert items == ["研发投入加大", "人才集聚", "建平台", "育主体"]
+    assert data["closing"]["text"] == "让我们携手奋进，为建设科技强市而努力奋斗！"
