@@ -200,7 +200,7 @@ and it was not found. Install it, or save the speech as .docx or plain text inst
   macOS:         brew install --cask libreoffice"""
 
 
-def convert_document(source: Path, outdir: Path, fmt: str = "docx", timeout: float = 120.0) -> Path:
+def convert_document(source: Path, outdir: Path, *, fmt: str = "docx", timeout: float = 120.0) -> Path:
     """Convert one word-processor file (.doc, .wps, .rtf, .odt …) with LibreOffice's writer.
 
     Returns ``outdir/<stem>.<fmt>``. Uses a throw-away profile like

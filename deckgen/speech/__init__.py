@@ -2,8 +2,8 @@
 
 Typical use (what the CLI does)::
 
-    text = read_speech("speech.txt")
-    for outline in derive_outlines(text, source_name="speech.txt"):
+    document = read_document("讲话稿.docx")  # .txt, .md, .docx, .doc/.wps/.rtf/.odt, .pdf
+    for outline in derive_outlines(document.text, source_name="讲话稿.docx", tables=document.tables):
         Path(f"{outline.slug}.yaml").write_text(dump_outline(outline, "speech.txt"), encoding="utf-8")
 
 ``derive_outlines`` returns one :class:`DerivedOutline` per speech in the text (a
@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from deckgen.speech.documents import read_document
 from deckgen.speech.reading import decode_speech, read_speech
 
-__all__ = ["DerivedOutline", "decode_speech", "derive_outlines", "dump_outline", "read_speech"]
+__all__ = ["DerivedOutline", "decode_speech", "derive_outlines", "dump_outline", "read_document", "read_speech"]
 
 # Characters no file system or shell handles gracefully in a file name.
 _UNSAFE_IN_NAME = re.compile(r"[\\/:*?\"<>|\s“”‘’'`\x00-\x1f]+")

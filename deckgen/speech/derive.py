@@ -435,8 +435,8 @@ def _expanded_points(slides: list[dict]) -> list[dict]:
         paragraphs = [line for line in slide.get("notes", "").split("\n") if markers.item_marker(line)]
         if len(paragraphs) != len(slide["items"]):
             continue
-        for number, (item, paragraph) in enumerate(zip(slide["items"], paragraphs), start=1):
-            detail = S.point_detail(item["headline"], markers.item_marker(paragraph).text, number, paragraph)
+        for item, paragraph in zip(slide["items"], paragraphs):
+            detail = S.point_detail(item["headline"], markers.item_marker(paragraph).text, spoken_as=paragraph)
             if detail:
                 out.append(detail)
     return out

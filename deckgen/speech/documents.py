@@ -27,7 +27,6 @@ from deckgen.speech.reading import decode_speech
 
 #: Formats LibreOffice's writer opens and we then read as .docx.
 WRITER_SUFFIXES = (".doc", ".wps", ".wpt", ".dot", ".rtf", ".odt", ".fodt", ".docm", ".dotx")
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps (OLE compound file)
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -89,11 +88,11 @@ def document_from_bytes(raw: bytes, *, name: str = "-", suffix: str = "") -> Spe
     if kind == "docx":
         from deckgen.speech.wordfile import read_docx
 
-        return read_docx(raw, name)
+        return read_docx(raw, name=name)
     if kind == "pdf":
         from deckgen.speech.pdffile import read_pdf
 
-        return read_pdf(raw, name)
+        return read_pdf(raw, name=name)
     if kind == "writer":
         return _read_with_writer(raw, name, suffix or ".doc")
     text = decode_speech(raw, name)
@@ -131,13 +130,13 @@ def _read_with_writer(raw: bytes, name: str, suffix: str) -> SpeechDocument:
         source = Path(work) / f"speech{suffix}"
         source.write_bytes(raw)
         try:
-            converted = convert_document(source, Path(work) / "out", "docx")
+            converted = convert_document(source, Path(work) / "out", fmt="docx")
         except DeckgenError as exc:
             raise DeckgenError(
                 f"{name}: could not be opened as a word-processor file: {exc.message}\n"
                 "Save it as .docx or plain text (WPS/Word: 另存为) and try again."
             ) from None
-        return read_docx(converted.read_bytes(), name)
+        return read_docx(converted.read_bytes(), name=name)
 
 
 def _plain_markdown(text: str) -> str:

@@ -51,7 +51,7 @@ class _Line:
     page_height: float
 
 
-def read_pdf(raw: bytes, name: str) -> SpeechDocument:
+def read_pdf(raw: bytes, *, name: str) -> SpeechDocument:
     """Return the speech in the PDF bytes ``raw``; ``name`` names the file in errors."""
     lines = _text_lines(raw, name)
     body = _without_furniture(lines)

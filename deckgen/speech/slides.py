@@ -267,7 +267,7 @@ def clause_bullets(title: str, paragraph: str, notes: list[str]) -> dict | None:
     return {"kind": "bullets", "title": title, "bullets": lines[: BULLETS_PER_SLIDE], "notes": notes_of(notes)}
 
 
-def point_detail(title: str, text: str, number: int, spoken_as: str) -> dict | None:
+def point_detail(title: str, text: str, *, spoken_as: str) -> dict | None:
     """A point's own slide: what it goes on to say after its headline sentence.
 
     A short sentence is one bullet (创新，是社会进步的动力); a long one gives a bullet

@@ -31,7 +31,7 @@ _TITLE_NAMES = {"title", "标题"}
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def read_docx(raw: bytes, name: str) -> SpeechDocument:
+def read_docx(raw: bytes, *, name: str) -> SpeechDocument:
     """Return the speech in the .docx bytes ``raw``; ``name`` names the file in errors."""
     import docx
     from docx.table import Table
