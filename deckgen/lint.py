@@ -13,14 +13,12 @@ everything else is collected, so the user sees every problem at once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from deckgen.errors import DeckgenError, InputError, Issue
 from deckgen.outline.loader import Outline
-from deckgen.outline.model import PLACEHOLDER_RE, Deck, Slide
-
-#: Deck fields shown on slides (title slide, footers), in outline order.
-_DECK_FIELDS = ("title", "subtitle", "organisation", "presenter", "date")
-
+from deckgen.outline.fields import TextField, slide_fields, text_fields
+from deckgen.outline.model import PLACEHOLDER_RE, Area, Closing, Deck, Item, Metric, Part, Slide
 
 def placeholder_issues(outline: Outline) -> list[Issue]:
     """Return one warning per visible field that still holds an ``X`` placeholder.
@@ -29,53 +27,34 @@ def placeholder_issues(outline: Outline) -> list[Issue]:
     slide. Each message names what the field belongs to (the indicator of a metric,
     the headline of an item) so the user knows which figure is missing.
     """
-    deck = outline.deck
-    found: list[tuple[str, str]] = []  # (path, message)
-    for name in _DECK_FIELDS:
-        _note(found, name, getattr(deck, name), f"the deck's {name}")
-    for part in deck.parts:
-        _note(found, f"{part.path}.title", part.title, "part title")
-        for slide in part.slides:
-            found.extend(_slide_placeholders(slide))
-    _note(found, "closing.title", deck.closing.title, "closing title")
-    _note(found, "closing.text", deck.closing.text, "closing text")
-    return [outline.issue(path, message, "warning") for path, message in found]
+    issues = []
+    for field in text_fields(outline.deck):
+        text = str(field.value)
+        count = len(PLACEHOLDER_RE.findall(text))
+        if count:
+            figures = "an X placeholder" if count == 1 else f"{count} X placeholders"
+            message = f"{_describe(field)} holds {figures}: “{_short(text)}”; replace the X with the real figure or name"
+            issues.append(outline.issue(field.path, message, "warning"))
+    return issues
 
 
-def _note(found: list, path: str, text, what: str) -> None:
-    """Record a placeholder finding when ``text`` holds an ``X``."""
-    if text is None:
-        return
-    text = str(text)
-    count = len(PLACEHOLDER_RE.findall(text))
-    if count:
-        figures = "an X placeholder" if count == 1 else f"{count} X placeholders"
-        found.append((path, f"{what} holds {figures}: “{_short(text)}”; replace the X with the real figure or name"))
-
-
-def _slide_placeholders(slide: Slide) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    where = f"slide “{_short(slide.title or slide.kind)}”"
-    _note(found, f"{slide.path}.title", slide.title, f"{where}: title")
-    for n, header in enumerate(slide.headers or []):
-        _note(found, f"{slide.path}.headers[{n}]", header, f"{where}: column header")
-    for metric in slide.metrics:
-        label = f"metric “{metric.indicator}”"
-        _note(found, f"{metric.path}.indicator", metric.indicator, f"{label}: indicator")
-        _note(found, f"{metric.path}.value", metric.value, f"{label}: value")
-        _note(found, f"{metric.path}.unit", metric.unit, f"{label}: unit")
-        _note(found, f"{metric.path}.change", metric.change, f"{label}: change")
-    for item in slide.items:
-        _note(found, f"{item.path}.headline", item.headline, f"{where}: headline")
-        _note(found, f"{item.path}.detail", item.detail, f"item “{_short(item.headline)}”: detail")
-    for n, bullet in enumerate(slide.bullets):
-        _note(found, f"{slide.path}.bullets[{n}]", bullet, f"{where}: bullet")
-    for area in slide.areas:
-        _note(found, f"{area.path}.title", area.title, f"{where}: area title")
-        _note(found, f"{area.path}.summary", area.summary, f"area “{_short(area.title)}”: summary")
-    _note(found, f"{slide.path}.text", slide.text, f"{where}: text")
-    _note(found, f"{slide.path}.source", slide.source, f"{where}: source")
-    return found
+def _describe(field: TextField) -> str:
+    """Name a text field for a message: ``metric “快递业务量”: value``, ``slide “…”: bullet``."""
+    owner = field.owner
+    if isinstance(owner, Deck):
+        return f"the deck's {field.name}"
+    if isinstance(owner, (Part, Closing)):
+        return field.label
+    if isinstance(owner, Metric):
+        return f"metric “{owner.indicator}”: {field.label}"
+    if isinstance(owner, Item) and field.name == "detail":
+        return f"item “{_short(owner.headline)}”: detail"
+    if isinstance(owner, Area) and field.name == "summary":
+        return f"area “{_short(owner.title)}”: summary"
+    label = "area title" if isinstance(owner, Area) else field.label
+    slide = field.slide
+    where = f"slide “{_short(slide.title or slide.kind)}”" if slide else "slide"
+    return f"{where}: {label}"
 
 
 def _short(text: str, limit: int = 24) -> str:
@@ -108,12 +87,8 @@ def structure_issues(outline: Outline) -> list[Issue]:
 
 
 def _is_blank(slide: Slide) -> bool:
-    """True when a slide's content fields hold no visible text."""
-    texts = [slide.text or ""]
-    texts += [i.headline for i in slide.items] + [i.detail or "" for i in slide.items]
-    texts += list(slide.bullets) + [a.title for a in slide.areas]
-    texts += [m.indicator for m in slide.metrics] + [m.value for m in slide.metrics]
-    return not any(str(t).strip() for t in texts)
+    """True when a slide's content fields (all but its title) hold no visible text."""
+    return not any(str(f.value).strip() for f in slide_fields(slide) if f.owner is not slide or f.name != "title")
 
 
 def layout_issues(outline: Outline, theme) -> list[Issue]:
@@ -139,7 +114,7 @@ def check_outline(
     Never raises for bad input: a missing file, a YAML syntax error, an unknown theme
     or a broken figures file all come back as error Issues.
     """
-    from deckgen.build import resolve_theme
+    from deckgen.theme.resolve import resolve_theme
     from deckgen.outline.loader import validate_outline
     from deckgen.outline.model import deck_from_data
 
@@ -151,7 +126,7 @@ def check_outline(
     issues = list(validated.issues)
     if any(i.is_error for i in issues):
         return sorted(issues)
-    outline = Outline(deck_from_data(validated.data, str(path)), path, validated)
+    outline = Outline(deck_from_data(cast(dict, validated.data), str(path)), path, validated)  # no errors: a mapping
     theme = None
     try:
         theme = resolve_theme(outline, theme_ref, slide_size)

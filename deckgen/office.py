@@ -13,6 +13,7 @@ makes the second soffice hand its work to the first and exit, or fail on the loc
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -22,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, ToolMissingError
+from deckgen.files import write_atomic
 
 #: Seconds allowed for one soffice run: start-up plus a few seconds per deck.
 DEFAULT_TIMEOUT_BASE = 60.0
@@ -119,7 +121,7 @@ def _run(cmd: list[str], timeout: float, what: str) -> subprocess.CompletedProce
         else:
             proc.kill()
         proc.communicate()
-        raise DeckgenError(f"{what} did not finish within {timeout:g} s and was stopped")
+        raise DeckgenError(f"{what} did not finish within {timeout:g} s and was stopped") from None
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
@@ -387,7 +389,7 @@ def contact_sheet(
         left = gap + (index % columns) * cell_w
         top = gap + (index // columns) * cell_h
         with Image.open(path) as slide:
-            thumb = slide.convert("RGB").resize((thumb_width, thumb_height), Image.LANCZOS)
+            thumb = slide.convert("RGB").resize((thumb_width, thumb_height), Image.Resampling.LANCZOS)
         sheet.paste(thumb, (left, top))
         draw.rectangle(
             (left - 1, top - 1, left + thumb_width, top + thumb_height), outline=(160, 160, 160)
@@ -400,10 +402,9 @@ def contact_sheet(
             anchor="mm",
         )
     out_png = Path(out_png)
-    out_png.parent.mkdir(parents=True, exist_ok=True)
-    partial = out_png.with_name(out_png.name + ".part")
-    sheet.save(partial, format="PNG", optimize=False)
-    os.replace(partial, out_png)
+    encoded = io.BytesIO()
+    sheet.save(encoded, format="PNG", optimize=False)
+    write_atomic(out_png, encoded.getvalue())  # no half-written sheet, even on Ctrl-C
     return out_png
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.errors import DeckgenError
+from deckgen.files import write_atomic
 
 SCHEMA_FILE = "outline.schema.json"
 
@@ -25,7 +26,7 @@ class OutputChoiceError(DeckgenError):
 class Derived:
     """The outlines of one speech file, as YAML texts, and what is worth a look."""
 
-    source: Path
+    speech_file: Path
     texts: dict[str, str]  # slug -> YAML text, in speech order
     warnings: list[str] = field(default_factory=list)
 
@@ -65,7 +66,7 @@ def targets(derived: Derived, output: str | Path) -> dict[Path, str]:
         if len(derived.texts) > 1:
             names = ", ".join(f"{slug}.yaml" for slug in derived.texts)
             raise OutputChoiceError(
-                f"{derived.source} holds {len(derived.texts)} speeches; give a folder with -o "
+                f"{derived.speech_file} holds {len(derived.texts)} speeches; give a folder with -o "
                 f"(e.g. -o {output.with_suffix('')}/) to get one outline per speech: {names}"
             )
         return {output: next(iter(derived.texts.values()))}
@@ -78,7 +79,6 @@ def write_outlines(files: dict[Path, str], refresh_schema: bool) -> list[Path]:
     The schema is rewritten in folders deckgen fills (``refresh_schema``) and only
     added when absent beside a single named outline. Returns the outline paths.
     """
-    from deckgen.build import write_atomic
     from deckgen.outline.schema import schema_text
 
     for path, text in files.items():

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.build import resolve_theme
+from deckgen.theme.resolve import resolve_theme
 from deckgen.layout.elements import Table, TextBox
 from deckgen.layout.frame import TITLE_INSETS
 from deckgen.layout.kinds import DEFAULT_HEADERS
@@ -38,7 +38,7 @@ PRODUCT_MINIMUMS = {"title": 28.0, "body": 18.0, "table": 14.0, "footer": 10.0}
 BODY_PREFIXES = ("Item", "Card", "Statement", "Agenda entry", "Closing text", "Progress")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def planned(key: str):
     outline, size, theme_name = VARIANTS[IDS.index(key)]
     loaded = load_outline(outline)

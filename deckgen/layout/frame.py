@@ -28,7 +28,7 @@ class Frame:
     footer: Rect
 
     @classmethod
-    def for_theme(cls, theme: Theme) -> "Frame":
+    def for_theme(cls, theme: Theme) -> Frame:
         w, h = theme.slide_width_pt, theme.slide_height_pt
         mx = 48.0 if w > 800 else 36.0
         title = Rect(mx + 16, 26, w - 2 * mx - 16 - LOGO_PT - 16, 78)

@@ -124,7 +124,7 @@ def layout_focus_area(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     number = f"{slide.number:02d}" if slide.number else ""
     for page in pages.pages:
         panel = Rect(body.x, body.y, panel_w, min(body.h, 150))
-        side = [Fill(panel, theme.color("surface"), "rounded", name="Area panel")]
+        side: list[Fill | TextBox] = [Fill(panel, theme.color("surface"), "rounded", name="Area panel")]
         specs = []
         if number:
             specs.append(Spec(number, 44, bold=True, color=theme.color("primary"), align="center", pitch=1.2))
@@ -353,7 +353,7 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     low, high = theme.size("body").min_pt, 40.0
     box = Rect(body.x + 40, body.y + 10, body.w - 80, body.h - 20)
     insets = Insets(12, 12, 8, 8)
-    source = f"—— {slide.source}" if slide.source else None
+    source = f"—— {slide.attribution}" if slide.attribution else None
 
     def specs_for(text: str, size: float, with_source: bool) -> list[Spec]:
         specs = [Spec(text, size, bold=True, color=theme.color("primary_dark"), pitch=1.45)]
@@ -364,7 +364,7 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     def fits(chunk: str, size: float, last: bool) -> bool:
         return ts.height(specs_for(chunk, size, last), box.w, insets) <= box.h
 
-    text = slide.text.strip()
+    text = (slide.text or "").strip()
     for size in sizes_down(high, low, 2.0):
         if fits(text, size, True):
             return _statement_pages(ts, [text], size, specs_for, box, size <= low)

@@ -90,7 +90,7 @@ def title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding
     w, h, mx = frame.width, frame.height, frame.margin_x
     band_h = round(h * 0.62)
     elements: list = [Fill(Rect(0, 0, w, band_h), theme.color("primary"), name="Title band")]
-    bottom = band_h - 22
+    bottom: float = band_h - 22
     if deck.subtitle:
         sub = _fit_lines(ts, deck.subtitle, w - 2 * mx, 22, 18, 2, color=theme.color("on_primary"), pitch=1.3)
         sub_h = ts.height([sub], w - 2 * mx)

@@ -132,8 +132,31 @@ CN_DIGITS = "零一二三四五六七八九"
 
 
 def chinese_number(n: int) -> str:
-    """Return ``n`` (1–99) in Chinese numerals: 1 -> 一, 12 -> 十二, 21 -> 二十一."""
+    """Return ``n`` ≥ 1 in Chinese numerals, as a part is numbered: 1 -> 一, 12 -> 十二,
+    21 -> 二十一, 100 -> 一百, 101 -> 一百零一, 110 -> 一百一十, 2024 -> 二千零二十四."""
     if n < 10:
         return CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+    if n < 20:
+        return "十" + (CN_DIGITS[n - 10] if n > 10 else "")
+    if n >= 10_000:
+        high, low = divmod(n, 10_000)
+        rest = "" if not low else ("零" if low < 1000 else "") + _chinese_below(low, 1000)
+        return chinese_number(high) + "万" + rest
+    return _chinese_below(n, 1000)
+
+
+def _chinese_below(n: int, unit: int) -> str:
+    """``n`` < 10 × ``unit`` digit by digit (一百一十, 一千零五), with 零 for gaps."""
+    out, gap = "", False
+    for name, size in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+        if size > unit:
+            continue
+        digit, n = divmod(n, size)
+        if digit:
+            out += ("零" if gap and out else "") + CN_DIGITS[digit] + name
+            gap = False
+        elif out:
+            gap = True
+        if not n:
+            break
+    return out

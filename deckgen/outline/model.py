@@ -17,7 +17,7 @@ PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z0-9])[XＸ](?![A-Za-z0-9]|-[A-Za-z])")
 
 def has_placeholder(text: str | None) -> bool:
     """Return True when ``text`` holds an ``X`` placeholder."""
-    return bool(text) and PLACEHOLDER_RE.search(text) is not None
+    return text is not None and PLACEHOLDER_RE.search(text) is not None
 
 
 @dataclass
@@ -57,7 +57,7 @@ class Slide:
     areas: list[Area] = field(default_factory=list)  # focus-areas
     number: int | None = None  # focus-area
     text: str | None = None  # statement
-    source: str | None = None  # statement
+    attribution: str | None = None  # statement: who said it (the outline's `source:` key)
     path: str = ""
 
 
@@ -90,10 +90,10 @@ class Deck:
     theme: str | None = None
     notes: str | None = None
     closing: Closing = field(default_factory=Closing)
-    source: str = ""  # the outline file, for messages and relative paths
+    outline_file: str = ""  # the outline file, for messages and relative paths
 
 
-def deck_from_data(data: dict, source: str = "") -> Deck:
+def deck_from_data(data: dict, outline_file: str = "") -> Deck:
     """Build a :class:`Deck` from validated plain data (see :mod:`.validate`)."""
     parts = [_part(p, f"parts[{i}]") for i, p in enumerate(data.get("parts") or [])]
     closing_data = data.get("closing") or {}
@@ -112,7 +112,7 @@ def deck_from_data(data: dict, source: str = "") -> Deck:
         theme=data.get("theme"),
         notes=data.get("notes"),
         closing=closing,
-        source=source,
+        outline_file=outline_file,
     )
 
 
@@ -139,7 +139,7 @@ def _slide(data: dict, path: str) -> Slide:
         areas=areas,
         number=data.get("number"),
         text=data.get("text"),
-        source=data.get("source"),
+        attribution=data.get("source"),
         path=path,
     )
 

@@ -27,9 +27,10 @@ class Value:
 
 @dataclass(frozen=True)
 class Integer:
-    """A whole number of at least ``minimum``."""
+    """A whole number from ``minimum`` to ``maximum``."""
 
     minimum: int = 1
+    maximum: int = 9999
     json_type = "integer"
 
 

@@ -22,7 +22,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.errors import DeckgenError
+from deckgen.errors import DeckgenError, InputError
+from deckgen.files import read_bytes
+from deckgen.outline.validate import CONTROL_RE
 from deckgen.speech.reading import decode_speech
 
 #: Formats LibreOffice's writer opens and we then read as .docx.
@@ -65,15 +67,9 @@ def read_document(path: str | Path) -> SpeechDocument:
     path = Path(path)
     name = str(path)
     try:
-        if not path.exists():
-            raise DeckgenError(f"{name}: file not found; check the path")
-        if path.is_dir():
-            raise DeckgenError(f"{name}: is a folder; give the speech file (.txt, .docx, .pdf …)")
-        if not path.is_file():
-            raise DeckgenError(f"{name}: is not a regular file (a device or pipe?); give the speech file")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DeckgenError(f"{name}: cannot read: {exc.strerror}") from None
+        raw = read_bytes(path, what="speech")
+    except InputError as exc:
+        raise DeckgenError(exc.message) from None  # a speech has no lines to point at yet
     return document_from_bytes(raw, name=name, suffix=path.suffix.lower())
 
 
@@ -88,13 +84,13 @@ def document_from_bytes(raw: bytes, *, name: str = "-", suffix: str = "") -> Spe
     if kind == "docx":
         from deckgen.speech.wordfile import read_docx
 
-        return read_docx(raw, name=name)
+        return _without_controls(read_docx(raw, name=name))
     if kind == "pdf":
         from deckgen.speech.pdffile import read_pdf
 
-        return read_pdf(raw, name=name)
+        return _without_controls(read_pdf(raw, name=name))
     if kind == "writer":
-        return _read_with_writer(raw, name, suffix or ".doc")
+        return _without_controls(_read_with_writer(raw, name, suffix or ".doc"))
     text = decode_speech(raw, name)
     if not text.strip():
         raise DeckgenError(f"{name}: the speech file is empty; paste the speech text into it and try again")
@@ -143,3 +139,9 @@ def _plain_markdown(text: str) -> str:
     """Markdown to the speech's plain lines: heading marks and bold marks dropped."""
     lines = [_MD_EMPHASIS_RE.sub(r"\2", _MD_HEADING_RE.sub("", line)) for line in text.split("\n")]
     return "\n".join(lines)
+
+
+def _without_controls(document: SpeechDocument) -> SpeechDocument:
+    """Drop control characters a Word or PDF file may carry; a slide cannot show them."""
+    document.text = CONTROL_RE.sub("", document.text)
+    return document

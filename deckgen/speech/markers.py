@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 CN_DIGITS = "零一二三四五六七八九十"
 _CN = "[一二三四五六七八九十]{1,3}"
+_CN_HEADING = "[一二三四五六七八九十百零]{1,7}"  # headings may pass 九十九、: 一百、 一百零一、
 
 HEADER_RE = re.compile(r"^第[一二三四五六七八九十百\d]+篇\s*[：:、．.]?\s*(?P<title>.*)$")
 TITLE_RE = re.compile(
@@ -29,8 +30,8 @@ TITLE_RE = re.compile(
     r"|[^。！？!?，,；;]{0,24}政府工作报告))\s*$"
 )
 SALUTATION_RE = re.compile(r"^(?:同志们|各位(?:领导|代表|来宾|同志)[^。！？]{0,20}|女士们、先生们|同事们)[：:！!，,]?$")
-PART_RE = re.compile(rf"^(?P<ord>{_CN})、\s*(?P<text>.+)$")
-GROUP_RE = re.compile(rf"^[（(](?P<ord>{_CN})[）)]\s*(?P<text>.+)$")
+PART_RE = re.compile(rf"^(?P<ord>{_CN_HEADING})、\s*(?P<text>.+)$")
+GROUP_RE = re.compile(rf"^[（(](?P<ord>{_CN_HEADING})[）)]\s*(?P<text>.+)$")
 DASH_RE = re.compile(r"^(?:——|—|－－|--)\s*(?P<text>.+)$")
 
 # Item markers, by family. The family matters for numbering: 二是 continues 一是 (or
@@ -62,7 +63,13 @@ class ItemMarker:
 
 
 def cn_number(text: str) -> int:
-    """Return the value of a small Chinese numeral (一 … 九十九), or 0 if it is not one."""
+    """Return the value of a Chinese numeral (一 … 九百九十九), or 0 if it is not one."""
+    if "百" in text:
+        hundreds, _, rest = text.partition("百")
+        rest = rest.removeprefix("零") if len(rest) == 2 and rest[0] == "零" else rest
+        value = cn_number(hundreds) if len(hundreds) == 1 else 0
+        tail = cn_number("一" + rest if rest.startswith("十") else rest) if rest else 0
+        return value * 100 + tail if value and (tail or not rest) and tail < 100 else 0
     if not text or any(ch not in CN_DIGITS for ch in text):
         return 0
     if text == "十":
@@ -113,7 +120,7 @@ def item_marker(line: str) -> ItemMarker | None:
 def part_heading(line: str) -> tuple[int, str] | None:
     """Return ``(ordinal, text)`` when ``line`` is a part heading ``一、…``."""
     match = PART_RE.match(line)
-    if not match:
+    if not match or not cn_number(match.group("ord")):
         return None
     return cn_number(match.group("ord")), match.group("text").strip()
 
@@ -121,7 +128,7 @@ def part_heading(line: str) -> tuple[int, str] | None:
 def group_heading(line: str) -> tuple[int, str] | None:
     """Return ``(ordinal, text)`` when ``line`` is a group heading ``（一）…``."""
     match = GROUP_RE.match(line)
-    if not match:
+    if not match or not cn_number(match.group("ord")):
         return None
     return cn_number(match.group("ord")), match.group("text").strip()
 
