@@ -118,11 +118,11 @@ def _numbered(entries: list[tuple[str, int | None]]) -> list[str]:
 def _structure_levels(entries: list[tuple[str, int | None]]) -> tuple[int | None, int | None]:
     """Which heading levels are parts and which are groups (None when absent)."""
     levels = sorted({level for _, level in entries if level})
-    part_level = next((lv for lv in levels if any(lv == l and markers.part_heading(t) for t, l in entries)), None)
-    group_level = next((lv for lv in levels if any(lv == l and markers.group_heading(t) for t, l in entries)), None)
+    part_level = next((lv for lv in levels if any(lv == level and markers.part_heading(text) for text, level in entries)), None)
+    group_level = next((lv for lv in levels if any(lv == level and markers.group_heading(text) for text, level in entries)), None)
     if part_level is None and group_level is None and levels:
         first = levels[0]
-        headings = [t for t, l in entries if l == first]
+        headings = [text for text, level in entries if level == first]
         opens = entries and entries[0][1] == first
         if len(headings) == 1 and opens and len(levels) > 1:
             levels = levels[1:]  # a single heading at the top is the title
