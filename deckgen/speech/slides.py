@@ -106,10 +106,11 @@ def metrics_slides(
     if targets:
         year = targets[0].year or context_year
         title = f"{year}年主要预期目标" if year else "主要预期目标"
+        position = rows.index(targets[0])
         if any(not r.unit and isinstance(r.value, str) for r in targets):
             # Most goals read as one phrase (5.5%左右, 7万人以上): give every row that form.
             targets = [_unit_in_value(r) for r in targets]
-        slides.append((rows.index(targets[0]), _metrics_slide(title, targets, notes)))
+        slides.append((position, _metrics_slide(title, targets, notes)))
     return [slide for _, slide in sorted(slides, key=lambda pair: pair[0])]
 
 

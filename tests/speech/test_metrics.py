@@ -140,3 +140,14 @@ def test_a_rate_without_its_indicator_is_no_row():
 def test_rate_only_keeps_its_verb_and_never_repeats_in_the_change():
     [row] = extract_metrics("规模以上工业增加值增长7.1%。")
     assert (row.indicator, row.value, row.unit, row.change) == ("规模以上工业增加值增长", 7.1, "%", "")
+
+
+def test_goal_table_folds_units_whatever_the_order_of_rows():
+    from deckgen.speech.slides import metrics_slides
+
+    rows = extract_metrics("主要预期目标是：一般公共预算收入增长4%；城镇新增就业7万人以上。")
+    [slide] = metrics_slides(rows, ["…"])
+    assert slide["metrics"] == [
+        {"indicator": "一般公共预算收入增长", "value": "4%"},
+        {"indicator": "城镇新增就业", "value": "7万人以上"},
+    ]
