@@ -313,7 +313,7 @@ class _Builder:
             bullets = S.chunked_bullets(group.title, paragraphs) if len(paragraphs) > 1 else []
             if bullets:
                 bullets[0]["notes"] = S.notes_of([group.heading]) + bullets[0]["notes"]
-                return bullets + [s for s in slides if s["kind"] == "metrics"]
+                return bullets + _group_tables(group.title, [s for s in slides if s["kind"] == "metrics"])
         for slide in slides:
             if slide["kind"] == "statement":
                 # A group's own title says more than the first clause of it.
@@ -322,7 +322,7 @@ class _Builder:
         if result and not any(s.get("title") == group.title for s in result) and result[0]["kind"] == "metrics":
             # A group told in figures: its table carries the group's heading.
             result[0] = {**result[0], "title": group.title}
-        return result
+        return result[:1] + _group_tables(group.title, result[1:]) if result and result[0]["kind"] == "metrics" else _group_tables(group.title, result)
 
     def thin_group_slides(self, title: str, groups: list[Container]) -> list[dict]:
         """Groups that are each a heading and a paragraph make one slide, not one each.
@@ -379,6 +379,37 @@ class _Builder:
         slides = [S.focus_grid(title, groups)]
         slides.extend(S.focus_detail(group, number) for number, group in enumerate(groups, start=1))
         return [s for s in slides if s]
+
+
+_GENERIC_TABLE_RE = re.compile(r"^(?:\d{4}年)?主要指标$")
+TABLE_ROWS_MAX = 8
+
+
+def _group_tables(group_title: str, slides: list[dict]) -> list[dict]:
+    """A group's tables named after the group, and its small tables of results merged.
+
+    Paragraph by paragraph a group may give several two-row tables of the same kind;
+    one table (up to :data:`TABLE_ROWS_MAX` rows) titled 加强宏观调控：主要指标 reads
+    better than three called 2024年主要指标 like the part's own.
+    """
+    lead = clauses(group_title)[0] if clauses(group_title) else group_title
+    out: list[dict] = []
+    for slide in slides:
+        if slide["kind"] != "metrics" or "headers" in slide or not _GENERIC_TABLE_RE.match(slide.get("title", "")):
+            out.append(slide)
+            continue
+        slide = {**slide, "title": f"{lead}：主要指标"}
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous["kind"] == "metrics"
+            and previous["title"] == slide["title"]
+            and len(previous["metrics"]) + len(slide["metrics"]) <= TABLE_ROWS_MAX
+        ):
+            out[-1] = {**previous, "metrics": previous["metrics"] + slide["metrics"], "notes": previous["notes"] + slide["notes"]}
+        else:
+            out.append(slide)
+    return out
 
 
 def _all_thin(groups: list[Container]) -> bool:

@@ -116,8 +116,16 @@ def requirement_title(paragraphs: list[str]) -> str:
     return ""
 
 
+_TOPIC_RE = re.compile(r"(?:^|[，。])(?:下面，)?就(?P<topic>[^，。；：]{4,20})[，,]我(?:再|就)?(?:讲|强调|提|谈)")
+
+
 def announced_title(paragraphs: list[str]) -> str:
-    """``四点意见`` from ``我讲四点意见``, else ''."""
+    """What the speaker announces: ``做好当前安全生产工作`` from ``就做好当前安全生产工作，
+    我再强调几点``, else ``四点意见`` from ``我讲四点意见``, else ''."""
+    for paragraph in paragraphs:
+        topic = _TOPIC_RE.search(paragraph)
+        if topic:
+            return topic.group("topic")
     for paragraph in paragraphs:
         match = _ANNOUNCE_RE.search(paragraph)
         if match:

@@ -179,7 +179,7 @@ def is_structural(line: str) -> bool:
     )
 
 
-_TRANSITION_RE = re.compile(r"^[^。！？!?]{0,30}(?:以下|如下|几点|几个方面|下面)[^。！？!?]{0,12}[：:]$")
+_TRANSITION_RE = re.compile(r"^[^。！？!?]{0,30}(?:以下|如下|几点|几个方面|下面)[^。！？!?：:]{0,12}(?:[：:]|(?:工作|几点|意见)。)$")
 
 
 def is_transition(line: str) -> bool:

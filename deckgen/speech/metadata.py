@@ -31,12 +31,13 @@ PLACEHOLDER_DATE = "X年X月"
 _DATE_RE = re.compile(r"(?P<y>\d{4})\s*年\s*(?:(?P<m>\d{1,2}|X)\s*月(?:\s*(?:\d{1,2}|X)\s*日)?)?")
 _MEETING_RE = re.compile(r"在(?P<meeting>[^。！？；]{2,50}?(?:会议|大会|会|座谈会|论坛|典礼|仪式))上(?:的(?:讲话|发言|致辞|报告|工作报告))?")
 # 市长 周明远 / 市委副书记 XXX / 县委常委、常务副县长 XXX / XXX同志
-_OFFICE = r"(?:书记|副书记|市长|副市长|县长|副县长|区长|副区长|省长|副省长|主任|副主任|局长|副局长|厅长|副厅长|部长|副部长|主席|副主席|常委|委员|总经理|董事长|校长|院长|处长|科长)"
+_OFFICE = r"(?:总理|副总理|秘书长|检察长|书记|副书记|市长|副市长|县长|副县长|区长|副区长|省长|副省长|主任|副主任|局长|副局长|厅长|副厅长|部长|副部长|主席|副主席|常委|委员|总经理|董事长|校长|院长|处长|科长)"
 _SPEAKER_RE = re.compile(rf"^(?P<org>[^，。！？；]{{0,30}}?)(?P<office>[^，。！？；\s]{{0,12}}{_OFFICE})\s*(?P<name>X{{2,3}}|[\u4e00-\u9fff]{{2,4}})(?:同志)?$")
 _COMRADE_RE = re.compile(r"^(?P<name>X{2,3}|[\u4e00-\u9fff]{2,4})同志$")
 _ORG_SUFFIX_RE = re.compile(
     r"^(?P<org>.{2,30}?(?:人民政府|委员会|管理局|管理委员会|局|办公室|公司|集团|中心|学校|大学|医院|协会))"
 )
+_PLACE_HEAD_RE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{1,8}?[省市县区州])(?:省长|市长|县长|区长|州长)$")
 _SUMMARY_TITLE_RE = re.compile(r"^(?P<org>.{2,30}?)(?P<year>\d{4})年(?:度)?(?:工作总结|工作报告|述职报告|总结)")
 
 
@@ -88,6 +89,10 @@ def read_metadata(title: str, lines: list[str]) -> Metadata:
             office = speaker.groupdict().get("office") or ""
             org = (speaker.groupdict().get("org") or "").strip() or organisation_of(office)
             office = office.removeprefix(org) or office
+            place = _PLACE_HEAD_RE.match(office)
+            if place and not org:
+                # 江岭省省长 林思远: the 江岭省人民政府 reports.
+                org, office = f"{place.group('place')}人民政府", office[len(place.group("place")):]
             meta.presenter = f"{office} {name}".strip() if office else f"{name}同志"
             if org and not meta.organisation:
                 meta.organisation = org

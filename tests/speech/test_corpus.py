@@ -185,6 +185,7 @@ def test_groups_of_one_paragraph_make_one_slide_not_one_each():
 def test_one_part_speech_gives_each_point_a_slide():
     data = outline_of(CORPUS / "safety-one-part.txt")
     assert len(data["parts"]) == 1
+    assert data["parts"][0]["title"] == "做好当前安全生产工作"  # 就做好当前安全生产工作，我再强调几点
     slides = data["parts"][0]["slides"]
     assert [s["kind"] for s in slides] == ["achievements", "bullets", "bullets", "bullets", "bullets"]
     assert [s["title"] for s in slides[1:]] == [i["headline"] for i in slides[0]["items"]]
@@ -217,3 +218,19 @@ def test_stage_directions_and_salutations_are_never_content():
     items = [i["headline"] for s in slides_of(data) for i in s.get("items", [])]
     assert items == ["研发投入加大", "人才集聚", "建平台", "育主体"]
     assert data["closing"]["text"] == "让我们携手奋进，为建设科技强市而努力奋斗！"
+
+
+def test_provincial_report_shapes():
+    """A second report, written after the first worked: a governor's title block,
+    groups told in several paragraphs, problems after 困难和挑战：, a long tail."""
+    data = outline_of(CORPUS / "provincial-report.txt")
+    assert (data["organisation"], data["presenter"], data["date"]) == ("江岭省人民政府", "省长 林思远", "2025年1月")
+    review = data["parts"][0]["slides"]
+    assert "一年来，我们主要做了以下工作" not in str([s.get("text") for s in review])  # a transition, not a slide
+    tables = [s for s in review if s["kind"] == "metrics"]
+    assert [t["title"] for t in tables] == ["2024年主要指标", "加强宏观调控：主要指标"]  # one table per group, named for it
+    assert len(tables[1]["metrics"]) == 4
+    problems = [s for s in review if s.get("title") == "困难和挑战"]
+    assert problems and problems[0]["bullets"][-1] == "一些地方财政收支矛盾突出"
+    assert [p["title"] for p in data["parts"]][-1] == "其他重要工作"
+    assert [s["title"] for s in data["parts"][-1]["slides"]] == ["新时代新征程对政府工作提出新的更高要求", "坚持和完善民族区域自治制度", "全力支持国防和军队建设"]
