@@ -55,8 +55,11 @@ def read_docx(raw: bytes, *, name: str) -> SpeechDocument:
         elif isinstance(block, Table):
             rows = _table_rows(block)
             if rows:
+                caption = _caption(entries[-1][0]) if entries else ""
+                if caption:
+                    entries.pop()  # 表1 2024年主要经济指标 names the table; it is not speech
                 before = entries[-1][0] if entries else ""
-                tables.append(MetricsTable(rows, after=before, caption=_caption(before)))
+                tables.append(MetricsTable(rows, after=before, caption=caption))
     lines = _numbered(entries)
     if not lines:
         raise DeckgenError(f"{name}: the Word file holds no text; is the speech in a text box or a picture?")

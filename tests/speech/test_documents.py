@@ -72,6 +72,8 @@ def test_word_table_becomes_a_metrics_slide_where_it_stood():
     assert len(table) == 1
     assert table[0]["metrics"][0] == {"indicator": "地区生产总值", "value": "3012.6", "unit": "亿元", "change": "比上年增长5.8%"}
     assert table[0]["headers"] == ["指标", "2024年", "单位", "比上年增长"]
+    # The caption names the table; it is neither a slide of its own nor speech.
+    assert not any("表1" in str(s.get("text", "")) or "以下工作" in str(s.get("text", "")) for s in slides_of(data))
 
 
 def test_doc_is_read_through_libreoffice():
