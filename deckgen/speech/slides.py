@@ -295,12 +295,19 @@ def _spoken_lines(rest: list[str]) -> list[str]:
             continue
         carry = ""
         for clause in clauses(sentence):
+            if _CONNECTIVE_RE.match(clause) and lines and not carry and len(lines[-1]) + len(clause) < headline.HEADLINE_MAX:
+                lines[-1] = f"{lines[-1]}，{clause}"  # 无论是A，还是B，都是C: one thought
+                continue
             clause = f"{carry}，{clause}" if carry else clause
-            if len(clause) < SHORT_CLAUSE:
-                carry = clause
+            if len(clause) < SHORT_CLAUSE or _SETTING_RE.match(clause):
+                carry = clause  # too short, or only sets the scene (xx邮政在发展中，…)
                 continue
             lines.append(clause)
             carry = ""
         if carry:
             lines.append(carry)
     return lines
+
+
+_SETTING_RE = re.compile(r"^[^，]{0,10}在[^，]{1,10}[中时后前下上里]$")
+_CONNECTIVE_RE = re.compile(r"^(?:还是|都是|也是|而是|并且|而且|但是?|却|就|才|从而|进而|以便|使|让|否则|因此|所以)")

@@ -234,3 +234,21 @@ def test_provincial_report_shapes():
     assert problems and problems[0]["bullets"][-1] == "一些地方财政收支矛盾突出"
     assert [p["title"] for p in data["parts"]][-1] == "其他重要工作"
     assert [s["title"] for s in data["parts"][-1]["slides"]] == ["新时代新征程对政府工作提出新的更高要求", "坚持和完善民族区域自治制度", "全力支持国防和军队建设"]
+
+
+def test_point_slides_keep_each_thought_whole():
+    """A point's clauses are bullets, but 无论是A，还是B，都是C is one thought, and a
+    clause that only sets the scene (…在发展中) leads into the next."""
+    from deckgen.speech.slides import point_detail
+
+    text = (
+        "推进改革，增强活力。改革是发展的根本动力，无论是地方经济发展，还是邮政企业发展，都是改革创新的必然结果。"
+        "xx邮政在发展中，要始终保持与时俱进的精神状态，努力适应新形势，应对新变化。"
+    )
+    slide = point_detail("推进改革，增强活力", text, spoken_as="三要" + text)
+    assert slide["bullets"] == [
+        "改革是发展的根本动力",
+        "无论是地方经济发展，还是邮政企业发展，都是改革创新的必然结果",
+        "xx邮政在发展中，要始终保持与时俱进的精神状态",
+        "努力适应新形势，应对新变化",
+    ]
