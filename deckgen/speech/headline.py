@@ -155,7 +155,7 @@ def closing_lines(paragraphs: list[str]) -> tuple[str, str]:
     spoken = _COMRADES_RE.sub("", first)
     if not title:
         title = leading_clauses(spoken, max_clause=8)
-    if not title and sentences(spoken) and len(bare(sentences(spoken)[0])) <= 12:
+    if not title and sentences(spoken) and len(bare(sentences(spoken)[0])) <= CLOSING_LINE_MAX:
         title = bare(sentences(spoken)[0])  # 安全生产责任重于泰山
     text = exhortation(paragraphs)
     if not title:
@@ -164,6 +164,9 @@ def closing_lines(paragraphs: list[str]) -> tuple[str, str]:
     return title, text
 
 
+# A closing's short first sentence is its large line: 安全生产责任重于泰山,
+# 新时代党的建设任务艰巨、使命光荣.
+CLOSING_LINE_MAX = 16
 _ONLY_SALUTATION_RE = re.compile(r"^(?:同志们|同事们|各位代表|各位委员|各位领导|各位来宾)[，,：:！!]?$")
 _EXHORT_END_RE = re.compile(r"(?:奋斗|努力|前进|贡献|篇章|新局面|新成绩|新胜利|新业绩|保证|保障|奋进|续写|谱写[^！]*)[！!]$")
 

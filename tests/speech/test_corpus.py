@@ -152,6 +152,7 @@ def test_party_speech_metadata_and_items():
     assert data["presenter"] == "市委副书记 XXX"
     assert data["date"] == "2025年2月"
     assert data["organisation"] == "X"  # not in the text: a visible placeholder
+    assert data["closing"]["title"] == "新时代党的建设任务艰巨、使命光荣"
     assert [p["title"] for p in data["parts"]][1] == "突出重点，全面提升党建工作质量"
     items = [i["headline"] for s in data["parts"][1]["slides"] for i in s.get("items", [])]
     assert items[0] == "坚持把政治建设摆在首位"
