@@ -6,7 +6,8 @@ A speech is built from a handful of conventions every office writer knows:
 * ``在…会议上的讲话`` — the title line;
 * ``同志们：`` — the salutation;
 * ``一、…`` — a part; ``（一）…`` — a group inside a part;
-* ``一是…`` / ``一是要…`` / ``一要…`` / ``第一，…`` / ``首先…其次…最后`` / ``1．…`` — items;
+* ``一是…`` / ``一是要…`` / ``一要…`` / ``第一，…`` / ``首先…其次…最后`` / ``1．…`` / ``（1）…`` /
+  ``①…`` — items;
 * ``——…`` — a dash point (a run of parallel statements).
 
 This module only recognises a marker at the start of a line and says what it is;
@@ -40,6 +41,8 @@ _ITEM_PATTERNS = (
     ("shi", re.compile(rf"^(?P<ord>{_CN})(?:是要|是|要)(?![求素点])(?P<text>.+)$")),
     ("di", re.compile(rf"^第(?P<ord>{_CN})(?:[，,、：:]|是要|是|要)\s*(?P<text>.+)$")),
     ("num", re.compile(r"^(?P<ord>\d{1,2})[．.、](?!\d)\s*(?P<text>.+)$")),
+    ("pnum", re.compile(r"^[（(](?P<ord>\d{1,2})[）)]\s*(?P<text>.+)$")),
+    ("circ", re.compile(r"^(?P<ord>[\u2460-\u2473])\s*(?P<text>.+)$")),
     ("seq", re.compile(r"^(?P<ord>首先|其次|再次|再者|最后)[，,：:]?\s*(?P<text>.+)$")),
 )
 _SEQ_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "再者": 3}
@@ -57,7 +60,7 @@ SENTENCE_END = "。！？!?：:；;…”’」』）)"
 class ItemMarker:
     """An item marker found at the start of a paragraph."""
 
-    family: str  # "shi" (一是/一要), "di" (第一), "num" (1．), "seq" (首先/其次/最后)
+    family: str  # "shi" (一是/一要), "di" (第一), "num" (1．), "pnum" (（1）), "circ" (①), "seq" (首先/其次/最后)
     ordinal: int  # 1-based; 0 for 最后 (the last of a 首先 series, whatever its number)
     text: str  # the paragraph with the marker stripped
 
@@ -102,8 +105,10 @@ def item_marker(line: str) -> ItemMarker | None:
             if _FAREWELL_RE.match(line):
                 return None
             ordinal = _SEQ_ORDINALS.get(word, 0)
-        elif family == "num":
+        elif family in ("num", "pnum"):
             ordinal = int(word)
+        elif family == "circ":
+            ordinal = ord(word) - 0x2460 + 1  # ① is 1
         else:
             ordinal = cn_number(word)
             if ordinal == 0:

@@ -254,3 +254,17 @@ def test_point_slides_keep_each_thought_whole():
         "努力适应新形势，应对新变化",
         "不断完善企业运营机制和治理体制",
     ]
+
+
+@pytest.mark.parametrize("markers", [("（1）", "（2）", "（3）"), ("①", "②", "③"), ("1．", "2．", "3．")])
+def test_numbered_task_paragraphs_become_items_with_their_heading(markers):
+    first, second, third = markers
+    text = (
+        "在全市经济工作会议上的讲话\n同志们：\n一、今年重点工作\n（一）扩大有效需求\n"
+        f"{first}扩大有效投资。全年实施重点项目350个以上。\n{second}促进消费扩容提质。培育新型消费。\n"
+        f"{third}稳住外贸基本盘。支持企业开拓多元市场。\n（二）深化改革开放\n{first}深化国企改革。全面落实改革任务。\n"
+        f"{second}优化营商环境。推行高效办成一件事。\n让我们携手奋进，为完成全年目标而努力奋斗！\n"
+    )
+    [outline] = derive_outlines(text, "talk.txt")
+    items = [i["headline"] for s in slides_of(outline.data) for i in s.get("items", [])]
+    assert items == ["扩大有效投资", "促进消费扩容提质", "稳住外贸基本盘", "深化国企改革", "优化营商环境"]
