@@ -17,9 +17,10 @@ from click.testing import CliRunner
 
 from deckgen.cli import cli
 from deckgen.errors import DeckgenError
-from deckgen.office import find_soffice
 from deckgen.outlines import derive
 from deckgen.speech.documents import document_from_bytes, read_document
+
+from rendercheck import soffice_or_skip
 
 from .helpers import SEED, slides_of
 
@@ -77,8 +78,7 @@ def test_word_table_becomes_a_metrics_slide_where_it_stood():
 
 
 def test_doc_is_read_through_libreoffice():
-    if not find_soffice():
-        pytest.skip("LibreOffice not installed")
+    soffice_or_skip()  # CI requires it (DECKGEN_REQUIRE_LIBREOFFICE=1)
     assert data_of(CORPUS / "gov-work-report.doc") == data_of(CORPUS / "gov-work-report.docx")
 
 
