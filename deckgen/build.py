@@ -86,6 +86,9 @@ def build(
     gc.disable()
     try:
         plan = plan_deck(outline.deck, theme)
+        refused = [outline.issue(f.path, f.message) for f in plan.findings if f.severity == "error"]
+        if refused:
+            raise InputError(refused)
         data = render_deck(plan, outline.deck, theme)
     finally:
         if gc_was_enabled:
@@ -94,5 +97,5 @@ def build(
     inputs = build_inputs(outline_path, theme, values)
     refuse_overwriting_inputs(out, inputs)
     write_atomic(out, data)
-    findings = [outline.issue(f.path, f.message, "warning") for f in plan.findings]
+    findings = [outline.issue(f.path, f.message, f.severity) for f in plan.findings]
     return BuildResult(outline_path, out, len(plan.slides), time.perf_counter() - started, findings, plan.warnings, inputs)

@@ -96,7 +96,7 @@ def layout_issues(outline: Outline, theme) -> list[Issue]:
     from deckgen.layout.plan import plan_deck
 
     plan = plan_deck(outline.deck, theme)
-    issues = [outline.issue(f.path, f.message, "warning") for f in plan.findings]
+    issues = [outline.issue(f.path, f.message, f.severity) for f in plan.findings]
     theme_line = outline.issue("theme", "")
     for warning in dict.fromkeys(plan.warnings):
         issues.append(Issue(theme_line.file, theme_line.line if outline.deck.theme else 0, theme_line.col, warning, "warning", "theme"))

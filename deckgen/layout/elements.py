@@ -133,10 +133,15 @@ class SlidePlan:
 
 @dataclass
 class Finding:
-    """Something layout had to do that the user should know (continued, shrunk)."""
+    """Something layout had to do that the user should know (continued, shrunk).
+
+    ``severity`` is "error" for text layout refuses (see :mod:`deckgen.layout.limits`):
+    the deck must not be built.
+    """
 
     path: str
     message: str
+    severity: str = "warning"
 
 
 @dataclass

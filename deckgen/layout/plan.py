@@ -11,6 +11,7 @@ from __future__ import annotations
 from deckgen.layout.elements import DeckPlan, Fill, Finding, Insets, Picture, Rect, SlidePlan, TextBox
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, title_and_body
 from deckgen.layout.kinds import layout_slide
+from deckgen.layout.limits import length_errors
 from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
 from deckgen.outline.model import Deck, Part, Slide
 from deckgen.theme.model import Theme
@@ -23,6 +24,10 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     ts = ts or Typesetter(theme)
     frame = Frame.for_theme(theme)
     plan = DeckPlan([], frame.width, frame.height)
+    # Text too long for any slide is refused before layout spends time on it.
+    plan.findings.extend(length_errors(deck))
+    if plan.findings:
+        return plan
     plan.slides.append(title_slide(ts, frame, deck, plan.findings))
     scaffolded = has_agenda(deck)
     agenda = agenda_slides(ts, frame, deck) if scaffolded else []
