@@ -1,7 +1,8 @@
 """Lay out a whole deck: outline + theme -> :class:`DeckPlan`, slide by slide.
 
 The deck's shape is fixed here: title, agenda, then per part a section divider and
-its content slides, then the closing. Footers and slide numbers are added last,
+its content slides, then the closing. A deck of one part with content slides has no
+agenda and no divider (:func:`has_agenda`). Footers and slide numbers are added last,
 when the total is known.
 """
 
@@ -28,18 +29,30 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     if plan.findings:
         return plan
     plan.slides.append(title_slide(ts, frame, deck, plan.findings))
-    agenda = agenda_slides(ts, frame, deck)
+    scaffolded = has_agenda(deck)
+    agenda = agenda_slides(ts, frame, deck) if scaffolded else []
     if len(agenda) > 1:
         plan.findings.append(Finding("parts", f"the agenda of {len(deck.parts)} parts continues on {len(agenda)} slides marked （续）; consider fewer or shorter part titles"))
     plan.slides.extend(agenda)
     for index, part in enumerate(deck.parts):
-        plan.slides.append(divider_slide(ts, frame, deck, index, plan.findings))
+        if scaffolded:
+            plan.slides.append(divider_slide(ts, frame, deck, index, plan.findings))
         for slide in part.slides:
             plan.slides.extend(content_slides(ts, frame, slide, plan.findings))
     plan.slides.extend(closing_slides(ts, frame, deck, plan.findings))
     add_footers(ts, frame, deck, plan)
     plan.warnings.extend(ts.warnings)
     return plan
+
+
+def has_agenda(deck: Deck) -> bool:
+    """True unless the deck is one part with content: a short talk needs no agenda or divider.
+
+    A one-entry agenda and a lone divider would be scaffolding around the talk's few
+    content slides (issue 10). A single part without slides keeps its divider, so the
+    deck still shows the part.
+    """
+    return len(deck.parts) != 1 or not deck.parts[0].slides
 
 
 def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lines: int = 3) -> float:
