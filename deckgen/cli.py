@@ -261,13 +261,17 @@ def outline(speech, output, quiet) -> None:
             )
         click.echo(next(iter(derived.texts.values())), nl=False)
         return
+    from deckgen.files import refuse_overwriting_inputs
+    from deckgen.outlines import SCHEMA_FILE
+
+    # -o naming the speech itself (speech.txt -o speech.txt) is refused as such,
+    # before it could be taken for a folder name.
+    refuse_overwriting_inputs(Path(output), [("speech", speech)])
     try:
         files = targets(derived, output)
     except OutputChoiceError as exc:
         raise click.UsageError(exc.message) from None
     folder_given = Path(output).suffix.lower() not in (".yaml", ".yml")
-    from deckgen.files import refuse_overwriting_inputs
-    from deckgen.outlines import SCHEMA_FILE
 
     for target in [*files, *{p.parent / SCHEMA_FILE for p in files}]:
         refuse_overwriting_inputs(target, [("speech", speech)])

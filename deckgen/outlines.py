@@ -9,6 +9,8 @@ Every file is written atomically; nothing is written when the speech is unreadab
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +72,12 @@ def targets(derived: Derived, output: str | Path) -> dict[Path, str]:
                 f"(e.g. -o {output.with_suffix('')}/) to get one outline per speech: {names}"
             )
         return {output: next(iter(derived.texts.values()))}
+    # os.path.isfile, unlike Path.exists, answers False for names the system
+    # cannot even look up (too long), which then fail at writing with a message.
+    if os.path.isfile(output):
+        raise OutputChoiceError(
+            f"-o {output}: is a file, not a folder; give an outline name ending in .yaml or a folder"
+        )
     return {output / f"{slug}.yaml": text for slug, text in derived.texts.items()}
 
 
