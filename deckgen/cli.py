@@ -233,12 +233,14 @@ def check(outlines, strict, theme_ref, slide_size, values, quiet) -> None:
 
 
 @cli.command()
-@click.argument("speech", type=click.Path())
+@click.argument("speech", type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(), help="Outline .yaml (one speech) or folder (one file per speech).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def outline(speech, output, quiet) -> None:
-    """Derive outline YAML from a speech text; one outline per speech in the file.
+    """Derive outline YAML from a speech; one outline per speech in the file.
 
+    SPEECH is a .txt or .md file, a Word file (.docx; .doc, .wps, .rtf and .odt
+    through LibreOffice), a text PDF, or - for standard input.
     Without -o, a single speech's outline goes to stdout. With -o FOLDER, each
     speech becomes FOLDER/01-<title>.yaml, 02-…, beside outline.schema.json (for
     editor completion). Warnings (repeated speech, no title…) go to stderr.
@@ -246,12 +248,15 @@ def outline(speech, output, quiet) -> None:
     \b
     Example:
       deckgen outline speech.txt -o talk.yaml
+      deckgen outline 讲话稿.docx -o talk.yaml
       deckgen outline speeches.txt -o outlines/
+      pbpaste | deckgen outline - -o talk.yaml
       deckgen build outlines/*.yaml
     """
     from deckgen.outlines import OutputChoiceError, derive, targets, write_outlines
 
-    derived = derive(speech)
+    stdin = click.open_file("-", "rb").read() if speech == "-" else None
+    derived = derive(speech, stdin=stdin)
     for warning in derived.warnings:
         click.echo(warning, err=True)
     if not output:
@@ -261,13 +266,17 @@ def outline(speech, output, quiet) -> None:
             )
         click.echo(next(iter(derived.texts.values())), nl=False)
         return
+    from deckgen.files import refuse_overwriting_inputs
+    from deckgen.outlines import SCHEMA_FILE
+
+    # -o naming the speech itself (speech.txt -o speech.txt) is refused as such,
+    # before it could be taken for a folder name.
+    refuse_overwriting_inputs(Path(output), [("speech", speech)])
     try:
         files = targets(derived, output)
     except OutputChoiceError as exc:
         raise click.UsageError(exc.message) from None
     folder_given = Path(output).suffix.lower() not in (".yaml", ".yml")
-    from deckgen.files import refuse_overwriting_inputs
-    from deckgen.outlines import SCHEMA_FILE
 
     for target in [*files, *{p.parent / SCHEMA_FILE for p in files}]:
         refuse_overwriting_inputs(target, [("speech", speech)])

@@ -220,6 +220,58 @@ def _stand_in_env(sources: list[Path], profile: Path) -> dict | None:
     return {**os.environ, "FONTCONFIG_FILE": str(path)}
 
 
+WRITER_INSTALL_HINT = """\
+LibreOffice with its writer component is needed to read .doc, .wps, .rtf and .odt files,
+and it was not found. Install it, or save the speech as .docx or plain text instead:
+  Debian/Ubuntu: sudo apt-get install libreoffice-writer
+  Windows:       winget install TheDocumentFoundation.LibreOffice
+  macOS:         brew install --cask libreoffice"""
+
+
+def convert_document(source: Path, outdir: Path, *, fmt: str = "docx", timeout: float = 120.0) -> Path:
+    """Convert one word-processor file (.doc, .wps, .rtf, .odt …) with LibreOffice's writer.
+
+    Returns ``outdir/<stem>.<fmt>``. Uses a throw-away profile like
+    :func:`convert_to_pdf`.
+
+    Raises:
+        ToolMissingError: LibreOffice is not installed (the message says how to get it).
+        DeckgenError: soffice timed out or wrote nothing (the writer component is
+            missing, or the file is damaged); the message carries soffice's output.
+    """
+    program = find_soffice()
+    if program is None:
+        raise ToolMissingError(WRITER_INSTALL_HINT)
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = Path(tempfile.mkdtemp(prefix="deckgen-lo-profile-"))
+    try:
+        cmd = [
+            program,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ]
+        result = _run(cmd, timeout, "LibreOffice (soffice)")
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    produced = outdir / f"{Path(source).stem}.{fmt}"
+    if not _nonempty(produced):
+        said = "\n".join(s for s in (_decode(result.stderr), _decode(result.stdout)) if s)
+        raise DeckgenError(
+            f"LibreOffice could not convert it to .{fmt} (exit code {result.returncode}); "
+            "is the file damaged, or is libreoffice-writer not installed?"
+            + (f"\nsoffice said:\n{said}" if said else "")
+        )
+    return produced
+
+
 def _check_sources(sources: list[Path]) -> None:
     """Raise DeckgenError for missing inputs or inputs whose PDFs would collide."""
     missing = [str(s) for s in sources if not s.is_file()]

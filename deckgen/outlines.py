@@ -9,6 +9,8 @@ Every file is written atomically; nothing is written when the speech is unreadab
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,12 +33,26 @@ class Derived:
     warnings: list[str] = field(default_factory=list)
 
 
-def derive(speech: str | Path) -> Derived:
-    """Read and derive every outline of ``speech``; raise DeckgenError if unreadable."""
-    from deckgen.speech import derive_outlines, dump_outline, read_speech
+STDIN = "-"
 
-    name = str(speech)
-    outlines = derive_outlines(read_speech(speech), source_name=name)
+
+def derive(speech: str | Path, *, stdin: bytes | None = None) -> Derived:
+    """Read and derive every outline of ``speech``; raise DeckgenError if unreadable.
+
+    ``speech`` is a file in any format :func:`deckgen.speech.read_document` reads, or
+    ``-`` for standard input, whose bytes are ``stdin`` (the format is recognised by
+    content: text, .docx, .pdf, .doc/.rtf).
+    """
+    from deckgen.speech import derive_outlines, dump_outline
+    from deckgen.speech.documents import document_from_bytes, read_document
+
+    if str(speech) == STDIN:
+        name = "<stdin>"
+        document = document_from_bytes(stdin or b"", name=name)
+    else:
+        name = str(speech)
+        document = read_document(speech)
+    outlines = derive_outlines(document.text, source_name=name, tables=document.tables)
     texts = {o.slug: dump_outline(o, name) for o in outlines}
     warnings = [f"{name}: warning: {o.slug}: {w}" for o in outlines for w in o.warnings]
     return Derived(Path(speech), texts, warnings)
@@ -56,6 +72,12 @@ def targets(derived: Derived, output: str | Path) -> dict[Path, str]:
                 f"(e.g. -o {output.with_suffix('')}/) to get one outline per speech: {names}"
             )
         return {output: next(iter(derived.texts.values()))}
+    # os.path.isfile, unlike Path.exists, answers False for names the system
+    # cannot even look up (too long), which then fail at writing with a message.
+    if os.path.isfile(output):
+        raise OutputChoiceError(
+            f"-o {output}: is a file, not a folder; give an outline name ending in .yaml or a folder"
+        )
     return {output / f"{slug}.yaml": text for slug, text in derived.texts.items()}
 
 

@@ -1,7 +1,8 @@
 """Lay out a whole deck: outline + theme -> :class:`DeckPlan`, slide by slide.
 
 The deck's shape is fixed here: title, agenda, then per part a section divider and
-its content slides, then the closing. Footers and slide numbers are added last,
+its content slides, then the closing. A deck of one part with content slides has no
+agenda and no divider (:func:`has_agenda`). Footers and slide numbers are added last,
 when the total is known.
 """
 
@@ -29,21 +30,26 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     plan.findings.extend(length_errors(deck))
     if plan.findings:
         return plan
+    scaffolded = has_agenda(deck)
     cover = title_slide(ts, frames["cover"], deck, plan.findings)
-    cover.section = "封面与目录"
+    cover.section = "封面与目录" if scaffolded else "封面"
     plan.slides.append(cover)
-    agenda = agenda_slides(ts, frames["agenda"], deck)
+    agenda = agenda_slides(ts, frames["agenda"], deck) if scaffolded else []
     if len(agenda) > 1:
         plan.findings.append(Finding("parts", f"the agenda of {len(deck.parts)} parts continues on {len(agenda)} slides marked （续）; consider fewer or shorter part titles"))
-    agenda[0].anchor = "agenda"
+    if agenda:
+        agenda[0].anchor = "agenda"
     plan.slides.extend(agenda)
     for index, part in enumerate(deck.parts):
-        divider = divider_slide(ts, frames["divider"], deck, index, plan.findings)
-        divider.section = f"{chinese_number(index + 1)}、{part.title}"
-        divider.anchor = f"part:{index}"
-        plan.slides.append(divider)
+        first = len(plan.slides)
+        if scaffolded:
+            divider = divider_slide(ts, frames["divider"], deck, index, plan.findings)
+            divider.anchor = f"part:{index}"
+            plan.slides.append(divider)
         for slide in part.slides:
             plan.slides.extend(content_slides(ts, frames, slide, plan.findings))
+        if len(plan.slides) > first:  # each part is a section, from its divider (or first slide)
+            plan.slides[first].section = f"{chinese_number(index + 1)}、{part.title}"
     closing = closing_slides(ts, frames, deck, plan.findings)
     closing[0].section = "结束"
     plan.slides.extend(closing)
@@ -51,6 +57,16 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     plan.warnings.extend(ts.warnings)
     plan.stand_ins.extend(ts.stand_ins)
     return plan
+
+
+def has_agenda(deck: Deck) -> bool:
+    """True unless the deck is one part with content: a short talk needs no agenda or divider.
+
+    A one-entry agenda and a lone divider would be scaffolding around the talk's few
+    content slides (issue 10). A single part without slides keeps its divider, so the
+    deck still shows the part.
+    """
+    return len(deck.parts) != 1 or not deck.parts[0].slides
 
 
 def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lines: int = 3) -> float:
