@@ -40,6 +40,7 @@ def build_inputs(outline_path: Path, theme: Theme | None, values: str | Path | N
     if theme is not None:
         inputs += [("theme file", theme.source), ("theme's logo", theme.logo)]
         inputs += [("theme's font file", f.partition("#")[0]) for f in (theme.latin_file, theme.east_asian_file) if f]
+        inputs.append(("template", theme.template))
     return inputs
 
 
@@ -54,6 +55,7 @@ def build(
     slide_size: str | None = None,
     strict: bool = False,
     values: str | Path | None = None,
+    template: str | Path | None = None,
 ) -> BuildResult:
     """Build one outline into a .pptx and return what was made.
 
@@ -66,6 +68,9 @@ def build(
         refuse_overwriting_inputs(output, build_inputs(outline_path, None, values))  # before any work
     outline = load_outline(outline_path)
     theme = resolve_theme(outline, theme_ref, slide_size)
+    from deckgen.theme.loader import template_for_outline
+
+    theme = template_for_outline(theme, outline, template)
     if values:
         from deckgen.figures import apply_figures
 
@@ -98,4 +103,7 @@ def build(
     refuse_overwriting_inputs(out, inputs)
     write_atomic(out, data)
     findings = [outline.issue(f.path, f.message, f.severity) for f in plan.findings]
-    return BuildResult(outline_path, out, len(plan.slides), time.perf_counter() - started, findings, plan.warnings, inputs)
+    warnings = list(plan.warnings)
+    if slide_size and theme.template is not None:
+        warnings.append(f"--size {slide_size} is ignored: the template {theme.template.name} sets the slide size")
+    return BuildResult(outline_path, out, len(plan.slides), time.perf_counter() - started, findings, warnings, inputs)

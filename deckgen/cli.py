@@ -71,14 +71,16 @@ def _outlines_or_decks(outlines: tuple[str, ...]) -> list[Path]:
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside each deck (needs LibreOffice).")
 @click.option("--strict", is_flag=True, help="Refuse to build while X placeholders remain.")
 @click.option("--values", type=click.Path(), help="Figures file (YAML or CSV) that fills X placeholders by indicator.")
+@click.option("--template", type=click.Path(), help="Your organisation's .pptx/.potx: build on its master, layouts, colours and fonts.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def build(outlines, output, theme_ref, slide_size, pdf, strict, values, quiet) -> None:
+def build(outlines, output, theme_ref, slide_size, pdf, strict, values, template, quiet) -> None:
     """Build decks from outlines; with no OUTLINE, every outline in decks/ into out/.
 
     \b
     Example:
       deckgen build decks/postal-2024.yaml -o out/postal.pptx --theme gov-red
       deckgen build                         # all of decks/*.yaml -> out/
+      deckgen build talk.yaml --template 单位模板.potx
     """
     from deckgen.build import build as build_one
 
@@ -92,7 +94,7 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, quiet) -
     results = []
     for n, (path, target) in enumerate(zip(paths, targets), start=1):
         try:
-            result = build_one(path, target, theme_ref, slide_size, strict, values)
+            result = build_one(path, target, theme_ref, slide_size, strict, values, template=template)
         except DeckgenError as exc:
             errors.append(exc)
             continue
@@ -212,8 +214,9 @@ def check(outlines, strict, theme_ref, slide_size, values, quiet) -> None:
 
     failed = False
     summaries = []
+    notes: list[str] = []
     for path in _outlines_or_decks(outlines):
-        issues = check_outline(path, theme_ref, slide_size, values)
+        issues = check_outline(path, theme_ref, slide_size, values, notes=notes)
         if strict:
             issues = [Issue(i.file, i.line, i.col, i.message, "error", i.path) for i in issues]
         failed = failed or any(i.is_error for i in issues)
@@ -222,6 +225,8 @@ def check(outlines, strict, theme_ref, slide_size, values, quiet) -> None:
                 click.echo(issue.format(with_severity=True))
         summaries.append(summary_line(path, issues))
     if not quiet:
+        for note in dict.fromkeys(notes):  # once, however many outlines share the theme
+            click.echo(f"note: {note}", err=True)
         for line in summaries:
             click.echo(line)
     sys.exit(1 if failed else 0)
@@ -286,8 +291,9 @@ def outline(speech, output, quiet) -> None:
 @click.option("--theme", "theme_ref", help="Theme for an outline; alone, previews the sample deck in it.")
 @click.option("--size", "slide_size", type=click.Choice(["16:9", "4:3"]), help="Slide size for an outline.")
 @click.option("--dpi", type=click.IntRange(24, 600), default=96, show_default=True, help="Image resolution.")
+@click.option("--template", type=click.Path(), help="Your organisation's .pptx/.potx: build on its master, layouts, colours and fonts.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def preview(source, output, theme_ref, slide_size, dpi, quiet) -> None:
+def preview(source, output, theme_ref, slide_size, dpi, template, quiet) -> None:
     """Render an outline or deck to one PNG per slide plus contact-sheet.png.
 
     SOURCE is an outline (.yaml, built to a temporary deck) or a deck (.pptx).
@@ -308,7 +314,7 @@ def preview(source, output, theme_ref, slide_size, dpi, quiet) -> None:
     source = Path(source)
     out_dir = Path(output) if output else default_preview_dir(source, theme_ref, OUT_DIR)
     say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
-    result = render_preview(source, out_dir, theme_ref, slide_size, dpi, say)
+    result = render_preview(source, out_dir, theme_ref, slide_size, dpi, say, template=template)
     if not quiet:
         for warning in result.warnings:
             click.echo(warning, err=True)
@@ -322,7 +328,8 @@ def preview(source, output, theme_ref, slide_size, dpi, quiet) -> None:
 @click.option("--size", "slide_size", type=click.Choice(["16:9", "4:3"]), help="Slide size; overrides the theme's.")
 @click.option("--pdf", is_flag=True, help="Also write a PDF after each build (needs LibreOffice; slower).")
 @click.option("--values", type=click.Path(), help="Figures file; edits to it rebuild too.")
-def watch(outline_path, output, theme_ref, slide_size, pdf, values) -> None:
+@click.option("--template", type=click.Path(), help="Your organisation's .pptx/.potx: build on its master, layouts, colours and fonts.")
+def watch(outline_path, output, theme_ref, slide_size, pdf, values, template) -> None:
     """Rebuild the deck every time the outline is saved; Ctrl-C stops.
 
     Prints one line per build with the time taken. A broken save prints its
@@ -346,7 +353,7 @@ def watch(outline_path, output, theme_ref, slide_size, pdf, values) -> None:
         refuse_overwriting_inputs(written, build_inputs(path, None, values))
     click.echo(f"watching {path} (Ctrl-C stops)")
     try:
-        watch_loop(path, target, theme_ref, slide_size, values, pdf, echo=lambda line: click.echo(line))
+        watch_loop(path, target, theme_ref, slide_size, values, pdf, echo=lambda line: click.echo(line), template=template)
     except KeyboardInterrupt:
         click.echo("stopped")
     sys.exit(0)
@@ -410,7 +417,8 @@ def themes() -> None:
             click.echo(f"  {theme.description}")
         colors = ", ".join(f"{k} #{v}" for k, v in theme.colors.items())
         click.echo(f"  colours: {colors}")
-        click.echo(f"  fonts:   latin {theme.latin_font}; east-asian {theme.east_asian_font}")
+        titles = f"; titles {theme.heading_east_asian_font}" if theme.heading_east_asian_font else ""
+        click.echo(f"  fonts:   latin {theme.latin_font}; east-asian {theme.east_asian_font}{titles}")
         sizes = ", ".join(f"{k} {s.min_pt:g}–{s.max_pt:g} pt" for k, s in theme.sizes.items())
         click.echo(f"  sizes:   {sizes}")
 

@@ -91,11 +91,17 @@ def _is_blank(slide: Slide) -> bool:
     return not any(str(f.value).strip() for f in slide_fields(slide) if f.owner is not slide or f.name != "title")
 
 
-def layout_issues(outline: Outline, theme) -> list[Issue]:
-    """Lay the deck out and warn about text continued or shrunk, and missing fonts."""
+def layout_issues(outline: Outline, theme, notes: list[str] | None = None) -> list[Issue]:
+    """Lay the deck out and warn about text continued or shrunk, and missing fonts.
+
+    Fonts measured with a stand-in are added to ``notes`` (not warnings: a Linux
+    machine without 微软雅黑 is no fault of the outline).
+    """
     from deckgen.layout.plan import plan_deck
 
     plan = plan_deck(outline.deck, theme)
+    if notes is not None:
+        notes.extend(plan.stand_ins)
     issues = [outline.issue(f.path, f.message, f.severity) for f in plan.findings]
     theme_line = outline.issue("theme", "")
     for warning in dict.fromkeys(plan.warnings):
@@ -108,12 +114,17 @@ def check_outline(
     theme_ref: str | None = None,
     slide_size: str | None = None,
     values: str | Path | None = None,
+    *,
+    notes: list[str] | None = None,
 ) -> list[Issue]:
     """Return every finding about the outline at ``path``, errors and warnings, sorted.
+
+    ``notes`` collects what is worth saying but is no problem (fonts stood in for).
 
     Never raises for bad input: a missing file, a YAML syntax error, an unknown theme
     or a broken figures file all come back as error Issues.
     """
+    from deckgen.theme.loader import template_for_outline
     from deckgen.theme.resolve import resolve_theme
     from deckgen.outline.loader import validate_outline
     from deckgen.outline.model import deck_from_data
@@ -129,7 +140,7 @@ def check_outline(
     outline = Outline(deck_from_data(cast(dict, validated.data), str(path)), path, validated)  # no errors: a mapping
     theme = None
     try:
-        theme = resolve_theme(outline, theme_ref, slide_size)
+        theme = template_for_outline(resolve_theme(outline, theme_ref, slide_size), outline)
     except InputError as exc:
         issues.extend(exc.issues)
     except DeckgenError as exc:
@@ -144,7 +155,7 @@ def check_outline(
     issues.extend(placeholder_issues(outline))
     issues.extend(structure_issues(outline))
     if theme is not None:
-        issues.extend(layout_issues(outline, theme))
+        issues.extend(layout_issues(outline, theme, notes))
     return sorted(issues)
 
 

@@ -93,7 +93,7 @@ def _require_tool(name: str) -> str:
     return found
 
 
-def _run(cmd: list[str], timeout: float, what: str) -> subprocess.CompletedProcess:
+def _run(cmd: list[str], timeout: float, what: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``cmd`` in its own process group; kill the whole group on timeout.
 
     soffice forks helpers (oosplash -> soffice.bin); killing only the parent would
@@ -109,6 +109,7 @@ def _run(cmd: list[str], timeout: float, what: str) -> subprocess.CompletedProce
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=posix,
+        env=env,
     )
     try:
         out, err = proc.communicate(timeout=timeout)
@@ -180,7 +181,7 @@ def convert_to_pdf(
             str(staging),
             *map(str, sources),
         ]
-        result = _run(cmd, timeout, "LibreOffice (soffice)")
+        result = _run(cmd, timeout, "LibreOffice (soffice)", _stand_in_env(sources, profile))
         produced = [staging / f"{src.stem}.pdf" for src in sources]
         missing = [src for src, pdf in zip(sources, produced) if not _nonempty(pdf)]
         if missing:
@@ -192,6 +193,31 @@ def convert_to_pdf(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def _stand_in_env(sources: list[Path], profile: Path) -> dict | None:
+    """The environment for soffice: faces the decks name but this machine lacks
+    render in their declared stand-ins (Noto CJK), the faces layout measured with."""
+    import re
+    import zipfile
+
+    from deckgen.layout.fonts import fontconfig_stand_ins
+
+    names: list[str] = []
+    for source in sources:
+        try:
+            with zipfile.ZipFile(source) as deck:
+                for member in deck.namelist():
+                    if member.startswith("ppt/theme/") and member.endswith(".xml"):
+                        names += re.findall(r'<a:(?:latin|ea) typeface="([^"]*)"', deck.read(member).decode("utf-8", "replace"))
+        except (OSError, zipfile.BadZipFile):
+            continue
+    conf = fontconfig_stand_ins(names)
+    if conf is None:
+        return None
+    path = profile / "fonts.conf"
+    path.write_text(conf, encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(path)}
 
 
 WRITER_INSTALL_HINT = """\

@@ -44,6 +44,8 @@ def preview(
     slide_size: str | None = None,
     dpi: int = 96,
     progress: Callable[[str], None] = lambda message: None,
+    *,
+    template: str | Path | None = None,
 ) -> PreviewResult:
     """Render ``source`` (an outline .yaml or a .pptx) into ``out_dir`` and return what was made.
 
@@ -59,8 +61,8 @@ def preview(
     kind = source.suffix.lower()
     if kind not in (".yaml", ".yml", ".pptx"):
         raise DeckgenError(f"{source}: preview takes an outline (.yaml) or a deck (.pptx)")
-    if kind == ".pptx" and (theme_ref or slide_size):
-        raise DeckgenError(f"{source}: --theme and --size apply to outlines; a .pptx is previewed as it is")
+    if kind == ".pptx" and (theme_ref or slide_size or template):
+        raise DeckgenError(f"{source}: --theme, --size and --template apply to outlines; a .pptx is previewed as it is")
     if kind == ".pptx" and not is_regular_file(source):
         raise DeckgenError(f"{source}: file not found; check the path")
     soffice = require_soffice()
@@ -71,7 +73,7 @@ def preview(
             from deckgen.build import build
 
             progress(f"building {source} …")
-            result = build(source, Path(tmp) / f"{source.stem}.pptx", theme_ref, slide_size)
+            result = build(source, Path(tmp) / f"{source.stem}.pptx", theme_ref, slide_size, template=template)
             deck = result.output
             warnings = [f.format(with_severity=True) for f in result.findings] + list(result.warnings)
             _refuse_writing_over(out_dir, source.stem, result.inputs)

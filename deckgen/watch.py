@@ -45,13 +45,15 @@ def build_once(
     values: Path | None = None,
     pdf: bool = False,
     echo: Callable[[str], None] = print,
+    *,
+    template: Path | None = None,
 ) -> bool:
     """Build once and print one result line; return True when the deck was written."""
     from deckgen.build import build
 
     clock = time.strftime("%H:%M:%S")
     try:
-        result = build(outline, output, theme_ref, slide_size, values=values)
+        result = build(outline, output, theme_ref, slide_size, values=values, template=template)
         line = f"{clock} built {result.output}: {result.slides} slides in {result.seconds:.2f} s"
         if pdf:
             from deckgen.office import convert_to_pdf
@@ -85,6 +87,8 @@ def watch(
     debounce: float = 0.3,
     max_builds: int | None = None,
     stop: threading.Event | None = None,
+    *,
+    template: str | Path | None = None,
 ) -> int:
     """Build now, then again after every save; return the number of builds run.
 
@@ -93,10 +97,11 @@ def watch(
     """
     outline, output = Path(outline), Path(output)
     values = Path(values) if values else None
-    watched = watched_files(outline, values, theme_ref)
+    template = Path(template) if template else None
+    watched = watched_files(outline, values, theme_ref) + ([template] if template else [])
 
     def run() -> None:
-        build_once(outline, output, theme_ref, slide_size, values, pdf, echo)
+        build_once(outline, output, theme_ref, slide_size, values, pdf, echo, template=template)
 
     builds = 0
     last = stamp(watched)
@@ -124,19 +129,24 @@ def watch(
 
 
 def watched_files(outline: Path, values: Path | None, theme_ref: str | None) -> list[Path]:
-    """The files a rebuild depends on: the outline, the figures file, a theme file."""
+    """The files a rebuild depends on: the outline, the figures file, a theme file, the
+    outline's template."""
     from deckgen.theme.loader import builtin_themes, resolve_theme_path
 
     files = [outline] + ([values] if values else [])
+    # Read the way the build reads (never constructing YAML values: a date such as
+    # 2024-13-45 or a 5,000-digit number must not stop the watch).
+    try:
+        data = validate_text(read_text(outline, what="outline"), spec.DECK, str(outline)).data
+    except DeckgenError:
+        data = None
+    if not isinstance(data, dict):
+        data = {}
+    if isinstance(data.get("template"), str):
+        files.append(outline.parent / data["template"])
     ref = theme_ref
     if ref is None:
-        # Read the way the build reads (never constructing YAML values: a date such as
-        # 2024-13-45 or a 5,000-digit number must not stop the watch).
-        try:
-            data = validate_text(read_text(outline, what="outline"), spec.DECK, str(outline)).data
-        except DeckgenError:
-            data = None
-        ref = data.get("theme") if isinstance(data, dict) else None
+        ref = data.get("theme")
     if isinstance(ref, str) and ref not in builtin_themes():
         theme_file = resolve_theme_path(ref, Path.cwd() if theme_ref else outline.parent)
         if theme_file is not None:

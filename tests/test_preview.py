@@ -58,7 +58,7 @@ def test_theme_alone_previews_the_sample_deck_in_that_theme(monkeypatch, tmp_pat
 
     calls = []
 
-    def fake_preview(source, out_dir, theme_ref, slide_size, dpi, progress):
+    def fake_preview(source, out_dir, theme_ref, slide_size, dpi, progress, template=None):
         calls.append((Path(source), Path(out_dir), theme_ref))
         return PreviewResult(Path(source), Path(out_dir) / "x.pdf", [], Path(out_dir) / "contact-sheet.png")
 
@@ -80,7 +80,7 @@ def test_a_deck_cannot_be_previewed_in_another_theme(tmp_path):
     deck.write_bytes(b"not used")
     result = run("preview", str(deck), "--theme", "gov-red", "-o", str(tmp_path / "p"))
     assert result.exit_code == 1
-    assert "--theme and --size apply to outlines" in result.stderr
+    assert "--theme, --size and --template apply to outlines" in result.stderr
 
 
 def test_a_broken_outline_is_reported_before_any_rendering(tmp_path):

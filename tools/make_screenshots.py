@@ -2,7 +2,8 @@
 
 Run: python tools/make_screenshots.py. Builds the sample deck and the long-text
 stress outline, converts both with one LibreOffice run, and writes small palette PNGs:
-docs/sample-NN.png, docs/sample-contact-sheet.png and docs/continued-1/2.png.
+docs/sample-NN.png, docs/sample-contact-sheet.png, docs/continued-1/2.png and
+docs/template-contact-sheet.png (the sample deck on a test template).
 """
 
 from __future__ import annotations
@@ -33,7 +34,12 @@ def main() -> None:
         tmp = Path(tmp)
         sample = build(ROOT / "decks" / "postal-2024.yaml", tmp / "sample.pptx").output
         stress = build(ROOT / "tests" / "stress" / "long-text.yaml", tmp / "stress.pptx").output
-        sample_pdf, stress_pdf = convert_to_pdf([sample, stress], tmp)
+        unit = ROOT / "tests" / "data" / "templates" / "unit-16x10.potx"
+        templated = build(ROOT / "decks" / "postal-2024.yaml", tmp / "templated.pptx", template=unit).output
+        sample_pdf, stress_pdf, templated_pdf = convert_to_pdf([sample, stress, templated], tmp)
+        templated_pngs = pdf_to_pngs(templated_pdf, tmp / "templated", dpi=72)
+        contact_sheet(templated_pngs[:8], tmp / "template-sheet.png", columns=4, thumb_width=240)
+        small_png(tmp / "template-sheet.png", docs / "template-contact-sheet.png", 64)
         pngs = pdf_to_pngs(sample_pdf, tmp / "sample", dpi=72)
         for number in SAMPLE_SLIDES:
             small_png(pngs[int(number) - 1], docs / f"sample-{number}.png")

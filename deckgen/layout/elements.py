@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # layout.base builds on these elements
+    from deckgen.layout.base import BasePlan
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Run:
     text: str
     bold: bool = False
     color: str | None = None
+    field: str | None = None  # "slidenum": a field PowerPoint and LibreOffice fill in
 
 
 @dataclass
@@ -74,8 +79,9 @@ class TextBox:
     paras: list[Para]
     anchor: str = "top"  # top, middle, bottom
     insets: Insets = field(default_factory=Insets)
-    role: str = "body"  # title, body, footer, number, label
+    role: str = "body"  # title, subtitle, body, footer, number, label
     name: str = ""
+    link: str = ""  # click target in a slide show: an anchor of another slide ("part:2", "agenda")
 
 
 @dataclass
@@ -87,6 +93,7 @@ class Fill:
     shape: str = "rect"  # rect, rounded, ellipse
     line_color: str | None = None
     name: str = ""
+    link: str = ""  # click target in a slide show, as TextBox.link
 
 
 @dataclass
@@ -129,6 +136,9 @@ class SlidePlan:
     background: str | None = None
     source_path: str = ""  # outline path of the slide this came from
     continued: bool = False
+    layout: str = "content"  # the base layout role it is placed on (see layout.base)
+    section: str = ""  # starts a PowerPoint section of this name
+    anchor: str = ""  # name other slides link to ("part:2", "agenda")
 
 
 @dataclass
@@ -149,5 +159,7 @@ class DeckPlan:
     slides: list[SlidePlan]
     width_pt: float
     height_pt: float
+    base: BasePlan | None = None  # master and layouts the slides are placed on
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    stand_ins: list[str] = field(default_factory=list)  # fonts measured with a stand-in

@@ -1,4 +1,4 @@
-"""Locate font files for a family name: theme hint first, then fontconfig.
+"""Locate font files for a family name: theme hint, then fontconfig, then font folders.
 
 The layout layer measures text with the same font files LibreOffice will use, so
 it must find the *right* file and, for a TrueType collection (``.ttc``), the
@@ -6,6 +6,14 @@ right face inside it ("Noto Sans CJK SC" is face 2 of ``NotoSansCJK-Regular.ttc`
 on Debian). fontconfig always answers *something* — asking for a missing family
 returns a fallback such as DejaVu Sans — so a match is accepted only when the
 family it reports is the family that was asked for.
+
+Without fontconfig (Windows, macOS) the usual font folders are read with fontTools,
+matching every family name a font carries in any language, so 微软雅黑 finds
+``msyh.ttc`` as Microsoft YaHei does. ``DECKGEN_FONT_DIRS`` (folders separated by
+``os.pathsep``) adds folders of one's own, searched everywhere.
+
+A face that is not installed has a declared stand-in (:func:`fallback_family`):
+the Noto CJK face of the same style, used to measure and to render previews.
 
 Nothing runs at import time; lookups are cached per (family, bold, hint).
 """
@@ -16,7 +24,9 @@ import functools
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 FC_MATCH_TIMEOUT_S = 10.0
 
@@ -59,7 +69,86 @@ def _find_font_file_cached(
             return hinted
     if not family:
         return None
-    return _font_from_fontconfig(family, bold)
+    found = _font_from_fontconfig(family, bold)
+    if found is None and (shutil.which("fc-match") is None or os.environ.get(FONT_DIRS_ENV)):
+        found = _font_from_folders(family, bold)
+    return found
+
+
+FONT_DIRS_ENV = "DECKGEN_FONT_DIRS"
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+
+#: Faces of a Chinese office PC and the Noto CJK face that stands in for each
+#: where it is missing (Linux, CI, previews). CJK glyphs are one em in all of them.
+SERIF_HINTS = ("宋", "仿宋", "楷", "serif", "song", "sun", "ming", "kai", "fang", "times", "georgia", "cambria", "小标宋")
+SANS_FALLBACK = "Noto Sans CJK SC"
+SERIF_FALLBACK = "Noto Serif CJK SC"
+
+
+def fallback_family(family: str) -> str:
+    """The declared stand-in for ``family``: Noto Serif CJK SC for serif faces
+    (宋体, 仿宋, 楷体, Times …), Noto Sans CJK SC for the rest."""
+    name = family.lower()
+    return SERIF_FALLBACK if any(hint in name for hint in SERIF_HINTS) else SANS_FALLBACK
+
+
+def font_dirs() -> list[Path]:
+    """The folders searched for font files without fontconfig, on this system."""
+    home = Path.home()
+    extra = [Path(p) for p in os.environ.get(FONT_DIRS_ENV, "").split(os.pathsep) if p]
+    if sys.platform.startswith("win"):
+        windir = Path(os.environ.get("WINDIR", r"C:\Windows"))
+        local = Path(os.environ.get("LOCALAPPDATA", home / "AppData" / "Local"))
+        system = [windir / "Fonts", local / "Microsoft" / "Windows" / "Fonts"]
+    elif sys.platform == "darwin":
+        system = [Path("/System/Library/Fonts"), Path("/System/Library/Fonts/Supplemental"), Path("/Library/Fonts"), home / "Library" / "Fonts"]
+    else:
+        system = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".local" / "share" / "fonts", home / ".fonts"]
+    return extra + system
+
+
+def _font_from_folders(family: str, bold: bool) -> FontFile | None:
+    faces = _folder_index(tuple(str(d) for d in font_dirs())).get(_normalise(family), [])
+    for want_bold in (bold, not bold):
+        for path, index, is_bold in faces:
+            if is_bold == want_bold:
+                return FontFile(path, index)
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _folder_index(folders: tuple[str, ...]) -> dict[str, list[tuple[str, int, bool]]]:
+    """Every family name (all languages, typographic and legacy) -> its faces."""
+    index: dict[str, list[tuple[str, int, bool]]] = {}
+    for folder in folders:
+        root = Path(folder)
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.suffix.lower() in FONT_SUFFIXES and path.is_file():
+                for face_index, names, is_bold in _face_names(path):
+                    for name in names:
+                        index.setdefault(_normalise(name), []).append((str(path), face_index, is_bold))
+    return index
+
+
+def _face_names(path: Path) -> list[tuple[int, set[str], bool]]:
+    """(face index, family names, bold) of each face in a font file; [] if unreadable."""
+    try:
+        from fontTools.ttLib import TTCollection, TTFont
+
+        if path.suffix.lower() in (".ttc", ".otc"):
+            fonts = list(TTCollection(str(path), lazy=True).fonts)
+        else:
+            fonts = [TTFont(str(path), lazy=True)]
+        out = []
+        for face_index, font in enumerate(fonts):
+            names = {r.toUnicode() for r in font["name"].names if r.nameID in (1, 16)}
+            style = " ".join(r.toUnicode() for r in font["name"].names if r.nameID in (2, 17)).lower()
+            out.append((face_index, {n for n in names if n}, "bold" in style))
+        return out
+    except Exception:  # noqa: BLE001 - any unreadable file is simply not a font we can use
+        return []
 
 
 def _font_from_hint(hint_path: str, family: str) -> FontFile | None:
@@ -144,3 +233,99 @@ def _escape_fc(family: str) -> str:
 def clear_cache() -> None:
     """Forget cached lookups (for tests that change the font environment)."""
     _find_font_file_cached.cache_clear()
+    _folder_index.cache_clear()
+
+
+@functools.lru_cache(maxsize=64)
+def covers_chinese(font_file: FontFile) -> bool:
+    """Whether the face has Chinese glyphs (an East-Asian face named in a template may
+    be a Latin font, e.g. LibreOffice writes DejaVu Sans)."""
+    try:
+        from fontTools.ttLib import TTFont
+
+        font = TTFont(font_file.path, fontNumber=font_file.index, lazy=True)
+        cmap = font.getBestCmap() or {}
+        return all(ord(ch) in cmap for ch in "中国的")
+    except Exception:  # noqa: BLE001 - unreadable: treat as not covering
+        return False
+
+
+@dataclass(frozen=True)
+class MeasuringFaces:
+    """The faces text is measured with, and which named faces had to be stood in for."""
+
+    latin: str
+    east_asian: str
+    latin_path: str | None
+    east_asian_path: str | None
+    substitutions: tuple[tuple[str, str], ...] = ()
+    other_heading_faces: bool = False  # titles are set in other faces than those measured
+
+    @property
+    def substituted(self) -> bool:
+        return bool(self.substitutions)
+
+    @property
+    def needs_margin(self) -> bool:
+        """Whether some text will show in a face other than the one measured."""
+        return self.substituted or self.other_heading_faces
+
+
+def measuring_faces(
+    latin: str,
+    east_asian: str,
+    latin_path: str | None = None,
+    east_asian_path: str | None = None,
+    *,
+    headings: tuple[str | None, str | None] = (None, None),
+) -> MeasuringFaces:
+    """Choose the faces to measure with: the named ones where installed (or given as
+    files), else their declared stand-ins (:func:`fallback_family`). ``headings``
+    are the title faces when they differ (gov-red's 黑体 over 仿宋): text is measured
+    in the body faces with the same margin as for a stand-in."""
+    swaps: list[tuple[str, str]] = []
+    chosen_latin = latin
+    if find_font_file(latin, hint_path=latin_path) is None:
+        chosen_latin = fallback_family(latin)
+        swaps.append((latin, chosen_latin))
+        latin_path = None
+    chosen_ea = east_asian
+    found = find_font_file(east_asian, hint_path=east_asian_path)
+    if found is None or not covers_chinese(found):
+        chosen_ea = fallback_family(east_asian)
+        swaps.append((east_asian, chosen_ea))
+        east_asian_path = None
+    other = any(face and face != body for face, body in zip(headings, (latin, east_asian)))
+    return MeasuringFaces(chosen_latin, chosen_ea, latin_path, east_asian_path, tuple(dict.fromkeys(swaps)), other)
+
+
+#: Faces of Chinese office PCs whose stand-ins previews always declare.
+OFFICE_FACES = (
+    "微软雅黑", "Microsoft YaHei", "黑体", "SimHei", "宋体", "SimSun", "仿宋", "FangSong", "楷体", "KaiTi",
+    "等线", "DengXian", "方正小标宋简体", "Arial", "Calibri", "Times New Roman",
+)
+
+
+def fontconfig_stand_ins(families: list[str]) -> str | None:
+    """A fontconfig file that makes each family not installed here fall back to its
+    declared stand-in (so a LibreOffice preview shows what layout measured), or None
+    when nothing is missing or there is no fontconfig."""
+    from xml.sax.saxutils import escape
+
+    if shutil.which("fc-match") is None:
+        return None
+    missing = [f for f in dict.fromkeys([*families, *OFFICE_FACES]) if f and not f.startswith("+") and find_font_file(f) is None]
+    if not missing:
+        return None
+    aliases = "".join(
+        f"<alias binding=\"same\"><family>{escape(f)}</family><accept><family>{escape(fallback_family(f))}</family></accept></alias>"
+        for f in missing
+    )
+    return (
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        f'<include ignore_missing="yes">{escape(_system_fontconfig())}</include>{aliases}</fontconfig>'
+    )
+
+
+def _system_fontconfig() -> str:
+    return os.environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"

@@ -8,33 +8,58 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deckgen.layout.elements import Fill, Insets, Picture, Rect, TextBox
+from deckgen.layout.base import NUMBER_W, BasePlan, LayoutPlan, base_plan
+from deckgen.layout.elements import Insets, Rect, Run, TextBox
 from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, sizes_down
 from deckgen.theme.model import Theme
 
 TITLE_INSETS = Insets(7.2, 7.2, 3.6, 3.6)
-LOGO_PT = 40.0
 
 
 @dataclass
 class Frame:
-    """Page geometry in points for one slide size."""
+    """Page geometry in points of one layout: title, body and footer boxes.
+
+    The boxes come from the base (:mod:`deckgen.layout.base`): the layouts we
+    generate for a built-in theme, or the placeholders of an organisation's template.
+    """
 
     width: float
     height: float
     margin_x: float
     title: Rect
     body: Rect
-    footer: Rect
+    footer: Rect | None
+    number: Rect | None
+    layout: LayoutPlan
+    generated: bool = True
 
     @classmethod
-    def for_theme(cls, theme: Theme) -> Frame:
-        w, h = theme.slide_width_pt, theme.slide_height_pt
-        mx = 48.0 if w > 800 else 36.0
-        title = Rect(mx + 16, 26, w - 2 * mx - 16 - LOGO_PT - 16, 78)
-        body = Rect(mx, 126, w - 2 * mx, h - 126 - 50)
-        footer = Rect(mx, h - 40, w - 2 * mx, 28)
-        return cls(w, h, mx, title, body, footer)
+    def for_theme(cls, theme: Theme, role: str = "content") -> Frame:
+        return cls.for_layout(base_plan(theme), role)
+
+    @classmethod
+    def for_layout(cls, base: BasePlan, role: str = "content") -> Frame:
+        layout = base.layouts[role]
+        w, h = base.width, base.height
+        title = layout.title.rect
+        footer = layout.footer.rect if layout.footer else None
+        number = layout.number.rect if layout.number else None
+        if base.generated:
+            mx = 48.0 if w > 800 else 36.0
+            if layout.footer is not None and layout.role != "divider":
+                # The footer placeholder leaves room for a date that slides do not use.
+                footer = Rect(mx, h - 40, w - 2 * mx - NUMBER_W - 12, 28)
+        else:
+            mx = max(18.0, min(title.x, w - title.right))
+        if layout.body is not None:
+            body = layout.body.rect
+        else:
+            # No body placeholder: the space between the title and the footers.
+            bottom = min([r.y for r in (footer, number) if r is not None] + [h * 0.92])
+            top = title.bottom + 12
+            body = Rect(title.x, top, title.w, bottom - top - 8)
+        return cls(w, h, mx, title, body, footer, number, layout, base.generated)
 
 
 @dataclass
@@ -112,10 +137,11 @@ def title_and_body(frame: Frame, fit: TitleFit) -> tuple[Rect, Rect]:
 
 
 def chrome(ts: Typesetter, frame: Frame, title: str, fit: TitleFit | None = None) -> tuple[list, Rect]:
-    """Return the title bar, logo and rule of a content slide, and the body left for content.
+    """Return the title of a slide, and the body left for content.
 
-    A title needing more than two lines at the minimum size pushes the body down
-    rather than overflowing its box.
+    The accent, rule and logo live on the master, so a slide holds only its title
+    (in the layout's title placeholder). A title needing more than two lines at the
+    minimum size pushes the body down rather than overflowing its box.
     """
     theme = ts.theme
     size = theme.size("title")
@@ -123,35 +149,26 @@ def chrome(ts: Typesetter, frame: Frame, title: str, fit: TitleFit | None = None
     title_rect, body = title_and_body(frame, fit)
     # Only a two-line title is re-broken; one that fits one line is left alone.
     text = balanced_title(ts, title, fit.size_pt, title_rect.w - TITLE_INSETS.left - TITLE_INSETS.right) if fit.lines == 2 else title
-    spec = Spec(text, fit.size_pt, bold=True, color=theme.color("primary_dark"), pitch=TITLE_PITCH)
-    bar_h = min(44.0, title_rect.h - 20)
-    elements: list = [
-        Fill(Rect(frame.margin_x, title_rect.y + (title_rect.h - bar_h) / 2, 6, bar_h), theme.color("primary"), name="Title accent"),
-        TextBox(title_rect, ts.paras([spec]), anchor="middle", insets=TITLE_INSETS, role="title", name="Title"),
-        Fill(Rect(frame.margin_x, body.y - 16, frame.width - 2 * frame.margin_x, 1.25), theme.color("rule"), name="Title rule"),
-    ]
-    if theme.logo:
-        logo = Rect(frame.width - frame.margin_x - LOGO_PT, frame.title.y + (frame.title.h - LOGO_PT) / 2, LOGO_PT, LOGO_PT)
-        elements.append(Picture(logo, theme.logo, name="Logo"))
-    return elements, body
+    # On a template the title takes the template's colour; ours is the dark brand colour.
+    color = theme.color("primary_dark") if frame.generated else None
+    spec = Spec(text, fit.size_pt, bold=True, color=color, pitch=TITLE_PITCH)
+    return [TextBox(title_rect, ts.paras([spec]), anchor="middle", insets=TITLE_INSETS, role="title", name="Title")], body
 
 
-def footer(ts: Typesetter, frame: Frame, left_text: str, number_text: str, on_dark_until: float = 0.0) -> list:
-    """Return the footer: organisation and date at the left, slide number at the right.
+def footer(ts: Typesetter, frame: Frame, left_text: str, number_style: str, n: int, on_dark: bool = False) -> list:
+    """Return the footer text and the slide number, in the layout's footer placeholders.
 
-    ``on_dark_until`` is the x up to which the slide is dark (a section divider's
-    panel); footer text there is set in the on-primary colour.
+    The number is a slide-number field (``{n}`` in ``number_style``), so it stays
+    right when slides are added, deleted or reordered. ``on_dark`` sets the footer in
+    the on-primary colour (a section divider's panel).
     """
     theme = ts.theme
     size = theme.size("footer").max_pt
     out = []
-    number_w = 90.0
-    left_w = frame.footer.w - number_w - 12
-    if on_dark_until:
-        left_w = min(left_w, on_dark_until - frame.footer.x - 12)
     insets = Insets(0, 0, 2, 2)
-    if left_text:
-        color = theme.color("on_primary") if on_dark_until else theme.color("muted")
+    if left_text and frame.footer is not None:
+        left_w = frame.footer.w
+        color = (theme.color("on_primary") if on_dark else theme.color("muted")) if frame.generated else None
         fit_size = size
         for fit_size in sizes_down(size, theme.size("footer").min_pt, 0.5):
             if ts.count_lines(Spec(left_text, fit_size), left_w, insets) == 1:
@@ -164,11 +181,24 @@ def footer(ts: Typesetter, frame: Frame, left_text: str, number_text: str, on_da
             spec = Spec(text if text == left_text.split("  ")[0] else text.rstrip() + "…", fit_size, color=color, pitch=1.25)
         box = Rect(frame.footer.x, frame.footer.y, left_w, frame.footer.h)
         out.append(TextBox(box, ts.paras([spec]), anchor="middle", insets=insets, role="footer", name="Footer"))
-    if number_text:
-        spec = Spec(number_text, size, color=theme.color("muted"), align="right", pitch=1.25)
-        box = Rect(frame.footer.right - number_w, frame.footer.y, number_w, frame.footer.h)
-        out.append(TextBox(box, ts.paras([spec]), anchor="middle", insets=insets, role="number", name="Slide number"))
+    if number_style and "{n}" in number_style and frame.number is not None:
+        before, _, after = number_style.partition("{n}")
+        spec = Spec(f"{before}{n}{after}", size, color=theme.color("muted") if frame.generated else None, align="right", pitch=1.25)
+        para = ts.paras([spec])[0]
+        look = para.runs[0]
+        para.runs = [Run(t, look.bold, look.color, field=f) for t, f in ((before, None), (str(n), "slidenum"), (after, None)) if t]
+        out.append(TextBox(frame.number, [para], anchor="middle", insets=insets, role="number", name="Slide number"))
     return out
+
+
+def number_style(style: str) -> str:
+    """The slide-number style without ``{total}``: a field keeps the number right
+    after slides are added or deleted, a written total would not."""
+    if style == "none":
+        return ""
+    for cut in (" / {total}", "/{total}", " of {total}", "{total}"):
+        style = style.replace(cut, "")
+    return style.replace("共页", "").strip()
 
 
 def _cut_to_fit(ts: Typesetter, text: str, size: float, width: float, insets: Insets) -> str:

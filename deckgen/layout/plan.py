@@ -8,8 +8,9 @@ when the total is known.
 
 from __future__ import annotations
 
-from deckgen.layout.elements import DeckPlan, Fill, Finding, Insets, Picture, Rect, SlidePlan, TextBox
-from deckgen.layout.frame import Frame, chrome, fit_title, footer, title_and_body
+from deckgen.layout.base import KIND_ROLES, base_plan
+from deckgen.layout.elements import DeckPlan, Fill, Finding, Insets, Rect, SlidePlan, TextBox
+from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body
 from deckgen.layout.kinds import layout_slide
 from deckgen.layout.limits import length_errors
 from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
@@ -22,26 +23,39 @@ CONTINUED = "（续）"
 def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPlan:
     """Return the laid-out deck. Pure: reads fonts to measure, writes nothing."""
     ts = ts or Typesetter(theme)
-    frame = Frame.for_theme(theme)
-    plan = DeckPlan([], frame.width, frame.height)
+    base = base_plan(theme)
+    frames = {role: Frame.for_layout(base, role) for role in base.layouts}
+    plan = DeckPlan([], base.width, base.height, base=base)
     # Text too long for any slide is refused before layout spends time on it.
     plan.findings.extend(length_errors(deck))
     if plan.findings:
         return plan
-    plan.slides.append(title_slide(ts, frame, deck, plan.findings))
     scaffolded = has_agenda(deck)
-    agenda = agenda_slides(ts, frame, deck) if scaffolded else []
+    cover = title_slide(ts, frames["cover"], deck, plan.findings)
+    cover.section = "封面与目录" if scaffolded else "封面"
+    plan.slides.append(cover)
+    agenda = agenda_slides(ts, frames["agenda"], deck) if scaffolded else []
     if len(agenda) > 1:
         plan.findings.append(Finding("parts", f"the agenda of {len(deck.parts)} parts continues on {len(agenda)} slides marked （续）; consider fewer or shorter part titles"))
+    if agenda:
+        agenda[0].anchor = "agenda"
     plan.slides.extend(agenda)
     for index, part in enumerate(deck.parts):
+        first = len(plan.slides)
         if scaffolded:
-            plan.slides.append(divider_slide(ts, frame, deck, index, plan.findings))
+            divider = divider_slide(ts, frames["divider"], deck, index, plan.findings)
+            divider.anchor = f"part:{index}"
+            plan.slides.append(divider)
         for slide in part.slides:
-            plan.slides.extend(content_slides(ts, frame, slide, plan.findings))
-    plan.slides.extend(closing_slides(ts, frame, deck, plan.findings))
-    add_footers(ts, frame, deck, plan)
+            plan.slides.extend(content_slides(ts, frames, slide, plan.findings))
+        if len(plan.slides) > first:  # each part is a section, from its divider (or first slide)
+            plan.slides[first].section = f"{chinese_number(index + 1)}、{part.title}"
+    closing = closing_slides(ts, frames, deck, plan.findings)
+    closing[0].section = "结束"
+    plan.slides.extend(closing)
+    add_footers(ts, frames, deck, plan)
     plan.warnings.extend(ts.warnings)
+    plan.stand_ins.extend(ts.stand_ins)
     return plan
 
 
@@ -90,11 +104,17 @@ def _fit_lines(ts: Typesetter, text: str, width: float, high: float, low: float,
 
 
 def title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding]) -> SlidePlan:
-    """Title on a brand band (subtitle under a gold rule), organisation and logo below."""
+    """Title on the cover's brand band (subtitle under a gold rule), organisation below.
+
+    On a template the title fills the cover layout's title placeholder and the
+    subtitle and organisation its subtitle (or body) placeholder.
+    """
+    if not frame.generated:
+        return _template_title_slide(ts, frame, deck, findings)
     theme = ts.theme
     w, h, mx = frame.width, frame.height, frame.margin_x
     band_h = round(h * 0.62)
-    elements: list = [Fill(Rect(0, 0, w, band_h), theme.color("primary"), name="Title band")]
+    elements: list = []
     bottom: float = band_h - 22
     if deck.subtitle:
         sub = _fit_lines(ts, deck.subtitle, w - 2 * mx, 22, 18, 2, color=theme.color("on_primary"), pitch=1.3)
@@ -106,7 +126,7 @@ def title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding
     size = _display_fit(ts, deck.title, title_box.w, title_box.h)
     _check_display(ts, size, "title", "the deck title", findings)
     spec = Spec(deck.title, size, bold=True, color=theme.color("on_primary"), pitch=TITLE_PITCH)
-    elements.insert(1, TextBox(title_box, ts.paras([spec]), "bottom", role="title", name="Title"))
+    elements.insert(0, TextBox(title_box, ts.paras([spec]), "bottom", role="title", name="Title"))
     lines = [Spec(deck.organisation, 22, bold=True, color=theme.color("text"))] if deck.organisation else []
     for extra in (deck.presenter, deck.date):
         if extra:
@@ -116,10 +136,39 @@ def title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding
         box = Rect(mx, band_h + 28, w - 2 * mx - logo_w - 20, h - band_h - 56)
         for spec in lines:  # long names shrink to one line each where they can
             spec.size_pt = _fit_lines(ts, spec.text, box.w, spec.size_pt, 18, 1, bold=spec.bold).size_pt
-        elements.append(TextBox(box, ts.paras(lines), "top", role="body", name="Organisation"))
-    if theme.logo:
-        elements.append(Picture(Rect(w - mx - logo_w, band_h + 30, logo_w, logo_w), theme.logo, name="Logo"))
-    return SlidePlan("title", deck.title, elements, notes=deck.notes, source_path="")
+        elements.append(TextBox(box, ts.paras(lines), "top", role="subtitle", name="Organisation"))
+    return SlidePlan("title", deck.title, elements, notes=deck.notes, source_path="", layout="cover")
+
+
+def _template_title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding]) -> SlidePlan:
+    title_box = frame.title
+    size = _display_fit(ts, deck.title, title_box.w, title_box.h)
+    _check_display(ts, size, "title", "the deck title", findings)
+    elements: list = [TextBox(title_box, ts.paras([Spec(deck.title, size, bold=True, pitch=TITLE_PITCH)]), "middle", role="title", name="Title")]
+    lines = [Spec(x, 20) for x in (deck.subtitle, deck.organisation, deck.presenter, deck.date) if x]
+    layout = frame.layout
+    slot = layout.subtitle or layout.body
+    box = slot.rect if slot else Rect(title_box.x, title_box.bottom + 12, title_box.w, max(40.0, frame.height - title_box.bottom - 40))
+    if lines:
+        for spec in lines:
+            spec.size_pt = _fit_lines(ts, spec.text, box.w, 20, 18, 1).size_pt
+        while len(lines) > 1 and ts.height(lines, box.w) > box.h:
+            lines.pop()  # a small placeholder keeps the first lines (organisation and date are in the footers too)
+        held = _holding_box(ts, lines, box, frame)
+        if held is not None:
+            elements.append(TextBox(held, ts.paras(lines), "top", role="subtitle" if slot else "body", name="Subtitle"))
+    return SlidePlan("title", deck.title, elements, notes=deck.notes, source_path="", layout="cover")
+
+
+def _holding_box(ts: Typesetter, specs: list[Spec], box: Rect, frame: Frame) -> Rect | None:
+    """``box``, grown downwards (within the slide) when ``specs`` need more height; None
+    when they cannot be held at all. Template placeholders may be small."""
+    need = ts.height(specs, box.w)
+    if need <= box.h + 0.01:
+        return box
+    if box.y + need <= frame.height - 8:
+        return Rect(box.x, box.y, box.w, need)
+    return None
 
 
 AGENDA_ROWS = 7  # rows per column; more parts go to a second column, then a second slide
@@ -161,25 +210,27 @@ def agenda_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
             x = body.x + c * (col_w + gap)
             y = top + r * row_h
             badge_rect = Rect(x, y + (row_h - badge) / 2, badge, badge)
-            elements.append(Fill(badge_rect, theme.color("primary"), "rounded", name=f"Agenda badge {i + 1}"))
+            elements.append(Fill(badge_rect, theme.color("primary"), "rounded", name=f"Agenda badge {i + 1}", link=f"part:{i}"))
             number = Spec(f"{i + 1:02d}", 20 if cols == 1 else 18, bold=True, color=theme.color("on_primary"), align="center", pitch=1.2)
             elements.append(TextBox(badge_rect, ts.paras([number]), "middle", Insets(0, 0, 0, 0), "label", f"Agenda number {i + 1}"))
             spec = Spec(deck.parts[i].title, size, color=theme.color("text"))
-            elements.append(TextBox(Rect(x + badge + 20, y, text_w, row_h), ts.paras([spec]), "middle", insets, "body", f"Agenda entry {i + 1}"))
-        plans.append(SlidePlan("agenda", title, elements, notes=None, continued=page_no > 0))
+            elements.append(TextBox(Rect(x + badge + 20, y, text_w, row_h), ts.paras([spec]), "middle", insets, "body", f"Agenda entry {i + 1}", link=f"part:{i}"))
+        plans.append(SlidePlan("agenda", title, elements, notes=None, continued=page_no > 0, layout="agenda"))
     return plans
 
 
 def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings: list[Finding]) -> SlidePlan:
     """A section divider: part number on a brand panel, title, and agenda progress."""
+    if not frame.generated:
+        return _template_divider(ts, frame, deck, index, findings)
     theme = ts.theme
     part: Part = deck.parts[index]
     w, h, mx = frame.width, frame.height, frame.margin_x
     panel_w = round(w * 0.34)
-    elements: list = [Fill(Rect(0, 0, panel_w, h), theme.color("primary"), name="Section panel")]
+    elements: list = []  # the brand panel is on the 章节页 layout
     label = Spec(f"第{chinese_number(index + 1)}部分", 24, color=theme.color("on_primary"), align="center", pitch=1.3)
     number = Spec(f"{index + 1:02d}", 80, bold=True, color=theme.color("on_primary"), align="center", pitch=1.15, space_before_pt=6)
-    elements.append(TextBox(Rect(24, h * 0.26, panel_w - 48, 150), ts.paras([label, number]), "top", role="label", name="Part number"))
+    elements.append(TextBox(Rect(24, h * 0.26, panel_w - 48, 150), ts.paras([label, number]), "top", role="label", name="Part number", link="agenda"))
     right_x = panel_w + 48
     right_w = w - right_x - mx
     title_box = Rect(right_x, h * 0.14, right_w, h * 0.40)
@@ -194,7 +245,26 @@ def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings
     elements.append(TextBox(title_box, ts.paras([spec]), "bottom", role="title", name="Title"))
     elements.append(Fill(Rect(right_x + 7.2, title_box.bottom + 14, 64, 5), theme.color("accent"), name="Title accent"))
     elements.extend(_progress(ts, deck, index, Rect(right_x, title_box.bottom + 40, right_w, h - title_box.bottom - 40 - 52)))
-    return SlidePlan("divider", part.title, elements, notes=part.notes, source_path=part.path)
+    return SlidePlan("divider", part.title, elements, notes=part.notes, source_path=part.path, layout="divider")
+
+
+def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings: list[Finding]) -> SlidePlan:
+    """A divider on the template's section layout: the part title in its title
+    placeholder, 第X部分 in its body placeholder when it has one (linked to the agenda)."""
+    part: Part = deck.parts[index]
+    size = _display_fit(ts, part.title, frame.title.w, frame.title.h)
+    _check_display(ts, size, part.path, "the part title", findings)
+    elements: list = [TextBox(frame.title, ts.paras([Spec(part.title, size, bold=True, pitch=TITLE_PITCH)]), "middle", role="title", name="Title")]
+    label = Spec(f"第{chinese_number(index + 1)}部分", 24, pitch=1.3)
+    slot = frame.layout.body or frame.layout.subtitle
+    box = slot.rect if slot else Rect(frame.title.x, max(8.0, frame.title.y - 48), frame.title.w, 44)
+    if ts.height([label], box.w) > box.h:
+        label.size_pt = 18
+    held = _holding_box(ts, [label], box, frame)
+    if held is not None:
+        elements.append(TextBox(held, ts.paras([label]), "top", role="subtitle" if slot else "label", name="Part number", link="agenda"))
+    return SlidePlan("divider", part.title, elements, notes=part.notes, source_path=part.path, layout="divider")
+
 
 
 PROGRESS_ROWS = 7  # a divider shows at most this many agenda entries around the current one
@@ -226,12 +296,14 @@ def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
             while len(text) > 6 and (ts.width(text + "…", size, current) > inner * 0.97 or text[-1].isascii()):
                 text = text[:-1]  # cut inside CJK text: an ellipsis after Latin sets badly
             spec.text = text + "…"
-        out.append(TextBox(Rect(box.x + 28, y, box.w - 28, row_h), ts.paras([spec]), "middle", Insets(4, 4, 0, 0), "body", f"Progress {i + 1}"))
+        out.append(TextBox(Rect(box.x + 28, y, box.w - 28, row_h), ts.paras([spec]), "middle", Insets(4, 4, 0, 0), "body", f"Progress {i + 1}", link=f"part:{i}"))
     return out
 
 
-def content_slides(ts: Typesetter, frame: Frame, slide: Slide, findings: list[Finding]) -> list[SlidePlan]:
-    """Lay out one outline slide; more than one plan when it continues."""
+def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findings: list[Finding]) -> list[SlidePlan]:
+    """Lay out one outline slide on its kind's layout; more than one plan when it continues."""
+    role = KIND_ROLES[slide.kind]
+    frame = frames[role]
     title = slide.title or ""
     size = ts.theme.size("title")
     # Fit the longest title this slide can have (with （续）) so every page shares one body.
@@ -250,57 +322,68 @@ def content_slides(ts: Typesetter, frame: Frame, slide: Slide, findings: list[Fi
         elements = list(chrome(ts, frame, page_title, fit)[0]) if page_title else []
         elements.extend(page)
         notes = slide.notes if n == 0 else ("（续上页）" if slide.notes else None)
-        out.append(SlidePlan(slide.kind, page_title, elements, notes, source_path=slide.path, continued=n > 0))
+        out.append(SlidePlan(slide.kind, page_title, elements, notes, source_path=slide.path, continued=n > 0, layout=role))
     return out
 
 
-def closing_slides(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding]) -> list[SlidePlan]:
+def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, findings: list[Finding]) -> list[SlidePlan]:
     """The closing line large on the brand colour, a smaller line under it.
 
     A closing text too long for the space under the closing line is set on a
-    statement slide just before the closing slide, rather than shrunk or cut.
+    statement slide just before the closing slide, rather than shrunk or cut. On a
+    template the closing line fills the closing layout's title placeholder.
     """
     theme = ts.theme
+    frame = frames["closing"]
     w, h, mx = frame.width, frame.height, frame.margin_x
     closing = deck.closing
-    box = Rect(mx, h * 0.20, w - 2 * mx, h * 0.36)
+    generated = frame.generated
+    on_brand = theme.color("on_primary") if generated else None
+    box = Rect(mx, h * 0.20, w - 2 * mx, h * 0.36) if generated else frame.title
     size = _display_fit(ts, closing.title, box.w, box.h, max_lines=2)
     _check_display(ts, size, "closing", "the closing line", findings)
     elements: list = [
-        TextBox(box, ts.paras([Spec(closing.title, size, True, theme.color("on_primary"), align="center", pitch=TITLE_PITCH)]), "bottom", role="title", name="Title"),
-        Fill(Rect(w / 2 - 40, box.bottom + 16, 80, 5), theme.color("accent"), name="Closing accent"),
+        TextBox(box, ts.paras([Spec(closing.title, size, True, on_brand, align="center", pitch=TITLE_PITCH)]), "bottom" if generated else "middle", role="title", name="Title"),
     ]
+    if generated:
+        elements.append(Fill(Rect(w / 2 - 40, box.bottom + 16, 80, 5), theme.color("accent"), name="Closing accent"))
+    slot = None if generated else (frame.layout.subtitle or frame.layout.body)
     before: list[SlidePlan] = []
     if closing.text:
-        text_box = Rect(mx + 40, box.bottom + 36, w - 2 * mx - 80, h - box.bottom - 36 - 70)
-        spec = Spec(closing.text, 18, color=theme.color("on_primary"))
+        if generated:
+            text_box = Rect(mx + 40, box.bottom + 36, w - 2 * mx - 80, h - box.bottom - 36 - 70)
+        else:
+            text_box = slot.rect if slot else Rect(box.x, box.bottom + 12, box.w, max(0.0, h * 0.9 - box.bottom - 12))
+        spec = Spec(closing.text, 18, color=on_brand)
         for text_size in sizes_down(24, 18):
-            spec = Spec(closing.text, text_size, color=theme.color("on_primary"))
+            spec = Spec(closing.text, text_size, color=on_brand)
             if ts.height([spec], text_box.w) <= text_box.h:
                 break
         if ts.height([spec], text_box.w) <= text_box.h:
             spec.align = "center"  # under a centred closing line
-            elements.append(TextBox(text_box, ts.paras([spec]), "top", role="body", name="Closing text"))
+            elements.append(TextBox(text_box, ts.paras([spec]), "top", role="subtitle" if slot else "body", name="Closing text"))
+            slot = None  # taken
         else:
             statement = Slide("statement", title=closing.title, text=closing.text, path="closing")
-            before = content_slides(ts, frame, statement, [])
+            before = content_slides(ts, frames, statement, [])
     sign = "  ".join(x for x in (deck.organisation, deck.date) if x)
-    if sign:
-        sign_spec = _fit_lines(ts, sign, w - 2 * mx, 18, 14, 1, color=theme.color("on_primary"), align="center")
-        elements.append(TextBox(Rect(mx, h - 62, w - 2 * mx, 34), ts.paras([sign_spec]), "middle", role="footer", name="Sign-off"))
-    closing_plan = SlidePlan("closing", closing.title, elements, notes=closing.notes, background=theme.color("primary"), source_path="closing")
+    sign_box = Rect(mx, h - 62, w - 2 * mx, 34) if generated else slot.rect if slot else None
+    if sign and sign_box is not None:
+        sign_spec = _fit_lines(ts, sign, sign_box.w, 18, 14, 1, color=on_brand, align="center")
+        if ts.height([sign_spec], sign_box.w) <= sign_box.h + 0.01:
+            elements.append(TextBox(sign_box, ts.paras([sign_spec]), "middle", role="label" if generated else "subtitle", name="Sign-off"))
+    closing_plan = SlidePlan("closing", closing.title, elements, notes=closing.notes, source_path="closing", layout="closing")
     return before + [closing_plan]
 
 
-def add_footers(ts: Typesetter, frame: Frame, deck: Deck, plan: DeckPlan) -> None:
-    """Add organisation, date and slide number to every slide but title and closing."""
+def add_footers(ts: Typesetter, frames: dict[str, Frame], deck: Deck, plan: DeckPlan) -> None:
+    """Add the footer text and a slide-number field to every slide but title and closing."""
     theme = ts.theme
-    total = len(plan.slides)
     left = theme.footer.format(organisation=deck.organisation or "", date=deck.date or "").strip()
+    style = number_style(theme.slide_number)
     for n, slide in enumerate(plan.slides, start=1):
         if slide.kind in ("title", "closing"):
             continue
-        style = theme.slide_number
-        number = "" if style == "none" else style.format(n=n, total=total)
-        dark = round(frame.width * 0.34) if slide.kind == "divider" else 0.0
-        slide.elements.extend(footer(ts, frame, left, number, on_dark_until=dark))
+        frame = frames[slide.layout]
+        on_dark = frame.generated and slide.kind == "divider"
+        slide.elements.extend(footer(ts, frame, left, style, n, on_dark=on_dark))

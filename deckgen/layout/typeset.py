@@ -36,20 +36,42 @@ class Typesetter:
     """Measure and build paragraphs with the theme's real fonts."""
 
     def __init__(self, theme: Theme):
+        from deckgen.layout.fonts import measuring_faces
         from deckgen.layout.measure import Measurer
 
         self.theme = theme
-        self.measurer = Measurer(
+        self.faces = measuring_faces(
             theme.latin_font,
             theme.east_asian_font,
-            latin_path=theme.latin_file,
-            ea_path=theme.east_asian_file,
+            theme.latin_file,
+            theme.east_asian_file,
+            headings=(theme.heading_latin_font, theme.heading_east_asian_font),
+        )
+        self.measurer = Measurer(
+            self.faces.latin,
+            self.faces.east_asian,
+            latin_path=self.faces.latin_path,
+            ea_path=self.faces.east_asian_path,
         )
         self._cache: dict = {}
+        self._extra_em: dict[tuple[str, bool], tuple[float, float]] = {}
+        self._margins: dict[tuple[str, bool], tuple[float, float]] = {}
 
     @property
     def warnings(self) -> list[str]:
         return list(getattr(self.measurer, "warnings", []))
+
+    @property
+    def stand_ins(self) -> list[str]:
+        """Which installed face stood in for which named one (for ``deckgen check``)."""
+        by_stand_in: dict[str, list[str]] = {}
+        for named, fallback in self.faces.substitutions:
+            by_stand_in.setdefault(fallback, []).append(repr(named))
+        return [
+            f"font {' / '.join(named)} is not installed here: measured with {fallback!r} (its declared stand-in) "
+            "and a margin so the text fits in both; previews show the stand-in"
+            for fallback, named in by_stand_in.items()
+        ]
 
     def lines(self, text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
         """Return ``text`` broken into lines as it will render in ``width_pt``."""
@@ -58,9 +80,44 @@ class Typesetter:
         if hit is None:
             # Decide with a little width to spare: engines differ slightly (measure.WIDTH_SAFETY).
             usable = width_pt * (1 - WIDTH_SAFETY)
-            hit = self.measurer.wrap(text, usable, size_pt, bold=bold) if text else [""]
+            if self.faces.needs_margin and text:
+                margin = self._margins.get((text, bold))
+                if margin is None:  # fitting asks for one text at many sizes and widths
+                    margin = self._margins[(text, bold)] = self._substitution_margin_em(text, bold)
+                extra_em, widest_ratio = margin
+                # No line needs more than all of it, nor more than a line of the widest
+                # ratio (its Latin set wholly in the named face) takes.
+                usable -= min(extra_em * size_pt, usable * (1 - 1 / widest_ratio))
+            hit = self.measurer.wrap(text, max(usable, size_pt), size_pt, bold=bold) if text else [""]
             self._cache[key] = hit
         return hit
+
+    def _substitution_margin_em(self, text: str, bold: bool) -> tuple[float, float]:
+        """Width (em) a named face may need beyond its stand-in for ``text``, and the
+        largest ratio of named to measured width among its characters.
+
+        CJK glyphs are one em in every face concerned; Latin letters, digits and
+        punctuation differ: the Chinese system faces (黑体, 宋体, 仿宋, 楷体) set them
+        half an em wide, Latin faces up to about 12 % wider than Noto's. A line holds
+        at most the text's non-CJK characters, so their worst case is kept free.
+        """
+        from collections import Counter
+
+        from deckgen.layout.linebreak import is_cjk
+
+        total, widest = 0.0, 1.0
+        for ch, count in Counter(text).items():  # one pass: linear in the text's length
+            if ch == "\n" or is_cjk(ch):
+                continue
+            key = (ch, bold)
+            known = self._extra_em.get(key)
+            if known is None:
+                own = self.measurer.width_em(ch, bold=bold)
+                extra = max(0.5 - own, 0.12 * own, 0.0)
+                known = self._extra_em[key] = (extra, (own + extra) / own if own > 0 else 1.0)
+            total += known[0] * count
+            widest = max(widest, known[1])
+        return total, widest
 
     def width(self, text: str, size_pt: float, bold: bool = False) -> float:
         return self.measurer.width(text, size_pt, bold=bold)

@@ -88,6 +88,7 @@ class Deck:
     presenter: str | None = None
     date: str | None = None
     theme: str | None = None
+    template: str | None = None  # an organisation's .pptx/.potx, relative to the outline
     notes: str | None = None
     closing: Closing = field(default_factory=Closing)
     outline_file: str = ""  # the outline file, for messages and relative paths
@@ -110,6 +111,7 @@ def deck_from_data(data: dict, outline_file: str = "") -> Deck:
         presenter=data.get("presenter"),
         date=data.get("date"),
         theme=data.get("theme"),
+        template=data.get("template"),
         notes=data.get("notes"),
         closing=closing,
         outline_file=outline_file,

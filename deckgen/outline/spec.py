@@ -194,6 +194,7 @@ DECK = Mapping(
         Field("presenter", Text(), "Who presents, shown on the title slide."),
         Field("date", Text(), "Shown on the title slide and in the footer."),
         Field("theme", Text(), "A built-in theme name (deckgen themes) or a path to a theme YAML."),
+        Field("template", Text(), "Your organisation's .pptx/.potx (path relative to the outline): the deck is built on its master and layouts."),
         NOTES,
         Field("parts", ListOf(PART, min_items=1), "The parts, in order.", required=True),
         Field("closing", CLOSING, "The closing slide."),

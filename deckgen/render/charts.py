@@ -24,6 +24,7 @@ from pptx.parts.embeddedpackage import EmbeddedXlsxPart
 from pptx.util import Pt
 
 from deckgen.layout.charts import ChartBox
+from deckgen.render import opc
 from deckgen.render.xml import text, xfrm
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -74,9 +75,9 @@ def new_chart_part(box: ChartBox, package, *, number: int, latin: str, east_asia
         reproducible_xlsx(data.xlsx_blob),
     )
     part.chart_workbook.xlsx_part = workbook
-    _positive_axis_ids(part._element, number)
+    _positive_axis_ids(opc.element(part), number)
     _style(part.chart, box)
-    _set_fonts(part._element, box, latin=latin, east_asian=east_asian)
+    _set_fonts(opc.element(part), box, latin=latin, east_asian=east_asian)
     return part
 
 

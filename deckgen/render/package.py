@@ -14,19 +14,18 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
-from pptx import Presentation
-from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.oxml import serialize_part_xml
-from pptx.opc.package import Part, _Relationship
-from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
-from pptx.opc.serialized import _ContentTypesItem
 from pptx.parts.image import ImagePart
-from pptx.util import Emu
 
+from deckgen.layout.base import BasePlan
+from deckgen.render import opc
 from deckgen.render import xml as X
+from deckgen.render.base import open_base, set_font_refs, write_sections
+from deckgen.render.opc import PackURI, Part
+from deckgen.theme.model import Theme
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -34,120 +33,127 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 SLIDE_CT = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
 NOTES_CT = "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"
+_add_rel = opc.add_rel
 
 
-def _add_rel(source_part, rid: str, reltype: str, target_part) -> None:
-    """Add a relationship without python-pptx's linear duplicate search."""
-    rels = source_part.rels
-    rels._rels[rid] = _Relationship(rels._base_uri, rid, reltype, RTM.INTERNAL, target_part)
+class ImageStore:
+    """The package's one image part per picture file, numbered in order of first use."""
+
+    def __init__(self) -> None:
+        self.package: Any = None  # set by open_base once the package is open
+        self._parts: dict[Path, ImagePart] = {}
+
+    def part(self, path: Path) -> ImagePart:
+        part = self._parts.get(path)
+        if part is None:
+            part = ImagePart.new(self.package, _image_from(path))
+            part.partname = PackURI(f"/ppt/media/deckgen-image{len(self._parts) + 1}{Path(path).suffix.lower()}")
+            self._parts[path] = part
+        return part
 
 
 class DeckWriter:
-    """Build a presentation slide by slide, then save it deterministically."""
+    """Build a presentation slide by slide on its base (master and layouts), then save
+    it deterministically."""
 
-    def __init__(self, width_pt: float, height_pt: float, latin: str, east_asian: str, colors: dict[str, str]):
-        self.prs = Presentation()
-        self.prs.slide_width = Emu(X.emu(width_pt))
-        self.prs.slide_height = Emu(X.emu(height_pt))
-        self.package = self.prs.part.package
-        self.fonts = X.Fonts(latin, east_asian)
-        self._prepare_template(latin, east_asian, colors)
-        self.layout_part = self.prs.slide_layouts[5].part  # "Title Only": has a title placeholder
-        self.notes_master_part = self.prs.part.notes_master_part
-        self._set_notes_fonts(latin, east_asian)
-        self._sld_id_lst = self.prs.part._element.get_or_add_sldIdLst()
-        used = set(self.prs.part.rels._rels)
-        self._next_pres_rid = len(used) + 1
-        while f"rId{self._next_pres_rid}" in used:
-            self._next_pres_rid += 1
-        self._slide_count = 0
-        self._notes_count = 0
-        self._images: dict[Path, ImagePart] = {}
+    def __init__(self, base: BasePlan, theme: Theme):
         # Rels XML of the parts we create, written directly: python-pptx's own
         # serialisation of thousands of small rels files is a large share of the time.
         self._rels_xml: dict[Part, list[tuple[str, str, Part]]] = {}
-
-    # ------------------------------------------------------------------ template
-
-    def _prepare_template(self, latin: str, east_asian: str, colors: dict[str, str]) -> None:
-        """Theme fonts with an East-Asian face, brand colours, no autofit, no leftovers."""
-        master = self.prs.slide_masters[0]
-        theme_part = master.part.part_related_by(RT.THEME)
-        theme = etree.fromstring(theme_part.blob)
-        for font_set in theme.iter(f"{{{A}}}majorFont", f"{{{A}}}minorFont"):
-            font_set.find(f"{{{A}}}latin").set("typeface", latin)
-            font_set.find(f"{{{A}}}ea").set("typeface", east_asian)
-            font_set.find(f"{{{A}}}cs").set("typeface", latin)
-        scheme = theme.find(f".//{{{A}}}clrScheme")
-        scheme.set("name", "deckgen")
-        roles = {"dk2": "primary_dark", "lt2": "surface", "accent1": "primary", "accent2": "accent", "accent3": "muted", "accent4": "placeholder"}
-        for slot, role in roles.items():
-            el = scheme.find(f"{{{A}}}{slot}")
-            for child in list(el):
-                el.remove(child)
-            etree.SubElement(el, f"{{{A}}}srgbClr", val=colors[role])
-        theme_part._blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)
-        for part in [master.part] + [layout.part for layout in master.slide_layouts]:
-            for el in list(part._element.iter(f"{{{A}}}normAutofit")):
-                el.getparent().remove(el)
-            for rpr in part._element.iter(f"{{{A}}}defRPr"):
-                _ensure_fonts(rpr, latin, east_asian)
-        pkg_rels = self.package._rels
-        for rid, rel in list(pkg_rels.items()):
-            if rel.reltype == RT.THUMBNAIL:
-                pkg_rels.pop(rid)
-        for rid, rel in list(self.prs.part.rels.items()):
-            if rel.reltype == RT.PRINTER_SETTINGS:
-                self.prs.part.rels.pop(rid)
-
-    def _set_notes_fonts(self, latin: str, east_asian: str) -> None:
-        element = self.notes_master_part._element
-        for rpr in element.iter(f"{{{A}}}defRPr"):
-            _ensure_fonts(rpr, latin, east_asian)
+        self.images = ImageStore()
+        opened = open_base(base, theme, self.images, self._rels_xml)
+        self.prs = opened.prs
+        self.package = self.prs.part.package
+        self.base = base
+        self.layout_parts = opened.layout_parts
+        self.fonts = X.BODY_FONTS
+        self.notes_master_part = self.prs.part.notes_master_part
+        for rpr in opc.element(self.notes_master_part).iter(f"{{{A}}}defRPr"):
+            set_font_refs(rpr, heading=False)
+        self._sld_id_lst = opc.element(self.prs.part).get_or_add_sldIdLst()
+        self._used_pres_rids = opc.rel_ids(self.prs.part)
+        self._next_pres_rid = 1
+        self._slide_count = 0
+        self._notes_count = 0
+        self._anchors: dict[str, Part] = {}
+        self._links: list[tuple[Part, str, str]] = []
+        self._sections: list[tuple[str, list[int]]] = []
 
     # ------------------------------------------------------------------ slides
 
-    def image_part(self, path: Path) -> ImagePart:
-        """Return the package's one part for the image at ``path`` (added once)."""
-        part = self._images.get(path)
-        if part is None:
-            part = ImagePart.new(self.package, _image_from(path))
-            part.partname = PackURI(f"/ppt/media/image{len(self._images) + 1}{Path(path).suffix.lower()}")
-            self._images[path] = part
-        return part
+    def add_slide(self, shapes_xml_fn, layout_role: str, notes: str | None, *, section: str = "", anchor: str = "") -> None:
+        """Add one slide on the layout of ``layout_role``.
 
-    def add_slide(self, shapes_xml_fn, background: str | None, notes: str | None) -> None:
-        """Add one slide. ``shapes_xml_fn(relate)`` returns the shapes' XML, calling
-        ``relate(image_path)`` to get an rId for each picture it places."""
+        ``shapes_xml_fn(relate, link)`` returns the shapes' XML, calling
+        ``relate(image_path)`` for the rId of each picture it places and
+        ``link(anchor)`` for the rId of a jump to the slide named ``anchor``.
+        ``section`` starts a PowerPoint section there.
+        """
         self._slide_count += 1
         n = self._slide_count
         partname = PackURI(f"/ppt/slides/slide{n}.xml")
-        rels: dict[Path, str] = {}
-        pending: list[tuple[str, ImagePart]] = []
+        rels: dict[object, str] = {}
+        pending: list[tuple[str, str, Any]] = []  # (rId, type, image part or anchor name)
+
+        def next_rid() -> str:
+            return f"rId{len(rels) + 2}"  # rId1 is the layout
 
         def relate(path: Path) -> str:
             if path not in rels:
-                rels[path] = f"rId{len(rels) + 2}"  # rId1 is the layout
-                pending.append((rels[path], self.image_part(path)))
+                rels[path] = next_rid()
+                pending.append((rels[path], RT.IMAGE, self.images.part(path)))
             return rels[path]
 
-        blob = X.slide_xml(shapes_xml_fn(relate), background)
+        def link(target: str) -> str:
+            key = ("link", target)
+            if key not in rels:
+                rels[key] = next_rid()
+                pending.append((rels[key], RT.SLIDE, target))
+            return rels[key]
+
+        blob = X.slide_xml(shapes_xml_fn(relate, link), None)
         # A plain Part holding the finished XML: nothing reads it back before saving,
         # so parsing it into python-pptx's object tree would be wasted time.
         slide_part = Part(partname, SLIDE_CT, self.package, blob)
-        slide_rels = [("rId1", RT.SLIDE_LAYOUT, self.layout_part)]
-        slide_rels.extend((rid, RT.IMAGE, image) for rid, image in pending)
+        slide_rels = [("rId1", RT.SLIDE_LAYOUT, self.layout_parts[layout_role])]
+        for rid, reltype, target in pending:
+            if reltype == RT.SLIDE:
+                self._links.append((slide_part, rid, target))  # resolved when every slide exists
+            else:
+                slide_rels.append((rid, reltype, target))
         for rid, reltype, target in slide_rels:
             _add_rel(slide_part, rid, reltype, target)
         self._rels_xml[slide_part] = slide_rels
-        pres_rid = f"rId{self._next_pres_rid}"
-        self._next_pres_rid += 1
+        pres_rid = self._pres_rid()
         _add_rel(self.prs.part, pres_rid, RT.SLIDE, slide_part)
         sld_id = etree.SubElement(self._sld_id_lst, f"{{{P}}}sldId")
         sld_id.set("id", str(255 + n))
         sld_id.set(f"{{{R}}}id", pres_rid)
+        if section or not self._sections:
+            self._sections.append((section or "默认节", []))
+        self._sections[-1][1].append(255 + n)
+        if anchor:
+            self._anchors[anchor] = slide_part
         if notes:
             self._add_notes(slide_part, notes, len(rels) + 2)
+
+    def _pres_rid(self) -> str:
+        while f"rId{self._next_pres_rid}" in self._used_pres_rids:
+            self._next_pres_rid += 1
+        rid = f"rId{self._next_pres_rid}"
+        self._next_pres_rid += 1
+        return rid
+
+    def finish(self) -> None:
+        """Resolve slide-to-slide links and write the sections, once every slide exists."""
+        for slide_part, rid, target in self._links:
+            target_part = self._anchors.get(target)
+            if target_part is None:  # pragma: no cover - layout names only anchors it made
+                raise ValueError(f"no slide is anchored as {target!r}")
+            _add_rel(slide_part, rid, RT.SLIDE, target_part)
+            self._rels_xml[slide_part].append((rid, RT.SLIDE, target_part))
+        if len(self._sections) > 1:
+            write_sections(self.prs, self._sections)
 
     def _add_notes(self, slide_part: Part, notes: str, rid_number: int) -> None:
         self._notes_count += 1
@@ -175,9 +181,9 @@ class DeckWriter:
         props.revision = 1
         props.created = when
         props.modified = when
-        for rel in self.package._rels.values():
+        for rel in opc.package_rels(self.package).values():
             if rel.reltype == RT.EXTENDED_PROPERTIES:
-                rel.target_part._blob = _app_xml(self._slide_count, self._notes_count, self.prs.slide_width, self.prs.slide_height)
+                opc.set_blob(rel.target_part, _app_xml(self._slide_count, self._notes_count, self.prs.slide_width, self.prs.slide_height))
 
     def to_bytes(self) -> bytes:
         """Return the .pptx bytes, written as python-pptx would but with fixed zip
@@ -192,13 +198,13 @@ class DeckWriter:
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, blob)
 
-            write(CONTENT_TYPES_URI.membername, serialize_part_xml(_ContentTypesItem.xml_for(parts)))
-            write(PACKAGE_URI.rels_uri.membername, self.package._rels.xml)
+            write(opc.CONTENT_TYPES_URI.membername, opc.content_types_xml(parts))
+            write(opc.PACKAGE_URI.rels_uri.membername, opc.package_rels(self.package).xml)
             for part in parts:
                 write(part.partname.membername, part.blob)
                 if part in self._rels_xml:
                     write(part.partname.rels_uri.membername, _rels_xml(part, self._rels_xml[part]))
-                elif part._rels:
+                elif opc.part_rels(part) is not None:
                     write(part.partname.rels_uri.membername, part.rels.xml)
         return out.getvalue()
 
@@ -218,25 +224,6 @@ def _rels_xml(source: Part, rels: list[tuple[str, str, Part]]) -> bytes:
 
 def _clip(value: str, limit: int = 255) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
-def _ensure_fonts(rpr, latin: str, east_asian: str) -> None:
-    """Give a run-properties element both typefaces, in schema order (latin, ea, cs)."""
-    for tag in ("latin", "ea", "cs"):
-        for el in rpr.findall(f"{{{A}}}{tag}"):
-            rpr.remove(el)
-    # latin/ea/cs come after fills and effects and before sym/hlink/extLst.
-    anchor = None
-    for tag in ("sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst"):
-        anchor = rpr.find(f"{{{A}}}{tag}")
-        if anchor is not None:
-            break
-    new = [etree.Element(f"{{{A}}}{t}", typeface=face) for t, face in (("latin", latin), ("ea", east_asian), ("cs", latin))]
-    for el in new:
-        if anchor is not None:
-            anchor.addprevious(el)
-        else:
-            rpr.append(el)
 
 
 def _image_from(path: Path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from deckgen.layout.base import LayoutPlan
 from deckgen.layout.elements import DeckPlan, Fill, Picture, SlidePlan, Table, TextBox
 from deckgen.outline.model import Deck
 from deckgen.render import xml as X
@@ -10,11 +11,21 @@ from deckgen.theme.model import Theme
 
 
 def render_deck(plan: DeckPlan, deck: Deck, theme: Theme) -> bytes:
-    """Return the .pptx bytes of ``plan``: native shapes, notes, fixed properties."""
-    writer = DeckWriter(plan.width_pt, plan.height_pt, theme.latin_font, theme.east_asian_font, theme.colors)
+    """Return the .pptx bytes of ``plan``: slides placed on the base's layouts, with
+    notes, sections, links between slides and fixed properties."""
+    assert plan.base is not None, "plan_deck sets the base"
+    writer = DeckWriter(plan.base, theme)
     fonts = writer.fonts
     for slide in plan.slides:
-        writer.add_slide(lambda relate, s=slide: _shapes(s, fonts, relate), slide.background, slide.notes)
+        layout = plan.base.layouts[slide.layout]
+        writer.add_slide(
+            lambda relate, link, s=slide, lay=layout: _shapes(s, lay, fonts, relate, link),
+            slide.layout,
+            slide.notes,
+            section=slide.section,
+            anchor=slide.anchor,
+        )
+    writer.finish()
     writer.set_properties(
         title=deck.title,
         author=deck.organisation or "",
@@ -25,13 +36,20 @@ def render_deck(plan: DeckPlan, deck: Deck, theme: Theme) -> bytes:
     return writer.to_bytes()
 
 
-def _shapes(slide: SlidePlan, fonts: X.Fonts, relate) -> str:
+#: Which placeholder of the layout a text box of each role fills.
+PLACEHOLDER_ROLES = {"title": "title", "subtitle": "subtitle", "footer": "footer", "number": "number"}
+
+
+def _shapes(slide: SlidePlan, layout: LayoutPlan, fonts: X.Fonts, relate, link) -> str:
     out = []
     for shape_id, element in enumerate(slide.elements, start=2):
+        link_rid = link(element.link) if getattr(element, "link", "") else None
         if isinstance(element, TextBox):
-            out.append(X.text_box(element, shape_id, fonts))
+            slot = getattr(layout, PLACEHOLDER_ROLES[element.role]) if element.role in PLACEHOLDER_ROLES else None
+            ph = (slot.type, slot.idx) if slot is not None else None
+            out.append(X.text_box(element, shape_id, fonts, ph, link_rid))
         elif isinstance(element, Fill):
-            out.append(X.fill_shape(element, shape_id))
+            out.append(X.fill_shape(element, shape_id, link_rid))
         elif isinstance(element, Table):
             out.append(X.table(element, shape_id, fonts))
         elif isinstance(element, Picture):

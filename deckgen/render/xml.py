@@ -43,11 +43,20 @@ def text(value: str) -> str:
 class Fonts:
     """The typefaces every run carries, as ready-made XML."""
 
-    def __init__(self, latin: str, east_asian: str):
+    def __init__(self, latin: str, east_asian: str, complex_script: str | None = None):
         self.xml = (
             f'<a:latin typeface="{text(latin)}"/><a:ea typeface="{text(east_asian)}"/>'
-            f'<a:cs typeface="{text(latin)}"/>'
+            f'<a:cs typeface="{text(complex_script or latin)}"/>'
         )
+
+
+# Runs refer to the theme's fonts rather than naming faces, so Design > Fonts in
+# PowerPoint (or the theme) restyles the whole deck: headings the major fonts,
+# everything else the minor ones.
+HEADING_FONTS = Fonts("+mj-lt", "+mj-ea", "+mj-cs")
+BODY_FONTS = Fonts("+mn-lt", "+mn-ea", "+mn-cs")
+SLIDENUM_FIELD_ID = "{6A1D4F3E-2B7C-4D55-9C31-7E0A5B8D2F41}"
+SLIDE_JUMP = "ppaction://hlinksldjump"
 
 
 def run_props(tag: str, size_pt: float, bold: bool, color: str | None, fonts: Fonts) -> str:
@@ -63,7 +72,9 @@ def run(r: Run, size_pt: float, fonts: Fonts) -> str:
     for n, piece in enumerate(pieces):
         if n:
             out.append(f"<a:br>{props}</a:br>")
-        if piece:
+        if piece and r.field:
+            out.append(f'<a:fld id="{SLIDENUM_FIELD_ID}" type="{r.field}">{props}<a:t>{text(piece)}</a:t></a:fld>')
+        elif piece:
             out.append(f"<a:r>{props}<a:t>{text(piece)}</a:t></a:r>")
     return "".join(out)
 
@@ -104,16 +115,31 @@ def xfrm(rect: Rect, tag: str = "a:xfrm") -> str:
     )
 
 
-def text_box(box: TextBox, shape_id: int, fonts: Fonts) -> str:
+def click(link_rid: str | None) -> str:
+    """A shape's click action that jumps to another slide in a slide show."""
+    return f'<a:hlinkClick r:id="{link_rid}" action="{SLIDE_JUMP}"/>' if link_rid else ""
+
+
+def c_nv_pr(shape_id: int, name: str, link_rid: str | None = None) -> str:
+    action = click(link_rid)
+    return f'<p:cNvPr id="{shape_id}" name="{name}">{action}</p:cNvPr>' if action else f'<p:cNvPr id="{shape_id}" name="{name}"/>'
+
+
+def text_box(box: TextBox, shape_id: int, fonts: Fonts, ph: tuple[str, int] | None = None, link_rid: str | None = None) -> str:
+    """A text box, or a placeholder of the layout when ``ph`` = (type, idx) is given."""
+    fonts = HEADING_FONTS if box.role == "title" else fonts
     paras = "".join(paragraph(p, fonts) for p in box.paras)
     name = text(box.name or f"TextBox {shape_id}")
-    if box.role == "title":
+    if ph is not None:
+        ph_type, idx = ph
+        type_attr = "" if ph_type == "obj" else f' type="{text(ph_type)}"'
+        idx_attr = f' idx="{int(idx)}"' if idx else ""
         nv = (
-            f'<p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
-            f'<p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr>'
+            f'<p:nvSpPr>{c_nv_pr(shape_id, name, link_rid)}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+            f"<p:nvPr><p:ph{type_attr}{idx_attr}/></p:nvPr></p:nvSpPr>"
         )
     else:
-        nv = f'<p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+        nv = f'<p:nvSpPr>{c_nv_pr(shape_id, name, link_rid)}<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
     return (
         f"<p:sp>{nv}<p:spPr>{xfrm(box.rect)}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/>"
         f"<a:ln><a:noFill/></a:ln></p:spPr>"
@@ -121,7 +147,7 @@ def text_box(box: TextBox, shape_id: int, fonts: Fonts) -> str:
     )
 
 
-def fill_shape(fill: Fill, shape_id: int) -> str:
+def fill_shape(fill: Fill, shape_id: int, link_rid: str | None = None) -> str:
     geom = {"rect": "rect", "rounded": "roundRect", "ellipse": "ellipse"}[fill.shape]
     adj = '<a:gd name="adj" fmla="val 14000"/>' if geom == "roundRect" else ""
     line = (
@@ -131,7 +157,7 @@ def fill_shape(fill: Fill, shape_id: int) -> str:
     )
     name = text(fill.name or f"Shape {shape_id}")
     return (
-        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        f"<p:sp><p:nvSpPr>{c_nv_pr(shape_id, name, link_rid)}<p:cNvSpPr/><p:nvPr/></p:nvSpPr>"
         f'<p:spPr>{xfrm(fill.rect)}<a:prstGeom prst="{geom}"><a:avLst>{adj}</a:avLst></a:prstGeom>'
         f'<a:solidFill><a:srgbClr val="{fill.color}"/></a:solidFill>{line}</p:spPr></p:sp>'
     )

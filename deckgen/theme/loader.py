@@ -125,10 +125,15 @@ def load_theme_file(path: Path) -> Theme:
             problem = _template_problem(str(template), fields)
             if problem:
                 bad(key, f"{key} {problem}; use only {', '.join('{' + f + '}' for f in fields)}")
+    template = None
+    if data.get("template"):
+        template = (path.parent / str(data["template"])).resolve()
+        if not template.is_file():
+            bad("template", f"template file not found: {template}; fix the path (relative to the theme file) or remove 'template'")
     errors = [i for i in issues if i.is_error]
     if errors:
         raise InputError(errors)
-    return Theme(
+    theme = Theme(
         name=data["name"],
         colors=colors,
         latin_font=fonts["latin"],
@@ -141,9 +146,13 @@ def load_theme_file(path: Path) -> Theme:
         sizes=sizes,
         logo=logo,
         footer=data.get("footer") or "{organisation}  {date}",
-        slide_number=data.get("slide_number") or "{n} / {total}",
+        slide_number=data.get("slide_number") or "{n}",
         source=path,
+        layouts={str(k): str(v) for k, v in (data.get("layouts") or {}).items() if v},
+        heading_latin_font=fonts.get("heading_latin") or None,
+        heading_east_asian_font=fonts.get("heading_east_asian") or None,
     )
+    return with_template(theme, template) if template else theme
 
 
 #: A logo is a small mark; more pixels than this is a mistake (or a decompression bomb).
@@ -225,3 +234,59 @@ def _number(value) -> float | None:
 def with_slide_size(theme: Theme, slide_size: str) -> Theme:
     """Return a copy of ``theme`` laid out for another slide size."""
     return dataclasses.replace(theme, slide_size=slide_size)
+
+
+def template_for_outline(theme: Theme, outline, template: str | Path | None = None) -> Theme:
+    """``theme`` built on ``--template`` if given, else on the outline's ``template:``
+    (relative to the outline; a missing file is reported at its line)."""
+    if template:
+        return with_template(theme, Path(template))
+    named = getattr(outline.deck, "template", None)
+    if not named:
+        return theme
+    path = (outline.path.parent / str(named)).resolve()
+    if not path.is_file():
+        raise InputError([outline.issue("template", f"template file not found: {path}; fix the path (relative to the outline) or remove 'template'")])
+    return with_template(theme, path)
+
+
+def with_template(theme: Theme, template: Path) -> Theme:
+    """Return ``theme`` built on an organisation's template (.pptx/.potx).
+
+    The deck takes the template's slide size, layouts, theme colours and theme fonts;
+    the palette roles deckgen draws with (cards, table header, placeholders) are taken
+    from the template's colour scheme, the theme's own colours filling any gaps.
+    Raises :class:`InputError` when the file is not a presentation.
+    """
+    from deckgen.theme.template import read_template
+
+    info = read_template(Path(template))
+    scheme = info.colors
+    roles = {
+        "primary": "accent1",
+        "primary_dark": "dk2",
+        "accent": "accent2",
+        "text": "dk1",
+        "background": "lt1",
+        "surface": "lt2",
+        "on_primary": "lt1",
+    }
+    colors = dict(theme.colors)
+    for role, slot in roles.items():
+        if slot in scheme:
+            colors[role] = scheme[slot]
+    latin = info.minor_latin or theme.latin_font
+    east_asian = info.minor_east_asian or info.major_east_asian or theme.east_asian_font
+    return dataclasses.replace(
+        theme,
+        colors=colors,
+        latin_font=latin,
+        east_asian_font=east_asian,
+        latin_file=None,
+        east_asian_file=None,
+        heading_latin_font=info.major_latin or None,
+        heading_east_asian_font=info.major_east_asian or None,
+        logo=None,  # the template carries its own emblem
+        template=Path(template).resolve(),
+        template_info=info,
+    )

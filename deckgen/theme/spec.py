@@ -25,6 +25,8 @@ SIZE_ROLES = {
     "display": "Title-slide, divider and closing lines: [min, max] points.",
 }
 
+LAYOUT_KEYS = ("title", "agenda", "divider", "achievements", "bullets", "metrics", "focus-areas", "focus-area", "statement", "closing")
+
 # Floors from the typography rules; a theme cannot go below them.
 SIZE_FLOORS = {"title": 28, "body": 18, "table": 14, "footer": 10, "display": 28}
 
@@ -50,6 +52,8 @@ THEME = Mapping(
                     Field("east_asian", Text(), "East-Asian (Chinese) typeface name.", required=True),
                     Field("latin_file", Text(), "Path to the Latin font file, for measuring (optional)."),
                     Field("east_asian_file", Text(), "Path to the East-Asian font file, for measuring (optional)."),
+                    Field("heading_latin", Text(), "Latin typeface of titles (default: latin)."),
+                    Field("heading_east_asian", Text(), "East-Asian typeface of titles, e.g. 黑体 (default: east_asian)."),
                 ),
             ),
             "Typefaces; every run carries both.",
@@ -62,7 +66,13 @@ THEME = Mapping(
         ),
         Field("logo", Text(), "Path to the logo image, relative to the theme file."),
         Field("footer", Text(), "Footer text; {organisation} and {date} are filled in."),
-        Field("slide_number", Text(), "Slide number style: '{n}', '{n} / {total}' or 'none'."),
+        Field("slide_number", Text(), "Slide number style: '{n}' (a slide-number field), '第{n}页' or 'none'."),
+        Field("template", Text(), "Your organisation's .pptx/.potx, relative to the theme file: its master, layouts, colours and fonts."),
+        Field(
+            "layouts",
+            Mapping("layouts", tuple(Field(k, Text(), f"Template layout for {k} slides.") for k in LAYOUT_KEYS)),
+            "Slide kind -> template layout name, where the automatic choice is wrong.",
+        ),
     ),
     doc="A deckgen theme.",
 )

@@ -27,7 +27,7 @@ parts:
 
 def _text_attributes(cls: type) -> set[str]:
     """Every field of a model class that holds text shown or spoken."""
-    skip = {"path", "kind", "theme", "outline_file", "number"}
+    skip = {"path", "kind", "theme", "template", "outline_file", "number"}  # theme and template name files
     return {f.name for f in dataclasses.fields(cls) if f.name not in skip and "str" in str(f.type) and "Slide" not in str(f.type)}
 
 

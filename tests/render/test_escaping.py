@@ -66,10 +66,10 @@ def _yaml_single_quoted(text: str) -> str:
 @pytest.fixture(scope="module")
 def nasty_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("nasty")
-    source = builtin_themes()["postal-green"]
+    source = builtin_themes()["postal-green-noto"]  # names its faces "Noto Sans CJK SC", replaced below
     logo = source.parent.parent / "logos" / "postal-green.png"
     theme = source.read_text(encoding="utf-8").replace("../logos/postal-green.png", str(logo))
-    theme = theme.replace("name: postal-green", "name: 'x\"y<z>&w'")
+    theme = theme.replace("name: postal-green-noto", "name: 'x\"y<z>&w'")
     theme = theme.replace("latin: Noto Sans CJK SC", "latin: 'Noto \"Sans\" <CJK> & SC'")
     theme = theme.replace("east_asian: Noto Sans CJK SC", "east_asian: \"Noto 'Sans' CJK SC\"")
     theme = theme.replace('footer: "{organisation}  {date}"', "footer: '<b>&\"{organisation}\"</b> {date}'")
@@ -100,10 +100,12 @@ def test_the_text_arrives_as_written(nasty_deck: Path) -> None:
 
 def test_the_typefaces_are_attribute_values_not_markup(nasty_deck: Path) -> None:
     with zipfile.ZipFile(nasty_deck) as package:
-        slide = etree.fromstring(package.read("ppt/slides/slide1.xml"))
+        theme = etree.fromstring(package.read("ppt/theme/theme1.xml"))
     ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
-    assert {el.get("typeface") for el in slide.iterfind(".//a:latin", ns)} == {'Noto "Sans" <CJK> & SC'}
-    assert {el.get("typeface") for el in slide.iterfind(".//a:ea", ns)} == {"Noto 'Sans' CJK SC"}
+    # The faces are named once, in the theme's font scheme; runs refer to it (+mn-lt …).
+    minor = theme.find(".//a:minorFont", ns)
+    assert minor.find("a:latin", ns).get("typeface") == 'Noto "Sans" <CJK> & SC'
+    assert minor.find("a:ea", ns).get("typeface") == "Noto 'Sans' CJK SC"
 
 
 @pytest.mark.parametrize("escape", ["\\0", "\\x01", "\\e", "\\x7f", "\\x9b", "\\uFFFF"])

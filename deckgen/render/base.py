@@ -1,0 +1,321 @@
+"""Write the base package a deck's slides are placed on: master, layouts, theme.
+
+For a built-in theme the master and the seven named layouts of the
+:class:`~deckgen.layout.base.BasePlan` are generated onto python-pptx's default
+package, replacing its English "Office Theme" layouts: brand chrome on the master,
+real date, footer and slide-number placeholders, theme fonts and colours. For an
+organisation's template its master, layouts, theme and media are kept as they are
+and only its example slides are dropped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from deckgen.layout.base import BasePlan, LayoutPlan, Slot
+from deckgen.layout.elements import Fill, Picture
+from deckgen.render import opc
+from deckgen.render import xml as X
+from deckgen.theme.model import Theme
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+LAYOUT_CT = "application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"
+VBA_PROJECT = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+SECTIONS_URI = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+PROMPTS = {
+    "title": "单击此处编辑标题",
+    "ctrTitle": "单击此处编辑标题",
+    "body": "单击此处编辑文本",
+    "subTitle": "单击此处编辑副标题",
+}
+
+
+class Base:
+    """The opened base package: the presentation and, per layout role, its layout part."""
+
+    def __init__(self, prs, layout_parts: dict, plan: BasePlan):
+        self.prs = prs
+        self.layout_parts = layout_parts
+        self.plan = plan
+
+
+def open_base(plan: BasePlan, theme: Theme, images, extra_rels: dict) -> Base:
+    """Open the template, or generate the master and layouts of a built-in theme.
+
+    ``images`` (a :class:`~deckgen.render.package.ImageStore`) gets the package and
+    gives the part of each picture; ``extra_rels`` collects (part -> relationships)
+    of the layout parts made here, written at save.
+    """
+    if plan.template is not None:
+        base = _open_template(plan)
+        images.package = base.prs.part.package
+        return base
+    return _generate(plan, theme, images, extra_rels)
+
+
+# ---------------------------------------------------------------- template
+
+
+def _open_template(plan: BasePlan) -> Base:
+    assert plan.template is not None
+    prs = opc.open_presentation(Path(plan.template).read_bytes())
+    pres = opc.element(prs.part)
+    # The template's own example slides are not carried into the deck.
+    sld_id_lst = pres.find(f"{{{P}}}sldIdLst")
+    if sld_id_lst is not None:
+        for sld_id in list(sld_id_lst):
+            sld_id_lst.remove(sld_id)
+    opc.drop_rels(prs.part, RT.SLIDE)
+    opc.drop_rels(prs.part, VBA_PROJECT)  # a deck saved as .pptx carries no macros
+    _drop_sections(pres)
+    custom_shows = pres.find(f"{{{P}}}custShowLst")
+    if custom_shows is not None:
+        pres.remove(custom_shows)
+    master = prs.slide_masters[0]
+    in_order = [layout.part for layout in master.slide_layouts]
+    parts = {role: in_order[layout.position] for role, layout in plan.layouts.items()}
+    _drop_thumbnail(prs)
+    _ensure_view_props(prs)
+    return Base(prs, parts, plan)
+
+
+VIEW_PROPS_CT = "application/vnd.openxmlformats-officedocument.presentationml.viewProps+xml"
+
+
+def _ensure_view_props(prs) -> None:
+    """Templates saved by LibreOffice have no viewProps part; PowerPoint offers to
+    repair a file without one, so a minimal one is added."""
+    if any(rel.reltype == RT.VIEW_PROPS for rel in prs.part.rels.values()):
+        return
+    blob = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f"<p:viewPr {X.NS}><p:normalViewPr><p:restoredLeft sz=\"15620\"/><p:restoredTop sz=\"94660\"/></p:normalViewPr><p:gridSpacing cx=\"72008\" cy=\"72008\"/></p:viewPr>"
+    ).encode("utf-8")
+    part = opc.Part(opc.PackURI("/ppt/viewProps.xml"), VIEW_PROPS_CT, prs.part.package, blob)
+    prs.part.relate_to(part, RT.VIEW_PROPS)
+
+
+def _drop_sections(pres) -> None:
+    ext_lst = pres.find(f"{{{P}}}extLst")
+    if ext_lst is None:
+        return
+    for ext in list(ext_lst):
+        if ext.get("uri") == SECTIONS_URI:
+            ext_lst.remove(ext)
+
+
+def _drop_thumbnail(prs) -> None:
+    rels = opc.package_rels(prs.part.package)
+    for rid, rel in list(rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            rels.pop(rid)
+    opc.drop_rels(prs.part, RT.PRINTER_SETTINGS)
+
+
+# ---------------------------------------------------------------- generated
+
+
+def _generate(plan: BasePlan, theme: Theme, images, extra_rels: dict) -> Base:
+    prs = opc.open_presentation()
+    images.package = prs.part.package
+    image_part = images.part
+    prs.slide_width = X.emu(plan.width)
+    prs.slide_height = X.emu(plan.height)
+    master = prs.slide_masters[0]
+    master_part = master.part
+    _set_theme(master_part, theme)
+    _drop_thumbnail(prs)
+
+    used = opc.rel_ids(master_part)
+    for old in opc.drop_rels(master_part, RT.SLIDE_LAYOUT):
+        del old  # the default's eleven English layouts are no longer referenced
+    counter = iter(range(1, 10_000))
+
+    def new_rid() -> str:
+        while True:
+            rid = f"rId{next(counter)}"
+            if rid not in used:
+                used.add(rid)
+                return rid
+
+    def relate_master(path: Path) -> str:
+        rid = new_rid()
+        opc.add_rel(master_part, rid, RT.IMAGE, image_part(path))
+        return rid
+
+    root = opc.element(master_part)
+    _write_master(root, plan, relate_master)
+    id_lst = root.find(f"{{{P}}}sldLayoutIdLst")
+    for child in list(id_lst):
+        id_lst.remove(child)
+    parts = {}
+    for n, (role, layout) in enumerate(plan.layouts.items(), start=1):
+        part_rels: list = [("rId1", RT.SLIDE_MASTER, master_part)]
+
+        def relate(path: Path, rels=part_rels) -> str:
+            rid = f"rId{len(rels) + 1}"
+            rels.append((rid, RT.IMAGE, image_part(path)))
+            return rid
+
+        blob = _layout_xml(layout, relate)
+        part = opc.Part(opc.PackURI(f"/ppt/slideLayouts/slideLayout{n}.xml"), LAYOUT_CT, prs.part.package, blob)
+        for rid, reltype, target in part_rels:
+            opc.add_rel(part, rid, reltype, target)
+        extra_rels[part] = part_rels
+        rid = new_rid()
+        opc.add_rel(master_part, rid, RT.SLIDE_LAYOUT, part)
+        layout_id = etree.SubElement(id_lst, f"{{{P}}}sldLayoutId")
+        layout_id.set("id", str(2147483648 + n))
+        layout_id.set(f"{{{R}}}id", rid)
+        parts[role] = part
+    return Base(prs, parts, plan)
+
+
+def _set_theme(master_part, theme: Theme) -> None:
+    """Theme fonts (Latin and East-Asian) and brand colours in the theme part."""
+    theme_part = master_part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme_part.blob)
+    root.set("name", theme.label or theme.name)
+    faces = {
+        "majorFont": (theme.heading_latin_font or theme.latin_font, theme.heading_east_asian_font or theme.east_asian_font),
+        "minorFont": (theme.latin_font, theme.east_asian_font),
+    }
+    for font_set in root.iter(f"{{{A}}}majorFont", f"{{{A}}}minorFont"):
+        latin, east_asian = faces[etree.QName(font_set).localname]
+        font_set.find(f"{{{A}}}latin").set("typeface", latin)
+        font_set.find(f"{{{A}}}ea").set("typeface", east_asian)
+        font_set.find(f"{{{A}}}cs").set("typeface", latin)
+        for script_font in font_set.findall(f"{{{A}}}font"):
+            if script_font.get("script") == "Hans":
+                script_font.set("typeface", east_asian)
+    root.find(f".//{{{A}}}fontScheme").set("name", theme.label or theme.name)
+    scheme = root.find(f".//{{{A}}}clrScheme")
+    scheme.set("name", theme.label or theme.name)
+    roles = {"dk1": "text", "dk2": "primary_dark", "lt2": "surface", "accent1": "primary", "accent2": "accent", "accent3": "muted", "accent4": "placeholder"}
+    for slot, role in roles.items():
+        el = scheme.find(f"{{{A}}}{slot}")
+        for child in list(el):
+            el.remove(child)
+        etree.SubElement(el, f"{{{A}}}srgbClr", val=theme.colors[role])
+    opc.set_blob(theme_part, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _write_master(root, plan: BasePlan, relate) -> None:
+    """The master's shapes (chrome, placeholders) and text styles with theme fonts."""
+    assert plan.master is not None, "a generated base has a master plan"
+    tree = root.find(f"{{{P}}}cSld/{{{P}}}spTree")
+    for child in list(tree)[2:]:  # keep nvGrpSpPr and grpSpPr
+        tree.remove(child)
+    shapes = _decorations(plan.master_elements, relate, first_id=2)
+    shapes += _placeholders(plan.master, first_id=2 + len(plan.master_elements))
+    for shape in etree.fromstring(f"<w {X.NS}>{shapes}</w>"):
+        tree.append(shape)
+    styles = root.find(f"{{{P}}}txStyles")
+    for el in list(styles.iter(f"{{{A}}}normAutofit")):
+        el.getparent().remove(el)
+    for style in styles:
+        heading = etree.QName(style).localname == "titleStyle"
+        for rpr in style.iter(f"{{{A}}}defRPr"):
+            set_font_refs(rpr, heading)
+            if heading:
+                for clr in rpr.iter(f"{{{A}}}schemeClr"):
+                    clr.set("val", "tx2")
+                rpr.set("b", "1")
+
+
+def _layout_xml(layout: LayoutPlan, relate) -> bytes:
+    show = "" if layout.show_master else ' showMasterSp="0"'
+    bg = (
+        f'<p:bg><p:bgPr><a:solidFill><a:srgbClr val="{layout.background}"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'
+        if layout.background
+        else ""
+    )
+    shapes = _decorations(layout.elements, relate, first_id=2) + _placeholders(layout, first_id=2 + len(layout.elements))
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sldLayout {X.NS} preserve="1"{show}>'
+        f'<p:cSld name="{X.text(layout.name)}">{bg}<p:spTree>{X.SP_TREE_HEAD}{shapes}</p:spTree></p:cSld>'
+        "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
+    ).encode("utf-8")
+
+
+def _decorations(elements: list, relate, first_id: int) -> str:
+    out = []
+    for shape_id, element in enumerate(elements, start=first_id):
+        if isinstance(element, Fill):
+            out.append(X.fill_shape(element, shape_id))
+        elif isinstance(element, Picture):
+            out.append(X.picture(element, shape_id, relate(element.path)))
+    return "".join(out)
+
+
+def _placeholders(layout: LayoutPlan, first_id: int) -> str:
+    slots = [s for s in (layout.title, layout.body, layout.subtitle, layout.date, layout.footer, layout.number) if s]
+    return "".join(_placeholder(slot, shape_id) for shape_id, slot in enumerate(slots, start=first_id))
+
+
+def _placeholder(slot: Slot, shape_id: int) -> str:
+    names = {"title": "标题", "ctrTitle": "标题", "body": "文本占位符", "subTitle": "副标题", "dt": "日期占位符", "ftr": "页脚占位符", "sldNum": "幻灯片编号占位符"}
+    heading = slot.type in ("title", "ctrTitle")
+    fonts = X.HEADING_FONTS if heading else X.BODY_FONTS
+    rpr = f'<a:rPr {X.LANG}>{fonts.xml}</a:rPr>'
+    if slot.type == "sldNum":
+        para = f'<a:p><a:pPr algn="r"/><a:fld id="{X.SLIDENUM_FIELD_ID}" type="slidenum">{rpr}<a:t>‹#›</a:t></a:fld></a:p>'
+    elif slot.type in PROMPTS:
+        para = f"<a:p><a:r>{rpr}<a:t>{PROMPTS[slot.type]}</a:t></a:r></a:p>"
+    else:
+        para = f"<a:p><a:endParaRPr {X.LANG}/></a:p>"
+    idx = f' idx="{slot.idx}"' if slot.idx else ""
+    size = {"dt": 1200, "ftr": 1200, "sldNum": 1200}.get(slot.type)
+    lst = f'<a:lstStyle><a:lvl1pPr><a:defRPr sz="{size}"/></a:lvl1pPr></a:lstStyle>' if size else "<a:lstStyle/>"
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{names.get(slot.type, slot.type)} {shape_id - 1}"/>'
+        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="{slot.type}"{idx}/></p:nvPr></p:nvSpPr>'
+        f'<p:spPr>{X.xfrm(slot.rect)}</p:spPr><p:txBody><a:bodyPr/>{lst}{para}</p:txBody></p:sp>'
+    )
+
+
+def set_font_refs(rpr, heading: bool) -> None:
+    """Make a run-properties element refer to the theme fonts (+mj-…/+mn-…), in
+    schema order (latin, ea, cs) before sym/hlink/extLst."""
+    for tag in ("latin", "ea", "cs"):
+        for el in rpr.findall(f"{{{A}}}{tag}"):
+            rpr.remove(el)
+    anchor = None
+    for tag in ("sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst"):
+        anchor = rpr.find(f"{{{A}}}{tag}")
+        if anchor is not None:
+            break
+    prefix = "+mj" if heading else "+mn"
+    for tag, ref in (("latin", "lt"), ("ea", "ea"), ("cs", "cs")):
+        el = etree.Element(f"{{{A}}}{tag}", typeface=f"{prefix}-{ref}")
+        if anchor is not None:
+            anchor.addprevious(el)
+        else:
+            rpr.append(el)
+
+
+def write_sections(prs, sections: list[tuple[str, list[int]]]) -> None:
+    """PowerPoint sections (``p14:sectionLst`` in the presentation's extLst): name and
+    slide ids of each. Ids are derived from the names, so builds stay identical."""
+    import uuid
+
+    pres = opc.element(prs.part)
+    _drop_sections(pres)
+    ext_lst = pres.find(f"{{{P}}}extLst")
+    if ext_lst is None:
+        ext_lst = etree.SubElement(pres, f"{{{P}}}extLst")
+    p14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+    ext = etree.Element(f"{{{P}}}ext", uri=SECTIONS_URI)
+    ext_lst.insert(0, ext)
+    section_lst = etree.SubElement(ext, f"{{{p14}}}sectionLst", nsmap={"p14": p14})
+    for n, (name, slide_ids) in enumerate(sections):
+        guid = uuid.uuid5(uuid.NAMESPACE_URL, f"deckgen-section:{n}:{name}")
+        section = etree.SubElement(section_lst, f"{{{p14}}}section", name=name, id="{" + str(guid).upper() + "}")
+        ids = etree.SubElement(section, f"{{{p14}}}sldIdLst")
+        for slide_id in slide_ids:
+            etree.SubElement(ids, f"{{{p14}}}sldId", id=str(slide_id))

@@ -1,0 +1,223 @@
+"""Read an organisation's template (.pptx or .potx): size, layouts, placeholders, theme.
+
+Only what layout needs is read, with the standard library and lxml (python-pptx stays
+inside ``render``): the slide size, the first master's layouts in their order with
+their placeholders and boxes (a placeholder without its own position inherits the
+master's), and the theme's colour and font schemes. Templates saved by PowerPoint,
+WPS and LibreOffice Impress all follow this part structure.
+
+A file that is not a presentation raises :class:`~deckgen.errors.InputError` naming
+the file and what to do.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from deckgen.errors import InputError, Issue
+
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+EMU_PER_PT = 12700
+OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+#: Placeholder types that inherit their box from the master placeholder of this type.
+INHERITS_FROM = {"ctrTitle": "title", "title": "title", "subTitle": "body", "body": "body", "obj": "body"}
+MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # a zip bomb is refused before anything is read
+# Entities are never expanded (no "billion laughs"), nothing is fetched.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in points, origin top-left."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """One placeholder of a layout: its type (title, body, ftr …), index and box."""
+
+    type: str
+    idx: int
+    name: str
+    box: Box | None
+
+
+@dataclass(frozen=True)
+class TemplateLayout:
+    """A slide layout of the template, as PowerPoint's New Slide menu lists it."""
+
+    name: str
+    placeholders: tuple[Placeholder, ...]
+    layout_type: str = ""
+    position: int = 0  # its place in the master's layout list (names may repeat)
+
+    def of_type(self, *types: str) -> list[Placeholder]:
+        """The placeholders of any of ``types``, in document order."""
+        return [ph for ph in self.placeholders if ph.type in types]
+
+
+@dataclass
+class TemplateInfo:
+    """What deckgen reads from a template file."""
+
+    path: Path
+    width_pt: float
+    height_pt: float
+    layouts: list[TemplateLayout] = field(default_factory=list)
+    colors: dict[str, str] = field(default_factory=dict)  # scheme slot (dk1, accent1 …) -> RRGGBB
+    major_latin: str = ""
+    major_east_asian: str = ""
+    minor_latin: str = ""
+    minor_east_asian: str = ""
+
+    def layout(self, name: str) -> TemplateLayout | None:
+        return next((lay for lay in self.layouts if lay.name == name), None)
+
+    @property
+    def layout_names(self) -> list[str]:
+        return [lay.name for lay in self.layouts]
+
+
+def read_template(path: Path) -> TemplateInfo:
+    """Read ``path`` (.pptx/.potx). Raises :class:`InputError` if it is not a presentation."""
+    path = Path(path)
+
+    def fail(message: str) -> InputError:
+        return InputError([Issue(str(path), 0, 0, message)])
+
+    if not path.is_file():
+        raise fail("template not found; give the path of your organisation's .pptx or .potx file")
+    if path.stat().st_size > MAX_TEMPLATE_BYTES:
+        raise fail(f"template is larger than {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB; save a copy without the example slides and media")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _read(path, archive)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise fail(f"not a PowerPoint template ({exc}); save it from PowerPoint, WPS or LibreOffice as .pptx or .potx") from None
+    except (KeyError, etree.XMLSyntaxError, ValueError) as exc:
+        raise fail(f"template is damaged or not a presentation ({exc}); open it in PowerPoint or WPS and save it again as .pptx") from None
+
+
+def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
+    names = set(archive.namelist())
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+        raise ValueError("it unpacks to more than 1 GB")
+
+    def xml(member: str):
+        return etree.fromstring(archive.read(member), _PARSER)
+
+    def rels_of(member: str) -> dict[str, tuple[str, str]]:
+        """rId -> (type, target member) of a part."""
+        folder, base = posixpath.split(member)
+        rels_member = posixpath.join(folder, "_rels", base + ".rels")
+        if rels_member not in names:
+            return {}
+        out = {}
+        for rel in xml(rels_member).findall("rel:Relationship", NS):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            out[rel.get("Id")] = (rel.get("Type"), target)
+        return out
+
+    main = next((target for kind, target in rels_of("").values() if kind == OFFICE_DOCUMENT), None)
+    if main is None or main not in names:
+        raise ValueError("no presentation part")
+    pres = xml(main)
+    size = pres.find("p:sldSz", NS)
+    if size is None:
+        raise ValueError("no slide size")
+    info = TemplateInfo(path, int(size.get("cx")) / EMU_PER_PT, int(size.get("cy")) / EMU_PER_PT)
+    pres_rels = rels_of(main)
+    master_id = pres.find("p:sldMasterIdLst/p:sldMasterId", NS)
+    if master_id is None:
+        raise ValueError("no slide master")
+    master_member = pres_rels[master_id.get(f"{{{NS['r']}}}id")][1]
+    master = xml(master_member)
+    master_rels = rels_of(master_member)
+    master_boxes: dict[str, Box] = {}
+    for ph in _placeholders(master):
+        if ph.box is not None:
+            master_boxes.setdefault(INHERITS_FROM.get(ph.type, ph.type), ph.box)
+    for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
+        kind, member = master_rels[layout_id.get(f"{{{NS['r']}}}id")]
+        layout = xml(member)
+        c_sld = layout.find("p:cSld", NS)
+        name = (c_sld.get("name") if c_sld is not None else "") or posixpath.basename(member)
+        phs = tuple(
+            Placeholder(ph.type, ph.idx, ph.name, ph.box or master_boxes.get(INHERITS_FROM.get(ph.type, ph.type)))
+            for ph in _placeholders(layout)
+        )
+        info.layouts.append(TemplateLayout(name, phs, layout.get("type", ""), len(info.layouts)))
+    theme_member = next((t for k, t in master_rels.values() if k == THEME_REL), None)
+    if theme_member:
+        _read_theme(xml(theme_member), info)
+    return info
+
+
+def _placeholders(root) -> list[Placeholder]:
+    out = []
+    for shape in root.iterfind("p:cSld/p:spTree/*", NS):
+        ph = shape.find("*/p:nvPr/p:ph", NS)
+        if ph is None:
+            continue
+        off = shape.find("p:spPr/a:xfrm/a:off", NS)
+        ext = shape.find("p:spPr/a:xfrm/a:ext", NS)
+        box = None
+        if off is not None and ext is not None:
+            box = Box(*(int(v) / EMU_PER_PT for v in (off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy"))))
+        c_nv_pr = shape.find("*/p:cNvPr", NS)
+        out.append(
+            Placeholder(
+                ph.get("type", "obj"),
+                int(ph.get("idx", "0")),
+                c_nv_pr.get("name", "") if c_nv_pr is not None else "",
+                box,
+            )
+        )
+    return out
+
+
+def _read_theme(theme, info: TemplateInfo) -> None:
+    scheme = theme.find("a:themeElements/a:clrScheme", NS)
+    if scheme is not None:
+        for slot in scheme:
+            color = slot.find("a:srgbClr", NS)
+            value = color.get("val") if color is not None else None
+            system = slot.find("a:sysClr", NS)
+            if value is None and system is not None:
+                value = system.get("lastClr")
+            if value:
+                info.colors[etree.QName(slot).localname] = value.upper()
+    fonts = theme.find("a:themeElements/a:fontScheme", NS)
+    if fonts is None:
+        return
+    for which in ("major", "minor"):
+        font_set = fonts.find(f"a:{which}Font", NS)
+        if font_set is None:
+            continue
+        latin = font_set.find("a:latin", NS)
+        ea = font_set.find("a:ea", NS)
+        east_asian = ea.get("typeface", "") if ea is not None else ""
+        if not east_asian:  # Office themes leave ea empty and name the face per script
+            hans = font_set.find("a:font[@script='Hans']", NS)
+            east_asian = hans.get("typeface", "") if hans is not None else ""
+        setattr(info, f"{which}_latin", latin.get("typeface", "") if latin is not None else "")
+        setattr(info, f"{which}_east_asian", east_asian)
