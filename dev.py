@@ -3,6 +3,7 @@
 
     python3 dev.py deck    # make .venv, install deckgen, build every outline in decks/ into out/
     python3 dev.py test    # make .venv, install deckgen with test tools, run the tests
+    python3 dev.py lint    # ruff and mypy, as configured in pyproject.toml (CI runs it)
     python3 dev.py bench   # run the benchmarks in bench/
 
 The virtual environment lives in .venv/ and is refreshed only when pyproject.toml
@@ -55,6 +56,10 @@ def main(argv: list[str]) -> None:
     elif task == "test":
         ensure_env("test")
         run([str(PYTHON), "-m", "pytest", *rest])
+    elif task == "lint":
+        ensure_env("test")
+        run([str(PYTHON), "-m", "ruff", "check", *rest])
+        run([str(PYTHON), "-m", "mypy"])
     elif task == "bench":
         ensure_env("")
         for script in sorted((ROOT / "bench").glob("bench_*.py")):

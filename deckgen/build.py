@@ -10,15 +10,15 @@ complete new file (temporary file, then rename).
 from __future__ import annotations
 
 import gc
-import os
-import stat
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.errors import DeckgenError, InputError, Issue
-from deckgen.outline.loader import Outline, load_outline
+from deckgen.errors import InputError, Issue
+from deckgen.files import refuse_overwriting_inputs, write_atomic
+from deckgen.outline.loader import load_outline
+from deckgen.theme.model import Theme
+from deckgen.theme.resolve import resolve_theme
 
 
 @dataclass
@@ -31,24 +31,17 @@ class BuildResult:
     seconds: float
     findings: list[Issue] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    inputs: list[tuple[str, str | Path | None]] = field(default_factory=list)  # what it read, by role
 
 
-def resolve_theme(outline: Outline, theme_ref: str | None = None, slide_size: str | None = None):
-    """Load the theme named by ``--theme``, else by the outline, else the default.
-
-    An unknown theme named in the outline is reported at its line.
-    """
-    from deckgen.theme.loader import load_theme, resolve_theme_path, unknown_theme_message, with_slide_size
-
-    ref = theme_ref or outline.deck.theme
-    if ref and not theme_ref and resolve_theme_path(ref, outline.path.parent) is None:
-        raise InputError([outline.issue("theme", unknown_theme_message(ref))])
-    if theme_ref and resolve_theme_path(theme_ref, Path.cwd()) is None:
-        raise DeckgenError(f"--theme {theme_ref}: {unknown_theme_message(theme_ref)}")
-    theme = load_theme(ref, outline.path.parent if not theme_ref else Path.cwd())
-    if slide_size:
-        theme = with_slide_size(theme, slide_size)
-    return theme
+def build_inputs(outline_path: Path, theme: Theme | None, values: str | Path | None) -> list[tuple[str, str | Path | None]]:
+    """The files a build reads, as ``(role, path)``: none of them may be its output."""
+    inputs: list[tuple[str, str | Path | None]] = [("outline", outline_path), ("figures file", values)]
+    if theme is not None:
+        inputs += [("theme file", theme.source), ("theme's logo", theme.logo)]
+        inputs += [("theme's font file", f.partition("#")[0]) for f in (theme.latin_file, theme.east_asian_file) if f]
+        inputs.append(("template", theme.template))
+    return inputs
 
 
 def default_output(outline_path: Path, out_dir: Path | None = None) -> Path:
@@ -71,6 +64,8 @@ def build(
     """
     started = time.perf_counter()
     outline_path = Path(outline_path)
+    if output:
+        refuse_overwriting_inputs(output, build_inputs(outline_path, None, values))  # before any work
     outline = load_outline(outline_path)
     theme = resolve_theme(outline, theme_ref, slide_size)
     from deckgen.theme.loader import template_for_outline
@@ -104,38 +99,11 @@ def build(
         if gc_was_enabled:
             gc.enable()
     out = Path(output) if output else default_output(outline_path)
+    inputs = build_inputs(outline_path, theme, values)
+    refuse_overwriting_inputs(out, inputs)
     write_atomic(out, data)
     findings = [outline.issue(f.path, f.message, f.severity) for f in plan.findings]
-    return BuildResult(outline_path, out, len(plan.slides), time.perf_counter() - started, findings, plan.warnings)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder, then rename.
-
-    A read-only existing file (for example a deck marked read-only, or open in an
-    office suite that locks it) is refused rather than silently replaced, and an
-    existing file keeps its permissions.
-    """
-    path = Path(path)
-    mode = 0o644
-    if path.exists():
-        current = path.stat().st_mode
-        if path.is_dir():
-            raise DeckgenError(f"{path}: is a folder; give a file name")
-        if not current & stat.S_IWUSR:
-            raise DeckgenError(f"{path}: is read-only (open in PowerPoint or WPS?); close it or make it writable, then build again")
-        mode = stat.S_IMODE(current)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise DeckgenError(f"{path}: cannot write: {exc.strerror}; check the folder exists and is writable") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        # mkstemp makes the file private (0600); a deck is a document to share.
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise DeckgenError(f"{path}: cannot write: {exc.strerror}; is the file open in PowerPoint?") from None
+    warnings = list(plan.warnings)
+    if slide_size and theme.template is not None:
+        warnings.append(f"--size {slide_size} is ignored: the template {theme.template.name} sets the slide size")
+    return BuildResult(outline_path, out, len(plan.slides), time.perf_counter() - started, findings, warnings, inputs)

@@ -64,14 +64,14 @@ def _outlines_or_decks(outlines: tuple[str, ...]) -> list[Path]:
 
 
 @cli.command()
-@click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("outlines", nargs=-1, type=click.Path())
 @click.option("-o", "--output", type=click.Path(), help="Output .pptx (one outline) or folder (several).")
 @click.option("--theme", "theme_ref", help="Theme name or theme .yaml path; overrides the outline's theme.")
 @click.option("--size", "slide_size", type=click.Choice(["16:9", "4:3"]), help="Slide size; overrides the theme's.")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside each deck (needs LibreOffice).")
 @click.option("--strict", is_flag=True, help="Refuse to build while X placeholders remain.")
-@click.option("--values", type=click.Path(dir_okay=False), help="Figures file (YAML or CSV) that fills X placeholders by indicator.")
-@click.option("--template", type=click.Path(dir_okay=False), help="Your organisation's .pptx/.potx: build on its master, layouts, colours and fonts.")
+@click.option("--values", type=click.Path(), help="Figures file (YAML or CSV) that fills X placeholders by indicator.")
+@click.option("--template", type=click.Path(), help="Your organisation's .pptx/.potx: build on its master, layouts, colours and fonts.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build(outlines, output, theme_ref, slide_size, pdf, strict, values, template, quiet) -> None:
     """Build decks from outlines; with no OUTLINE, every outline in decks/ into out/.
@@ -84,8 +84,12 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, template
     """
     from deckgen.build import build as build_one
 
+    from deckgen.files import refuse_overwriting_inputs
+
     paths = _outlines_or_decks(outlines)
     targets = build_targets(paths, output)
+    for target in targets:  # one outline's deck must not land on another outline
+        refuse_overwriting_inputs(target, [("outline", p) for p in paths] + [("figures file", values)])
     errors: list[DeckgenError] = []
     results = []
     for n, (path, target) in enumerate(zip(paths, targets), start=1):
@@ -107,7 +111,14 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, template
     if pdf and results:
         from deckgen.office import convert_to_pdf
 
-        decks = [r.output for r in results]
+        decks = []
+        for r in results:
+            try:
+                refuse_overwriting_inputs(r.output.with_suffix(".pdf"), [("outline", r.outline), ("figures file", values)])
+            except DeckgenError as exc:
+                errors.append(exc)
+                continue
+            decks.append(r.output)
         if not quiet:
             click.echo(f"converting {len(decks)} deck(s) to PDF with LibreOffice …")
         by_dir: dict[Path, list[Path]] = {}
@@ -123,8 +134,8 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, template
                 if not quiet:
                     click.echo(f"{pdf_path}")
     if errors:
-        for exc in errors[:-1]:
-            _echo_error(exc)
+        for error in errors[:-1]:
+            _echo_error(error)
         _fail(errors[-1])
 
 
@@ -141,7 +152,7 @@ def build_targets(paths: list[Path], output: str | None) -> list[Path]:
         if len(paths) > 1:
             raise click.UsageError(f"-o {output} names one file but {len(paths)} outlines were given; give a folder")
         return [Path(output)]
-    if output and Path(output).suffix and not Path(output).is_dir():
+    if output and Path(output).suffix and not _is_dir(Path(output)):
         raise click.UsageError(f"-o {output}: a deck must end in .pptx; or give a folder")
     folder = Path(output) if output else OUT_DIR
     targets = [default_output(p, folder) for p in paths]
@@ -151,6 +162,14 @@ def build_targets(paths: list[Path], output: str | None) -> list[Path]:
             raise DeckgenError(f"{seen[target]} and {path} would both write {target}; build them into different folders or rename one")
         seen[target] = path
     return targets
+
+
+def _is_dir(path: Path) -> bool:
+    """``path.is_dir()``, False for names the system refuses (too long, NUL)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _echo_error(exc: DeckgenError) -> None:
@@ -171,11 +190,11 @@ def _echo_figure_warnings(outline_path: Path, values: str) -> None:
 
 
 @cli.command()
-@click.argument("outlines", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("outlines", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Treat warnings (X placeholders, shrunk text…) as errors.")
 @click.option("--theme", "theme_ref", help="Check against this theme instead of the outline's.")
 @click.option("--size", "slide_size", type=click.Choice(["16:9", "4:3"]), help="Check at this slide size.")
-@click.option("--values", type=click.Path(dir_okay=False), help="Figures file to apply before checking placeholders.")
+@click.option("--values", type=click.Path(), help="Figures file to apply before checking placeholders.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no warnings, no summary.")
 def check(outlines, strict, theme_ref, slide_size, values, quiet) -> None:
     """Report every problem in outlines as file:line:col, without writing a deck.
@@ -214,12 +233,14 @@ def check(outlines, strict, theme_ref, slide_size, values, quiet) -> None:
 
 
 @cli.command()
-@click.argument("speech", type=click.Path(dir_okay=False))
+@click.argument("speech", type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(), help="Outline .yaml (one speech) or folder (one file per speech).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def outline(speech, output, quiet) -> None:
-    """Derive outline YAML from a speech text; one outline per speech in the file.
+    """Derive outline YAML from a speech; one outline per speech in the file.
 
+    SPEECH is a .txt or .md file, a Word file (.docx; .doc, .wps, .rtf and .odt
+    through LibreOffice), a text PDF, or - for standard input.
     Without -o, a single speech's outline goes to stdout. With -o FOLDER, each
     speech becomes FOLDER/01-<title>.yaml, 02-…, beside outline.schema.json (for
     editor completion). Warnings (repeated speech, no title…) go to stderr.
@@ -227,12 +248,15 @@ def outline(speech, output, quiet) -> None:
     \b
     Example:
       deckgen outline speech.txt -o talk.yaml
+      deckgen outline 讲话稿.docx -o talk.yaml
       deckgen outline speeches.txt -o outlines/
+      pbpaste | deckgen outline - -o talk.yaml
       deckgen build outlines/*.yaml
     """
     from deckgen.outlines import OutputChoiceError, derive, targets, write_outlines
 
-    derived = derive(speech)
+    stdin = click.open_file("-", "rb").read() if speech == "-" else None
+    derived = derive(speech, stdin=stdin)
     for warning in derived.warnings:
         click.echo(warning, err=True)
     if not output:
@@ -242,23 +266,32 @@ def outline(speech, output, quiet) -> None:
             )
         click.echo(next(iter(derived.texts.values())), nl=False)
         return
+    from deckgen.files import refuse_overwriting_inputs
+    from deckgen.outlines import SCHEMA_FILE
+
+    # -o naming the speech itself (speech.txt -o speech.txt) is refused as such,
+    # before it could be taken for a folder name.
+    refuse_overwriting_inputs(Path(output), [("speech", speech)])
     try:
         files = targets(derived, output)
     except OutputChoiceError as exc:
         raise click.UsageError(exc.message) from None
     folder_given = Path(output).suffix.lower() not in (".yaml", ".yml")
+
+    for target in [*files, *{p.parent / SCHEMA_FILE for p in files}]:
+        refuse_overwriting_inputs(target, [("speech", speech)])
     for path in write_outlines(files, refresh_schema=folder_given):
         if not quiet:
             click.echo(f"wrote {path}")
 
 
 @cli.command()
-@click.argument("source", required=False, type=click.Path(dir_okay=False))
+@click.argument("source", required=False, type=click.Path())
 @click.option("-o", "--output", type=click.Path(file_okay=False), help="Folder for the images [default: out/preview/<name>/].")
 @click.option("--theme", "theme_ref", help="Theme for an outline; alone, previews the sample deck in it.")
 @click.option("--size", "slide_size", type=click.Choice(["16:9", "4:3"]), help="Slide size for an outline.")
 @click.option("--dpi", type=click.IntRange(24, 600), default=96, show_default=True, help="Image resolution.")
-@click.option("--template", type=click.Path(dir_okay=False), help="Your organisation's .pptx/.potx: build on its master, layouts, colours and fonts.")
+@click.option("--template", type=click.Path(), help="Your organisation's .pptx/.potx: build on its master, layouts, colours and fonts.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def preview(source, output, theme_ref, slide_size, dpi, template, quiet) -> None:
     """Render an outline or deck to one PNG per slide plus contact-sheet.png.
@@ -289,13 +322,13 @@ def preview(source, output, theme_ref, slide_size, dpi, template, quiet) -> None
 
 
 @cli.command()
-@click.argument("outline_path", metavar="OUTLINE", type=click.Path(dir_okay=False))
+@click.argument("outline_path", metavar="OUTLINE", type=click.Path())
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output .pptx [default: out/<name>.pptx].")
 @click.option("--theme", "theme_ref", help="Theme name or theme .yaml path; overrides the outline's theme.")
 @click.option("--size", "slide_size", type=click.Choice(["16:9", "4:3"]), help="Slide size; overrides the theme's.")
 @click.option("--pdf", is_flag=True, help="Also write a PDF after each build (needs LibreOffice; slower).")
-@click.option("--values", type=click.Path(dir_okay=False), help="Figures file; edits to it rebuild too.")
-@click.option("--template", type=click.Path(dir_okay=False), help="Your organisation's .pptx/.potx: build on its master, layouts, colours and fonts.")
+@click.option("--values", type=click.Path(), help="Figures file; edits to it rebuild too.")
+@click.option("--template", type=click.Path(), help="Your organisation's .pptx/.potx: build on its master, layouts, colours and fonts.")
 def watch(outline_path, output, theme_ref, slide_size, pdf, values, template) -> None:
     """Rebuild the deck every time the outline is saved; Ctrl-C stops.
 
@@ -310,8 +343,14 @@ def watch(outline_path, output, theme_ref, slide_size, pdf, values, template) ->
     from deckgen.build import default_output
     from deckgen.watch import watch as watch_loop
 
+    from deckgen.build import build_inputs
+    from deckgen.files import read_bytes, refuse_overwriting_inputs
+
     path = Path(outline_path)
     target = Path(output) if output else default_output(path, OUT_DIR)
+    read_bytes(path, what="outline")  # a folder, device or missing file is refused now, not on every save
+    for written in (target, target.with_suffix(".pdf")) if pdf else (target,):
+        refuse_overwriting_inputs(written, build_inputs(path, None, values))
     click.echo(f"watching {path} (Ctrl-C stops)")
     try:
         watch_loop(path, target, theme_ref, slide_size, values, pdf, echo=lambda line: click.echo(line), template=template)
@@ -333,11 +372,31 @@ def schema(output) -> None:
 
     text = schema_text()
     if output:
-        from deckgen.build import write_atomic
+        from deckgen.files import write_atomic
 
+        _refuse_replacing_non_schema(Path(output))
         write_atomic(Path(output), text.encode("utf-8"))
     else:
         click.echo(text, nl=False)
+
+
+def _refuse_replacing_non_schema(path: Path) -> None:
+    """``schema -o`` replaces an older schema, never an outline or another file."""
+    import json
+
+    from deckgen.files import read_bytes
+
+    try:
+        if not path.exists():
+            return
+    except (OSError, ValueError):
+        return  # write_atomic reports the bad name
+    try:
+        old = json.loads(read_bytes(path, what="schema", limit=16 * 1024 * 1024))
+    except (DeckgenError, ValueError, RecursionError):
+        old = None
+    if not (isinstance(old, dict) and "$schema" in old):
+        raise DeckgenError(f"{path}: exists and is not a JSON Schema; writing there would destroy it. Choose another file (-o)")
 
 
 @cli.command()
@@ -358,7 +417,8 @@ def themes() -> None:
             click.echo(f"  {theme.description}")
         colors = ", ".join(f"{k} #{v}" for k, v in theme.colors.items())
         click.echo(f"  colours: {colors}")
-        click.echo(f"  fonts:   latin {theme.latin_font}; east-asian {theme.east_asian_font}")
+        titles = f"; titles {theme.heading_east_asian_font}" if theme.heading_east_asian_font else ""
+        click.echo(f"  fonts:   latin {theme.latin_font}; east-asian {theme.east_asian_font}{titles}")
         sizes = ", ".join(f"{k} {s.min_pt:g}–{s.max_pt:g} pt" for k, s in theme.sizes.items())
         click.echo(f"  sizes:   {sizes}")
 

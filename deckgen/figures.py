@@ -43,9 +43,11 @@ from pathlib import Path
 import yaml
 
 from deckgen.errors import InputError, Issue
-from deckgen.outline.loader import Outline, read_text
-from deckgen.outline.validate import reader_error_issue
-from deckgen.outline.model import PLACEHOLDER_RE, Metric, Series
+from deckgen.files import read_text
+from deckgen.outline.loader import Outline
+from deckgen.outline.validate import CONTROL_RE, reader_error_issue
+from deckgen.outline.fields import text_fields
+from deckgen.outline.model import PLACEHOLDER_RE, Deck, Metric, Series
 
 _ENTRY_KEYS = ("value", "change", "values")
 REPLACE_KEYS = ("replace", "替换")
@@ -103,7 +105,7 @@ def read_replacements(path: Path) -> list[Replacement]:
     """The ``replace:`` section of a YAML figures file, longest text first."""
     if Path(path).suffix.lower() not in (".yaml", ".yml"):
         return []
-    root = yaml.compose(read_text(path, what="figures file", gb18030=True), Loader=yaml.SafeLoader)
+    root = yaml.compose(read_text(path, what="figures file", legacy_chinese=True), Loader=yaml.SafeLoader)
     out: list[Replacement] = []
     issues: list[Issue] = []
     for key_node, value_node in root.value if isinstance(root, yaml.MappingNode) else []:
@@ -117,44 +119,44 @@ def read_replacements(path: Path) -> list[Replacement]:
                 issues.append(_at(str(path), old, "replace: each line is `old text: new text`"))
                 continue
             out.append(Replacement(str(old.value), str(new.value), old.start_mark.line + 1, old.start_mark.column + 1))
+    for r in out:
+        issues.extend(_control_issues(str(path), r.line, r.col, r.old, r.new))
     if issues:
         raise InputError(issues)
     return sorted(out, key=lambda r: -len(r.old))
 
 
-def _replace_everywhere(node, old: str, new: str) -> int:
-    """Replace ``old`` by ``new`` in every text of the deck model; return the count."""
-    import dataclasses
-
+def _replace_everywhere(deck: Deck, old: str, new: str) -> int:
+    """Replace ``old`` by ``new`` in every text of the deck, notes included; return the count."""
     count = 0
-    for f in dataclasses.fields(node):
-        if f.name in ("path", "source", "kind", "theme", "template"):
-            continue
-        value = getattr(node, f.name)
-        if isinstance(value, str) and old in value:
-            count += value.count(old)
-            setattr(node, f.name, value.replace(old, new))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, str) and old in item:
-                    count += item.count(old)
-                    value[i] = item.replace(old, new)
-                elif dataclasses.is_dataclass(item):
-                    count += _replace_everywhere(item, old, new)
-        elif dataclasses.is_dataclass(value):
-            count += _replace_everywhere(value, old, new)
+    for field in text_fields(deck, notes=True):
+        text = field.value
+        if isinstance(text, str) and old in text:
+            count += text.count(old)
+            field.set(text.replace(old, new))
     return count
 
 
 def read_figures(path: Path) -> list[Figure]:
     """Read a figures file (.yaml/.yml or .csv); raise :class:`InputError` if broken."""
-    text = read_text(path, what="figures file", gb18030=True)
+    text = read_text(path, what="figures file", legacy_chinese=True)
     suffix = path.suffix.lower()
-    if suffix in (".yaml", ".yml"):
-        return _read_yaml(text, str(path))
-    if suffix == ".csv":
-        return _read_csv(text, str(path))
-    raise InputError([Issue(str(path), 0, 0, "figures file must be .yaml, .yml or .csv")])
+    if suffix not in (".yaml", ".yml", ".csv"):
+        raise InputError([Issue(str(path), 0, 0, "figures file must be .yaml, .yml or .csv")])
+    figures = _read_csv(text, str(path)) if suffix == ".csv" else _read_yaml(text, str(path))
+    issues = [i for f in figures for i in _control_issues(str(path), f.line, f.col, f.indicator, f.value, f.change, f.slide)]
+    if issues:
+        raise InputError(issues)
+    return figures
+
+
+def _control_issues(name: str, line: int, col: int, *texts: str | None) -> list[Issue]:
+    """An error when any of ``texts`` holds a character no slide can show."""
+    for text in texts:
+        bad = CONTROL_RE.search(text or "")
+        if bad:
+            return [Issue(name, line, col, f"holds the control character U+{ord(bad.group()):04X}, which a slide cannot show; delete it")]
+    return []
 
 
 def _read_yaml(text: str, name: str) -> list[Figure]:
@@ -220,7 +222,9 @@ def _entries(node: yaml.MappingNode, slide: str | None, name: str, figures: list
 
 def _is_entry(node: yaml.MappingNode) -> bool:
     """True for ``{value: …, change: …}`` (not a slide section of indicators)."""
-    keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+    if not all(isinstance(k, yaml.ScalarNode) for k, _ in node.value):
+        return False
+    keys = [k.value for k, _ in node.value]
     return bool(keys) and all(k in _ENTRY_KEYS for k in keys)
 
 
@@ -234,7 +238,14 @@ def _at(name: str, node: yaml.Node, message: str) -> Issue:
 
 
 def _read_csv(text: str, name: str) -> list[Figure]:
-    rows = list(csv.reader(io.StringIO(text)))
+    reader = csv.reader(io.StringIO(text))
+    rows: list[list[str]] = []
+    try:
+        rows.extend(reader)
+    except csv.Error as exc:
+        limit = csv.field_size_limit()
+        message = f"not a readable CSV line ({exc}); close every quote, and keep each cell under {limit:,} characters"
+        raise InputError([Issue(name, reader.line_num, 1, message)]) from None
     if not rows:
         raise InputError([Issue(name, 1, 1, "the figures file is empty; first line: indicator,value,change")])
     header = [h.strip().lower() for h in rows[0]]
@@ -285,7 +296,7 @@ def _same(a: str, b: str) -> bool:
     return " ".join(str(a).split()) == " ".join(str(b).split())
 
 
-def _unknown(figures: list[Figure], tables: dict[str, list[Metric]], name: str) -> list[Issue]:
+def _unknown(figures: list[Figure], tables: dict[str, list[Metric | Series]], name: str) -> list[Issue]:
     """Errors for slide sections and indicators the outline does not have."""
     issues = []
     all_indicators = list(dict.fromkeys(_row_name(m) for rows in tables.values() for m in rows))

@@ -13,14 +13,12 @@ everything else is collected, so the user sees every problem at once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from deckgen.errors import DeckgenError, InputError, Issue
 from deckgen.outline.loader import Outline
-from deckgen.outline.model import PLACEHOLDER_RE, Deck, Slide
-
-#: Deck fields shown on slides (title slide, footers), in outline order.
-_DECK_FIELDS = ("title", "subtitle", "organisation", "presenter", "date")
-
+from deckgen.outline.fields import TextField, slide_fields, text_fields
+from deckgen.outline.model import PLACEHOLDER_RE, Area, Closing, Deck, Item, Keyword, Metric, Part, Photo, Series, Slide
 
 def placeholder_issues(outline: Outline) -> list[Issue]:
     """Return one warning per visible field that still holds an ``X`` placeholder.
@@ -29,70 +27,43 @@ def placeholder_issues(outline: Outline) -> list[Issue]:
     slide. Each message names what the field belongs to (the indicator of a metric,
     the headline of an item) so the user knows which figure is missing.
     """
-    deck = outline.deck
-    found: list[tuple[str, str]] = []  # (path, message)
-    for name in _DECK_FIELDS:
-        _note(found, name, getattr(deck, name), f"the deck's {name}")
-    for part in deck.parts:
-        _note(found, f"{part.path}.title", part.title, "part title")
-        for slide in part.slides:
-            found.extend(_slide_placeholders(slide))
-    _note(found, "closing.title", deck.closing.title, "closing title")
-    _note(found, "closing.text", deck.closing.text, "closing text")
-    return [outline.issue(path, message, "warning") for path, message in found]
+    issues = []
+    for field in text_fields(outline.deck):
+        text = str(field.value)
+        count = len(PLACEHOLDER_RE.findall(text))
+        if count:
+            figures = "an X placeholder" if count == 1 else f"{count} X placeholders"
+            message = f"{_describe(field)} holds {figures}: “{_short(text)}”; replace the X with the real figure or name"
+            issues.append(outline.issue(field.path, message, "warning"))
+    return issues
 
 
-def _note(found: list, path: str, text, what: str) -> None:
-    """Record a placeholder finding when ``text`` holds an ``X``."""
-    if text is None:
-        return
-    text = str(text)
-    count = len(PLACEHOLDER_RE.findall(text))
-    if count:
-        figures = "an X placeholder" if count == 1 else f"{count} X placeholders"
-        found.append((path, f"{what} holds {figures}: “{_short(text)}”; replace the X with the real figure or name"))
-
-
-def _slide_placeholders(slide: Slide) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    where = f"slide “{_short(slide.title or slide.kind)}”"
-    _note(found, f"{slide.path}.title", slide.title, f"{where}: title")
-    for n, header in enumerate(slide.headers or []):
-        _note(found, f"{slide.path}.headers[{n}]", header, f"{where}: column header")
-    for n, column in enumerate(slide.columns):
-        _note(found, f"{slide.path}.columns[{n}]", column, f"{where}: column")
-    for metric in slide.metrics:
-        label = f"metric “{metric.indicator}”"
-        _note(found, f"{metric.path}.indicator", metric.indicator, f"{label}: indicator")
-        _note(found, f"{metric.path}.value", metric.value, f"{label}: value")
-        for n, value in enumerate(metric.values):
-            _note(found, f"{metric.path}.values[{n}]", value, f"{label}: value {n + 1}")
-        _note(found, f"{metric.path}.unit", metric.unit, f"{label}: unit")
-        _note(found, f"{metric.path}.change", metric.change, f"{label}: change")
-    _note(found, f"{slide.path}.unit", slide.unit, f"{where}: unit")
-    for n, category in enumerate(slide.categories):
-        _note(found, f"{slide.path}.categories[{n}]", category, f"{where}: category")
-    for series in slide.series:
-        _note(found, f"{series.path}.name", series.name, f"{where}: series name")
-        for n, value in enumerate(series.values):
-            label = slide.categories[n] if n < len(slide.categories) else f"value {n + 1}"
-            _note(found, f"{series.path}.values[{n}]", value, f"series “{_short(series.name)}”: {label}")
-    for photo in slide.photos + ([slide.image] if slide.image else []):
-        _note(found, f"{photo.path}.caption", photo.caption, f"{where}: caption")
-    for keyword in slide.keywords:
-        _note(found, f"{keyword.path}.word", keyword.word, f"{where}: key word")
-        _note(found, f"{keyword.path}.text", keyword.text, f"key word “{_short(keyword.word)}”: text")
-    for item in slide.items:
-        _note(found, f"{item.path}.headline", item.headline, f"{where}: headline")
-        _note(found, f"{item.path}.detail", item.detail, f"item “{_short(item.headline)}”: detail")
-    for n, bullet in enumerate(slide.bullets):
-        _note(found, f"{slide.path}.bullets[{n}]", bullet, f"{where}: bullet")
-    for area in slide.areas:
-        _note(found, f"{area.path}.title", area.title, f"{where}: area title")
-        _note(found, f"{area.path}.summary", area.summary, f"area “{_short(area.title)}”: summary")
-    _note(found, f"{slide.path}.text", slide.text, f"{where}: text")
-    _note(found, f"{slide.path}.source", slide.source, f"{where}: source")
-    return found
+def _describe(field: TextField) -> str:
+    """Name a text field for a message: ``metric “快递业务量”: value``, ``slide “…”: bullet``."""
+    owner = field.owner
+    if isinstance(owner, Deck):
+        return f"the deck's {field.name}"
+    if isinstance(owner, (Part, Closing)):
+        return field.label
+    if isinstance(owner, Metric):
+        label = f"value {field.index + 1}" if field.index is not None else field.label
+        return f"metric “{owner.indicator}”: {label}"
+    if isinstance(owner, Series) and field.index is not None:
+        slide = field.slide
+        category = slide.categories[field.index] if slide and field.index < len(slide.categories) else f"value {field.index + 1}"
+        return f"series “{_short(owner.name)}”: {category}"
+    if isinstance(owner, Keyword) and field.name == "text":
+        return f"key word “{_short(owner.word)}”: text"
+    if isinstance(owner, Photo):
+        return f"photo “{_short(owner.file)}”: caption"
+    if isinstance(owner, Item) and field.name == "detail":
+        return f"item “{_short(owner.headline)}”: detail"
+    if isinstance(owner, Area) and field.name == "summary":
+        return f"area “{_short(owner.title)}”: summary"
+    label = "area title" if isinstance(owner, Area) else field.label
+    slide = field.slide
+    where = f"slide “{_short(slide.title or slide.kind)}”" if slide else "slide"
+    return f"{where}: {label}"
 
 
 def _short(text: str, limit: int = 24) -> str:
@@ -125,12 +96,8 @@ def structure_issues(outline: Outline) -> list[Issue]:
 
 
 def _is_blank(slide: Slide) -> bool:
-    """True when a slide's content fields hold no visible text."""
-    texts = [slide.text or ""]
-    texts += [i.headline for i in slide.items] + [i.detail or "" for i in slide.items]
-    texts += list(slide.bullets) + [a.title for a in slide.areas] + [s.name for s in slide.series] + [k.word for k in slide.keywords] + [p.file for p in slide.photos]
-    texts += [m.indicator for m in slide.metrics] + [m.value or "" for m in slide.metrics]
-    return not any(str(t).strip() for t in texts)
+    """True when a slide's content fields (all but its title) hold no visible text."""
+    return not any(str(f.value).strip() for f in slide_fields(slide) if f.owner is not slide or f.name != "title")
 
 
 def layout_issues(outline: Outline, theme, notes: list[str] | None = None) -> list[Issue]:
@@ -166,8 +133,8 @@ def check_outline(
     Never raises for bad input: a missing file, a YAML syntax error, an unknown theme
     or a broken figures file all come back as error Issues.
     """
-    from deckgen.build import resolve_theme
     from deckgen.theme.loader import template_for_outline
+    from deckgen.theme.resolve import resolve_theme
     from deckgen.outline.loader import validate_outline
     from deckgen.outline.model import deck_from_data
 
@@ -179,7 +146,7 @@ def check_outline(
     issues = list(validated.issues)
     if any(i.is_error for i in issues):
         return sorted(issues)
-    outline = Outline(deck_from_data(validated.data, str(path)), path, validated)
+    outline = Outline(deck_from_data(cast(dict, validated.data), str(path)), path, validated)  # no errors: a mapping
     theme = None
     try:
         theme = template_for_outline(resolve_theme(outline, theme_ref, slide_size), outline)

@@ -13,6 +13,7 @@ makes the second soffice hand its work to the first and exit, or fail on the loc
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -22,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, ToolMissingError
+from deckgen.files import write_atomic
 
 #: Seconds allowed for one soffice run: start-up plus a few seconds per deck.
 DEFAULT_TIMEOUT_BASE = 60.0
@@ -120,7 +122,7 @@ def _run(cmd: list[str], timeout: float, what: str, env: dict | None = None) -> 
         else:
             proc.kill()
         proc.communicate()
-        raise DeckgenError(f"{what} did not finish within {timeout:g} s and was stopped")
+        raise DeckgenError(f"{what} did not finish within {timeout:g} s and was stopped") from None
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
@@ -216,6 +218,58 @@ def _stand_in_env(sources: list[Path], profile: Path) -> dict | None:
     path = profile / "fonts.conf"
     path.write_text(conf, encoding="utf-8")
     return {**os.environ, "FONTCONFIG_FILE": str(path)}
+
+
+WRITER_INSTALL_HINT = """\
+LibreOffice with its writer component is needed to read .doc, .wps, .rtf and .odt files,
+and it was not found. Install it, or save the speech as .docx or plain text instead:
+  Debian/Ubuntu: sudo apt-get install libreoffice-writer
+  Windows:       winget install TheDocumentFoundation.LibreOffice
+  macOS:         brew install --cask libreoffice"""
+
+
+def convert_document(source: Path, outdir: Path, *, fmt: str = "docx", timeout: float = 120.0) -> Path:
+    """Convert one word-processor file (.doc, .wps, .rtf, .odt …) with LibreOffice's writer.
+
+    Returns ``outdir/<stem>.<fmt>``. Uses a throw-away profile like
+    :func:`convert_to_pdf`.
+
+    Raises:
+        ToolMissingError: LibreOffice is not installed (the message says how to get it).
+        DeckgenError: soffice timed out or wrote nothing (the writer component is
+            missing, or the file is damaged); the message carries soffice's output.
+    """
+    program = find_soffice()
+    if program is None:
+        raise ToolMissingError(WRITER_INSTALL_HINT)
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = Path(tempfile.mkdtemp(prefix="deckgen-lo-profile-"))
+    try:
+        cmd = [
+            program,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ]
+        result = _run(cmd, timeout, "LibreOffice (soffice)")
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    produced = outdir / f"{Path(source).stem}.{fmt}"
+    if not _nonempty(produced):
+        said = "\n".join(s for s in (_decode(result.stderr), _decode(result.stdout)) if s)
+        raise DeckgenError(
+            f"LibreOffice could not convert it to .{fmt} (exit code {result.returncode}); "
+            "is the file damaged, or is libreoffice-writer not installed?"
+            + (f"\nsoffice said:\n{said}" if said else "")
+        )
+    return produced
 
 
 def _check_sources(sources: list[Path]) -> None:
@@ -361,7 +415,7 @@ def contact_sheet(
         left = gap + (index % columns) * cell_w
         top = gap + (index // columns) * cell_h
         with Image.open(path) as slide:
-            thumb = slide.convert("RGB").resize((thumb_width, thumb_height), Image.LANCZOS)
+            thumb = slide.convert("RGB").resize((thumb_width, thumb_height), Image.Resampling.LANCZOS)
         sheet.paste(thumb, (left, top))
         draw.rectangle(
             (left - 1, top - 1, left + thumb_width, top + thumb_height), outline=(160, 160, 160)
@@ -374,10 +428,9 @@ def contact_sheet(
             anchor="mm",
         )
     out_png = Path(out_png)
-    out_png.parent.mkdir(parents=True, exist_ok=True)
-    partial = out_png.with_name(out_png.name + ".part")
-    sheet.save(partial, format="PNG", optimize=False)
-    os.replace(partial, out_png)
+    encoded = io.BytesIO()
+    sheet.save(encoded, format="PNG", optimize=False)
+    write_atomic(out_png, encoded.getvalue())  # no half-written sheet, even on Ctrl-C
     return out_png
 
 

@@ -9,10 +9,13 @@ Every file is written atomically; nothing is written when the speech is unreadab
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.errors import DeckgenError
+from deckgen.files import write_atomic
 
 SCHEMA_FILE = "outline.schema.json"
 
@@ -25,17 +28,31 @@ class OutputChoiceError(DeckgenError):
 class Derived:
     """The outlines of one speech file, as YAML texts, and what is worth a look."""
 
-    source: Path
+    speech_file: Path
     texts: dict[str, str]  # slug -> YAML text, in speech order
     warnings: list[str] = field(default_factory=list)
 
 
-def derive(speech: str | Path) -> Derived:
-    """Read and derive every outline of ``speech``; raise DeckgenError if unreadable."""
-    from deckgen.speech import derive_outlines, dump_outline, read_speech
+STDIN = "-"
 
-    name = str(speech)
-    outlines = derive_outlines(read_speech(speech), source_name=name)
+
+def derive(speech: str | Path, *, stdin: bytes | None = None) -> Derived:
+    """Read and derive every outline of ``speech``; raise DeckgenError if unreadable.
+
+    ``speech`` is a file in any format :func:`deckgen.speech.read_document` reads, or
+    ``-`` for standard input, whose bytes are ``stdin`` (the format is recognised by
+    content: text, .docx, .pdf, .doc/.rtf).
+    """
+    from deckgen.speech import derive_outlines, dump_outline
+    from deckgen.speech.documents import document_from_bytes, read_document
+
+    if str(speech) == STDIN:
+        name = "<stdin>"
+        document = document_from_bytes(stdin or b"", name=name)
+    else:
+        name = str(speech)
+        document = read_document(speech)
+    outlines = derive_outlines(document.text, source_name=name, tables=document.tables)
     texts = {o.slug: dump_outline(o, name) for o in outlines}
     warnings = [f"{name}: warning: {o.slug}: {w}" for o in outlines for w in o.warnings]
     return Derived(Path(speech), texts, warnings)
@@ -51,10 +68,16 @@ def targets(derived: Derived, output: str | Path) -> dict[Path, str]:
         if len(derived.texts) > 1:
             names = ", ".join(f"{slug}.yaml" for slug in derived.texts)
             raise OutputChoiceError(
-                f"{derived.source} holds {len(derived.texts)} speeches; give a folder with -o "
+                f"{derived.speech_file} holds {len(derived.texts)} speeches; give a folder with -o "
                 f"(e.g. -o {output.with_suffix('')}/) to get one outline per speech: {names}"
             )
         return {output: next(iter(derived.texts.values()))}
+    # os.path.isfile, unlike Path.exists, answers False for names the system
+    # cannot even look up (too long), which then fail at writing with a message.
+    if os.path.isfile(output):
+        raise OutputChoiceError(
+            f"-o {output}: is a file, not a folder; give an outline name ending in .yaml or a folder"
+        )
     return {output / f"{slug}.yaml": text for slug, text in derived.texts.items()}
 
 
@@ -64,7 +87,6 @@ def write_outlines(files: dict[Path, str], refresh_schema: bool) -> list[Path]:
     The schema is rewritten in folders deckgen fills (``refresh_schema``) and only
     added when absent beside a single named outline. Returns the outline paths.
     """
-    from deckgen.build import write_atomic
     from deckgen.outline.schema import schema_text
 
     for path, text in files.items():

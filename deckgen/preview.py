@@ -12,9 +12,10 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from deckgen.errors import DeckgenError
+from deckgen.files import is_regular_file
 
 CONTACT_SHEET = "contact-sheet.png"
 
@@ -62,7 +63,7 @@ def preview(
         raise DeckgenError(f"{source}: preview takes an outline (.yaml) or a deck (.pptx)")
     if kind == ".pptx" and (theme_ref or slide_size or template):
         raise DeckgenError(f"{source}: --theme, --size and --template apply to outlines; a .pptx is previewed as it is")
-    if kind == ".pptx" and not source.is_file():
+    if kind == ".pptx" and not is_regular_file(source):
         raise DeckgenError(f"{source}: file not found; check the path")
     soffice = require_soffice()
     with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:
@@ -75,12 +76,32 @@ def preview(
             result = build(source, Path(tmp) / f"{source.stem}.pptx", theme_ref, slide_size, template=template)
             deck = result.output
             warnings = [f.format(with_severity=True) for f in result.findings] + list(result.warnings)
+            _refuse_writing_over(out_dir, source.stem, result.inputs)
+        else:
+            _refuse_writing_over(out_dir, source.stem, [("deck", source)])
         progress(f"converting {deck.name} to PDF with LibreOffice …")
         pdf = convert_to_pdf([deck], out_dir, soffice=soffice)[0]
     progress(f"rendering slides at {dpi} dpi …")
     pngs = pdf_to_pngs(pdf, out_dir, dpi=dpi)
     sheet = contact_sheet(pngs, out_dir / CONTACT_SHEET)
     return PreviewResult(source, pdf, pngs, sheet, warnings)
+
+
+def _refuse_writing_over(out_dir: Path, stem: str, inputs: list) -> None:
+    """Refuse when an input is a file preview writes or clears in ``out_dir``.
+
+    Preview writes ``<stem>.pdf`` and ``contact-sheet.png`` and replaces every
+    ``slide-NN.png`` there; a logo or deck with such a name must not be lost.
+    """
+    import re
+
+    from deckgen.files import refuse_overwriting_inputs, same_file
+
+    refuse_overwriting_inputs(out_dir / f"{stem}.pdf", inputs)
+    refuse_overwriting_inputs(out_dir / CONTACT_SHEET, inputs)
+    for role, path in inputs:
+        if path is not None and re.fullmatch(r"slide-\d+\.png", Path(path).name, re.IGNORECASE) and same_file(Path(path).parent, out_dir):
+            raise DeckgenError(f"{out_dir}: preview replaces the slide images there, and the {role} {path} is one; choose another folder (-o)")
 
 
 def sample_outline(decks_dir: Path = Path("decks")) -> Path:

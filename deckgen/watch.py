@@ -13,18 +13,20 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
-import yaml
 
 from deckgen.errors import DeckgenError, InputError
+from deckgen.files import read_text
+from deckgen.outline import spec
+from deckgen.outline.validate import validate_text
 
 Stamp = tuple[tuple[int, int] | None, ...]
 
 
 def stamp(paths: list[Path]) -> Stamp:
     """Return (mtime_ns, size) per path; None for a path that does not exist now."""
-    out = []
+    out: list[tuple[int, int] | None] = []
     for path in paths:
         try:
             info = path.stat()
@@ -111,10 +113,10 @@ def watch(
         now = stamp(watched)
         if now == last or None in now:
             continue  # unchanged, or mid-save (the editor renamed the file away)
-        now = _settle(watched, now, debounce, interval, stop)
-        if now is None:
+        settled = _settle(watched, now, debounce, interval, stop)
+        if settled is None:
             break
-        last = now
+        last = now = settled
         run()
         builds += 1
         # The outline may have switched to another theme file: watch what it uses now.
@@ -127,17 +129,24 @@ def watch(
 
 
 def watched_files(outline: Path, values: Path | None, theme_ref: str | None) -> list[Path]:
-    """The files a rebuild depends on: the outline, the figures file, a theme file."""
+    """The files a rebuild depends on: the outline, the figures file, a theme file, the
+    outline's template."""
     from deckgen.theme.loader import builtin_themes, resolve_theme_path
 
     files = [outline] + ([values] if values else [])
+    # Read the way the build reads (never constructing YAML values: a date such as
+    # 2024-13-45 or a 5,000-digit number must not stop the watch).
+    try:
+        data = validate_text(read_text(outline, what="outline"), spec.DECK, str(outline)).data
+    except DeckgenError:
+        data = None
+    if not isinstance(data, dict):
+        data = {}
+    if isinstance(data.get("template"), str):
+        files.append(outline.parent / data["template"])
     ref = theme_ref
     if ref is None:
-        try:
-            data = yaml.safe_load(outline.read_text(encoding="utf-8-sig"))
-            ref = data.get("theme") if isinstance(data, dict) else None
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            ref = None
+        ref = data.get("theme")
     if isinstance(ref, str) and ref not in builtin_themes():
         theme_file = resolve_theme_path(ref, Path.cwd() if theme_ref else outline.parent)
         if theme_file is not None:

@@ -89,7 +89,7 @@ class Box:
         """Whether the box can render these characters, fields included."""
         return self.explains(wanted) or (self.field and wanted <= FIELD_SET)
 
-    def holds(self, glyph: "Glyph", tol: float = TOLERANCE_PT) -> bool:
+    def holds(self, glyph: Glyph, tol: float = TOLERANCE_PT) -> bool:
         return (
             glyph.left >= self.left - tol
             and glyph.right <= self.right + tol
@@ -97,7 +97,7 @@ class Box:
             and glyph.bottom <= self.bottom + tol
         )
 
-    def excess(self, glyph: "Glyph") -> tuple[float, str]:
+    def excess(self, glyph: Glyph) -> tuple[float, str]:
         """How far (pt) and in which direction the glyph sticks out the most."""
         sides = {
             "left": self.left - glyph.left,
@@ -108,7 +108,7 @@ class Box:
         side = max(sides, key=sides.get)
         return sides[side], side
 
-    def distance(self, glyph: "Glyph") -> float:
+    def distance(self, glyph: Glyph) -> float:
         """Distance from the glyph's centre to this box (0 when inside)."""
         cx, cy = (glyph.left + glyph.right) / 2, (glyph.top + glyph.bottom) / 2
         dx = max(self.left - cx, 0.0, cx - self.right)
@@ -224,7 +224,7 @@ class _Transform:
         x0, y0 = self.ox + self.sx * left, self.oy + self.sy * top
         return x0, y0, x0 + self.sx * width, y0 + self.sy * height
 
-    def into_group(self, group) -> "_Transform":
+    def into_group(self, group) -> _Transform:
         xfrm = group._element.grpSpPr.find("a:xfrm", NS)
         if xfrm is None:
             return self

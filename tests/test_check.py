@@ -123,7 +123,7 @@ def test_missing_file_is_an_error_not_a_traceback(tmp_path):
 def test_quiet_prints_errors_only():
     assert run("check", "-q", str(SMALL)).stdout == ""
     quiet_broken = run("check", "-q", str(BROKEN / "type_error.yaml"))
-    assert quiet_broken.stdout.splitlines() == [f"{BROKEN / 'type_error.yaml'}:7:17: error: 'number' must be a whole number ≥ 1, not '第一'"]
+    assert quiet_broken.stdout.splitlines() == [f"{BROKEN / 'type_error.yaml'}:7:17: error: 'number' must be a whole number from 1 to 9999, not '第一'"]
 
 
 def test_check_with_values_sees_the_filled_figures(tmp_path):

@@ -87,7 +87,7 @@ def test_a_broken_outline_leaves_the_existing_deck_byte_identical(tmp_path):
     before = out.read_bytes()
     result = run("build", str(BROKEN), "-o", str(out))
     assert result.exit_code == 1
-    assert result.stderr == f"{BROKEN}:7:17: 'number' must be a whole number ≥ 1, not '第一'\n"
+    assert result.stderr == f"{BROKEN}:7:17: 'number' must be a whole number from 1 to 9999, not '第一'\n"
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["talk.pptx"]  # no temporary left behind
 

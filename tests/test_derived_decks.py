@@ -17,6 +17,7 @@ from deckgen.cli import cli
 from rendercheck import check_decks, soffice_or_skip
 
 SEED = Path(__file__).resolve().parent / "data" / "seed-speeches.txt"  # a copy of shared/seed/000_2da22abb2e613673.txt
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 
 
 @pytest.fixture(scope="module")
@@ -30,13 +31,19 @@ def reports(tmp_path_factory):
     outlines = sorted((work / "outlines").glob("*.yaml"))
     decks = [build(o, work / "decks" / f"{o.stem}.pptx").output for o in outlines]
     decks.append(build(outlines[0], work / "decks" / "main-4x3.pptx", "gov-red", "4:3").output)
+    # The corpus of unseen shapes (issue 10), in the same LibreOffice run.
+    for speech in sorted(CORPUS.glob("*.txt")) + [CORPUS / "gov-work-report.docx"]:
+        outline = work / "corpus" / f"{speech.stem}{speech.suffix.replace('.', '-')}.yaml"
+        result = CliRunner().invoke(cli, ["outline", str(speech), "-o", str(outline), "-q"])
+        assert result.exit_code == 0, result.output
+        decks.append(build(outline, work / "decks" / f"{outline.stem}.pptx").output)
     return outlines, check_decks(decks, work / "pdf")
 
 
-def test_five_speeches_give_five_decks(reports):
+def test_five_speeches_and_the_corpus_give_decks(reports):
     outlines, by_deck = reports
     assert len(outlines) == 5
-    assert len(by_deck) == 6
+    assert len(by_deck) == 6 + len(list(CORPUS.glob("*.txt"))) + 1
 
 
 def test_derived_decks_render_with_nothing_outside_off_or_overlapping(reports):

@@ -119,7 +119,9 @@ def test_editing_a_theme_file_the_outline_uses_rebuilds(tmp_path):
     from deckgen.watch import watch
 
     theme = tmp_path / "mine.yaml"
-    theme.write_text(builtin_themes()["postal-green"].read_text(encoding="utf-8").replace("../logos/postal-green.png", str(builtin_themes()["postal-green"].parent.parent / "logos" / "postal-green.png")), encoding="utf-8")
+    builtin = builtin_themes()["postal-green"]
+    logo = str(builtin.parent.parent / "logos" / "postal-green.png")
+    theme.write_text(builtin.read_text(encoding="utf-8").replace("../logos/postal-green.png", logo), encoding="utf-8")
     outline = tmp_path / "talk.yaml"
     outline.write_text("title: 测试\ntheme: mine.yaml\nparts:\n  - title: 一\n", encoding="utf-8")
     lines: list[str] = []

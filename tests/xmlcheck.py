@@ -21,7 +21,8 @@ NS = {
 
 def _parts(pptx_path: Path, folders: tuple[str, ...]):
     """Yield (part name, parsed XML root) for the XML parts under ``folders``."""
-    pattern = re.compile(r"ppt/(%s)/[^/]+\.xml" % "|".join(map(re.escape, folders)))
+    alternatives = "|".join(map(re.escape, folders))
+    pattern = re.compile(rf"ppt/({alternatives})/[^/]+\.xml")
     with zipfile.ZipFile(pptx_path) as package:
         for name in sorted(package.namelist()):
             if pattern.fullmatch(name):

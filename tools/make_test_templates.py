@@ -159,9 +159,12 @@ def impress(source: Path) -> Path | None:
     with tempfile.TemporaryDirectory() as work:
         work_dir = Path(work)
         odp = work_dir / "impress.odp"
-        subprocess.run([soffice, f"-env:UserInstallation={(work_dir / 'profile').as_uri()}", "--headless", "--convert-to", "odp", "--outdir", str(work_dir), str(source)], check=True, capture_output=True, timeout=180)
+        profile = f"-env:UserInstallation={(work_dir / 'profile').as_uri()}"
+        run = dict(check=True, capture_output=True, timeout=180)
+        subprocess.run([soffice, profile, "--headless", "--convert-to", "odp", "--outdir", str(work_dir), str(source)], **run)
         (work_dir / source.with_suffix(".odp").name).rename(odp)
-        subprocess.run([soffice, f"-env:UserInstallation={(work_dir / 'profile').as_uri()}", "--headless", "--convert-to", "pptx:Impress MS PowerPoint 2007 XML", "--outdir", str(work_dir / "out"), str(odp)], check=True, capture_output=True, timeout=180)
+        pptx_filter = "pptx:Impress MS PowerPoint 2007 XML"
+        subprocess.run([soffice, profile, "--headless", "--convert-to", pptx_filter, "--outdir", str(work_dir / "out"), str(odp)], **run)
         path = OUT / "impress.pptx"
         shutil.copy(work_dir / "out" / "impress.pptx", path)
     return path

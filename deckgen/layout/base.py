@@ -10,6 +10,7 @@ and places slides on them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,7 +67,7 @@ class LayoutPlan:
 
     role: str
     name: str
-    title: Slot | None = None
+    title: Slot
     body: Slot | None = None
     subtitle: Slot | None = None
     date: Slot | None = None
@@ -121,11 +122,9 @@ def generated_base(theme: Theme) -> BasePlan:
     footer = Rect(mx, h - 40, w - 2 * mx - NUMBER_W - 12, 28)
     number = Rect(w - mx - NUMBER_W, h - 40, NUMBER_W, 28)
     date = Rect(footer.right - 160, h - 40, 160, 28)
-    chrome_slots = dict(
-        date=Slot("dt", DATE_IDX, date),
-        footer=Slot("ftr", FOOTER_IDX, Rect(footer.x, footer.y, footer.w - 172, footer.h)),
-        number=Slot("sldNum", NUMBER_IDX, number),
-    )
+    date_slot = Slot("dt", DATE_IDX, date)
+    footer_slot = Slot("ftr", FOOTER_IDX, Rect(footer.x, footer.y, footer.w - 172, footer.h))
+    number_slot = Slot("sldNum", NUMBER_IDX, number)
     bar_h = 44.0
     master_elements: list = [
         Fill(Rect(mx, title.y + (title.h - bar_h) / 2, 6, bar_h), theme.color("primary"), name="Title accent"),
@@ -134,7 +133,7 @@ def generated_base(theme: Theme) -> BasePlan:
     if theme.logo:
         logo = Rect(w - mx - LOGO_PT, title.y + (title.h - LOGO_PT) / 2, LOGO_PT, LOGO_PT)
         master_elements.append(Picture(logo, theme.logo, name="Logo"))
-    master = LayoutPlan("master", "deckgen", Slot("title", 0, title), Slot("body", BODY_IDX, body), **chrome_slots)
+    master = LayoutPlan("master", "deckgen", Slot("title", 0, title), Slot("body", BODY_IDX, body), date=date_slot, footer=footer_slot, number=number_slot)
 
     band_h = round(h * 0.62)
     cover_elements: list = [Fill(Rect(0, 0, w, band_h), theme.color("primary"), name="Title band")]
@@ -150,7 +149,7 @@ def generated_base(theme: Theme) -> BasePlan:
         "divider": LayoutPlan(
             "divider", ROLE_NAMES["divider"], Slot("title", 0, Rect(panel_w + 48, h * 0.14, w - panel_w - 48 - mx, h * 0.40)),
             show_master=False, elements=[Fill(Rect(0, 0, panel_w, h), theme.color("primary"), name="Section panel")],
-            footer=Slot("ftr", FOOTER_IDX, Rect(mx, h - 40, panel_w - mx - 12, 28)), number=chrome_slots["number"],
+            footer=Slot("ftr", FOOTER_IDX, Rect(mx, h - 40, panel_w - mx - 12, 28)), number=number_slot,
         ),
         "closing": LayoutPlan(
             "closing", ROLE_NAMES["closing"], Slot("title", 0, Rect(mx, h * 0.20, w - 2 * mx, h * 0.36)),
@@ -158,7 +157,9 @@ def generated_base(theme: Theme) -> BasePlan:
         ),
     }
     for role in ("agenda", "content", "data", "cards"):
-        layouts[role] = LayoutPlan(role, ROLE_NAMES[role], Slot("title", 0, title), Slot("body", BODY_IDX, body), **chrome_slots)
+        layouts[role] = LayoutPlan(
+            role, ROLE_NAMES[role], Slot("title", 0, title), Slot("body", BODY_IDX, body), date=date_slot, footer=footer_slot, number=number_slot
+        )
     if theme.motif == "ribbon":
         _add_ribbons(layouts, theme, band_h=band_h, panel_w=panel_w)
     ordered = {role: layouts[role] for role in ROLE_NAMES}
@@ -212,7 +213,8 @@ def template_base(theme: Theme) -> BasePlan:
     and a body for content). Raises :class:`InputError` when a kind cannot be
     placed, naming the layouts the template has and how to map them.
     """
-    info: TemplateInfo = theme.template_info
+    info = theme.template_info
+    assert info is not None, "template_base needs a theme built on a template"
     problems: list[str] = []
     chosen: dict[str, TemplateLayout] = {}
     explicit = _explicit_mapping(theme, info, problems)
@@ -254,10 +256,18 @@ def _explicit_mapping(theme: Theme, info: TemplateInfo, problems: list[str]) -> 
     return out
 
 
+def _names_match(hint: str, name: str) -> bool:
+    """A Chinese hint anywhere in the name; a Latin hint as whole words ("end" is
+    not in "Agenda")."""
+    if not hint.isascii():
+        return hint in name
+    return re.search(rf"(?<![a-z]){re.escape(hint)}(?![a-z])", name.lower()) is not None
+
+
 def _by_name(info: TemplateInfo, role: str) -> TemplateLayout | None:
     for hint in ROLE_HINTS[role]:
         for layout in info.layouts:
-            if hint in layout.name.lower() and layout.of_type("title", "ctrTitle"):
+            if _names_match(hint, layout.name) and layout.of_type("title", "ctrTitle"):
                 if role == "content" and not _body(layout):
                     continue
                 return layout
@@ -274,7 +284,7 @@ def _by_placeholders(info: TemplateInfo, role: str, chosen: dict[str, TemplateLa
         return chosen.get("cover")
     # Content: a title and one body or content placeholder, the largest such body first.
     single = [lay for lay in with_title if lay.of_type("title") and _body(lay) and len(lay.of_type("body", "obj")) == 1]
-    content = max(single, key=lambda lay: _body(lay).box.w * _body(lay).box.h, default=None)
+    content = max(single, key=lambda lay: _area(_body(lay)), default=None)
     if role == "content":
         return content or next((lay for lay in with_title if lay.of_type("title")), None)
     return chosen.get("content") or content
@@ -283,7 +293,12 @@ def _by_placeholders(info: TemplateInfo, role: str, chosen: dict[str, TemplateLa
 def _body(layout: TemplateLayout) -> Placeholder | None:
     """The layout's largest body or content placeholder."""
     bodies = [ph for ph in layout.of_type("body", "obj") if ph.box is not None]
-    return max(bodies, key=lambda ph: ph.box.w * ph.box.h, default=None)
+    return max(bodies, key=_area, default=None)
+
+
+def _area(placeholder: Placeholder | None) -> float:
+    box = placeholder.box if placeholder is not None else None
+    return box.w * box.h if box is not None else 0.0
 
 
 def _slot(ph: Placeholder | None) -> Slot | None:

@@ -66,7 +66,8 @@ def chart_findings(slide: Slide) -> list[Finding]:
             try:
                 chart_number(value)
             except ValueError:
-                out.append(Finding(f"{path}[{n}]", f"“{value}” is not a number: a chart draws numbers (or X for a figure still to come); write the figure, or show the slide as a table", "error"))
+                message = f"“{value}” is not a number: a chart draws numbers (or X for a figure still to come); write the figure, or show the slide as a table"
+                out.append(Finding(f"{path}[{n}]", message, "error"))
         if len(values) != len(categories):
             out.append(Finding(path, f"series “{name}” has {len(values)} figures for {len(categories)} categories; give one per category (X for a figure still to come)", "error"))
     if slide.kind == "chart" and slide.chart_type == "doughnut" and len(series) > 1:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # layout.base builds on these elements
+    from deckgen.layout.base import BasePlan
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,7 @@ class Rect:
     def bottom(self) -> float:
         return self.y + self.h
 
-    def inset(self, dx: float, dy: float | None = None) -> "Rect":
+    def inset(self, dx: float, dy: float | None = None) -> Rect:
         dy = dx if dy is None else dy
         return Rect(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)
 
@@ -172,7 +176,7 @@ class DeckPlan:
     slides: list[SlidePlan]
     width_pt: float
     height_pt: float
-    base: object = None  # the BasePlan: master and layouts the slides are placed on
+    base: BasePlan | None = None  # master and layouts the slides are placed on
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     stand_ins: list[str] = field(default_factory=list)  # fonts measured with a stand-in

@@ -259,15 +259,30 @@ class MeasuringFaces:
     latin_path: str | None
     east_asian_path: str | None
     substitutions: tuple[tuple[str, str], ...] = ()
+    other_heading_faces: bool = False  # titles are set in other faces than those measured
 
     @property
     def substituted(self) -> bool:
         return bool(self.substitutions)
 
+    @property
+    def needs_margin(self) -> bool:
+        """Whether some text will show in a face other than the one measured."""
+        return self.substituted or self.other_heading_faces
 
-def measuring_faces(latin: str, east_asian: str, latin_path: str | None = None, east_asian_path: str | None = None) -> MeasuringFaces:
+
+def measuring_faces(
+    latin: str,
+    east_asian: str,
+    latin_path: str | None = None,
+    east_asian_path: str | None = None,
+    *,
+    headings: tuple[str | None, str | None] = (None, None),
+) -> MeasuringFaces:
     """Choose the faces to measure with: the named ones where installed (or given as
-    files), else their declared stand-ins (:func:`fallback_family`)."""
+    files), else their declared stand-ins (:func:`fallback_family`). ``headings``
+    are the title faces when they differ (gov-red's 黑体 over 仿宋): text is measured
+    in the body faces with the same margin as for a stand-in."""
     swaps: list[tuple[str, str]] = []
     chosen_latin = latin
     if find_font_file(latin, hint_path=latin_path) is None:
@@ -280,7 +295,8 @@ def measuring_faces(latin: str, east_asian: str, latin_path: str | None = None, 
         chosen_ea = fallback_family(east_asian)
         swaps.append((east_asian, chosen_ea))
         east_asian_path = None
-    return MeasuringFaces(chosen_latin, chosen_ea, latin_path, east_asian_path, tuple(dict.fromkeys(swaps)))
+    other = any(face and face != body for face, body in zip(headings, (latin, east_asian)))
+    return MeasuringFaces(chosen_latin, chosen_ea, latin_path, east_asian_path, tuple(dict.fromkeys(swaps)), other)
 
 
 #: Faces of Chinese office PCs whose stand-ins previews always declare.

@@ -9,7 +9,7 @@ for sibling boxes, never below the theme's minimum.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from deckgen.layout.elements import Fill, Icon, Insets, Rect, TextBox
 from deckgen.layout.icon_choice import sibling_icons
@@ -35,16 +35,86 @@ def layout_slide(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
 # ---------------------------------------------------------------- stacked items
 
 
-def _item_specs(ts: Typesetter, headline: str, detail: str | None, size: float, bold: bool) -> list[Spec]:
+@dataclass
+class _Entry:
+    """One stacked item, or one piece of an item too long for a slide of its own.
+
+    ``number`` is the item's place in the outline (its badge). A piece after the
+    first of a split item is ``continued``: it has no badge or marker, and holds
+    either part of the headline or part of the detail (``headline`` None).
+    """
+
+    headline: str | None
+    detail: str | None
+    number: int
+    continued: bool = False
+
+
+def _item_specs(ts: Typesetter, headline: str | None, detail: str | None, size: float, bold: bool) -> list[Spec]:
     theme = ts.theme
     body_min = theme.size("body").min_pt
-    specs = [Spec(headline, size, bold=bold, color=theme.color("text"))]
+    specs = []
+    if headline is not None:
+        specs.append(Spec(headline, size, bold=bold, color=theme.color("text")))
     if detail:
-        specs.append(Spec(detail, max(body_min, size - 3), color=theme.color("muted"), space_before_pt=3))
+        specs.append(Spec(detail, max(body_min, size - 3), color=theme.color("muted"), space_before_pt=3 if specs else 0))
     return specs
 
 
-def _stacked(ts: Typesetter, entries: list[tuple[str, str | None]], body: Rect, numbered: bool, bold: bool) -> Pages:
+def _split_oversize(ts: Typesetter, entries: list[_Entry], text_w: float, size: float, bold: bool, capacity: float) -> list[_Entry]:
+    """Cut every item taller than *capacity* at *size* into pieces that fit, in order.
+
+    An item that does not fit a whole slide at the minimum size would spill off
+    it; instead its headline and its detail are cut at line ends into pieces of
+    at most a slide each, which then continue on slides marked （续）. Nothing is
+    dropped: the pieces hold every character, in order.
+    """
+    out: list[_Entry] = []
+    inner_w = text_w - ITEM_INSETS.left - ITEM_INSETS.right
+    room = capacity - ITEM_INSETS.top - ITEM_INSETS.bottom
+    for entry in entries:
+        specs = _item_specs(ts, entry.headline, entry.detail, size, bold)
+        if ts.height(specs, text_w, ITEM_INSETS) <= capacity:
+            out.append(entry)
+            continue
+        pieces: list[tuple[str | None, str | None]] = []
+        if entry.headline is not None:
+            pieces += [(piece, None) for piece in _text_pieces(ts, specs[0], inner_w, room)]
+        if entry.detail:
+            detail_spec = _item_specs(ts, None, entry.detail, size, bold)[0]
+            pieces += [(None, piece) for piece in _text_pieces(ts, detail_spec, inner_w, room)]
+        for n, (headline, detail) in enumerate(pieces):
+            out.append(_Entry(headline, detail, entry.number, continued=n > 0 or entry.continued))
+    return out
+
+
+def _text_pieces(ts: Typesetter, spec: Spec, inner_w: float, room: float) -> list[str]:
+    """Cut ``spec.text`` at line ends into pieces of at most *room* points of lines each."""
+    max_lines = max(1, int((room + 1e-6) // line_pitch(spec.size_pt, spec.pitch)))
+    units: list[tuple[str, bool]] = []  # (line, ends its paragraph)
+    for paragraph in spec.text.split("\n"):
+        lines = ts.lines(paragraph, inner_w, spec.size_pt, spec.bold)
+        units += [(line, n == len(lines) - 1) for n, line in enumerate(lines)]
+
+    def joined(first: int, last: int) -> str:
+        return "".join(line + ("\n" if ends and k < last - 1 else "") for k, (line, ends) in enumerate(units[first:last], first))
+
+    pieces = []
+    start = 0
+    while start < len(units):
+        end = min(len(units), start + max_lines)
+        piece = joined(start, end)
+        # A piece wraps as the whole did, line for line; checked, so a rare
+        # difference at its first line can never make it spill.
+        while end - start > 1 and len(ts.lines(piece, inner_w, spec.size_pt, spec.bold)) > max_lines:
+            end -= 1
+            piece = joined(start, end)
+        pieces.append(piece)
+        start = end
+    return pieces
+
+
+def _stacked(ts: Typesetter, items: list[tuple[str, str | None]], body: Rect, numbered: bool, bold: bool) -> Pages:
     """Items stacked top to bottom, each its own text box beside a badge or marker."""
     theme = ts.theme
     badge = 30.0 if numbered else 12.0
@@ -52,22 +122,39 @@ def _stacked(ts: Typesetter, entries: list[tuple[str, str | None]], body: Rect, 
     text_w = body.right - text_x
     size_range = theme.size("body")
     gap_min = 10.0
+    entries = [_Entry(headline, detail, n) for n, (headline, detail) in enumerate(items, 1)]
+
+    def height(i: int, size: float) -> float:
+        entry = entries[i]
+        return ts.height(_item_specs(ts, entry.headline, entry.detail, size, bold), text_w, ITEM_INSETS)
 
     def heights(size: float) -> list[float]:
-        return [ts.height(_item_specs(ts, h, d, size, bold), text_w, ITEM_INSETS) for h, d in entries]
+        return [height(i, size) for i in range(len(entries))]
+
+    def page_fits(group: list[int], size: float) -> bool:
+        # Stops measuring once the page is clearly too full: a long item continued
+        # over many slides is not wrapped again at every size for nothing.
+        hs, running = [], 0.0
+        for i in group:
+            hs.append(height(i, size))
+            running += hs[-1] + gap_min
+            if running > body.h + gap_min + 1e-6:
+                return False
+        return stack_height(hs, gap_min) <= body.h
 
     sizes = sizes_down(size_range.max_pt, size_range.min_pt)
     groups = [list(range(len(entries)))]
     chosen = None
     for size in sizes:
-        if stack_height(heights(size), gap_min) <= body.h:
+        if page_fits(groups[0], size):
             chosen = size
             break
     if chosen is None:
+        # Continued: an item too tall for a slide of its own is cut into pieces first.
+        entries = _split_oversize(ts, entries, text_w, size_range.min_pt, bold, body.h)
         groups = balanced_pages(heights(size_range.min_pt), gap_min, body.h)
         for size in sizes:
-            hs = heights(size)
-            if all(stack_height([hs[i] for i in g], gap_min) <= body.h for g in groups):
+            if all(page_fits(g, size) for g in groups):
                 chosen = size
                 break
         chosen = chosen or size_range.min_pt
@@ -79,18 +166,19 @@ def _stacked(ts: Typesetter, entries: list[tuple[str, str | None]], body: Rect, 
         y = body.y
         page: list = []
         for i in group:
-            headline, detail = entries[i]
-            specs = _item_specs(ts, headline, detail, chosen, bold)
+            entry = entries[i]
+            specs = _item_specs(ts, entry.headline, entry.detail, chosen, bold)
             first_line = ITEM_INSETS.top + line_pitch(chosen, specs[0].pitch)
-            if numbered:
-                top = y + ITEM_INSETS.top + (first_line - ITEM_INSETS.top - badge) / 2
-                page.append(Fill(Rect(body.x, top, badge, badge), theme.color("primary"), "rounded", name=f"Badge {i + 1}"))
-                label = Spec(str(i + 1), 18, bold=True, color=theme.color("on_primary"), align="center", pitch=1.2)
-                page.append(TextBox(Rect(body.x, top, badge, badge), ts.paras([label]), "middle", Insets(0, 0, 0, 0), "label", f"Badge number {i + 1}"))
+            top = y + ITEM_INSETS.top + (first_line - ITEM_INSETS.top - badge) / 2
+            if entry.continued:
+                pass  # a piece of the item above: no second badge or marker
+            elif numbered:
+                page.append(Fill(Rect(body.x, top, badge, badge), theme.color("primary"), "rounded", name=f"Badge {entry.number}"))
+                label = Spec(str(entry.number), 18, bold=True, color=theme.color("on_primary"), align="center", pitch=1.2)
+                page.append(TextBox(Rect(body.x, top, badge, badge), ts.paras([label]), "middle", Insets(0, 0, 0, 0), "label", f"Badge number {entry.number}"))
             else:
-                top = y + ITEM_INSETS.top + (first_line - ITEM_INSETS.top - badge) / 2
-                page.append(Fill(Rect(body.x + 2, top, badge - 2, badge - 2), theme.color("primary"), name=f"Marker {i + 1}"))
-            page.append(TextBox(Rect(text_x, y, text_w, hs[i]), ts.paras(specs), "top", ITEM_INSETS, "body", f"Item {i + 1}"))
+                page.append(Fill(Rect(body.x + 2, top, badge - 2, badge - 2), theme.color("primary"), name=f"Marker {entry.number}"))
+            page.append(TextBox(Rect(text_x, y, text_w, hs[i]), ts.paras(specs), "top", ITEM_INSETS, "body", f"Item {entry.number}"))
             y += hs[i] + gap
         result.pages.append(page)
     return result
@@ -123,7 +211,7 @@ def layout_focus_area(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     number = f"{slide.number:02d}" if slide.number else ""
     for page in pages.pages:
         panel = Rect(body.x, body.y, panel_w, min(body.h, 150))
-        side = [Fill(panel, theme.color("surface"), "rounded", name="Area panel")]
+        side: list[Fill | TextBox] = [Fill(panel, theme.color("surface"), "rounded", name="Area panel")]
         specs = []
         if number:
             specs.append(Spec(number, 44, bold=True, color=theme.color("primary"), align="center", pitch=1.2))
@@ -173,7 +261,8 @@ def layout_focus_areas(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         card_h = (body.h - gap * (rows - 1)) / rows
         for size in sizes_down(size_range.max_pt, size_range.min_pt):
             if all(ts.height(card_specs(i, size), card_w, CARD_INSETS) <= card_h for i in range(len(areas))):
-                return _with_card_icons(ts, slide, _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, size <= size_range.min_pt), number_pt * 1.25)
+                pages = _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, size <= size_range.min_pt)
+                return _with_card_icons(ts, slide, pages, number_pt * 1.25)
     # Even one card per slide does not fit at the minimum: give each card a slide.
     size = size_range.min_pt
     number_pt = 24.0
@@ -262,7 +351,7 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     low, high = theme.size("body").min_pt, 40.0
     box = Rect(body.x + 40, body.y + 10, body.w - 80, body.h - 20)
     insets = Insets(12, 12, 8, 8)
-    source = f"—— {slide.source}" if slide.source else None
+    source = f"—— {slide.attribution}" if slide.attribution else None
 
     def specs_for(text: str, size: float, with_source: bool) -> list[Spec]:
         specs = [Spec(text, size, bold=True, color=theme.color("primary_dark"), pitch=1.45)]
@@ -273,7 +362,7 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     def fits(chunk: str, size: float, last: bool) -> bool:
         return ts.height(specs_for(chunk, size, last), box.w, insets) <= box.h
 
-    text = slide.text.strip()
+    text = (slide.text or "").strip()
     display = _display_statement(ts, text, specs_for, box)
     if display is not None:
         return display
@@ -282,24 +371,27 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
             return _statement_pages(ts, [text], size, specs_for, box, size <= low)
     pieces = _pieces(text)
 
-    def pack(size: float) -> list[str]:
+    def pack(size: float, most: int | None = None) -> list[str] | None:
+        """Pieces packed into slides at *size*; None once more than *most* slides are needed."""
         chunks: list[str] = []
         current = ""
         for piece in pieces:
             if current and not fits(current + piece, size, False):
                 chunks.append(current)
+                if most is not None and len(chunks) >= most:
+                    return None  # a slide more is needed at least: no need to pack the rest
                 current = piece
             else:
                 current += piece
         chunks.append(current)
         if source and not fits(chunks[-1], size, True):
             chunks.append("")
-        return chunks
+        return chunks if most is None or len(chunks) <= most else None
 
-    fewest = len(pack(low))
+    fewest = len(pack(low) or [])  # without a most, pack always packs
     for size in sizes_down(high, low, 2.0):
-        chunks = pack(size)
-        if len(chunks) <= fewest:
+        chunks = pack(size, fewest)
+        if chunks is not None:
             return _statement_pages(ts, chunks, size, specs_for, box, size <= low)
     return _statement_pages(ts, pack(low), low, specs_for, box, True)
 

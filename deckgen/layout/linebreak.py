@@ -20,7 +20,6 @@ characters so no text is ever lost. Explicit ``\\n`` are hard breaks.
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Callable, Iterator
 
@@ -73,8 +72,9 @@ def is_cjk(char: str) -> bool:
     return any(low <= code <= high for low, high in _CJK_RANGES)
 
 
+@functools.lru_cache(maxsize=65536)
 def _chunk_kind(char: str) -> str:
-    """Classify one character: 'space', 'cjk', 'punct' or 'word'."""
+    """Classify one character: 'space', 'cjk', 'punct' or 'word' (cached: called per character)."""
     if char.isspace():
         return "space"
     if char in STANDALONE_PUNCT:
@@ -124,8 +124,13 @@ def _breaks_after_hyphen(text: str, index: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _break_allowed(before: str, after: str, after_kind: str) -> bool:
-    """Decide whether a line may break between two adjacent chunks."""
+    """Decide whether a line may break between two adjacent chunks.
+
+    Only the last character of the chunk *before* and the first of the chunk
+    *after* matter, so callers pass just those (and the calls are cached).
+    """
     if after_kind == "space":
         return False  # spaces hang at the end of the line they follow
     if after[0] in NO_LINE_START or before[-1] in NO_LINE_END:
@@ -152,12 +157,21 @@ def break_opportunities(text: str) -> list[int]:
     are never included. The result is sorted. Newlines are not handled here;
     split on them first (``wrap`` does).
     """
-    chunks = list(_chunk_spans(text))
     opportunities = []
-    for (b_start, b_end, _b_kind), (a_start, a_end, a_kind) in zip(chunks, chunks[1:]):
-        if _break_allowed(text[b_start:b_end], text[a_start:a_end], a_kind):
-            opportunities.append(a_start)
+    previous_end = 0
+    for start, end, kind in _chunk_spans(text):
+        if start and _break_allowed(text[previous_end - 1], text[start], kind):
+            opportunities.append(start)
+        previous_end = end
     return opportunities
+
+
+SpanWidth = Callable[[int, int], float]
+"""Width of ``text[start:end]`` for a text fixed beforehand, in the unit of the width.
+
+Given indices, a measurer can answer in constant time from prefix sums of advances
+instead of measuring every candidate line again from its first character.
+"""
 
 
 def wrap(text: str, width: float, measure_fn: Callable[[str], float]) -> list[str]:
@@ -168,68 +182,119 @@ def wrap(text: str, width: float, measure_fn: Callable[[str], float]) -> list[st
     renderers). Each ``\\n`` is a hard break; an empty paragraph gives one
     empty line. Returns the lines; ``"".join(lines)`` equals *text* with its
     newlines removed, so text is never lost or reordered.
+
+    Each candidate line is measured as a string; a measurer that can answer
+    for index spans in constant time should use ``wrap_spans`` (linear time).
+    """
+    return wrap_spans(text, width, lambda start, end: measure_fn(text[start:end]))
+
+
+def wrap_spans(text: str, width: float, span_width: SpanWidth) -> list[str]:
+    """Wrap *text* as ``wrap`` does, measuring spans by their indices in *text*.
+
+    *span_width(start, end)* must return the width of ``text[start:end]``.
+    Each break opportunity is measured at most twice and each character of an
+    over-wide chunk once, so with a constant-time *span_width* the whole text
+    wraps in time linear in its length.
     """
     lines: list[str] = []
+    start = 0
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, width, measure_fn))
+        end = start + len(paragraph)
+        lines.extend(_wrap_paragraph(text, start, end, width, span_width))
+        start = end + 1
     return lines
 
 
+@functools.lru_cache(maxsize=256)
+def _analysis(paragraph: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Break opportunities of *paragraph* and, for each index ``i``, where
+    ``paragraph[:i].rstrip()`` ends (trailing spaces hang, unmeasured).
+
+    Independent of font and size, and cached: fitting wraps one text at many sizes.
+    """
+    trimmed = [0] * (len(paragraph) + 1)
+    last = 0
+    for index, char in enumerate(paragraph, 1):
+        if not char.isspace():
+            last = index
+        trimmed[index] = last
+    return tuple(break_opportunities(paragraph)), tuple(trimmed)
+
+
 def _wrap_paragraph(
-    text: str, width: float, measure_fn: Callable[[str], float]
+    text: str,
+    first: int,
+    last: int,
+    width: float,
+    span_width: SpanWidth,
 ) -> list[str]:
-    """Wrap one paragraph (no newlines); see ``wrap``."""
-    if not text:
+    """Wrap ``text[first:last]`` (one paragraph, no newlines); see ``wrap``."""
+    if first == last:
         return [""]
-    ends = break_opportunities(text) + [len(text)]
+    opportunities, trimmed = _analysis(text[first:last])
+    ends = [first + index for index in opportunities] + [last]
+    fits = _LineFit(text, first, last, trimmed, width, span_width)
     lines = []
-    start = 0
-    while start < len(text):
-        end = _longest_fitting_end(text, start, ends, width, measure_fn)
+    start = first
+    position = 0  # index into ends of the first break opportunity after start
+    while start < last:
+        while ends[position] <= start:
+            position += 1
+        end = fits.longest_fitting_end(start, ends, position)
         lines.append(text[start:end])
         start = end
     return lines
 
 
-def _longest_fitting_end(
-    text: str,
-    start: int,
-    ends: list[int],
-    width: float,
-    measure_fn: Callable[[str], float],
-) -> int:
-    """Return where the line starting at *start* ends.
+class _LineFit:
+    """Where a line starting at a given index ends, within one paragraph."""
 
-    The last break opportunity whose line fits; if even the first chunk is
-    too wide, as many characters of it as fit (at least one).
-    """
-    best = None
-    for end in ends[bisect.bisect_right(ends, start) :]:
-        if measure_fn(text[start:end].rstrip()) <= width:
-            best = end
-        else:
-            break
-    if best is not None:
-        return best
-    return _character_break(text, start, width, measure_fn)
+    def __init__(
+        self, text: str, first: int, last: int, trimmed: tuple[int, ...], width: float, span_width: SpanWidth
+    ) -> None:
+        self.text = text
+        self.first = first
+        self.last = last
+        self.trimmed = trimmed
+        self.width = width
+        self.span_width = span_width
 
+    def fits(self, start: int, end: int) -> bool:
+        """True if ``text[start:end]`` without its trailing spaces fits the width."""
+        return self.span_width(start, max(start, self.first + self.trimmed[end - self.first])) <= self.width
 
-def _character_break(
-    text: str, start: int, width: float, measure_fn: Callable[[str], float]
-) -> int:
-    """Break an over-wide chunk between characters; always advances.
+    def longest_fitting_end(self, start: int, ends: list[int], position: int) -> int:
+        """Return where the line starting at *start* ends.
 
-    Prefers the longest fitting prefix whose break still obeys the
-    punctuation rules; if none does, the longest fitting prefix (at least
-    one character) so that the text is never lost.
-    """
-    fitting = start + 1
-    while fitting < len(text) and measure_fn(text[start : fitting + 1].rstrip()) <= width:
-        fitting += 1
-    for end in range(fitting, start + 1, -1):
-        if end >= len(text) or _char_break_allowed(text[end - 1], text[end]):
-            return end
-    return fitting
+        The last break opportunity (from ``ends[position]`` on) whose line
+        fits; if even the first chunk is too wide, as many characters of it
+        as fit (at least one).
+        """
+        best = None
+        for index in range(position, len(ends)):
+            if not self.fits(start, ends[index]):
+                break
+            best = ends[index]
+        if best is not None:
+            return best
+        return self.character_break(start)
+
+    def character_break(self, start: int) -> int:
+        """Break an over-wide chunk between characters; always advances.
+
+        Prefers the longest fitting prefix whose break still obeys the
+        punctuation rules; if none does, the longest fitting prefix (at least
+        one character) so that the text is never lost.
+        """
+        text, last = self.text, self.last
+        fitting = start + 1
+        while fitting < last and self.fits(start, fitting + 1):
+            fitting += 1
+        for end in range(fitting, start + 1, -1):
+            if end >= last or _char_break_allowed(text[end - 1], text[end]):
+                return end
+        return fitting
 
 
 def _char_break_allowed(before: str, after: str) -> bool:

@@ -10,10 +10,12 @@ gives them the script of the neighbouring text, so they are measured as the
 wider of the two fonts, which is right in both (and exact when both families
 are the same, as in our themes).
 
-The paragraph model matches what the renderer writes: an exact line spacing
-(``<a:lnSpc><a:spcPts/>``) of ``line_pitch(size)`` points per line, an
-optional space before each paragraph, and the text-box insets. Wrapping for
-fitting uses a width reduced by ``WIDTH_SAFETY`` (see there).
+Wrapping is linear in the length of the text: the advances of a text are
+looked up once per character, turned into prefix sums once per size
+(``Ruler``), and every candidate line is then measured by two subtractions
+instead of from its first character. Paragraphs, their sizes and heights are
+modelled by :mod:`deckgen.layout.typeset`; fitting there wraps with a width
+reduced by ``WIDTH_SAFETY`` (see there).
 
 When a font file cannot be found, built-in metrics are used (CJK 1 em, Latin
 from a small table) and one warning per font is recorded in
@@ -22,30 +24,18 @@ from a small table) and one warning per font is recorded in
 
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 import warnings as warnings_module
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from deckgen.layout.fonts import FontFile, find_font_file
-from deckgen.layout.linebreak import is_cjk, wrap as wrap_text
+from deckgen.layout.linebreak import is_cjk, wrap_spans
 
-LINE_PITCH = 1.2
-"""Line spacing of body text as a multiple of the font size.
-
-The renderer writes it as an exact spacing (``spcPts``), so PowerPoint and
-LibreOffice place lines identically; 1.2 leaves Noto Sans CJK's ideographs
-(about 1 em of ink) a clear gap between lines. LibreOffice then sets each
-line's em box flush with the top of its line (checked on its PDF output).
-"""
-
-TITLE_LINE_PITCH = 1.15
-"""Tighter line spacing for two-line titles (large sizes need less leading).
-
-With an exact spacing below 1.2 em LibreOffice trims the top of each line:
-the first line's em box starts (1.2 - pitch) × size above the text area, so
-1.15 keeps it inside the 3.6 pt top inset for titles up to 72 pt.
-"""
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
 
 WIDTH_SAFETY = 0.02
 """Fraction of the text width kept free when wrapping to decide a fit.
@@ -71,6 +61,12 @@ LO_REFERENCE_DPI = 600
 REFERENCE_SIZE_PX = 1000
 """Pillow measures at this size; widths are stored in em (per 1 unit of size)."""
 
+_SCRIPT_CACHE_SIZE = 256
+"""Texts whose script changes a Measurer keeps for rulers (fitting wraps one text at many sizes)."""
+
+_COUNT_CACHE_SIZE = 16384
+"""Texts whose count of script changes a Measurer keeps for ``width``."""
+
 FALLBACK_LATIN_EM = 0.56
 """Built-in width of a Latin character not in the table below, in em."""
 
@@ -81,48 +77,6 @@ _FALLBACK_WIDTHS_EM = {
     "m": 0.93, "w": 0.8, "M": 0.86, "W": 0.9, "%": 0.92, "@": 0.95,
 }
 _FALLBACK_WIDTHS_EM.update({digit: 0.555 for digit in "0123456789"})
-
-
-@dataclass
-class Para:
-    """One paragraph of a text box: its text, size and spacing.
-
-    ``pitch`` is the line spacing as a multiple of ``size_pt``; the renderer
-    must write ``line_pitch(size_pt, pitch)`` points as ``spcPts``.
-    """
-
-    text: str
-    size_pt: float
-    bold: bool = False
-    space_before_pt: float = 0.0
-    pitch: float = LINE_PITCH
-
-    @property
-    def line_pitch_pt(self) -> float:
-        """The exact line spacing of this paragraph, in points."""
-        return line_pitch(self.size_pt, self.pitch)
-
-
-@dataclass
-class Box:
-    """A text box: outer size and insets, all in points (defaults = pptx's)."""
-
-    width_pt: float
-    height_pt: float
-    inset_l: float = 7.2
-    inset_r: float = 7.2
-    inset_t: float = 3.6
-    inset_b: float = 3.6
-
-    @property
-    def text_width_pt(self) -> float:
-        """Width available to text, inside the left and right insets."""
-        return max(0.0, self.width_pt - self.inset_l - self.inset_r)
-
-    @property
-    def text_height_pt(self) -> float:
-        """Height available to text, inside the top and bottom insets."""
-        return max(0.0, self.height_pt - self.inset_t - self.inset_b)
 
 
 def layout_em_pt(size_pt: float) -> float:
@@ -140,8 +94,8 @@ def layout_em_pt(size_pt: float) -> float:
     return size_px * 72 / LO_REFERENCE_DPI
 
 
-def line_pitch(size_pt: float, pitch: float = LINE_PITCH) -> float:
-    """Return the line spacing in points for *size_pt*, rounded to 0.01 pt.
+def line_pitch(size_pt: float, pitch: float) -> float:
+    """Return the line spacing in points for *size_pt* at *pitch* em, rounded to 0.01 pt.
 
     Rounded because ``spcPts`` is written in hundredths of a point; layout and
     renderer must use the very same number.
@@ -153,7 +107,7 @@ def line_pitch(size_pt: float, pitch: float = LINE_PITCH) -> float:
 class _Face:
     """One loaded font (or None for built-in metrics) with its width cache."""
 
-    font: object | None
+    font: FreeTypeFont | None
     widths_em: dict[str, float] = field(default_factory=dict)
 
 
@@ -161,25 +115,29 @@ class Measurer:
     """Measure and wrap text set in a Latin and an East-Asian font family.
 
     Fonts are found with ``find_font_file`` (a theme path wins, then
-    fontconfig) and loaded lazily on first use. *width_safety* is the share
-    of the width kept free by ``layout``, ``text_height`` and ``fits``.
+    fontconfig) and loaded lazily on first use.
     """
 
     def __init__(
         self,
         latin_family: str = "Noto Sans CJK SC",
         ea_family: str = "Noto Sans CJK SC",
+        *,
         latin_path: str | None = None,
         ea_path: str | None = None,
-        width_safety: float = WIDTH_SAFETY,
     ) -> None:
         self.latin_family = latin_family
         self.ea_family = ea_family
         self.latin_path = latin_path
         self.ea_path = ea_path
-        self.width_safety = width_safety
         self.warnings: list[str] = []
         self._faces: dict[tuple[str, bool], _Face] = {}
+        # Advance of each character seen so far, in em, per weight (newline: 0).
+        self._ems: dict[bool, dict[str, float]] = {False: {"\n": 0.0}, True: {"\n": 0.0}}
+        # The same in whole pixels of LibreOffice's reference device, per (pixel size, weight).
+        self._pixels: dict[tuple[float, bool], dict[str, int]] = {}
+        self._changes: dict[str, ScriptChanges] = {}
+        self._change_counts: dict[str, int] = {}
 
     # -- widths -----------------------------------------------------------
 
@@ -190,12 +148,30 @@ class Measurer:
         font the renderer picks for it (see the module docstring) and, as in
         LibreOffice, rounded to whole pixels of its 600 dpi reference device.
         """
-        size_px = layout_em_pt(size_pt) * LO_REFERENCE_DPI / 72
-        total_px = sum(
-            math.floor(em * size_px + 0.5) for em in self._char_widths_em(text, bold)
-        )
-        total_px += ASIAN_LATIN_SPACE_EM * size_px * count_script_changes(text)
+        size_px = _size_px(size_pt)
+        advances_px = sum(map(self._pixel_table(text, size_px, bold).__getitem__, text))
+        total_px = advances_px + ASIAN_LATIN_SPACE_EM * size_px * self._change_count(text)
         return total_px * 72 / LO_REFERENCE_DPI
+
+    def _change_count(self, text: str) -> int:
+        """``count_script_changes(text)``, remembered: one text is measured at many sizes."""
+        count = self._change_counts.get(text)
+        if count is None:
+            if len(self._change_counts) >= _COUNT_CACHE_SIZE:
+                self._change_counts.clear()
+            count = self._change_counts[text] = count_script_changes(text)
+        return count
+
+    def ruler(self, text: str, size_pt: float, bold: bool = False) -> Ruler:
+        """Return a ``Ruler`` measuring any span of *text* at *size_pt* in constant time.
+
+        ``ruler(text, size).width(start, end)`` equals ``width(text[start:end], size)``.
+        Building it takes time linear in the length of *text*.
+        """
+        size_px = _size_px(size_pt)
+        table = self._pixel_table(text, size_px, bold)
+        prefix_px = list(itertools.accumulate(map(table.__getitem__, text), initial=0))
+        return Ruler(prefix_px, self._script_changes(text), size_px)
 
     def width_em(self, text: str, bold: bool = False) -> float:
         """Return the advance width of *text* in em (points per point of size).
@@ -204,23 +180,42 @@ class Measurer:
         Latin text (``ASIAN_LATIN_SPACE_EM`` at each change of script).
         """
         spacing_em = ASIAN_LATIN_SPACE_EM * count_script_changes(text)
-        return sum(self._char_widths_em(text, bold)) + spacing_em
+        return sum(map(self._em_table(text, bold).__getitem__, text)) + spacing_em
 
-    def _char_widths_em(self, text: str, bold: bool) -> list[float]:
-        """The advance of each character of *text* (newlines skipped), in em."""
-        latin = self._face("latin", bold)
-        east_asian = self._face("ea", bold)
-        widths = []
-        for char in text:
-            if char == "\n":
-                continue
-            if is_cjk(char):
-                widths.append(self._char_em(east_asian, char, cjk=True))
-            elif char.isalpha():
-                widths.append(self._char_em(latin, char, cjk=False))
-            else:
-                widths.append(self._weak_char_em(latin, east_asian, char))
-        return widths
+    def _em_table(self, text: str, bold: bool) -> dict[str, float]:
+        """The advances in em of every character seen so far, *text*'s included."""
+        table = self._ems[bold]
+        missing = set(text).difference(table)
+        if missing:
+            latin = self._face("latin", bold)
+            east_asian = self._face("ea", bold)
+            for char in sorted(missing):
+                if is_cjk(char):
+                    table[char] = self._char_em(east_asian, char, cjk=True)
+                elif char.isalpha():
+                    table[char] = self._char_em(latin, char, cjk=False)
+                else:
+                    table[char] = self._weak_char_em(latin, east_asian, char)
+        return table
+
+    def _pixel_table(self, text: str, size_px: float, bold: bool) -> dict[str, int]:
+        """Advances in whole reference pixels at *size_px*, *text*'s characters included."""
+        pixels = self._pixels.setdefault((size_px, bold), {})
+        missing = set(text).difference(pixels)
+        if missing:
+            ems = self._em_table("".join(missing), bold)
+            for char in missing:
+                pixels[char] = math.floor(ems[char] * size_px + 0.5)
+        return pixels
+
+    def _script_changes(self, text: str) -> ScriptChanges:
+        """Script changes of *text*, kept for the texts measured most recently."""
+        changes = self._changes.get(text)
+        if changes is None:
+            if len(self._changes) >= _SCRIPT_CACHE_SIZE:
+                self._changes.pop(next(iter(self._changes)))
+            changes = self._changes[text] = ScriptChanges(text)
+        return changes
 
     def _weak_char_em(self, latin: _Face, east_asian: _Face, char: str) -> float:
         """Width of a digit, space or punctuation mark: the wider font wins.
@@ -251,7 +246,7 @@ class Measurer:
             self._faces[(role, bold)] = face
         return face
 
-    def _load_font(self, role: str, bold: bool) -> object | None:
+    def _load_font(self, role: str, bold: bool) -> FreeTypeFont | None:
         """Load the font for a role, falling back to regular, then to None."""
         family = self.latin_family if role == "latin" else self.ea_family
         hint = self.latin_path if role == "latin" else self.ea_path
@@ -282,41 +277,77 @@ class Measurer:
     ) -> list[str]:
         """Wrap *text* to lines at most *width_pt* wide (no safety margin).
 
-        Returns the lines (see ``deckgen.layout.linebreak.wrap``).
+        Returns the lines (see ``deckgen.layout.linebreak.wrap``), in time
+        linear in the length of *text*.
         """
-        return wrap_text(text, width_pt, lambda part: self.width(part, size_pt, bold))
-
-    def layout(self, paras: list[Para], width_pt: float) -> list[list[str]]:
-        """Return the lines of each paragraph set in a column *width_pt* wide.
-
-        *width_pt* is the text width (inside the insets); the safety margin
-        is taken off it here.
-        """
-        usable_pt = width_pt * (1.0 - self.width_safety)
-        return [self.wrap(para.text, usable_pt, para.size_pt, para.bold) for para in paras]
-
-    def text_height(self, paras: list[Para], width_pt: float) -> float:
-        """Return the height in points of *paras* set *width_pt* wide."""
-        return height_of_lines(paras, self.layout(paras, width_pt))
-
-    def fits(self, paras: list[Para], box: Box) -> bool:
-        """Return True when *paras* fit inside *box* (insets and margin included)."""
-        return self.text_height(paras, box.text_width_pt) <= box.text_height_pt + 1e-6
+        if "\n" not in text and self.width(text.rstrip(), size_pt, bold) <= width_pt:
+            return [text]  # the greedy breaker would take it all: most texts are one line
+        return wrap_spans(text, width_pt, self.ruler(text, size_pt, bold).width)
 
 
-def height_of_lines(paras: list[Para], lines: list[list[str]]) -> float:
-    """Return the height of already wrapped paragraphs, in points.
+class Ruler:
+    """Widths of the spans of one text at one size, each in constant time.
 
-    Each paragraph adds one line pitch per line (an empty paragraph still
-    takes one line) and, except the first, its space before: LibreOffice
-    and PowerPoint ignore space before the first paragraph of a text box.
+    Holds the prefix sums of the characters' advances in whole reference
+    pixels and the text's script changes; ``width(start, end)`` is exactly
+    ``Measurer.width(text[start:end], size)``, without measuring the span.
     """
-    total = 0.0
-    for index, (para, para_lines) in enumerate(zip(paras, lines)):
-        if index > 0:
-            total += para.space_before_pt
-        total += max(1, len(para_lines)) * para.line_pitch_pt
-    return total
+
+    def __init__(self, prefix_px: list[int], changes: ScriptChanges, size_px: float) -> None:
+        self._prefix_px = prefix_px
+        self._changes = changes
+        self._spacing_px = ASIAN_LATIN_SPACE_EM * size_px
+
+    def width(self, start: int, end: int) -> float:
+        """Return the width of ``text[start:end]`` in points."""
+        advances_px = self._prefix_px[end] - self._prefix_px[start]
+        total_px = advances_px + self._spacing_px * self._changes.between(start, end)
+        return total_px * 72 / LO_REFERENCE_DPI
+
+
+class ScriptChanges:
+    """Where Asian and Latin text meet in one text, countable for any span.
+
+    ``between(start, end)`` equals ``count_script_changes(text[start:end])``
+    in constant time, from the count of changes before each index and the
+    next strong (non-weak) character at or after each index.
+    """
+
+    def __init__(self, text: str) -> None:
+        length = len(text)
+        scripts = _scripts(text)
+        before = [0] * (length + 1)
+        next_strong = [length] * (length + 1)
+        changes = 0
+        previous = None
+        for index, script in enumerate(scripts):
+            before[index] = changes
+            if script != "weak":
+                if previous is not None and script != previous:
+                    changes += 1
+                previous = script
+        before[length] = changes
+        upcoming = length
+        for index in range(length - 1, -1, -1):
+            if scripts[index] != "weak":
+                upcoming = index
+            next_strong[index] = upcoming
+        self._before = before
+        self._next_strong = next_strong
+
+    def between(self, start: int, end: int) -> int:
+        """Count the script changes inside ``text[start:end]``."""
+        first = self._next_strong[start]
+        if first >= end:
+            return 0
+        # A change is counted at the character that changes script; the span's
+        # first strong character has no predecessor inside the span.
+        return self._before[end] - self._before[first + 1]
+
+
+def _size_px(size_pt: float) -> float:
+    """The em size in pixels of LibreOffice's reference device for *size_pt*."""
+    return layout_em_pt(size_pt) * LO_REFERENCE_DPI / 72
 
 
 def script_of(char: str) -> str:
@@ -345,8 +376,7 @@ def count_script_changes(text: str) -> int:
     """
     changes = 0
     previous = None
-    for char in text:
-        script = script_of(char)
+    for script in _scripts(text):
         if script == "weak":
             continue
         if previous is not None and script != previous:
@@ -355,7 +385,19 @@ def count_script_changes(text: str) -> int:
     return changes
 
 
-def _load_pillow_font(font_file: FontFile) -> object | None:
+_SCRIPT_OF: dict[str, str] = {}
+"""``script_of`` of every character seen so far (a pure function of the character)."""
+
+
+def _scripts(text: str) -> list[str]:
+    """``script_of`` of each character of *text*, looked up in ``_SCRIPT_OF``."""
+    missing = set(text).difference(_SCRIPT_OF)
+    for char in missing:
+        _SCRIPT_OF[char] = script_of(char)
+    return list(map(_SCRIPT_OF.__getitem__, text))
+
+
+def _load_pillow_font(font_file: FontFile) -> FreeTypeFont | None:
     """Open a face with Pillow at the reference size; None if it fails."""
     from PIL import ImageFont
 
@@ -370,7 +412,7 @@ def _load_pillow_font(font_file: FontFile) -> object | None:
         return None
 
 
-def _measure_char_em(font: object | None, char: str, cjk: bool) -> float:
+def _measure_char_em(font: FreeTypeFont | None, char: str, cjk: bool) -> float:
     """Width of one character in em, from the font or the built-in table."""
     if font is not None:
         return font.getlength(char) / REFERENCE_SIZE_PX

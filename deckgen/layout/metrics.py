@@ -114,9 +114,12 @@ def column_findings(slide: Slide) -> list[Finding]:
         if metric.values and not slide.columns:
             out.append(Finding(f"{metric.path}.values", "values: needs the slide's columns: (one title per figure); add columns: or write value:"))
         elif slide.columns and len(metric.values) > len(slide.columns):
-            out.append(Finding(f"{metric.path}.values", f"{len(metric.values)} values for {len(slide.columns)} columns; the last {len(metric.values) - len(slide.columns)} are not shown — add their column titles or delete them"))
+            extra = len(metric.values) - len(slide.columns)
+            message = f"{len(metric.values)} values for {len(slide.columns)} columns; the last {extra} are not shown — add their column titles or delete them"
+            out.append(Finding(f"{metric.path}.values", message))
         elif slide.columns and metric.values and len(metric.values) < len(slide.columns):
-            out.append(Finding(f"{metric.path}.values", f"{len(metric.values)} values for {len(slide.columns)} columns; the last cells stay empty — write X for a figure still to come"))
+            message = f"{len(metric.values)} values for {len(slide.columns)} columns; the last cells stay empty — write X for a figure still to come"
+            out.append(Finding(f"{metric.path}.values", message))
         if not slide.columns and metric.value is None:
             out.append(Finding(metric.path, f"“{metric.indicator}” has no value; write value: X if the figure is still to come"))
     return out

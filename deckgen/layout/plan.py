@@ -1,7 +1,8 @@
 """Lay out a whole deck: outline + theme -> :class:`DeckPlan`, slide by slide.
 
 The deck's shape is fixed here: title, agenda, then per part a section divider and
-its content slides, then the closing. Footers and slide numbers are added last,
+its content slides, then the closing. A deck of one part with content slides has no
+agenda and no divider (:func:`has_agenda`). Footers and slide numbers are added last,
 when the total is known.
 """
 
@@ -14,6 +15,7 @@ from deckgen.layout.photos import divider_photo, image_beside, photo_findings, s
 from deckgen.layout.labels import display_date, part_label, speaker_line, subtitle_shown
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body
 from deckgen.layout.kinds import layout_slide
+from deckgen.layout.limits import length_errors
 from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
 from deckgen.outline.model import Deck, Part, Slide
 from deckgen.theme.model import Theme
@@ -27,21 +29,33 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     base = base_plan(theme)
     frames = {role: Frame.for_layout(base, role) for role in base.layouts}
     plan = DeckPlan([], base.width, base.height, base=base)
+    # Text too long for any slide is refused before layout spends time on it.
+    plan.findings.extend(length_errors(deck))
+    if plan.findings:
+        return plan
+    scaffolded = has_agenda(deck)
     cover = title_slide(ts, frames["cover"], deck, plan.findings)
-    cover.section = "封面与目录"
+    cover.section = "封面与目录" if scaffolded else "封面"
     plan.slides.append(cover)
-    agenda = agenda_slides(ts, frames["agenda"], deck)
+    agenda = agenda_slides(ts, frames["agenda"], deck) if scaffolded else []
     if len(agenda) > 1:
         plan.findings.append(Finding("parts", f"the agenda of {len(deck.parts)} parts continues on {len(agenda)} slides marked （续）; consider fewer or shorter part titles"))
-    agenda[0].anchor = "agenda"
+    if agenda:
+        agenda[0].anchor = "agenda"
     plan.slides.extend(agenda)
     for index, part in enumerate(deck.parts):
-        divider = divider_slide(ts, frames["divider"], deck, index, plan.findings)
-        divider.section = f"{chinese_number(index + 1)}、{part.title}"
-        divider.anchor = f"part:{index}"
-        plan.slides.append(divider)
+        first = len(plan.slides)
+        if scaffolded:
+            divider = divider_slide(ts, frames["divider"], deck, index, plan.findings)
+            divider.anchor = f"part:{index}"
+            plan.slides.append(divider)
+        elif part.image is not None:
+            message = "a one-part talk has no section divider, so its image is not shown; put it on a slide (image: or a picture slide)"
+            plan.findings.append(Finding(f"{part.image.path}.file", message))
         for slide in part.slides:
             plan.slides.extend(content_slides(ts, frames, slide, plan.findings, part_title=part_label(part)))
+        if len(plan.slides) > first:  # each part is a section, from its divider (or first slide)
+            plan.slides[first].section = f"{chinese_number(index + 1)}、{part.title}"
     closing = closing_slides(ts, frames, deck, plan.findings)
     closing[0].section = "结束"
     plan.slides.extend(closing)
@@ -49,6 +63,16 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     plan.warnings.extend(ts.warnings)
     plan.stand_ins.extend(ts.stand_ins)
     return plan
+
+
+def has_agenda(deck: Deck) -> bool:
+    """True unless the deck is one part with content: a short talk needs no agenda or divider.
+
+    A one-entry agenda and a lone divider would be scaffolding around the talk's few
+    content slides (issue 10). A single part without slides keeps its divider, so the
+    deck still shows the part.
+    """
+    return len(deck.parts) != 1 or not deck.parts[0].slides
 
 
 def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lines: int = 3) -> float:
@@ -97,7 +121,7 @@ def title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding
     w, h, mx = frame.width, frame.height, frame.margin_x
     band_h = round(h * 0.62)
     elements: list = []
-    bottom = band_h - 22 - (14 if theme.motif == "ribbon" else 0)  # above the ribbon
+    bottom: float = band_h - 22 - (14 if theme.motif == "ribbon" else 0)  # above the ribbon
     subtitle = subtitle_shown(deck.title, deck.subtitle)
     if subtitle:
         sub = _fit_lines(ts, subtitle, w - 2 * mx, 22, 18, 2, color=theme.color("on_primary"), pitch=1.3)
@@ -137,9 +161,22 @@ def _template_title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: li
         for spec in lines:
             spec.size_pt = _fit_lines(ts, spec.text, box.w, 20, 18, 1).size_pt
         while len(lines) > 1 and ts.height(lines, box.w) > box.h:
-            lines.pop()  # the deck's first lines matter most; the rest is on the closing slide
-        elements.append(TextBox(box, ts.paras(lines), "top", role="subtitle" if slot else "body", name="Subtitle"))
+            lines.pop()  # a small placeholder keeps the first lines (organisation and date are in the footers too)
+        held = _holding_box(ts, lines, box, frame)
+        if held is not None:
+            elements.append(TextBox(held, ts.paras(lines), "top", role="subtitle" if slot else "body", name="Subtitle"))
     return SlidePlan("title", deck.title, elements, notes=deck.notes, source_path="", layout="cover")
+
+
+def _holding_box(ts: Typesetter, specs: list[Spec], box: Rect, frame: Frame) -> Rect | None:
+    """``box``, grown downwards (within the slide) when ``specs`` need more height; None
+    when they cannot be held at all. Template placeholders may be small."""
+    need = ts.height(specs, box.w)
+    if need <= box.h + 0.01:
+        return box
+    if box.y + need <= frame.height - 8:
+        return Rect(box.x, box.y, box.w, need)
+    return None
 
 
 AGENDA_ROWS = 7  # rows per column; more parts go to a second column, then a second slide
@@ -242,7 +279,9 @@ def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, find
     box = slot.rect if slot else Rect(frame.title.x, max(8.0, frame.title.y - 48), frame.title.w, 44)
     if ts.height([label], box.w) > box.h:
         label.size_pt = 18
-    elements.append(TextBox(box, ts.paras([label]), "top", role="subtitle" if slot else "label", name="Part number", link="agenda"))
+    held = _holding_box(ts, [label], box, frame)
+    if held is not None:
+        elements.append(TextBox(held, ts.paras([label]), "top", role="subtitle" if slot else "label", name="Part number", link="agenda"))
     return SlidePlan("divider", part.title, elements, notes=part.notes, source_path=part.path, layout="divider")
 
 
@@ -362,8 +401,8 @@ def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, finding
             statement = Slide("statement", title=closing.title, text=closing.text, path="closing")
             before = content_slides(ts, frames, statement, [])
     sign = "  ".join(x for x in (deck.organisation, deck.date) if x)
-    if sign and (generated or slot):
-        sign_box = Rect(mx, h - 62, w - 2 * mx, 34) if generated else slot.rect
+    sign_box = Rect(mx, h - 62, w - 2 * mx, 34) if generated else slot.rect if slot else None
+    if sign and sign_box is not None:
         sign_spec = _fit_lines(ts, sign, sign_box.w, 18, 14, 1, color=on_brand, align="center")
         if ts.height([sign_spec], sign_box.w) <= sign_box.h + 0.01:
             elements.append(TextBox(sign_box, ts.paras([sign_spec]), "middle", role="label" if generated else "subtitle", name="Sign-off"))

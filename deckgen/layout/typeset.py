@@ -40,7 +40,13 @@ class Typesetter:
         from deckgen.layout.measure import Measurer
 
         self.theme = theme
-        self.faces = measuring_faces(theme.latin_font, theme.east_asian_font, theme.latin_file, theme.east_asian_file)
+        self.faces = measuring_faces(
+            theme.latin_font,
+            theme.east_asian_font,
+            theme.latin_file,
+            theme.east_asian_file,
+            headings=(theme.heading_latin_font, theme.heading_east_asian_font),
+        )
         self.measurer = Measurer(
             self.faces.latin,
             self.faces.east_asian,
@@ -48,7 +54,8 @@ class Typesetter:
             ea_path=self.faces.east_asian_path,
         )
         self._cache: dict = {}
-        self._extra_em: dict[str, float] = {}
+        self._extra_em: dict[tuple[str, bool], tuple[float, float]] = {}
+        self._margins: dict[tuple[str, bool], tuple[float, float]] = {}
 
     @property
     def warnings(self) -> list[str]:
@@ -73,33 +80,44 @@ class Typesetter:
         if hit is None:
             # Decide with a little width to spare: engines differ slightly (measure.WIDTH_SAFETY).
             usable = width_pt * (1 - WIDTH_SAFETY)
-            if self.faces.substituted and text:
-                usable -= self._substitution_margin_em(text, bold) * size_pt
+            if self.faces.needs_margin and text:
+                margin = self._margins.get((text, bold))
+                if margin is None:  # fitting asks for one text at many sizes and widths
+                    margin = self._margins[(text, bold)] = self._substitution_margin_em(text, bold)
+                extra_em, widest_ratio = margin
+                # No line needs more than all of it, nor more than a line of the widest
+                # ratio (its Latin set wholly in the named face) takes.
+                usable -= min(extra_em * size_pt, usable * (1 - 1 / widest_ratio))
             hit = self.measurer.wrap(text, max(usable, size_pt), size_pt, bold=bold) if text else [""]
             self._cache[key] = hit
         return hit
 
-    def _substitution_margin_em(self, text: str, bold: bool) -> float:
-        """Width (em) a named face may need beyond its stand-in, for one line of ``text``.
+    def _substitution_margin_em(self, text: str, bold: bool) -> tuple[float, float]:
+        """Width (em) a named face may need beyond its stand-in for ``text``, and the
+        largest ratio of named to measured width among its characters.
 
         CJK glyphs are one em in every face concerned; Latin letters, digits and
         punctuation differ: the Chinese system faces (黑体, 宋体, 仿宋, 楷体) set them
         half an em wide, Latin faces up to about 12 % wider than Noto's. A line holds
         at most the text's non-CJK characters, so their worst case is kept free.
         """
+        from collections import Counter
+
         from deckgen.layout.linebreak import is_cjk
 
-        total = 0.0
-        for ch in set(text):
-            if is_cjk(ch) or ch == "\n":
+        total, widest = 0.0, 1.0
+        for ch, count in Counter(text).items():  # one pass: linear in the text's length
+            if ch == "\n" or is_cjk(ch):
                 continue
-            key = ch + ("b" if bold else "")
-            extra = self._extra_em.get(key)
-            if extra is None:
+            key = (ch, bold)
+            known = self._extra_em.get(key)
+            if known is None:
                 own = self.measurer.width_em(ch, bold=bold)
-                extra = self._extra_em[key] = max(0.5 - own, 0.12 * own, 0.0)
-            total += extra * text.count(ch)
-        return total
+                extra = max(0.5 - own, 0.12 * own, 0.0)
+                known = self._extra_em[key] = (extra, (own + extra) / own if own > 0 else 1.0)
+            total += known[0] * count
+            widest = max(widest, known[1])
+        return total, widest
 
     def width(self, text: str, size_pt: float, bold: bool = False) -> float:
         return self.measurer.width(text, size_pt, bold=bold)
@@ -108,8 +126,13 @@ class Typesetter:
         """The narrowest box width (insets excluded) in which :meth:`lines` keeps ``text``
         on one line: its width plus the margins :meth:`lines` keeps free."""
         width = self.measurer.width(text, size_pt, bold=bold)
-        if self.faces.substituted and text:
-            width += self._substitution_margin_em(text, bold) * size_pt
+        if self.faces.needs_margin and text:
+            margin = self._margins.get((text, bold))
+            if margin is None:
+                margin = self._margins[(text, bold)] = self._substitution_margin_em(text, bold)
+            extra_em, widest_ratio = margin
+            # lines() keeps min(extra, usable × (1 − 1/ratio)) free: either bound suffices.
+            width = min(width + extra_em * size_pt, width * widest_ratio)
         return width / (1 - WIDTH_SAFETY) + 0.5
 
     def height(self, specs: list[Spec], width_pt: float, insets: Insets | None = None) -> float:
@@ -179,8 +202,31 @@ CN_DIGITS = "零一二三四五六七八九"
 
 
 def chinese_number(n: int) -> str:
-    """Return ``n`` (1–99) in Chinese numerals: 1 -> 一, 12 -> 十二, 21 -> 二十一."""
+    """Return ``n`` ≥ 1 in Chinese numerals, as a part is numbered: 1 -> 一, 12 -> 十二,
+    21 -> 二十一, 100 -> 一百, 101 -> 一百零一, 110 -> 一百一十, 2024 -> 二千零二十四."""
     if n < 10:
         return CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+    if n < 20:
+        return "十" + (CN_DIGITS[n - 10] if n > 10 else "")
+    if n >= 10_000:
+        high, low = divmod(n, 10_000)
+        rest = "" if not low else ("零" if low < 1000 else "") + _chinese_below(low, 1000)
+        return chinese_number(high) + "万" + rest
+    return _chinese_below(n, 1000)
+
+
+def _chinese_below(n: int, unit: int) -> str:
+    """``n`` < 10 × ``unit`` digit by digit (一百一十, 一千零五), with 零 for gaps."""
+    out, gap = "", False
+    for name, size in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+        if size > unit:
+            continue
+        digit, n = divmod(n, size)
+        if digit:
+            out += ("零" if gap and out else "") + CN_DIGITS[digit] + name
+            gap = False
+        elif out:
+            gap = True
+        if not n:
+            break
+    return out

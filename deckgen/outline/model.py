@@ -21,7 +21,7 @@ PLACEHOLDER_RE = re.compile(
 
 def has_placeholder(text: str | None) -> bool:
     """Return True when ``text`` holds an ``X`` placeholder."""
-    return bool(text) and PLACEHOLDER_RE.search(text) is not None
+    return text is not None and PLACEHOLDER_RE.search(text) is not None
 
 
 @dataclass
@@ -104,7 +104,7 @@ class Slide:
     areas: list[Area] = field(default_factory=list)  # focus-areas
     number: int | None = None  # focus-area
     text: str | None = None  # statement
-    source: str | None = None  # statement
+    attribution: str | None = None  # statement: who said it (the outline's `source:` key)
     path: str = ""
 
 
@@ -141,12 +141,12 @@ class Deck:
     template: str | None = None  # an organisation's .pptx/.potx, relative to the outline
     notes: str | None = None
     closing: Closing = field(default_factory=Closing)
-    source: str = ""  # the outline file, for messages and relative paths
+    outline_file: str = ""  # the outline file, for messages and relative paths
 
 
-def deck_from_data(data: dict, source: str = "") -> Deck:
+def deck_from_data(data: dict, outline_file: str = "") -> Deck:
     """Build a :class:`Deck` from validated plain data (see :mod:`.validate`)."""
-    base = Path(source).parent if source else Path(".")
+    base = Path(outline_file).parent if outline_file else Path(".")
     parts = [_part(p, f"parts[{i}]", base) for i, p in enumerate(data.get("parts") or [])]
     closing_data = data.get("closing") or {}
     closing = Closing(
@@ -165,7 +165,7 @@ def deck_from_data(data: dict, source: str = "") -> Deck:
         template=data.get("template"),
         notes=data.get("notes"),
         closing=closing,
-        source=source,
+        outline_file=outline_file,
     )
 
 
@@ -224,7 +224,7 @@ def _slide(data: dict, path: str, base: Path) -> Slide:
         areas=areas,
         number=data.get("number"),
         text=data.get("text"),
-        source=data.get("source"),
+        attribution=data.get("source"),
         path=path,
     )
 

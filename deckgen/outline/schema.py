@@ -8,6 +8,13 @@ from deckgen.outline import spec as S
 
 SCHEMA_ID = "https://deckgen.invalid/outline.schema.json"
 
+# Text refused by the loader: control characters a slide cannot show (see validate.CONTROL_RE).
+_CONTROL = {"type": "string", "pattern": "[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u0084\\u0086-\\u009f\\ufffe\\uffff]"}
+
+#: Text: at least one visible character, no control characters. YAML turns unquoted
+#: 2024 into a number; the loader keeps it as written, so the schema accepts numbers.
+TEXT = {"type": ["string", "number"], "minLength": 1, "pattern": "\\S", "not": _CONTROL}
+
 
 def json_schema() -> dict:
     """Return the JSON Schema of the outline format as a dict."""
@@ -36,21 +43,19 @@ def _type(t, defs: dict) -> dict:
     if isinstance(t, S.Tagged):
         return {"oneOf": [_type(m, defs) for m in t.choices.values()], "description": t.doc}
     if isinstance(t, S.ListOf):
-        out = {"type": "array", "items": _type(t.item, defs)}
+        out: dict[str, object] = {"type": "array", "items": _type(t.item, defs)}
         if t.min_items:
             out["minItems"] = t.min_items
         if t.max_items is not None:
             out["maxItems"] = t.max_items
         return out
     if isinstance(t, S.Integer):
-        return {"type": "integer", "minimum": t.minimum}
+        return {"type": "integer", "minimum": t.minimum, "maximum": t.maximum}
     if isinstance(t, S.Choice):
         return {"type": "string", "enum": list(t.options)}
     if isinstance(t, S.Value):
-        return {"type": ["string", "number"]}
-    # Text: YAML turns unquoted 2024 or 2024-01-15 into numbers or dates; the loader
-    # keeps them as written, so the schema accepts them as well.
-    return {"type": ["string", "number"], "minLength": 1}
+        return {"type": ["string", "number"], "not": _CONTROL}
+    return dict(TEXT)
 
 
 def _mapping(m: S.Mapping, defs: dict, with_title: bool = False) -> dict:
@@ -74,6 +79,6 @@ def _mapping(m: S.Mapping, defs: dict, with_title: bool = False) -> dict:
     if m.one_of:
         obj["anyOf"] = [{"required": [name]} for name in m.one_of]
     if m.shorthand:
-        short = {"type": ["string", "number"], "minLength": 1, "description": f"Shorthand for {{{m.shorthand}: …}}"}
+        short = {**TEXT, "description": f"Shorthand for {{{m.shorthand}: …}}"}
         return {"description": m.doc, "oneOf": [short, {k: v for k, v in obj.items() if k != "description"}]}
     return obj

@@ -35,9 +35,10 @@ class Choice:
 
 @dataclass(frozen=True)
 class Integer:
-    """A whole number of at least ``minimum``."""
+    """A whole number from ``minimum`` to ``maximum``."""
 
     minimum: int = 1
+    maximum: int = 9999
     json_type = "integer"
 
 
@@ -198,7 +199,12 @@ SLIDE_KINDS: dict[str, Mapping] = {
     "metrics": _slide(
         "metrics",
         "Indicators with value, unit and change: KPI cards for a few headline figures, else a table.",
-        Field("style", Choice(METRICS_STYLES), "How the figures are shown: auto (default: up to six short figures as KPI cards, a series over `columns` in one unit as a chart, else a table), cards, table or chart."),
+        Field(
+            "style",
+            Choice(METRICS_STYLES),
+            "How the figures are shown: auto (default: up to six short figures as KPI cards, a series over `columns` "
+            "in one unit as a chart, else a table), cards, table or chart.",
+        ),
         Field("headers", ListOf(Text(), min_items=4, max_items=4), "Titles of the indicator, value, unit and change columns (4), default 指标/数值/单位/同比."),
         Field("columns", ListOf(Text(), min_items=1), "Titles of several figure columns (years, 目标/完成 …); each metric then gives `values`, one per column."),
         Field("metrics", ListOf(METRIC, min_items=1), "The indicators, in order.", required=True),

@@ -8,14 +8,23 @@ table of positions keyed by path (``parts[0].slides[2].title``) for later messag
 
 from __future__ import annotations
 
-import datetime as _dt
 import difflib
+import re
 from dataclasses import dataclass, field
 
 import yaml
 
 from deckgen.errors import Issue
 from deckgen.outline import spec as S
+
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+
+#: Characters no slide can show and XML 1.0 cannot hold (tab and line ends are fine),
+#: in any form: typed, or written as a YAML escape such as "A\0B".
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 _TYPE_NAMES = {
     "tag:yaml.org,2002:str": "text",
@@ -25,6 +34,10 @@ _TYPE_NAMES = {
     "tag:yaml.org,2002:null": "nothing",
     "tag:yaml.org,2002:timestamp": "a date",
 }
+
+#: The tags plain YAML resolves by itself; anything else (``!foo``, ``!!python/…``,
+#: ``!!binary``) was written on purpose and is refused.
+_PLAIN_TAGS = set(_TYPE_NAMES) | {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
 @dataclass
@@ -68,6 +81,9 @@ def validate_text(text: str, spec: S.Mapping, filename: str) -> Validated:
         return result
     except yaml.YAMLError as exc:
         result.issues.append(Issue(filename, 0, 0, f"YAML error: {' '.join(str(exc).split())}"))
+        return result
+    except RecursionError:
+        result.issues.append(Issue(filename, 0, 0, "the YAML is nested too deeply to be an outline"))
         return result
     if root is None:
         result.issues.append(Issue(filename, 1, 1, f"the file is empty; expected an {spec.name} with {_required(spec)}"))
@@ -130,6 +146,9 @@ class _Walker:
 
     def walk(self, node: yaml.Node, spec: object, path: str):
         self.mark(node, path)
+        if node.tag not in _PLAIN_TAGS:
+            self.issue(node, f"YAML tag {_clip(node.tag)!r} is not allowed in an outline; delete it", path)
+            return None
         if isinstance(spec, S.Mapping):
             return self.mapping(node, spec, path)
         if isinstance(spec, S.Tagged):
@@ -151,23 +170,40 @@ class _Walker:
             expected = {"Text": "text", "Value": "a number or text", "Integer": "a whole number", "Choice": "one word"}[type(spec).__name__]
             self.issue(node, f"'{label}' must be {expected}, not {self.describe(node)}", path)
             return None
-        value = self.constructor.construct_object(node)
         if isinstance(spec, S.Integer):
-            if isinstance(value, bool) or not isinstance(value, int) or value < spec.minimum:
-                self.issue(node, f"'{label}' must be a whole number ≥ {spec.minimum}, not {value!r}", path)
-                return None
-            return value
-        if value is None or isinstance(value, bool):
+            return self.integer(node, spec, label, path)
+        if node.tag == _NULL or node.tag == _BOOL:
+            value = self.constructor.construct_object(node)
             what = "empty" if value is None else f"{str(value).lower()} (true/false)"
             self.issue(node, f"'{label}' is {what}; write text here (quote it if it is meant literally)", path)
             return None
         if isinstance(spec, S.Choice):
             return self.choice(node, spec, label, path)
-        if isinstance(value, (_dt.date, _dt.datetime)):
-            return node.value  # keep the date exactly as written
-        if isinstance(value, (int, float)):
-            return node.value  # keep '2024', '1.10' or '012' exactly as written, not as YAML reads them
-        return str(value)
+        # Numbers and dates are kept exactly as written ('2024', '1.10', '012'), never
+        # converted: YAML would turn them into other text, and converting a
+        # 5,000-digit number or a date like 2024-13-45 would fail.
+        text = node.value
+        bad = CONTROL_RE.search(text)
+        if bad:
+            code = ord(bad.group())
+            self.issue(node, f"'{label}' holds the control character U+{code:04X}, which a slide cannot show; delete it", path)
+            return None
+        if isinstance(spec, S.Text) and not text.strip():
+            self.issue(node, f"'{label}' is blank; write text here or delete the line", path)
+            return None
+        return text
+
+    def integer(self, node: yaml.ScalarNode, spec: S.Integer, label: str, path: str):
+        """A whole number in ``spec``'s range, written as a number (2.0 counts; "2" and 2.5 do not)."""
+        value = None
+        if node.tag in (_INT, _FLOAT) and len(node.value) <= 12:
+            value = self.constructor.construct_object(node)
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)  # 2.0 is 2, as JSON Schema's "integer" has it
+        if not isinstance(value, int) or not spec.minimum <= value <= spec.maximum:
+            self.issue(node, f"'{label}' must be a whole number from {spec.minimum} to {spec.maximum}, not {_clip(node.value)!r}", path)
+            return None
+        return value
 
     def choice(self, node: yaml.ScalarNode, spec: S.Choice, label: str, path: str):
         """One of ``spec.options``, written exactly; anything else names the options."""
@@ -207,8 +243,9 @@ class _Walker:
         return None
 
     def mapping(self, node: yaml.Node, spec: S.Mapping, path: str):
-        if spec.shorthand and isinstance(node, yaml.ScalarNode):
-            return {spec.shorthand: self.scalar(node, spec.field(spec.shorthand).type, f"{path}.{spec.shorthand}")}
+        short = spec.field(spec.shorthand) if spec.shorthand else None
+        if short is not None and isinstance(node, yaml.ScalarNode):
+            return {short.name: self.scalar(node, short.type, f"{path}.{short.name}")}
         if not isinstance(node, yaml.MappingNode):
             what = f"'{path.rsplit('.', 1)[-1]}'" if path else "the file"
             self.issue(node, f"{what} must be a mapping (key: value lines), not {self.describe(node)}", path)
@@ -231,12 +268,17 @@ class _Walker:
             out[key] = self.walk(value_node, spec_field.type, sub)
         if spec.one_of and not any(name in out for name in spec.one_of):
             keys = " or ".join(f"'{name}'" for name in spec.one_of)
-            self.issue(node, f"this {spec.name} needs {keys} ({spec.field(spec.one_of[0]).doc})", f"{path}.{spec.one_of[0]}")
+            first = spec.field(spec.one_of[0])
+            self.issue(node, f"this {spec.name} needs {keys} ({first.doc if first else ''})", f"{path}.{spec.one_of[0]}")
         for f in spec.fields:
             if f.required and f.name not in out:
                 where = f"this {spec.name}" if path else "the outline"
                 self.issue(node, f"{where} is missing the required key '{f.name}' ({f.doc})", f"{path}.{f.name}" if path else f.name)
         return out
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _is_null(node: yaml.Node) -> bool:

@@ -25,6 +25,7 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 LAYOUT_CT = "application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"
+VBA_PROJECT = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 SECTIONS_URI = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 PROMPTS = {
     "title": "单击此处编辑标题",
@@ -61,6 +62,7 @@ def open_base(plan: BasePlan, theme: Theme, images, extra_rels: dict) -> Base:
 
 
 def _open_template(plan: BasePlan) -> Base:
+    assert plan.template is not None
     prs = opc.open_presentation(Path(plan.template).read_bytes())
     pres = opc.element(prs.part)
     # The template's own example slides are not carried into the deck.
@@ -69,6 +71,7 @@ def _open_template(plan: BasePlan) -> Base:
         for sld_id in list(sld_id_lst):
             sld_id_lst.remove(sld_id)
     opc.drop_rels(prs.part, RT.SLIDE)
+    opc.drop_rels(prs.part, VBA_PROJECT)  # a deck saved as .pptx carries no macros
     _drop_sections(pres)
     custom_shows = pres.find(f"{{{P}}}custShowLst")
     if custom_shows is not None:
@@ -204,6 +207,7 @@ def _set_theme(master_part, theme: Theme) -> None:
 
 def _write_master(root, plan: BasePlan, relate) -> None:
     """The master's shapes (chrome, placeholders) and text styles with theme fonts."""
+    assert plan.master is not None, "a generated base has a master plan"
     tree = root.find(f"{{{P}}}cSld/{{{P}}}spTree")
     for child in list(tree)[2:]:  # keep nvGrpSpPr and grpSpPr
         tree.remove(child)
@@ -255,7 +259,7 @@ def _placeholders(layout: LayoutPlan, first_id: int) -> str:
 
 
 def _placeholder(slot: Slot, shape_id: int) -> str:
-    names = {"title": "标题", "ctrTitle": "标题", "body": "文本占位符", "subTitle": "副标题", "dt": "日期占位符", "ftr": "页脚占位符", "sldNum": "灯片编号占位符"}
+    names = {"title": "标题", "ctrTitle": "标题", "body": "文本占位符", "subTitle": "副标题", "dt": "日期占位符", "ftr": "页脚占位符", "sldNum": "幻灯片编号占位符"}
     heading = slot.type in ("title", "ctrTitle")
     fonts = X.HEADING_FONTS if heading else X.BODY_FONTS
     rpr = f'<a:rPr {X.LANG}>{fonts.xml}</a:rPr>'

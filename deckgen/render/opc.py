@@ -23,6 +23,12 @@ __all__ = ["Part", "PackURI", "CONTENT_TYPES_URI", "PACKAGE_URI"]
 
 PRESENTATION_CT = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+#: Main-part types of files a deck can be built on: .potx, .potm, .pptm (with macros).
+OTHER_MAIN_CTS = (
+    TEMPLATE_CT,
+    "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
+    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+)
 
 
 def open_presentation(blob: bytes | None = None):
@@ -34,20 +40,22 @@ def open_presentation(blob: bytes | None = None):
 
 
 def as_presentation(blob: bytes) -> bytes:
-    """Rewrite a template's main content type to a presentation's (python-pptx
-    refuses ``template.main+xml``); other bytes are returned unchanged."""
+    """Rewrite a template's (or macro-enabled file's) main content type to a plain
+    presentation's: python-pptx refuses ``template.main+xml``, and a deck saved as
+    .pptx must not claim macros. Other bytes are returned unchanged."""
     import zipfile
 
     source = zipfile.ZipFile(io.BytesIO(blob))
     types = source.read("[Content_Types].xml")
-    if TEMPLATE_CT.encode() not in types:
+    if not any(ct.encode() in types for ct in OTHER_MAIN_CTS):
         return blob
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename == "[Content_Types].xml":
-                data = data.replace(TEMPLATE_CT.encode(), PRESENTATION_CT.encode())
+                for ct in OTHER_MAIN_CTS:
+                    data = data.replace(ct.encode(), PRESENTATION_CT.encode())
             target.writestr(info, data)
     return out.getvalue()
 

@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -26,9 +27,9 @@ from deckgen.render import opc
 from deckgen.render import xml as X
 from deckgen.render.charts import new_chart_part
 from deckgen.render.base import open_base, set_font_refs, write_sections
+from deckgen.render.opc import PackURI, Part
 from deckgen.theme.model import Theme
 
-Part, PackURI = opc.Part, opc.PackURI
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -41,9 +42,9 @@ _add_rel = opc.add_rel
 class ImageStore:
     """The package's one image part per picture file, numbered in order of first use."""
 
-    def __init__(self):
-        self.package = None  # set by open_base once the package is open
-        self._parts: dict[Path, ImagePart] = {}
+    def __init__(self) -> None:
+        self.package: Any = None  # set by open_base once the package is open
+        self._parts: dict[tuple, ImagePart] = {}
 
     def part(self, target) -> ImagePart:
         """The image part of ``target``: a file path (embedded as it is) or a
@@ -107,7 +108,7 @@ class DeckWriter:
         n = self._slide_count
         partname = PackURI(f"/ppt/slides/slide{n}.xml")
         rels: dict[object, str] = {}
-        pending: list[tuple[str, str, object]] = []
+        pending: list[tuple[str, str, Any]] = []  # (rId, type, image part or anchor name)
 
         def next_rid() -> str:
             return f"rId{len(rels) + 2}"  # rId1 is the layout

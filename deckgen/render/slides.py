@@ -16,6 +16,7 @@ from deckgen.theme.model import Theme
 def render_deck(plan: DeckPlan, deck: Deck, theme: Theme) -> bytes:
     """Return the .pptx bytes of ``plan``: slides placed on the base's layouts, with
     notes, sections, links between slides and fixed properties."""
+    assert plan.base is not None, "plan_deck sets the base"
     writer = DeckWriter(plan.base, theme)
     fonts = writer.fonts
     for slide in plan.slides:

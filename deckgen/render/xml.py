@@ -19,10 +19,11 @@ NS = (
     'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
 )
 EMU_PER_PT = 12700
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 LANG = 'lang="zh-CN" altLang="en-US"'
+_QUOTES = {'"': "&quot;", "'": "&apos;"}
 
 
 def emu(points: float) -> int:
@@ -31,7 +32,12 @@ def emu(points: float) -> int:
 
 
 def text(value: str) -> str:
-    return escape(_CONTROL.sub("", value))
+    """The one escaping path for every text and attribute value reaching XML.
+
+    ``& < > " '`` become entities (so a value is safe inside ``"…"`` attributes as
+    well as in element text) and characters XML cannot hold are dropped.
+    """
+    return escape(_CONTROL.sub("", str(value)), _QUOTES)
 
 
 class Fonts:
@@ -39,8 +45,8 @@ class Fonts:
 
     def __init__(self, latin: str, east_asian: str, complex_script: str | None = None):
         self.xml = (
-            f'<a:latin typeface="{escape(latin)}"/><a:ea typeface="{escape(east_asian)}"/>'
-            f'<a:cs typeface="{escape(complex_script or latin)}"/>'
+            f'<a:latin typeface="{text(latin)}"/><a:ea typeface="{text(east_asian)}"/>'
+            f'<a:cs typeface="{text(complex_script or latin)}"/>'
         )
 
 
@@ -126,8 +132,8 @@ def text_box(box: TextBox, shape_id: int, fonts: Fonts, ph: tuple[str, int] | No
     name = text(box.name or f"TextBox {shape_id}")
     if ph is not None:
         ph_type, idx = ph
-        type_attr = "" if ph_type == "obj" else f' type="{ph_type}"'
-        idx_attr = f' idx="{idx}"' if idx else ""
+        type_attr = "" if ph_type == "obj" else f' type="{text(ph_type)}"'
+        idx_attr = f' idx="{int(idx)}"' if idx else ""
         nv = (
             f'<p:nvSpPr>{c_nv_pr(shape_id, name, link_rid)}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
             f"<p:nvPr><p:ph{type_attr}{idx_attr}/></p:nvPr></p:nvSpPr>"

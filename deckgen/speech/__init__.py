@@ -2,8 +2,8 @@
 
 Typical use (what the CLI does)::
 
-    text = read_speech("speech.txt")
-    for outline in derive_outlines(text, source_name="speech.txt"):
+    document = read_document("讲话稿.docx")  # .txt, .md, .docx, .doc/.wps/.rtf/.odt, .pdf
+    for outline in derive_outlines(document.text, source_name="讲话稿.docx", tables=document.tables):
         Path(f"{outline.slug}.yaml").write_text(dump_outline(outline, "speech.txt"), encoding="utf-8")
 
 ``derive_outlines`` returns one :class:`DerivedOutline` per speech in the text (a
@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from deckgen.speech.documents import read_document
 from deckgen.speech.reading import decode_speech, read_speech
 
-__all__ = ["DerivedOutline", "decode_speech", "derive_outlines", "dump_outline", "read_speech"]
+__all__ = ["DerivedOutline", "decode_speech", "derive_outlines", "dump_outline", "read_document", "read_speech"]
 
 # Characters no file system or shell handles gracefully in a file name.
 _UNSAFE_IN_NAME = re.compile(r"[\\/:*?\"<>|\s“”‘’'`\x00-\x1f]+")
@@ -43,17 +44,20 @@ class DerivedOutline:
     warnings: list[str] = field(default_factory=list)
 
 
-def derive_outlines(text: str, source_name: str = "speech.txt") -> list[DerivedOutline]:
+def derive_outlines(text: str, source_name: str = "speech.txt", *, tables=()) -> list[DerivedOutline]:
     """Return one outline per speech in ``text``, in order.
 
     ``source_name`` names the file in warnings and titles a speech that has no title
-    line. Raises :class:`~deckgen.errors.DeckgenError` when ``text`` holds no speech
+    line. ``tables`` (:class:`~deckgen.speech.documents.MetricsTable`, from a Word
+    file) become metrics slides in the speech that holds the paragraph before them.
+    Raises :class:`~deckgen.errors.DeckgenError` when ``text`` holds no speech
     at all (only blank lines or headers).
     """
     from deckgen.errors import DeckgenError
     from deckgen.speech.derive import build_outline
     from deckgen.speech.splitting import find_repeats, split_speeches
     from deckgen.speech.structure import read_structure
+    from deckgen.speech.tables import place_tables
 
     speeches = split_speeches(text)
     if not speeches:
@@ -71,6 +75,7 @@ def derive_outlines(text: str, source_name: str = "speech.txt") -> list[DerivedO
                 f"this speech (line {speech_text.line} of {source_name}) repeats speech {repeats[index] + 1} almost word for word"
             )
         data = build_outline(speech, warnings)
+        place_tables(data, [t for t in tables if not t.after or t.after in speech_text.paragraphs])
         outlines.append(DerivedOutline(_slug(index + 1, speech.title), speech.title, data, warnings))
     return outlines
 

@@ -20,9 +20,11 @@ import re
 from deckgen.speech import headline
 from deckgen.speech import slides as S
 from deckgen.speech.headline import announced_title, closing_lines
+from deckgen.speech import markers
 from deckgen.speech.markers import cn_number
+from deckgen.speech.metadata import read_metadata
 from deckgen.speech.metrics import Metric, extract_metrics
-from deckgen.speech.sentences import bare, clauses
+from deckgen.speech.sentences import bare, clauses, sentences
 from deckgen.speech.structure import Container, DashRun, ItemRun, Para, Speech
 
 _FOCUS_ANNOUNCE_RE = re.compile(
@@ -48,21 +50,26 @@ class _Builder:
 
     def build(self) -> dict:
         speech = self.speech
-        data: dict = {"title": speech.title}
+        meta = read_metadata(speech.title, speech.particulars)
+        data: dict = {"title": full_title(speech.title, meta)}
+        self.year = self.year or _year_of(data["title"])
         meeting = _SUBTITLE_RE.search(speech.title)
-        if meeting:
-            data["subtitle"] = meeting.group("meeting")
-        opening = [p for p in [speech.salutation, *speech.opening] if p]
+        if meeting or meta.subtitle:
+            data["subtitle"] = meeting.group("meeting") if meeting else meta.subtitle
+        meta.fill_placeholders()
+        data.update(organisation=meta.organisation, presenter=meta.presenter, date=meta.date)
+        data["theme"] = theme_for(speech)
+        opening = [p for p in [*speech.particulars, speech.salutation, *speech.opening] if p]
         if opening:
             data["notes"] = S.notes_of(opening)
         data["parts"] = self.parts()
+        title, text = closing_lines(speech.closing)
+        closing = {"title": title}
+        if text:
+            closing["text"] = text
         if speech.closing:
-            title, text = closing_lines(speech.closing)
-            closing = {"title": title}
-            if text:
-                closing["text"] = text
             closing["notes"] = S.notes_of(speech.closing)
-            data["closing"] = closing
+        data["closing"] = closing
         return data
 
     # -- parts -----------------------------------------------------------------
@@ -81,16 +88,75 @@ class _Builder:
             title = announced_title(speech.opening) or DEFAULT_PART_TITLE
             parts = [{"title": title, "slides": self.body_slides(speech.root, title)}]
         parts[0]["slides"][:0] = self.opening_metrics()
+        if len(parts) == 1:
+            parts[0]["slides"] = _expanded_points(parts[0].get("slides", []))
         for part in parts:
             if not part["slides"]:
                 del part["slides"]
         return parts
 
     def part(self, part: Container) -> dict:
-        self.result_year = _year_of(part.title)
-        data = {"title": part.title, "notes": S.notes_of([part.heading])}
+        self.result_year = _year_of(part.title) or self.result_year
+        data = {"title": part.title}
+        if part.heading:
+            data["notes"] = S.notes_of([part.heading])
+        if not part.numbered:
+            data["slides"] = self.passage_slides(part)
+            return data
         data["slides"] = self.body_slides(part, part.title, focus=self.is_focus(part))
+        if not any(isinstance(b, (Container, ItemRun, DashRun)) for b in part.body):
+            data["slides"] = self.situation_slides(part, data["slides"])
         return data
+
+    def passage_slides(self, part: Container) -> list[dict]:
+        """The passages after the last numbered part: one slide each.
+
+        Several paragraphs give a bullet each (their leads); a single paragraph gives
+        the clauses of what it goes on to say (坚持党的全面领导，深入推进依法行政…).
+        """
+        slides = []
+        for passage in part.groups():
+            shown = [S.WE_MUST_RE.sub("", b.text) for b in passage.body if isinstance(b, Para) and not b.spoken_only]
+            notes = S.spoken(passage.body)
+            slide = None
+            if len(shown) == 1:
+                slide = S.clause_bullets(passage.title, shown[0], notes)
+                slide = slide or S.statement(passage.title, shown)
+                if slide:
+                    slide["notes"] = S.notes_of(notes)
+            else:
+                slide = S.bullets(passage.title, shown, notes)
+            if slide:
+                slides.append(slide)
+        return slides
+
+    def situation_slides(self, part: Container, slides: list[dict]) -> list[dict]:
+        """A part of paragraphs only (the situation, the requirements) keeps its substance.
+
+        Its paragraphs' leading sentences become a bullets slide, and the key sentence
+        stays a statement after it; figures stay as tables.
+        """
+        shown = [b.text for b in part.body if isinstance(b, Para) and not b.spoken_only]
+        prose = [p for p in shown if not extract_metrics(p)]
+        if len(prose) < 2:
+            return slides
+        bullets = S.bullets(part.title, prose, prose)
+        if not bullets:
+            return slides
+        statements = [s for s in slides if s["kind"] == "statement"]
+        # Figures and the problems the part names keep their own slides.
+        figures = [s for s in slides if s["kind"] == "metrics" or s["kind"] == "bullets" and s["notes"].strip() in prose]
+        claimed = {s["notes"].strip() for s in figures if s["kind"] == "bullets"}
+        bullets["notes"] = S.notes_of([p for p in prose if p not in claimed]) if len(claimed) < len(prose) else bullets["notes"]
+        key = S.statement(_statement_title(part.title), prose)
+        if key and any(key["text"] in line or line in key["text"] for line in bullets["bullets"]):
+            key = None  # the key line is already a bullet
+        if key and statements:
+            # The bullets slide reads the paragraphs; the statement, the one it quotes.
+            spoken_in = [sentence for p in prose for sentence in sentences(p) if key["text"] in sentence]
+            key["notes"] = S.notes_of(spoken_in[:1] or prose[:1])
+            return [bullets, key, *figures]
+        return [bullets, *figures]
 
     def group_parts(self) -> list[dict]:
         """One part per （一） group, for a speech with groups but no 一、 parts."""
@@ -164,9 +230,12 @@ class _Builder:
             last_run_slide = self.flush(pending, out, last_run_slide, run_title)
             pending = []
             if isinstance(block, Container):
-                if not focus:
+                thin = not focus and _all_thin(groups)
+                if thin and block is groups[0]:
+                    out.extend(self.thin_group_slides(run_title, groups))
+                elif not focus and not thin:
                     out.extend(self.group_slides(block))
-                elif block is groups[0]:
+                elif focus and block is groups[0]:
                     out.extend(self.focus_slides(container, groups))
                 last_run_slide = None
             elif isinstance(block, ItemRun):
@@ -188,26 +257,42 @@ class _Builder:
         return out
 
     def flush(self, pending: list[str], out: list[dict], last_run_slide: dict | None, title: str) -> dict | None:
-        """Place pending paragraphs; returns the slide later trailing paragraphs join."""
+        """Place pending paragraphs; returns the slide later trailing paragraphs join.
+
+        Salutations (各位代表！) are spoken, never shown: they go to the notes of the
+        slide of the paragraphs they open.
+        """
         if not pending:
             return last_run_slide
-        if last_run_slide is not None:
+        if all(markers.is_spoken_only(p) or markers.is_transition(p) for p in pending):
+            if out and out[-1]:
+                out[-1]["notes"] += S.notes_of(pending)
+            return last_run_slide
+        if last_run_slide is not None and not any(markers.is_spoken_only(p) for p in pending):
             last_run_slide["notes"] += S.notes_of(pending)
             return last_run_slide
         statement_paras: list[str] = []
+
+        def close_statement() -> None:
+            if any(not (markers.is_spoken_only(p) or markers.is_transition(p)) for p in statement_paras):
+                out.append(S.statement(_statement_title(title), statement_paras))
+            elif statement_paras and out and out[-1]:
+                out[-1]["notes"] += S.notes_of(statement_paras)
+            statement_paras.clear()
+
         for paragraph in pending:
             figures = S.metrics_slides(
                 extract_metrics(paragraph), [paragraph], context_year=self.year, result_year=self.result_year
             )
-            if figures:
-                if statement_paras:
-                    out.append(S.statement(_statement_title(title), statement_paras))
-                    statement_paras = []
+            problems = S.problems(paragraph)
+            if figures or problems:
+                close_statement()
                 out.extend(figures)
+                if problems:
+                    out.append(problems)
             else:
                 statement_paras.append(paragraph)
-        if statement_paras:
-            out.append(S.statement(_statement_title(title), statement_paras))
+        close_statement()
         return None
 
     def group_slides(self, group: Container) -> list[dict]:
@@ -216,17 +301,51 @@ class _Builder:
         if not slides:
             return []
         if not any(s["kind"] in ("achievements", "bullets") for s in slides):
-            paragraphs = [b.text for b in group.body if isinstance(b, Para)]
+            paragraphs = [b.text for b in group.body if isinstance(b, Para) and not b.spoken_only]
+            headed = S.headed_items(group.title, paragraphs)
+            if headed:
+                # 推进制造业高质量发展。新增…: paragraphs led by a short heading are items;
+                # as with numbered items, only figures with a comparison make a table.
+                headed["notes"] = S.notes_of([group.heading, *S.spoken(group.body)])
+                rows = [r for p in paragraphs for r in extract_metrics(p) if r.change]
+                title = f"{clauses(group.title)[0]}：主要指标" if clauses(group.title) else ""
+                return [headed, *S.metrics_slides(rows, paragraphs, title, context_year=self.year, result_year=self.result_year)]
             bullets = S.chunked_bullets(group.title, paragraphs) if len(paragraphs) > 1 else []
             if bullets:
                 bullets[0]["notes"] = S.notes_of([group.heading]) + bullets[0]["notes"]
-                return bullets + [s for s in slides if s["kind"] == "metrics"]
+                return bullets + _group_tables(group.title, [s for s in slides if s["kind"] == "metrics"])
         for slide in slides:
             if slide["kind"] == "statement":
                 # A group's own title says more than the first clause of it.
                 slide = {"kind": "statement", "title": group.title, **{k: v for k, v in slide.items() if k not in ("kind", "title")}}
             result.append(slide)
-        return result
+        if result and not any(s.get("title") == group.title for s in result) and result[0]["kind"] == "metrics":
+            # A group told in figures: its table carries the group's heading.
+            result[0] = {**result[0], "title": group.title}
+        return result[:1] + _group_tables(group.title, result[1:]) if result and result[0]["kind"] == "metrics" else _group_tables(group.title, result)
+
+    def thin_group_slides(self, title: str, groups: list[Container]) -> list[dict]:
+        """Groups that are each a heading and a paragraph make one slide, not one each.
+
+        A year-end summary's （一）交通基础设施建设提速增效。全年完成… reads as an item:
+        the heading bold, the first sentence as detail. Figures with a comparison
+        across the groups make one table after it.
+        """
+        items = []
+        paragraphs: list[str] = []
+        for group in groups:
+            body = [b.text for b in group.body if isinstance(b, Para) and not b.spoken_only]
+            paragraphs.extend(body)
+            item = {"headline": group.title}
+            detail = headline.detail_of("".join(body)) if body else ""
+            if detail:
+                item["detail"] = detail
+            items.append(item)
+        spoken_as = S.spoken(groups)
+        slides = [{"kind": "achievements", "title": title, "items": items, "notes": S.notes_of(spoken_as)}]
+        rows = [r for p in paragraphs for r in extract_metrics(p) if r.change or r.target]
+        slides.extend(S.metrics_slides(rows, paragraphs, f"{clauses(title)[0]}：主要指标" if clauses(title) else "", context_year=self.year, result_year=self.result_year))
+        return slides
 
     def item_metrics(self, run: ItemRun, intro: list[str], title: str = "") -> list[dict]:
         """Metrics from a run of items: only figures with a comparison (同比增长…).
@@ -262,6 +381,44 @@ class _Builder:
         return [s for s in slides if s]
 
 
+_GENERIC_TABLE_RE = re.compile(r"^(?:\d{4}年)?主要指标$")
+TABLE_ROWS_MAX = 8
+
+
+def _group_tables(group_title: str, slides: list[dict]) -> list[dict]:
+    """A group's tables named after the group, and its small tables of results merged.
+
+    Paragraph by paragraph a group may give several two-row tables of the same kind;
+    one table (up to :data:`TABLE_ROWS_MAX` rows) titled 加强宏观调控：主要指标 reads
+    better than three called 2024年主要指标 like the part's own.
+    """
+    lead = clauses(group_title)[0] if clauses(group_title) else group_title
+    out: list[dict] = []
+    for slide in slides:
+        if slide["kind"] != "metrics" or "headers" in slide or not _GENERIC_TABLE_RE.match(slide.get("title", "")):
+            out.append(slide)
+            continue
+        slide = {**slide, "title": f"{lead}：主要指标"}
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous["kind"] == "metrics"
+            and previous["title"] == slide["title"]
+            and len(previous["metrics"]) + len(slide["metrics"]) <= TABLE_ROWS_MAX
+        ):
+            out[-1] = {**previous, "metrics": previous["metrics"] + slide["metrics"], "notes": previous["notes"] + slide["notes"]}
+        else:
+            out.append(slide)
+    return out
+
+
+def _all_thin(groups: list[Container]) -> bool:
+    """True when every group is a heading and at most one paragraph (no items, points)."""
+    return len(groups) >= 2 and all(
+        all(isinstance(b, Para) for b in g.body) and sum(1 for b in g.body if not b.spoken_only) <= 1 for g in groups
+    )
+
+
 def _year_of(text: str) -> str:
     """The first year (2024) named in ``text``, or ''."""
     match = re.search(r"(\d{4})年", text)
@@ -272,3 +429,45 @@ def _statement_title(part_title: str) -> str:
     """A statement's title: the part title's first clause when the title has several."""
     pieces = clauses(part_title)
     return bare(pieces[0]) if len(pieces) > 1 else ""
+
+
+_POSTAL_RE = re.compile(r"邮政|快递|寄递|邮件|快件|邮快")
+
+
+def theme_for(speech: Speech) -> str:
+    """postal-green for a postal or express speech, else gov-red (``--theme`` still wins)."""
+    text = speech.title + "".join(speech.opening[:3])
+    if _POSTAL_RE.search(text):
+        return "postal-green"
+    body = "".join(S.spoken(speech.root.body)) + "".join(p.heading for p in speech.parts)
+    return "postal-green" if len(_POSTAL_RE.findall(body)) >= 5 else "gov-red"
+
+
+def full_title(title: str, meta) -> str:
+    """The title as a deck shows it: a bare 政府工作报告 gets its year."""
+    if title.endswith("政府工作报告") and not re.search(r"\d{4}年", title):
+        year = re.match(r"(\d{4})年", meta.date or "")
+        if year:
+            return f"{year.group(1)}年{title}"
+    return title
+
+
+def _expanded_points(slides: list[dict]) -> list[dict]:
+    """A one-part speech's few points get a slide each, after the overview.
+
+    A short speech (一是…四是…) would otherwise be one achievements slide between a
+    title and a closing; each point's own sentences become its detail slide.
+    """
+    out: list[dict] = []
+    for slide in slides:
+        out.append(slide)
+        if slide["kind"] != "achievements" or not 2 <= len(slide["items"]) <= 6 or len(slides) > 3:
+            continue
+        paragraphs = [line for line in slide.get("notes", "").split("\n") if markers.item_marker(line)]
+        if len(paragraphs) != len(slide["items"]):
+            continue
+        for item, paragraph in zip(slide["items"], paragraphs):
+            detail = S.point_detail(item["headline"], markers.item_marker(paragraph).text, spoken_as=paragraph)
+            if detail:
+                out.append(detail)
+    return out

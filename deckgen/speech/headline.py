@@ -116,8 +116,16 @@ def requirement_title(paragraphs: list[str]) -> str:
     return ""
 
 
+_TOPIC_RE = re.compile(r"(?:^|[，。])(?:下面，)?就(?P<topic>[^，。；：]{4,20})[，,]我(?:再|就)?(?:讲|强调|提|谈)")
+
+
 def announced_title(paragraphs: list[str]) -> str:
-    """``四点意见`` from ``我讲四点意见``, else ''."""
+    """What the speaker announces: ``做好当前安全生产工作`` from ``就做好当前安全生产工作，
+    我再强调几点``, else ``四点意见`` from ``我讲四点意见``, else ''."""
+    for paragraph in paragraphs:
+        topic = _TOPIC_RE.search(paragraph)
+        if topic:
+            return topic.group("topic")
     for paragraph in paragraphs:
         match = _ANNOUNCE_RE.search(paragraph)
         if match:
@@ -129,10 +137,13 @@ def closing_lines(paragraphs: list[str]) -> tuple[str, str]:
     """The closing slide's large line and smaller line, from the closing paragraphs.
 
     The large line is a quoted slogan (同志们，“征途漫漫，惟有奋斗”), else the short
-    parallel clauses the closing opens with (新春伊始，万象更新), else the speaker's
-    own thanks, else 谢谢！. The smaller line is the call to action (让我们…) or the
-    wish (希望…), shortened; '' if there is none.
+    parallel clauses the closing opens with (新春伊始，万象更新), else a short first
+    sentence, else the speaker's own thanks, else 谢谢！. The smaller line is the
+    last complete exhortation sentence (让我们……！, ……而努力奋斗！), whole — never a
+    clause cut at a comma — else a complete wish (希望……。); '' if there is none.
+    Salutation-only paragraphs (各位代表！) are skipped.
     """
+    paragraphs = [p for p in paragraphs if not _ONLY_SALUTATION_RE.match(p)]
     if not paragraphs:
         return "谢谢！", ""
     first = paragraphs[0]
@@ -144,19 +155,48 @@ def closing_lines(paragraphs: list[str]) -> tuple[str, str]:
     spoken = _COMRADES_RE.sub("", first)
     if not title:
         title = leading_clauses(spoken, max_clause=8)
-    if not title and sentences(spoken) and len(bare(sentences(spoken)[0])) <= 12:
+    if not title and sentences(spoken) and len(bare(sentences(spoken)[0])) <= CLOSING_LINE_MAX:
         title = bare(sentences(spoken)[0])  # 安全生产责任重于泰山
+    text = exhortation(paragraphs)
     if not title:
         thanks = [p for p in paragraphs if _THANKS_RE.match(p)]
         title = thanks[0] if thanks else "谢谢！"
-    return title, _call_to_action(paragraphs)
+    return title, text
 
 
-def _call_to_action(paragraphs: list[str]) -> str:
-    for cue in ("让我们", "希望"):
+# A closing's short first sentence is its large line: 安全生产责任重于泰山,
+# 新时代党的建设任务艰巨、使命光荣.
+CLOSING_LINE_MAX = 16
+_ONLY_SALUTATION_RE = re.compile(r"^(?:同志们|同事们|各位代表|各位委员|各位领导|各位来宾)[，,：:！!]?$")
+_EXHORT_END_RE = re.compile(r"(?:奋斗|努力|前进|贡献|篇章|新局面|新成绩|新胜利|新业绩|保证|保障|奋进|续写|谱写[^！]*)[！!]$")
+
+
+def exhortation(paragraphs: list[str]) -> str:
+    """The last complete exhortation sentence of ``paragraphs`` (让我们…！), or ''.
+
+    Returned whole, from its first character to its ！ (a leading 同志们， dropped).
+    """
+    found = ""
+    for paragraph in paragraphs:
+        for sentence in sentences(paragraph):
+            core = _COMRADES_RE.sub("", sentence.strip())
+            if core.endswith(("！", "!")) and ("让我们" in core or _EXHORT_END_RE.search(core)):
+                found = _from_cue(core, "让我们")
+    if found:
+        return found
+    for cue in (r"让我们", r"(?:^|(?<=[，,；;]))(?:衷心|真诚)?希望"):
         for paragraph in paragraphs:
             for sentence in sentences(paragraph):
-                position = sentence.find(cue)
-                if position >= 0:
-                    return shorten(sentence[position:])
+                core = _COMRADES_RE.sub("", sentence.strip())
+                match = re.search(cue, core)
+                if match:
+                    return _from_cue(core, match.group(0))
     return ""
+
+
+def _from_cue(sentence: str, cue: str) -> str:
+    """The sentence from ``cue`` on when the cue opens a clause (…，让我们…！)."""
+    position = sentence.find(cue)
+    if position > 0 and sentence[position - 1] in "，,；;：:":
+        return sentence[position:]
+    return sentence

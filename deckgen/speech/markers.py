@@ -6,7 +6,8 @@ A speech is built from a handful of conventions every office writer knows:
 * ``在…会议上的讲话`` — the title line;
 * ``同志们：`` — the salutation;
 * ``一、…`` — a part; ``（一）…`` — a group inside a part;
-* ``一是…`` / ``一是要…`` / ``一要…`` / ``第一，…`` / ``首先…其次…最后`` / ``1．…`` — items;
+* ``一是…`` / ``一是要…`` / ``一要…`` / ``第一，…`` / ``首先…其次…最后`` / ``1．…`` / ``（1）…`` /
+  ``①…`` — items;
 * ``——…`` — a dash point (a run of parallel statements).
 
 This module only recognises a marker at the start of a line and says what it is;
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 CN_DIGITS = "零一二三四五六七八九十"
 _CN = "[一二三四五六七八九十]{1,3}"
+_CN_HEADING = "[一二三四五六七八九十百零]{1,7}"  # headings may pass 九十九、: 一百、 一百零一、
 
 HEADER_RE = re.compile(r"^第[一二三四五六七八九十百\d]+篇\s*[：:、．.]?\s*(?P<title>.*)$")
 TITLE_RE = re.compile(
@@ -29,8 +31,8 @@ TITLE_RE = re.compile(
     r"|[^。！？!?，,；;]{0,24}政府工作报告))\s*$"
 )
 SALUTATION_RE = re.compile(r"^(?:同志们|各位(?:领导|代表|来宾|同志)[^。！？]{0,20}|女士们、先生们|同事们)[：:！!，,]?$")
-PART_RE = re.compile(rf"^(?P<ord>{_CN})、\s*(?P<text>.+)$")
-GROUP_RE = re.compile(rf"^[（(](?P<ord>{_CN})[）)]\s*(?P<text>.+)$")
+PART_RE = re.compile(rf"^(?P<ord>{_CN_HEADING})、\s*(?P<text>.+)$")
+GROUP_RE = re.compile(rf"^[（(](?P<ord>{_CN_HEADING})[）)]\s*(?P<text>.+)$")
 DASH_RE = re.compile(r"^(?:——|—|－－|--)\s*(?P<text>.+)$")
 
 # Item markers, by family. The family matters for numbering: 二是 continues 一是 (or
@@ -39,6 +41,8 @@ _ITEM_PATTERNS = (
     ("shi", re.compile(rf"^(?P<ord>{_CN})(?:是要|是|要)(?![求素点])(?P<text>.+)$")),
     ("di", re.compile(rf"^第(?P<ord>{_CN})(?:[，,、：:]|是要|是|要)\s*(?P<text>.+)$")),
     ("num", re.compile(r"^(?P<ord>\d{1,2})[．.、](?!\d)\s*(?P<text>.+)$")),
+    ("pnum", re.compile(r"^[（(](?P<ord>\d{1,2})[）)]\s*(?P<text>.+)$")),
+    ("circ", re.compile(r"^(?P<ord>[\u2460-\u2473])\s*(?P<text>.+)$")),
     ("seq", re.compile(r"^(?P<ord>首先|其次|再次|再者|最后)[，,：:]?\s*(?P<text>.+)$")),
 )
 _SEQ_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "再者": 3}
@@ -56,13 +60,19 @@ SENTENCE_END = "。！？!?：:；;…”’」』）)"
 class ItemMarker:
     """An item marker found at the start of a paragraph."""
 
-    family: str  # "shi" (一是/一要), "di" (第一), "num" (1．), "seq" (首先/其次/最后)
+    family: str  # "shi" (一是/一要), "di" (第一), "num" (1．), "pnum" (（1）), "circ" (①), "seq" (首先/其次/最后)
     ordinal: int  # 1-based; 0 for 最后 (the last of a 首先 series, whatever its number)
     text: str  # the paragraph with the marker stripped
 
 
 def cn_number(text: str) -> int:
-    """Return the value of a small Chinese numeral (一 … 九十九), or 0 if it is not one."""
+    """Return the value of a Chinese numeral (一 … 九百九十九), or 0 if it is not one."""
+    if "百" in text:
+        hundreds, _, rest = text.partition("百")
+        rest = rest.removeprefix("零") if len(rest) == 2 and rest[0] == "零" else rest
+        value = cn_number(hundreds) if len(hundreds) == 1 else 0
+        tail = cn_number("一" + rest if rest.startswith("十") else rest) if rest else 0
+        return value * 100 + tail if value and (tail or not rest) and tail < 100 else 0
     if not text or any(ch not in CN_DIGITS for ch in text):
         return 0
     if text == "十":
@@ -73,6 +83,15 @@ def cn_number(text: str) -> int:
     if len(text) == 1:
         return CN_DIGITS.index(text)
     return 0
+
+
+def chinese_ordinal(number: int) -> str:
+    """Return ``number`` (1 … 99) as a Chinese numeral: 1 -> 一, 10 -> 十, 23 -> 二十三."""
+    if not 1 <= number <= 99:
+        return str(number)
+    tens, ones = divmod(number, 10)
+    text = ("" if tens <= 1 else CN_DIGITS[tens]) + ("十" if tens else "")
+    return text + (CN_DIGITS[ones] if ones else "")
 
 
 def item_marker(line: str) -> ItemMarker | None:
@@ -86,8 +105,10 @@ def item_marker(line: str) -> ItemMarker | None:
             if _FAREWELL_RE.match(line):
                 return None
             ordinal = _SEQ_ORDINALS.get(word, 0)
-        elif family == "num":
+        elif family in ("num", "pnum"):
             ordinal = int(word)
+        elif family == "circ":
+            ordinal = ord(word) - 0x2460 + 1  # ① is 1
         else:
             ordinal = cn_number(word)
             if ordinal == 0:
@@ -104,7 +125,7 @@ def item_marker(line: str) -> ItemMarker | None:
 def part_heading(line: str) -> tuple[int, str] | None:
     """Return ``(ordinal, text)`` when ``line`` is a part heading ``一、…``."""
     match = PART_RE.match(line)
-    if not match:
+    if not match or not cn_number(match.group("ord")):
         return None
     return cn_number(match.group("ord")), match.group("text").strip()
 
@@ -112,7 +133,7 @@ def part_heading(line: str) -> tuple[int, str] | None:
 def group_heading(line: str) -> tuple[int, str] | None:
     """Return ``(ordinal, text)`` when ``line`` is a group heading ``（一）…``."""
     match = GROUP_RE.match(line)
-    if not match:
+    if not match or not cn_number(match.group("ord")):
         return None
     return cn_number(match.group("ord")), match.group("text").strip()
 
@@ -161,3 +182,24 @@ def is_structural(line: str) -> bool:
         or DASH_RE.match(line)
         or item_marker(line)
     )
+
+
+_TRANSITION_RE = re.compile(r"^[^。！？!?]{0,30}(?:以下|如下|几点|几个方面|下面)[^。！？!?：:]{0,12}(?:[：:]|(?:工作|几点|意见)。)$")
+
+
+def is_transition(line: str) -> bool:
+    """True for a paragraph that only announces what follows (我们主要做了以下工作：)."""
+    return bool(_TRANSITION_RE.match(line))
+
+
+_STAGE_RE = re.compile(r"^[（(](?:全场)?(?:热烈)?(?:掌声|鼓掌|笑声|起立|长时间鼓掌)[^）)]{0,8}[）)][。]?$")
+
+
+def is_stage_direction(line: str) -> bool:
+    """True for a stage direction alone on its line: （掌声）, （热烈鼓掌）."""
+    return bool(_STAGE_RE.match(line))
+
+
+def is_spoken_only(line: str) -> bool:
+    """True for a paragraph that is said (or happens) but is never slide content."""
+    return is_salutation(line) or is_stage_direction(line)

@@ -23,16 +23,16 @@ from dataclasses import dataclass
 from deckgen.speech.sentences import clauses, sentences
 
 _NUM = r"(?:X|\d+(?:\.\d+)?)(?:\s*[-—~～]\s*(?:X|\d+(?:\.\d+)?))?"
-_APPROX = r"(?:约|接近|近|超过|逾)"
+_APPROX = r"(?:约|接近|将近|近|超过|突破|逾|超|不到|不足)"
 # Longest first: 万亿元 before 亿元 before 元, 个百分点 before 个.
 _UNITS = (
     "万亿元", "亿美元", "万美元", "亿元", "万元", "元", "亿件", "万件", "件", "亿人次", "万人次", "人次",
-    "万人", "人", "万户", "户", "万吨", "吨", "平方公里", "万平方米", "平方米", "公里", "千米", "万亩", "亩",
+    "万人", "人", "亿斤", "万斤", "斤", "万户", "户", "亿吨", "万吨", "吨", "平方公里", "万平方米", "平方米", "公里", "千米", "万亩", "亩",
     "万辆", "辆", "个百分点", "%", "‰", "倍", "家", "个", "处", "所", "座", "组", "台", "套", "项", "起", "名",
 )
 _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
 
-_SINGLE_RE = re.compile(rf"^(?P<pre>.*?)(?P<approx>{_APPROX})?(?P<num>{_NUM})(?P<unit>{_UNIT})(?P<tail>左右|以上)?$")
+_SINGLE_RE = re.compile(rf"^(?P<pre>.*?)(?P<approx>{_APPROX})?(?P<num>{_NUM})(?P<unit>{_UNIT})(?P<tail>左右|以上|以内|以下)?$")
 _VALUE_RE = re.compile(rf"(?P<approx>{_APPROX})?(?P<num>{_NUM})(?P<unit>{_UNIT})?(?P<tail>左右|以上)?")
 _VALUES = rf"{_APPROX}?{_NUM}{_UNIT}?(?:左右|以上)?(?:[、和及]{_APPROX}?{_NUM}{_UNIT}?(?:左右|以上)?)+"
 _RESPECTIVELY_RE = re.compile(
@@ -49,8 +49,10 @@ _LEADING_RE = re.compile(
     r"“[^”]{2,6}”(?:末|期间|时期)|全市|全县|全省|全区|全州|全国|我市|我县|我省|我区|累计|共计|共|总计|实现了?|完成了?|达到了?|新增|的)"
 )
 # Verbs between an indicator and its figure.
-_TRAILING_RE = re.compile(r"(?:累计完成|完成了?|实现了?|达到了?|达|突破|超过|增至|增长到|提高到|提升到|降至|为|共计|共|累计|总计|是)$")
-_GROWTH_RE = re.compile(r"(?:同比|比上年)?(?:增长|下降|提高|降低)$")
+_TRAILING_RE = re.compile(r"(?:累计完成|完成了?|实现了?|达到了?|达|增至|增长到|提高到|提升到|降至|为|共计|共|累计|总计|是)$")
+# Verbs that make a target qualitative: 粮食产量保持在30亿斤以上.
+_HOLD_RE = re.compile(r"(?:保持在|稳定在|控制在|保持|稳定|控制)$")
+_GROWTH_RE = re.compile(r"(?:同比|比上年)?(?:增长|下降|提高|降低|上涨|增加|减少)$")
 _NOT_AN_INDICATOR_START = "为对在向把将以从并和与被使让由"
 _QUALIFIED = ("业务总量", "业务收入", "业务量")
 
@@ -98,6 +100,7 @@ def extract_metrics(paragraph: str) -> list[Metric]:
 def _sentence_metrics(sentence: str) -> list[Metric]:
     rows: list[Metric] = []
     pieces = clauses(sentence)
+    goals = bool(_GOALS_RE.search(sentence))
     index = 0
     while index < len(pieces):
         clause = pieces[index]
@@ -105,6 +108,8 @@ def _sentence_metrics(sentence: str) -> list[Metric]:
         if _apply_respective_changes(clause, rows):
             continue
         new = _respective_rows(clause) or _single_rows(clause)
+        if not new and goals:
+            new = _qualitative_rows(clause)
         if not new:
             continue
         if index < len(pieces) and _CHANGE_RE.match(pieces[index]) and "分别" not in pieces[index]:
@@ -115,8 +120,24 @@ def _sentence_metrics(sentence: str) -> list[Metric]:
     target = "左右" in sentence and "预计" in sentence or bool(re.search(r"预期目标|目标是|力争", sentence))
     for row in rows:
         row.sentence = sentence
-        row.target = row.target or target or "左右" in row.change
+        row.target = row.target or target or "左右" in row.change or "左右" in str(row.value)
     return rows
+
+
+_GOALS_RE = re.compile(r"预期目标|主要目标|目标是|目标任务是")
+# 居民收入增长和经济增长同步: a target stated without a figure.
+_QUALITATIVE_RE = re.compile(
+    r"^(?P<indicator>[^，；。、]{2,16}?)(?P<goal>(?:和|与|同)[^，；。]{2,10}同步|基本(?:稳定|平衡)|保持(?:稳定|平稳|基本稳定)|稳中有(?:升|降)|持续(?:改善|提升|下降))$"
+)
+
+
+def _qualitative_rows(clause: str) -> list[Metric]:
+    """A goal row with no figure (居民收入增长 | 和经济增长同步), from a targets sentence."""
+    match = _QUALITATIVE_RE.match(clause.split("：")[-1].split(":")[-1])
+    if not match:
+        return []
+    indicator = _clean_indicator(match.group("indicator"))
+    return [Metric(indicator, match.group("goal"), target=True)] if indicator else []
 
 
 def _single_rows(clause: str) -> list[Metric]:
@@ -133,25 +154,46 @@ def _single_rows(clause: str) -> list[Metric]:
 
 
 def _single(clause: str) -> Metric | None:
+    """One row from a clause holding one figure.
+
+    Qualifiers stay with their number (突破3000 | 亿元; 7万人以上), a hold verb makes
+    a qualitative row (粮食产量 | 保持在30亿斤以上), and a clause that gives only a
+    rate keeps its verb in the indicator (规模以上工业增加值增长 | 7.1 | %), so the
+    rate is never shown twice, as value and as change.
+    """
     match = _SINGLE_RE.match(clause)
     if not match:
         return None
-    indicator = _clean_indicator(match.group("pre"))
+    pre = match.group("pre")
+    hold = _HOLD_RE.search(pre.strip("，,；;：: "))
+    indicator = _clean_indicator(pre)
     if not indicator:
         return None
-    value = _value(match.group("num"), match.group("approx") or "")
+    approx = match.group("approx") or ""
+    number = re.sub(r"\s+", "", match.group("num"))
     tail = match.group("tail") or ""
     unit = match.group("unit")
+    target = tail == "左右"
     growth = _GROWTH_RE.search(indicator)
-    if growth:
-        # 地区生产总值增长6%左右: the figure is the growth, so say so in the change.
-        indicator = indicator[: growth.start()]
-        change = f"{growth.group(0)}{match.group('num')}{unit}{tail}"
-    else:
-        change = tail  # 1.1万人以上: keep the 以上
-    if not indicator:
-        return None
-    return Metric(indicator, value, unit, change=change, target=(tail == "左右"))
+    if hold:
+        indicator = _HOLD_RE.sub("", indicator)
+        if not indicator:
+            return None
+        return Metric(indicator, f"{hold.group(0)}{approx}{number}{unit}{tail}", "", target=target)
+    if growth and not indicator[: growth.start()]:
+        return None  # 同比增长4.6% alone: a change without its indicator
+    approx_in_name = re.search(rf"{_APPROX}$", indicator)
+    if approx_in_name and not approx and len(indicator) > len(approx_in_name.group(0)) + 1:
+        # 城市公交分担率约为38%: 约 belongs to the figure, not to the indicator.
+        approx = approx_in_name.group(0)
+        indicator = indicator[: approx_in_name.start()]
+        growth = _GROWTH_RE.search(indicator)
+    if growth and not re.search(r"(?:增长|下降|提高|降低|上涨|增加|减少)$", indicator[: growth.start()]):
+        # 地区生产总值增长5.5%左右: the figure is the growth; the indicator says so.
+        indicator = indicator[: growth.start()] + growth.group(0).removeprefix("同比").removeprefix("比上年")
+    if tail:
+        return Metric(indicator, f"{approx}{number}{unit}{tail}", "", target=target)
+    return Metric(indicator, _value(number, approx), unit, target=target)
 
 
 def _respective_rows(clause: str) -> list[Metric]:

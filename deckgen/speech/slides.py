@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from deckgen.speech import headline
+from deckgen.speech import headline, markers
 from deckgen.speech.metrics import Metric
-from deckgen.speech.sentences import bare, clauses
+from deckgen.speech.sentences import bare, clauses, sentences
 from deckgen.speech.structure import Container, DashRun, Item, ItemRun, Para
 
 # Bullets per slide when paragraphs are turned into bullets; more would not be read.
@@ -37,7 +37,7 @@ def achievements(title: str, items: list[Item], notes: list[str]) -> dict | None
 
 def bullets(title: str, points: list[str], notes: list[str]) -> dict | None:
     """A bullets slide from dash points or paragraphs (None without points)."""
-    lines = [headline.bullet_of(p) for p in points if bare(p)]
+    lines = [headline.bullet_of(p) for p in points if bare(p) and not markers.is_spoken_only(p)]
     if not lines:
         return None
     return {"kind": "bullets", "title": title, "bullets": lines, "notes": notes_of(notes)}
@@ -60,7 +60,7 @@ def lead_title(lead: str) -> str:
 
 def statement(title: str, paragraphs: list[str]) -> dict | None:
     """A statement slide: the key sentence of ``paragraphs``, all of them in notes."""
-    text = headline.key_sentence(paragraphs)
+    text = headline.key_sentence([p for p in paragraphs if not markers.is_spoken_only(p)])
     if not text:
         return None
     slide: dict = {"kind": "statement"}
@@ -106,7 +106,11 @@ def metrics_slides(
     if targets:
         year = targets[0].year or context_year
         title = f"{year}年主要预期目标" if year else "主要预期目标"
-        slides.append((rows.index(targets[0]), _metrics_slide(title, targets, notes)))
+        position = rows.index(targets[0])
+        if any(not r.unit and isinstance(r.value, str) for r in targets):
+            # Most goals read as one phrase (5.5%左右, 7万人以上): give every row that form.
+            targets = [_unit_in_value(r) for r in targets]
+        slides.append((position, _metrics_slide(title, targets, notes)))
     return [slide for _, slide in sorted(slides, key=lambda pair: pair[0])]
 
 
@@ -119,6 +123,15 @@ def _metrics_slide(title: str, rows: list[Metric], notes: list[str], headers: li
     slide["metrics"] = [r.as_data() for r in rows]
     slide["notes"] = notes_of(notes)
     return slide
+
+
+def _unit_in_value(row: Metric) -> Metric:
+    """``4`` and ``%`` as the one value ``4%``, as written in the speech."""
+    if not row.unit or row.unit == "倍":
+        return row
+    clone = Metric(**{**row.__dict__})
+    clone.value, clone.unit = f"{row.value}{row.unit}", ""
+    return clone
 
 
 def _without_lead(row: Metric) -> Metric:
@@ -151,7 +164,7 @@ def focus_detail(group: Container, number: int) -> dict | None:
     if not items:
         items = [headline.item_entry(p) for b in group.body if isinstance(b, DashRun) for p in b.points]
     if not items:
-        items = [headline.item_entry(b.text) for b in group.body if isinstance(b, Para)]
+        items = [headline.item_entry(b.text) for b in group.body if isinstance(b, Para) and not b.spoken_only]
     if not items:
         return None
     return {
@@ -188,3 +201,113 @@ def chunked_bullets(title: str, paragraphs: list[str]) -> list[dict]:
         if slide:
             slides.append(slide)
     return slides
+
+
+# 我们也清醒看到，发展中还存在不少困难和问题：有效需求不足，…；科技创新能力不强，…
+_PROBLEMS_RE = re.compile(
+    r"(?P<what>困难和问题|问题和不足|不足和问题|问题和短板|短板和不足|差距和不足|存在的问题|突出问题|困难挑战|困难和挑战|问题和挑战|风险和挑战)"
+    r"[^：:。]{0,12}[：:]"
+)
+_SEEING_RE = re.compile(r"(?:清醒(?:地)?看到|清醒认识到|也要看到)[，,：:]")
+# 我们前进道路上还面临不少问题和挑战。A仍较突出，B存在短板，…
+_FACING_RE = re.compile(r"(?:面临|存在)着?的?(?:不少|一些|诸多|许多)?(?P<what>问题和挑战|困难和挑战|风险和挑战|困难和问题|问题和不足)[。：:]")
+PROBLEMS_TITLE = "困难和问题"
+
+
+def problems(paragraph: str) -> dict | None:
+    """A bullets slide of the problems a paragraph lists, or None.
+
+    Speeches name their shortcomings in one sentence after a cue: the problems
+    separated by ； after a colon (…困难和问题：有效需求不足，…；科技创新能力不强，…),
+    or one a clause after 清醒看到， or after 面临不少问题和挑战。 Each becomes a
+    bullet; the paragraph's resolve (我们一定直面问题…) stays in the notes.
+    """
+    match = _PROBLEMS_RE.search(paragraph) or _SEEING_RE.search(paragraph) or _FACING_RE.search(paragraph)
+    if not match:
+        return None
+    following = sentences(paragraph[match.end():])
+    listed = following[0] if following else ""
+    pieces = [bare(p) for p in re.split(r"[；;]", listed) if bare(p)]
+    if len(pieces) < 2 and not match.group(0).endswith(("：", ":")):
+        # 我们也要清醒看到，A还不够强，B意识不足，C仍有发生: the clauses are the problems.
+        pieces = [bare(p) for p in clauses(listed) if len(bare(p)) >= 6]
+    if len(pieces) < 2:
+        return None
+    title = match.groupdict().get("what") or PROBLEMS_TITLE
+    return {"kind": "bullets", "title": title, "bullets": [headline.bullet_of(p) for p in pieces[:BULLETS_PER_SLIDE]], "notes": notes_of([paragraph])}
+
+
+# 推进制造业高质量发展。新增…: a paragraph opening with a short heading sentence.
+HEADED_MAX = 20
+
+
+def headed_items(title: str, paragraphs: list[str]) -> dict | None:
+    """An achievements slide when every paragraph opens with a short heading sentence."""
+    if len(paragraphs) < 2:
+        return None
+    items = []
+    for paragraph in paragraphs:
+        parts = sentences(paragraph)
+        if len(parts) < 2 or not parts[0].endswith("。") or len(bare(parts[0])) > HEADED_MAX or "，" in parts[0]:
+            return None
+        items.append(headline.item_entry(paragraph))
+    return {"kind": "achievements", "title": title, "items": items, "notes": notes_of(paragraphs)}
+
+
+WE_MUST_RE = re.compile(r"^(?:我们|各级政府|全市上下|全县上下)?(?:必须|要|将|务必)?")
+
+
+def clause_bullets(title: str, paragraph: str, notes: list[str]) -> dict | None:
+    """Bullets from the clauses a paragraph goes on with after its first sentence.
+
+    ``做好今年工作，必须持续加强政府自身建设。我们要坚持党的全面领导，深入推进依法
+    行政，…`` gives 坚持党的全面领导 / 深入推进依法行政 / …; None when fewer than three.
+    """
+    rest = sentences(paragraph)[1:]
+    lines = [WE_MUST_RE.sub("", c) for sentence in rest for c in clauses(sentence)]
+    lines = [line for line in lines if 4 <= len(line) <= headline.HEADLINE_MAX]
+    if len(lines) < 3:
+        return None
+    return {"kind": "bullets", "title": title, "bullets": lines[: BULLETS_PER_SLIDE], "notes": notes_of(notes)}
+
+
+def point_detail(title: str, text: str, *, spoken_as: str) -> dict | None:
+    """A point's own slide: what it goes on to say after its headline sentence.
+
+    A short sentence is one bullet (创新，是社会进步的动力); a long one gives a bullet
+    per clause, a clause too short to stand alone joined to the next.
+    """
+    lines = [WE_MUST_RE.sub("", line) for line in _spoken_lines(sentences(text)[1:])]
+    lines = [line for line in lines if 4 <= len(line) <= headline.HEADLINE_MAX]
+    if len(lines) < 2:
+        return None
+    return {"kind": "bullets", "title": title, "bullets": lines[:BULLETS_PER_SLIDE], "notes": notes_of([spoken_as])}
+
+
+SHORT_CLAUSE = 8
+
+
+def _spoken_lines(rest: list[str]) -> list[str]:
+    lines: list[str] = []
+    for sentence in rest:
+        if len(bare(sentence)) <= headline.HEADLINE_MAX:
+            lines.append(bare(sentence))
+            continue
+        carry = ""
+        for clause in clauses(sentence):
+            if _CONNECTIVE_RE.match(clause) and lines and not carry and len(lines[-1]) + len(clause) < headline.HEADLINE_MAX:
+                lines[-1] = f"{lines[-1]}，{clause}"  # 无论是A，还是B，都是C: one thought
+                continue
+            clause = f"{carry}，{clause}" if carry else clause
+            if len(clause) < SHORT_CLAUSE or _SETTING_RE.match(clause):
+                carry = clause  # too short, or only sets the scene (xx邮政在发展中，…)
+                continue
+            lines.append(clause)
+            carry = ""
+        if carry:
+            lines.append(carry)
+    return lines
+
+
+_SETTING_RE = re.compile(r"^[^，]{0,10}在[^，]{1,10}[中时后前下上里]$")
+_CONNECTIVE_RE = re.compile(r"^(?:还是|都是|也是|而是|并且|而且|但是?|却|就|才|从而|进而|以便|使|让|否则|因此|所以)")

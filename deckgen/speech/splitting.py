@@ -16,6 +16,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from deckgen.speech import markers
+from deckgen.speech.metadata import is_metadata_line
 from deckgen.speech.sentences import tidy
 
 
@@ -86,15 +87,18 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     """
     paragraphs: list[str] = []
     open_paragraph = False  # may the next line continue paragraphs[-1]?
+    head = True  # still in the title block (meeting, speaker, date lines)?
     for line in lines:
         if not line:
             open_paragraph = False
             continue
-        if open_paragraph and not markers.is_structural(line):
+        particulars = head and is_metadata_line(line)
+        if open_paragraph and not particulars and not markers.is_structural(line):
             paragraphs[-1] += line
         else:
             paragraphs.append(line)
-        open_paragraph = _continues(paragraphs[-1])
+        head = head and (particulars or len(paragraphs) <= 1 and not markers.is_salutation(line))
+        open_paragraph = not particulars and _continues(paragraphs[-1])
     return paragraphs
 
 

@@ -15,14 +15,20 @@ from typing import Union
 
 from deckgen.speech import markers
 from deckgen.speech.markers import ItemMarker
+from deckgen.speech.metadata import is_metadata_line
 from deckgen.speech.sentences import bare, sentences
 
 
 @dataclass
 class Para:
-    """A plain paragraph (no marker)."""
+    """A plain paragraph (no marker).
+
+    ``spoken_only`` marks a paragraph that is said but never shown: a salutation
+    between passages (各位代表！). It stays in the notes, never becomes content.
+    """
 
     text: str
+    spoken_only: bool = False
 
 
 @dataclass
@@ -70,6 +76,7 @@ class Container:
     title: str  # marker and final punctuation stripped
     heading: str  # the heading line as spoken
     body: list[Block] = field(default_factory=list)
+    numbered: bool = True  # False for the passages after the last numbered part
 
     def groups(self) -> list[Container]:
         return [b for b in self.body if isinstance(b, Container)]
@@ -88,6 +95,7 @@ class Speech:
     root: Container = field(default_factory=lambda: Container("root", 0, "", ""))
     parts: list[Container] = field(default_factory=list)  # explicit 一、 parts
     closing: list[str] = field(default_factory=list)
+    particulars: list[str] = field(default_factory=list)  # meeting, speaker, date lines
 
     @property
     def has_structure(self) -> bool:
@@ -110,12 +118,72 @@ def read_structure(paragraphs: list[str], title: str = "") -> Speech:
     if not title and paragraphs and _looks_like_title(paragraphs[0]):
         title = bare(paragraphs.pop(0))
     speech = Speech(title=title)
+    while paragraphs and is_metadata_line(paragraphs[0]):
+        speech.particulars.append(paragraphs.pop(0))
     if paragraphs and markers.is_salutation(paragraphs[0]):
         speech.salutation = paragraphs.pop(0)
     closing_start = find_closing(paragraphs)
     speech.closing = paragraphs[closing_start:]
     _Reader(speech).read(paragraphs[:closing_start])
+    _split_tail(speech)
     return speech
+
+
+def _split_tail(speech: Speech) -> None:
+    """Passages after the last numbered part's groups become their own part.
+
+    A government work report ends its last numbered part with its task groups, then
+    says 各位代表！ and speaks of government self-building, ethnic affairs, defence…
+    Those passages belong to no task group; a salutation after the last group starts
+    them. Each becomes one unnumbered part.
+    """
+    if not speech.parts:
+        return
+    last = speech.parts[-1]
+    groups = last.groups()
+    if not groups:
+        return
+    after = last.body[last.body.index(groups[-1]) + 1 :]
+    starts = [i for i, b in enumerate(after) if isinstance(b, Para) and b.spoken_only]
+    if not starts:
+        return
+    tail = after[starts[0] :]
+    if not any(isinstance(b, Para) and not b.spoken_only for b in tail):
+        return
+    del last.body[len(last.body) - len(after) + starts[0] :]
+    passages: list[list[Block]] = []
+    for block in tail:
+        if isinstance(block, Para) and block.spoken_only:
+            passages.append([block])
+        else:
+            passages[-1].append(block)
+    titled = []
+    for passage in passages:
+        shown = [b for b in passage if not (isinstance(b, Para) and b.spoken_only)]
+        if shown:
+            first = shown[0].text if isinstance(shown[0], Para) else ""
+            titled.append(Container("group", 0, passage_title(first) or TAIL_TITLE, "", passage, numbered=False))
+    if titled:
+        title = titled[0].title if len(titled) == 1 else TAIL_TITLE
+        speech.parts.append(Container("part", 0, title, "", list(titled), numbered=False))
+
+
+TAIL_TITLE = "其他重要工作"
+
+
+def passage_title(paragraph: str) -> str:
+    """A title for an unnumbered passage: what its first sentence says must be done.
+
+    ``做好今年工作，必须持续加强政府自身建设。`` -> ``持续加强政府自身建设``;
+    ``我们要全面贯彻党的民族政策，…`` -> ``全面贯彻党的民族政策``.
+    """
+    first = sentences(paragraph)[0] if sentences(paragraph) else paragraph
+    pieces = [bare(c) for c in re.split(r"[，,；;：:]", first) if bare(c)]
+    for piece in reversed(pieces) if len(pieces) > 1 and len(pieces[-1]) <= 20 and re.search(r"必须|要", pieces[-1]) else pieces:
+        text = re.sub(r"^(?:我们|各级政府|政府)?(?:必须|要|务必|一定要)?", "", piece)
+        if 4 <= len(text) <= 20:
+            return text
+    return ""
 
 
 def find_closing(paragraphs: list[str]) -> int:
@@ -133,6 +201,9 @@ def find_closing(paragraphs: list[str]) -> int:
         return comrades[-1]
     start = len(paragraphs)
     for index in reversed(tail):
+        if index >= floor and markers.is_stage_direction(paragraphs[index]):
+            start = index  # （掌声） after the last words
+            continue
         if index < floor or not _CLOSING_CUE.search(paragraphs[index]):
             break
         start = index
@@ -181,6 +252,18 @@ class _Reader:
 
     def read(self, paragraphs: list[str]) -> None:
         for paragraph in paragraphs:
+            if markers.is_stage_direction(paragraph):
+                target = self.container.body if self.seen_marker else None
+                if target is not None:
+                    target.append(Para(paragraph, spoken_only=True))
+                else:
+                    self.speech.opening.append(paragraph)
+                continue
+            if markers.is_salutation(paragraph) and self.seen_marker:
+                # 各位代表！ opens a new passage: the group before it has ended.
+                self.group = None
+                self.container.body.append(Para(paragraph, spoken_only=True))
+                continue
             if not (self._part(paragraph) or self._group(paragraph) or self._item(paragraph) or self._dash(paragraph)):
                 self._para(paragraph)
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from pathlib import Path
 
 from deckgen.errors import InputError, Issue
-from deckgen.outline.loader import read_text
+from deckgen.files import is_regular_file, read_text
 from deckgen.outline.validate import validate_text
 from deckgen.theme.model import DEFAULT_SIZES, SLIDE_SIZES_PT, SizeRange, Theme
 from deckgen.theme.spec import SIZE_FLOORS, THEME
 
 DEFAULT_THEME = "postal-green"
+MAX_SIZE_PT = 400.0  # a glyph taller than a 7.5 in slide (540 pt) is never meant
 _HEX = re.compile(r"^#?[0-9A-Fa-f]{6}$")
 
 
@@ -43,7 +45,7 @@ def resolve_theme_path(ref: str, base_dir: Path | None = None) -> Path | None:
     candidate = Path(ref)
     if not candidate.is_absolute() and base_dir is not None:
         candidate = base_dir / candidate
-    if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
+    if candidate.suffix in (".yaml", ".yml") and is_regular_file(candidate):
         return candidate
     return None
 
@@ -72,7 +74,7 @@ def load_theme(ref: str | None = None, base_dir: Path | None = None) -> Theme:
 
 def load_theme_file(path: Path) -> Theme:
     """Load and check one theme file; raises :class:`InputError` listing every problem."""
-    validated = validate_text(read_text(path), THEME, str(path))
+    validated = validate_text(read_text(path, what="theme"), THEME, str(path))
     issues = list(validated.issues)
     data = validated.data if isinstance(validated.data, dict) else {}
 
@@ -91,26 +93,32 @@ def load_theme_file(path: Path) -> Theme:
         bad("slide_size", f"slide_size must be 16:9 or 4:3, not {size!r}")
     sizes = {k: SizeRange(*v) for k, v in DEFAULT_SIZES.items()}
     for role, pair in (data.get("sizes") or {}).items():
-        numbers = [_number(v) for v in pair or []]
-        if len(numbers) != 2 or None in numbers:
+        numbers = [n for n in (_number(v) for v in pair or []) if n is not None]
+        if len(numbers) != 2 or len(pair) != 2:
             bad(f"sizes.{role}", f"size {role!r} must be [min, max] in points, e.g. [18, 24]")
             continue
         low, high = numbers
-        if low > high or low < SIZE_FLOORS[role]:
-            bad(f"sizes.{role}", f"size {role!r} must be [min, max] with min ≥ {SIZE_FLOORS[role]} pt and min ≤ max")
+        if not low <= high <= MAX_SIZE_PT or low < SIZE_FLOORS[role]:
+            bad(f"sizes.{role}", f"size {role!r} must be [min, max] with min ≥ {SIZE_FLOORS[role]} pt, min ≤ max and max ≤ {MAX_SIZE_PT:g} pt")
             continue
         sizes[role] = SizeRange(low, high)
     logo = None
     if data.get("logo"):
-        logo = (path.parent / data["logo"]).resolve()
-        if not logo.is_file():
+        logo = Path(os.path.abspath(path.parent / data["logo"]))
+        if not is_regular_file(logo):
             bad("logo", f"logo file not found: {logo}; fix the path (relative to the theme file) or remove 'logo'")
-        elif not _is_raster_image(logo):
-            bad("logo", f"logo must be a PNG or JPEG image: {logo}; convert it (SVG and other formats are not supported)")
+        else:
+            problem = image_problem(logo)
+            if problem:
+                bad("logo", f"logo {problem}: {logo}")
     fonts = data.get("fonts") or {}
     for key in ("latin_file", "east_asian_file"):
-        if fonts.get(key) and not (path.parent / fonts[key]).is_file():
-            bad(f"fonts.{key}", f"font file not found: {fonts[key]}; fix the path or remove '{key}'")
+        if fonts.get(key):
+            font_path = path.parent / str(fonts[key]).partition("#")[0]
+            if not is_regular_file(font_path):
+                bad(f"fonts.{key}", f"font file not found: {fonts[key]}; fix the path or remove '{key}'")
+            elif not _is_font_file(font_path):
+                bad(f"fonts.{key}", f"{fonts[key]} is not a TrueType or OpenType font file (.ttf, .otf, .ttc); fix the path or remove '{key}'")
     for key, fields in (("footer", ("organisation", "date")), ("slide_number", ("n", "total"))):
         template = data.get(key)
         if template and template != "none":
@@ -148,26 +156,73 @@ def load_theme_file(path: Path) -> Theme:
     return with_template(theme, template) if template else theme
 
 
-def _is_raster_image(path: Path) -> bool:
+#: A logo is a small mark; more pixels than this is a mistake (or a decompression bomb).
+MAX_LOGO_PIXELS = 25_000_000
+
+
+def image_problem(path: Path) -> str | None:
+    """What keeps ``path`` from being embedded as a logo, or None when it is fine.
+
+    It must be a complete PNG, JPEG, GIF or BMP image of at most
+    :data:`MAX_LOGO_PIXELS` pixels; the size is checked before the pixels are
+    decoded, and the pixels are decoded once so a truncated file is caught here.
+    """
+    import warnings
+
     from PIL import Image, UnidentifiedImageError
 
+    convert = "convert it to PNG (SVG and other formats are not supported)"
     try:
-        with Image.open(path) as image:
-            return image.format in ("PNG", "JPEG", "GIF", "BMP")
-    except (UnidentifiedImageError, OSError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                if image.format not in ("PNG", "JPEG", "GIF", "BMP"):
+                    return f"must be a PNG or JPEG image; {convert}"
+                width, height = image.size
+                if width * height > MAX_LOGO_PIXELS:
+                    return f"is {width}×{height} pixels, too large for a logo (at most {MAX_LOGO_PIXELS // 1_000_000} million); scale it down"
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "has too many pixels for a logo (a decompression bomb?); scale it down"
+    except UnidentifiedImageError:
+        return f"must be a PNG or JPEG image; {convert}"
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        return f"is a broken or truncated image ({exc}); export it again"
+    return None
+
+
+def _is_font_file(path: Path) -> bool:
+    """True when Pillow can load a face from ``path`` (as layout will, to measure)."""
+    from PIL import ImageFont
+
+    try:
+        ImageFont.truetype(str(path), 12)
+    except (OSError, ValueError):
         return False
+    return True
 
 
 def _template_problem(template: str, fields: tuple[str, ...]) -> str | None:
-    """What is wrong with a ``{field}`` template, or None."""
+    """What is wrong with a ``{field}`` template, or None.
+
+    Only the documented fields, bare: no conversions (``{date!r}``), format specs
+    (``{n:99999}``), attributes or indexes, which would fail or blow up at build time.
+    """
     import string
 
     try:
-        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+        parsed = list(string.Formatter().parse(template))
     except ValueError as exc:
         return f"is not a valid template ({exc}; write {{{{ and }}}} for literal braces)"
-    unknown = [n for n in names if n not in fields]
-    return f"names unknown field {{{unknown[0]}}}" if unknown else None
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in fields:
+            return f"names unknown field {{{name}}}"
+        if conversion or spec:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            return f"writes {written}: conversions (!r) and formats (:10) are not supported, write {{{name}}}"
+    return None
 
 
 def _number(value) -> float | None:
@@ -230,8 +285,8 @@ def with_template(theme: Theme, template: Path) -> Theme:
         east_asian_font=east_asian,
         latin_file=None,
         east_asian_file=None,
-        heading_latin_font=None,
-        heading_east_asian_font=None,
+        heading_latin_font=info.major_latin or None,
+        heading_east_asian_font=info.major_east_asian or None,
         logo=None,  # the template carries its own emblem
         template=Path(template).resolve(),
         template_info=info,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deckgen.theme.template import TemplateInfo
+
 # Slide sizes in points (1 in = 72 pt); both are 7.5 in tall so type sizes carry over.
 SLIDE_SIZES_PT = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
 
@@ -44,7 +46,7 @@ class Theme:
     slide_number: str = "{n} / {total}"
     source: Path | None = None
     template: Path | None = None  # an organisation's .pptx/.potx the deck is built on
-    template_info: object | None = None  # its TemplateInfo, read once when the theme is loaded
+    template_info: TemplateInfo | None = None  # read once when the theme is loaded
     layouts: dict[str, str] = field(default_factory=dict)  # slide kind -> template layout name
     heading_latin_font: str | None = None  # titles' faces (the theme's major fonts); None: as body
     heading_east_asian_font: str | None = None

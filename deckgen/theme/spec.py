@@ -72,7 +72,11 @@ THEME = Mapping(
         Field("footer", Text(), "Footer text; {organisation} and {date} are filled in."),
         Field("slide_number", Text(), "Slide number style: '{n}' (a slide-number field), '第{n}页' or 'none'."),
         Field("template", Text(), "Your organisation's .pptx/.potx, relative to the theme file: its master, layouts, colours and fonts."),
-        Field("layouts", Mapping("layouts", tuple(Field(k, Text(), f"Template layout for {k} slides.") for k in LAYOUT_KEYS)), "Slide kind -> template layout name, where the automatic choice is wrong."),
+        Field(
+            "layouts",
+            Mapping("layouts", tuple(Field(k, Text(), f"Template layout for {k} slides.") for k in LAYOUT_KEYS)),
+            "Slide kind -> template layout name, where the automatic choice is wrong.",
+        ),
     ),
     doc="A deckgen theme.",
 )

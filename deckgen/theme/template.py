@@ -33,6 +33,9 @@ THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 #: Placeholder types that inherit their box from the master placeholder of this type.
 INHERITS_FROM = {"ctrTitle": "title", "title": "title", "subTitle": "body", "body": "body", "obj": "body"}
 MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # a zip bomb is refused before anything is read
+# Entities are never expanded (no "billion laughs"), nothing is fetched.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 @dataclass(frozen=True)
@@ -113,9 +116,11 @@ def read_template(path: Path) -> TemplateInfo:
 
 def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
     names = set(archive.namelist())
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+        raise ValueError("it unpacks to more than 1 GB")
 
     def xml(member: str):
-        return etree.fromstring(archive.read(member))
+        return etree.fromstring(archive.read(member), _PARSER)
 
     def rels_of(member: str) -> dict[str, tuple[str, str]]:
         """rId -> (type, target member) of a part."""

@@ -79,7 +79,14 @@ def test_the_font_folders_of_each_system_are_known(monkeypatch):
 
 @pytest.mark.parametrize(
     "family, stand_in",
-    [("微软雅黑", "Noto Sans CJK SC"), ("黑体", "Noto Sans CJK SC"), ("仿宋", "Noto Serif CJK SC"), ("宋体", "Noto Serif CJK SC"), ("方正小标宋简体", "Noto Serif CJK SC"), ("Arial", "Noto Sans CJK SC")],
+    [
+        ("微软雅黑", "Noto Sans CJK SC"),
+        ("黑体", "Noto Sans CJK SC"),
+        ("仿宋", "Noto Serif CJK SC"),
+        ("宋体", "Noto Serif CJK SC"),
+        ("方正小标宋简体", "Noto Serif CJK SC"),
+        ("Arial", "Noto Sans CJK SC"),
+    ],
 )
 def test_each_office_face_has_a_declared_stand_in(family, stand_in):
     assert fallback_family(family) == stand_in

@@ -1,18 +1,18 @@
-"""Measuring with the real font, fallback metrics, and the paragraph/box model."""
+"""Measuring with the real font and fallback metrics; constant-time span widths."""
 
 from __future__ import annotations
 
 import pytest
 
 from deckgen.layout.measure import (
-    LINE_PITCH,
-    Box,
     Measurer,
-    Para,
+    ScriptChanges,
     count_script_changes,
     layout_em_pt,
     line_pitch,
 )
+from deckgen.layout.typeset import Typesetter
+from deckgen.theme.loader import load_theme
 
 
 def test_a_cjk_character_is_one_em_in_noto(noto_measurer):
@@ -53,34 +53,33 @@ def test_wrap_respects_the_width_in_points(noto_measurer):
 
 
 def test_line_pitch_is_the_factor_times_the_size_in_hundredths():
-    assert line_pitch(20) == pytest.approx(20 * LINE_PITCH)
-    assert line_pitch(13.333) == round(13.333 * LINE_PITCH, 2)
-
-
-def test_text_height_counts_lines_and_space_before_but_not_the_first(noto_measurer):
-    paras = [Para("一二三四五六", 10, space_before_pt=20), Para("七", 10, space_before_pt=6)]
-    # 100 pt wide holds all six characters: 1 line + 1 line + 6 pt.
-    assert noto_measurer.text_height(paras, 100) == pytest.approx(2 * line_pitch(10) + 6)
-
-
-def test_box_insets_reduce_the_text_area():
-    box = Box(100, 50)
-    assert box.text_width_pt == pytest.approx(100 - 14.4)
-    assert box.text_height_pt == pytest.approx(50 - 7.2)
+    assert line_pitch(20, 1.3) == pytest.approx(26.0)
+    assert line_pitch(13.333, 1.3) == round(13.333 * 1.3, 2)
 
 
 def test_the_safety_margin_wraps_a_line_that_fills_the_box_exactly(noto_measurer):
-    paras = [Para("一二三四五", 10)]
-    assert noto_measurer.layout(paras, 50) == [["一二三四", "五"]]
-    exact = Measurer(noto_measurer.latin_family, noto_measurer.ea_family, width_safety=0)
-    assert exact.layout(paras, 50) == [["一二三四五"]]
+    # the measurer wraps at the width it is given; layout keeps 2 % spare
+    assert noto_measurer.wrap("一二三四五", noto_measurer.width("一二三四五", 10), 10) == ["一二三四五"]
+    typesetter = Typesetter(load_theme("postal-green"))
+    assert typesetter.lines("一二三四五", typesetter.width("一二三四五", 10), 10) == ["一二三四", "五"]
 
 
-def test_fits_uses_insets_height_and_width(noto_measurer):
-    text_width = 10 * 10 / 0.98 + 0.1  # ten characters at 10 pt, after the margin
-    one_line = Box(text_width + 14.4, line_pitch(10) + 7.2)
-    assert noto_measurer.fits([Para("一二三四五六七八九十", 10)], one_line)
-    assert not noto_measurer.fits([Para("一二三四五六七八九十一", 10)], one_line)
+MIXED = "2024年全市邮政业务总量X亿元，同比增长12.5%；GDP “十三五”——e-commerce……\n第二段 Q1-Q3"
+
+
+def test_a_ruler_measures_every_span_exactly_as_width_does(noto_measurer):
+    for size, bold in ((18, False), (28, True), (13.5, False)):
+        ruler = noto_measurer.ruler(MIXED, size, bold)
+        for start in range(len(MIXED) + 1):
+            for end in range(start, len(MIXED) + 1):
+                assert ruler.width(start, end) == noto_measurer.width(MIXED[start:end], size, bold)
+
+
+def test_script_changes_of_every_span_match_counting_the_span():
+    changes = ScriptChanges(MIXED)
+    for start in range(len(MIXED) + 1):
+        for end in range(start, len(MIXED) + 1):
+            assert changes.between(start, end) == count_script_changes(MIXED[start:end]), (start, end)
 
 
 def test_where_chinese_meets_latin_libreoffice_adds_a_quarter_em(noto_measurer):

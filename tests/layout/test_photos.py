@@ -79,6 +79,7 @@ def test_missing_and_unreadable_photos_are_errors_at_their_line(tmp_path):
               - kind: statement
                 text: 一句话。
                 image: missing.png
+          - title: 二
         """), encoding="utf-8")
     out = tmp_path / "out.pptx"
     out.write_bytes(b"old deck")

@@ -93,7 +93,7 @@ def test_wrong_types_are_named_in_plain_words(tmp_path):
     """)
     found = messages(path)
     assert any(":7:18: 'bullets' must be a list" in m for m in found)
-    assert any(":10:17: 'number' must be a whole number ≥ 1, not '第一'" in m for m in found)
+    assert any(":10:17: 'number' must be a whole number from 1 to 9999, not '第一'" in m for m in found)
     assert any(":11:16: 'items' needs at least one entry" in m for m in found)
 
 

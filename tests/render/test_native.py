@@ -169,3 +169,16 @@ def test_libreoffice_imports_the_agenda_links_as_slide_show_jumps(deck, tmp_path
     assert all(j[1:] in page_names for j in jumps)
     back = pages[2].xpath(".//presentation:event-listener[@presentation:action='show']/@xlink:href", namespaces=ns)
     assert "#目录" in back
+
+
+def test_a_one_part_talk_without_agenda_still_has_sections(tmp_path):
+    outline = tmp_path / "short.yaml"
+    outline.write_text(
+        "title: 简短讲话\nparts:\n  - title: 几点要求\n    slides:\n      - kind: bullets\n        title: 要求\n        bullets: [一是, 二是]\n",
+        encoding="utf-8",
+    )
+    prs = Presentation(str(build(outline, tmp_path / "short.pptx").output))
+    root = etree.fromstring(etree.tostring(prs.part._element))
+    names = [s.get("name") for s in root.xpath("p:extLst/p:ext/p14:sectionLst/p14:section", namespaces=NS)]
+    assert names == ["封面", "一、几点要求", "结束"]
+    assert [s.slide_layout.name for s in prs.slides] == ["封面", "标题和内容", "结束页"]

@@ -85,3 +85,21 @@ def test_no_other_module_reaches_into_python_pptx_internals():
             if private.search(line):
                 offenders.append(f"{path.relative_to(root)}:{number}: {line.strip()}")
     assert offenders == []
+
+
+def test_macro_enabled_templates_open_as_plain_presentations():
+    prs = opc.open_presentation()
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(opc.PRESENTATION_CT.encode(), opc.OTHER_MAIN_CTS[1].encode())
+            target.writestr(info, data)
+    rewritten = opc.as_presentation(out.getvalue())
+    types = zipfile.ZipFile(io.BytesIO(rewritten)).read("[Content_Types].xml").decode()
+    assert "macroEnabled" not in types and opc.PRESENTATION_CT in types
+    assert len(opc.open_presentation(out.getvalue()).slide_layouts) == 11

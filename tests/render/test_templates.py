@@ -219,3 +219,40 @@ def test_template_option_on_build_and_watch(tmp_path):
     assert Presentation(str(tmp_path / "watched.pptx")).slide_layouts[0].name == "单位封面"
     help_text = CliRunner().invoke(cli, ["preview", "--help"]).output
     assert "--template" in help_text
+
+
+def test_size_is_ignored_with_a_template_and_says_so(tmp_path):
+    out = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(cli, ["build", str(SAMPLE), "-o", str(out), "--size", "4:3", "--template", str(TEMPLATES / "unit-16x10.potx")])
+    assert result.exit_code == 0, result.output
+    assert "--size 4:3 is ignored: the template unit-16x10.potx sets the slide size" in result.output
+    prs = Presentation(str(out))
+    assert (prs.slide_width, prs.slide_height) == (9144000, 5715000)  # 16:10 as the template
+
+
+def test_a_zip_bomb_template_is_refused_before_it_is_unpacked(tmp_path, monkeypatch):
+    import deckgen.theme.template as template_module
+
+    monkeypatch.setattr(template_module, "MAX_UNPACKED_BYTES", 10_000)  # the bureau template unpacks to more
+    result = CliRunner().invoke(cli, ["build", str(SAMPLE), "-o", str(tmp_path / "d.pptx"), "--template", str(TEMPLATES / "bureau-4x3.pptx")])
+    assert result.exit_code == 1 and "unpacks to more than" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_deck_is_never_written_over_its_template(tmp_path):
+    import shutil
+
+    template = tmp_path / "unit.pptx"
+    shutil.copy(TEMPLATES / "bureau-4x3.pptx", template)
+    before = template.read_bytes()
+    result = CliRunner().invoke(cli, ["build", str(SAMPLE), "-o", str(template), "--template", str(template)])
+    assert result.exit_code == 1 and "template" in result.output
+    assert template.read_bytes() == before
+
+
+def test_watch_rebuilds_when_the_outlines_template_is_saved(tmp_path):
+    from deckgen.watch import watched_files
+
+    outline = tmp_path / "talk.yaml"
+    outline.write_text("template: 单位模板.potx\n" + SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert tmp_path / "单位模板.potx" in watched_files(outline, None, None)

@@ -65,7 +65,7 @@ def test_notes_are_literal_blocks(main_yaml):
 def test_key_order(main_yaml, seed_outlines):
     data = seed_outlines[0].data
     top = [line.split(":")[0] for line in main_yaml.split("\n") if line and line[0].isalpha()]
-    assert top == ["title", "subtitle", "notes", "parts", "closing"]
+    assert top == ["title", "subtitle", "organisation", "presenter", "date", "theme", "notes", "parts", "closing"]
     for slide in (s for p in data["parts"] for s in p.get("slides", [])):
         keys = list(slide)
         assert keys[:2] in (["kind", "title"], ["kind", "text"]) and keys[-1] == "notes"

@@ -123,3 +123,31 @@ def test_figures_inside_items_with_a_comparison(seed_outlines):
     assert table[0] == {"indicator": "地方生产总值", "value": 51.34, "unit": "亿元", "change": "同比增长14.5%"}
     assert {"indicator": "城镇居民人均可支配收入", "value": 8984, "unit": "元", "change": "比上年增加967元"} in table
     assert table[-1]["indicator"] == "邮政业务收入"
+
+
+def test_approximation_word_belongs_to_the_figure():
+    rows = extract_metrics("城市公交分担率约为38%，建制村通客车率保持100%。")
+    assert (rows[0].indicator, rows[0].value, rows[0].unit) == ("城市公交分担率", "约38", "%")
+    assert (rows[1].indicator, rows[1].value) == ("建制村通客车率", "保持100%")
+
+
+def test_a_rate_without_its_indicator_is_no_row():
+    rows = extract_metrics("货运量突破1.2亿吨，同比增长4.6%。")
+    assert [(r.indicator, r.value, r.unit, r.change) for r in rows] == [("货运量", "突破1.2", "亿吨", "同比增长4.6%")]
+    assert extract_metrics("同比增长4.6%。") == []
+
+
+def test_rate_only_keeps_its_verb_and_never_repeats_in_the_change():
+    [row] = extract_metrics("规模以上工业增加值增长7.1%。")
+    assert (row.indicator, row.value, row.unit, row.change) == ("规模以上工业增加值增长", 7.1, "%", "")
+
+
+def test_goal_table_folds_units_whatever_the_order_of_rows():
+    from deckgen.speech.slides import metrics_slides
+
+    rows = extract_metrics("主要预期目标是：一般公共预算收入增长4%；城镇新增就业7万人以上。")
+    [slide] = metrics_slides(rows, ["…"])
+    assert slide["metrics"] == [
+        {"indicator": "一般公共预算收入增长", "value": "4%"},
+        {"indicator": "城镇新增就业", "value": "7万人以上"},
+    ]

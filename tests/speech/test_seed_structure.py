@@ -91,7 +91,8 @@ def test_main_speech_review_groups_are_achievements(seed_outlines):
 def test_dash_points_become_one_bullets_slide(seed_outlines, seed_speeches):
     points = expected_dash_points(seed_speeches[0])
     assert len(points) == 4
-    bullets = [s for s in slides_of(seed_outlines[0].data) if s["kind"] == "bullets"]
+    review = seed_outlines[0].data["parts"][0]["slides"]
+    bullets = [s for s in review if s["kind"] == "bullets"]
     assert len(bullets) == 1
     assert bullets[0]["title"] == "五年来的成就"
     assert len(bullets[0]["bullets"]) == len(points)
@@ -100,12 +101,21 @@ def test_dash_points_become_one_bullets_slide(seed_outlines, seed_speeches):
     assert bullets[0]["bullets"][0] == "行业在经济社会发展中的地位和作用日益凸显"
 
 
-def test_part_of_plain_paragraphs_is_a_statement(seed_outlines):
+def test_part_of_plain_paragraphs_keeps_its_substance(seed_outlines):
+    """Part 二 (the situation, the requirements) is bullets of its paragraphs, its key
+    line, and the problems it names on their own slide (issue 10)."""
     second = seed_outlines[0].data["parts"][1]
-    assert [s["kind"] for s in second["slides"]] == ["statement"]
-    statement = second["slides"][0]
+    assert [s["kind"] for s in second["slides"]] == ["bullets", "statement", "bullets"]
+    bullets, statement, problems = second["slides"]
+    assert len(bullets["bullets"]) == 4  # one per paragraph
+    assert bullets["bullets"][2] == "新阶段开启新征程"
     assert statement["text"] == "准确识变、科学应变、主动求变"
-    assert statement["notes"].count("\n") == 4  # the part's four paragraphs
+    assert statement["text"] in statement["notes"]
+    assert problems["title"] == "问题和挑战"
+    assert problems["bullets"][:2] == ["全市邮政快递业发展不平衡不充分矛盾仍较突出", "快递小哥合法权益保障仍存在短板"]
+    # Each paragraph is read once: on the bullets slide, or on the problems slide it feeds.
+    notes = bullets["notes"] + problems["notes"]
+    assert notes.count("\n") == 4 and problems["notes"] not in bullets["notes"]
 
 
 def test_focus_areas_grid_of_six(seed_outlines, seed_speeches):

@@ -69,8 +69,10 @@ def test_report_metrics(report):
         {"indicator": "一般公共预算收入", "value": 24.5, "unit": "亿元", "change": "同比增长5.8%"},
     ]
     targets = tables["2024年主要预期目标"]
-    assert targets[0] == {"indicator": "地区生产总值", "value": 6, "unit": "%", "change": "增长6%左右"}
-    assert targets[2] == {"indicator": "城镇新增就业", "value": 1.1, "unit": "万人", "change": "以上"}
+    # A rate alone is the value of an indicator that says 增长; never value and change both.
+    assert targets[0] == {"indicator": "地区生产总值增长", "value": "6%左右"}
+    # Qualifiers stay with their number.
+    assert targets[2] == {"indicator": "城镇新增就业", "value": "1.1万人以上"}
 
 
 def test_report_arrangement_part_is_a_focus_grid(report):

@@ -1,0 +1,147 @@
+"""Read a speech from the files offices actually keep: text, Word, WPS, RTF, ODT, PDF.
+
+Every reader returns a :class:`SpeechDocument`: the speech as text, one paragraph a
+line (what :func:`deckgen.speech.derive_outlines` reads), plus what the file format
+knows beyond the text — the heading levels of Word styles and Word tables. The text
+is the same whatever the format, so a speech saved as .txt, .docx and .pdf gives the
+same outline.
+
+The format is recognised by the file's content first (a Word file renamed .txt, or
+standard input, still reads) and by its suffix second:
+
+* plain text and Markdown: :mod:`deckgen.speech.reading` (UTF-8, GB18030, UTF-16);
+* .docx: python-docx (:mod:`deckgen.speech.wordfile`);
+* .doc, .wps, .rtf, .odt: converted to .docx by LibreOffice's writer, then as .docx;
+* .pdf: pdfminer.six (:mod:`deckgen.speech.pdffile`).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deckgen.errors import DeckgenError, InputError
+from deckgen.files import read_bytes
+from deckgen.outline.validate import CONTROL_RE
+from deckgen.speech.reading import decode_speech
+
+#: Formats LibreOffice's writer opens and we then read as .docx.
+WRITER_SUFFIXES = (".doc", ".wps", ".wpt", ".dot", ".rtf", ".odt", ".fodt", ".docm", ".dotx")
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps (OLE compound file)
+_ZIP_MAGIC = b"PK\x03\x04"
+_MD_HEADING_RE = re.compile(r"^ {0,3}#{1,6}\s+")
+_MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+@dataclass
+class MetricsTable:
+    """A table found in the document: its rows of cell texts, and where it stood.
+
+    ``after`` is the paragraph (as in :attr:`SpeechDocument.text`) the table follows,
+    '' when it opens the document; ``caption`` a short paragraph naming it, if any.
+    """
+
+    rows: list[list[str]]
+    after: str = ""
+    caption: str = ""
+
+
+@dataclass
+class SpeechDocument:
+    """A speech read from a file: its text and the structure hints of its format."""
+
+    text: str  # paragraphs, one a line ('\n' line ends)
+    kind: str = "text"  # "text", "docx", "pdf"
+    tables: list[MetricsTable] = field(default_factory=list)
+
+
+def read_document(path: str | Path) -> SpeechDocument:
+    """Read the speech file at ``path``, whatever its format.
+
+    Raises :class:`~deckgen.errors.DeckgenError` naming the file when it is missing,
+    not a regular file, empty, or not a format we read (with what to do).
+    """
+    path = Path(path)
+    name = str(path)
+    try:
+        raw = read_bytes(path, what="speech")
+    except InputError as exc:
+        raise DeckgenError(exc.message) from None  # a speech has no lines to point at yet
+    return document_from_bytes(raw, name=name, suffix=path.suffix.lower())
+
+
+def document_from_bytes(raw: bytes, *, name: str = "-", suffix: str = "") -> SpeechDocument:
+    """Read a speech from the bytes of a file (or standard input); see :func:`read_document`.
+
+    ``suffix`` (``.docx``, ``.rtf`` …) decides only when the content does not.
+    """
+    if not raw.strip():
+        raise DeckgenError(f"{name}: the speech file is empty; paste the speech text into it and try again")
+    kind = _sniff(raw, suffix)
+    if kind == "docx":
+        from deckgen.speech.wordfile import read_docx
+
+        return _without_controls(read_docx(raw, name=name))
+    if kind == "pdf":
+        from deckgen.speech.pdffile import read_pdf
+
+        return _without_controls(read_pdf(raw, name=name))
+    if kind == "writer":
+        return _without_controls(_read_with_writer(raw, name, suffix or ".doc"))
+    text = decode_speech(raw, name)
+    if not text.strip():
+        raise DeckgenError(f"{name}: the speech file is empty; paste the speech text into it and try again")
+    if suffix in (".md", ".markdown"):
+        text = _plain_markdown(text)
+    return SpeechDocument(text)
+
+
+def _sniff(raw: bytes, suffix: str) -> str:
+    """``docx``, ``pdf``, ``writer`` (LibreOffice converts it) or ``text``."""
+    head = raw[:8]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(_ZIP_MAGIC):
+        if b"word/" in raw[:4096] or suffix in (".docx", ".docm", ".dotx"):
+            return "docx"
+        return "writer"  # .odt and other zipped office files
+    if head.startswith(_OLE_MAGIC) or raw.lstrip()[:5] == b"{\\rtf":
+        return "writer"
+    if suffix in WRITER_SUFFIXES and suffix not in (".fodt",):
+        return "writer"
+    if suffix == ".fodt" or raw.lstrip()[:5] == b"<?xml" and b"office:document" in raw[:2048]:
+        return "writer"
+    return "text"
+
+
+def _read_with_writer(raw: bytes, name: str, suffix: str) -> SpeechDocument:
+    """Convert a .doc/.wps/.rtf/.odt file to .docx with LibreOffice, then read that."""
+    from deckgen.office import convert_document
+    from deckgen.speech.wordfile import read_docx
+
+    with tempfile.TemporaryDirectory(prefix="deckgen-doc-") as work:
+        source = Path(work) / f"speech{suffix}"
+        source.write_bytes(raw)
+        try:
+            converted = convert_document(source, Path(work) / "out", fmt="docx")
+        except DeckgenError as exc:
+            raise DeckgenError(
+                f"{name}: could not be opened as a word-processor file: {exc.message}\n"
+                "Save it as .docx or plain text (WPS/Word: 另存为) and try again."
+            ) from None
+        return read_docx(converted.read_bytes(), name=name)
+
+
+def _plain_markdown(text: str) -> str:
+    """Markdown to the speech's plain lines: heading marks and bold marks dropped."""
+    lines = [_MD_EMPHASIS_RE.sub(r"\2", _MD_HEADING_RE.sub("", line)) for line in text.split("\n")]
+    return "\n".join(lines)
+
+
+def _without_controls(document: SpeechDocument) -> SpeechDocument:
+    """Drop control characters a Word or PDF file may carry; a slide cannot show them."""
+    document.text = CONTROL_RE.sub("", document.text)
+    return document

@@ -1,0 +1,111 @@
+"""The lines under a speech's title: meeting, date, speaker, and the organisation.
+
+A speech as filed carries its particulars between the title and the salutation::
+
+    政府工作报告
+    ——2025年1月14日在临江市第十七届人民代表大会第四次会议上
+    临江市人民政府市长 周明远
+    各位代表：
+
+    在全市2025年党建工作会议上的讲话
+    市委副书记 XXX
+    （2025年2月18日）
+    同志们：
+
+These lines are metadata, never content: they go to the title slide (subtitle,
+presenter, date) and the footer (organisation). What the text does not say stays a
+visible ``X`` placeholder that ``deckgen check`` reports, so nobody presents a blank.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from deckgen.speech import markers
+
+PLACEHOLDER_ORG = "X"
+PLACEHOLDER_PRESENTER = "X"
+PLACEHOLDER_DATE = "X年X月"
+
+_DATE_RE = re.compile(r"(?P<y>\d{4})\s*年\s*(?:(?P<m>\d{1,2}|X)\s*月(?:\s*(?:\d{1,2}|X)\s*日)?)?")
+_MEETING_RE = re.compile(r"在(?P<meeting>[^。！？；]{2,50}?(?:会议|大会|会|座谈会|论坛|典礼|仪式))上(?:的(?:讲话|发言|致辞|报告|工作报告))?")
+# 市长 周明远 / 市委副书记 XXX / 县委常委、常务副县长 XXX / XXX同志
+_OFFICE = (
+    r"(?:总理|副总理|秘书长|检察长|书记|副书记|市长|副市长|县长|副县长|区长|副区长|省长|副省长|主任|副主任"
+    r"|局长|副局长|厅长|副厅长|部长|副部长|主席|副主席|常委|委员|总经理|董事长|校长|院长|处长|科长)"
+)
+_SPEAKER_RE = re.compile(rf"^(?P<org>[^，。！？；]{{0,30}}?)(?P<office>[^，。！？；\s]{{0,12}}{_OFFICE})\s*(?P<name>X{{2,3}}|[\u4e00-\u9fff]{{2,4}})(?:同志)?$")
+_COMRADE_RE = re.compile(r"^(?P<name>X{2,3}|[\u4e00-\u9fff]{2,4})同志$")
+_ORG_SUFFIX_RE = re.compile(
+    r"^(?P<org>.{2,30}?(?:人民政府|委员会|管理局|管理委员会|局|办公室|公司|集团|中心|学校|大学|医院|协会))"
+)
+_PLACE_HEAD_RE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{1,8}?[省市县区州])(?:省长|市长|县长|区长|州长)$")
+_SUMMARY_TITLE_RE = re.compile(r"^(?P<org>.{2,30}?)(?P<year>\d{4})年(?:度)?(?:工作总结|工作报告|述职报告|总结)")
+
+
+@dataclass
+class Metadata:
+    """What the title block says; '' where it says nothing."""
+
+    subtitle: str = ""
+    organisation: str = ""
+    presenter: str = ""
+    date: str = ""
+
+    def fill_placeholders(self) -> None:
+        """Put a visible X where the text said nothing, for check to report."""
+        self.organisation = self.organisation or PLACEHOLDER_ORG
+        self.presenter = self.presenter or PLACEHOLDER_PRESENTER
+        self.date = self.date or PLACEHOLDER_DATE
+
+
+def is_metadata_line(line: str) -> bool:
+    """True for a short line under the title that gives the meeting, date or speaker."""
+    if len(line) > 60 or any(ch in line for ch in "。！？!?；;") or markers.is_salutation(line):
+        return False
+    stripped = line.strip("（）() ")
+    return bool(
+        re.fullmatch(r"[——\-\s]*" + _DATE_RE.pattern + r"[^，,]{0,40}?", stripped)
+        or _MEETING_RE.search(line) and (line.startswith(("——", "—", "（", "(")) or len(line) <= 50)
+        or _SPEAKER_RE.match(stripped.replace(" ", "").replace("\u3000", ""))
+        or _SPEAKER_RE.match(stripped)
+        or _COMRADE_RE.match(stripped)
+    )
+
+
+def read_metadata(title: str, lines: list[str]) -> Metadata:
+    """The particulars stated by ``title`` and the metadata ``lines`` under it."""
+    meta = Metadata()
+    for line in lines:
+        stripped = line.strip("（）()—- ")
+        date = _DATE_RE.search(stripped)
+        if date and not meta.date:
+            meta.date = f"{date.group('y')}年{date.group('m')}月" if date.group("m") else f"{date.group('y')}年"
+        meeting = _MEETING_RE.search(stripped)
+        if meeting and not meta.subtitle:
+            meta.subtitle = meeting.group("meeting")
+            continue
+        speaker = _SPEAKER_RE.match(stripped) or _COMRADE_RE.match(stripped)
+        if speaker and not meta.presenter:
+            name = speaker.group("name")
+            office = speaker.groupdict().get("office") or ""
+            org = (speaker.groupdict().get("org") or "").strip() or organisation_of(office)
+            office = office.removeprefix(org) or office
+            place = _PLACE_HEAD_RE.match(office)
+            if place and not org:
+                # 江岭省省长 林思远: the 江岭省人民政府 reports.
+                org, office = f"{place.group('place')}人民政府", office[len(place.group("place")):]
+            meta.presenter = f"{office} {name}".strip() if office else f"{name}同志"
+            if org and not meta.organisation:
+                meta.organisation = org
+    summary = _SUMMARY_TITLE_RE.match(title)
+    if summary and not meta.organisation:
+        meta.organisation = summary.group("org")
+    return meta
+
+
+def organisation_of(text: str) -> str:
+    """The organisation an office title starts with (临江市人民政府市长 -> 临江市人民政府)."""
+    match = _ORG_SUFFIX_RE.match(text)
+    return match.group("org") if match else ""

@@ -1,0 +1,184 @@
+"""Read a text PDF speech with pdfminer.six: lines back into paragraphs, page furniture out.
+
+Why pdfminer.six: it is pure Python (no poppler needed on the office PC), well kept,
+and gives every text line with its position, which is what telling a paragraph's
+end from a line break needs. A PDF knows nothing of paragraphs; we rebuild them the
+way a reader does:
+
+* **Page furniture.** Lines in the top or bottom band of a page that repeat on most
+  pages (a running header, ``第 3 页 共 9 页``, ``- 3 -``) or are only a page number
+  are dropped.
+* **Paragraphs.** Chinese documents indent a paragraph's first line by two
+  characters, and a paragraph's last line usually stops short of the right margin. A
+  line that is indented, follows a short line, or stands after a wide gap starts a
+  new paragraph; any other line continues the one before (no space between Chinese
+  characters, one space between Latin words).
+
+A scanned PDF (pictures, no text) is refused with a message saying so.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from deckgen.errors import DeckgenError
+from deckgen.speech import markers
+from deckgen.speech.documents import SpeechDocument
+from deckgen.speech.sentences import tidy
+
+#: Share of the page height, at the top and at the bottom, where headers and footers live.
+FURNITURE_BAND = 0.1
+_PAGE_NUMBER_RE = re.compile(
+    r"^[-—–－·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*|\s*共\s*)?(?:\d{1,4}\s*页?)?[-—–－·\s]*$"
+    r"|^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_LATIN_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9]")
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float  # distance from the page's top edge
+    height: float
+    page_height: float
+
+
+def read_pdf(raw: bytes, *, name: str) -> SpeechDocument:
+    """Return the speech in the PDF bytes ``raw``; ``name`` names the file in errors."""
+    lines = _text_lines(raw, name)
+    body = _without_furniture(lines)
+    if not body:
+        raise DeckgenError(
+            f"{name}: the PDF holds no text (a scanned document?); deckgen reads text PDFs only — "
+            "use the Word file, or a PDF exported from Word/WPS"
+        )
+    paragraphs = _paragraphs(body)
+    return SpeechDocument("\n".join(paragraphs) + "\n", kind="pdf")
+
+
+def _text_lines(raw: bytes, name: str) -> list[_Line]:
+    """Every text line of every page, top to bottom, built from the characters.
+
+    Lines are built here rather than taken from pdfminer's grouping because a line
+    mixing fonts (a bold heading with quotation marks from another face) has glyph
+    boxes of different heights, and pdfminer then splits it into pieces.
+    """
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams
+
+    found: list[_Line] = []
+    try:
+        for page_no, page in enumerate(extract_pages(io.BytesIO(raw), laparams=LAParams(boxes_flow=None))):
+            chars = sorted(_chars(page), key=lambda c: -(c.y0 + c.y1) / 2)
+            rows: list[list] = []
+            for char in chars:
+                middle = (char.y0 + char.y1) / 2
+                row = rows[-1] if rows else None
+                if row is not None and min(c.y0 for c in row) <= middle <= max(c.y1 for c in row):
+                    row.append(char)
+                else:
+                    rows.append([char])
+            for row in rows:
+                line = _line_of(sorted(row, key=lambda c: c.x0), page_no, page.height)
+                if line:
+                    found.append(line)
+    except DeckgenError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds on damaged or encrypted files
+        raise DeckgenError(
+            f"{name}: is not a readable PDF ({type(exc).__name__}); if it is password-protected, "
+            "save an unprotected copy, or use the Word file"
+        ) from None
+    return found
+
+
+def _chars(element):
+    from pdfminer.layout import LTChar
+
+    if isinstance(element, LTChar):
+        if element.get_text().strip():
+            yield element
+        return
+    if hasattr(element, "__iter__"):
+        for child in element:
+            yield from _chars(child)
+
+
+def _line_of(row: list, page_no: int, page_height: float) -> _Line | None:
+    """One line from its characters (left to right): a space only between Latin words."""
+    text = ""
+    previous = None
+    for char in row:
+        glyph = char.get_text()
+        if previous is not None and char.x0 - previous.x1 > 0.25 * char.size:
+            if _LATIN_END.search(text) and _LATIN_START.match(glyph):
+                text += " "
+        text += glyph
+        previous = char
+    text = tidy(text)
+    if not text:
+        return None
+    top = page_height - max(c.y1 for c in row)
+    height = max(c.y1 for c in row) - min(c.y0 for c in row)
+    return _Line(text, page_no, row[0].x0, row[-1].x1, top, height, page_height)
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.replace(" ", ""))
+
+
+def _without_furniture(lines: list[_Line]) -> list[_Line]:
+    """Drop running headers and footers and page numbers."""
+    pages = len({line.page for line in lines}) or 1
+
+    def in_band(line: _Line) -> bool:
+        band = line.page_height * FURNITURE_BAND
+        return line.top < band or line.top + line.height > line.page_height - band
+
+    counts = Counter(_furniture_key(line.text) for line in lines if in_band(line))
+    repeated = {key for key, count in counts.items() if pages >= 2 and count >= max(2, pages // 2)}
+    return [
+        line
+        for line in lines
+        if not (in_band(line) and (_furniture_key(line.text) in repeated or _PAGE_NUMBER_RE.match(line.text)))
+    ]
+
+
+def _paragraphs(lines: list[_Line]) -> list[str]:
+    """Join the lines of each paragraph (see the module docstring for the rules)."""
+    char = sorted(line.height for line in lines)[len(lines) // 2] or 10.0
+    left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+    right = sorted(line.x1 for line in lines)[int(len(lines) * 0.9)]
+    paragraphs: list[str] = []
+    previous: _Line | None = None
+    for line in lines:
+        indented = line.x0 > left + 0.8 * char  # a first-line indent, or a centred line
+        starts = (
+            previous is None
+            or indented
+            # the line before stopped short at a sentence end (a line may also stop
+            # short because the next word did not fit: 2024 moved down whole)
+            or previous.x1 < right - 1.5 * char and (previous.text[-1] in markers.SENTENCE_END or markers.is_structural(line.text))
+            or previous.x0 > left + 2.5 * char and previous.x1 < right - 0.5 * char  # after a centred line
+            or _is_heading(previous.text) and previous.x1 < right - 1.5 * char  # after a heading
+            or (line.page == previous.page and line.top - previous.top > 2.2 * char)  # a wide gap
+        )
+        if starts:
+            paragraphs.append(line.text)
+        else:
+            joint = " " if _LATIN_END.search(paragraphs[-1]) and _LATIN_START.match(line.text) else ""
+            paragraphs[-1] += joint + line.text
+        previous = line
+    return paragraphs
+
+
+def _is_heading(text: str) -> bool:
+    return bool(markers.part_heading(text) or markers.group_heading(text) or markers.is_salutation(text))

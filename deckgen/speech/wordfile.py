@@ -1,0 +1,162 @@
+"""Read a Word (.docx) speech with python-docx: paragraphs, heading levels, tables.
+
+Word keeps what a .txt copy loses:
+
+* **Heading styles and outline levels.** Offices mark 一、 and （一） headings with
+  标题 1 / 标题 2 (Heading 1/2) or an outline level, and often let Word number them,
+  so the numeral is not in the paragraph's text at all. A heading without its numeral
+  gets the one Word shows (一、 for parts, （一） for groups), so the structure reader
+  sees the same speech a reader of the document sees.
+* **Tables.** A table whose rows hold figures is a ready-made metrics table.
+
+Levels are mapped to parts and groups by what the document itself shows: a level
+whose headings already start with 一、 is the part level, （一） the group level; with
+no numerals at all, the first heading level is taken as the title when it occurs
+once at the top, and the next two levels as parts and groups.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from deckgen.errors import DeckgenError
+from deckgen.speech import markers
+from deckgen.speech.documents import MetricsTable, SpeechDocument
+from deckgen.speech.sentences import tidy
+
+_HEADING_NAME_RE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_TITLE_NAMES = {"title", "标题"}
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_docx(raw: bytes, *, name: str) -> SpeechDocument:
+    """Return the speech in the .docx bytes ``raw``; ``name`` names the file in errors."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DeckgenError(f"{name}: is not a readable Word (.docx) file ({exc}); open it in Word or WPS and save it again") from None
+    except Exception as exc:  # lxml and python-docx raise many kinds on damaged parts
+        raise DeckgenError(f"{name}: is a damaged Word file ({type(exc).__name__}); open it in Word or WPS and save it again") from None
+
+    entries: list[tuple[str, int | None]] = []  # (text, outline level; 0 = title style)
+    tables: list[MetricsTable] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            for line in block.text.replace("\v", "\n").split("\n"):
+                text = tidy(line)
+                if text:
+                    entries.append((text, _level(block)))
+        elif isinstance(block, Table):
+            rows = _table_rows(block)
+            if rows:
+                caption = _caption(entries[-1][0]) if entries else ""
+                if caption:
+                    entries.pop()  # 表1 2024年主要经济指标 names the table; it is not speech
+                before = entries[-1][0] if entries else ""
+                tables.append(MetricsTable(rows, after=before, caption=caption))
+    lines = _numbered(entries)
+    if not lines:
+        raise DeckgenError(f"{name}: the Word file holds no text; is the speech in a text box or a picture?")
+    return SpeechDocument("\n".join(lines) + "\n", kind="docx", tables=tables)
+
+
+def _level(paragraph) -> int | None:
+    """The paragraph's outline level (1 = 标题 1), 0 for the Title style, None for body."""
+    own = _outline_level(paragraph._p.pPr)
+    if own is not None:
+        return own
+    style = paragraph.style
+    while style is not None:
+        name = (style.name or "").strip()
+        if name.lower() in _TITLE_NAMES:
+            return 0
+        match = _HEADING_NAME_RE.match(name)
+        if match:
+            return int(match.group(1))
+        level = _outline_level(style.element.pPr)
+        if level is not None:
+            return level
+        style = style.base_style
+    return None
+
+
+def _outline_level(ppr) -> int | None:
+    """``w:outlineLvl`` (0-based in the file, 9 = body text) as a 1-based level."""
+    if ppr is None:
+        return None
+    found = ppr.find(f"{_W}outlineLvl")
+    if found is None:
+        return None
+    value = int(found.get(f"{_W}val", "9"))
+    return value + 1 if value < 9 else None
+
+
+def _numbered(entries: list[tuple[str, int | None]]) -> list[str]:
+    """The paragraphs, with the numeral Word shows put back on unnumbered headings."""
+    part_level, group_level = _structure_levels(entries)
+    lines: list[str] = []
+    part_no = group_no = 0
+    for text, level in entries:
+        if level is not None and level == part_level:
+            found = markers.part_heading(text)
+            part_no = found[0] if found else part_no + 1
+            group_no = 0
+            if not found:
+                text = f"{markers.chinese_ordinal(part_no)}、{text}"
+        elif level is not None and level == group_level:
+            found = markers.group_heading(text)
+            group_no = found[0] if found else group_no + 1
+            if not found:
+                text = f"（{markers.chinese_ordinal(group_no)}）{text}"
+        lines.append(text)
+    return lines
+
+
+def _structure_levels(entries: list[tuple[str, int | None]]) -> tuple[int | None, int | None]:
+    """Which heading levels are parts and which are groups (None when absent)."""
+    levels = sorted({level for _, level in entries if level})
+    part_level = next((lv for lv in levels if any(lv == level and markers.part_heading(text) for text, level in entries)), None)
+    group_level = next((lv for lv in levels if any(lv == level and markers.group_heading(text) for text, level in entries)), None)
+    if part_level is None and group_level is None and levels:
+        first = levels[0]
+        headings = [text for text, level in entries if level == first]
+        opens = entries and entries[0][1] == first
+        if len(headings) == 1 and opens and len(levels) > 1:
+            levels = levels[1:]  # a single heading at the top is the title
+        part_level = levels[0]
+        group_level = levels[1] if len(levels) > 1 else None
+    elif part_level is not None and group_level is None:
+        group_level = next((lv for lv in levels if lv > part_level), None)
+    elif group_level is not None and part_level is None:
+        part_level = next((lv for lv in reversed(levels) if lv < group_level), None)
+    return part_level, group_level
+
+
+def _table_rows(table) -> list[list[str]]:
+    """The table's rows as cell texts; merged cells appear once; empty rows dropped."""
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        previous = None
+        for cell in row.cells:
+            if cell._tc is previous:  # a horizontally merged cell repeats
+                continue
+            previous = cell._tc
+            cells.append(tidy(" ".join(cell.text.split())))
+        if any(cells):
+            rows.append(cells)
+    return rows
+
+
+def _caption(paragraph: str) -> str:
+    """A short paragraph right before a table names it (表1 2024年主要经济指标)."""
+    text = paragraph.strip("：:。 ")
+    if 2 <= len(text) <= 30 and not any(ch in text for ch in "。，,；;"):
+        return re.sub(r"^(?:附?表\s*\d+[：:．.\s]*)", "", text)
+    return ""
