@@ -434,7 +434,7 @@ def _check_group(outline_slide, group: list) -> None:
         for slide in group:
             boxes = [s for s in slide.shapes if s.name == "Statement"]
             assert len(boxes) == 1, f"{where}: {len(boxes)} statement boxes on one slide"
-            texts.append(boxes[0].text_frame.paragraphs[0].text)
+            texts.append(boxes[0].text_frame.paragraphs[0].text.replace("\v", ""))  # display line breaks
         assert "".join(texts) == outline_slide.text.strip(), f"{where}: statement text lost or repeated"
 
 

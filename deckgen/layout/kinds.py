@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from deckgen.layout.display import display_breaks
 from deckgen.layout.elements import Fill, Icon, Insets, Rect, TextBox
 from deckgen.layout.icon_choice import sibling_icons
 from deckgen.layout.chart_slide import layout_chart
@@ -437,8 +438,10 @@ def _statement_pages(ts, chunks, size, specs_for, box, at_min) -> Pages:
     result = Pages(at_minimum=at_min)
     insets = STATEMENT_INSETS
     for n, chunk in enumerate(chunks):
-        specs = specs_for(chunk, size, n == len(chunks) - 1)
         inner = box.w - insets.left - insets.right
+        # Display breaks: same lines, at phrase boundaries, never inside 100周年 or “十三五”.
+        chunk = display_breaks(ts, chunk, inner, size, True)
+        specs = specs_for(chunk, size, n == len(chunks) - 1)
         widest = max(
             ts.one_line_width(line, spec.size_pt, spec.bold)
             for spec in specs
