@@ -59,8 +59,9 @@ def display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: float
         key = (start, end)
         if key not in width_of:
             line = text[start:end].strip()
-            need = ts.one_line_width(line, size_pt, bold)
-            width_of[key] = need if need <= inner_width else None
+            # Measured as a line of the whole text: the stand-in margin is the text's.
+            need = ts.one_line_width(line, size_pt, bold, within=text)
+            width_of[key] = need if need <= inner_width + 0.5 else None  # one_line_width keeps 0.5 pt spare
         return width_of[key]
 
     # Quoted terms and figures stay whole where the lines allow; else figures alone.
@@ -72,7 +73,10 @@ def display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: float
             for end in ends:
                 pieces.append(text[start:end])
                 start = end
-            return "\n".join(pieces)
+            broken = "\n".join(pieces)
+            # The whole, as the layout measures it, must take exactly the lines chosen.
+            if len(ts.lines(broken, inner_width, size_pt, bold)) == count:
+                return broken
     return text
 
 

@@ -122,14 +122,16 @@ class Typesetter:
     def width(self, text: str, size_pt: float, bold: bool = False) -> float:
         return self.measurer.width(text, size_pt, bold=bold)
 
-    def one_line_width(self, text: str, size_pt: float, bold: bool = False) -> float:
+    def one_line_width(self, text: str, size_pt: float, bold: bool = False, *, within: str | None = None) -> float:
         """The narrowest box width (insets excluded) in which :meth:`lines` keeps ``text``
-        on one line: its width plus the margins :meth:`lines` keeps free."""
+        on one line: its width plus the margins :meth:`lines` keeps free. ``within``:
+        the whole paragraph ``text`` is a line of (its margin is the paragraph's)."""
         width = self.measurer.width(text, size_pt, bold=bold)
-        if self.faces.needs_margin and text:
-            margin = self._margins.get((text, bold))
+        source = within or text
+        if self.faces.needs_margin and source:
+            margin = self._margins.get((source, bold))
             if margin is None:
-                margin = self._margins[(text, bold)] = self._substitution_margin_em(text, bold)
+                margin = self._margins[(source, bold)] = self._substitution_margin_em(source, bold)
             extra_em, widest_ratio = margin
             # lines() keeps min(extra, usable × (1 − 1/ratio)) free: either bound suffices.
             width = min(width + extra_em * size_pt, width * widest_ratio)

@@ -41,6 +41,11 @@ def test_display_lines_are_whole_phrases_and_fit(ts, text, width):
     if len(greedy) > 4:
         assert broken == text  # long text: left to greedy wrapping
         return
+    if broken == text:
+        # No set of breaks keeps every figure whole in as many lines: greedy stands
+        # (only where the box is narrow for the text).
+        assert width < 735 or len(greedy) == 1
+        return
     assert len(lines) == len(greedy)  # the same height as measured
     for line in lines:
         assert len(ts.lines(line, width, size, True)) == 1, line  # each line fits alone
