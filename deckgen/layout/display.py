@@ -51,16 +51,18 @@ def display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: float
     count = len(greedy)
     if count < 2 or count > 4 or len(text) > 200:
         return text
+    if _reads_well(text, greedy):
+        return text  # greedy lines already end at phrases where it matters: keep them
     opportunities = [c for c in break_opportunities(text) if 0 < c < len(text)]
     width_of: dict[tuple[int, int], float | None] = {}
+    ruler = ts.measurer.ruler(text, size_pt, bold=bold)  # any span measured in constant time
 
     def width(start: int, end: int) -> float | None:
         """The line's width, or None when it does not fit on its own."""
         key = (start, end)
         if key not in width_of:
-            line = text[start:end].strip()
             # Measured as a line of the whole text: the stand-in margin is the text's.
-            need = ts.one_line_width(line, size_pt, bold, within=text)
+            need = ts.box_width_for(ruler.width(start, end), size_pt, bold, within=text)
             width_of[key] = need if need <= inner_width + 0.5 else None  # one_line_width keeps 0.5 pt spare
         return width_of[key]
 
@@ -80,6 +82,20 @@ def display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: float
     return text
 
 
+def _reads_well(text: str, lines: list[str]) -> bool:
+    """True when greedy ``lines`` break no protected span, leave no one-character last
+    line and end every line but the last at a phrase boundary."""
+    if _visible(lines[-1]) < 2:
+        return False
+    forbidden = protected_cuts(text)
+    cut = 0
+    for line in lines[:-1]:
+        cut += len(line)
+        if cut in forbidden or text[cut - 1] not in PHRASE_END:
+            return False
+    return True
+
+
 def _best_ends(text: str, cuts: list[int], count: int, width) -> list[int] | None:
     """Line ends for ``count`` lines through ``cuts``, or None when no choice fits."""
     # best[(k, end)] = (score, previous cut): k lines ending at ``end``; the score
@@ -87,16 +103,17 @@ def _best_ends(text: str, cuts: list[int], count: int, width) -> list[int] | Non
     positions = [0, *cuts, len(text)]
     best: dict[tuple[int, int], tuple[tuple[int, float, float], int]] = {(0, 0): ((0, 0.0, 0.0), -1)}
     for k in range(1, count + 1):
-        for end in positions[1:]:
-            if k == count and end != len(text):
-                continue
-            if k < count and end == len(text):
-                continue
-            for start in positions:
-                if start >= end or (k - 1, start) not in best:
-                    continue
+        for j in range(1, len(positions)):
+            end = positions[j]
+            if (k == count) != (end == len(text)):
+                continue  # only the last line ends the text
+            # Starts from the nearest back: once a line is too wide, earlier starts are too.
+            for i in range(j - 1, -1, -1):
+                start = positions[i]
                 w = width(start, end)
                 if w is None:
+                    break
+                if (k - 1, start) not in best:
                     continue
                 (mid, widest, spread), _ = best[(k - 1, start)]
                 line = text[start:end]
