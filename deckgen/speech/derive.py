@@ -16,6 +16,7 @@ The mapping follows what an office writer does by hand:
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from deckgen.speech import headline
 from deckgen.speech import slides as S
@@ -97,7 +98,7 @@ class _Builder:
 
     def part(self, part: Container) -> dict:
         self.result_year = _year_of(part.title) or self.result_year
-        data = {"title": part.title}
+        data: dict[str, Any] = {"title": part.title}
         if part.heading:
             data["notes"] = S.notes_of([part.heading])
         if not part.numbered:
@@ -214,7 +215,9 @@ class _Builder:
         group, paragraphs before the items introduce them. A group's heading line
         opens the notes of its first slide.
         """
-        out: list[dict] = []
+        # Slide builders answer None for a slide with nothing to show; those holes
+        # keep their place while paragraphs are placed, and are dropped at the end.
+        out: list[dict | None] = []
         pending: list[str] = []
         last_run_slide: dict | None = None
         groups = container.groups()
@@ -251,12 +254,12 @@ class _Builder:
                 out.extend(S.metrics_slides(rows, block.sources, f"{lead}主要指标" if lead else "", self.year, self.result_year))
                 last_run_slide = slide
         self.flush(pending, out, last_run_slide, run_title)
-        out = [s for s in out if s]
-        if group_like and container.heading and out:
-            out[0]["notes"] = S.notes_of([container.heading]) + out[0]["notes"]
-        return out
+        slides = [s for s in out if s]
+        if group_like and container.heading and slides:
+            slides[0]["notes"] = S.notes_of([container.heading]) + slides[0]["notes"]
+        return slides
 
-    def flush(self, pending: list[str], out: list[dict], last_run_slide: dict | None, title: str) -> dict | None:
+    def flush(self, pending: list[str], out: list[dict | None], last_run_slide: dict | None, title: str) -> dict | None:
         """Place pending paragraphs; returns the slide later trailing paragraphs join.
 
         Salutations (各位代表！) are spoken, never shown: they go to the notes of the
@@ -265,8 +268,9 @@ class _Builder:
         if not pending:
             return last_run_slide
         if all(markers.is_spoken_only(p) or markers.is_transition(p) for p in pending):
-            if out and out[-1]:
-                out[-1]["notes"] += S.notes_of(pending)
+            previous = out[-1] if out else None
+            if previous:
+                previous["notes"] += S.notes_of(pending)
             return last_run_slide
         if last_run_slide is not None and not any(markers.is_spoken_only(p) for p in pending):
             last_run_slide["notes"] += S.notes_of(pending)
@@ -276,8 +280,8 @@ class _Builder:
         def close_statement() -> None:
             if any(not (markers.is_spoken_only(p) or markers.is_transition(p)) for p in statement_paras):
                 out.append(S.statement(_statement_title(title), statement_paras))
-            elif statement_paras and out and out[-1]:
-                out[-1]["notes"] += S.notes_of(statement_paras)
+            elif statement_paras and out and (previous := out[-1]):
+                previous["notes"] += S.notes_of(statement_paras)
             statement_paras.clear()
 
         for paragraph in pending:
@@ -415,7 +419,9 @@ def _group_tables(group_title: str, slides: list[dict]) -> list[dict]:
 def _all_thin(groups: list[Container]) -> bool:
     """True when every group is a heading and at most one paragraph (no items, points)."""
     return len(groups) >= 2 and all(
-        all(isinstance(b, Para) for b in g.body) and sum(1 for b in g.body if not b.spoken_only) <= 1 for g in groups
+        all(isinstance(b, Para) for b in g.body)
+        and sum(1 for b in g.body if isinstance(b, Para) and not b.spoken_only) <= 1
+        for g in groups
     )
 
 
@@ -467,7 +473,10 @@ def _expanded_points(slides: list[dict]) -> list[dict]:
         if len(paragraphs) != len(slide["items"]):
             continue
         for item, paragraph in zip(slide["items"], paragraphs):
-            detail = S.point_detail(item["headline"], markers.item_marker(paragraph).text, spoken_as=paragraph)
+            marker = markers.item_marker(paragraph)
+            if marker is None:
+                continue
+            detail = S.point_detail(item["headline"], marker.text, spoken_as=paragraph)
             if detail:
                 out.append(detail)
     return out

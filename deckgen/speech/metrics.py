@@ -148,9 +148,10 @@ def _single_rows(clause: str) -> list[Metric]:
     pieces = [p for p in clause.split("、") if p]
     if len(pieces) < 2:
         return []
-    rows = [_single(p) for p in pieces]
+    found = [_single(p) for p in pieces]
     # A list counts only when every piece is a figure; 口罩X万只、消毒液X升 is not a table.
-    return rows if all(rows) else []
+    rows = [r for r in found if r]
+    return rows if len(rows) == len(found) else []
 
 
 def _single(clause: str) -> Metric | None:

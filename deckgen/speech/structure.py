@@ -310,7 +310,7 @@ class _Reader:
         if marker.ordinal == 1:
             run = ItemRun(marker.family)
             body.append(run)
-        elif not self._continues(run, marker):
+        elif run is None or not self._continues(run, marker):
             return False
         run.items.append(Item(marker, paragraph))
         if marker.family == "seq" and marker.ordinal == 0:
@@ -331,10 +331,12 @@ class _Reader:
         if not text:
             return False
         body = self.container.body
-        if not (body and isinstance(body[-1], DashRun)):
-            body.append(DashRun())
-        body[-1].points.append(text)
-        body[-1].sources.append(paragraph)
+        dashes = body[-1] if body and isinstance(body[-1], DashRun) else None
+        if dashes is None:
+            dashes = DashRun()
+            body.append(dashes)
+        dashes.points.append(text)
+        dashes.sources.append(paragraph)
         self.seen_marker = True
         return True
 
