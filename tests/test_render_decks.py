@@ -348,7 +348,8 @@ def _numbered(group: list, prefix: str) -> list[tuple[int, list[str]]]:
             if name.startswith(prefix) and shape.has_text_frame:
                 rest = name[len(prefix):].strip().split(" ")[0]
                 if rest.isdigit() and (prefix not in ("Card ", "KPI ") or name.endswith(" text")):
-                    out.append((int(rest), [p.text for p in shape.text_frame.paragraphs]))
+                    # Display text carries explicit line breaks (\v): compare the words.
+                    out.append((int(rest), [p.text.replace("\v", "") for p in shape.text_frame.paragraphs]))
     return out
 
 

@@ -305,7 +305,11 @@ def _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_
             rect = Rect(body.x + c * (card_w + gap), top + r * (card_h + gap), card_w, card_h)
             page.append(Fill(rect, theme.color("surface"), "rect", theme.color("rule"), name=f"Card {i + 1}"))
             page.append(Fill(Rect(rect.x, rect.y, 5, rect.h), theme.color("primary"), name=f"Card {i + 1} accent"))
-            page.append(TextBox(rect, ts.paras(card_specs(i, size)), "top", CARD_INSETS, "body", f"Card {i + 1} text"))
+            specs = card_specs(i, size)
+            # The card head is display text: phrase breaks, no lone last character.
+            head = specs[1]
+            head.text = display_breaks(ts, head.text, card_w - CARD_INSETS.left - CARD_INSETS.right, head.size_pt, head.bold)
+            page.append(TextBox(rect, ts.paras(specs), "top", CARD_INSETS, "body", f"Card {i + 1} text"))
         result.pages.append(page)
     return result
 
