@@ -31,6 +31,8 @@ from deckgen.speech.structure import Container, DashRun, ItemRun, Para, Speech
 _FOCUS_ANNOUNCE_RE = re.compile(
     r"(?:重点)?(?:抓好|做好|抓|推进|落实)(?:以下|如下|好)?(?P<n>[一二三四五六七八九十两几]+)(?:个)?方面(?:的)?(?:重点)?(?:工作|任务)"
 )
+# A part that looks back: 2024年工作回顾, 过去一年工作, 主要工作成效.
+_REVIEW_RE = re.compile(r"回顾|过去|去年|上年|成绩|成效|成就|取得|总结|进展|主要工作(?!安排|打算|任务|部署|思路)")
 _ARRANGEMENT_RE = re.compile(r"工作安排|重点工作|工作部署|重点任务|主要任务|工作任务|工作打算")
 _SUBTITLE_RE = re.compile(r"在(?P<meeting>.+?)上的(?:讲话|发言|致辞|报告|工作报告|总结讲话|动员讲话)")
 UNSTRUCTURED_TITLE = "主要内容"
@@ -48,6 +50,11 @@ class _Builder:
         self.warnings = warnings
         self.year = _year_of(speech.title)
         self.result_year = ""  # the year the current part reviews (2023年工作回顾)
+        self.outlook = True  # False in a review part: its 左右 figures are results
+
+    def figures(self, paragraph: str) -> list[Metric]:
+        """The figures of ``paragraph``, read as results or targets by the part it is in."""
+        return extract_metrics(paragraph, outlook=self.outlook)
 
     def build(self) -> dict:
         speech = self.speech
@@ -98,6 +105,7 @@ class _Builder:
 
     def part(self, part: Container) -> dict:
         self.result_year = _year_of(part.title) or self.result_year
+        self.outlook = not _REVIEW_RE.search(part.title)
         data: dict[str, Any] = {"title": part.title}
         if part.heading:
             data["notes"] = S.notes_of([part.heading])
@@ -138,7 +146,7 @@ class _Builder:
         stays a statement after it; figures stay as tables.
         """
         shown = [b.text for b in part.body if isinstance(b, Para) and not b.spoken_only]
-        prose = [p for p in shown if not extract_metrics(p)]
+        prose = [p for p in shown if not self.figures(p)]
         if len(prose) < 2:
             return slides
         bullets = S.bullets(part.title, prose, prose)
@@ -169,6 +177,7 @@ class _Builder:
             parts.append({"title": title, "slides": self.body_slides(Container("part", 0, title, "", leading), title)})
         for group in root.groups():
             self.result_year = _year_of(group.title)
+            self.outlook = not _REVIEW_RE.search(group.title)
             slides = self.body_slides(Container("group", group.ordinal, group.title, "", group.body), group.title, group_like=True)
             parts.append({"title": group.title, "notes": S.notes_of([group.heading]), "slides": slides})
         return parts
@@ -186,7 +195,9 @@ class _Builder:
         """Figures stated in the opening (过去的一年…完成256亿元) open the first part."""
         slides = []
         for paragraph in self.speech.opening:
-            slides.extend(S.metrics_slides(extract_metrics(paragraph), [paragraph], context_year=self.year))
+            # The opening looks back (过去的一年…): only an explicit goal is a target.
+            rows = extract_metrics(paragraph, outlook=False)
+            slides.extend(S.metrics_slides(rows, [paragraph], context_year=self.year))
         return slides
 
     def is_focus(self, part: Container) -> bool:
@@ -249,7 +260,7 @@ class _Builder:
             elif isinstance(block, DashRun):
                 slide = S.dash_bullets(block, run_title, intro, [])
                 out.append(slide)
-                rows = [row for source in block.sources for row in extract_metrics(source)]
+                rows = [row for source in block.sources for row in self.figures(source)]
                 lead = headline.common_lead(block.points)
                 out.extend(S.metrics_slides(rows, block.sources, f"{lead}主要指标" if lead else "", self.year, self.result_year))
                 last_run_slide = slide
@@ -286,7 +297,7 @@ class _Builder:
 
         for paragraph in pending:
             figures = S.metrics_slides(
-                extract_metrics(paragraph), [paragraph], context_year=self.year, result_year=self.result_year
+                self.figures(paragraph), [paragraph], context_year=self.year, result_year=self.result_year
             )
             problems = S.problems(paragraph)
             if figures or problems:
@@ -311,7 +322,7 @@ class _Builder:
                 # 推进制造业高质量发展。新增…: paragraphs led by a short heading are items;
                 # as with numbered items, only figures with a comparison make a table.
                 headed["notes"] = S.notes_of([group.heading, *S.spoken(group.body)])
-                rows = [r for p in paragraphs for r in extract_metrics(p) if r.change]
+                rows = [r for p in paragraphs for r in self.figures(p) if r.change]
                 title = f"{clauses(group.title)[0]}：主要指标" if clauses(group.title) else ""
                 return [headed, *S.metrics_slides(rows, paragraphs, title, context_year=self.year, result_year=self.result_year)]
             bullets = S.chunked_bullets(group.title, paragraphs) if len(paragraphs) > 1 else []
@@ -347,7 +358,7 @@ class _Builder:
             items.append(item)
         spoken_as = S.spoken(groups)
         slides = [{"kind": "achievements", "title": title, "items": items, "notes": S.notes_of(spoken_as)}]
-        rows = [r for p in paragraphs for r in extract_metrics(p) if r.change or r.target]
+        rows = [r for p in paragraphs for r in self.figures(p) if r.change or r.target]
         slides.extend(S.metrics_slides(rows, paragraphs, f"{clauses(title)[0]}：主要指标" if clauses(title) else "", context_year=self.year, result_year=self.result_year))
         return slides
 
@@ -360,7 +371,7 @@ class _Builder:
         rows: list[Metric] = []
         sources: list[str] = []
         for paragraph in [*intro, *[i.source for i in run.items]]:
-            found = [r for r in extract_metrics(paragraph) if r.change or r.target]
+            found = [r for r in self.figures(paragraph) if r.change or r.target]
             if found:
                 rows.extend(found)
                 sources.append(paragraph)

@@ -1,0 +1,69 @@
+"""Defects found on speeches deckgen had not seen (review of issue 10).
+
+Each test names what a reader of the deck would notice: last year's results filed as
+this year's targets, a numbered item torn from its group by 各位代表！, points of one
+speech treated unevenly, details cut before a figure.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from deckgen.outlines import derive
+from deckgen.speech import derive_outlines
+from deckgen.speech.metrics import extract_metrics
+
+from .helpers import slides_of
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+
+
+def outline_of(path: Path) -> dict:
+    derived = derive(path)
+    return yaml.safe_load(next(iter(derived.texts.values())))
+
+
+def one_outline(text: str) -> dict:
+    [outline] = derive_outlines(text, "talk.txt")
+    return outline.data
+
+
+REVIEW_ABOUT = (
+    "在全县经济工作会议上的讲话\n同志们：\n一、去年工作回顾\n"
+    "去年，全县生产总值增长6.2%左右，财政收入完成30亿元。\n二、今年工作安排\n"
+    "抓好项目建设，确保投资稳定增长。\n抓好民生保障，确保群众满意。\n"
+    "同志们，让我们共同努力，为全县高质量发展而努力奋斗！\n"
+)
+
+
+def test_an_approximate_result_in_a_review_is_a_result_not_a_target():
+    data = one_outline(REVIEW_ABOUT)
+    review = data["parts"][0]["slides"]
+    assert [s["title"] for s in review if s["kind"] == "metrics"] == ["主要指标"]
+    rows = {r["indicator"]: r for r in review[0]["metrics"]}
+    assert rows["生产总值增长"]["value"] == "6.2%左右"
+    assert rows["财政收入"] == {"indicator": "财政收入", "value": 30, "unit": "亿元"}  # on a slide, not only in the notes
+    assert not any("目标" in s.get("title", "") for s in slides_of(data))
+
+
+def test_goals_are_what_the_text_calls_goals():
+    assert [r.target for r in extract_metrics("去年，生产总值增长6.2%左右。", outlook=False)] == [False]
+    assert [r.target for r in extract_metrics("今年主要预期目标是：生产总值增长6%左右。", outlook=False)] == [True]
+    assert [r.target for r in extract_metrics("进出口总额力争突破600亿元。", outlook=False)] == [True]
+    # In the new year's part a tentative figure is a goal, unless it speaks of last year.
+    assert [r.target for r in extract_metrics("预计全年业务量增长8%左右。")] == [True]
+    assert [r.target for r in extract_metrics("去年业务量增长8%左右。")] == [False]
+
+
+def test_review_tables_of_real_reports_hold_results_only():
+    city = outline_of(CORPUS / "city-report-review.txt")
+    review, plan = city["parts"][0]["slides"], city["parts"][1]["slides"]
+    assert [s["title"] for s in review if s["kind"] == "metrics"] == ["2024年主要指标"]
+    assert review[0]["metrics"][0]["indicator"] == "地区生产总值"  # 突破3200亿元，增长5.8%左右: a 2024 result
+    assert [s["title"] for s in plan if s["kind"] == "metrics"] == ["2025年主要预期目标"]
+    county = outline_of(CORPUS / "county-report-salutations.txt")
+    review = county["parts"][0]["slides"]
+    assert [s["title"] for s in review if s["kind"] == "metrics"] == ["主要指标"]
+    assert "社会消费品零售总额增长" in [r["indicator"] for r in review[0]["metrics"]]
