@@ -67,3 +67,25 @@ def test_review_tables_of_real_reports_hold_results_only():
     review = county["parts"][0]["slides"]
     assert [s["title"] for s in review if s["kind"] == "metrics"] == ["主要指标"]
     assert "社会消费品零售总额增长" in [r["indicator"] for r in review[0]["metrics"]]
+
+
+def test_a_salutation_inside_a_group_does_not_tear_out_its_next_item():
+    data = outline_of(CORPUS / "county-report-salutations.txt")
+    industry = [s for s in slides_of(data) if s.get("title") == "坚定不移推进工业强县"][0]
+    assert [i["headline"] for i in industry["items"]] == ["壮大主导产业", "强化项目建设", "优化企业服务"]
+    assert "各位代表！\n3.优化企业服务。" in industry["notes"]  # said in the order spoken
+    assert not any("3.优化企业服务" in str(s.get("text", "")) for s in slides_of(data))
+    # A salutation still ends the group when what follows does not continue it.
+    assert [p["title"] for p in data["parts"]][-1] == "加强政府自身建设"
+    rural = [s for s in slides_of(data) if s.get("title") == "全力推进乡村振兴"][0]
+    assert len(rural["items"]) == 2
+
+
+def test_a_salutation_before_a_new_series_still_ends_the_group():
+    text = (
+        "在全市工作会议上的讲话\n同志们：\n一、今年重点工作\n（一）扩大投资\n1.抓项目。建设项目。\n2.抓招商。引进企业。\n"
+        "同志们！\n1.另起一组。这是新的内容。\n2.继续新组。还是新的内容。\n让我们携手奋进，为完成全年目标而努力奋斗！\n"
+    )
+    data = one_outline(text)
+    group = [s for s in slides_of(data) if s.get("title") == "扩大投资"][0]
+    assert [i["headline"] for i in group["items"]] == ["抓项目", "抓招商"]
