@@ -89,3 +89,16 @@ def test_a_salutation_before_a_new_series_still_ends_the_group():
     data = one_outline(text)
     group = [s for s in slides_of(data) if s.get("title") == "扩大投资"][0]
     assert [i["headline"] for i in group["items"]] == ["抓项目", "抓招商"]
+
+
+def test_an_item_detail_keeps_the_short_sentence_that_follows_with_its_figure():
+    data = outline_of(CORPUS / "city-report-review.txt")
+    items = {i["headline"]: i for s in slides_of(data) for i in s.get("items", [])}
+    assert items["产业升级步伐加快"]["detail"] == "新培育规上工业企业126家，高新技术企业总数超过1100家。数字经济核心产业增加值增长11.3%"
+    from deckgen.speech.sentences import DETAIL_MAX, detail_of
+
+    # A following sentence that would make the line wrap twice stays in the notes.
+    long_next = "推进项目建设。" + "这是一个很长的句子" * 5 + "。"
+    assert detail_of(long_next) == "推进项目建设"
+    assert len(detail_of("短句一。短句二！短句三。")) <= DETAIL_MAX
+    assert detail_of("短句一。短句二！短句三。") == "短句一。短句二！短句三"
