@@ -473,7 +473,9 @@ def _expanded_points(slides: list[dict]) -> list[dict]:
     """A one-part speech's few points get a slide each, after the overview.
 
     A short speech (一是…四是…) would otherwise be one achievements slide between a
-    title and a closing; each point's own sentences become its detail slide.
+    title and a closing; each point's own sentences become its detail slide. Points
+    are parallel: when one of them has too little to say for a slide of its own, none
+    gets one (the overview shows them all alike).
     """
     out: list[dict] = []
     for slide in slides:
@@ -483,11 +485,10 @@ def _expanded_points(slides: list[dict]) -> list[dict]:
         paragraphs = [line for line in slide.get("notes", "").split("\n") if markers.item_marker(line)]
         if len(paragraphs) != len(slide["items"]):
             continue
+        details = []
         for item, paragraph in zip(slide["items"], paragraphs):
             marker = markers.item_marker(paragraph)
-            if marker is None:
-                continue
-            detail = S.point_detail(item["headline"], marker.text, spoken_as=paragraph)
-            if detail:
-                out.append(detail)
+            details.append(S.point_detail(item["headline"], marker.text, spoken_as=paragraph) if marker else None)
+        if all(details):
+            out.extend(d for d in details if d)  # parallel points, parallel slides: each or none
     return out

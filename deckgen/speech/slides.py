@@ -277,11 +277,19 @@ def point_detail(title: str, text: str, *, spoken_as: str) -> dict | None:
     A short sentence is one bullet (创新，是社会进步的动力); a long one gives a bullet
     per clause, a clause too short to stand alone joined to the next.
     """
-    lines = [WE_MUST_RE.sub("", line) for line in _spoken_lines(sentences(text)[1:])]
-    lines = [line for line in lines if 4 <= len(line) <= headline.HEADLINE_MAX]
+    rest = sentences(text)[1:]
+    lines = _point_lines(_spoken_lines(rest))
+    if len(lines) < 2:
+        # One short sentence (紧盯重要节点，坚决纠治“四风”，…): its clauses are the points.
+        lines = _point_lines([c for sentence in rest for c in clauses(sentence)])
     if len(lines) < 2:
         return None
     return {"kind": "bullets", "title": title, "bullets": lines[:BULLETS_PER_SLIDE], "notes": notes_of([spoken_as])}
+
+
+def _point_lines(lines: list[str]) -> list[str]:
+    lines = [WE_MUST_RE.sub("", line) for line in lines]
+    return [line for line in lines if 4 <= len(line) <= headline.HEADLINE_MAX]
 
 
 SHORT_CLAUSE = 8

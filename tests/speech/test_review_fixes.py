@@ -102,3 +102,25 @@ def test_an_item_detail_keeps_the_short_sentence_that_follows_with_its_figure():
     assert detail_of(long_next) == "推进项目建设"
     assert len(detail_of("短句一。短句二！短句三。")) <= DETAIL_MAX
     assert detail_of("短句一。短句二！短句三。") == "短句一。短句二！短句三"
+
+
+def test_parallel_points_get_parallel_slides():
+    data = outline_of(CORPUS / "discipline-three-points.txt")
+    slides = data["parts"][0]["slides"]
+    assert [s["kind"] for s in slides] == ["achievements", "bullets", "bullets", "bullets"]
+    assert [s["title"] for s in slides[1:]] == ["提高政治站位", "压实主体责任", "强化监督执纪"]
+    assert slides[3]["bullets"] == ["紧盯重要节点", "坚决纠治“四风”", "对顶风违纪行为发现一起、查处一起"]
+    assert "做到“两个维护”" in slides[1]["bullets"]
+
+
+def test_a_point_with_nothing_more_to_say_leaves_all_points_on_the_overview():
+    text = (
+        "在全局安全工作会议上的讲话\n同志们：\n下面，我讲几点意见。\n"
+        "一是压实责任。各单位要层层落实责任，逐级签订责任书，确保责任到人。\n"
+        "二是排查隐患。要全面排查各类隐患，建立台账，限期整改到位。\n"
+        "三是加强值守。严格值班。\n"
+        "同志们，让我们共同努力，为全局安全稳定而努力奋斗！\n"
+    )
+    slides = one_outline(text)["parts"][0]["slides"]
+    assert [s["kind"] for s in slides] == ["achievements"]
+    assert [i["headline"] for i in slides[0]["items"]] == ["压实责任", "排查隐患", "加强值守"]
