@@ -391,6 +391,13 @@ class _Builder:
                 )
         else:
             title = f"{year_text}重点工作"
+        if _all_thin(groups):
+            # Each area a heading and one paragraph: a detail slide each would carry one
+            # line. The paragraph's lead is the card's summary; no detail slides.
+            grid = S.focus_grid(title, groups, summaries=[_thin_summary(g) for g in groups])
+            if grid:
+                grid["notes"] = S.notes_of(S.spoken(groups))
+            return [grid] if grid else []
         slides = [S.focus_grid(title, groups)]
         slides.extend(S.focus_detail(group, number) for number, group in enumerate(groups, start=1))
         return [s for s in slides if s]
@@ -434,6 +441,12 @@ def _all_thin(groups: list[Container]) -> bool:
         and sum(1 for b in g.body if isinstance(b, Para) and not b.spoken_only) <= 1
         for g in groups
     )
+
+
+def _thin_summary(group: Container) -> str:
+    """What a thin group's one paragraph says first (实施重点项目320个，…), or ''."""
+    body = [b.text for b in group.body if isinstance(b, Para) and not b.spoken_only]
+    return headline.detail_of("".join(body)) if body else ""
 
 
 def _year_of(text: str) -> str:

@@ -124,3 +124,15 @@ def test_a_point_with_nothing_more_to_say_leaves_all_points_on_the_overview():
     slides = one_outline(text)["parts"][0]["slides"]
     assert [s["kind"] for s in slides] == ["achievements"]
     assert [i["headline"] for i in slides[0]["items"]] == ["压实责任", "排查隐患", "加强值守"]
+
+
+def test_focus_areas_of_one_paragraph_are_cards_with_their_lead_not_one_line_slides():
+    data = outline_of(CORPUS / "city-report-review.txt")
+    plan = data["parts"][1]["slides"]
+    assert [s["kind"] for s in plan] == ["metrics", "focus-areas"]
+    areas = plan[1]["areas"]
+    assert areas[0] == {"title": "着力扩大有效需求", "summary": "实施重点项目320个，年度计划投资超过900亿元"}
+    assert len(areas) == 4 and all(a.get("summary") for a in areas)
+    # Every group said once in the notes, not its heading line and its text again.
+    assert plan[1]["notes"].count("实施重点项目320个") == 1
+
