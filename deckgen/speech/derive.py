@@ -456,9 +456,13 @@ def _year_of(text: str) -> str:
 
 
 def _statement_title(part_title: str) -> str:
-    """A statement's title: the part title's first clause when the title has several."""
+    """A statement's title: the first clause of the part (or group) it stands in.
+
+    A statement slide without a title is a sentence with no context on the screen;
+    the part it belongs to says what it is about (成绩来之不易 under 2024年工作回顾).
+    """
     pieces = clauses(part_title)
-    return bare(pieces[0]) if len(pieces) > 1 else ""
+    return bare(pieces[0]) if pieces else ""
 
 
 _POSTAL_RE = re.compile(r"邮政|快递|寄递|邮件|快件|邮快")

@@ -136,3 +136,14 @@ def test_focus_areas_of_one_paragraph_are_cards_with_their_lead_not_one_line_sli
     # Every group said once in the notes, not its heading line and its text again.
     assert plan[1]["notes"].count("实施重点项目320个") == 1
 
+
+def test_every_statement_has_a_title_from_its_part():
+    for name in ("city-report-review.txt", "gov-work-report.txt", "provincial-report.txt"):
+        data = outline_of(CORPUS / name)
+        for part in data["parts"]:
+            for slide in part.get("slides", []):
+                if slide["kind"] == "statement":
+                    assert slide.get("title"), (name, slide["text"])
+    city = outline_of(CORPUS / "city-report-review.txt")
+    statement = [s for s in city["parts"][0]["slides"] if s["kind"] == "statement"][0]
+    assert (statement["title"], statement["text"]) == ("2024年工作回顾", "成绩来之不易")
