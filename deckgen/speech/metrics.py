@@ -219,6 +219,9 @@ def _respective_rows(clause: str) -> list[Metric]:
         return []
     names = [_clean_indicator(n) for n in re.split(r"[、和及与]", match.group("subj"))]
     values = list(_VALUE_RE.finditer(match.group("vals")))
+    if len(names) == 1 and len(values) == 2 and names[0].startswith("城乡"):
+        # 城乡居民人均可支配收入分别增长4.9%和6.7%: urban, then rural.
+        names = [f"{side}{names[0].removeprefix('城乡')}" for side in ("城镇", "农村")]
     if not names or not all(names) or len(names) != len(values):
         return []
     verb = match.group("verb") or ""

@@ -147,3 +147,15 @@ def test_every_statement_has_a_title_from_its_part():
     city = outline_of(CORPUS / "city-report-review.txt")
     statement = [s for s in city["parts"][0]["slides"] if s["kind"] == "statement"][0]
     assert (statement["title"], statement["text"]) == ("2024年工作回顾", "成绩来之不易")
+
+
+def test_every_figure_the_reviewed_speeches_state_reaches_a_slide():
+    from .quality import unshown_figures
+
+    for name in ("city-report-review.txt", "county-report-salutations.txt", "discipline-three-points.txt"):
+        source = (CORPUS / name).read_text(encoding="utf-8")
+        assert unshown_figures(outline_of(CORPUS / name), source) == [], name
+    assert unshown_figures(one_outline(REVIEW_ABOUT), REVIEW_ABOUT) == []
+    rows = {r["indicator"]: r for s in slides_of(outline_of(CORPUS / "city-report-review.txt")) for r in s.get("metrics", [])}
+    # 城乡居民人均可支配收入分别增长4.9%和6.7%: one subject, two figures, urban then rural.
+    assert (rows["城镇居民人均可支配收入"]["value"], rows["农村居民人均可支配收入"]["value"]) == (4.9, 6.7)
