@@ -232,6 +232,9 @@ def _respective_rows(clause: str) -> list[Metric]:
         unit = found.group("unit") or (values[-1].group("unit") or "")
         value = _value(found.group("num"), found.group("approx") or "")
         change = f"{lead}{verb}" if verb in ("增长", "下降", "提高", "增加", "减少") else ""
+        if change and not base:
+            # 分别增长4.9%和6.7%: the figure is the growth, as with one rate (_single).
+            name, change = f"{name}{verb}", ""
         rows.append(Metric(name, value, unit, change=change, base=base, target=found.group("tail") == "左右"))
     return rows
 

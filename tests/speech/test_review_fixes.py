@@ -158,4 +158,5 @@ def test_every_figure_the_reviewed_speeches_state_reaches_a_slide():
     assert unshown_figures(one_outline(REVIEW_ABOUT), REVIEW_ABOUT) == []
     rows = {r["indicator"]: r for s in slides_of(outline_of(CORPUS / "city-report-review.txt")) for r in s.get("metrics", [])}
     # 城乡居民人均可支配收入分别增长4.9%和6.7%: one subject, two figures, urban then rural.
-    assert (rows["城镇居民人均可支配收入"]["value"], rows["农村居民人均可支配收入"]["value"]) == (4.9, 6.7)
+    assert rows["城镇居民人均可支配收入增长"] == {"indicator": "城镇居民人均可支配收入增长", "value": 4.9, "unit": "%"}
+    assert rows["农村居民人均可支配收入增长"]["value"] == 6.7
