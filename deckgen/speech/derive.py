@@ -134,7 +134,7 @@ class _Builder:
                 if slide:
                     slide["notes"] = S.notes_of(notes)
             else:
-                slide = S.bullets(passage.title, shown, notes)
+                slide = S.bullets(passage.title, [_past_title(p, passage.title) for p in shown], notes)
             if slide:
                 slides.append(slide)
         return slides
@@ -441,6 +441,22 @@ def _all_thin(groups: list[Container]) -> bool:
         and sum(1 for b in g.body if isinstance(b, Para) and not b.spoken_only) <= 1
         for g in groups
     )
+
+
+# A lead that is the title plus at most this much (做好今年工作，必须…) says nothing new.
+TITLE_ECHO_EXTRA = 10
+
+
+def _past_title(paragraph: str, title: str) -> str:
+    """``paragraph`` without its lead when the lead only says the title again.
+
+    做好今年工作，必须切实加强政府自身建设。我们要坚持… under the title 切实加强政府
+    自身建设: the bullet is what it goes on to say.
+    """
+    parts = sentences(paragraph)
+    if len(parts) > 1 and title and title in parts[0] and len(bare(parts[0])) - len(title) <= TITLE_ECHO_EXTRA:
+        return S.WE_MUST_RE.sub("", "".join(parts[1:]))
+    return paragraph
 
 
 def _thin_summary(group: Container) -> str:

@@ -160,3 +160,11 @@ def test_every_figure_the_reviewed_speeches_state_reaches_a_slide():
     # 城乡居民人均可支配收入分别增长4.9%和6.7%: one subject, two figures, urban then rural.
     assert rows["城镇居民人均可支配收入增长"] == {"indicator": "城镇居民人均可支配收入增长", "value": 4.9, "unit": "%"}
     assert rows["农村居民人均可支配收入增长"]["value"] == 6.7
+
+
+def test_a_tail_passage_bullet_does_not_repeat_its_slide_title():
+    for name in ("city-report-review.txt", "county-report-salutations.txt"):
+        tail = outline_of(CORPUS / name)["parts"][-1]["slides"][0]
+        assert not any(tail["title"] in bullet for bullet in tail["bullets"]), (name, tail["bullets"])
+    county = outline_of(CORPUS / "county-report-salutations.txt")["parts"][-1]["slides"][0]
+    assert county["bullets"][0] == "全面提升依法行政水平，自觉接受人大法律监督和政协民主监督"
