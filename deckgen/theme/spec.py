@@ -39,25 +39,23 @@ THEME = Mapping(
         Field("slide_size", Text(), "16:9 (13.33 × 7.5 in, default) or 4:3 (10 × 7.5 in)."),
         Field(
             "colors",
-            Mapping("colors", tuple(Field(k, Text(), v, required=True) for k, v in COLOR_ROLES.items())),
-            "The palette, as #RRGGBB.",
-            required=True,
+            Mapping("colors", tuple(Field(k, Text(), v) for k, v in COLOR_ROLES.items())),
+            "The palette, as #RRGGBB: every role, unless a template gives the colours.",
         ),
         Field(
             "fonts",
             Mapping(
                 "fonts",
                 (
-                    Field("latin", Text(), "Latin typeface name.", required=True),
-                    Field("east_asian", Text(), "East-Asian (Chinese) typeface name.", required=True),
+                    Field("latin", Text(), "Latin typeface name."),
+                    Field("east_asian", Text(), "East-Asian (Chinese) typeface name."),
                     Field("latin_file", Text(), "Path to the Latin font file, for measuring (optional)."),
                     Field("east_asian_file", Text(), "Path to the East-Asian font file, for measuring (optional)."),
                     Field("heading_latin", Text(), "Latin typeface of titles (default: latin)."),
                     Field("heading_east_asian", Text(), "East-Asian typeface of titles, e.g. 黑体 (default: east_asian)."),
                 ),
             ),
-            "Typefaces; every run carries both.",
-            required=True,
+            "Typefaces; every run carries both. Required (latin and east_asian) unless a template gives its theme fonts.",
         ),
         Field(
             "sizes",

@@ -97,3 +97,40 @@ def test_logo_must_be_an_image_and_templates_must_name_known_fields(tmp_path):
     assert any("logo must be a PNG or JPEG image" in m for m in found)
     assert any("footer names unknown field {organization}" in m for m in found)
     assert any("slide_number is not a valid template" in m for m in found)
+
+
+def test_a_theme_file_missing_keys_is_called_a_theme(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(GOOD.replace("name: mine\n", ""), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_theme_file(path)
+    (issue,) = caught.value.issues
+    assert "the theme is missing the required key 'name'" in issue.message
+    assert "outline" not in issue.message
+
+
+def test_a_theme_without_a_template_must_give_colours_and_fonts(tmp_path):
+    path = tmp_path / "bare.yaml"
+    path.write_text("name: bare\ncolors:\n  primary: '#123456'\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_theme_file(path)
+    found = [i.message for i in caught.value.issues]
+    assert any("colors is missing the role 'muted'" in m and "template" in m for m in found)
+    assert any("the theme is missing the required key 'fonts'" in m for m in found)
+
+
+def test_a_theme_on_a_template_takes_colours_and_fonts_from_it(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    templates = Path(__file__).resolve().parents[1] / "data" / "templates"
+    shutil.copy(templates / "bureau-4x3.pptx", tmp_path / "unit.pptx")
+    path = tmp_path / "unit.yaml"
+    path.write_text("name: unit\ntemplate: unit.pptx\n", encoding="utf-8")
+    theme = load_theme_file(path)
+    assert theme.color("primary") == "144696" and theme.color("text") == "000000"  # accent1, dk1
+    assert theme.color("muted") == "595959" and theme.color("placeholder") == "D2400A"  # documented defaults
+    assert theme.latin_font == "Arial" and theme.east_asian_font == "Noto Sans CJK SC"
+    outline = tmp_path / "talk.yaml"
+    outline.write_text("title: 测试\ntheme: unit.yaml\nparts:\n  - title: 一\n", encoding="utf-8")
+    assert build(outline, tmp_path / "out.pptx").slides == 4
