@@ -119,10 +119,11 @@ def load_theme_file(path: Path) -> Theme:
                 bad(f"fonts.{key}", f"font file not found: {fonts[key]}; fix the path or remove '{key}'")
             elif not _is_font_file(font_path):
                 bad(f"fonts.{key}", f"{fonts[key]} is not a TrueType or OpenType font file (.ttf, .otf, .ttc); fix the path or remove '{key}'")
-    for key, fields in (("footer", ("organisation", "date")), ("slide_number", ("n", "total"))):
+    for key, fields in (("footer", ("organisation", "date")), ("slide_number", ("n",))):
         template = data.get(key)
         if template and template != "none":
-            problem = _template_problem(str(template), fields)
+            problem = _total_problem(str(template)) if key == "slide_number" else None
+            problem = problem or _template_problem(str(template), fields)
             if problem:
                 bad(key, f"{key} {problem}; use only {', '.join('{' + f + '}' for f in fields)}")
     template = None
@@ -219,6 +220,28 @@ def _is_font_file(path: Path) -> bool:
     except (OSError, ValueError):
         return False
     return True
+
+
+def _total_problem(style: str) -> str | None:
+    """Why ``{total}`` is refused in a slide-number style, or None without it.
+
+    The number is a slide-number field that PowerPoint and LibreOffice keep right when
+    slides are added, deleted or moved; there is no such field for the count of
+    slides, so a written total would go wrong at the first edit.
+    """
+    import string
+
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(style)}
+    except ValueError:
+        return None  # reported as an invalid template
+    if "total" not in names:
+        return None
+    return (
+        "writes {total}, the number of slides, which would be wrong as soon as a slide is added or deleted "
+        "(the slide number is a field that stays right, the total cannot be one); "
+        "write the number alone, e.g. slide_number: \"{n}\" or \"第{n}页\""
+    )
 
 
 def _template_problem(template: str, fields: tuple[str, ...]) -> str | None:

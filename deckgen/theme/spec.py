@@ -64,7 +64,7 @@ THEME = Mapping(
         ),
         Field("logo", Text(), "Path to the logo image, relative to the theme file."),
         Field("footer", Text(), "Footer text; {organisation} and {date} are filled in."),
-        Field("slide_number", Text(), "Slide number style: '{n}' (a slide-number field), '第{n}页' or 'none'."),
+        Field("slide_number", Text(), "Slide number style: '{n}' (a slide-number field), '第{n}页' or 'none'; no {total}, which no field keeps right."),
         Field("template", Text(), "Your organisation's .pptx/.potx, relative to the theme file: its master, layouts, colours and fonts."),
         Field(
             "layouts",

@@ -134,3 +134,32 @@ def test_a_theme_on_a_template_takes_colours_and_fonts_from_it(tmp_path):
     outline = tmp_path / "talk.yaml"
     outline.write_text("title: 测试\ntheme: unit.yaml\nparts:\n  - title: 一\n", encoding="utf-8")
     assert build(outline, tmp_path / "out.pptx").slides == 4
+
+
+@pytest.mark.parametrize("style", ["第{n}页，共{total}页", "{n} / {total}"])
+def test_a_slide_number_with_a_total_is_refused_at_its_line(tmp_path, style):
+    path = tmp_path / "total.yaml"
+    path.write_text(GOOD + f'slide_number: "{style}"\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_theme_file(path)
+    (issue,) = caught.value.issues
+    assert issue.line == GOOD.count("\n") + 1 and issue.path == "slide_number"
+    assert "{total}" in issue.message and "第{n}页" in issue.message
+
+
+def test_builtin_themes_and_the_documented_styles_load():
+    for name in builtin_themes():
+        assert "{total}" not in load_theme(name).slide_number
+
+
+def test_slide_number_style_is_written_whole(tmp_path):
+    from pptx import Presentation
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(GOOD + 'slide_number: "第{n}页"\n', encoding="utf-8")
+    outline = tmp_path / "talk.yaml"
+    outline.write_text("title: 测试\ntheme: mine.yaml\nparts:\n  - title: 一\n", encoding="utf-8")
+    build(outline, tmp_path / "out.pptx")
+    divider = Presentation(str(tmp_path / "out.pptx")).slides[2]
+    numbers = [s.text_frame.text for s in divider.placeholders if s.placeholder_format.type is not None and "SLIDE_NUMBER" in str(s.placeholder_format.type)]
+    assert numbers == ["第3页"]
