@@ -81,6 +81,7 @@ def _open_template(plan: BasePlan) -> Base:
     parts = {role: in_order[layout.position] for role, layout in plan.layouts.items()}
     _drop_thumbnail(prs)
     _ensure_view_props(prs)
+    _declare_size(pres, keep=True)
     return Base(prs, parts, plan)
 
 
@@ -98,6 +99,41 @@ def _ensure_view_props(prs) -> None:
     ).encode("utf-8")
     part = opc.Part(opc.PackURI("/ppt/viewProps.xml"), VIEW_PROPS_CT, prs.part.package, blob)
     prs.part.relate_to(part, RT.VIEW_PROPS)
+
+
+#: ``p:sldSz/@type`` values with a fixed size (EMU), as PowerPoint writes them. A size
+#: with no entry (PowerPoint's 13.333 × 7.5 in widescreen among them) has no type.
+SIZE_TYPES = {
+    "screen4x3": (9144000, 6858000),
+    "screen16x9": (9144000, 5143500),
+    "screen16x10": (9144000, 5715000),
+    "A4": (10826750, 7559675),
+    "letter": (9144000, 6858000),
+    "35mm": (10287000, 6858000),
+    "overhead": (9144000, 6858000),
+    "ledger": (12179300, 9134475),
+}
+
+
+def _declare_size(pres, *, keep: bool = False) -> None:
+    """Make ``p:sldSz/@type`` say the slide size the deck has.
+
+    python-pptx's default declares ``screen4x3`` whatever the size; a generated deck
+    gets the type of its size or none. A template keeps its own type (``keep``) when
+    that type's size is the template's size.
+    """
+    size = pres.find(f"{{{P}}}sldSz")
+    if size is None:
+        return
+    cx, cy = int(size.get("cx")), int(size.get("cy"))
+    declared = size.get("type")
+    if keep and (declared is None or SIZE_TYPES.get(declared) == (cx, cy) or declared not in SIZE_TYPES):
+        return
+    fitting = next((t for t, wh in SIZE_TYPES.items() if wh == (cx, cy)), None)  # screen4x3 before its namesakes
+    if fitting is None:
+        size.attrib.pop("type", None)
+    else:
+        size.set("type", fitting)
 
 
 def _drop_sections(pres) -> None:
@@ -126,6 +162,7 @@ def _generate(plan: BasePlan, theme: Theme, images, extra_rels: dict) -> Base:
     image_part = images.part
     prs.slide_width = X.emu(plan.width)
     prs.slide_height = X.emu(plan.height)
+    _declare_size(opc.element(prs.part))
     master = prs.slide_masters[0]
     master_part = master.part
     _set_theme(master_part, theme)

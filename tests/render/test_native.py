@@ -181,3 +181,29 @@ def test_a_one_part_talk_without_agenda_still_has_sections(tmp_path):
     names = [s.get("name") for s in root.xpath("p:extLst/p:ext/p14:sectionLst/p14:section", namespaces=NS)]
     assert names == ["封面", "一、几点要求", "结束"]
     assert [s.slide_layout.name for s in prs.slides] == ["封面", "标题和内容", "结束页"]
+
+
+def _declared_size(path: Path) -> dict:
+    with zipfile.ZipFile(path) as z:
+        return dict(etree.fromstring(z.read("ppt/presentation.xml")).find("p:sldSz", NS).attrib)
+
+
+def test_the_slide_size_type_says_the_size_the_deck_has(deck, tmp_path):
+    _, wide = deck
+    assert _declared_size(wide) == {"cx": "12192000", "cy": "6858000"}  # widescreen: PowerPoint writes no type
+    narrow = tmp_path / "narrow.pptx"
+    build(SAMPLE, narrow, slide_size="4:3")
+    assert _declared_size(narrow) == {"cx": "9144000", "cy": "6858000", "type": "screen4x3"}
+
+
+def test_a_template_keeps_a_size_type_that_matches_and_loses_one_that_does_not(tmp_path):
+    templates = ROOT / "tests" / "data" / "templates"
+    own = tmp_path / "own.pptx"
+    build(SAMPLE, own, template=templates / "bureau-4x3.pptx")
+    assert _declared_size(own) == _declared_size(templates / "bureau-4x3.pptx")
+    # A template whose declared type contradicts its size (our 16:10 test template was
+    # saved by python-pptx, which declares screen4x3 whatever the size).
+    assert _declared_size(templates / "unit-16x10.potx")["type"] == "screen4x3"
+    fixed = tmp_path / "fixed.pptx"
+    build(SAMPLE, fixed, template=templates / "unit-16x10.potx")
+    assert _declared_size(fixed) == {"cx": "9144000", "cy": "5715000", "type": "screen16x10"}
