@@ -126,6 +126,9 @@ def load_theme_file(path: Path) -> Theme:
             problem = problem or _template_problem(str(template), fields)
             if problem:
                 bad(key, f"{key} {problem}; use only {', '.join('{' + f + '}' for f in fields)}")
+    layouts = data.get("layouts") or {}
+    if layouts.get("cover") and layouts.get("title"):
+        bad("layouts.cover", f"layouts gives the title slide twice, as cover ({layouts['cover']!r}) and as title ({layouts['title']!r}); keep one")
     template = None
     if data.get("template"):
         template = (path.parent / str(data["template"])).resolve()

@@ -25,7 +25,8 @@ SIZE_ROLES = {
     "display": "Title-slide, divider and closing lines: [min, max] points.",
 }
 
-LAYOUT_KEYS = ("title", "agenda", "divider", "achievements", "bullets", "metrics", "focus-areas", "focus-area", "statement", "closing")
+#: Keys of ``layouts:``: each names one slide kind (``cover`` = ``title``).
+LAYOUT_KEYS = ("title", "cover", "agenda", "divider", "achievements", "bullets", "metrics", "focus-areas", "focus-area", "statement", "closing")
 
 # Floors from the typography rules; a theme cannot go below them.
 SIZE_FLOORS = {"title": 28, "body": 18, "table": 14, "footer": 10, "display": 28}
@@ -69,7 +70,7 @@ THEME = Mapping(
         Field(
             "layouts",
             Mapping("layouts", tuple(Field(k, Text(), f"Template layout for {k} slides.") for k in LAYOUT_KEYS)),
-            "Slide kind -> template layout name, where the automatic choice is wrong.",
+            "Slide kind -> template layout name, where the automatic choice is wrong; each key maps one kind only.",
         ),
     ),
     doc="A deckgen theme.",

@@ -254,3 +254,22 @@ def test_watch_rebuilds_when_the_outlines_template_is_saved(tmp_path):
     outline = tmp_path / "talk.yaml"
     outline.write_text("template: 单位模板.potx\n" + SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     assert tmp_path / "单位模板.potx" in watched_files(outline, None, None)
+
+
+def test_a_layouts_key_maps_only_the_kind_it_names(tmp_path):
+    from deckgen.outline.loader import load_outline
+
+    theme = tmp_path / "unit.yaml"
+    theme.write_text(
+        f"name: unit\ntemplate: {TEMPLATES / 'unit-16x10.potx'}\nlayouts: {{achievements: 仅标题, bullets: Content with Caption}}\n",
+        encoding="utf-8",
+    )
+    out = build(SAMPLE, tmp_path / "mapped.pptx", theme_ref=str(theme)).output
+    kinds = {s.title: s.kind for p in load_outline(SAMPLE).deck.parts for s in p.slides}
+    on = {}
+    for slide in Presentation(str(out)).slides:
+        title = slide.shapes.title.text_frame.text.removesuffix("（续）") if slide.shapes.title is not None else ""
+        if title in kinds:
+            on.setdefault(kinds[title], set()).add(slide.slide_layout.name)
+    assert on["achievements"] == {"仅标题"} and on["bullets"] == {"Content with Caption"}
+    assert on["statement"] == {"正文"} and on["metrics"] == {"正文"}  # kinds left to the automatic choice

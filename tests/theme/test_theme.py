@@ -163,3 +163,14 @@ def test_slide_number_style_is_written_whole(tmp_path):
     divider = Presentation(str(tmp_path / "out.pptx")).slides[2]
     numbers = [s.text_frame.text for s in divider.placeholders if s.placeholder_format.type is not None and "SLIDE_NUMBER" in str(s.placeholder_format.type)]
     assert numbers == ["第3页"]
+
+
+def test_layout_keys_name_one_kind_and_conflicts_are_refused_at_their_line(tmp_path):
+    path = tmp_path / "mapped.yaml"
+    path.write_text(GOOD + "layouts:\n  cover: 封面\n  title: 标题幻灯片\n  content: 正文\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_theme_file(path)
+    found = {i.path: i for i in caught.value.issues}
+    assert "title slide twice" in found["layouts.cover"].message and found["layouts.cover"].line == GOOD.count("\n") + 2
+    assert "unknown key 'content' in layouts" in found["layouts.content"].message
+    assert "achievements" in found["layouts.content"].message  # the kinds it may name
