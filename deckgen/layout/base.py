@@ -213,11 +213,11 @@ def template_base(theme: Theme) -> BasePlan:
         unmapped = [kind for kind in ROLE_KINDS[role] if kind not in own]
         if role in chosen or not unmapped:
             continue
-        layout = _by_name(info, role) or _by_placeholders(info, role, chosen)
-        if layout is None or not layout.of_type("title", "ctrTitle"):
+        found = _by_name(info, role) or _by_placeholders(info, role, chosen)
+        if found is None or not found.of_type("title", "ctrTitle"):
             problems.append(f"no layout with a title placeholder for {', '.join(unmapped)} (role {ROLE_NAMES[role]})")
             continue
-        chosen[role] = layout
+        chosen[role] = found
     if problems and not any(lay.of_type("title", "ctrTitle") for lay in info.layouts):
         problems = [p for p in problems if p.startswith("layouts:")]
         problems.append("none of its layouts has a title placeholder, which every slide kind needs")
