@@ -207,3 +207,30 @@ def test_a_template_keeps_a_size_type_that_matches_and_loses_one_that_does_not(t
     fixed = tmp_path / "fixed.pptx"
     build(SAMPLE, fixed, template=templates / "unit-16x10.potx")
     assert _declared_size(fixed) == {"cx": "9144000", "cy": "5715000", "type": "screen16x10"}
+
+
+def test_the_masters_text_styles_are_the_themes(deck):
+    """What New Slide and hand-typed text inherit: theme fonts, zh-CN, our line breaking."""
+    _, out = deck
+    with zipfile.ZipFile(out) as z:
+        styles = etree.fromstring(z.read("ppt/slideMasters/slideMaster1.xml")).find("p:txStyles", NS)
+    title = styles.find("p:titleStyle/a:lvl1pPr", NS)
+    assert title.get("algn") == "l" and title.find("a:defRPr", NS).get("sz") == "3400"  # postal-green's title max
+    assert title.find("a:defRPr/a:ea", NS).get("typeface") == "+mj-ea"
+    body = styles.find("p:bodyStyle/a:lvl1pPr", NS)
+    assert body.find("a:defRPr", NS).get("sz") == "2400" and body.find("a:defRPr/a:ea", NS).get("typeface") == "+mn-ea"
+    assert body.find("a:buClr/a:srgbClr", NS).get("val") == "00703C" and body.find("a:buFont", NS).get("typeface") == "微软雅黑"
+    assert int(body.get("marL")) == -int(body.get("indent")) > 0  # the marker hangs in the margin
+    for level in styles.iter(*(f"{{{NS['a']}}}lvl{n}pPr" for n in range(1, 10))):
+        assert level.get("hangingPunct") == "0" and level.get("eaLnBrk") == "1"
+        assert level.find("a:defRPr", NS).get("lang") == "zh-CN"
+    assert "Arial" not in etree.tostring(styles, encoding="unicode")
+
+
+def test_a_title_typed_on_the_brand_colour_is_light(deck):
+    prs, _ = deck
+    for name in ("封面", "结束页"):
+        layout = next(lay for lay in prs.slide_layouts if lay.name == name)
+        title = next(ph for ph in layout.placeholders if ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE))
+        style = title._element.find(".//a:lstStyle/a:lvl1pPr/a:defRPr", NS)
+        assert style.find("a:solidFill/a:srgbClr", NS).get("val") == "FFFFFF", name  # postal-green's on_primary
