@@ -8,7 +8,7 @@ when the total is known.
 
 from __future__ import annotations
 
-from deckgen.layout.base import KIND_ROLES, base_plan
+from deckgen.layout.base import base_plan, layout_key
 from deckgen.layout.elements import DeckPlan, Fill, Finding, Icon, Insets, Rect, SlidePlan, TextBox
 from deckgen.layout.icon_choice import part_icon
 from deckgen.layout.photos import divider_photo, image_beside, photo_findings, split_for_image
@@ -326,7 +326,7 @@ def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findi
     An untitled statement is headed by its part's title (``part_title``) rather than
     leaving the top of the slide empty.
     """
-    role = KIND_ROLES[slide.kind]
+    role = layout_key(slide.kind, frames)
     frame = frames[role]
     title = slide.title or (part_title if slide.kind in ("statement", "keywords") else "")
     size = ts.theme.size("title")
