@@ -98,7 +98,8 @@ def layout_chart(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         rect=Rect(body.x, top, body.w, body.bottom - top),
         chart_type=chart_type,
         categories=tuple(categories),
-        series=tuple(ChartSeries(name, v) for (name, _, _), v in zip(series, values)),
+        # Each series' labels show as many decimals as its own figures were written with.
+        series=tuple(ChartSeries(name, v, number_format_for(list(v))) for (name, _, _), v in zip(series, values)),
         colors=tuple(theme.color(role) for role in SERIES_ROLES),
         text_color=theme.color("text"),
         grid_color=theme.color("rule"),

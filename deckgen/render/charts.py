@@ -149,11 +149,20 @@ def _style(chart, box: ChartBox) -> None:
                 series.data_labels.position = XL_DATA_LABEL_POSITION.ABOVE if i == top else XL_DATA_LABEL_POSITION.BELOW
                 series.data_labels.font.size = Pt(box.label_size_pt)
                 series.data_labels.font.color.rgb = color
-                series.data_labels.number_format = box.number_format
+                series.data_labels.number_format = box.series[i].number_format or box.number_format
                 series.data_labels.number_format_is_linked = False
             else:
                 series.format.fill.solid()
                 series.format.fill.fore_color.rgb = color
+                own = box.series[i].number_format
+                if own and own != box.number_format:
+                    # A series written with fewer decimals keeps them in its labels.
+                    series.data_labels.show_value = True
+                    series.data_labels.position = XL_DATA_LABEL_POSITION.OUTSIDE_END
+                    series.data_labels.font.size = Pt(box.label_size_pt)
+                    series.data_labels.font.color.rgb = _rgb(box.text_color)
+                    series.data_labels.number_format = own
+                    series.data_labels.number_format_is_linked = False
         values = chart.value_axis
         values.visible = False
         values.has_major_gridlines = False

@@ -129,3 +129,9 @@ def test_check_lists_chart_gaps_and_a_figures_file_fills_them(tmp_path):
     result, out = _build(tmp_path, path, "--strict", "--values", str(figures))
     assert result.exit_code == 0, result.output
     assert list(_charts(out)["收入"].series[0].values) == [8.2, 9.35, 10.4]
+
+
+def test_each_series_labels_its_figures_with_its_own_decimals(stress_deck):
+    chart = next(c for title, c in _charts(stress_deck).items() if title.startswith("快递业务量五年走势"))
+    formats = [s._element.find(f"{C}dLbls/{C}numFmt").get("formatCode") for s in chart.series]
+    assert formats == ["0", "0.0"]  # 9800 stays 9800 beside 5025.5
