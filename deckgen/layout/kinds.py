@@ -421,8 +421,16 @@ def _display_statement(ts: Typesetter, text: str, specs_for, box: Rect) -> Pages
     for size in sizes:
         if holds(text, size, True):
             return _statement_pages(ts, [text], size, specs_for, box, False)
-    # Continued slides break after a sentence or a clause (，、；：), never mid-phrase.
-    pieces = [p for p in re.split(r"(?<=[。！？；，、：!?;,:])", text) if p]
+    # Continued slides break after a sentence or a clause (，、；：), never mid-phrase
+    # and never inside quotation marks (“服务全领域、激活全要素” stays on one slide).
+    pieces: list[str] = []
+    depth = 0
+    for piece in (p for p in re.split(r"(?<=[。！？；，、：!?;,:])", text) if p):
+        if depth > 0 and pieces:
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+        depth = max(0, depth + piece.count("“") + piece.count("《") - piece.count("”") - piece.count("》"))
     for size in sizes:
         chunks = [""]
         for piece in pieces:
