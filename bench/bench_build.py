@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "decks" / "postal-2024.yaml"
 
 # Keys whose values are not running text: rotating them would break the outline.
-STRUCTURAL_KEYS = frozenset({"kind", "theme", "number", "value", "date", "organisation", "size"})
+STRUCTURAL_KEYS = frozenset({"kind", "theme", "number", "value", "values", "date", "organisation", "size", "type", "style", "icon"})
 
 FLOOR_SCRIPT = """
 import sys, zipfile, yaml
@@ -66,8 +66,11 @@ class Perturber:
 
     def __call__(self, node: object, key: str | None = None) -> object:
         if isinstance(node, dict):
-            return {k: (v if k in STRUCTURAL_KEYS else self(v, k)) for k, v in node.items()}
+            # Photo files stay as they are, made absolute: the outline is written elsewhere.
+            return {k: (str(SAMPLE.parent / v) if k == "file" else v if k in STRUCTURAL_KEYS else self(v, k)) for k, v in node.items()}
         if isinstance(node, list):
+            if key == "photos":  # a photo may be written as its file alone
+                return [self({"file": item} if isinstance(item, str) else item, key) for item in node]
             return [self(item, key) for item in node]
         if isinstance(node, str):
             self.counter += 1

@@ -9,6 +9,11 @@ The statistics office sends figures instead of editing the outline. Two forms:
       “十三五”时期行业发展速度:      # a metrics slide's title: only that table
         邮政业务总量: {value: 1.6, change: 9.8}
 
+* Rows with several figures (a metric's ``values`` under ``columns``, a chart's
+  series) take a list, one figure per column; ``~`` keeps what the outline has::
+
+      快递业务量: {values: [9800, 12650, ~, 18300, 21530]}
+
 * CSV with the header ``indicator,value[,change]``.
 
 * A ``replace:`` section (YAML only) for placeholders outside tables, replaced as
@@ -42,9 +47,9 @@ from deckgen.files import read_text
 from deckgen.outline.loader import Outline
 from deckgen.outline.validate import CONTROL_RE, reader_error_issue
 from deckgen.outline.fields import text_fields
-from deckgen.outline.model import PLACEHOLDER_RE, Deck, Metric
+from deckgen.outline.model import PLACEHOLDER_RE, Deck, Metric, Series
 
-_ENTRY_KEYS = ("value", "change")
+_ENTRY_KEYS = ("value", "change", "values")
 REPLACE_KEYS = ("replace", "替换")
 
 
@@ -69,6 +74,7 @@ class Figure:
     col: int
     slide: str | None = None  # a metrics slide's title, or None for every table
     slide_at: tuple[int, int] = (0, 0)  # where that title is written
+    values: list[str | None] | None = None  # one per column or category: fills the X among a row's values
 
 
 def apply_figures(outline: Outline, path: Path) -> list[Issue]:
@@ -86,7 +92,7 @@ def apply_figures(outline: Outline, path: Path) -> list[Issue]:
         raise InputError(errors)
     warnings = []
     for figure in figures:
-        metrics = [m for title, rows in tables.items() if figure.slide in (None, title) for m in rows if _same(m.indicator, figure.indicator)]
+        metrics = [m for title, rows in tables.items() if figure.slide in (None, title) for m in rows if _same(_row_name(m), figure.indicator)]
         if not any([_fill(m, figure) for m in metrics]):
             warnings.append(Issue(str(path), figure.line, figure.col, f"figure for “{figure.indicator}” fills nothing: the outline has no X left there", "warning"))
     for replacement in read_replacements(path):
@@ -193,13 +199,21 @@ def _entries(node: yaml.MappingNode, slide: str | None, name: str, figures: list
             figures.append(Figure(key, _scalar(value_node), None, line, col, slide, slide_at))
         elif isinstance(value_node, yaml.MappingNode) and _is_entry(value_node):
             fields = {k.value: v for k, v in value_node.value}
+            listed = fields.pop("values", None)
             bad = [k for k, v in fields.items() if not isinstance(v, yaml.ScalarNode)]
             for k in bad:
                 issues.append(_at(name, fields[k], f"“{key}”: '{k}' must be a number or text"))
+            values = None
+            if listed is not None:
+                if isinstance(listed, yaml.SequenceNode) and all(isinstance(v, yaml.ScalarNode) for v in listed.value):
+                    values = [_scalar(v) for v in listed.value]
+                else:
+                    issues.append(_at(name, listed, f"“{key}”: 'values' must be a list of figures, one per column, e.g. [12.5, 13.1, ~] (~ keeps a figure)"))
+                    bad.append("values")
             if not bad:
                 value = _scalar(fields["value"]) if "value" in fields else None
                 change = _scalar(fields["change"]) if "change" in fields else None
-                figures.append(Figure(key, value, change, line, col, slide, slide_at))
+                figures.append(Figure(key, value, change, line, col, slide, slide_at, values))
         elif isinstance(value_node, yaml.MappingNode) and slide is None:
             _entries(value_node, key, name, figures, issues, (line, col))  # a slide section
         else:
@@ -260,24 +274,32 @@ def _read_csv(text: str, name: str) -> list[Figure]:
     return figures
 
 
-def _metric_tables(outline: Outline) -> dict[str, list[Metric]]:
-    """Metrics slides of the deck: title -> rows (untitled slides keyed by path)."""
-    tables: dict[str, list[Metric]] = {}
+def _metric_tables(outline: Outline) -> dict[str, list[Metric | Series]]:
+    """Metrics and chart slides of the deck: title -> rows, i.e. metrics and chart
+    series (untitled slides keyed by path)."""
+    tables: dict[str, list[Metric | Series]] = {}
     for part in outline.deck.parts:
         for slide in part.slides:
-            if slide.metrics:
-                tables.setdefault(" ".join(str(slide.title or slide.path).split()), []).extend(slide.metrics)
+            if slide.metrics or slide.series:
+                rows = tables.setdefault(" ".join(str(slide.title or slide.path).split()), [])
+                rows.extend(slide.metrics)
+                rows.extend(slide.series)
     return tables
+
+
+def _row_name(row: Metric | Series) -> str:
+    """What a figures file calls a row: a metric's indicator or a series' name."""
+    return row.indicator if isinstance(row, Metric) else row.name
 
 
 def _same(a: str, b: str) -> bool:
     return " ".join(str(a).split()) == " ".join(str(b).split())
 
 
-def _unknown(figures: list[Figure], tables: dict[str, list[Metric]], name: str) -> list[Issue]:
+def _unknown(figures: list[Figure], tables: dict[str, list[Metric | Series]], name: str) -> list[Issue]:
     """Errors for slide sections and indicators the outline does not have."""
     issues = []
-    all_indicators = list(dict.fromkeys(m.indicator for rows in tables.values() for m in rows))
+    all_indicators = list(dict.fromkeys(_row_name(m) for rows in tables.values() for m in rows))
     unknown_slides: set[str] = set()
     for figure in figures:
         if figure.slide is not None and figure.slide not in tables:
@@ -287,12 +309,12 @@ def _unknown(figures: list[Figure], tables: dict[str, list[Metric]], name: str) 
                 issues.append(Issue(name, *figure.slide_at, f"no metrics slide titled “{figure.slide}”{hint}"))
             continue
         choices = tables[figure.slide] if figure.slide is not None else [m for rows in tables.values() for m in rows]
-        names = list(dict.fromkeys(m.indicator for m in choices))
+        names = list(dict.fromkeys(_row_name(m) for m in choices))
         if not any(_same(n, figure.indicator) for n in names):
             hint = _did_you_mean(figure.indicator, names or all_indicators)
             known = "、".join(names[:8]) + ("…" if len(names) > 8 else "")
             issues.append(Issue(name, figure.line, figure.col, f"unknown indicator “{figure.indicator}”{hint}; the outline's indicators: {known or 'none'}"))
-        elif figure.value is None and figure.change is None:
+        elif figure.value is None and figure.change is None and not figure.values:
             issues.append(Issue(name, figure.line, figure.col, f"“{figure.indicator}” has no value or change"))
     return issues
 
@@ -302,10 +324,12 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
     return f" (did you mean “{close[0]}”?)" if close else ""
 
 
-def _fill(metric: Metric, figure: Figure) -> bool:
-    """Fill ``metric`` from ``figure``; return True when anything changed."""
-    changed = False
-    if figure.value is not None and PLACEHOLDER_RE.search(metric.value):
+def _fill(metric: Metric | Series, figure: Figure) -> bool:
+    """Fill ``metric`` (or a chart series) from ``figure``; return True when anything changed."""
+    changed = _fill_values(metric.values, figure.values)
+    if isinstance(metric, Series):
+        return changed
+    if figure.value is not None and metric.value is not None and PLACEHOLDER_RE.search(metric.value):
         metric.value = _replace(metric.value, figure.value)
         changed = True
     if figure.change is not None:
@@ -314,6 +338,16 @@ def _fill(metric: Metric, figure: Figure) -> bool:
             changed = True
         elif PLACEHOLDER_RE.search(metric.change):
             metric.change = _replace(metric.change, figure.change)
+            changed = True
+    return changed
+
+
+def _fill_values(values: list[str], figures: list[str | None] | None) -> bool:
+    """Put each figure in place of the X at its position (a blank keeps what is there)."""
+    changed = False
+    for n, figure in enumerate(figures or []):
+        if figure is not None and n < len(values) and PLACEHOLDER_RE.search(values[n]):
+            values[n] = _replace(values[n], figure)
             changed = True
     return changed
 

@@ -18,7 +18,7 @@ from typing import cast
 from deckgen.errors import DeckgenError, InputError, Issue
 from deckgen.outline.loader import Outline
 from deckgen.outline.fields import TextField, slide_fields, text_fields
-from deckgen.outline.model import PLACEHOLDER_RE, Area, Closing, Deck, Item, Metric, Part, Slide
+from deckgen.outline.model import PLACEHOLDER_RE, Area, Closing, Deck, Item, Keyword, Metric, Part, Photo, Series, Slide
 
 def placeholder_issues(outline: Outline) -> list[Issue]:
     """Return one warning per visible field that still holds an ``X`` placeholder.
@@ -46,7 +46,16 @@ def _describe(field: TextField) -> str:
     if isinstance(owner, (Part, Closing)):
         return field.label
     if isinstance(owner, Metric):
-        return f"metric “{owner.indicator}”: {field.label}"
+        label = f"value {field.index + 1}" if field.index is not None else field.label
+        return f"metric “{owner.indicator}”: {label}"
+    if isinstance(owner, Series) and field.index is not None:
+        slide = field.slide
+        category = slide.categories[field.index] if slide and field.index < len(slide.categories) else f"value {field.index + 1}"
+        return f"series “{_short(owner.name)}”: {category}"
+    if isinstance(owner, Keyword) and field.name == "text":
+        return f"key word “{_short(owner.word)}”: text"
+    if isinstance(owner, Photo):
+        return f"photo “{_short(owner.file)}”: caption"
     if isinstance(owner, Item) and field.name == "detail":
         return f"item “{_short(owner.headline)}”: detail"
     if isinstance(owner, Area) and field.name == "summary":

@@ -21,11 +21,11 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from tablecheck import expected_table
 
 from deckgen.theme.resolve import resolve_theme
 from deckgen.layout.elements import Table, TextBox
 from deckgen.layout.frame import TITLE_INSETS
-from deckgen.layout.kinds import DEFAULT_HEADERS
 from deckgen.layout.plan import CONTINUED, plan_deck, has_agenda
 from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, sizes_down
 from deckgen.outline.loader import load_outline
@@ -35,7 +35,7 @@ OUTLINES = sorted((ROOT / "decks").glob("*.yaml")) + sorted((ROOT / "tests" / "s
 VARIANTS = [(o, s, t) for o in OUTLINES for s in ("16:9", "4:3") for t in ("postal-green", "gov-red")]
 IDS = [f"{o.stem}-{s.replace(':', 'x')}-{t}" for o, s, t in VARIANTS]
 PRODUCT_MINIMUMS = {"title": 28.0, "body": 18.0, "table": 14.0, "footer": 10.0}
-BODY_PREFIXES = ("Item", "Card", "Statement", "Agenda entry", "Closing text", "Progress")
+BODY_PREFIXES = ("Item", "Card", "KPI", "Keyword", "Statement", "Agenda entry", "Closing text", "Progress")
 
 
 @functools.cache
@@ -200,10 +200,9 @@ def test_tables_repeat_the_header_on_each_page(key):
         assert all(len(t) == 1 for t in pages)
         headers = [[p.text for c in t[0].rows[0] for p in c.paras] for t in pages]
         source = outline_slide(deck, group[0].source_path)
-        titles = list(source.headers or DEFAULT_HEADERS)
-        # The unit and change columns are dropped when no row uses them.
-        keep = [0, 1] + [c for c, attr in ((2, "unit"), (3, "change")) if any(getattr(m, attr) for m in source.metrics)]
-        assert headers[0] == [titles[c] for c in keep], f"{group[0].source_path}: header {headers[0]}"
+        # Columns no row uses are dropped.
+        expected_header, _ = expected_table(source)
+        assert headers[0] == expected_header, f"{group[0].source_path}: header {headers[0]}"
         assert all(h == headers[0] for h in headers), f"{group[0].source_path}: header not repeated: {headers}"
         assert all(all(c.paras[0].runs[0].bold for c in t[0].rows[0]) for t in pages), "header cells not bold"
         body_rows = sum(len(t[0].rows) - 1 for t in pages)

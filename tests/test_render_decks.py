@@ -31,8 +31,9 @@ import pytest
 from pptx import Presentation
 
 from deckgen.layout.plan import has_agenda
-from deckgen.layout.kinds import DEFAULT_HEADERS
 from deckgen.outline.loader import load_outline
+from deckgen.layout.labels import part_label
+from tablecheck import expected_table
 from rendercheck import (
     _holder,
     _overlapping_pairs,
@@ -55,7 +56,7 @@ CONTINUED = "（续）"
 MIN_TEXT_PT = 10.0
 BODY_MIN_PT = 18.0
 TABLE_MIN_PT = 14.0
-BODY_PREFIXES = ("Item", "Card", "Statement", "Agenda entry")
+BODY_PREFIXES = ("Item", "Card", "KPI", "Keyword", "Statement", "Agenda entry")
 TABLE_PREFIX = "Metrics cell"
 # Sizes are compared after rounding to 0.1 pt (LibreOffice sets 18 pt as 18.0).
 SIZE_EPS = 0.05
@@ -314,14 +315,15 @@ def _groups(pptx: Path, deck) -> list[tuple[object, list]]:
         assert _title_of(agenda[0]) == "目录", "slide 2 must be the agenda"
         entries = _numbered(agenda, "Agenda entry ")
         assert [n for n, _ in entries] == list(range(1, len(deck.parts) + 1)), f"agenda entries {[n for n, _ in entries]}"
-        assert [paras for _, paras in entries] == [[p.title] for p in deck.parts], "agenda entries differ from the part titles"
+        assert [paras for _, paras in entries] == [[p.short or p.title] for p in deck.parts], "agenda entries differ from the part titles (or their short labels)"
     out = []
     for part in deck.parts:
         if scaffolded:
             assert _title_of(slides[pos]) == part.title, f"slide {pos + 1}: expected the divider of {part.title!r}"
             pos += 1
         for outline_slide in part.slides:
-            title = outline_slide.title or ""
+            # An untitled statement or keywords slide is headed by its part's label.
+            title = outline_slide.title or (part_label(part) if outline_slide.kind in ("statement", "keywords") else "")
             assert _title_of(slides[pos]) == title, f"slide {pos + 1}: expected {title!r}, found {_title_of(slides[pos])!r}"
             group = [slides[pos]]
             pos += 1
@@ -345,8 +347,9 @@ def _numbered(group: list, prefix: str) -> list[tuple[int, list[str]]]:
             name = shape.name
             if name.startswith(prefix) and shape.has_text_frame:
                 rest = name[len(prefix):].strip().split(" ")[0]
-                if rest.isdigit() and (prefix != "Card " or name.endswith(" text")):
-                    out.append((int(rest), [p.text for p in shape.text_frame.paragraphs]))
+                if rest.isdigit() and (prefix not in ("Card ", "KPI ") or name.endswith(" text")):
+                    # Display text carries explicit line breaks (\v): compare the words.
+                    out.append((int(rest), [p.text.replace("\v", "") for p in shape.text_frame.paragraphs]))
     return out
 
 
@@ -372,6 +375,35 @@ def _check_group(outline_slide, group: list) -> None:
             area = outline_slide.areas[n - 1]
             want = [f"{n:02d}", area.title] + ([area.summary] if area.summary else [])
             assert paras == want, f"{where}: card {n} reads {paras}, expected {want}"
+    elif kind == "chart" or (kind == "metrics" and any(s.has_chart for slide in group for s in slide.shapes)):
+        # One native chart whose categories and series are the outline's, X as a gap.
+        assert len(group) == 1, f"{where}: a chart continued over {len(group)} slides"
+        charts = [s.chart for s in group[0].shapes if s.has_chart]
+        assert len(charts) == 1, f"{where}: {len(charts)} charts"
+        if kind == "chart":
+            categories, series = outline_slide.categories, [(s.name, s.values) for s in outline_slide.series]
+        else:
+            categories, series = outline_slide.columns, [(m.indicator, m.values) for m in outline_slide.metrics]
+        if outline_slide.chart_type == "doughnut":
+            series = series[:1]
+        assert list(charts[0].plots[0].categories) == list(categories), f"{where}: categories"
+        for drawn, (name, values) in zip(charts[0].series, series):
+            assert drawn.name == name
+            want = [None if "X" in v else float(v.replace(",", "")) for v in values]
+            assert list(drawn.values) == want, f"{where}: series {name}"
+    elif kind == "metrics" and any(s.name.startswith("KPI ") for slide in group for s in slide.shapes):
+        # KPI cards: one slide, one card per metric in order: indicator first, the
+        # value and unit on one line, the change last.
+        assert len(group) == 1, f"{where}: KPI cards continued over {len(group)} slides"
+        found = _numbered(group, "KPI ")
+        assert [n for n, _ in found] == list(range(1, len(outline_slide.metrics) + 1)), f"{where}: cards {found}"
+        for n, paras in found:
+            metric = outline_slide.metrics[n - 1]
+            assert paras[0] == metric.indicator, f"{where}: card {n} reads {paras}"
+            value_line = f"{metric.value} {metric.unit}" if metric.unit else metric.value
+            assert value_line in paras, f"{where}: card {n} has no line {value_line!r}: {paras}"
+            if metric.change:
+                assert paras[-1].endswith(metric.change), f"{where}: card {n} change {paras[-1]!r}"
     elif kind == "metrics":
         rows, headers = [], []
         for slide in group:
@@ -380,21 +412,30 @@ def _check_group(outline_slide, group: list) -> None:
             table_rows = [[c.text for c in r.cells] for r in tables[0].table.rows]
             headers.append(table_rows[0])
             rows += table_rows[1:]
-        # Unit and change columns are dropped when no row uses them (as in kinds.py).
-        metrics = outline_slide.metrics
-        columns = [[m.indicator for m in metrics], [m.value for m in metrics], [m.unit or "" for m in metrics], [m.change or "" for m in metrics]]
-        keep = [0, 1] + [c for c in (2, 3) if any(columns[c])]
-        titles = list(outline_slide.headers or DEFAULT_HEADERS)
+        # Columns no row uses are dropped.
+        expected_header, expected_rows = expected_table(outline_slide)
         for n, header in enumerate(headers):
-            assert header == [titles[c] for c in keep], f"{where}: page {n + 1} header {header}"
-        expected_rows = [[columns[c][r] for c in keep] for r in range(len(metrics))]
+            assert header == expected_header, f"{where}: page {n + 1} header {header}"
         assert rows == expected_rows, f"{where}: table rows differ from the outline's metrics (lost, repeated or reordered)"
+    elif kind == "picture":
+        assert len(group) == 1, f"{where}: photos continued over {len(group)} slides"
+        pictures = [s for s in group[0].shapes if s.name.startswith("Photo ") and s.shape_type == 13]
+        assert len(pictures) == len(outline_slide.photos), f"{where}: {len(pictures)} photos"
+        captions = {s.name: s.text_frame.text for s in group[0].shapes if s.name.endswith(" caption")}
+        for n, photo in enumerate(outline_slide.photos, 1):
+            assert captions.get(f"Photo {n} caption") == photo.caption, f"{where}: caption {n}"
+    elif kind == "keywords":
+        assert len(group) == 1, f"{where}: keywords continued over {len(group)} slides"
+        shapes = {s.name: s.text_frame.text for s in group[0].shapes if s.name.startswith("Keyword ") and s.has_text_frame}
+        for n, keyword in enumerate(outline_slide.keywords, 1):
+            assert shapes.get(f"Keyword {n} word") == keyword.word, f"{where}: key word {n}"
+            assert shapes.get(f"Keyword {n} text") == keyword.text, f"{where}: key word {n} text"
     elif kind == "statement":
         texts = []
         for slide in group:
             boxes = [s for s in slide.shapes if s.name == "Statement"]
             assert len(boxes) == 1, f"{where}: {len(boxes)} statement boxes on one slide"
-            texts.append(boxes[0].text_frame.paragraphs[0].text)
+            texts.append(boxes[0].text_frame.paragraphs[0].text.replace("\v", ""))  # display line breaks
         assert "".join(texts) == outline_slide.text.strip(), f"{where}: statement text lost or repeated"
 
 

@@ -38,7 +38,10 @@ KIND_ROLES = {
     "bullets": "content",
     "focus-area": "content",
     "statement": "content",
+    "keywords": "content",
+    "picture": "content",
     "metrics": "data",
+    "chart": "data",
     "focus-areas": "cards",
     "closing": "closing",
 }
@@ -171,8 +174,35 @@ def generated_base(theme: Theme) -> BasePlan:
         layouts[role] = LayoutPlan(
             role, ROLE_NAMES[role], Slot("title", 0, title), Slot("body", BODY_IDX, body), date=date_slot, footer=footer_slot, number=number_slot
         )
+    if theme.motif == "ribbon":
+        _add_ribbons(layouts, theme, band_h=band_h, panel_w=panel_w)
     ordered = {role: layouts[role] for role in ROLE_NAMES}
     return BasePlan(w, h, ordered, None, master, master_elements)
+
+
+def _double_rule(rect: Rect, color: str, name: str, *, vertical: bool = False) -> list[Fill]:
+    """A heavy and a fine rule side by side (as on red-headed official documents)."""
+    heavy, gap, fine = 4.0, 3.0, 1.25
+    if vertical:
+        return [
+            Fill(Rect(rect.x, rect.y, heavy, rect.h), color, name=f"{name} heavy"),
+            Fill(Rect(rect.x + heavy + gap, rect.y, fine, rect.h), color, name=f"{name} fine"),
+        ]
+    return [
+        Fill(Rect(rect.x, rect.y, rect.w, heavy), color, name=f"{name} heavy"),
+        Fill(Rect(rect.x, rect.y + heavy + gap, rect.w, fine), color, name=f"{name} fine"),
+    ]
+
+
+def _add_ribbons(layouts: dict[str, LayoutPlan], theme: Theme, *, band_h: float, panel_w: float) -> None:
+    """The ribbon motif: gold double rules under the cover band, along the section
+    panel's edge and framing the closing slide."""
+    w, h = theme.slide_width_pt, theme.slide_height_pt
+    gold = theme.color("accent")
+    layouts["cover"].elements += _double_rule(Rect(0, band_h - 14, w, 8.25), gold, "Ribbon")
+    layouts["divider"].elements += _double_rule(Rect(panel_w - 16, 0, 8.25, h), gold, "Ribbon", vertical=True)
+    layouts["closing"].elements += _double_rule(Rect(36, 16, w - 72, 8.25), gold, "Ribbon top")
+    layouts["closing"].elements += _double_rule(Rect(36, h - 22.25, w - 72, 8.25), gold, "Ribbon bottom")
 
 
 # ---------------------------------------------------------------- template base

@@ -20,6 +20,7 @@ class ChartSeries:
 
     name: str
     values: tuple[float | None, ...]
+    number_format: str | None = None  # its labels' format, when not the chart's (9800 beside 5025.5)
 
 
 @dataclass

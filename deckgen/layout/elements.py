@@ -54,6 +54,7 @@ class Run:
     bold: bool = False
     color: str | None = None
     field: str | None = None  # "slidenum": a field PowerPoint and LibreOffice fill in
+    size_pt: float | None = None  # None: the paragraph's size (a card's unit is smaller than its value)
 
 
 @dataclass
@@ -116,13 +117,29 @@ class Table:
 
 
 @dataclass
+class Icon:
+    """One of deckgen's icons (:mod:`deckgen.layout.icons`) drawn as a vector shape."""
+
+    rect: Rect
+    name: str
+    color: str  # RRGGBB, stroke and fill
+
+
+@dataclass
 class Picture:
+    """An image in ``rect``. A photo carries ``crop`` (the part of the image to show,
+    as fractions left, top, right, bottom) and ``max_px`` (the longest side it is
+    downsampled to); a logo has neither and is embedded as it is."""
+
     rect: Rect
     path: Path
     name: str = ""
+    crop: tuple[float, float, float, float] | None = None
+    max_px: int | None = None
+    alt: str = ""
 
 
-Element = TextBox | Fill | Table | Picture
+Element = TextBox | Fill | Table | Picture | Icon  # and layout.charts.ChartBox
 
 
 @dataclass

@@ -8,9 +8,17 @@ for sibling boxes, never below the theme's minimum.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 
-from deckgen.layout.elements import Cell, Fill, Insets, Rect, Table, TextBox
+from deckgen.layout.display import display_breaks
+from deckgen.layout.elements import Fill, Icon, Insets, Rect, TextBox
+from deckgen.layout.icon_choice import sibling_icons
+from deckgen.layout.chart_slide import layout_chart
+from deckgen.layout.keywords import layout_keywords
+from deckgen.layout.photos import layout_picture
+from deckgen.layout.metrics import DEFAULT_HEADERS, column_widths, layout_metrics  # noqa: F401  (DEFAULT_HEADERS, column_widths: re-exported)
+from deckgen.layout.pages import Pages
 from deckgen.layout.measure import line_pitch
 from deckgen.layout.paginate import balanced_pages, stack_height
 from deckgen.layout.typeset import Spec, Typesetter, sizes_down
@@ -18,24 +26,6 @@ from deckgen.outline.model import Slide
 
 ITEM_INSETS = Insets(4, 4, 2, 2)
 CARD_INSETS = Insets(16, 14, 12, 10)
-CELL_INSETS = Insets(7.2, 7.2, 4.0, 4.0)
-# LibreOffice grows a table row to the font's natural line height (1.45 em for Noto
-# CJK) even under exact line spacing, so table text is pitched at least that much.
-TABLE_PITCH = 1.5
-# Short tables get roomy rows rather than a cramped block at the top of the slide.
-ROW_MIN_PT = 44.0
-
-
-@dataclass
-class Pages:
-    """The body of one outline slide, split into pages, and what had to be done."""
-
-    pages: list[list] = field(default_factory=list)
-    at_minimum: bool = False
-
-    @property
-    def continued(self) -> bool:
-        return len(self.pages) > 1
 
 
 def layout_slide(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
@@ -196,7 +186,17 @@ def _stacked(ts: Typesetter, items: list[tuple[str, str | None]], body: Rect, nu
 
 
 def layout_achievements(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
-    return _stacked(ts, [(i.headline, i.detail) for i in slide.items], body, numbered=True, bold=True)
+    """Items beside badges that show an icon chosen from the headline (the number
+    when icons are off)."""
+    pages = _stacked(ts, [(i.headline, i.detail) for i in slide.items], body, numbered=True, bold=True)
+    icons = sibling_icons([i.headline for i in slide.items], [i.icon for i in slide.items], slide_icon=slide.icon)
+    for page in pages.pages:
+        for n, element in enumerate(page):
+            if isinstance(element, TextBox) and element.name.startswith("Badge number "):
+                icon = icons[int(element.name.rsplit(" ", 1)[1]) - 1]
+                if icon:
+                    page[n] = Icon(element.rect.inset(element.rect.w * 0.17), icon, ts.theme.color("on_primary"))
+    return pages
 
 
 def layout_bullets(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
@@ -222,127 +222,18 @@ def layout_focus_area(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     return pages
 
 
-# ---------------------------------------------------------------- metrics table
-
-DEFAULT_HEADERS = ["指标", "数值", "单位", "同比"]
-
-
-def layout_metrics(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
-    """A native table; rows split across pages with the header repeated."""
-    theme = ts.theme
-    headers = list(slide.headers or DEFAULT_HEADERS)
-    rows = [[m.indicator, m.value, m.unit or "", m.change or ""] for m in slide.metrics]
-    # Drop the unit and change columns when no row uses them.
-    keep = [0, 1] + [c for c in (2, 3) if any(r[c] for r in rows)]
-    aligns = {0: "left", 1: "center", 2: "center", 3: "left"}
-    size_range = theme.size("table")
-    widths_at: dict[float, list[float]] = {}
-
-    def widths(size: float) -> list[float]:
-        if size not in widths_at:
-            columns = [[headers[c]] + [r[c] for r in rows] for c in keep]
-            widths_at[size] = column_widths(ts, columns, size, body.w)
-        return widths_at[size]
-
-    def row_height(cells: list[str], size: float, bold: bool) -> float:
-        return max(
-            ts.height([Spec(t or " ", size, bold=bold, pitch=TABLE_PITCH)], w, CELL_INSETS)
-            for t, w in zip(cells, widths(size))
-        )
-
-    def all_heights(size: float) -> tuple[float, list[float]]:
-        head = row_height([headers[c] for c in keep], size, True)
-        return head, [row_height([r[c] for c in keep], size, False) for r in rows]
-
-    sizes = sizes_down(size_range.max_pt, size_range.min_pt)
-    groups = [list(range(len(rows)))]
-    chosen = None
-    for size in sizes:
-        head, hs = all_heights(size)
-        if head + sum(hs) <= body.h:
-            chosen = size
-            break
-    if chosen is None:
-        head, hs = all_heights(size_range.min_pt)
-        groups = balanced_pages(hs, 0.0, body.h - head)
-        for size in sizes:
-            head, hs = all_heights(size)
-            if all(head + sum(hs[i] for i in g) <= body.h for g in groups):
-                chosen = size
-                break
-        chosen = chosen or size_range.min_pt
-    head, hs = all_heights(chosen)
-    col_w = widths(chosen)
-    if len(groups) == 1:
-        spare_rows = [max(h, min(ROW_MIN_PT, (body.h - head) / max(1, len(rows)))) for h in hs]
-        if head + sum(spare_rows) <= body.h:
-            hs = spare_rows
-    result = Pages(at_minimum=chosen <= size_range.min_pt)
-    for group in groups:
-        header_cells = [
-            Cell(ts.paras([Spec(headers[c], chosen, True, theme.color("on_primary"), align=aligns[c], pitch=TABLE_PITCH)]), theme.color("primary"))
-            for c in keep
-        ]
-        table_rows = [header_cells]
-        for n, i in enumerate(group):
-            fill = theme.color("surface") if n % 2 else theme.color("background")
-            cells = []
-            for c in keep:
-                bold = c == 1
-                color = theme.color("primary_dark") if c == 1 else theme.color("text")
-                cells.append(Cell(ts.paras([Spec(rows[i][c], chosen, bold, color, align=aligns[c], pitch=TABLE_PITCH)]), fill))
-            table_rows.append(cells)
-        heights = [head] + [hs[i] for i in group]
-        rect = Rect(body.x, body.y, body.w, sum(heights))
-        result.pages.append([Table(rect, col_w, heights, table_rows, CELL_INSETS, theme.color("rule"), name="Metrics")])
-    return result
-
-
-def column_widths(ts: Typesetter, columns: list[list[str]], size: float, total: float) -> list[float]:
-    """Column widths from the measured content (each column: its header, then its
-    cells): short columns (value, unit) get what they need on one line, the text columns share the rest in proportion to their
-    longest entry; any room left over is spread in proportion, so the table spans
-    the body.
-    """
-    pad = CELL_INSETS.left + CELL_INSETS.right + 6
-    natural = []
-    for header, *cells in columns:
-        body_w = max([ts.width(text, size) for text in cells] or [0.0])
-        # A long header may take two lines rather than widen a column of short figures.
-        head_w = ts.width(header, size, bold=True)
-        natural.append(max(body_w, head_w / 2 + size, min(head_w, body_w)) / (1 - 0.02) + pad)
-    floor = [max(pad + 2 * size, 0.12 * total)] * len(columns)
-    natural = [max(n, f) for n, f in zip(natural, floor)]
-    if sum(natural) <= total:
-        return [n * total / sum(natural) for n in natural]
-    # Too wide: the narrowest columns keep their width (up to a quarter of the
-    # table each), the widest ones share the rest.
-    order = sorted(range(len(columns)), key=lambda c: natural[c])
-    widths = list(natural)
-    fixed = 0.0
-    flexible = list(order)
-    for c in order[:-1]:
-        share = (total - fixed) / len(flexible)
-        if natural[c] <= min(share, 0.25 * total):
-            fixed += natural[c]
-            flexible.remove(c)
-    rest = total - fixed
-    flexible_natural = sum(natural[c] for c in flexible)
-    for c in flexible:
-        widths[c] = rest * natural[c] / flexible_natural
-    return widths
-
-
 # ---------------------------------------------------------------- focus-area grid
 
 
 def _grids(n: int, wide: bool) -> list[tuple[int, int]]:
-    """Grid shapes to try, most cards per slide first."""
+    """Grid shapes to try, best first: the shape the count asks for (7–9 cards 3 × 3,
+    10 cards 5 × 2 on 16:9), then the 3 × 2 (2 × 3) page the cards are split over
+    evenly when they must, then smaller ones."""
     if wide:
-        first = {1: (1, 1), 2: (2, 1), 3: (3, 1), 4: (2, 2)}.get(n, (3, 2))
-        return [first, (3, 1), (2, 1), (1, 1)]
-    first = {1: (1, 1), 2: (2, 1), 3: (1, 3), 4: (2, 2)}.get(n, (2, 3))
-    return [first, (2, 2), (2, 1), (1, 1)]
+        first = {1: (1, 1), 2: (2, 1), 3: (3, 1), 4: (2, 2), 7: (3, 3), 8: (3, 3), 9: (3, 3), 10: (5, 2), 11: (4, 3), 12: (4, 3)}.get(n, (3, 2))
+        return list(dict.fromkeys([first, (3, 2), (3, 1), (2, 1), (1, 1)]))
+    first = {1: (1, 1), 2: (2, 1), 3: (1, 3), 4: (2, 2), 7: (2, 4), 8: (2, 4), 9: (3, 3), 10: (2, 5)}.get(n, (2, 3))
+    return list(dict.fromkeys([first, (2, 3), (2, 2), (2, 1), (1, 1)]))
 
 
 def layout_focus_areas(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
@@ -352,10 +243,12 @@ def layout_focus_areas(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     size_range = theme.size("body")
     areas = slide.areas
 
+    number_pt = 24.0
+
     def card_specs(i: int, size: float) -> list[Spec]:
         area = areas[i]
         specs = [
-            Spec(f"{i + 1:02d}", 24, bold=True, color=theme.color("primary"), pitch=1.2),
+            Spec(f"{i + 1:02d}", number_pt, bold=True, color=theme.color("primary"), pitch=1.2),
             Spec(area.title, size + 1, bold=True, color=theme.color("text"), space_before_pt=4),
         ]
         if area.summary:
@@ -364,14 +257,32 @@ def layout_focus_areas(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
 
     for cols, rows in _grids(len(areas), body.w > 700):
         per_page = cols * rows
+        number_pt = 18.0 if rows >= 3 or cols >= 4 else 24.0  # small cards: a smaller number line
         card_w = (body.w - gap * (cols - 1)) / cols
         card_h = (body.h - gap * (rows - 1)) / rows
         for size in sizes_down(size_range.max_pt, size_range.min_pt):
             if all(ts.height(card_specs(i, size), card_w, CARD_INSETS) <= card_h for i in range(len(areas))):
-                return _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, size <= size_range.min_pt)
+                pages = _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, size <= size_range.min_pt)
+                return _with_card_icons(ts, slide, pages, number_pt * 1.25)
     # Even one card per slide does not fit at the minimum: give each card a slide.
     size = size_range.min_pt
-    return _grid_pages(ts, areas, card_specs, size, 1, 1, 1, body.w, body.h, gap, body, True)
+    number_pt = 24.0
+    return _with_card_icons(ts, slide, _grid_pages(ts, areas, card_specs, size, 1, 1, 1, body.w, body.h, gap, body, True), number_pt * 1.25)
+
+
+def _with_card_icons(ts: Typesetter, slide: Slide, pages: Pages, icon_pt: float) -> Pages:
+    """An icon at the top right of each card, beside its number (above the title),
+    as tall as the number's line."""
+    icons = sibling_icons([f"{a.title}{a.summary or ''}" for a in slide.areas], [a.icon for a in slide.areas], slide_icon=slide.icon)
+    for page in pages.pages:
+        for element in list(page):
+            if isinstance(element, Fill) and element.name.startswith("Card ") and element.name[5:].isdigit():
+                icon = icons[int(element.name[5:]) - 1]
+                if icon:
+                    card = element.rect
+                    rect = Rect(card.right - CARD_INSETS.right - icon_pt, card.y + CARD_INSETS.top - 2, icon_pt, icon_pt)
+                    page.append(Icon(rect, icon, ts.theme.color("primary")))
+    return pages
 
 
 def _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, at_min) -> Pages:
@@ -394,7 +305,11 @@ def _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_
             rect = Rect(body.x + c * (card_w + gap), top + r * (card_h + gap), card_w, card_h)
             page.append(Fill(rect, theme.color("surface"), "rect", theme.color("rule"), name=f"Card {i + 1}"))
             page.append(Fill(Rect(rect.x, rect.y, 5, rect.h), theme.color("primary"), name=f"Card {i + 1} accent"))
-            page.append(TextBox(rect, ts.paras(card_specs(i, size)), "top", CARD_INSETS, "body", f"Card {i + 1} text"))
+            specs = card_specs(i, size)
+            # The card head is display text: phrase breaks, no lone last character.
+            head = specs[1]
+            head.text = display_breaks(ts, head.text, card_w - CARD_INSETS.left - CARD_INSETS.right, head.size_pt, head.bold)
+            page.append(TextBox(rect, ts.paras(specs), "top", CARD_INSETS, "body", f"Card {i + 1} text"))
         result.pages.append(page)
     return result
 
@@ -453,6 +368,9 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         return ts.height(specs_for(chunk, size, last), box.w, insets) <= box.h
 
     text = (slide.text or "").strip()
+    display = _display_statement(ts, text, specs_for, box)
+    if display is not None:
+        return display
     for size in sizes_down(high, low, 2.0):
         if fits(text, size, True):
             return _statement_pages(ts, [text], size, specs_for, box, size <= low)
@@ -483,29 +401,86 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     return _statement_pages(ts, pack(low), low, specs_for, box, True)
 
 
+#: A statement is display text while it takes at most this many lines (per slide).
+DISPLAY_LINES = 3
+STATEMENT_INSETS = Insets(12, 12, 8, 8)
+
+
+def _display_statement(ts: Typesetter, text: str, specs_for, box: Rect) -> Pages | None:
+    """The statement at display size (40 pt down to the theme's display minimum) in at
+    most :data:`DISPLAY_LINES` lines: on one slide, else continued by sentence on two.
+    None when even that does not hold it (it is then set smaller to fill the slide)."""
+    insets = STATEMENT_INSETS
+    display_min = ts.theme.size("display").min_pt
+
+    def holds(chunk: str, size: float, last: bool) -> bool:
+        specs = specs_for(chunk, size, last)
+        return ts.count_lines(specs[0], box.w, insets) <= DISPLAY_LINES and ts.height(specs, box.w, insets) <= box.h
+
+    sizes = sizes_down(40.0, display_min, 2.0)
+    for size in sizes:
+        if holds(text, size, True):
+            return _statement_pages(ts, [text], size, specs_for, box, False)
+    # Continued slides break after a sentence or a clause (，、；：), never mid-phrase
+    # and never inside quotation marks (“服务全领域、激活全要素” stays on one slide).
+    pieces: list[str] = []
+    depth = 0
+    for piece in (p for p in re.split(r"(?<=[。！？；，、：!?;,:])", text) if p):
+        if depth > 0 and pieces:
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+        depth = max(0, depth + piece.count("“") + piece.count("《") - piece.count("”") - piece.count("》"))
+    for size in sizes:
+        chunks = [""]
+        for piece in pieces:
+            if chunks[-1] and not holds(chunks[-1] + piece, size, False):
+                chunks.append(piece)
+            else:
+                chunks[-1] += piece
+        if len(chunks) <= 2 and all(holds(c, size, n == len(chunks) - 1) for n, c in enumerate(chunks)):
+            return _statement_pages(ts, chunks, size, specs_for, box, False)
+    return None
+
+
 def _statement_pages(ts, chunks, size, specs_for, box, at_min) -> Pages:
+    """One slide per chunk: the text left-aligned beside its bar, the block as wide as
+    its longest line and centred on the slide, so bar and text always line up."""
     theme = ts.theme
     result = Pages(at_minimum=at_min)
-    insets = Insets(12, 12, 8, 8)
+    insets = STATEMENT_INSETS
     for n, chunk in enumerate(chunks):
+        inner = box.w - insets.left - insets.right
+        # Display breaks: same lines, at phrase boundaries, never inside 100周年 or “十三五”.
+        chunk = display_breaks(ts, chunk, inner, size, True)
         specs = specs_for(chunk, size, n == len(chunks) - 1)
-        if ts.count_lines(specs[0], box.w, insets) <= 2:
-            specs[0].align = "center"
-        height = min(box.h, ts.height(specs, box.w, insets))
+        widest = max(
+            ts.one_line_width(line, spec.size_pt, spec.bold)
+            for spec in specs
+            for line in ts.lines(spec.text, inner, spec.size_pt, spec.bold)
+        )
+        width = min(box.w, widest + insets.left + insets.right)
+        if ts.height(specs, width, insets) != ts.height(specs, box.w, insets):
+            width = box.w  # the narrower box would wrap differently: keep the full width
+        height = min(box.h, ts.height(specs, width, insets))
         top = box.y + (box.h - height) / 2
-        rect = Rect(box.x, top, box.w, height)
+        left = box.x + (box.w - width) / 2
+        rect = Rect(left, top, width, height)
         result.pages.append([
-            Fill(Rect(box.x - 22, top, 6, height), theme.color("accent"), name="Statement bar"),
+            Fill(Rect(left - 22, top, 6, height), theme.color("accent"), name="Statement bar"),
             TextBox(rect, ts.paras(specs), "top", insets, "body", "Statement"),
         ])
     return result
 
 
 KINDS = {
+    "chart": layout_chart,
     "achievements": layout_achievements,
     "bullets": layout_bullets,
     "metrics": layout_metrics,
     "focus-areas": layout_focus_areas,
     "focus-area": layout_focus_area,
     "statement": layout_statement,
+    "keywords": layout_keywords,
+    "picture": layout_picture,
 }

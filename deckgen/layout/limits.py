@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from deckgen.layout.elements import Finding
 from deckgen.outline.fields import text_fields
-from deckgen.outline.model import Area, Closing, Deck, Metric, Part, Slide
+from deckgen.outline.model import Area, Closing, Deck, Keyword, Metric, Part, Photo, Series, Slide
 
 MAX_TITLE_CHARS = 120
 """Deck, part, slide, focus-area and closing titles, subtitle, organisation, presenter, date."""
@@ -31,8 +31,17 @@ LIMITS: dict[tuple[type, str], int] = {
     (Part, "title"): MAX_TITLE_CHARS,
     (Slide, "title"): MAX_TITLE_CHARS,
     (Slide, "headers"): MAX_CELL_CHARS,
+    (Slide, "columns"): MAX_CELL_CHARS,
+    (Slide, "unit"): MAX_CELL_CHARS,
+    (Slide, "categories"): MAX_CELL_CHARS,
+    (Part, "short"): MAX_TITLE_CHARS,
+    (Series, "name"): MAX_CELL_CHARS,
+    (Series, "values"): MAX_CELL_CHARS,
+    (Keyword, "word"): MAX_CELL_CHARS,
+    (Keyword, "text"): MAX_CARD_CHARS,
+    (Photo, "caption"): MAX_CARD_CHARS,
     (Slide, "attribution"): MAX_CARD_CHARS,
-    **{(Metric, name): MAX_CELL_CHARS for name in ("indicator", "value", "unit", "change")},
+    **{(Metric, name): MAX_CELL_CHARS for name in ("indicator", "value", "values", "unit", "change")},
     (Area, "title"): MAX_TITLE_CHARS,
     (Area, "summary"): MAX_CARD_CHARS,
     (Closing, "title"): MAX_TITLE_CHARS,

@@ -9,7 +9,10 @@ when the total is known.
 from __future__ import annotations
 
 from deckgen.layout.base import base_plan, layout_key
-from deckgen.layout.elements import DeckPlan, Fill, Finding, Insets, Rect, SlidePlan, TextBox
+from deckgen.layout.elements import DeckPlan, Fill, Finding, Icon, Insets, Rect, SlidePlan, TextBox
+from deckgen.layout.icon_choice import part_icon
+from deckgen.layout.photos import divider_photo, image_beside, photo_findings, split_for_image
+from deckgen.layout.labels import display_date, part_label, speaker_line, subtitle_shown
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body
 from deckgen.layout.kinds import layout_slide
 from deckgen.layout.limits import length_errors
@@ -46,8 +49,11 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
             divider = divider_slide(ts, frames["divider"], deck, index, plan.findings)
             divider.anchor = f"part:{index}"
             plan.slides.append(divider)
+        elif part.image is not None:
+            message = "a one-part talk has no section divider, so its image is not shown; put it on a slide (image: or a picture slide)"
+            plan.findings.append(Finding(f"{part.image.path}.file", message))
         for slide in part.slides:
-            plan.slides.extend(content_slides(ts, frames, slide, plan.findings))
+            plan.slides.extend(content_slides(ts, frames, slide, plan.findings, part_title=part_label(part)))
         if len(plan.slides) > first:  # each part is a section, from its divider (or first slide)
             plan.slides[first].section = f"{chinese_number(index + 1)}、{part.title}"
     closing = closing_slides(ts, frames, deck, plan.findings)
@@ -115,9 +121,10 @@ def title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding
     w, h, mx = frame.width, frame.height, frame.margin_x
     band_h = round(h * 0.62)
     elements: list = []
-    bottom: float = band_h - 22
-    if deck.subtitle:
-        sub = _fit_lines(ts, deck.subtitle, w - 2 * mx, 22, 18, 2, color=theme.color("on_primary"), pitch=1.3)
+    bottom: float = band_h - 22 - (14 if theme.motif == "ribbon" else 0)  # above the ribbon
+    subtitle = subtitle_shown(deck.title, deck.subtitle)
+    if subtitle:
+        sub = _fit_lines(ts, subtitle, w - 2 * mx, 22, 18, 2, color=theme.color("on_primary"), pitch=1.3)
         sub_h = ts.height([sub], w - 2 * mx)
         elements.append(TextBox(Rect(mx, bottom - sub_h, w - 2 * mx, sub_h), ts.paras([sub]), "top", role="body", name="Subtitle"))
         bottom -= sub_h + 10
@@ -127,10 +134,11 @@ def title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding
     _check_display(ts, size, "title", "the deck title", findings)
     spec = Spec(deck.title, size, bold=True, color=theme.color("on_primary"), pitch=TITLE_PITCH)
     elements.insert(0, TextBox(title_box, ts.paras([spec]), "bottom", role="title", name="Title"))
-    lines = [Spec(deck.organisation, 22, bold=True, color=theme.color("text"))] if deck.organisation else []
-    for extra in (deck.presenter, deck.date):
-        if extra:
-            lines.append(Spec(extra, 20, color=theme.color("muted"), space_before_pt=4))
+    # Speaker line first (XXX同志讲话), then the organiser, then the date (2024年1月).
+    lines = []
+    for n, text in enumerate(x for x in (speaker_line(deck.presenter), deck.organisation, display_date(deck.date)) if x):
+        lead = n == 0
+        lines.append(Spec(text, 22 if lead else 20, bold=lead, color=theme.color("text" if lead else "muted"), space_before_pt=0 if lead else 4))
     logo_w = 76.0 if theme.logo else 0.0
     if lines:
         box = Rect(mx, band_h + 28, w - 2 * mx - logo_w - 20, h - band_h - 56)
@@ -145,7 +153,7 @@ def _template_title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: li
     size = _display_fit(ts, deck.title, title_box.w, title_box.h)
     _check_display(ts, size, "title", "the deck title", findings)
     elements: list = [TextBox(title_box, ts.paras([Spec(deck.title, size, bold=True, pitch=TITLE_PITCH)]), "middle", role="title", name="Title")]
-    lines = [Spec(x, 20) for x in (deck.subtitle, deck.organisation, deck.presenter, deck.date) if x]
+    lines = [Spec(x, 20) for x in (subtitle_shown(deck.title, deck.subtitle), speaker_line(deck.presenter), deck.organisation, display_date(deck.date)) if x]
     layout = frame.layout
     slot = layout.subtitle or layout.body
     box = slot.rect if slot else Rect(title_box.x, title_box.bottom + 12, title_box.w, max(40.0, frame.height - title_box.bottom - 40))
@@ -191,10 +199,10 @@ def agenda_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
     row_h = min(76.0, body.h / max(1, wanted_rows))
     size = size_range.min_pt
     for size in sizes_down(26 if cols == 1 else 22, size_range.min_pt):
-        if all(ts.height([Spec(p.title, size)], text_w, insets) <= row_h - 4 for p in deck.parts):
+        if all(ts.height([Spec(p.short or p.title, size)], text_w, insets) <= row_h - 4 for p in deck.parts):
             break
     # Long part titles at the minimum size: taller rows, fewer per column, more slides.
-    need = max(ts.height([Spec(p.title, size)], text_w, insets) for p in deck.parts) + 4
+    need = max(ts.height([Spec(p.short or p.title, size)], text_w, insets) for p in deck.parts) + 4
     row_h = max(row_h, need)
     rows = max(1, min(wanted_rows, int(body.h // row_h)))
     per_page = rows * cols
@@ -213,7 +221,8 @@ def agenda_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
             elements.append(Fill(badge_rect, theme.color("primary"), "rounded", name=f"Agenda badge {i + 1}", link=f"part:{i}"))
             number = Spec(f"{i + 1:02d}", 20 if cols == 1 else 18, bold=True, color=theme.color("on_primary"), align="center", pitch=1.2)
             elements.append(TextBox(badge_rect, ts.paras([number]), "middle", Insets(0, 0, 0, 0), "label", f"Agenda number {i + 1}"))
-            spec = Spec(deck.parts[i].title, size, color=theme.color("text"))
+            # The part's short label where it has one: the agenda lists, the divider titles.
+            spec = Spec(deck.parts[i].short or deck.parts[i].title, size, color=theme.color("text"))
             elements.append(TextBox(Rect(x + badge + 20, y, text_w, row_h), ts.paras([spec]), "middle", insets, "body", f"Agenda entry {i + 1}", link=f"part:{i}"))
         plans.append(SlidePlan("agenda", title, elements, notes=None, continued=page_no > 0, layout="agenda"))
     return plans
@@ -228,9 +237,19 @@ def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings
     w, h, mx = frame.width, frame.height, frame.margin_x
     panel_w = round(w * 0.34)
     elements: list = []  # the brand panel is on the 章节页 layout
+    if part.image is not None:
+        image_errors = photo_findings([part.image])
+        findings.extend(image_errors)
+        if not image_errors:
+            # The photo stops above the footer, which stays on the brand colour.
+            elements.extend(divider_photo(ts, part.image, Rect(0, 0, panel_w - (16 if theme.motif == "ribbon" else 0), h - 52)))
     label = Spec(f"第{chinese_number(index + 1)}部分", 24, color=theme.color("on_primary"), align="center", pitch=1.3)
     number = Spec(f"{index + 1:02d}", 80, bold=True, color=theme.color("on_primary"), align="center", pitch=1.15, space_before_pt=6)
     elements.append(TextBox(Rect(24, h * 0.26, panel_w - 48, 150), ts.paras([label, number]), "top", role="label", name="Part number", link="agenda"))
+    icon = part_icon(part.title, part.icon)
+    if icon:
+        size = DIVIDER_ICON_PT
+        elements.append(Icon(Rect((panel_w - size) / 2, h * 0.26 - size - 18, size, size), icon, theme.color("on_primary")))
     right_x = panel_w + 48
     right_w = w - right_x - mx
     title_box = Rect(right_x, h * 0.14, right_w, h * 0.40)
@@ -267,6 +286,7 @@ def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, find
 
 
 
+DIVIDER_ICON_PT = 52.0
 PROGRESS_ROWS = 7  # a divider shows at most this many agenda entries around the current one
 
 
@@ -287,7 +307,7 @@ def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
         y = box.y + k * row_h
         marker = theme.color("primary") if current else theme.color("rule")
         out.append(Fill(Rect(box.x + 8, y + row_h / 2 - 4, 8, 8), marker, name=f"Progress marker {i + 1}"))
-        text = f"{i + 1:02d}  {part.title}"
+        text = f"{i + 1:02d}  {part_label(part)}"
         spec = Spec(text, size, bold=current, color=theme.color("primary_dark") if current else theme.color("muted"), pitch=1.25)
         # One line per entry: a long part title is cut with an ellipsis here only;
         # the full title is on its own divider and in the agenda.
@@ -300,17 +320,31 @@ def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
     return out
 
 
-def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findings: list[Finding]) -> list[SlidePlan]:
-    """Lay out one outline slide on its kind's layout; more than one plan when it continues."""
+def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findings: list[Finding], *, part_title: str = "") -> list[SlidePlan]:
+    """Lay out one outline slide on its kind's layout; more than one plan when it continues.
+
+    An untitled statement is headed by its part's title (``part_title``) rather than
+    leaving the top of the slide empty.
+    """
     role = layout_key(slide.kind, frames)
     frame = frames[role]
-    title = slide.title or ""
+    title = slide.title or (part_title if slide.kind in ("statement", "keywords") else "")
     size = ts.theme.size("title")
     # Fit the longest title this slide can have (with （续）) so every page shares one body.
     longest = title + CONTINUED if title else title
     fit = fit_title(ts, longest, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
     _, body = title_and_body(frame, fit)
+    beside: list = []
+    if slide.image is not None and slide.kind in ("achievements", "statement"):
+        image_errors = photo_findings([slide.image])
+        findings.extend(image_errors)
+        if not image_errors:
+            body, frame_rect = split_for_image(body)
+            beside = image_beside(ts, slide.image, frame_rect)
     pages = layout_slide(ts, slide, body)
+    for page in pages.pages:
+        page[:0] = beside
+    findings.extend(pages.findings)
     if pages.continued:
         findings.append(Finding(slide.path, f"does not fit on one slide even at the minimum size; continued on {len(pages.pages)} slides marked （续）"))
     elif pages.at_minimum:

@@ -122,6 +122,24 @@ class Typesetter:
     def width(self, text: str, size_pt: float, bold: bool = False) -> float:
         return self.measurer.width(text, size_pt, bold=bold)
 
+    def one_line_width(self, text: str, size_pt: float, bold: bool = False, *, within: str | None = None) -> float:
+        """The narrowest box width (insets excluded) in which :meth:`lines` keeps ``text``
+        on one line: its width plus the margins :meth:`lines` keeps free. ``within``:
+        the whole paragraph ``text`` is a line of (its margin is the paragraph's)."""
+        return self.box_width_for(self.measurer.width(text, size_pt, bold=bold), size_pt, bold, within=within or text)
+
+    def box_width_for(self, width_pt: float, size_pt: float, bold: bool, *, within: str) -> float:
+        """:meth:`one_line_width` of a line already measured ``width_pt`` wide, as a line
+        of the paragraph ``within`` (whose stand-in margin applies)."""
+        if self.faces.needs_margin and within:
+            margin = self._margins.get((within, bold))
+            if margin is None:
+                margin = self._margins[(within, bold)] = self._substitution_margin_em(within, bold)
+            extra_em, widest_ratio = margin
+            # lines() keeps min(extra, usable × (1 − 1/ratio)) free: either bound suffices.
+            width_pt = min(width_pt + extra_em * size_pt, width_pt * widest_ratio)
+        return width_pt / (1 - WIDTH_SAFETY) + 0.5
+
     def height(self, specs: list[Spec], width_pt: float, insets: Insets | None = None) -> float:
         """Return the height of ``specs`` set in a box ``width_pt`` wide, insets included."""
         insets = insets or Insets()

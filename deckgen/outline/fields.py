@@ -11,24 +11,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from deckgen.outline.model import Area, Deck, Item, Metric, Slide
+from deckgen.outline.model import Area, Deck, Item, Keyword, Metric, Photo, Series, Slide
 
 #: Deck fields shown on slides (title slide, footers), in outline order.
 DECK_TEXT = ("title", "subtitle", "organisation", "presenter", "date")
 
 #: Text fields of a content slide shown on the slide, in outline order; lists of
-#: strings are marked ``[]``, lists of records ``*``.
-SLIDE_TEXT = ("title", "headers[]", "metrics*", "items*", "bullets[]", "areas*", "text", "attribution")
+#: strings are marked ``[]``, lists of records ``*``, a single record ``@``.
+SLIDE_TEXT = (
+    "title", "headers[]", "columns[]", "metrics*", "unit", "categories[]", "series*", "items*", "bullets[]",
+    "areas*", "keywords*", "photos*", "text", "attribution", "image@",
+)
 
-#: Text fields of the records inside a slide, in outline order.
+#: Text fields of the records inside a slide, in outline order (``[]``: a list of strings).
 RECORD_TEXT: dict[type, tuple[str, ...]] = {
-    Metric: ("indicator", "value", "unit", "change"),
+    Metric: ("indicator", "value", "values[]", "unit", "change"),
     Item: ("headline", "detail"),
     Area: ("title", "summary"),
+    Series: ("name", "values[]"),
+    Keyword: ("word", "text"),
+    Photo: ("caption",),  # the file is a name of a file, not text shown
 }
 
 #: What a field is called in messages, when not its own name.
-_LABELS = {"headers": "column header", "bullets": "bullet", "attribution": "source"}
+_LABELS = {"headers": "column header", "columns": "column", "categories": "category", "bullets": "bullet", "attribution": "source"}
 
 #: The outline's key for a model field whose name differs (model names say the role).
 _KEYS = {"attribution": "source"}
@@ -71,6 +77,9 @@ def text_fields(deck: Deck, *, notes: bool = False) -> Iterator[TextField]:
         yield from _notes(deck, "")
     for part in deck.parts:
         yield from _plain(part, f"{part.path}.", ("title",), label="part title")
+        yield from _plain(part, f"{part.path}.", ("short",), label="part label")
+        if part.image is not None:
+            yield from _record(part.image, None)
         if notes:
             yield from _notes(part, f"{part.path}.")
         for slide in part.slides:
@@ -85,18 +94,32 @@ def text_fields(deck: Deck, *, notes: bool = False) -> Iterator[TextField]:
 def slide_fields(slide: Slide) -> Iterator[TextField]:
     """Yield the visible text fields of one content slide, in outline order."""
     for spec in SLIDE_TEXT:
-        name = spec.rstrip("[]*")
+        name = spec.rstrip("[]*@")
         key = _KEYS.get(name, name)
         if spec.endswith("[]"):
             for n, _ in enumerate(getattr(slide, name) or []):
                 yield TextField(slide, name, n, f"{slide.path}.{key}[{n}]", _LABELS.get(name, name), slide=slide)
         elif spec.endswith("*"):
             for record in getattr(slide, name):
-                for field_name in RECORD_TEXT[type(record)]:
-                    if getattr(record, field_name) is not None:
-                        yield TextField(record, field_name, None, f"{record.path}.{field_name}", field_name, slide=slide)
+                yield from _record(record, slide)
+        elif spec.endswith("@"):
+            if getattr(slide, name.rstrip("@")) is not None:
+                yield from _record(getattr(slide, name.rstrip("@")), slide)
         elif getattr(slide, name) is not None:
             yield TextField(slide, name, None, f"{slide.path}.{key}", _LABELS.get(name, name), slide=slide)
+
+
+def _record(record: object, slide: Slide | None) -> Iterator[TextField]:
+    """The text fields of one record (a metric, item, series, photo …) in outline order."""
+    prefix = getattr(record, "path", "")
+    for spec in RECORD_TEXT[type(record)]:
+        field_name = spec.rstrip("[]")
+        held = getattr(record, field_name)
+        if spec.endswith("[]"):
+            for n, _ in enumerate(held or []):
+                yield TextField(record, field_name, n, f"{prefix}.{field_name}[{n}]", field_name, slide=slide)
+        elif held is not None:
+            yield TextField(record, field_name, None, f"{prefix}.{field_name}", field_name, slide=slide)
 
 
 def _plain(owner: object, prefix: str, names: tuple[str, ...], label: str = "{}") -> Iterator[TextField]:

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
-# An X standing alone is a figure still to be filled in: X亿元, X%, X-X, 近X; also the
-# full-width Ｘ a Chinese input method types. Not part of a Latin word or code
-# (X-ray, X86, TEXT).
-PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z0-9])[XＸ](?![A-Za-z0-9]|-[A-Za-z])")
+# A figure or name still to be filled in: X, XX, XXX, the full-width Ｘ a Chinese input
+# method types, xx and ×× (as in ××同志); each run is one placeholder, and X-X, X~X,
+# X～X, X/X are two. Not part of a Latin word or code (X-ray, X86, TEXT, box, Xi), and
+# a single × is a multiplication sign.
+PLACEHOLDER_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:[XＸ]+|x{2,}|ｘ{2,}|×{2,})(?![A-Za-z0-9]|-(?![XＸx×])[A-Za-z])"
+)
 
 
 def has_placeholder(text: str | None) -> bool:
@@ -25,14 +29,46 @@ class Item:
     headline: str
     detail: str | None = None
     path: str = ""
+    icon: str | None = None  # an icon name, "none", or None: chosen from the words
 
 
 @dataclass
 class Metric:
+    """One indicator: ``value`` alone, or ``values`` for the slide's ``columns``."""
+
     indicator: str
-    value: str
+    value: str | None = None
     unit: str | None = None
     change: str | None = None
+    path: str = ""
+    values: list[str] = field(default_factory=list)  # one per column of Slide.columns
+
+
+@dataclass
+class Series:
+    """One series of a chart: its name and one figure per category (text as written)."""
+
+    name: str
+    values: list[str] = field(default_factory=list)
+    path: str = ""
+
+
+@dataclass
+class Photo:
+    """A photo: ``file`` as written in the outline, ``resolved`` against its folder."""
+
+    file: str
+    caption: str | None = None
+    path: str = ""
+    resolved: Path | None = None
+
+
+@dataclass
+class Keyword:
+    """A key word of a keywords slide and its short explanation."""
+
+    word: str
+    text: str | None = None
     path: str = ""
 
 
@@ -41,6 +77,7 @@ class Area:
     title: str
     summary: str | None = None
     path: str = ""
+    icon: str | None = None  # as Item.icon
 
 
 @dataclass
@@ -54,6 +91,16 @@ class Slide:
     bullets: list[str] = field(default_factory=list)  # bullets
     metrics: list[Metric] = field(default_factory=list)  # metrics
     headers: list[str] | None = None  # metrics
+    columns: list[str] = field(default_factory=list)  # metrics: titles of several figure columns
+    style: str | None = None  # metrics: auto, cards, table or chart
+    chart_type: str | None = None  # chart: column, bar, line, doughnut (the outline's `type:`)
+    unit: str | None = None  # chart
+    categories: list[str] = field(default_factory=list)  # chart
+    series: list[Series] = field(default_factory=list)  # chart
+    icon: str | None = None  # achievements, focus-areas: "none" turns the icons off
+    keywords: list[Keyword] = field(default_factory=list)  # keywords
+    photos: list[Photo] = field(default_factory=list)  # picture
+    image: Photo | None = None  # achievements, statement: a photo beside the text
     areas: list[Area] = field(default_factory=list)  # focus-areas
     number: int | None = None  # focus-area
     text: str | None = None  # statement
@@ -67,6 +114,9 @@ class Part:
     notes: str | None = None
     slides: list[Slide] = field(default_factory=list)
     path: str = ""
+    icon: str | None = None  # as Item.icon, on the part's divider
+    short: str | None = None  # label in the agenda and the dividers' progress list
+    image: Photo | None = None  # a photo on the part's divider
 
 
 @dataclass
@@ -96,7 +146,8 @@ class Deck:
 
 def deck_from_data(data: dict, outline_file: str = "") -> Deck:
     """Build a :class:`Deck` from validated plain data (see :mod:`.validate`)."""
-    parts = [_part(p, f"parts[{i}]") for i, p in enumerate(data.get("parts") or [])]
+    base = Path(outline_file).parent if outline_file else Path(".")
+    parts = [_part(p, f"parts[{i}]", base) for i, p in enumerate(data.get("parts") or [])]
     closing_data = data.get("closing") or {}
     closing = Closing(
         title=closing_data.get("title") or "谢谢！",
@@ -118,18 +169,40 @@ def deck_from_data(data: dict, outline_file: str = "") -> Deck:
     )
 
 
-def _part(data: dict, path: str) -> Part:
-    slides = [_slide(s, f"{path}.slides[{i}]") for i, s in enumerate(data.get("slides") or [])]
-    return Part(title=data["title"], notes=data.get("notes"), slides=slides, path=path)
+def _photo(data: dict | None, path: str, base: Path) -> Photo | None:
+    """A photo with its file resolved against the outline's folder."""
+    if not data or not data.get("file"):
+        return None
+    return Photo(data["file"], data.get("caption"), path, base / data["file"])
 
 
-def _slide(data: dict, path: str) -> Slide:
-    items = [Item(i["headline"], i.get("detail"), f"{path}.items[{n}]") for n, i in enumerate(data.get("items") or [])]
+def _part(data: dict, path: str, base: Path) -> Part:
+    slides = [_slide(s, f"{path}.slides[{i}]", base) for i, s in enumerate(data.get("slides") or [])]
+    return Part(
+        title=data["title"], notes=data.get("notes"), slides=slides, path=path, icon=data.get("icon"), short=data.get("short"),
+        image=_photo(data.get("image"), f"{path}.image", base),
+    )
+
+
+def _slide(data: dict, path: str, base: Path) -> Slide:
+    items = [Item(i["headline"], i.get("detail"), f"{path}.items[{n}]", i.get("icon")) for n, i in enumerate(data.get("items") or [])]
     metrics = [
-        Metric(m["indicator"], _figure(m["value"]), m.get("unit"), m.get("change"), f"{path}.metrics[{n}]")
+        Metric(
+            m["indicator"],
+            _figure(m["value"]) if m.get("value") is not None else None,
+            m.get("unit"),
+            m.get("change"),
+            f"{path}.metrics[{n}]",
+            values=[_figure(v) for v in m.get("values") or []],
+        )
         for n, m in enumerate(data.get("metrics") or [])
     ]
-    areas = [Area(a["title"], a.get("summary"), f"{path}.areas[{n}]") for n, a in enumerate(data.get("areas") or [])]
+    areas = [Area(a["title"], a.get("summary"), f"{path}.areas[{n}]", a.get("icon")) for n, a in enumerate(data.get("areas") or [])]
+    keywords = [Keyword(k["word"], k.get("text"), f"{path}.keywords[{n}]") for n, k in enumerate(data.get("keywords") or [])]
+    series = [
+        Series(s["name"], [_figure(v) for v in s.get("values") or []], f"{path}.series[{n}]")
+        for n, s in enumerate(data.get("series") or [])
+    ]
     return Slide(
         kind=data["kind"],
         title=data.get("title"),
@@ -138,6 +211,16 @@ def _slide(data: dict, path: str) -> Slide:
         bullets=list(data.get("bullets") or []),
         metrics=metrics,
         headers=data.get("headers"),
+        columns=list(data.get("columns") or []),
+        style=data.get("style"),
+        icon=data.get("icon"),
+        chart_type=data.get("type"),
+        unit=data.get("unit"),
+        categories=list(data.get("categories") or []),
+        series=series,
+        keywords=keywords,
+        photos=[p for n, d in enumerate(data.get("photos") or []) if (p := _photo(d, f"{path}.photos[{n}]", base))],
+        image=_photo(data.get("image"), f"{path}.image", base),
         areas=areas,
         number=data.get("number"),
         text=data.get("text"),

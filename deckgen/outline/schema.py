@@ -51,6 +51,8 @@ def _type(t, defs: dict) -> dict:
         return out
     if isinstance(t, S.Integer):
         return {"type": "integer", "minimum": t.minimum, "maximum": t.maximum}
+    if isinstance(t, S.Choice):
+        return {"type": "string", "enum": list(t.options)}
     if isinstance(t, S.Value):
         return {"type": ["string", "number"], "not": _CONTROL}
     return dict(TEXT)
@@ -74,6 +76,8 @@ def _mapping(m: S.Mapping, defs: dict, with_title: bool = False) -> dict:
         "required": [f.name for f in m.fields if f.required],
         "additionalProperties": False,
     }
+    if m.one_of:
+        obj["anyOf"] = [{"required": [name]} for name in m.one_of]
     if m.shorthand:
         short = {**TEXT, "description": f"Shorthand for {{{m.shorthand}: …}}"}
         return {"description": m.doc, "oneOf": [short, {k: v for k, v in obj.items() if k != "description"}]}

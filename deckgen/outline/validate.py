@@ -173,7 +173,7 @@ class _Walker:
     def scalar(self, node: yaml.Node, spec: object, path: str):
         label = path.rsplit(".", 1)[-1] or "value"
         if not isinstance(node, yaml.ScalarNode):
-            expected = {"Text": "text", "Value": "a number or text", "Integer": "a whole number"}[type(spec).__name__]
+            expected = {"Text": "text", "Value": "a number or text", "Integer": "a whole number", "Choice": "one word"}[type(spec).__name__]
             self.issue(node, f"'{label}' must be {expected}, not {self.describe(node)}", path)
             return None
         if isinstance(spec, S.Integer):
@@ -183,6 +183,8 @@ class _Walker:
             what = "empty" if value is None else f"{str(value).lower()} (true/false)"
             self.issue(node, f"'{label}' is {what}; write text here (quote it if it is meant literally)", path)
             return None
+        if isinstance(spec, S.Choice):
+            return self.choice(node, spec, label, path)
         # Numbers and dates are kept exactly as written ('2024', '1.10', '012'), never
         # converted: YAML would turn them into other text, and converting a
         # 5,000-digit number or a date like 2024-13-45 would fail.
@@ -208,6 +210,15 @@ class _Walker:
             self.issue(node, f"'{label}' must be a whole number from {spec.minimum} to {spec.maximum}, not {_clip(node.value)!r}", path)
             return None
         return value
+
+    def choice(self, node: yaml.ScalarNode, spec: S.Choice, label: str, path: str):
+        """One of ``spec.options``, written exactly; anything else names the options."""
+        word = str(node.value).strip()
+        if word in spec.options:
+            return word
+        hint = _did_you_mean(word, spec.options)
+        self.issue(node, f"'{label}' must be one of {', '.join(spec.options)}, not {word!r}{hint}", path)
+        return None
 
     def sequence(self, node: yaml.Node, spec: S.ListOf, path: str):
         label = path.rsplit(".", 1)[-1] or "value"
@@ -261,6 +272,10 @@ class _Walker:
             if not spec_field.required and _is_null(value_node):
                 continue  # an optional key left blank is simply absent
             out[key] = self.walk(value_node, spec_field.type, sub)
+        if spec.one_of and not any(name in out for name in spec.one_of):
+            keys = " or ".join(f"'{name}'" for name in spec.one_of)
+            first = spec.field(spec.one_of[0])
+            self.issue(node, f"this {spec.name} needs {keys} ({first.doc if first else ''})", f"{path}.{spec.one_of[0]}")
         for f in spec.fields:
             if f.required and f.name not in out:
                 where = f"this {spec.name}" if path else f"the {self.document}"

@@ -131,6 +131,7 @@ def _style(chart, box: ChartBox) -> None:
         chart.series[0].format.line.width = Pt(1.5)
     else:
         plot.vary_by_categories = False
+        top = _highest_series(box)
         for i, series in enumerate(chart.series):
             color = _rgb(box.colors[i % len(box.colors)])
             if box.chart_type == "line":
@@ -143,16 +144,25 @@ def _style(chart, box: ChartBox) -> None:
                 series.marker.format.fill.fore_color.rgb = color
                 series.marker.format.line.color.rgb = color
                 # Two close lines would print their labels on top of each other: the
-                # first series labels above its points, the others below.
+                # highest line labels above its points, the others below theirs.
                 series.data_labels.show_value = True
-                series.data_labels.position = XL_DATA_LABEL_POSITION.ABOVE if i == 0 else XL_DATA_LABEL_POSITION.BELOW
+                series.data_labels.position = XL_DATA_LABEL_POSITION.ABOVE if i == top else XL_DATA_LABEL_POSITION.BELOW
                 series.data_labels.font.size = Pt(box.label_size_pt)
                 series.data_labels.font.color.rgb = color
-                series.data_labels.number_format = box.number_format
+                series.data_labels.number_format = box.series[i].number_format or box.number_format
                 series.data_labels.number_format_is_linked = False
             else:
                 series.format.fill.solid()
                 series.format.fill.fore_color.rgb = color
+                own = box.series[i].number_format
+                if own and own != box.number_format:
+                    # A series written with fewer decimals keeps them in its labels.
+                    series.data_labels.show_value = True
+                    series.data_labels.position = XL_DATA_LABEL_POSITION.OUTSIDE_END
+                    series.data_labels.font.size = Pt(box.label_size_pt)
+                    series.data_labels.font.color.rgb = _rgb(box.text_color)
+                    series.data_labels.number_format = own
+                    series.data_labels.number_format_is_linked = False
         values = chart.value_axis
         values.visible = False
         values.has_major_gridlines = False
@@ -165,6 +175,15 @@ def _style(chart, box: ChartBox) -> None:
         if box.chart_type == "bar":
             # Bars read top-down in the order written, as a list does.
             categories.reverse_order = True
+
+
+def _highest_series(box: ChartBox) -> int:
+    """The index of the series that runs highest (mean of its known figures)."""
+    def mean(values) -> float:
+        known = [v for v in values if v is not None]
+        return sum(known) / len(known) if known else float("-inf")
+
+    return max(range(len(box.series)), key=lambda i: mean(box.series[i].values)) if box.series else 0
 
 
 def _set_fonts(chart_space, box: ChartBox, *, latin: str, east_asian: str) -> None:

@@ -8,6 +8,8 @@ icon in PowerPoint is one click on Shape Outline and Shape Fill.
 
 from __future__ import annotations
 
+import functools
+
 from deckgen.layout.icons import GRID, ICONS, parse_path
 from deckgen.render.xml import emu, text, xfrm
 from deckgen.layout.elements import Rect
@@ -35,6 +37,7 @@ def _path_xml(commands: str, filled: bool) -> str:
     return f'<a:path w="{PATH_UNITS}" h="{PATH_UNITS}"{fill}>{"".join(out)}</a:path>'
 
 
+@functools.lru_cache(maxsize=64)
 def icon_geometry(name: str) -> str:
     """The ``a:custGeom`` of icon ``name``."""
     paths = "".join(_path_xml(p.commands, p.filled) for p in ICONS[name].paths)

@@ -21,8 +21,11 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.image import ImagePart
 
 from deckgen.layout.base import BasePlan
+from deckgen.layout.elements import Picture
+from deckgen.render.photos import prepared_photo
 from deckgen.render import opc
 from deckgen.render import xml as X
+from deckgen.render.charts import new_chart_part
 from deckgen.render.base import open_base, set_font_refs, write_sections
 from deckgen.render.opc import PackURI, Part
 from deckgen.theme.model import Theme
@@ -41,14 +44,23 @@ class ImageStore:
 
     def __init__(self) -> None:
         self.package: Any = None  # set by open_base once the package is open
-        self._parts: dict[Path, ImagePart] = {}
+        self._parts: dict[tuple, ImagePart] = {}
 
-    def part(self, path: Path) -> ImagePart:
-        part = self._parts.get(path)
+    def part(self, target) -> ImagePart:
+        """The image part of ``target``: a file path (embedded as it is) or a
+        :class:`~deckgen.layout.elements.Picture` (a photo: cropped and downsampled)."""
+        key = image_key(target)
+        part = self._parts.get(key)
         if part is None:
-            part = ImagePart.new(self.package, _image_from(path))
-            part.partname = PackURI(f"/ppt/media/deckgen-image{len(self._parts) + 1}{Path(path).suffix.lower()}")
-            self._parts[path] = part
+            if isinstance(target, Picture) and (target.crop or target.max_px):
+                blob, suffix = prepared_photo(target.path, crop=target.crop, max_px=target.max_px)
+                image = _image_from_blob(blob)
+            else:
+                path = target.path if isinstance(target, Picture) else target
+                image, suffix = _image_from(path), Path(path).suffix.lower()
+            part = ImagePart.new(self.package, image)
+            part.partname = PackURI(f"/ppt/media/deckgen-image{len(self._parts) + 1}{suffix}")
+            self._parts[key] = part
         return part
 
 
@@ -75,6 +87,7 @@ class DeckWriter:
         self._next_pres_rid = 1
         self._slide_count = 0
         self._notes_count = 0
+        self._chart_count = 0
         self._anchors: dict[str, Part] = {}
         self._links: list[tuple[Part, str, str]] = []
         self._sections: list[tuple[str, list[int]]] = []
@@ -84,9 +97,11 @@ class DeckWriter:
     def add_slide(self, shapes_xml_fn, layout_role: str, notes: str | None, *, section: str = "", anchor: str = "") -> None:
         """Add one slide on the layout of ``layout_role``.
 
-        ``shapes_xml_fn(relate, link)`` returns the shapes' XML, calling
-        ``relate(image_path)`` for the rId of each picture it places and
-        ``link(anchor)`` for the rId of a jump to the slide named ``anchor``.
+        ``shapes_xml_fn(relate, link, chart)`` returns the shapes' XML, calling
+        ``relate(image_path)`` for the rId of each picture it places,
+        ``link(anchor)`` for the rId of a jump to the slide named ``anchor`` and
+        ``chart(box)`` for the rId of a new chart part (with its workbook) for a
+        :class:`~deckgen.layout.charts.ChartBox`.
         ``section`` starts a PowerPoint section there.
         """
         self._slide_count += 1
@@ -98,11 +113,12 @@ class DeckWriter:
         def next_rid() -> str:
             return f"rId{len(rels) + 2}"  # rId1 is the layout
 
-        def relate(path: Path) -> str:
-            if path not in rels:
-                rels[path] = next_rid()
-                pending.append((rels[path], RT.IMAGE, self.images.part(path)))
-            return rels[path]
+        def relate(target) -> str:
+            key = ("image", image_key(target))
+            if key not in rels:
+                rels[key] = next_rid()
+                pending.append((rels[key], RT.IMAGE, self.images.part(target)))
+            return rels[key]
 
         def link(target: str) -> str:
             key = ("link", target)
@@ -111,7 +127,16 @@ class DeckWriter:
                 pending.append((rels[key], RT.SLIDE, target))
             return rels[key]
 
-        blob = X.slide_xml(shapes_xml_fn(relate, link), None)
+        def chart(box) -> str:
+            self._chart_count += 1
+            # Chart text refers to the theme's body fonts, as every other run does.
+            part = new_chart_part(box, self.package, number=self._chart_count, latin="+mn-lt", east_asian="+mn-ea")
+            rid = next_rid()
+            rels[("chart", self._chart_count)] = rid
+            pending.append((rid, RT.CHART, part))
+            return rid
+
+        blob = X.slide_xml(shapes_xml_fn(relate, link, chart), None)
         # A plain Part holding the finished XML: nothing reads it back before saving,
         # so parsing it into python-pptx's object tree would be wasted time.
         slide_part = Part(partname, SLIDE_CT, self.package, blob)
@@ -230,6 +255,19 @@ def _image_from(path: Path):
     from pptx.parts.image import Image
 
     return Image.from_file(str(path))
+
+
+def _image_from_blob(blob: bytes):
+    from pptx.parts.image import Image
+
+    return Image.from_blob(blob)
+
+
+def image_key(target) -> tuple:
+    """What makes two pictures the same image part: the file, and for a photo its crop and size."""
+    if isinstance(target, Picture):
+        return (Path(target.path), target.crop, target.max_px)
+    return (Path(target), None, None)
 
 
 def _app_xml(slides: int, notes: int, width: int, height: int) -> bytes:

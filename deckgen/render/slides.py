@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from deckgen.layout.base import LayoutPlan
-from deckgen.layout.elements import DeckPlan, Fill, Picture, SlidePlan, Table, TextBox
+from deckgen.layout.charts import ChartBox
+from deckgen.layout.elements import DeckPlan, Fill, Icon, Picture, SlidePlan, Table, TextBox
 from deckgen.outline.model import Deck
 from deckgen.render import xml as X
+from deckgen.render.charts import chart_frame
+from deckgen.render.icons import icon_shape
 from deckgen.render.package import DeckWriter, fixed_time
 from deckgen.theme.model import Theme
 
@@ -19,7 +22,7 @@ def render_deck(plan: DeckPlan, deck: Deck, theme: Theme) -> bytes:
     for slide in plan.slides:
         layout = plan.base.layouts[slide.layout]
         writer.add_slide(
-            lambda relate, link, s=slide, lay=layout: _shapes(s, lay, fonts, relate, link),
+            lambda relate, link, chart, s=slide, lay=layout: _shapes(s, lay, fonts, relate, link, chart),
             slide.layout,
             slide.notes,
             section=slide.section,
@@ -40,7 +43,7 @@ def render_deck(plan: DeckPlan, deck: Deck, theme: Theme) -> bytes:
 PLACEHOLDER_ROLES = {"title": "title", "subtitle": "subtitle", "footer": "footer", "number": "number"}
 
 
-def _shapes(slide: SlidePlan, layout: LayoutPlan, fonts: X.Fonts, relate, link) -> str:
+def _shapes(slide: SlidePlan, layout: LayoutPlan, fonts: X.Fonts, relate, link, chart) -> str:
     out = []
     for shape_id, element in enumerate(slide.elements, start=2):
         link_rid = link(element.link) if getattr(element, "link", "") else None
@@ -52,8 +55,12 @@ def _shapes(slide: SlidePlan, layout: LayoutPlan, fonts: X.Fonts, relate, link) 
             out.append(X.fill_shape(element, shape_id, link_rid))
         elif isinstance(element, Table):
             out.append(X.table(element, shape_id, fonts))
+        elif isinstance(element, Icon):
+            out.append(icon_shape(element.name, element.rect, element.color, shape_id))
+        elif isinstance(element, ChartBox):
+            out.append(chart_frame(element, shape_id, chart(element)))
         elif isinstance(element, Picture):
-            out.append(X.picture(element, shape_id, relate(element.path)))
+            out.append(X.picture(element, shape_id, relate(element)))
         else:  # pragma: no cover - a new element type without a renderer
             raise TypeError(f"cannot render {type(element).__name__}")
     return "".join(out)

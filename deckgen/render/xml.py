@@ -66,7 +66,7 @@ def run_props(tag: str, size_pt: float, bold: bool, color: str | None, fonts: Fo
 
 
 def run(r: Run, size_pt: float, fonts: Fonts) -> str:
-    props = run_props("rPr", size_pt, r.bold, r.color, fonts)
+    props = run_props("rPr", r.size_pt or size_pt, r.bold, r.color, fonts)
     pieces = r.text.split("\n")
     out = []
     for n, piece in enumerate(pieces):
@@ -165,8 +165,9 @@ def fill_shape(fill: Fill, shape_id: int, link_rid: str | None = None) -> str:
 
 def picture(pic: Picture, shape_id: int, rid: str) -> str:
     name = text(pic.name or f"Picture {shape_id}")
+    alt = text(pic.alt or pic.name or f"Picture {shape_id}")
     return (
-        f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{name}" descr="{name}"/>'
+        f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{name}" descr="{alt}"/>'
         f'<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
         f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
         f'<p:spPr>{xfrm(pic.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'

@@ -157,6 +157,7 @@ def load_theme_file(path: Path) -> Theme:
         layouts={str(k): str(v) for k, v in (data.get("layouts") or {}).items() if v},
         heading_latin_font=fonts.get("heading_latin") or None,
         heading_east_asian_font=fonts.get("heading_east_asian") or None,
+        motif=data.get("motif") or "band",
     )
     return with_template(theme, template) if template else theme
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deckgen.outline.spec import Field, ListOf, Mapping, Text, Value
+from deckgen.outline.spec import Choice, Field, ListOf, Mapping, Text, Value
 
 COLOR_ROLES = {
     "primary": "Brand colour: title accents, section panels, table header.",
@@ -26,7 +26,13 @@ SIZE_ROLES = {
 }
 
 #: Keys of ``layouts:``: each names one slide kind (``cover`` = ``title``).
-LAYOUT_KEYS = ("title", "cover", "agenda", "divider", "achievements", "bullets", "metrics", "focus-areas", "focus-area", "statement", "closing")
+LAYOUT_KEYS = (
+    "title", "cover", "agenda", "divider", "achievements", "bullets", "metrics", "chart", "focus-areas", "focus-area",
+    "statement", "keywords", "picture", "closing",
+)
+
+#: Decorations of the cover, section and closing layouts a generated theme can have.
+MOTIFS = ("band", "ribbon")
 
 # Floors from the typography rules; a theme cannot go below them.
 SIZE_FLOORS = {"title": 28, "body": 18, "table": 14, "footer": 10, "display": 28}
@@ -64,6 +70,7 @@ THEME = Mapping(
             "Font size ranges in points.",
         ),
         Field("logo", Text(), "Path to the logo image, relative to the theme file."),
+        Field("motif", Choice(MOTIFS), "Cover, section and closing decoration: band (a plain brand band, default) or ribbon (gold double rules, as on official documents)."),
         Field("footer", Text(), "Footer text; {organisation} and {date} are filled in."),
         Field("slide_number", Text(), "Slide number style: '{n}' (a slide-number field), '第{n}页' or 'none'; no {total}, which no field keeps right."),
         Field("template", Text(), "Your organisation's .pptx/.potx, relative to the theme file: its master, layouts, colours and fonts."),

@@ -9,7 +9,7 @@ from deckgen.figures import apply_figures
 from deckgen.lint import placeholder_issues
 from deckgen.outline.fields import text_fields
 from deckgen.outline.loader import load_outline
-from deckgen.outline.model import Area, Closing, Deck, Item, Metric, Part, Slide
+from deckgen.outline.model import Area, Closing, Deck, Item, Metric, Part, Photo, Series, Slide
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "decks" / "postal-2024.yaml"
@@ -27,7 +27,8 @@ parts:
 
 def _text_attributes(cls: type) -> set[str]:
     """Every field of a model class that holds text shown or spoken."""
-    skip = {"path", "kind", "theme", "template", "outline_file", "number"}  # theme and template name files
+    # theme, template and file name files; icon, style and chart_type are choices, not text shown
+    skip = {"path", "kind", "theme", "template", "outline_file", "number", "file", "icon", "style", "chart_type"}
     return {f.name for f in dataclasses.fields(cls) if f.name not in skip and "str" in str(f.type) and "Slide" not in str(f.type)}
 
 
@@ -37,10 +38,13 @@ def test_the_walker_reaches_every_text_field_of_the_model() -> None:
     deck.subtitle = deck.presenter = deck.notes = deck.closing.text = deck.closing.notes = "t"
     first = deck.parts[0].slides[0]
     first.attribution, first.headers, first.notes = "t", ["a", "b", "c", "d"], "t"
+    first.columns, first.unit, first.categories = ["2023年"], "亿元", ["2023年"]
+    first.metrics[0].values = ["1"]
+    deck.parts[0].short = "t"
     reached: dict[type, set[str]] = {}
     for field in text_fields(deck, notes=True):
         reached.setdefault(type(field.owner), set()).add(field.name)
-    for cls in (Deck, Part, Slide, Item, Metric, Area, Closing):
+    for cls in (Deck, Part, Slide, Item, Metric, Area, Closing, Series, Photo):
         missing = _text_attributes(cls) - reached.get(cls, set())
         assert not missing, f"{cls.__name__}: {missing} not walked"
 

@@ -216,7 +216,15 @@ def test_utf16_outline_is_read(tmp_path):
 def test_placeholder_detection():
     from deckgen.outline.model import has_placeholder
 
-    for text in ("X亿元", "增长X%", "X-X月", "近X个", "Ｘ市", "（X）"):
+    for text in ("X亿元", "增长X%", "X-X月", "近X个", "Ｘ市", "（X）", "xx市", "XX同志", "××同志", "ＸＸ", "XXX"):
         assert has_placeholder(text), text
-    for text in ("X-ray", "X86", "TEXT", "Xi", "无"):
+    for text in ("X-ray", "X86", "TEXT", "Xi", "无", "box", "3×4", "XXL", "x轴"):
         assert not has_placeholder(text), text
+
+
+def test_placeholders_are_counted_one_per_run_and_two_across_a_range():
+    from deckgen.outline.model import PLACEHOLDER_RE
+
+    counts = {"X-X月份": 2, "X~X": 2, "X～X": 2, "X/X": 2, "XX同志": 1, "××同志和xx同志": 2, "Ｘ市X区": 2, "X-ray": 0}
+    for text, count in counts.items():
+        assert len(PLACEHOLDER_RE.findall(text)) == count, text

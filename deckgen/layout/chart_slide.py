@@ -1,0 +1,110 @@
+"""The chart kind, and metrics shown as a chart: figures as text -> a :class:`ChartBox`.
+
+Figures are written as text (``41.6``, ``12,345``, ``X``); a placeholder becomes a
+gap in the chart (``deckgen check`` lists it, ``--values`` fills it), anything that is
+neither a number nor a placeholder is refused at its line, since a chart cannot draw
+``持续提高``. The unit stands above the chart; the data labels carry the figures, so
+no value axis is drawn.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deckgen.layout.charts import ChartBox, ChartSeries, number_format_for
+from deckgen.layout.elements import Finding, Insets, Rect, TextBox
+from deckgen.layout.pages import Pages
+from deckgen.layout.typeset import Spec, Typesetter
+from deckgen.outline.model import PLACEHOLDER_RE, Slide
+
+_NUMBER = re.compile(r"[+\-－]?\d+(?:\.\d+)?")
+UNIT_ROW = 34.0
+#: Series colours, from the theme's palette, in order.
+SERIES_ROLES = ("primary", "accent", "primary_dark", "muted")
+
+
+def chart_number(text: str) -> float | None:
+    """The number ``text`` holds (``12,345`` -> 12345.0); None for a placeholder (X, 近X).
+
+    Raises :class:`ValueError` for anything else.
+    """
+    cleaned = text.strip().replace(",", "").replace("，", "").replace(" ", "")
+    if _NUMBER.fullmatch(cleaned):
+        return float(cleaned.replace("－", "-"))
+    if PLACEHOLDER_RE.search(cleaned):
+        return None
+    raise ValueError(text)
+
+
+def chartable(values: list[str]) -> bool:
+    """True when every figure is a number or a placeholder."""
+    try:
+        [chart_number(v) for v in values]
+    except ValueError:
+        return False
+    return True
+
+
+def chart_data(slide: Slide) -> tuple[str, str | None, list[str], list[tuple[str, list[str], str]]]:
+    """(chart type, unit, categories, [(series name, figures, outline path)]) of a
+    chart slide, or of a metrics slide shown as a chart (columns are the categories,
+    each indicator a series)."""
+    if slide.kind == "chart":
+        series = [(s.name, list(s.values), f"{s.path}.values") for s in slide.series]
+        return slide.chart_type or "column", slide.unit, list(slide.categories), series
+    units = {m.unit for m in slide.metrics if m.unit}
+    series = [(m.indicator, list(m.values), f"{m.path}.values") for m in slide.metrics]
+    return "column" if len(series) == 1 else "line", units.pop() if len(units) == 1 else None, list(slide.columns), series
+
+
+def chart_findings(slide: Slide) -> list[Finding]:
+    """Figures a chart cannot draw, and series whose length is not the categories'."""
+    _, _, categories, series = chart_data(slide)
+    out = []
+    for name, values, path in series:
+        for n, value in enumerate(values):
+            try:
+                chart_number(value)
+            except ValueError:
+                message = f"“{value}” is not a number: a chart draws numbers (or X for a figure still to come); write the figure, or show the slide as a table"
+                out.append(Finding(f"{path}[{n}]", message, "error"))
+        if len(values) != len(categories):
+            out.append(Finding(path, f"series “{name}” has {len(values)} figures for {len(categories)} categories; give one per category (X for a figure still to come)", "error"))
+    if slide.kind == "chart" and slide.chart_type == "doughnut" and len(series) > 1:
+        out.append(Finding(f"{slide.path}.series", "a doughnut shows one series; the others are left out — use column, bar or line for several", "warning"))
+    return out
+
+
+def layout_chart(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
+    """One native chart filling the body, its unit above it at the right."""
+    theme = ts.theme
+    findings = chart_findings(slide)
+    if any(f.severity == "error" for f in findings):
+        return Pages([[]], findings=findings)
+    chart_type, unit, categories, series = chart_data(slide)
+    if chart_type == "doughnut":
+        series = series[:1]
+    values = [tuple(chart_number(v) for v in figures) for _, figures, _ in series]
+    page: list = []
+    top = body.y
+    if unit:
+        label = Spec(f"单位：{unit}", theme.size("body").min_pt, color=theme.color("muted"), align="right", pitch=1.25)
+        page.append(TextBox(Rect(body.x, body.y, body.w, UNIT_ROW), ts.paras([label]), "top", Insets(4, 4, 2, 2), "body", "Chart unit"))
+        top += UNIT_ROW
+    # Labels at body size while the categories are few; smaller (not under the
+    # table floor) when many share the axis.
+    label_pt = max(theme.size("table").min_pt, theme.size("body").min_pt - max(0, len(categories) - 6))
+    box = ChartBox(
+        rect=Rect(body.x, top, body.w, body.bottom - top),
+        chart_type=chart_type,
+        categories=tuple(categories),
+        # Each series' labels show as many decimals as its own figures were written with.
+        series=tuple(ChartSeries(name, v, number_format_for(list(v))) for (name, _, _), v in zip(series, values)),
+        colors=tuple(theme.color(role) for role in SERIES_ROLES),
+        text_color=theme.color("text"),
+        grid_color=theme.color("rule"),
+        label_size_pt=label_pt,
+        number_format=number_format_for([x for v in values for x in v]),
+        name=f"Chart {slide.title or ''}".strip(),
+    )
+    return Pages([page + [box]], findings=findings)

@@ -1,0 +1,134 @@
+"""Display text set as a designer would: lines broken at phrase boundaries and balanced.
+
+Greedy wrapping fills each line and leaves what is over to the next: ``年。`` alone on
+a last line, ``X/周年`` or ``“十三/五”`` split across two. For display text (a
+statement set large) :func:`display_breaks` chooses the same number of lines with
+explicit breaks instead: never inside a number and its unit or a short quoted term,
+no one-character last line, breaks after punctuation where possible, lines as even as
+the text allows. Each line is checked to fit on its own, so the renderer draws the
+lines exactly as chosen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deckgen.layout.linebreak import break_opportunities
+from deckgen.layout.typeset import Typesetter
+
+_UNIT = r"(?:个百分点|周年|[万亿千百]?(?:件|元|人次|人|户|家|个|台|辆|吨|次|组|处|倍|份|笔|公里|千米|米|项|天)|%|％|年|月|日)"
+#: Spans a line must not break inside: a figure with its unit, a short quoted term
+#: or title, a figure range (X-X).
+FIGURES = re.compile(rf"[0-9０-９XＸ][0-9０-９XＸ.．,，%％\-~～/]*{_UNIT}?")
+PROTECTED = re.compile(FIGURES.pattern + r"|“[^”]{1,8}”|《[^》]{1,12}》|「[^」]{1,8}」")
+#: Characters after which a break reads as a phrase boundary.
+PHRASE_END = frozenset("，、；：。！？,;:!?）》”")
+_PUNCT = frozenset("，、；：。！？,;:!?）》”“（《")
+
+
+def protected_cuts(text: str, pattern: re.Pattern[str] = PROTECTED) -> set[int]:
+    """Cut positions that would split a protected span."""
+    cuts: set[int] = set()
+    for match in pattern.finditer(text):
+        if match.end() - match.start() > 1:
+            cuts.update(range(match.start() + 1, match.end()))
+    return cuts
+
+
+def _visible(line: str) -> int:
+    return sum(1 for ch in line if ch not in _PUNCT and not ch.isspace())
+
+
+def display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: float, bold: bool = True) -> str:
+    """``text`` with explicit line breaks, in as many lines as greedy wrapping needs.
+
+    Returns ``text`` unchanged when it fits one line, already holds breaks, or no
+    better set of breaks exists (then greedy wrapping stands).
+    """
+    if "\n" in text:
+        return text
+    greedy = ts.lines(text, inner_width, size_pt, bold)
+    count = len(greedy)
+    if count < 2 or count > 4 or len(text) > 200:
+        return text
+    if _reads_well(text, greedy):
+        return text  # greedy lines already end at phrases where it matters: keep them
+    opportunities = [c for c in break_opportunities(text) if 0 < c < len(text)]
+    width_of: dict[tuple[int, int], float | None] = {}
+    ruler = ts.measurer.ruler(text, size_pt, bold=bold)  # any span measured in constant time
+
+    def width(start: int, end: int) -> float | None:
+        """The line's width, or None when it does not fit on its own."""
+        key = (start, end)
+        if key not in width_of:
+            # Measured as a line of the whole text: the stand-in margin is the text's.
+            need = ts.box_width_for(ruler.width(start, end), size_pt, bold, within=text)
+            width_of[key] = need if need <= inner_width + 0.5 else None  # one_line_width keeps 0.5 pt spare
+        return width_of[key]
+
+    # Quoted terms and figures stay whole where the lines allow; else figures alone.
+    for pattern in (PROTECTED, FIGURES):
+        forbidden = protected_cuts(text, pattern)
+        ends = _best_ends(text, [c for c in opportunities if c not in forbidden], count, width)
+        if ends is not None:
+            pieces, start = [], 0
+            for end in ends:
+                pieces.append(text[start:end])
+                start = end
+            broken = "\n".join(pieces)
+            # The whole, as the layout measures it, must take exactly the lines chosen.
+            if len(ts.lines(broken, inner_width, size_pt, bold)) == count:
+                return broken
+    return text
+
+
+def _reads_well(text: str, lines: list[str]) -> bool:
+    """True when greedy ``lines`` break no protected span, leave no one-character last
+    line and end every line but the last at a phrase boundary."""
+    if _visible(lines[-1]) < 2:
+        return False
+    forbidden = protected_cuts(text)
+    cut = 0
+    for line in lines[:-1]:
+        cut += len(line)
+        if cut in forbidden or text[cut - 1] not in PHRASE_END:
+            return False
+    return True
+
+
+def _best_ends(text: str, cuts: list[int], count: int, width) -> list[int] | None:
+    """Line ends for ``count`` lines through ``cuts``, or None when no choice fits."""
+    # best[(k, end)] = (score, previous cut): k lines ending at ``end``; the score
+    # prefers fewer breaks mid-phrase, then the narrowest widest line, then evenness.
+    positions = [0, *cuts, len(text)]
+    best: dict[tuple[int, int], tuple[tuple[int, float, float], int]] = {(0, 0): ((0, 0.0, 0.0), -1)}
+    for k in range(1, count + 1):
+        for j in range(1, len(positions)):
+            end = positions[j]
+            if (k == count) != (end == len(text)):
+                continue  # only the last line ends the text
+            # Starts from the nearest back: once a line is too wide, earlier starts are too.
+            for i in range(j - 1, -1, -1):
+                start = positions[i]
+                w = width(start, end)
+                if w is None:
+                    break
+                if (k - 1, start) not in best:
+                    continue
+                (mid, widest, spread), _ = best[(k - 1, start)]
+                line = text[start:end]
+                if k == count and _visible(line) < 2:
+                    continue  # never a one-character last line
+                penalty = 0 if end == len(text) or text[end - 1] in PHRASE_END else 1
+                score = (mid + penalty, max(widest, round(w, 1)), spread + w * w)
+                if (k, end) not in best or score < best[(k, end)][0]:
+                    best[(k, end)] = (score, start)
+    if (count, len(text)) not in best:
+        return None
+    ends, end, k = [], len(text), count
+    while k > 0:
+        ends.append(end)
+        end = best[(k, end)][1]
+        k -= 1
+    ends.reverse()
+    return ends

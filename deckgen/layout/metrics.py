@@ -1,0 +1,426 @@
+"""The metrics kind: headline figures as KPI cards, larger sets as a native table.
+
+:func:`metrics_form` decides the form from the content (``style: auto``) or takes the
+outline's ``style:``. Cards show up to :data:`MAX_CARDS` short figures large (value
+44–60 pt bold, the unit smaller on the same baseline, the change under it with a
+coloured ↑/↓); everything else is a table whose columns are the indicator, one or
+more figure columns (``value``, or ``values`` under the slide's ``columns``), unit and
+change. Empty columns are dropped, figures are right-aligned so their digits line up,
+and long tables split between rows with the header repeated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from deckgen.layout.chart_slide import chartable, layout_chart
+from deckgen.layout.elements import Cell, Fill, Finding, Insets, Rect, Run, Table, TextBox
+from deckgen.layout.measure import line_pitch
+from deckgen.layout.pages import Pages
+from deckgen.layout.paginate import balanced_pages
+from deckgen.layout.typeset import Spec, Typesetter, sizes_down
+from deckgen.outline.model import Metric, Slide
+
+DEFAULT_HEADERS = ["指标", "数值", "单位", "同比"]
+CELL_INSETS = Insets(7.2, 7.2, 4.0, 4.0)
+# LibreOffice grows a table row to the font's natural line height (1.45 em for Noto
+# CJK) even under exact line spacing, so table text is pitched at least that much.
+TABLE_PITCH = 1.5
+# Short tables get roomy rows rather than a cramped block at the top of the slide.
+ROW_MIN_PT = 44.0
+
+MAX_CARDS = 6
+MAX_SERIES = 4  # more lines or bar groups than this read better as a table
+#: A figure short enough for a card: "41.6", "近X", "12,345", "X-X".
+MAX_CARD_VALUE_CHARS = 8
+VALUE_SIZES = (60.0, 44.0)  # the card value's size range, largest first
+CARD_GAP = 20.0
+CARD_INSETS = Insets(14, 14, 10, 10)
+VALUE_PITCH = 1.15
+CARD_ACCENT = 6.0
+# Header words that say nothing a card does not already show.
+_PLAIN_VALUE_HEADERS = {"数值", "数据", "数量", "值", "指标值", "完成值", "完成"}
+_PLAIN_CHANGE_HEADERS = {"同比", "同比变化", "同比变化情况", "变化", "增减", "说明", "备注"}
+_RISE = re.compile(r"增长|增加|提高|提升|上升|上涨|扩大|^\+|^＋")
+_FALL = re.compile(r"下降|减少|降低|下滑|回落|收窄|^-\d|^－")
+_COMPARED = re.compile(r"同比|环比|较|比上年|年均|与")
+RISE_COLOR = "C62828"  # Chinese reading: red rises, green falls
+FALL_COLOR = "2E7D32"
+
+
+@dataclass
+class TableColumn:
+    """One column of a metrics table: its title, its cells (one per metric) and alignment."""
+
+    title: str
+    cells: list[str]
+    align: str  # left, center, right
+    role: str  # indicator, figure, unit, change
+
+
+def metrics_form(slide: Slide) -> str:
+    """How ``slide`` shows its figures: ``cards``, ``table`` or ``chart``.
+
+    ``style: auto`` (or none) gives cards to up to :data:`MAX_CARDS` indicators with
+    one short figure each, and a chart to a series: up to :data:`MAX_SERIES`
+    indicators in one unit over three or more ``columns`` (years), every figure a
+    number or X, no change column. Anything else is a table.
+    """
+    if slide.style in ("cards", "table", "chart"):
+        return slide.style
+    if slide.columns:
+        return "chart" if _is_series(slide) else "table"
+    if len(slide.metrics) > MAX_CARDS:
+        return "table"
+    if all(m.value and len(m.value) <= MAX_CARD_VALUE_CHARS for m in slide.metrics):
+        return "cards"
+    return "table"
+
+
+def _is_series(slide: Slide) -> bool:
+    metrics = slide.metrics
+    return (
+        len(slide.columns) >= 3
+        and len(metrics) <= MAX_SERIES
+        and len({m.unit for m in metrics}) == 1
+        and not any(m.change or m.value for m in metrics)
+        and all(len(m.values) == len(slide.columns) and chartable(m.values) for m in metrics)
+    )
+
+
+def table_columns(slide: Slide) -> list[TableColumn]:
+    """The columns the table shows, in order, with empty ones dropped.
+
+    指标 | 数值 (only when some row has a ``value``) | one column per ``columns``
+    title | 单位 | 同比, titled by ``headers`` where given. The indicator column is
+    always kept.
+    """
+    headers = list(slide.headers or DEFAULT_HEADERS)
+    metrics = slide.metrics
+    columns = [TableColumn(headers[0], [m.indicator for m in metrics], "left", "indicator")]
+    columns.append(TableColumn(headers[1], [m.value or "" for m in metrics], "right", "figure"))
+    for k, title in enumerate(slide.columns):
+        columns.append(TableColumn(title, [m.values[k] if k < len(m.values) else "" for m in metrics], "right", "figure"))
+    columns.append(TableColumn(headers[2], [m.unit or "" for m in metrics], "center", "unit"))
+    columns.append(TableColumn(headers[3], [m.change or "" for m in metrics], "left", "change"))
+    return [c for c in columns if c.role == "indicator" or any(cell.strip() for cell in c.cells)]
+
+
+def column_findings(slide: Slide) -> list[Finding]:
+    """Rows whose ``values`` do not match the slide's ``columns``, for ``check``."""
+    out = []
+    for metric in slide.metrics:
+        if metric.values and not slide.columns:
+            out.append(Finding(f"{metric.path}.values", "values: needs the slide's columns: (one title per figure); add columns: or write value:"))
+        elif slide.columns and len(metric.values) > len(slide.columns):
+            extra = len(metric.values) - len(slide.columns)
+            message = f"{len(metric.values)} values for {len(slide.columns)} columns; the last {extra} are not shown — add their column titles or delete them"
+            out.append(Finding(f"{metric.path}.values", message))
+        elif slide.columns and metric.values and len(metric.values) < len(slide.columns):
+            message = f"{len(metric.values)} values for {len(slide.columns)} columns; the last cells stay empty — write X for a figure still to come"
+            out.append(Finding(f"{metric.path}.values", message))
+        if not slide.columns and metric.value is None:
+            out.append(Finding(metric.path, f"“{metric.indicator}” has no value; write value: X if the figure is still to come"))
+    return out
+
+
+def layout_metrics(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
+    """KPI cards or a table, as :func:`metrics_form` decides (cards that cannot fit
+    become a table)."""
+    form = metrics_form(slide)
+    if form == "chart":
+        return layout_chart(ts, slide, body)
+    findings = column_findings(slide)
+    if form == "cards":
+        cards = layout_kpi_cards(ts, slide, body)
+        if cards is not None:
+            return Pages([cards], findings=findings)
+        if slide.style == "cards":
+            findings.append(Finding(f"{slide.path}.style", "the figures do not fit as cards (too many or too long); shown as a table"))
+    pages = layout_metrics_table(ts, slide, body)
+    pages.findings.extend(findings)
+    return pages
+
+
+# ---------------------------------------------------------------- KPI cards
+
+
+def _card_grids(n: int, wide: bool) -> list[tuple[int, int]]:
+    """Columns × rows to try for ``n`` cards, best first: one row while they fit,
+    then two rows of wider cards (four cards whose captions would wrap go 2 × 2)."""
+    if wide:
+        return [(n, 1), (2, 2)] if n == 4 else [(n, 1)] if n < 4 else [(3, 2)]
+    if n <= 2:
+        return [(n, 1)]
+    return [(n, 1), (2, 2)] if n == 3 else [(2, 2)] if n == 4 else [(3, 2), (2, 3)]
+
+
+def change_direction(change: str) -> int:
+    """+1 for a rise (增长, 提高, +3%), -1 for a fall (下降, 减少, -2%), 0 otherwise."""
+    text = change.strip()
+    if _FALL.search(text):
+        return -1
+    if _RISE.search(text):
+        return 1
+    return 0
+
+
+def card_change_text(slide: Slide, metric: Metric) -> str:
+    """The change line of a card: the change, led by its column title when that says
+    what it compares with (同比, “十三五”期间年均) and the change does not."""
+    change = (metric.change or "").strip()
+    if not change:
+        return ""
+    header = (slide.headers or DEFAULT_HEADERS)[3].strip()
+    if header in _PLAIN_CHANGE_HEADERS:
+        header = "同比" if header.startswith("同比") else ""
+    if header and not _COMPARED.search(change) and not change.startswith(header):
+        return header + change
+    return change
+
+
+def card_caption(slide: Slide) -> str:
+    """A caption above each card's value when the value column's title says more than 数值."""
+    header = (slide.headers or DEFAULT_HEADERS)[1].strip()
+    return "" if header in _PLAIN_VALUE_HEADERS else header
+
+
+def layout_kpi_cards(ts: Typesetter, slide: Slide, body: Rect) -> list | None:
+    """Cards in one or two rows, all values at one size; None when they cannot fit."""
+    theme = ts.theme
+    metrics = slide.metrics
+    caption = card_caption(slide)
+    fits = []
+    for cols, rows in _card_grids(len(metrics), body.w > 700):
+        fit = _fit_cards(ts, slide, cols, rows, body, caption)
+        if fit is not None:
+            fits.append((cols, rows, fit))
+    if not fits:
+        return None
+    # The first grid whose cards read neatly, else the first that fits at all.
+    cols, rows, (card_w, value_pt, specs, _neat, content_h) = next((f for f in fits if f[2][3]), fits[0])
+    card_h = min((body.h - CARD_GAP * (rows - 1)) / rows, content_h + 96)
+    block_h = rows * card_h + (rows - 1) * CARD_GAP
+    top = body.y + max(0.0, (body.h - block_h) / 2)
+    page: list = []
+    for i, metric in enumerate(metrics):
+        r, c = divmod(i, cols)
+        in_row = min(cols, len(metrics) - r * cols)
+        # A short last row is centred under the full one.
+        x0 = body.x + (body.w - (in_row * card_w + (in_row - 1) * CARD_GAP)) / 2
+        rect = Rect(x0 + c * (card_w + CARD_GAP), top + r * (card_h + CARD_GAP), card_w, card_h)
+        page.append(Fill(rect, theme.color("surface"), "rect", theme.color("rule"), name=f"KPI {i + 1}"))
+        page.append(Fill(Rect(rect.x, rect.y, rect.w, CARD_ACCENT), theme.color("primary"), name=f"KPI {i + 1} accent"))
+        text_rect = Rect(rect.x, rect.y + CARD_ACCENT, rect.w, rect.h - CARD_ACCENT)
+        page.append(TextBox(text_rect, _card_paras(ts, slide, metric, specs[i], value_pt, caption), "middle", CARD_INSETS, "body", f"KPI {i + 1} text"))
+    return page
+
+
+def _fit_cards(ts: Typesetter, slide: Slide, cols: int, rows: int, body: Rect, caption: str):
+    """Sizes for a ``cols`` × ``rows`` grid: (card width, value size, specs per card,
+    neat, content height), or None when the cards cannot fit even with values at
+    44 pt. ``neat``: indicators in at most two lines, captions and changes in one."""
+    theme = ts.theme
+    metrics = slide.metrics
+    card_w = (body.w - CARD_GAP * (cols - 1)) / cols
+    card_h = (body.h - CARD_GAP * (rows - 1)) / rows
+    inner = card_w - CARD_INSETS.left - CARD_INSETS.right
+
+    def value_width(metric: Metric, size: float) -> float:
+        unit = (metric.unit or "").strip()
+        width = ts.one_line_width(metric.value or "", size, bold=True)
+        if unit:
+            width += ts.one_line_width(" " + unit, unit_size(size))
+        return width
+
+    body_range = theme.size("body")
+    for head_pt in sizes_down(body_range.max_pt, body_range.min_pt):
+        specs = [_card_specs(ts, slide, m, head_pt, caption) for m in metrics]
+        if all(ts.count_lines(s[0], card_w, CARD_INSETS) <= 2 for s in specs):
+            break
+    neat = all(ts.count_lines(s[0], card_w, CARD_INSETS) <= 2 and all(ts.count_lines(x, card_w, CARD_INSETS) == 1 for x in s[1:]) for s in specs)
+    text_h = max(ts.height(s, card_w, CARD_INSETS) for s in specs)
+    for value_pt in sizes_down(*VALUE_SIZES, 2.0):
+        content_h = text_h + line_pitch(value_pt, VALUE_PITCH) + 2 + CARD_ACCENT
+        if content_h <= card_h and all(value_width(m, value_pt) <= inner * 0.95 for m in metrics):
+            return card_w, value_pt, specs, neat, content_h
+    return None
+
+
+def unit_size(value_pt: float) -> float:
+    """The unit beside a card value: well under the value, never under body size."""
+    return max(18.0, round(value_pt * 0.4))
+
+
+def _card_specs(ts: Typesetter, slide: Slide, metric: Metric, head_pt: float, caption: str) -> list[Spec]:
+    """The card's text lines other than the value: indicator, caption, change."""
+    theme = ts.theme
+    specs = [Spec(metric.indicator, head_pt, bold=True, color=theme.color("text"), align="center", pitch=1.25)]
+    if caption:
+        specs.append(Spec(caption, ts.theme.size("body").min_pt, color=theme.color("muted"), align="center", space_before_pt=4, pitch=1.25))
+    change = card_change_text(slide, metric)
+    if change:
+        arrow = {1: "↑ ", -1: "↓ ", 0: ""}[change_direction(change)]
+        specs.append(Spec(arrow + change, ts.theme.size("body").min_pt, color=theme.color("muted"), align="center", pitch=1.25))
+    return specs
+
+
+def _card_paras(ts: Typesetter, slide: Slide, metric: Metric, specs: list[Spec], value_pt: float, caption: str) -> list:
+    """Paragraphs of a card: indicator, [caption], value + unit on one baseline, [change]."""
+    theme = ts.theme
+    head = specs[: 2 if caption else 1]
+    paras = ts.paras(head)
+    value = ts.paras([Spec(metric.value or "", value_pt, bold=True, color=theme.color("primary_dark"), align="center", pitch=VALUE_PITCH, space_before_pt=2)])[0]
+    unit = (metric.unit or "").strip()
+    if unit:
+        value.runs.append(Run(" " + unit, False, theme.color("text"), size_pt=unit_size(value_pt)))
+    paras.append(value)
+    change_specs = specs[len(head):]
+    if change_specs:
+        change = ts.paras(change_specs)[0]
+        direction = change_direction(card_change_text(slide, metric))
+        if direction:
+            # The arrow takes the rise or fall colour; the words stay muted.
+            arrow = Run(change.runs[0].text[:2], True, theme.colors.get("rise" if direction > 0 else "fall") or (RISE_COLOR if direction > 0 else FALL_COLOR))
+            change.runs[0].text = change.runs[0].text[2:]
+            change.runs.insert(0, arrow)
+        paras.append(change)
+    return paras
+
+
+# ---------------------------------------------------------------- table
+
+
+def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
+    """A native table; rows split across pages with the header repeated."""
+    theme = ts.theme
+    columns = table_columns(slide)
+    n_rows = len(slide.metrics)
+    size_range = theme.size("table")
+    widths_at: dict[float, list[float]] = {}
+
+    def widths(size: float) -> list[float]:
+        if size not in widths_at:
+            rigid = [c.role in ("figure", "unit") for c in columns]
+            widths_at[size] = column_widths(ts, [[c.title] + c.cells for c in columns], size, body.w, rigid)
+        return widths_at[size]
+
+    def row_height(cells: list[str], size: float, bold: bool) -> float:
+        return max(
+            ts.height([Spec(t or " ", size, bold=bold, pitch=TABLE_PITCH)], w, CELL_INSETS)
+            for t, w in zip(cells, widths(size))
+        )
+
+    def all_heights(size: float) -> tuple[float, list[float]]:
+        head = row_height([c.title for c in columns], size, True)
+        return head, [row_height([c.cells[r] for c in columns], size, False) for r in range(n_rows)]
+
+    sizes = sizes_down(size_range.max_pt, size_range.min_pt)
+    # A size at which a figure would break across lines is no candidate (unless none is better).
+    sizes = [s for s in sizes if figures_fit(ts, columns, s, body.w)] or [size_range.min_pt]
+    groups = [list(range(n_rows))]
+    chosen = None
+    for size in sizes:
+        head, hs = all_heights(size)
+        if head + sum(hs) <= body.h:
+            chosen = size
+            break
+    if chosen is None:
+        head, hs = all_heights(size_range.min_pt)
+        groups = balanced_pages(hs, 0.0, body.h - head)
+        for size in sizes:
+            head, hs = all_heights(size)
+            if all(head + sum(hs[i] for i in g) <= body.h for g in groups):
+                chosen = size
+                break
+        chosen = chosen or size_range.min_pt
+    head, hs = all_heights(chosen)
+    col_w = widths(chosen)
+    if len(groups) == 1:
+        spare_rows = [max(h, min(ROW_MIN_PT, (body.h - head) / max(1, n_rows))) for h in hs]
+        if head + sum(spare_rows) <= body.h:
+            hs = spare_rows
+    result = Pages(at_minimum=chosen <= size_range.min_pt)
+    for group in groups:
+        header_cells = [
+            Cell(ts.paras([Spec(c.title, chosen, True, theme.color("on_primary"), align=c.align, pitch=TABLE_PITCH)]), theme.color("primary"))
+            for c in columns
+        ]
+        table_rows = [header_cells]
+        for n, i in enumerate(group):
+            fill = theme.color("surface") if n % 2 else theme.color("background")
+            cells = []
+            for c in columns:
+                figure = c.role == "figure"
+                color = theme.color("primary_dark") if figure else theme.color("text")
+                cells.append(Cell(ts.paras([Spec(c.cells[i], chosen, figure, color, align=c.align, pitch=TABLE_PITCH)]), fill))
+            table_rows.append(cells)
+        heights = [head] + [hs[i] for i in group]
+        rect = Rect(body.x, body.y, body.w, sum(heights))
+        result.pages.append([Table(rect, col_w, heights, table_rows, CELL_INSETS, theme.color("rule"), name="Metrics")])
+    return result
+
+
+def column_widths(ts: Typesetter, columns: list[list[str]], size: float, total: float, rigid: list[bool] | None = None) -> list[float]:
+    """Column widths from the measured content (each column: its header, then its
+    cells): short columns (value, unit) get what they need on one line, the text
+    columns share the rest in proportion to their longest entry; any room left over
+    is spread in proportion, so the table spans the body.
+
+    ``rigid`` columns (figures, units) are never squeezed below one line per cell
+    while the others can make room: a number is not broken across lines.
+    """
+    rigid = rigid or [False] * len(columns)
+    pad = CELL_INSETS.left + CELL_INSETS.right + 6
+    natural = []
+    for header, *cells in columns:
+        body_w = max([ts.one_line_width(text, size) for text in cells] or [0.0])
+        # A long header may take two lines rather than widen a column of short
+        # figures; a short one (2024年, 目标) stays on one.
+        head_w = ts.one_line_width(header, size, bold=True)
+        head_need = head_w if len(header) <= 6 else max(head_w / 2 + size, min(head_w, body_w))
+        natural.append(max(body_w, head_need) + pad)
+    floor = [max(pad + 2 * size, min(0.12, 0.6 / len(columns)) * total)] * len(columns)
+    natural = [max(n, f) for n, f in zip(natural, floor)]
+    if sum(natural) <= total:
+        return [n * total / sum(natural) for n in natural]
+    fixed_cols = [c for c in range(len(columns)) if rigid[c]]
+    fixed = sum(natural[c] for c in fixed_cols)
+    flexible = [c for c in range(len(columns)) if not rigid[c]]
+    if flexible and total - fixed >= sum(floor[c] for c in flexible):
+        # Figures keep their one-line width; the text columns share the rest.
+        widths = list(natural)
+        rest = total - fixed
+        flexible_natural = sum(natural[c] for c in flexible)
+        for c in flexible:
+            widths[c] = rest * natural[c] / flexible_natural
+        return widths
+    # Too wide: the narrowest columns keep their width (up to a quarter of the
+    # table each), the widest ones share the rest.
+    order = sorted(range(len(columns)), key=lambda c: natural[c])
+    widths = list(natural)
+    fixed = 0.0
+    flexible = list(order)
+    for c in order[:-1]:
+        share = (total - fixed) / len(flexible)
+        if natural[c] <= min(share, 0.25 * total):
+            fixed += natural[c]
+            flexible.remove(c)
+    rest = total - fixed
+    flexible_natural = sum(natural[c] for c in flexible)
+    for c in flexible:
+        widths[c] = rest * natural[c] / flexible_natural
+    return widths
+
+
+def figures_fit(ts: Typesetter, columns: list[TableColumn], size: float, total: float) -> bool:
+    """True when every figure and unit column gets its one-line width at ``size``."""
+    widths = column_widths(ts, [[c.title] + c.cells for c in columns], size, total, [c.role in ("figure", "unit") for c in columns])
+    pad = CELL_INSETS.left + CELL_INSETS.right
+    return all(
+        ts.one_line_width(cell, size) + pad <= w
+        for c, w in zip(columns, widths)
+        if c.role in ("figure", "unit")
+        for cell in c.cells
+    )

@@ -1,0 +1,37 @@
+"""Photo bytes for the deck: upright, cropped to the frame, downsampled, re-encoded.
+
+Deterministic: the same file, crop and size give the same bytes (no timestamps or
+EXIF carried over), so decks with photos stay byte-identical across rebuilds.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+JPEG_QUALITY = 85
+
+
+def prepared_photo(path: Path, *, crop: tuple[float, float, float, float] | None, max_px: int | None) -> tuple[bytes, str]:
+    """(image bytes, file suffix) of ``path`` cropped by ``crop`` (fractions l, t, r, b)
+    and scaled down so its longest side is at most ``max_px``. Photos without
+    transparency become JPEG; images with it stay PNG."""
+    from PIL import Image, ImageOps
+
+    with Image.open(path) as opened:
+        image = ImageOps.exif_transpose(opened)
+        image.load()
+    if crop:
+        left, top, right, bottom = crop
+        w, h = image.size
+        box = (round(w * left), round(h * top), round(w * (1 - right)), round(h * (1 - bottom)))
+        image = image.crop(box)
+    if max_px and max(image.size) > max_px:
+        scale = max_px / max(image.size)
+        image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+        image.save(out, format="PNG", optimize=False)
+        return out.getvalue(), ".png"
+    image.convert("RGB").save(out, format="JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
+    return out.getvalue(), ".jpg"

@@ -1,0 +1,137 @@
+"""Chart slides and metrics drawn as charts: native charts the user can edit."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+
+from deckgen.cli import cli
+from deckgen.layout.chart_slide import chart_number
+from deckgen.layout.metrics import metrics_form
+from deckgen.outline.loader import load_outline
+
+ROOT = Path(__file__).resolve().parents[2]
+STRESS = ROOT / "tests" / "stress" / "figures.yaml"
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _outline(tmp_path: Path, slides: str) -> Path:
+    path = tmp_path / "deck.yaml"
+    path.write_text(
+        "title: 图表\nparts:\n  - title: 一\n    slides:\n" + textwrap.indent(textwrap.dedent(slides), " " * 6),
+        encoding="utf-8",
+    )
+    return path
+
+
+def _build(tmp_path: Path, outline: Path, *extra: str):
+    out = tmp_path / "out.pptx"
+    result = CliRunner().invoke(cli, ["build", str(outline), "-o", str(out), *extra])
+    return result, out
+
+
+def _charts(out: Path) -> dict:
+    found = {}
+    for slide in Presentation(str(out)).slides:
+        for shape in slide.shapes:
+            if shape.has_chart:
+                found[slide.shapes.title.text] = shape.chart
+    return found
+
+
+@pytest.fixture(scope="module")
+def stress_deck(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("charts")
+    result, out = _build(tmp, STRESS)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_figures_as_text_become_numbers_and_x_a_gap():
+    assert chart_number("41.6") == 41.6
+    assert chart_number("12,345") == 12345.0
+    assert chart_number("X") is None and chart_number("近X") is None
+    with pytest.raises(ValueError):
+        chart_number("持续提高")
+
+
+def test_each_chart_type_is_native_with_the_outline_figures_and_gaps_for_x(stress_deck):
+    charts = _charts(stress_deck)
+    column = charts["邮政业务收入（2020—2024年）"]
+    assert column.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
+    assert list(column.plots[0].categories) == ["2020年", "2021年", "2022年", "2023年", "2024年"]
+    assert list(column.series[0].values) == [8.21, 9.35, None, 11.6, 12.35]
+    assert charts["各区县快递业务量"].chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    assert [s.name for s in charts["各区县快递业务量"].series] == ["2023年", "2024年"]
+    assert charts["快递业务收入季度走势"].chart_type == XL_CHART_TYPE.LINE_MARKERS
+    assert charts["快递业务量构成"].chart_type == XL_CHART_TYPE.DOUGHNUT
+
+
+def test_every_chart_has_an_embedded_workbook_and_theme_fonts(stress_deck):
+    charts = _charts(stress_deck)
+    assert len(charts) >= 5
+    for title, chart in charts.items():
+        workbook = chart.part.chart_workbook.xlsx_part
+        assert workbook is not None, title
+        assert "xl/worksheets/sheet1.xml" in zipfile.ZipFile(io.BytesIO(workbook.blob)).namelist()
+        faces = {el.get("typeface") for el in chart.part._element.iter(f"{A}ea")}
+        assert faces == {"+mn-ea"}, f"{title}: {faces}"
+
+
+def test_a_series_in_one_unit_is_drawn_mixed_units_stay_a_table():
+    deck = load_outline(STRESS).deck
+    forms = {s.title: metrics_form(s) for p in deck.parts for s in p.slides if s.kind == "metrics"}
+    assert forms["快递业务量五年走势（auto：一个单位的序列画成图表）"] == "chart"
+    assert forms["“十三五”时期主要指标（2020—2024年）"] == "table"  # 亿元 and 万件
+
+
+def test_a_figure_a_chart_cannot_draw_is_refused_at_its_line(tmp_path):
+    path = _outline(tmp_path, """\
+        - kind: chart
+          title: 收入
+          categories: [2023年, 2024年]
+          series:
+            - {name: 收入, values: [12.5, 持续提高]}
+            - {name: 支出, values: [1, 2, 3]}
+        """)
+    result, out = _build(tmp_path, path)
+    assert result.exit_code == 1
+    assert "deck.yaml:9:39: “持续提高” is not a number" in result.output
+    assert "deck.yaml:10:32: series “支出” has 3 figures for 2 categories" in result.output
+    assert "Traceback" not in result.output and not out.exists()
+    check = CliRunner().invoke(cli, ["check", str(path)])
+    assert check.exit_code == 1 and "is not a number" in check.output
+
+
+def test_check_lists_chart_gaps_and_a_figures_file_fills_them(tmp_path):
+    path = _outline(tmp_path, """\
+        - kind: chart
+          title: 收入
+          categories: [2022年, 2023年, 2024年]
+          series:
+            - {name: 邮政业务收入, values: [8.2, X, X]}
+        """)
+    check = CliRunner().invoke(cli, ["check", str(path)])
+    assert check.output.count("deck.yaml:9:") == 2  # the two X, each at its line and column
+    assert "series “邮政业务收入”: 2023年 holds an X placeholder" in check.output
+    strict, _ = _build(tmp_path, path, "--strict")
+    assert strict.exit_code == 1
+    figures = tmp_path / "figures.yaml"
+    figures.write_text("邮政业务收入: {values: [~, 9.35, 10.4]}\n", encoding="utf-8")
+    result, out = _build(tmp_path, path, "--strict", "--values", str(figures))
+    assert result.exit_code == 0, result.output
+    assert list(_charts(out)["收入"].series[0].values) == [8.2, 9.35, 10.4]
+
+
+def test_each_series_labels_its_figures_with_its_own_decimals(stress_deck):
+    chart = next(c for title, c in _charts(stress_deck).items() if title.startswith("快递业务量五年走势"))
+    formats = [s._element.find(f"{C}dLbls/{C}numFmt").get("formatCode") for s in chart.series]
+    assert formats == ["0", "0.0"]  # 9800 stays 9800 beside 5025.5

@@ -1,0 +1,78 @@
+"""Cover lines, part labels and each built-in theme's own motif."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from deckgen.layout.base import generated_base
+from deckgen.layout.elements import TextBox
+from deckgen.layout.labels import display_date, part_label, speaker_line, subtitle_shown
+from deckgen.layout.plan import plan_deck
+from deckgen.layout.typeset import Typesetter
+from deckgen.outline.loader import load_outline
+from deckgen.outline.model import Part
+from deckgen.theme.loader import load_theme
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "decks" / "postal-2024.yaml"
+
+
+def _texts(slide) -> list[str]:
+    return [p.text for e in slide.elements if isinstance(e, TextBox) for p in e.paras]
+
+
+def test_cover_lines_read_as_a_conference_cover():
+    assert speaker_line("XXX同志") == "XXX同志讲话"
+    assert speaker_line("张三同志作工作报告") == "张三同志作工作报告"
+    assert speaker_line("市局党组书记、局长 张三") == "市局党组书记、局长 张三"
+    assert display_date("2024-01-15") == "2024年1月"
+    assert display_date("2024.3") == "2024年3月"
+    assert display_date("2024年") == "2024年"
+    assert subtitle_shown("在2024年全市邮政工作会议上的讲话", "2024年全市邮政工作会议") is None
+    assert subtitle_shown("在2024年全市邮政工作会议上的讲话", "——总结成绩 部署任务") == "——总结成绩 部署任务"
+
+
+def test_part_labels_use_short_then_the_first_clause():
+    assert part_label(Part("贯彻落实党的十九届五中全会精神，为全面建设现代化邮政强省开好局、起好步")) == "贯彻落实党的十九届五中全会精神"
+    assert part_label(Part("很长的标题，后半句", short="短标签")) == "短标签"
+    assert part_label(Part("2024年工作安排")) == "2024年工作安排"
+
+
+def test_the_sample_cover_agenda_and_dividers(tmp_path):
+    theme = load_theme("postal-green-noto")
+    deck = load_outline(SAMPLE).deck
+    plan = plan_deck(deck, theme, Typesetter(theme))
+    cover = _texts(plan.slides[0])
+    assert "XXX同志讲话" in cover and "2024年" in cover
+    assert "2024年全市邮政工作会议" not in cover  # the subtitle only repeated the title
+    agenda = _texts(plan.slides[1])
+    assert "贯彻五中全会精神，开好局起好步" in agenda  # the part's short label
+    for divider in (s for s in plan.slides if s.kind == "divider"):
+        progress = [t for e in divider.elements if isinstance(e, TextBox) and e.name.startswith("Progress") for t in [e.paras[0].text]]
+        assert progress and not any(t.endswith("…") for t in progress), progress
+
+
+def test_a_date_written_as_a_date_shows_as_year_and_month(tmp_path):
+    path = tmp_path / "deck.yaml"
+    path.write_text(textwrap.dedent("""\
+        title: 工作会议讲话
+        presenter: 张三同志
+        date: 2025-01-15
+        parts:
+          - title: 一
+        """), encoding="utf-8")
+    theme = load_theme("gov-red-noto")
+    plan = plan_deck(load_outline(path).deck, theme, Typesetter(theme))
+    cover = _texts(plan.slides[0])
+    assert cover[-2:] == ["张三同志讲话", "2025年1月"]
+
+
+def test_gov_red_has_its_own_ribbon_motif_and_a_warm_placeholder_colour():
+    red, green = load_theme("gov-red"), load_theme("postal-green")
+    names = lambda theme, role: [e.name for e in generated_base(theme).layouts[role].elements]  # noqa: E731
+    for role in ("cover", "divider", "closing"):
+        assert any(n.startswith("Ribbon") for n in names(red, role)), role
+        assert not any(n.startswith("Ribbon") for n in names(green, role)), role
+    r, g, b = (int(red.color("placeholder")[i : i + 2], 16) for i in (0, 2, 4))
+    assert r > b + 80  # amber, not a link blue
