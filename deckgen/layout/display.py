@@ -101,27 +101,36 @@ def _best_ends(text: str, cuts: list[int], count: int, width) -> list[int] | Non
     # best[(k, end)] = (score, previous cut): k lines ending at ``end``; the score
     # prefers fewer breaks mid-phrase, then the narrowest widest line, then evenness.
     positions = [0, *cuts, len(text)]
+    # The lines that fit, per end, nearest start first: measured once and shared by
+    # every line number k (once a line is too wide, earlier starts are too).
+    fitting: list[list[tuple[int, float]]] = [[]]
+    for j in range(1, len(positions)):
+        end = positions[j]
+        spans = []
+        for i in range(j - 1, -1, -1):
+            w = width(positions[i], end)
+            if w is None:
+                break
+            spans.append((positions[i], w))
+        fitting.append(spans)
+    penalties = [0 if end == len(text) or text[end - 1] in PHRASE_END else 1 for end in positions]
     best: dict[tuple[int, int], tuple[tuple[int, float, float], int]] = {(0, 0): ((0, 0.0, 0.0), -1)}
     for k in range(1, count + 1):
         for j in range(1, len(positions)):
             end = positions[j]
             if (k == count) != (end == len(text)):
                 continue  # only the last line ends the text
-            # Starts from the nearest back: once a line is too wide, earlier starts are too.
-            for i in range(j - 1, -1, -1):
-                start = positions[i]
-                w = width(start, end)
-                if w is None:
-                    break
-                if (k - 1, start) not in best:
+            penalty = penalties[j]
+            for start, w in fitting[j]:
+                previous = best.get((k - 1, start))
+                if previous is None:
                     continue
-                (mid, widest, spread), _ = best[(k - 1, start)]
-                line = text[start:end]
-                if k == count and _visible(line) < 2:
+                if k == count and _visible(text[start:end]) < 2:
                     continue  # never a one-character last line
-                penalty = 0 if end == len(text) or text[end - 1] in PHRASE_END else 1
+                (mid, widest, spread), _ = previous
                 score = (mid + penalty, max(widest, round(w, 1)), spread + w * w)
-                if (k, end) not in best or score < best[(k, end)][0]:
+                current = best.get((k, end))
+                if current is None or score < current[0]:
                     best[(k, end)] = (score, start)
     if (count, len(text)) not in best:
         return None
