@@ -9,6 +9,7 @@ from pathlib import Path
 
 from deckgen.errors import InputError, Issue
 from deckgen.files import is_regular_file, read_text
+from deckgen.layout.fonts import FontFile, measuring_problem
 from deckgen.outline.validate import validate_text
 from deckgen.theme.model import DEFAULT_SIZES, SLIDE_SIZES_PT, SizeRange, Theme
 from deckgen.theme.spec import SIZE_FLOORS, THEME
@@ -114,11 +115,17 @@ def load_theme_file(path: Path) -> Theme:
     fonts = data.get("fonts") or {}
     for key in ("latin_file", "east_asian_file"):
         if fonts.get(key):
-            font_path = path.parent / str(fonts[key]).partition("#")[0]
+            file_name, _, face = str(fonts[key]).partition("#")
+            font_path = path.parent / file_name
             if not is_regular_file(font_path):
                 bad(f"fonts.{key}", f"font file not found: {fonts[key]}; fix the path or remove '{key}'")
             elif not _is_font_file(font_path):
                 bad(f"fonts.{key}", f"{fonts[key]} is not a TrueType or OpenType font file (.ttf, .otf, .ttc); fix the path or remove '{key}'")
+            else:
+                index = int(face) if face.isdigit() else 0
+                problem = measuring_problem(FontFile(str(font_path), index))
+                if problem:
+                    bad(f"fonts.{key}", f"font file {fonts[key]} is damaged: its glyphs cannot be measured ({problem}); replace it with an intact copy or remove '{key}'")
     for key, fields in (("footer", ("organisation", "date")), ("slide_number", ("n", "total"))):
         template = data.get(key)
         if template and template != "none":

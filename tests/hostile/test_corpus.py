@@ -59,6 +59,17 @@ def png(width: int, height: int, *, truncate: bool = False) -> bytes:
     return data[: len(data) // 2] if truncate else data
 
 
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def damaged_font(path: Path) -> None:
+    """DejaVu Sans with 20 KB of its glyph data overwritten: headers load, outlines do not."""
+    data = bytearray(Path(DEJAVU).read_bytes())
+    start = len(data) // 3
+    data[start : start + 20_000] = b"A" * 20_000
+    path.write_bytes(bytes(data))
+
+
 def fifo(path: Path) -> None:
     os.mkfifo(path)
 
@@ -162,6 +173,8 @@ CASES = [
     Case("a 400-character --theme", ["build", "talk.yaml", "--theme", "t" * 400 + ".yaml"], 1, "unknown theme", {"talk.yaml": TINY}),
     Case("a text file as the logo", ["check", "talk.yaml"], 1, "logo must be a PNG or JPEG image", {**THEMED, "mine.yaml": theme(logo="logo: logo.png"), "logo.png": "not a picture"}),
     Case("a text file as a font file", ["build", "talk.yaml"], 1, "not.ttf is not a TrueType or OpenType font file", {**THEMED, "mine.yaml": theme(latin="  latin: Noto Sans CJK SC\n  latin_file: not.ttf"), "not.ttf": "hello"}),
+    Case("a font file with damaged glyphs (build)", ["build", "talk.yaml"], 1, "mine.yaml:21:15: font file bad.ttf is damaged: its glyphs cannot be measured", {**THEMED, "mine.yaml": theme(latin="  latin: Noto Sans CJK SC\n  latin_file: bad.ttf"), "bad.ttf": damaged_font}, needs=DEJAVU),
+    Case("a font file with damaged glyphs (check)", ["check", "talk.yaml"], 1, "font file bad.ttf is damaged", {**THEMED, "mine.yaml": theme(latin="  latin: Noto Sans CJK SC\n  latin_file: bad.ttf"), "bad.ttf": damaged_font}, needs=DEJAVU),
     # --- theme templates ---------------------------------------------------------------
     Case("footer conversion and format", ["build", "talk.yaml"], 1, "footer writes {date!r:x}", {**THEMED, "mine.yaml": theme(footer='footer: "{date!r:x}"')}),
     Case("slide number with a huge width", ["build", "talk.yaml"], 1, "slide_number writes {n:99999999999}", {**THEMED, "mine.yaml": theme(slide_number='slide_number: "{n:99999999999}"')}),
