@@ -13,6 +13,7 @@ from deckgen.layout.fonts import FontFile, measuring_problem
 from deckgen.outline.validate import validate_text
 from deckgen.theme.model import DEFAULT_SIZES, SLIDE_SIZES_PT, SizeRange, Theme
 from deckgen.theme.spec import SIZE_FLOORS, THEME
+from deckgen.theme.template import MAX_IMAGE_PIXELS
 
 DEFAULT_THEME = "postal-green"
 MAX_SIZE_PT = 400.0  # a glyph taller than a 7.5 in slide (540 pt) is never meant
@@ -163,7 +164,7 @@ def load_theme_file(path: Path) -> Theme:
 
 
 #: A logo is a small mark; more pixels than this is a mistake (or a decompression bomb).
-MAX_LOGO_PIXELS = 25_000_000
+MAX_LOGO_PIXELS = MAX_IMAGE_PIXELS
 
 
 def image_problem(path: Path) -> str | None:

@@ -12,6 +12,7 @@ import os
 import shutil
 import stat
 import struct
+import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -68,6 +69,17 @@ def damaged_font(path: Path) -> None:
     start = len(data) // 3
     data[start : start + 20_000] = b"A" * 20_000
     path.write_bytes(bytes(data))
+
+
+def template_with_image(image: bytes) -> Callable[[Path], None]:
+    """A real template (bureau-4x3.pptx) with ``image`` added as a picture part."""
+
+    def make(path: Path) -> None:
+        shutil.copy(ROOT / "tests" / "data" / "templates" / "bureau-4x3.pptx", path)
+        with zipfile.ZipFile(path, "a") as archive:
+            archive.writestr("ppt/media/image99.png", image)
+
+    return make
 
 
 def fifo(path: Path) -> None:
@@ -175,6 +187,9 @@ CASES = [
     Case("a text file as a font file", ["build", "talk.yaml"], 1, "not.ttf is not a TrueType or OpenType font file", {**THEMED, "mine.yaml": theme(latin="  latin: Noto Sans CJK SC\n  latin_file: not.ttf"), "not.ttf": "hello"}),
     Case("a font file with damaged glyphs (build)", ["build", "talk.yaml"], 1, "mine.yaml:21:15: font file bad.ttf is damaged: its glyphs cannot be measured", {**THEMED, "mine.yaml": theme(latin="  latin: Noto Sans CJK SC\n  latin_file: bad.ttf"), "bad.ttf": damaged_font}, needs=DEJAVU),
     Case("a font file with damaged glyphs (check)", ["check", "talk.yaml"], 1, "font file bad.ttf is damaged", {**THEMED, "mine.yaml": theme(latin="  latin: Noto Sans CJK SC\n  latin_file: bad.ttf"), "bad.ttf": damaged_font}, needs=DEJAVU),
+    Case("decompression-bomb picture in a template", ["build", "talk.yaml", "--template", "org.pptx"], 1, "org.pptx: ppt/media/image99.png: the template's image has too many pixels", {"talk.yaml": TINY, "org.pptx": template_with_image(png(30000, 30000))}),
+    Case("oversize picture in an outline's template (check)", ["check", "talk.yaml"], 1, "ppt/media/image99.png: the template's image is 6000×6000 pixels, more than the 25 million allowed", {"talk.yaml": outline(head="title: 讲话\ntemplate: org.pptx\n"), "org.pptx": template_with_image(png(6000, 6000))}),
+    Case("a theme's template with a bomb picture", ["build", "talk.yaml"], 1, "org.pptx: ppt/media/image99.png", {**THEMED, "mine.yaml": theme(template="template: org.pptx"), "org.pptx": template_with_image(png(30000, 30000))}),
     # --- theme templates ---------------------------------------------------------------
     Case("footer conversion and format", ["build", "talk.yaml"], 1, "footer writes {date!r:x}", {**THEMED, "mine.yaml": theme(footer='footer: "{date!r:x}"')}),
     Case("slide number with a huge width", ["build", "talk.yaml"], 1, "slide_number writes {n:99999999999}", {**THEMED, "mine.yaml": theme(slide_number='slide_number: "{n:99999999999}"')}),
