@@ -158,6 +158,8 @@ CASES = [
     Case("deep nesting", ["check", "talk.yaml"], 1, "error", {"talk.yaml": "title: 讲话\nparts: " + "[" * 20000 + "]" * 20000 + "\n"}),
     Case("a list as the outline", ["check", "talk.yaml"], 1, "the file must be a mapping", {"talk.yaml": "- a\n- b\n"}),
     Case("a complex key", ["check", "talk.yaml"], 1, "unknown key", {"talk.yaml": "? [a, b]\n: c\ntitle: 讲话\nparts:\n  - title: 一\n"}),
+    Case("over-long source through an alias: reported where used, advice that fits", ["build", "talk.yaml"], 1, "talk.yaml:9:9: source is too long: 400 characters, at most 300 fit on a slide; shorten it to who said it and where", {"talk.yaml": 'title: 讲话\nnotes: &n "' + "长" * 400 + '"\nparts:\n  - title: 一\n    slides:\n      - kind: statement\n        title: 语\n        text: 短\n        source: *n\n'}),
+    Case("over-long cell from an alias in a list: the anchor's line is named", ["check", "talk.yaml"], 1, "talk.yaml:2:8: error: column header is too long: 250 characters, at most 200 fit on a slide; shorten it; put the explanation in the notes (the value comes from an alias whose anchor is defined at line 2)", {"talk.yaml": 'title: 讲话\nnotes: &h "' + "长" * 250 + '"\nparts:\n  - title: 一\n    slides:\n      - kind: metrics\n        title: 指标\n        headers: [*h, 值, 单位, 同比]\n        metrics:\n          - {indicator: 收入, value: "1"}\n'}),
     # --- files that are not files ------------------------------------------------
     Case("/dev/zero as the outline", ["build", "/dev/zero"], 1, "/dev/zero: is not a regular file", needs="/dev/zero"),
     Case("/dev/zero as the speech", ["outline", "/dev/zero"], 1, "/dev/zero: is not a regular file", needs="/dev/zero"),
