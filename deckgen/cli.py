@@ -39,6 +39,11 @@ class _Group(click.Group):
                 return super().invoke(ctx)
             except DeckgenError as exc:
                 _fail(exc)
+            except KeyboardInterrupt:
+                # Outputs are written to a temporary file and renamed, so an interrupt
+                # leaves each one whole (old or new); 130 is the shell's code for SIGINT.
+                click.echo("\ninterrupted (Ctrl-C); no file was left half-written", err=True)
+                sys.exit(130)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

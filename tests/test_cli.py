@@ -113,3 +113,20 @@ def test_build_pdf_gives_one_page_per_slide(tmp_path):
     pdf = tmp_path / "talk.pdf"
     assert f"{pdf}\n" in result.stdout
     assert pdf_page_count(pdf) == len(Presentation(str(out)).slides)
+
+
+def test_ctrl_c_exits_130_with_one_line_and_leaves_no_deck(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    def interrupted(fd: int) -> None:  # Ctrl-C while the finished deck is being written
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    try:
+        result = run("build", str(SMALL), "-o", str(tmp_path / "deck.pptx"))
+    except KeyboardInterrupt:
+        pytest.fail("the interrupt escaped the CLI")
+    assert result.exit_code == 130
+    assert result.output.strip() == "interrupted (Ctrl-C); no file was left half-written"
+    assert "Aborted" not in result.output and "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []

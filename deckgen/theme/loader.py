@@ -17,6 +17,7 @@ from deckgen.theme.template import MAX_IMAGE_PIXELS
 
 DEFAULT_THEME = "postal-green"
 MAX_SIZE_PT = 400.0  # a glyph taller than a 7.5 in slide (540 pt) is never meant
+MAX_FACE_NAME_CHARS = 31  # PowerPoint's (and Windows' LOGFONT) limit for a typeface name
 _HEX = re.compile(r"^#?[0-9A-Fa-f]{6}$")
 
 
@@ -114,6 +115,10 @@ def load_theme_file(path: Path) -> Theme:
             if problem:
                 bad("logo", f"logo {problem}: {logo}")
     fonts = data.get("fonts") or {}
+    for key in ("latin", "east_asian", "heading_latin", "heading_east_asian"):
+        name = str(fonts.get(key) or "")
+        if len(name) > MAX_FACE_NAME_CHARS:
+            bad(f"fonts.{key}", f"font name '{name[:20]}…' is {len(name):,} characters; PowerPoint takes at most {MAX_FACE_NAME_CHARS}: give the typeface's own name, e.g. 微软雅黑")
     for key in ("latin_file", "east_asian_file"):
         if fonts.get(key):
             file_name, _, face = str(fonts[key]).partition("#")
