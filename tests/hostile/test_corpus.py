@@ -162,6 +162,8 @@ CASES = [
     Case("over-long cell from an alias in a list: the anchor's line is named", ["check", "talk.yaml"], 1, "talk.yaml:2:8: error: column header is too long: 250 characters, at most 200 fit on a slide; shorten it; put the explanation in the notes (the value comes from an alias whose anchor is defined at line 2)", {"talk.yaml": 'title: 讲话\nnotes: &h "' + "长" * 250 + '"\nparts:\n  - title: 一\n    slides:\n      - kind: metrics\n        title: 指标\n        headers: [*h, 值, 单位, 同比]\n        metrics:\n          - {indicator: 收入, value: "1"}\n'}),
     Case("YAML merge key", ["build", "talk.yaml"], 1, "talk.yaml:3:10: YAML merge keys ('<<:') are not supported in an outline", {"talk.yaml": "x: &x {title: 一}\ntitle: 讲话\nparts: [{<<: *x}]\n"}),
     Case("a 100,000-character font name", ["build", "talk.yaml"], 1, "mine.yaml:20:10: font name '字字字字字字字字字字字字字字字字字字字字…' is 100,000 characters; PowerPoint takes at most 31", {**THEMED, "mine.yaml": theme(latin="  latin: " + "字" * 100_000)}),
+    Case("-o into a folder that does not exist", ["build", "talk.yaml", "-o", "typo/talk.pptx"], 1, "-o typo/talk.pptx: folder typo does not exist; create it or fix the path", {"talk.yaml": TINY}),
+    Case("watch -o into a folder that does not exist", ["watch", "talk.yaml", "-o", "typo/talk.pptx"], 1, "folder typo does not exist", {"talk.yaml": TINY}),
     # --- files that are not files ------------------------------------------------
     Case("/dev/zero as the outline", ["build", "/dev/zero"], 1, "/dev/zero: is not a regular file", needs="/dev/zero"),
     Case("/dev/zero as the speech", ["outline", "/dev/zero"], 1, "/dev/zero: is not a regular file", needs="/dev/zero"),
