@@ -118,7 +118,8 @@ def load_theme_file(path: Path) -> Theme:
     for key in ("latin", "east_asian", "heading_latin", "heading_east_asian"):
         name = str(fonts.get(key) or "")
         if len(name) > MAX_FACE_NAME_CHARS:
-            bad(f"fonts.{key}", f"font name '{name[:20]}…' is {len(name):,} characters; PowerPoint takes at most {MAX_FACE_NAME_CHARS}: give the typeface's own name, e.g. 微软雅黑")
+            limit = MAX_FACE_NAME_CHARS
+            bad(f"fonts.{key}", f"font name '{name[:20]}…' is {len(name):,} characters; PowerPoint takes at most {limit}: give the typeface's own name, e.g. 微软雅黑")
     for key in ("latin_file", "east_asian_file"):
         if fonts.get(key):
             file_name, _, face = str(fonts[key]).partition("#")
