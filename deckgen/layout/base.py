@@ -42,6 +42,10 @@ KIND_ROLES = {
     "focus-areas": "cards",
     "closing": "closing",
 }
+#: The kinds placed on each role's layout, in order.
+ROLE_KINDS = {role: tuple(k for k, r in KIND_ROLES.items() if r == role) for role in ROLE_NAMES}
+#: Other names a theme's ``layouts:`` may use for a slide kind.
+LAYOUT_KEY_ALIASES = {"cover": "title"}
 LOGO_PT = 40.0
 NUMBER_W = 90.0
 #: Placeholder indices of the generated master's date, footer and slide number
@@ -91,8 +95,18 @@ class BasePlan:
     def generated(self) -> bool:
         return self.template is None
 
+    def layout_key(self, kind: str) -> str:
+        """The key in :attr:`layouts` of the layout slides of ``kind`` go on: the
+        kind's own layout where the theme maps it explicitly, else its role's."""
+        return layout_key(kind, self.layouts)
+
     def for_kind(self, kind: str) -> LayoutPlan:
-        return self.layouts[KIND_ROLES[kind]]
+        return self.layouts[self.layout_key(kind)]
+
+
+def layout_key(kind: str, layouts) -> str:
+    """``kind`` when ``layouts`` holds a layout of its own for it, else the kind's role."""
+    return kind if kind in layouts and kind not in ROLE_NAMES else KIND_ROLES[kind]
 
 
 def base_plan(theme: Theme) -> BasePlan:
@@ -188,13 +202,22 @@ def template_base(theme: Theme) -> BasePlan:
     problems: list[str] = []
     chosen: dict[str, TemplateLayout] = {}
     explicit = _explicit_mapping(theme, info, problems)
+    own: dict[str, TemplateLayout] = {}  # kinds mapped to a layout of their own
+    for kind, layout in explicit.items():
+        role = KIND_ROLES[kind]
+        if len(ROLE_KINDS[role]) == 1:
+            chosen[role] = layout  # the role's only kind: its layout is the role's
+        else:
+            own[kind] = layout
     for role in ROLE_NAMES:
-        layout = explicit.get(role) or _by_name(info, role) or _by_placeholders(info, role, chosen)
-        if layout is None or not layout.of_type("title", "ctrTitle"):
-            kinds = ", ".join(k for k, r in KIND_ROLES.items() if r == role)
-            problems.append(f"no layout with a title placeholder for {kinds} (role {ROLE_NAMES[role]})")
+        unmapped = [kind for kind in ROLE_KINDS[role] if kind not in own]
+        if role in chosen or not unmapped:
             continue
-        chosen[role] = layout
+        found = _by_name(info, role) or _by_placeholders(info, role, chosen)
+        if found is None or not found.of_type("title", "ctrTitle"):
+            problems.append(f"no layout with a title placeholder for {', '.join(unmapped)} (role {ROLE_NAMES[role]})")
+            continue
+        chosen[role] = found
     if problems and not any(lay.of_type("title", "ctrTitle") for lay in info.layouts):
         problems = [p for p in problems if p.startswith("layouts:")]
         problems.append("none of its layouts has a title placeholder, which every slide kind needs")
@@ -208,21 +231,31 @@ def template_base(theme: Theme) -> BasePlan:
         )
         raise InputError([Issue(where, 0, 0, message)])
     layouts = {role: _template_layout(role, layout, info) for role, layout in chosen.items()}
+    layouts.update({kind: _template_layout(KIND_ROLES[kind], layout, info) for kind, layout in own.items()})
     return BasePlan(info.width_pt, info.height_pt, layouts, info.path)
 
 
 def _explicit_mapping(theme: Theme, info: TemplateInfo, problems: list[str]) -> dict[str, TemplateLayout]:
+    """The theme's ``layouts:`` as slide kind -> template layout.
+
+    Each key names one slide kind (``cover`` is another name for ``title``); the
+    theme loader has refused unknown and conflicting keys at their lines. A layout
+    the template lacks, or one without a title placeholder, is a problem here, where
+    the template (from the theme or ``--template``) is known.
+    """
     out: dict[str, TemplateLayout] = {}
     for key, name in (theme.layouts or {}).items():
-        role = KIND_ROLES.get(key) or (key if key in ROLE_NAMES else None)
-        if role is None:
+        kind = LAYOUT_KEY_ALIASES.get(key, key)
+        if kind not in KIND_ROLES:
             problems.append(f"layouts: unknown slide kind {key!r} (kinds: {', '.join(KIND_ROLES)})")
             continue
         layout = info.layout(str(name))
         if layout is None:
             problems.append(f"layouts: {key}: the template has no layout named {name!r}")
-            continue
-        out[role] = layout
+        elif not layout.of_type("title", "ctrTitle"):
+            problems.append(f"layouts: {key}: layout {name!r} has no title placeholder, which every slide needs")
+        else:
+            out[kind] = layout
     return out
 
 

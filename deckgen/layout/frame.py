@@ -192,13 +192,12 @@ def footer(ts: Typesetter, frame: Frame, left_text: str, number_style: str, n: i
 
 
 def number_style(style: str) -> str:
-    """The slide-number style without ``{total}``: a field keeps the number right
-    after slides are added or deleted, a written total would not."""
-    if style == "none":
-        return ""
-    for cut in (" / {total}", "/{total}", " of {total}", "{total}"):
-        style = style.replace(cut, "")
-    return style.replace("共页", "").strip()
+    """The slide-number style to write, or "" for none.
+
+    Themes cannot name ``{total}`` (refused when the theme is loaded: no field keeps a
+    written total right), so the style is used as it is.
+    """
+    return "" if style == "none" else style
 
 
 def _cut_to_fit(ts: Typesetter, text: str, size: float, width: float, insets: Insets) -> str:

@@ -8,7 +8,7 @@ when the total is known.
 
 from __future__ import annotations
 
-from deckgen.layout.base import KIND_ROLES, base_plan
+from deckgen.layout.base import base_plan, layout_key
 from deckgen.layout.elements import DeckPlan, Fill, Finding, Insets, Rect, SlidePlan, TextBox
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body
 from deckgen.layout.kinds import layout_slide
@@ -302,7 +302,7 @@ def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
 
 def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findings: list[Finding]) -> list[SlidePlan]:
     """Lay out one outline slide on its kind's layout; more than one plan when it continues."""
-    role = KIND_ROLES[slide.kind]
+    role = layout_key(slide.kind, frames)
     frame = frames[role]
     title = slide.title or ""
     size = ts.theme.size("title")

@@ -101,12 +101,12 @@ def validate_text(text: str, spec: S.Mapping, filename: str) -> Validated:
         result.issues.append(Issue(filename, 0, 0, f"YAML error: {' '.join(str(exc).split())}"))
         return result
     except RecursionError:
-        result.issues.append(Issue(filename, 0, 0, "the YAML is nested too deeply to be an outline"))
+        result.issues.append(Issue(filename, 0, 0, f"the YAML is nested too deeply to be {_a(spec.name)}"))
         return result
     if root is None:
-        result.issues.append(Issue(filename, 1, 1, f"the file is empty; expected an {spec.name} with {_required(spec)}"))
+        result.issues.append(Issue(filename, 1, 1, f"the file is empty; expected {_a(spec.name)} with {_required(spec)}"))
         return result
-    walker = _Walker(filename, result)
+    walker = _Walker(filename, result, document=spec.name)
     result.data = walker.walk(root, spec, "")
     return result
 
@@ -144,14 +144,20 @@ def _syntax_hint(problem: str, text: str, line: int, col: int) -> tuple[int, int
     return line, col, ""
 
 
+def _a(noun: str) -> str:
+    """``noun`` with its indefinite article: "an outline", "a theme"."""
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
 def _required(spec: S.Mapping) -> str:
     names = [f"'{f.name}'" for f in spec.fields if f.required]
     return ", ".join(names) if names else "keys"
 
 
 class _Walker:
-    def __init__(self, filename: str, result: Validated):
+    def __init__(self, filename: str, result: Validated, *, document: str = "outline"):
         self.filename = filename
+        self.document = document  # what the file is ("outline", "theme"): messages name it
         self.result = result
         self.constructor = yaml.SafeLoader("")
         # An alias (*name) composes to the very node of its anchor: a node met again
@@ -181,7 +187,7 @@ class _Walker:
             self.seen.add(id(node))
             self.mark(node, path)
         if node.tag not in _PLAIN_TAGS:
-            self.issue(node, f"YAML tag {_clip(node.tag)!r} is not allowed in an outline; delete it", path)
+            self.issue(node, f"YAML tag {_clip(node.tag)!r} is not allowed in {_a(self.document)}; delete it", path)
             return None
         if isinstance(spec, S.Mapping):
             return self.mapping(node, spec, path)
@@ -297,7 +303,7 @@ class _Walker:
             out[key] = self.walk(value_node, spec_field.type, sub, used_at=key_node)
         for f in spec.fields:
             if f.required and f.name not in out and not merged:  # the merge is the error
-                where = f"this {spec.name}" if path else "the outline"
+                where = f"this {spec.name}" if path else f"the {self.document}"
                 self.issue(node, f"{where} is missing the required key '{f.name}' ({f.doc})", f"{path}.{f.name}" if path else f.name)
         return out
 

@@ -19,6 +19,7 @@ from deckgen.layout.base import BasePlan, LayoutPlan, Slot
 from deckgen.layout.elements import Fill, Picture
 from deckgen.render import opc
 from deckgen.render import xml as X
+from deckgen.render.styles import text_styles_xml
 from deckgen.theme.model import Theme
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -81,6 +82,7 @@ def _open_template(plan: BasePlan) -> Base:
     parts = {role: in_order[layout.position] for role, layout in plan.layouts.items()}
     _drop_thumbnail(prs)
     _ensure_view_props(prs)
+    _declare_size(pres, keep=True)
     return Base(prs, parts, plan)
 
 
@@ -98,6 +100,41 @@ def _ensure_view_props(prs) -> None:
     ).encode("utf-8")
     part = opc.Part(opc.PackURI("/ppt/viewProps.xml"), VIEW_PROPS_CT, prs.part.package, blob)
     prs.part.relate_to(part, RT.VIEW_PROPS)
+
+
+#: ``p:sldSz/@type`` values with a fixed size (EMU), as PowerPoint writes them. A size
+#: with no entry (PowerPoint's 13.333 × 7.5 in widescreen among them) has no type.
+SIZE_TYPES = {
+    "screen4x3": (9144000, 6858000),
+    "screen16x9": (9144000, 5143500),
+    "screen16x10": (9144000, 5715000),
+    "A4": (10826750, 7559675),
+    "letter": (9144000, 6858000),
+    "35mm": (10287000, 6858000),
+    "overhead": (9144000, 6858000),
+    "ledger": (12179300, 9134475),
+}
+
+
+def _declare_size(pres, *, keep: bool = False) -> None:
+    """Make ``p:sldSz/@type`` say the slide size the deck has.
+
+    python-pptx's default declares ``screen4x3`` whatever the size; a generated deck
+    gets the type of its size or none. A template keeps its own type (``keep``) when
+    that type's size is the template's size.
+    """
+    size = pres.find(f"{{{P}}}sldSz")
+    if size is None:
+        return
+    cx, cy = int(size.get("cx")), int(size.get("cy"))
+    declared = size.get("type")
+    if keep and (declared is None or SIZE_TYPES.get(declared) == (cx, cy) or declared not in SIZE_TYPES):
+        return
+    fitting = next((t for t, wh in SIZE_TYPES.items() if wh == (cx, cy)), None)  # screen4x3 before its namesakes
+    if fitting is None:
+        size.attrib.pop("type", None)
+    else:
+        size.set("type", fitting)
 
 
 def _drop_sections(pres) -> None:
@@ -126,6 +163,7 @@ def _generate(plan: BasePlan, theme: Theme, images, extra_rels: dict) -> Base:
     image_part = images.part
     prs.slide_width = X.emu(plan.width)
     prs.slide_height = X.emu(plan.height)
+    _declare_size(opc.element(prs.part))
     master = prs.slide_masters[0]
     master_part = master.part
     _set_theme(master_part, theme)
@@ -149,7 +187,7 @@ def _generate(plan: BasePlan, theme: Theme, images, extra_rels: dict) -> Base:
         return rid
 
     root = opc.element(master_part)
-    _write_master(root, plan, relate_master)
+    _write_master(root, plan, theme, relate_master)
     id_lst = root.find(f"{{{P}}}sldLayoutIdLst")
     for child in list(id_lst):
         id_lst.remove(child)
@@ -162,7 +200,7 @@ def _generate(plan: BasePlan, theme: Theme, images, extra_rels: dict) -> Base:
             rels.append((rid, RT.IMAGE, image_part(path)))
             return rid
 
-        blob = _layout_xml(layout, relate)
+        blob = _layout_xml(layout, relate, theme)
         part = opc.Part(opc.PackURI(f"/ppt/slideLayouts/slideLayout{n}.xml"), LAYOUT_CT, prs.part.package, blob)
         for rid, reltype, target in part_rels:
             opc.add_rel(part, rid, reltype, target)
@@ -205,7 +243,7 @@ def _set_theme(master_part, theme: Theme) -> None:
     opc.set_blob(theme_part, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
-def _write_master(root, plan: BasePlan, relate) -> None:
+def _write_master(root, plan: BasePlan, theme: Theme, relate) -> None:
     """The master's shapes (chrome, placeholders) and text styles with theme fonts."""
     assert plan.master is not None, "a generated base has a master plan"
     tree = root.find(f"{{{P}}}cSld/{{{P}}}spTree")
@@ -215,27 +253,27 @@ def _write_master(root, plan: BasePlan, relate) -> None:
     shapes += _placeholders(plan.master, first_id=2 + len(plan.master_elements))
     for shape in etree.fromstring(f"<w {X.NS}>{shapes}</w>"):
         tree.append(shape)
+    # python-pptx's styles (centred 44 pt titles, 32 pt Arial bullets) would dress a
+    # slide added with New Slide; ours make it look like the deck's own slides.
     styles = root.find(f"{{{P}}}txStyles")
-    for el in list(styles.iter(f"{{{A}}}normAutofit")):
-        el.getparent().remove(el)
-    for style in styles:
-        heading = etree.QName(style).localname == "titleStyle"
-        for rpr in style.iter(f"{{{A}}}defRPr"):
-            set_font_refs(rpr, heading)
-            if heading:
-                for clr in rpr.iter(f"{{{A}}}schemeClr"):
-                    clr.set("val", "tx2")
-                rpr.set("b", "1")
+    styles.addprevious(etree.fromstring(text_styles_xml(theme)))
+    root.remove(styles)
 
 
-def _layout_xml(layout: LayoutPlan, relate) -> bytes:
+#: Layouts whose title sits on the brand colour (a band or the whole background).
+ON_BRAND_ROLES = ("cover", "closing")
+
+
+def _layout_xml(layout: LayoutPlan, relate, theme: Theme) -> bytes:
     show = "" if layout.show_master else ' showMasterSp="0"'
     bg = (
         f'<p:bg><p:bgPr><a:solidFill><a:srgbClr val="{layout.background}"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'
         if layout.background
         else ""
     )
-    shapes = _decorations(layout.elements, relate, first_id=2) + _placeholders(layout, first_id=2 + len(layout.elements))
+    # A title typed on the brand colour is set as our own cover and closing lines are.
+    on_brand = (theme.color("on_primary"), theme.size("display").max_pt) if layout.role in ON_BRAND_ROLES else None
+    shapes = _decorations(layout.elements, relate, first_id=2) + _placeholders(layout, first_id=2 + len(layout.elements), on_brand=on_brand)
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sldLayout {X.NS} preserve="1"{show}>'
         f'<p:cSld name="{X.text(layout.name)}">{bg}<p:spTree>{X.SP_TREE_HEAD}{shapes}</p:spTree></p:cSld>'
@@ -253,12 +291,13 @@ def _decorations(elements: list, relate, first_id: int) -> str:
     return "".join(out)
 
 
-def _placeholders(layout: LayoutPlan, first_id: int) -> str:
+def _placeholders(layout: LayoutPlan, first_id: int, *, on_brand: tuple[str, float] | None = None) -> str:
     slots = [s for s in (layout.title, layout.body, layout.subtitle, layout.date, layout.footer, layout.number) if s]
-    return "".join(_placeholder(slot, shape_id) for shape_id, slot in enumerate(slots, start=first_id))
+    return "".join(_placeholder(slot, shape_id, on_brand=on_brand if slot is layout.title else None) for shape_id, slot in enumerate(slots, start=first_id))
 
 
-def _placeholder(slot: Slot, shape_id: int) -> str:
+def _placeholder(slot: Slot, shape_id: int, *, on_brand: tuple[str, float] | None = None) -> str:
+    """One placeholder; ``on_brand`` (colour, size in pt) styles a title set on the brand colour."""
     names = {"title": "标题", "ctrTitle": "标题", "body": "文本占位符", "subTitle": "副标题", "dt": "日期占位符", "ftr": "页脚占位符", "sldNum": "幻灯片编号占位符"}
     heading = slot.type in ("title", "ctrTitle")
     fonts = X.HEADING_FONTS if heading else X.BODY_FONTS
@@ -272,10 +311,14 @@ def _placeholder(slot: Slot, shape_id: int) -> str:
     idx = f' idx="{slot.idx}"' if slot.idx else ""
     size = {"dt": 1200, "ftr": 1200, "sldNum": 1200}.get(slot.type)
     lst = f'<a:lstStyle><a:lvl1pPr><a:defRPr sz="{size}"/></a:lvl1pPr></a:lstStyle>' if size else "<a:lstStyle/>"
+    if on_brand is not None:
+        color, size_pt = on_brand
+        lst = f'<a:lstStyle><a:lvl1pPr><a:defRPr sz="{round(size_pt * 100)}"><a:solidFill><a:srgbClr val="{color}"/></a:solidFill></a:defRPr></a:lvl1pPr></a:lstStyle>'
+    body_pr = '<a:bodyPr anchor="ctr"/>' if slot.type == "title" else "<a:bodyPr/>"  # as our titles sit in their box
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{names.get(slot.type, slot.type)} {shape_id - 1}"/>'
         f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="{slot.type}"{idx}/></p:nvPr></p:nvSpPr>'
-        f'<p:spPr>{X.xfrm(slot.rect)}</p:spPr><p:txBody><a:bodyPr/>{lst}{para}</p:txBody></p:sp>'
+        f'<p:spPr>{X.xfrm(slot.rect)}</p:spPr><p:txBody>{body_pr}{lst}{para}</p:txBody></p:sp>'
     )
 
 

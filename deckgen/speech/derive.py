@@ -31,6 +31,8 @@ from deckgen.speech.structure import Container, DashRun, ItemRun, Para, Speech
 _FOCUS_ANNOUNCE_RE = re.compile(
     r"(?:重点)?(?:抓好|做好|抓|推进|落实)(?:以下|如下|好)?(?P<n>[一二三四五六七八九十两几]+)(?:个)?方面(?:的)?(?:重点)?(?:工作|任务)"
 )
+# A part that looks back: 2024年工作回顾, 过去一年工作, 主要工作成效.
+_REVIEW_RE = re.compile(r"回顾|过去|去年|上年|成绩|成效|成就|取得|总结|进展|主要工作(?!安排|打算|任务|部署|思路)")
 _ARRANGEMENT_RE = re.compile(r"工作安排|重点工作|工作部署|重点任务|主要任务|工作任务|工作打算")
 _SUBTITLE_RE = re.compile(r"在(?P<meeting>.+?)上的(?:讲话|发言|致辞|报告|工作报告|总结讲话|动员讲话)")
 UNSTRUCTURED_TITLE = "主要内容"
@@ -48,6 +50,11 @@ class _Builder:
         self.warnings = warnings
         self.year = _year_of(speech.title)
         self.result_year = ""  # the year the current part reviews (2023年工作回顾)
+        self.outlook = True  # False in a review part: its 左右 figures are results
+
+    def figures(self, paragraph: str) -> list[Metric]:
+        """The figures of ``paragraph``, read as results or targets by the part it is in."""
+        return extract_metrics(paragraph, outlook=self.outlook)
 
     def build(self) -> dict:
         speech = self.speech
@@ -98,6 +105,7 @@ class _Builder:
 
     def part(self, part: Container) -> dict:
         self.result_year = _year_of(part.title) or self.result_year
+        self.outlook = not _REVIEW_RE.search(part.title)
         data: dict[str, Any] = {"title": part.title}
         if part.heading:
             data["notes"] = S.notes_of([part.heading])
@@ -126,7 +134,7 @@ class _Builder:
                 if slide:
                     slide["notes"] = S.notes_of(notes)
             else:
-                slide = S.bullets(passage.title, shown, notes)
+                slide = S.bullets(passage.title, [_past_title(p, passage.title) for p in shown], notes)
             if slide:
                 slides.append(slide)
         return slides
@@ -138,7 +146,7 @@ class _Builder:
         stays a statement after it; figures stay as tables.
         """
         shown = [b.text for b in part.body if isinstance(b, Para) and not b.spoken_only]
-        prose = [p for p in shown if not extract_metrics(p)]
+        prose = [p for p in shown if not self.figures(p)]
         if len(prose) < 2:
             return slides
         bullets = S.bullets(part.title, prose, prose)
@@ -169,6 +177,7 @@ class _Builder:
             parts.append({"title": title, "slides": self.body_slides(Container("part", 0, title, "", leading), title)})
         for group in root.groups():
             self.result_year = _year_of(group.title)
+            self.outlook = not _REVIEW_RE.search(group.title)
             slides = self.body_slides(Container("group", group.ordinal, group.title, "", group.body), group.title, group_like=True)
             parts.append({"title": group.title, "notes": S.notes_of([group.heading]), "slides": slides})
         return parts
@@ -186,7 +195,9 @@ class _Builder:
         """Figures stated in the opening (过去的一年…完成256亿元) open the first part."""
         slides = []
         for paragraph in self.speech.opening:
-            slides.extend(S.metrics_slides(extract_metrics(paragraph), [paragraph], context_year=self.year))
+            # The opening looks back (过去的一年…): only an explicit goal is a target.
+            rows = extract_metrics(paragraph, outlook=False)
+            slides.extend(S.metrics_slides(rows, [paragraph], context_year=self.year))
         return slides
 
     def is_focus(self, part: Container) -> bool:
@@ -249,7 +260,7 @@ class _Builder:
             elif isinstance(block, DashRun):
                 slide = S.dash_bullets(block, run_title, intro, [])
                 out.append(slide)
-                rows = [row for source in block.sources for row in extract_metrics(source)]
+                rows = [row for source in block.sources for row in self.figures(source)]
                 lead = headline.common_lead(block.points)
                 out.extend(S.metrics_slides(rows, block.sources, f"{lead}主要指标" if lead else "", self.year, self.result_year))
                 last_run_slide = slide
@@ -286,7 +297,7 @@ class _Builder:
 
         for paragraph in pending:
             figures = S.metrics_slides(
-                extract_metrics(paragraph), [paragraph], context_year=self.year, result_year=self.result_year
+                self.figures(paragraph), [paragraph], context_year=self.year, result_year=self.result_year
             )
             problems = S.problems(paragraph)
             if figures or problems:
@@ -311,7 +322,7 @@ class _Builder:
                 # 推进制造业高质量发展。新增…: paragraphs led by a short heading are items;
                 # as with numbered items, only figures with a comparison make a table.
                 headed["notes"] = S.notes_of([group.heading, *S.spoken(group.body)])
-                rows = [r for p in paragraphs for r in extract_metrics(p) if r.change]
+                rows = [r for p in paragraphs for r in self.figures(p) if r.change]
                 title = f"{clauses(group.title)[0]}：主要指标" if clauses(group.title) else ""
                 return [headed, *S.metrics_slides(rows, paragraphs, title, context_year=self.year, result_year=self.result_year)]
             bullets = S.chunked_bullets(group.title, paragraphs) if len(paragraphs) > 1 else []
@@ -347,7 +358,7 @@ class _Builder:
             items.append(item)
         spoken_as = S.spoken(groups)
         slides = [{"kind": "achievements", "title": title, "items": items, "notes": S.notes_of(spoken_as)}]
-        rows = [r for p in paragraphs for r in extract_metrics(p) if r.change or r.target]
+        rows = [r for p in paragraphs for r in self.figures(p) if r.change or r.target]
         slides.extend(S.metrics_slides(rows, paragraphs, f"{clauses(title)[0]}：主要指标" if clauses(title) else "", context_year=self.year, result_year=self.result_year))
         return slides
 
@@ -360,7 +371,7 @@ class _Builder:
         rows: list[Metric] = []
         sources: list[str] = []
         for paragraph in [*intro, *[i.source for i in run.items]]:
-            found = [r for r in extract_metrics(paragraph) if r.change or r.target]
+            found = [r for r in self.figures(paragraph) if r.change or r.target]
             if found:
                 rows.extend(found)
                 sources.append(paragraph)
@@ -380,6 +391,13 @@ class _Builder:
                 )
         else:
             title = f"{year_text}重点工作"
+        if _all_thin(groups):
+            # Each area a heading and one paragraph: a detail slide each would carry one
+            # line. The paragraph's lead is the card's summary; no detail slides.
+            grid = S.focus_grid(title, groups, summaries=[_thin_summary(g) for g in groups])
+            if grid:
+                grid["notes"] = S.notes_of(S.spoken(groups))
+            return [grid] if grid else []
         slides = [S.focus_grid(title, groups)]
         slides.extend(S.focus_detail(group, number) for number, group in enumerate(groups, start=1))
         return [s for s in slides if s]
@@ -425,6 +443,28 @@ def _all_thin(groups: list[Container]) -> bool:
     )
 
 
+# A lead that is the title plus at most this much (做好今年工作，必须…) says nothing new.
+TITLE_ECHO_EXTRA = 10
+
+
+def _past_title(paragraph: str, title: str) -> str:
+    """``paragraph`` without its lead when the lead only says the title again.
+
+    做好今年工作，必须切实加强政府自身建设。我们要坚持… under the title 切实加强政府
+    自身建设: the bullet is what it goes on to say.
+    """
+    parts = sentences(paragraph)
+    if len(parts) > 1 and title and title in parts[0] and len(bare(parts[0])) - len(title) <= TITLE_ECHO_EXTRA:
+        return S.WE_MUST_RE.sub("", "".join(parts[1:]))
+    return paragraph
+
+
+def _thin_summary(group: Container) -> str:
+    """What a thin group's one paragraph says first (实施重点项目320个，…), or ''."""
+    body = [b.text for b in group.body if isinstance(b, Para) and not b.spoken_only]
+    return headline.detail_of("".join(body)) if body else ""
+
+
 def _year_of(text: str) -> str:
     """The first year (2024) named in ``text``, or ''."""
     match = re.search(r"(\d{4})年", text)
@@ -432,9 +472,13 @@ def _year_of(text: str) -> str:
 
 
 def _statement_title(part_title: str) -> str:
-    """A statement's title: the part title's first clause when the title has several."""
+    """A statement's title: the first clause of the part (or group) it stands in.
+
+    A statement slide without a title is a sentence with no context on the screen;
+    the part it belongs to says what it is about (成绩来之不易 under 2024年工作回顾).
+    """
     pieces = clauses(part_title)
-    return bare(pieces[0]) if len(pieces) > 1 else ""
+    return bare(pieces[0]) if pieces else ""
 
 
 _POSTAL_RE = re.compile(r"邮政|快递|寄递|邮件|快件|邮快")
@@ -462,7 +506,9 @@ def _expanded_points(slides: list[dict]) -> list[dict]:
     """A one-part speech's few points get a slide each, after the overview.
 
     A short speech (一是…四是…) would otherwise be one achievements slide between a
-    title and a closing; each point's own sentences become its detail slide.
+    title and a closing; each point's own sentences become its detail slide. Points
+    are parallel: when one of them has too little to say for a slide of its own, none
+    gets one (the overview shows them all alike).
     """
     out: list[dict] = []
     for slide in slides:
@@ -472,11 +518,10 @@ def _expanded_points(slides: list[dict]) -> list[dict]:
         paragraphs = [line for line in slide.get("notes", "").split("\n") if markers.item_marker(line)]
         if len(paragraphs) != len(slide["items"]):
             continue
+        details = []
         for item, paragraph in zip(slide["items"], paragraphs):
             marker = markers.item_marker(paragraph)
-            if marker is None:
-                continue
-            detail = S.point_detail(item["headline"], marker.text, spoken_as=paragraph)
-            if detail:
-                out.append(detail)
+            details.append(S.point_detail(item["headline"], marker.text, spoken_as=paragraph) if marker else None)
+        if all(details):
+            out.extend(d for d in details if d)  # parallel points, parallel slides: each or none
     return out

@@ -12,7 +12,9 @@ module reads clause by clause (a clause ends at ，；：):
 * ``规模以上工业增加值、固定资产投资同比分别增长3.2%、5.8%``.
 
 ``X`` (an anonymised figure) is kept as the text ``"X"``; whole and decimal numbers
-become numbers. A figure with ``左右`` (预计…增长X%左右) is a target, not a result.
+become numbers. A figure is a target only when the text says it is a goal
+(预期目标是…, 力争…, 确保…), or when it is tentative (…左右, 预计…) in a part that
+speaks of the coming year (``outlook``); in a review, 增长6.2%左右 is a result.
 """
 
 from __future__ import annotations
@@ -85,19 +87,24 @@ class Metric:
         return match.group(1) if match else ""
 
 
-def extract_metrics(paragraph: str) -> list[Metric]:
-    """Return the metrics stated in ``paragraph``, in order of appearance."""
+def extract_metrics(paragraph: str, *, outlook: bool = True) -> list[Metric]:
+    """Return the metrics stated in ``paragraph``, in order of appearance.
+
+    ``outlook`` says the paragraph speaks of the coming year (a work-arrangement
+    part): there a tentative figure (…左右, 预计…) is a target. Pass False in a
+    review of past work, where only an explicit goal (目标, 力争, 确保) is one.
+    """
     rows: list[Metric] = []
     qualifier = ""
     for sentence in sentences(paragraph):
-        found = _sentence_metrics(sentence)
+        found = _sentence_metrics(sentence, outlook=outlook)
         for row in found:
             qualifier = _qualify(row, qualifier)
         rows.extend(found)
     return rows
 
 
-def _sentence_metrics(sentence: str) -> list[Metric]:
+def _sentence_metrics(sentence: str, *, outlook: bool) -> list[Metric]:
     rows: list[Metric] = []
     pieces = clauses(sentence)
     goals = bool(_GOALS_RE.search(sentence))
@@ -117,11 +124,19 @@ def _sentence_metrics(sentence: str) -> list[Metric]:
                 new[0].change = pieces[index]
                 index += 1
         rows.extend(new)
-    target = "左右" in sentence and "预计" in sentence or bool(re.search(r"预期目标|目标是|力争", sentence))
+    goal = bool(_GOAL_CUE_RE.search(sentence))
+    tentative = outlook and not _PAST_RE.search(sentence)
     for row in rows:
         row.sentence = sentence
-        row.target = row.target or target or "左右" in row.change or "左右" in str(row.value)
+        approximate = "左右" in row.change or "左右" in str(row.value) or "预计" in sentence and "左右" in sentence
+        row.target = goal or tentative and (row.target or approximate)
     return rows
+
+
+# What says a figure is a goal, wherever it stands.
+_GOAL_CUE_RE = re.compile(r"预期目标|主要目标|目标是|目标任务|力争|确保|奋斗目标")
+# What says a sentence speaks of the past: its 左右 is an estimate, not a goal.
+_PAST_RE = re.compile(r"去年|上年|过去一年|过去的一年|过去五年|五年来|一年来|回顾")
 
 
 _GOALS_RE = re.compile(r"预期目标|主要目标|目标是|目标任务是")
@@ -204,6 +219,9 @@ def _respective_rows(clause: str) -> list[Metric]:
         return []
     names = [_clean_indicator(n) for n in re.split(r"[、和及与]", match.group("subj"))]
     values = list(_VALUE_RE.finditer(match.group("vals")))
+    if len(names) == 1 and len(values) == 2 and names[0].startswith("城乡"):
+        # 城乡居民人均可支配收入分别增长4.9%和6.7%: urban, then rural.
+        names = [f"{side}{names[0].removeprefix('城乡')}" for side in ("城镇", "农村")]
     if not names or not all(names) or len(names) != len(values):
         return []
     verb = match.group("verb") or ""
@@ -214,6 +232,9 @@ def _respective_rows(clause: str) -> list[Metric]:
         unit = found.group("unit") or (values[-1].group("unit") or "")
         value = _value(found.group("num"), found.group("approx") or "")
         change = f"{lead}{verb}" if verb in ("增长", "下降", "提高", "增加", "减少") else ""
+        if change and not base:
+            # 分别增长4.9%和6.7%: the figure is the growth, as with one rate (_single).
+            name, change = f"{name}{verb}", ""
         rows.append(Metric(name, value, unit, change=change, base=base, target=found.group("tail") == "左右"))
     return rows
 

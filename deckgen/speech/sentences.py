@@ -130,9 +130,25 @@ def headline_and_rest(text: str, limit: int = HEADLINE_MAX) -> tuple[str, str]:
 
 
 def detail_of(rest: str, limit: int = DETAIL_MAX) -> str:
-    """The detail line for an item: the first sentence of ``rest``, shortened."""
+    """The detail line for an item: the first sentence of ``rest``, shortened.
+
+    Whole sentences after it join while the line stays within ``limit``, so a short
+    detail does not leave out the figure said next (…超过1100家。数字经济核心产业
+    增加值增长11.3%).
+    """
     parts = sentences(rest)
-    return shorten(parts[0], limit) if parts else ""
+    if not parts:
+        return ""
+    detail = shorten(parts[0], limit)
+    if detail != bare(parts[0]):
+        return detail
+    for before, sentence in zip(parts, parts[1:]):
+        stop = before.rstrip()[-1] if before.rstrip()[-1] in SENTENCE_STOPS else "。"
+        longer = f"{detail}{stop}{bare(sentence)}"
+        if len(longer) > limit:
+            break
+        detail = longer
+    return detail
 
 
 def leading_clauses(text: str, max_clause: int = 6) -> str:

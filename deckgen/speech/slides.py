@@ -141,15 +141,19 @@ def _without_lead(row: Metric) -> Metric:
     return clone
 
 
-def focus_grid(title: str, groups: list[Container]) -> dict | None:
-    """The focus-areas grid: one card per group, first clause as title, rest as summary."""
+def focus_grid(title: str, groups: list[Container], *, summaries: list[str] | None = None) -> dict | None:
+    """The focus-areas grid: one card per group, first clause as title, rest as summary.
+
+    ``summaries`` (one per group) stand in where a group's title has no rest: the
+    lead of what a group of one paragraph says, when it gets no slide of its own.
+    """
     areas = []
-    for group in groups:
+    for index, group in enumerate(groups):
         pieces = clauses(group.title)
         if not pieces:
             continue
         area = {"title": pieces[0]}
-        summary = "，".join(pieces[1:])
+        summary = "，".join(pieces[1:]) or (summaries[index] if summaries else "")
         if summary:
             area["summary"] = summary
         areas.append(area)
@@ -188,7 +192,10 @@ def spoken(blocks: list) -> list[str]:
             lines.extend(block.sources)
         elif isinstance(block, Container):
             lines.append(block.heading)
-            lines.extend(spoken(block.body))
+            body = block.body
+            if body and isinstance(body[0], Para) and block.heading.endswith(body[0].text):
+                body = body[1:]  # （一）标题。正文…: the text after the heading was said with it
+            lines.extend(spoken(body))
     return lines
 
 
@@ -277,11 +284,19 @@ def point_detail(title: str, text: str, *, spoken_as: str) -> dict | None:
     A short sentence is one bullet (创新，是社会进步的动力); a long one gives a bullet
     per clause, a clause too short to stand alone joined to the next.
     """
-    lines = [WE_MUST_RE.sub("", line) for line in _spoken_lines(sentences(text)[1:])]
-    lines = [line for line in lines if 4 <= len(line) <= headline.HEADLINE_MAX]
+    rest = sentences(text)[1:]
+    lines = _point_lines(_spoken_lines(rest))
+    if len(lines) < 2:
+        # One short sentence (紧盯重要节点，坚决纠治“四风”，…): its clauses are the points.
+        lines = _point_lines([c for sentence in rest for c in clauses(sentence)])
     if len(lines) < 2:
         return None
     return {"kind": "bullets", "title": title, "bullets": lines[:BULLETS_PER_SLIDE], "notes": notes_of([spoken_as])}
+
+
+def _point_lines(lines: list[str]) -> list[str]:
+    lines = [WE_MUST_RE.sub("", line) for line in lines]
+    return [line for line in lines if 4 <= len(line) <= headline.HEADLINE_MAX]
 
 
 SHORT_CLAUSE = 8

@@ -36,7 +36,7 @@ class Item:
     """One item (一是…, 第一…, 首先…): its paragraph, with and without the marker."""
 
     marker: ItemMarker
-    source: str  # the paragraph as spoken, marker included
+    source: str  # the paragraph as spoken, marker included (after a salutation said before it)
 
     @property
     def text(self) -> str:
@@ -245,6 +245,11 @@ class _Reader:
         self.part: Container | None = None
         self.group: Container | None = None
         self.seen_marker = False
+        # The group a salutation just ended, while the next paragraph may yet continue
+        # its numbering (各位代表！ then 3.优化企业服务 after 1. and 2.).
+        self.interrupted: Container | None = None
+        self.preface = ""
+        self.salutation = Para("", spoken_only=True)  # the last salutation between passages
 
     @property
     def container(self) -> Container:
@@ -260,12 +265,30 @@ class _Reader:
                     self.speech.opening.append(paragraph)
                 continue
             if markers.is_salutation(paragraph) and self.seen_marker:
-                # 各位代表！ opens a new passage: the group before it has ended.
+                # 各位代表！ opens a new passage: the group before it has ended, unless
+                # what follows continues its numbering.
+                self.interrupted = self.group
                 self.group = None
-                self.container.body.append(Para(paragraph, spoken_only=True))
+                self.salutation = Para(paragraph, spoken_only=True)
+                self.container.body.append(self.salutation)
                 continue
+            self._resume(paragraph)
             if not (self._part(paragraph) or self._group(paragraph) or self._item(paragraph) or self._dash(paragraph)):
                 self._para(paragraph)
+
+    def _resume(self, paragraph: str) -> None:
+        """Reopen the group a salutation ended when ``paragraph`` is its next item."""
+        group, self.interrupted = self.interrupted, None
+        if group is None:
+            return
+        marker = markers.item_marker(paragraph)
+        runs = group.item_runs()
+        if marker is None or marker.ordinal == 1 or not runs or not self._continues(runs[-1], marker):
+            return
+        body = self.container.body
+        body[:] = [b for b in body if b is not self.salutation]
+        self.preface = self.salutation.text  # said inside the group: the item's notes open with it
+        self.group = group
 
     def _part(self, paragraph: str) -> bool:
         found = markers.part_heading(paragraph)
@@ -312,7 +335,9 @@ class _Reader:
             body.append(run)
         elif run is None or not self._continues(run, marker):
             return False
-        run.items.append(Item(marker, paragraph))
+        spoken = f"{self.preface}\n{paragraph}" if self.preface else paragraph
+        self.preface = ""
+        run.items.append(Item(marker, spoken))
         if marker.family == "seq" and marker.ordinal == 0:
             run.closed = True
         self.seen_marker = True

@@ -11,8 +11,8 @@ from deckgen.errors import InputError, Issue
 from deckgen.files import is_regular_file, read_text
 from deckgen.layout.fonts import FontFile, measuring_problem
 from deckgen.outline.validate import validate_text
-from deckgen.theme.model import DEFAULT_SIZES, SLIDE_SIZES_PT, SizeRange, Theme
-from deckgen.theme.spec import SIZE_FLOORS, THEME
+from deckgen.theme.model import DEFAULT_SIZES, SLIDE_SIZES_PT, TEMPLATE_DEFAULT_COLORS, TEMPLATE_DEFAULT_FONTS, SizeRange, Theme
+from deckgen.theme.spec import COLOR_ROLES, SIZE_FLOORS, THEME
 from deckgen.theme.template import MAX_IMAGE_PIXELS
 
 DEFAULT_THEME = "postal-green"
@@ -133,25 +133,31 @@ def load_theme_file(path: Path) -> Theme:
                 problem = measuring_problem(FontFile(str(font_path), index))
                 if problem:
                     bad(f"fonts.{key}", f"font file {fonts[key]} is damaged: its glyphs cannot be measured ({problem}); replace it with an intact copy or remove '{key}'")
-    for key, fields in (("footer", ("organisation", "date")), ("slide_number", ("n", "total"))):
+    for key, fields in (("footer", ("organisation", "date")), ("slide_number", ("n",))):
         template = data.get(key)
         if template and template != "none":
-            problem = _template_problem(str(template), fields)
+            problem = _total_problem(str(template)) if key == "slide_number" else None
+            problem = problem or _template_problem(str(template), fields)
             if problem:
                 bad(key, f"{key} {problem}; use only {', '.join('{' + f + '}' for f in fields)}")
+    layouts = data.get("layouts") or {}
+    if layouts.get("cover") and layouts.get("title"):
+        bad("layouts.cover", f"layouts gives the title slide twice, as cover ({layouts['cover']!r}) and as title ({layouts['title']!r}); keep one")
     template = None
     if data.get("template"):
         template = (path.parent / str(data["template"])).resolve()
         if not template.is_file():
             bad("template", f"template file not found: {template}; fix the path (relative to the theme file) or remove 'template'")
+    else:
+        _require_palette_and_fonts(data, colors, bad)
     errors = [i for i in issues if i.is_error]
     if errors:
         raise InputError(errors)
     theme = Theme(
         name=data["name"],
-        colors=colors,
-        latin_font=fonts["latin"],
-        east_asian_font=fonts["east_asian"],
+        colors={**TEMPLATE_DEFAULT_COLORS, **colors},
+        latin_font=fonts.get("latin") or TEMPLATE_DEFAULT_FONTS[0],
+        east_asian_font=fonts.get("east_asian") or TEMPLATE_DEFAULT_FONTS[1],
         label=data.get("label") or data["name"],
         description=data.get("description") or "",
         slide_size=size,
@@ -167,6 +173,24 @@ def load_theme_file(path: Path) -> Theme:
         heading_east_asian_font=fonts.get("heading_east_asian") or None,
     )
     return with_template(theme, template) if template else theme
+
+
+def _require_palette_and_fonts(data: dict, colors: dict, bad) -> None:
+    """A theme without a template must give every colour role and both typefaces."""
+    fix = "add it, or give a template: whose colours and fonts are used"
+    if not data.get("colors"):
+        bad("colors", f"the theme is missing the required key 'colors' (the palette, as #RRGGBB); {fix}")
+    else:
+        for role in COLOR_ROLES:
+            if role not in colors and role not in (data.get("colors") or {}):
+                bad("colors", f"colors is missing the role {role!r} ({COLOR_ROLES[role]}); {fix}")
+    fonts = data.get("fonts") or {}
+    if not data.get("fonts"):
+        bad("fonts", f"the theme is missing the required key 'fonts' (latin and east_asian typefaces); {fix}")
+    else:
+        for key in ("latin", "east_asian"):
+            if not fonts.get(key):
+                bad("fonts", f"fonts is missing {key!r} (the {key.replace('_', '-')} typeface name); {fix}")
 
 
 #: A logo is a small mark; more pixels than this is a mistake (or a decompression bomb).
@@ -213,6 +237,28 @@ def _is_font_file(path: Path) -> bool:
     except (OSError, ValueError):
         return False
     return True
+
+
+def _total_problem(style: str) -> str | None:
+    """Why ``{total}`` is refused in a slide-number style, or None without it.
+
+    The number is a slide-number field that PowerPoint and LibreOffice keep right when
+    slides are added, deleted or moved; there is no such field for the count of
+    slides, so a written total would go wrong at the first edit.
+    """
+    import string
+
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(style)}
+    except ValueError:
+        return None  # reported as an invalid template
+    if "total" not in names:
+        return None
+    return (
+        "writes {total}, the number of slides, which would be wrong as soon as a slide is added or deleted "
+        "(the slide number is a field that stays right, the total cannot be one); "
+        "write the number alone, e.g. slide_number: \"{n}\" or \"第{n}页\""
+    )
 
 
 def _template_problem(template: str, fields: tuple[str, ...]) -> str | None:

@@ -18,6 +18,26 @@ DEFAULT_SIZES = {
     "display": (32.0, 44.0),
 }
 
+#: Colours of a theme built on a template that leaves them out. The template's colour
+#: scheme replaces primary, primary_dark, accent, text, background, surface and
+#: on_primary (see :func:`~deckgen.theme.loader.with_template`); the rest are neutral:
+#: Office's grey for muted text and hairlines, our orange-red for X placeholders.
+TEMPLATE_DEFAULT_COLORS = {
+    "primary": "1F4E79",
+    "primary_dark": "17375E",
+    "accent": "C00000",
+    "text": "262626",
+    "muted": "595959",
+    "background": "FFFFFF",
+    "surface": "F2F2F2",
+    "on_primary": "FFFFFF",
+    "placeholder": "D2400A",
+    "rule": "D9D9D9",
+}
+#: Latin and East-Asian faces of a template theme that gives no fonts and whose
+#: template has no theme fonts: what every Chinese Windows PC has.
+TEMPLATE_DEFAULT_FONTS = ("Microsoft YaHei", "微软雅黑")
+
 
 @dataclass(frozen=True)
 class SizeRange:
@@ -43,7 +63,7 @@ class Theme:
     sizes: dict[str, SizeRange] = field(default_factory=dict)
     logo: Path | None = None
     footer: str = "{organisation}  {date}"
-    slide_number: str = "{n} / {total}"
+    slide_number: str = "{n}"
     source: Path | None = None
     template: Path | None = None  # an organisation's .pptx/.potx the deck is built on
     template_info: TemplateInfo | None = None  # read once when the theme is loaded

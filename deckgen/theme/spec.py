@@ -25,7 +25,8 @@ SIZE_ROLES = {
     "display": "Title-slide, divider and closing lines: [min, max] points.",
 }
 
-LAYOUT_KEYS = ("title", "agenda", "divider", "achievements", "bullets", "metrics", "focus-areas", "focus-area", "statement", "closing")
+#: Keys of ``layouts:``: each names one slide kind (``cover`` = ``title``).
+LAYOUT_KEYS = ("title", "cover", "agenda", "divider", "achievements", "bullets", "metrics", "focus-areas", "focus-area", "statement", "closing")
 
 # Floors from the typography rules; a theme cannot go below them.
 SIZE_FLOORS = {"title": 28, "body": 18, "table": 14, "footer": 10, "display": 28}
@@ -39,25 +40,23 @@ THEME = Mapping(
         Field("slide_size", Text(), "16:9 (13.33 × 7.5 in, default) or 4:3 (10 × 7.5 in)."),
         Field(
             "colors",
-            Mapping("colors", tuple(Field(k, Text(), v, required=True) for k, v in COLOR_ROLES.items())),
-            "The palette, as #RRGGBB.",
-            required=True,
+            Mapping("colors", tuple(Field(k, Text(), v) for k, v in COLOR_ROLES.items())),
+            "The palette, as #RRGGBB: every role, unless a template gives the colours.",
         ),
         Field(
             "fonts",
             Mapping(
                 "fonts",
                 (
-                    Field("latin", Text(), "Latin typeface name.", required=True),
-                    Field("east_asian", Text(), "East-Asian (Chinese) typeface name.", required=True),
+                    Field("latin", Text(), "Latin typeface name."),
+                    Field("east_asian", Text(), "East-Asian (Chinese) typeface name."),
                     Field("latin_file", Text(), "Path to the Latin font file, for measuring (optional)."),
                     Field("east_asian_file", Text(), "Path to the East-Asian font file, for measuring (optional)."),
                     Field("heading_latin", Text(), "Latin typeface of titles (default: latin)."),
                     Field("heading_east_asian", Text(), "East-Asian typeface of titles, e.g. 黑体 (default: east_asian)."),
                 ),
             ),
-            "Typefaces; every run carries both.",
-            required=True,
+            "Typefaces; every run carries both. Required (latin and east_asian) unless a template gives its theme fonts.",
         ),
         Field(
             "sizes",
@@ -66,12 +65,12 @@ THEME = Mapping(
         ),
         Field("logo", Text(), "Path to the logo image, relative to the theme file."),
         Field("footer", Text(), "Footer text; {organisation} and {date} are filled in."),
-        Field("slide_number", Text(), "Slide number style: '{n}' (a slide-number field), '第{n}页' or 'none'."),
+        Field("slide_number", Text(), "Slide number style: '{n}' (a slide-number field), '第{n}页' or 'none'; no {total}, which no field keeps right."),
         Field("template", Text(), "Your organisation's .pptx/.potx, relative to the theme file: its master, layouts, colours and fonts."),
         Field(
             "layouts",
             Mapping("layouts", tuple(Field(k, Text(), f"Template layout for {k} slides.") for k in LAYOUT_KEYS)),
-            "Slide kind -> template layout name, where the automatic choice is wrong.",
+            "Slide kind -> template layout name, where the automatic choice is wrong; each key maps one kind only.",
         ),
     ),
     doc="A deckgen theme.",

@@ -76,9 +76,31 @@ def test_kinds_go_to_layouts_by_placeholders_when_names_say_nothing():
     assert base.layouts["closing"].name == "A"
 
 
-def test_an_explicit_mapping_wins():
+def test_an_explicit_mapping_wins_for_the_kind_it_names_only():
     theme = _theme_on(_layout("正文", TITLE, BODY), _layout("仅标题", TITLE), mapping={"achievements": "仅标题"})
-    assert base_plan(theme).layouts["content"].name == "仅标题"
+    base = base_plan(theme)
+    assert base.for_kind("achievements").name == "仅标题"
+    for kind in ("bullets", "statement", "focus-area", "metrics", "focus-areas"):
+        assert base.for_kind(kind).name == "正文", kind
+
+
+def test_kinds_of_one_role_map_to_different_layouts():
+    theme = _theme_on(
+        _layout("正文", TITLE, BODY), _layout("V3", TITLE, BODY), _layout("竖排", TITLE, BODY), _layout("标题幻灯片", ("ctrTitle", Box(60, 150, 840, 120))),
+        mapping={"achievements": "V3", "bullets": "竖排", "cover": "标题幻灯片"},
+    )
+    base = base_plan(theme)
+    names = {kind: base.for_kind(kind).name for kind in KIND_ROLES}
+    assert names["achievements"] == "V3" and names["bullets"] == "竖排"
+    assert names["statement"] == names["focus-area"] == names["metrics"] == "正文"
+    assert names["title"] == "标题幻灯片"
+
+
+def test_a_mapped_layout_without_a_title_is_refused_by_name():
+    theme = _theme_on(_layout("正文", TITLE, BODY), _layout("图片", BODY), mapping={"bullets": "图片"})
+    with pytest.raises(InputError) as caught:
+        base_plan(theme)
+    assert "layouts: bullets: layout '图片' has no title placeholder" in caught.value.format()
 
 
 def test_a_body_over_the_title_is_cut_clear_of_it():

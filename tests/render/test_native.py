@@ -181,3 +181,56 @@ def test_a_one_part_talk_without_agenda_still_has_sections(tmp_path):
     names = [s.get("name") for s in root.xpath("p:extLst/p:ext/p14:sectionLst/p14:section", namespaces=NS)]
     assert names == ["封面", "一、几点要求", "结束"]
     assert [s.slide_layout.name for s in prs.slides] == ["封面", "标题和内容", "结束页"]
+
+
+def _declared_size(path: Path) -> dict:
+    with zipfile.ZipFile(path) as z:
+        return dict(etree.fromstring(z.read("ppt/presentation.xml")).find("p:sldSz", NS).attrib)
+
+
+def test_the_slide_size_type_says_the_size_the_deck_has(deck, tmp_path):
+    _, wide = deck
+    assert _declared_size(wide) == {"cx": "12192000", "cy": "6858000"}  # widescreen: PowerPoint writes no type
+    narrow = tmp_path / "narrow.pptx"
+    build(SAMPLE, narrow, slide_size="4:3")
+    assert _declared_size(narrow) == {"cx": "9144000", "cy": "6858000", "type": "screen4x3"}
+
+
+def test_a_template_keeps_a_size_type_that_matches_and_loses_one_that_does_not(tmp_path):
+    templates = ROOT / "tests" / "data" / "templates"
+    own = tmp_path / "own.pptx"
+    build(SAMPLE, own, template=templates / "bureau-4x3.pptx")
+    assert _declared_size(own) == _declared_size(templates / "bureau-4x3.pptx")
+    # A template whose declared type contradicts its size (our 16:10 test template was
+    # saved by python-pptx, which declares screen4x3 whatever the size).
+    assert _declared_size(templates / "unit-16x10.potx")["type"] == "screen4x3"
+    fixed = tmp_path / "fixed.pptx"
+    build(SAMPLE, fixed, template=templates / "unit-16x10.potx")
+    assert _declared_size(fixed) == {"cx": "9144000", "cy": "5715000", "type": "screen16x10"}
+
+
+def test_the_masters_text_styles_are_the_themes(deck):
+    """What New Slide and hand-typed text inherit: theme fonts, zh-CN, our line breaking."""
+    _, out = deck
+    with zipfile.ZipFile(out) as z:
+        styles = etree.fromstring(z.read("ppt/slideMasters/slideMaster1.xml")).find("p:txStyles", NS)
+    title = styles.find("p:titleStyle/a:lvl1pPr", NS)
+    assert title.get("algn") == "l" and title.find("a:defRPr", NS).get("sz") == "3400"  # postal-green's title max
+    assert title.find("a:defRPr/a:ea", NS).get("typeface") == "+mj-ea"
+    body = styles.find("p:bodyStyle/a:lvl1pPr", NS)
+    assert body.find("a:defRPr", NS).get("sz") == "2400" and body.find("a:defRPr/a:ea", NS).get("typeface") == "+mn-ea"
+    assert body.find("a:buClr/a:srgbClr", NS).get("val") == "00703C" and body.find("a:buFont", NS).get("typeface") == "微软雅黑"
+    assert int(body.get("marL")) == -int(body.get("indent")) > 0  # the marker hangs in the margin
+    for level in styles.iter(*(f"{{{NS['a']}}}lvl{n}pPr" for n in range(1, 10))):
+        assert level.get("hangingPunct") == "0" and level.get("eaLnBrk") == "1"
+        assert level.find("a:defRPr", NS).get("lang") == "zh-CN"
+    assert "Arial" not in etree.tostring(styles, encoding="unicode")
+
+
+def test_a_title_typed_on_the_brand_colour_is_light(deck):
+    prs, _ = deck
+    for name in ("封面", "结束页"):
+        layout = next(lay for lay in prs.slide_layouts if lay.name == name)
+        title = next(ph for ph in layout.placeholders if ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE))
+        style = title._element.find(".//a:lstStyle/a:lvl1pPr/a:defRPr", NS)
+        assert style.find("a:solidFill/a:srgbClr", NS).get("val") == "FFFFFF", name  # postal-green's on_primary

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Pt
 
 from deckgen.build import build
 from deckgen.cli import cli
@@ -51,9 +52,33 @@ def rendered(built, tmp_path_factory):
     work, decks = built
     edited = _reorder(decks["bureau"], work / "reordered.pptx")
     ours = _reorder(build(SAMPLE, work / "ours.pptx").output, work / "ours-reordered.pptx")
-    paths = list(decks.values()) + [edited, ours]
+    added = _add_slide(work / "ours.pptx", work / "ours-added.pptx")
+    paths = list(decks.values()) + [edited, ours, added]
     reports = check_decks(paths, tmp_path_factory.mktemp("pdf"))
     return {p.stem: r for p, r in reports.items()}
+
+
+NEW_TITLE = "新增幻灯片：深化改革"
+NEW_BULLETS = ["第一条要点，持续推进邮政业高质量发展", "第二条要点 with Latin 123", "第三条要点。"]
+
+
+def _add_slide(deck: Path, out: Path) -> Path:
+    """Add a slide on 标题和内容 and type a title and bullets into it, as New Slide in
+    PowerPoint would; it becomes slide 1 so a render of few pages shows it."""
+    prs = Presentation(str(deck))
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "标题和内容")
+    slide = prs.slides.add_slide(layout)
+    slide.shapes.title.text = NEW_TITLE
+    body = slide.placeholders[1].text_frame
+    body.text = NEW_BULLETS[0]
+    for line in NEW_BULLETS[1:]:
+        body.add_paragraph().text = line
+    ids = prs.slides._sldIdLst
+    new = list(ids)[-1]
+    ids.remove(new)
+    ids.insert(0, new)
+    prs.save(str(out))
+    return out
 
 
 def _reorder(deck: Path, out: Path) -> Path:
@@ -254,3 +279,49 @@ def test_watch_rebuilds_when_the_outlines_template_is_saved(tmp_path):
     outline = tmp_path / "talk.yaml"
     outline.write_text("template: 单位模板.potx\n" + SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     assert tmp_path / "单位模板.potx" in watched_files(outline, None, None)
+
+
+def test_a_layouts_key_maps_only_the_kind_it_names(tmp_path):
+    from deckgen.outline.loader import load_outline
+
+    theme = tmp_path / "unit.yaml"
+    theme.write_text(
+        f"name: unit\ntemplate: {TEMPLATES / 'unit-16x10.potx'}\nlayouts: {{achievements: 仅标题, bullets: Content with Caption}}\n",
+        encoding="utf-8",
+    )
+    out = build(SAMPLE, tmp_path / "mapped.pptx", theme_ref=str(theme)).output
+    kinds = {s.title: s.kind for p in load_outline(SAMPLE).deck.parts for s in p.slides}
+    on = {}
+    for slide in Presentation(str(out)).slides:
+        title = slide.shapes.title.text_frame.text.removesuffix("（续）") if slide.shapes.title is not None else ""
+        if title in kinds:
+            on.setdefault(kinds[title], set()).add(slide.slide_layout.name)
+    assert on["achievements"] == {"仅标题"} and on["bullets"] == {"Content with Caption"}
+    assert on["statement"] == {"正文"} and on["metrics"] == {"正文"}  # kinds left to the automatic choice
+
+
+def test_a_slide_added_by_hand_looks_like_the_decks_own(rendered):
+    """New Slide on 标题和内容: title and bullets take the master's text styles, which
+    must be the deck's (left-aligned brand title, body sizes, a brand marker), not
+    python-pptx's centred 44 pt title and 32 pt Arial bullets."""
+    import pdfplumber
+
+    from deckgen.theme.loader import load_theme
+
+    theme = load_theme("postal-green")
+    report = rendered["ours-added"]
+    assert report.ok, report.summary()
+    body = theme.size("body").max_pt
+    assert report.sizes_by_slide[1] == sorted({theme.size("title").max_pt, body, round(body * 0.6, 1)})  # title, bullets, markers
+    prs = Presentation(str(report.pptx))
+    title = prs.slides[0].shapes.title
+    with pdfplumber.open(report.pdf) as pdf:
+        page = pdf.pages[0]
+        kx = float(page.width) / prs.slide_width
+        chars = page.chars
+    title_chars = [c for c in chars if c["text"] == NEW_TITLE[0]]
+    assert title_chars and title_chars[0]["x0"] < (title.left + Pt(20)) * kx  # left-aligned, not centred
+    markers = [c for c in chars if c["text"] == "■"]
+    assert len(markers) == len(NEW_BULLETS)
+    primary = tuple(int(theme.color("primary")[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    assert all(tuple(round(v, 2) for v in m["non_stroking_color"]) == tuple(round(v, 2) for v in primary) for m in markers)

@@ -72,3 +72,13 @@ def closing_is_complete(data: dict, source: str) -> bool:
     if not text:
         return bool(data.get("closing", {}).get("title"))
     return text[-1] in "。！？!" and re.sub(r"\s+", "", text) in re.sub(r"\s+", "", source)
+
+
+# A figure the speech states: not a year or date (2024年, 1月15日), not an item marker (3.优化).
+STATED_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*[年月日号届次])(?![.．、][^\d])")
+
+
+def unshown_figures(data: dict, source: str) -> list[str]:
+    """Figures of the speech's body that no slide shows (recall; the notes do not count)."""
+    shown = {n for t in shown_texts(data) for n in NUMBER_RE.findall(t)}
+    return sorted({n for n in STATED_RE.findall(source) if n not in shown})

@@ -97,3 +97,80 @@ def test_logo_must_be_an_image_and_templates_must_name_known_fields(tmp_path):
     assert any("logo must be a PNG or JPEG image" in m for m in found)
     assert any("footer names unknown field {organization}" in m for m in found)
     assert any("slide_number is not a valid template" in m for m in found)
+
+
+def test_a_theme_file_missing_keys_is_called_a_theme(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(GOOD.replace("name: mine\n", ""), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_theme_file(path)
+    (issue,) = caught.value.issues
+    assert "the theme is missing the required key 'name'" in issue.message
+    assert "outline" not in issue.message
+
+
+def test_a_theme_without_a_template_must_give_colours_and_fonts(tmp_path):
+    path = tmp_path / "bare.yaml"
+    path.write_text("name: bare\ncolors:\n  primary: '#123456'\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_theme_file(path)
+    found = [i.message for i in caught.value.issues]
+    assert any("colors is missing the role 'muted'" in m and "template" in m for m in found)
+    assert any("the theme is missing the required key 'fonts'" in m for m in found)
+
+
+def test_a_theme_on_a_template_takes_colours_and_fonts_from_it(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    templates = Path(__file__).resolve().parents[1] / "data" / "templates"
+    shutil.copy(templates / "bureau-4x3.pptx", tmp_path / "unit.pptx")
+    path = tmp_path / "unit.yaml"
+    path.write_text("name: unit\ntemplate: unit.pptx\n", encoding="utf-8")
+    theme = load_theme_file(path)
+    assert theme.color("primary") == "144696" and theme.color("text") == "000000"  # accent1, dk1
+    assert theme.color("muted") == "595959" and theme.color("placeholder") == "D2400A"  # documented defaults
+    assert theme.latin_font == "Arial" and theme.east_asian_font == "Noto Sans CJK SC"
+    outline = tmp_path / "talk.yaml"
+    outline.write_text("title: 测试\ntheme: unit.yaml\nparts:\n  - title: 一\n", encoding="utf-8")
+    assert build(outline, tmp_path / "out.pptx").slides == 4
+
+
+@pytest.mark.parametrize("style", ["第{n}页，共{total}页", "{n} / {total}"])
+def test_a_slide_number_with_a_total_is_refused_at_its_line(tmp_path, style):
+    path = tmp_path / "total.yaml"
+    path.write_text(GOOD + f'slide_number: "{style}"\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_theme_file(path)
+    (issue,) = caught.value.issues
+    assert issue.line == GOOD.count("\n") + 1 and issue.path == "slide_number"
+    assert "{total}" in issue.message and "第{n}页" in issue.message
+
+
+def test_builtin_themes_and_the_documented_styles_load():
+    for name in builtin_themes():
+        assert "{total}" not in load_theme(name).slide_number
+
+
+def test_slide_number_style_is_written_whole(tmp_path):
+    from pptx import Presentation
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(GOOD + 'slide_number: "第{n}页"\n', encoding="utf-8")
+    outline = tmp_path / "talk.yaml"
+    outline.write_text("title: 测试\ntheme: mine.yaml\nparts:\n  - title: 一\n", encoding="utf-8")
+    build(outline, tmp_path / "out.pptx")
+    divider = Presentation(str(tmp_path / "out.pptx")).slides[2]
+    numbers = [s.text_frame.text for s in divider.placeholders if s.placeholder_format.type is not None and "SLIDE_NUMBER" in str(s.placeholder_format.type)]
+    assert numbers == ["第3页"]
+
+
+def test_layout_keys_name_one_kind_and_conflicts_are_refused_at_their_line(tmp_path):
+    path = tmp_path / "mapped.yaml"
+    path.write_text(GOOD + "layouts:\n  cover: 封面\n  title: 标题幻灯片\n  content: 正文\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_theme_file(path)
+    found = {i.path: i for i in caught.value.issues}
+    assert "title slide twice" in found["layouts.cover"].message and found["layouts.cover"].line == GOOD.count("\n") + 2
+    assert "unknown key 'content' in layouts" in found["layouts.content"].message
+    assert "achievements" in found["layouts.content"].message  # the kinds it may name
