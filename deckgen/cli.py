@@ -7,6 +7,7 @@ Exit codes: 0 ok, 1 bad input (every problem printed as file:line:col: message),
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -39,6 +40,11 @@ class _Group(click.Group):
                 return super().invoke(ctx)
             except DeckgenError as exc:
                 _fail(exc)
+            except KeyboardInterrupt:
+                # Outputs are written to a temporary file and renamed, so an interrupt
+                # leaves each one whole (old or new); 130 is the shell's code for SIGINT.
+                click.echo("\ninterrupted (Ctrl-C); no file was left half-written", err=True)
+                sys.exit(130)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -148,6 +154,8 @@ def build_targets(paths: list[Path], output: str | None) -> list[Path]:
     """
     from deckgen.build import default_output
 
+    if output:
+        _require_parent_folder(Path(output))
     if output and Path(output).suffix.lower() == ".pptx":
         if len(paths) > 1:
             raise click.UsageError(f"-o {output} names one file but {len(paths)} outlines were given; give a folder")
@@ -162,6 +170,26 @@ def build_targets(paths: list[Path], output: str | None) -> list[Path]:
             raise DeckgenError(f"{seen[target]} and {path} would both write {target}; build them into different folders or rename one")
         seen[target] = path
     return targets
+
+
+def _require_parent_folder(output: Path) -> None:
+    """Refuse an ``-o`` whose folder does not exist: likely a typo, never created silently.
+
+    Only the default ``out/`` folder is made when missing; ``-o out2/`` (a folder for
+    several decks) may be new, but the folder it is in must exist.
+    """
+    parent = output.parent
+    if not _lexists(parent):  # a file in the way is reported by the write, in its words
+        raise DeckgenError(f"-o {output}: folder {parent} does not exist; create it or fix the path")
+
+
+def _lexists(path: Path) -> bool:
+    """Whether anything (a link too) is at ``path``; True for names the system refuses,
+    which the write then reports."""
+    try:
+        return os.path.lexists(path)
+    except (OSError, ValueError):
+        return True
 
 
 def _is_dir(path: Path) -> bool:
@@ -347,6 +375,8 @@ def watch(outline_path, output, theme_ref, slide_size, pdf, values, template) ->
     from deckgen.files import read_bytes, refuse_overwriting_inputs
 
     path = Path(outline_path)
+    if output:
+        _require_parent_folder(Path(output))
     target = Path(output) if output else default_output(path, OUT_DIR)
     read_bytes(path, what="outline")  # a folder, device or missing file is refused now, not on every save
     for written in (target, target.with_suffix(".pdf")) if pdf else (target,):

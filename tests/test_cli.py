@@ -113,3 +113,34 @@ def test_build_pdf_gives_one_page_per_slide(tmp_path):
     pdf = tmp_path / "talk.pdf"
     assert f"{pdf}\n" in result.stdout
     assert pdf_page_count(pdf) == len(Presentation(str(out)).slides)
+
+
+def test_an_explicit_output_folder_must_exist_but_the_default_out_folder_is_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("build", str(SMALL), "-o", "typo/deck.pptx")
+    assert result.exit_code == 1
+    assert "-o typo/deck.pptx: folder typo does not exist; create it or fix the path" in result.output
+    assert not (tmp_path / "typo").exists()
+    result = run("build", str(SMALL))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "small.pptx").is_file()
+    result = run("build", str(SMALL), "-o", "decks2")  # -o FOLDER may be new; its parent exists
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "decks2" / "small.pptx").is_file()
+
+
+def test_ctrl_c_exits_130_with_one_line_and_leaves_no_deck(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    def interrupted(fd: int) -> None:  # Ctrl-C while the finished deck is being written
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    try:
+        result = run("build", str(SMALL), "-o", str(tmp_path / "deck.pptx"))
+    except KeyboardInterrupt:
+        pytest.fail("the interrupt escaped the CLI")
+    assert result.exit_code == 130
+    assert result.output.strip() == "interrupted (Ctrl-C); no file was left half-written"
+    assert "Aborted" not in result.output and "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []

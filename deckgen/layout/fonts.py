@@ -250,6 +250,30 @@ def covers_chinese(font_file: FontFile) -> bool:
         return False
 
 
+#: Characters of every class layout measures (CJK, Latin, digits, punctuation): a face
+#: that cannot measure them all is damaged, whatever its headers say.
+PROBE_TEXT = "中国的汉字，。、“”AaQgWz09%.,;:-"
+
+
+@functools.lru_cache(maxsize=64)
+def measuring_problem(font_file: FontFile) -> str | None:
+    """Why Pillow cannot measure with this face as layout does, or None when it can.
+
+    Loads the face at the reference size and measures :data:`PROBE_TEXT` glyph by
+    glyph, so a file with valid headers but damaged glyph data (FreeType's
+    "invalid outline") is caught before layout meets it.
+    """
+    from PIL import ImageFont
+
+    try:
+        font = ImageFont.truetype(font_file.path, 1000, index=font_file.index, layout_engine=ImageFont.Layout.BASIC)
+        for char in PROBE_TEXT:
+            font.getlength(char)
+    except (OSError, ValueError) as exc:
+        return str(exc) or type(exc).__name__
+    return None
+
+
 @dataclass(frozen=True)
 class MeasuringFaces:
     """The faces text is measured with, and which named faces had to be stood in for."""
@@ -260,6 +284,7 @@ class MeasuringFaces:
     east_asian_path: str | None
     substitutions: tuple[tuple[str, str], ...] = ()
     other_heading_faces: bool = False  # titles are set in other faces than those measured
+    damaged: tuple[tuple[str, str, str], ...] = ()  # (family, file, problem) stood in for
 
     @property
     def substituted(self) -> bool:
@@ -284,19 +309,31 @@ def measuring_faces(
     are the title faces when they differ (gov-red's 黑体 over 仿宋): text is measured
     in the body faces with the same margin as for a stand-in."""
     swaps: list[tuple[str, str]] = []
+    damaged: list[tuple[str, str, str]] = []
+
+    def usable(family: str, found: FontFile | None) -> bool:
+        # A damaged file (found by lookup; a theme's own files are checked at load)
+        # is stood in for like a missing one, with a note naming the file.
+        problem = measuring_problem(found) if found is not None else None
+        if problem:
+            damaged.append((family, found.path if found else "", problem))
+        return found is not None and not problem
+
     chosen_latin = latin
-    if find_font_file(latin, hint_path=latin_path) is None:
+    if not usable(latin, find_font_file(latin, hint_path=latin_path)):
         chosen_latin = fallback_family(latin)
         swaps.append((latin, chosen_latin))
         latin_path = None
     chosen_ea = east_asian
     found = find_font_file(east_asian, hint_path=east_asian_path)
-    if found is None or not covers_chinese(found):
+    if not usable(east_asian, found) or found is None or not covers_chinese(found):
         chosen_ea = fallback_family(east_asian)
         swaps.append((east_asian, chosen_ea))
         east_asian_path = None
     other = any(face and face != body for face, body in zip(headings, (latin, east_asian)))
-    return MeasuringFaces(chosen_latin, chosen_ea, latin_path, east_asian_path, tuple(dict.fromkeys(swaps)), other)
+    return MeasuringFaces(
+        chosen_latin, chosen_ea, latin_path, east_asian_path, tuple(dict.fromkeys(swaps)), other, tuple(dict.fromkeys(damaged))
+    )
 
 
 #: Faces of Chinese office PCs whose stand-ins previews always declare.

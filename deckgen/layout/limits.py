@@ -47,10 +47,13 @@ LIMITS: dict[tuple[type, str], int] = {
     (Closing, "title"): MAX_TITLE_CHARS,
 }
 
+#: What to do with the rest of a text that is too long, by the field (see LIMITS);
+#: each fits the field: a statement's attribution has no items to move text to.
 _ADVICE = {
-    MAX_TITLE_CHARS: "shorten it; put the rest in a bullet or the notes",
-    MAX_CELL_CHARS: "shorten it; put the explanation in the notes",
-    MAX_CARD_CHARS: "shorten it; put the rest in the focus-area slide's items",
+    **{key: "shorten it; put the rest in a bullet or the notes" for key, limit in LIMITS.items() if limit == MAX_TITLE_CHARS},
+    **{key: "shorten it; put the explanation in the notes" for key, limit in LIMITS.items() if limit == MAX_CELL_CHARS},
+    (Slide, "attribution"): "shorten it to who said it and where; put the rest in the statement's text or the notes",
+    (Area, "summary"): "shorten it; put the rest in the focus-area slide's items",
 }
 
 
@@ -61,6 +64,7 @@ def length_errors(deck: Deck) -> list[Finding]:
         limit = LIMITS.get((type(field.owner), field.name))
         text = str(field.value or "")
         if limit is not None and len(text) > limit:
-            message = f"{field.label} is too long: {len(text):,} characters, at most {limit} fit on a slide; {_ADVICE[limit]}"
+            advice = _ADVICE[(type(field.owner), field.name)]
+            message = f"{field.label} is too long: {len(text):,} characters, at most {limit} fit on a slide; {advice}"
             errors.append(Finding(field.path, message, "error"))
     return errors

@@ -109,6 +109,7 @@ class _Face:
 
     font: FreeTypeFont | None
     widths_em: dict[str, float] = field(default_factory=dict)
+    path: str = ""  # the file the font came from, for messages
 
 
 class Measurer:
@@ -235,18 +236,25 @@ class Measurer:
     def _char_em(self, face: _Face, char: str, cjk: bool) -> float:
         cached = face.widths_em.get(char)
         if cached is None:
-            cached = _measure_char_em(face.font, char, cjk)
+            try:
+                cached = _measure_char_em(face.font, char, cjk)
+            except OSError as exc:
+                # A damaged glyph ("invalid outline") must not stop the build: this
+                # character gets built-in metrics and the file is reported once.
+                self._warn_damaged(face.path, exc)
+                cached = _measure_char_em(None, char, cjk)
             face.widths_em[char] = cached
         return cached
 
     def _face(self, role: str, bold: bool) -> _Face:
         face = self._faces.get((role, bold))
         if face is None:
-            face = _Face(self._load_font(role, bold))
+            font, path = self._load_font(role, bold)
+            face = _Face(font, path=path)
             self._faces[(role, bold)] = face
         return face
 
-    def _load_font(self, role: str, bold: bool) -> FreeTypeFont | None:
+    def _load_font(self, role: str, bold: bool) -> tuple[FreeTypeFont | None, str]:
         """Load the font for a role, falling back to regular, then to None."""
         family = self.latin_family if role == "latin" else self.ea_family
         hint = self.latin_path if role == "latin" else self.ea_path
@@ -257,7 +265,17 @@ class Measurer:
         font = _load_pillow_font(font_file) if font_file else None
         if font is None:
             self._warn_missing(family)
-        return font
+        return font, font_file.path if font_file else ""
+
+    def _warn_damaged(self, path: str, exc: OSError) -> None:
+        message = (
+            f"font file {path} is damaged ({exc}): some characters are measured with "
+            f"built-in metrics, so text may not fit exactly; reinstall or replace the font"
+        )
+        if any(known.startswith(f"font file {path} is damaged") for known in self.warnings):
+            return  # once per file, whatever each glyph's error
+        self.warnings.append(message)
+        warnings_module.warn(message, RuntimeWarning, stacklevel=4)
 
     def _warn_missing(self, family: str) -> None:
         message = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deckgen.layout.elements import Insets, Para, Run
+from deckgen.layout.fonts import fallback_family
 from deckgen.layout.measure import WIDTH_SAFETY, line_pitch
 from deckgen.outline.model import PLACEHOLDER_RE
 from deckgen.theme.model import Theme
@@ -59,7 +60,12 @@ class Typesetter:
 
     @property
     def warnings(self) -> list[str]:
-        return list(getattr(self.measurer, "warnings", []))
+        damaged = [
+            f"font file {path} ({family!r}) is damaged ({problem}): measured with its stand-in "
+            f"{fallback_family(family)!r} instead; reinstall the font"
+            for family, path, problem in self.faces.damaged
+        ]
+        return damaged + list(getattr(self.measurer, "warnings", []))
 
     @property
     def stand_ins(self) -> list[str]:

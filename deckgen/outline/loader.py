@@ -24,7 +24,7 @@ class Outline:
     def issue(self, path: str, message: str, severity: str = "error") -> Issue:
         """Return an :class:`Issue` at the line and column of the piece at ``path``."""
         line, col = self.validated.where(path)
-        return Issue(str(self.path), line, col, message, severity, path)
+        return Issue(str(self.path), line, col, message + self.validated.alias_note(path), severity, path)
 
 
 def validate_outline(path: Path) -> tuple[Validated, str]:

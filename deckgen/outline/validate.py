@@ -21,6 +21,7 @@ _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
+_MERGE = "tag:yaml.org,2002:merge"
 
 #: Characters no slide can show and XML 1.0 cannot hold (tab and line ends are fine),
 #: in any form: typed, or written as a YAML escape such as "A\0B".
@@ -47,6 +48,23 @@ class Validated:
     data: object = None
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
+    #: Paths whose value is a YAML alias (``*name``), with the line of its anchor.
+    aliases: dict[str, int] = field(default_factory=dict)
+    #: The alias paths whose position is where the alias is used (a key's line).
+    used_at: set[str] = field(default_factory=set)
+
+    def alias_note(self, path: str) -> str:
+        """`` (…alias defined at line N)`` when ``path``'s position lies in an anchor's
+        definition rather than where the alias is used; else ``""``."""
+        probe = path
+        while probe:
+            if probe in self.aliases:
+                if probe == path and probe in self.used_at:
+                    return ""
+                return f" (the value comes from an alias whose anchor is defined at line {self.aliases[probe]})"
+            cut = max(probe.rfind("."), probe.rfind("["))
+            probe = probe[:cut] if cut > 0 else ""
+        return ""
 
     def where(self, path: str) -> tuple[int, int]:
         """Return (line, col) of ``path``, or of its nearest parent that has one."""
@@ -142,16 +160,32 @@ class _Walker:
         self.document = document  # what the file is ("outline", "theme"): messages name it
         self.result = result
         self.constructor = yaml.SafeLoader("")
+        # An alias (*name) composes to the very node of its anchor: a node met again
+        # is an alias use, and its marks are the anchor's, not where it is used.
+        self.seen: set[int] = set()
 
     def issue(self, node: yaml.Node, message: str, path: str) -> None:
-        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        if path in self.result.used_at:
+            line, col = self.result.positions[path]
+        else:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        message += self.result.alias_note(path)
         self.result.issues.append(Issue(self.filename, line, col, message, path=path))
 
     def mark(self, node: yaml.Node, path: str) -> None:
         self.result.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
 
-    def walk(self, node: yaml.Node, spec: object, path: str):
-        self.mark(node, path)
+    def walk(self, node: yaml.Node, spec: object, path: str, used_at: yaml.Node | None = None):
+        if id(node) in self.seen:
+            self.result.aliases[path] = node.start_mark.line + 1
+            if used_at is not None:  # the key the alias is the value of
+                self.result.positions[path] = (used_at.start_mark.line + 1, used_at.start_mark.column + 1)
+                self.result.used_at.add(path)
+            else:
+                self.mark(node, path)
+        else:
+            self.seen.add(id(node))
+            self.mark(node, path)
         if node.tag not in _PLAIN_TAGS:
             self.issue(node, f"YAML tag {_clip(node.tag)!r} is not allowed in {_a(self.document)}; delete it", path)
             return None
@@ -257,9 +291,15 @@ class _Walker:
             self.issue(node, f"{what} must be a mapping (key: value lines), not {self.describe(node)}", path)
             return None
         out: dict = {}
+        merged = False
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             sub = f"{path}.{key}" if path else str(key)
+            if key_node.tag == _MERGE:
+                # '<<: *x' would copy keys in; the outline format wants each written out.
+                merged = True
+                self.issue(key_node, "YAML merge keys ('<<:') are not supported in an outline; write the keys out in full here", sub)
+                continue
             spec_field = spec.field(key) if isinstance(key, str) else None
             if spec_field is None:
                 hint = _did_you_mean(str(key), [f.name for f in spec.fields])
@@ -271,13 +311,13 @@ class _Walker:
                 continue
             if not spec_field.required and _is_null(value_node):
                 continue  # an optional key left blank is simply absent
-            out[key] = self.walk(value_node, spec_field.type, sub)
-        if spec.one_of and not any(name in out for name in spec.one_of):
+            out[key] = self.walk(value_node, spec_field.type, sub, used_at=key_node)
+        if spec.one_of and not any(name in out for name in spec.one_of) and not merged:
             keys = " or ".join(f"'{name}'" for name in spec.one_of)
             first = spec.field(spec.one_of[0])
             self.issue(node, f"this {spec.name} needs {keys} ({first.doc if first else ''})", f"{path}.{spec.one_of[0]}")
         for f in spec.fields:
-            if f.required and f.name not in out:
+            if f.required and f.name not in out and not merged:  # the merge is the error
                 where = f"this {spec.name}" if path else f"the {self.document}"
                 self.issue(node, f"{where} is missing the required key '{f.name}' ({f.doc})", f"{path}.{f.name}" if path else f.name)
         return out

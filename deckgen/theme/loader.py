@@ -9,12 +9,15 @@ from pathlib import Path
 
 from deckgen.errors import InputError, Issue
 from deckgen.files import is_regular_file, read_text
+from deckgen.layout.fonts import FontFile, measuring_problem
 from deckgen.outline.validate import validate_text
 from deckgen.theme.model import DEFAULT_SIZES, SLIDE_SIZES_PT, TEMPLATE_DEFAULT_COLORS, TEMPLATE_DEFAULT_FONTS, SizeRange, Theme
 from deckgen.theme.spec import COLOR_ROLES, SIZE_FLOORS, THEME
+from deckgen.theme.template import MAX_IMAGE_PIXELS
 
 DEFAULT_THEME = "postal-green"
 MAX_SIZE_PT = 400.0  # a glyph taller than a 7.5 in slide (540 pt) is never meant
+MAX_FACE_NAME_CHARS = 31  # PowerPoint's (and Windows' LOGFONT) limit for a typeface name
 _HEX = re.compile(r"^#?[0-9A-Fa-f]{6}$")
 
 
@@ -112,13 +115,24 @@ def load_theme_file(path: Path) -> Theme:
             if problem:
                 bad("logo", f"logo {problem}: {logo}")
     fonts = data.get("fonts") or {}
+    for key in ("latin", "east_asian", "heading_latin", "heading_east_asian"):
+        name = str(fonts.get(key) or "")
+        if len(name) > MAX_FACE_NAME_CHARS:
+            limit = MAX_FACE_NAME_CHARS
+            bad(f"fonts.{key}", f"font name '{name[:20]}…' is {len(name):,} characters; PowerPoint takes at most {limit}: give the typeface's own name, e.g. 微软雅黑")
     for key in ("latin_file", "east_asian_file"):
         if fonts.get(key):
-            font_path = path.parent / str(fonts[key]).partition("#")[0]
+            file_name, _, face = str(fonts[key]).partition("#")
+            font_path = path.parent / file_name
             if not is_regular_file(font_path):
                 bad(f"fonts.{key}", f"font file not found: {fonts[key]}; fix the path or remove '{key}'")
             elif not _is_font_file(font_path):
                 bad(f"fonts.{key}", f"{fonts[key]} is not a TrueType or OpenType font file (.ttf, .otf, .ttc); fix the path or remove '{key}'")
+            else:
+                index = int(face) if face.isdigit() else 0
+                problem = measuring_problem(FontFile(str(font_path), index))
+                if problem:
+                    bad(f"fonts.{key}", f"font file {fonts[key]} is damaged: its glyphs cannot be measured ({problem}); replace it with an intact copy or remove '{key}'")
     for key, fields in (("footer", ("organisation", "date")), ("slide_number", ("n",))):
         template = data.get(key)
         if template and template != "none":
@@ -181,7 +195,7 @@ def _require_palette_and_fonts(data: dict, colors: dict, bad) -> None:
 
 
 #: A logo is a small mark; more pixels than this is a mistake (or a decompression bomb).
-MAX_LOGO_PIXELS = 25_000_000
+MAX_LOGO_PIXELS = MAX_IMAGE_PIXELS
 
 
 def image_problem(path: Path) -> str | None:

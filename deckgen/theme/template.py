@@ -34,6 +34,9 @@ THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 INHERITS_FROM = {"ctrTitle": "title", "title": "title", "subTitle": "body", "body": "body", "obj": "body"}
 MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # a zip bomb is refused before anything is read
+#: An image carried into every deck (logo or template picture) has at most this many
+#: pixels; more is a mistake or a decompression bomb that slows every viewer down.
+MAX_IMAGE_PIXELS = 25_000_000
 # Entities are never expanded (no "billion laughs"), nothing is fetched.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -107,7 +110,11 @@ def read_template(path: Path) -> TemplateInfo:
         raise fail(f"template is larger than {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB; save a copy without the example slides and media")
     try:
         with zipfile.ZipFile(path) as archive:
-            return _read(path, archive)
+            info = _read(path, archive)
+            problem = _media_problem(archive)
+            if problem:
+                raise fail(problem)
+            return info
     except (zipfile.BadZipFile, OSError) as exc:
         raise fail(f"not a PowerPoint template ({exc}); save it from PowerPoint, WPS or LibreOffice as .pptx or .potx") from None
     except (KeyError, etree.XMLSyntaxError, ValueError) as exc:
@@ -170,6 +177,40 @@ def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
     if theme_member:
         _read_theme(xml(theme_member), info)
     return info
+
+
+def _media_problem(archive: zipfile.ZipFile) -> str | None:
+    """What is wrong with the template's pictures (they go into every deck), or None.
+
+    Each image part is held to the logo's limit of :data:`MAX_IMAGE_PIXELS`, read
+    from the image header alone: a bomb is refused without being decoded. Parts
+    Pillow does not know (EMF, SVG, video) are left to the presentation program.
+    """
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    for member in archive.infolist():
+        if member.is_dir() or not member.filename.startswith("ppt/media/"):
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                with archive.open(member) as stream, Image.open(stream) as image:
+                    width, height = image.size
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            size = "has too many pixels (a decompression bomb?)"
+        except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
+            continue
+        else:
+            if width * height <= MAX_IMAGE_PIXELS:
+                continue
+            size = f"is {width}×{height} pixels"
+        return (
+            f"{member.filename}: the template's image {size}, more than the {MAX_IMAGE_PIXELS // 1_000_000} million "
+            "allowed, and it would go into every deck; replace or compress it in PowerPoint or WPS and save the template again"
+        )
+    return None
 
 
 def _placeholders(root) -> list[Placeholder]:

@@ -12,6 +12,7 @@ import os
 import shutil
 import stat
 import struct
+import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -57,6 +58,28 @@ def png(width: int, height: int, *, truncate: bool = False) -> bytes:
     body = chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)) + chunk(b"IDAT", raw)
     data = b"\x89PNG\r\n\x1a\n" + body + chunk(b"IEND", b"")
     return data[: len(data) // 2] if truncate else data
+
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def damaged_font(path: Path) -> None:
+    """DejaVu Sans with 20 KB of its glyph data overwritten: headers load, outlines do not."""
+    data = bytearray(Path(DEJAVU).read_bytes())
+    start = len(data) // 3
+    data[start : start + 20_000] = b"A" * 20_000
+    path.write_bytes(bytes(data))
+
+
+def template_with_image(image: bytes) -> Callable[[Path], None]:
+    """A real template (bureau-4x3.pptx) with ``image`` added as a picture part."""
+
+    def make(path: Path) -> None:
+        shutil.copy(ROOT / "tests" / "data" / "templates" / "bureau-4x3.pptx", path)
+        with zipfile.ZipFile(path, "a") as archive:
+            archive.writestr("ppt/media/image99.png", image)
+
+    return make
 
 
 def fifo(path: Path) -> None:
@@ -135,6 +158,12 @@ CASES = [
     Case("deep nesting", ["check", "talk.yaml"], 1, "error", {"talk.yaml": "title: 讲话\nparts: " + "[" * 20000 + "]" * 20000 + "\n"}),
     Case("a list as the outline", ["check", "talk.yaml"], 1, "the file must be a mapping", {"talk.yaml": "- a\n- b\n"}),
     Case("a complex key", ["check", "talk.yaml"], 1, "unknown key", {"talk.yaml": "? [a, b]\n: c\ntitle: 讲话\nparts:\n  - title: 一\n"}),
+    Case("over-long source through an alias: reported where used, advice that fits", ["build", "talk.yaml"], 1, "talk.yaml:9:9: source is too long: 400 characters, at most 300 fit on a slide; shorten it to who said it and where", {"talk.yaml": 'title: 讲话\nnotes: &n "' + "长" * 400 + '"\nparts:\n  - title: 一\n    slides:\n      - kind: statement\n        title: 语\n        text: 短\n        source: *n\n'}),
+    Case("over-long cell from an alias in a list: the anchor's line is named", ["check", "talk.yaml"], 1, "talk.yaml:2:8: error: column header is too long: 250 characters, at most 200 fit on a slide; shorten it; put the explanation in the notes (the value comes from an alias whose anchor is defined at line 2)", {"talk.yaml": 'title: 讲话\nnotes: &h "' + "长" * 250 + '"\nparts:\n  - title: 一\n    slides:\n      - kind: metrics\n        title: 指标\n        headers: [*h, 值, 单位, 同比]\n        metrics:\n          - {indicator: 收入, value: "1"}\n'}),
+    Case("YAML merge key", ["build", "talk.yaml"], 1, "talk.yaml:3:10: YAML merge keys ('<<:') are not supported in an outline", {"talk.yaml": "x: &x {title: 一}\ntitle: 讲话\nparts: [{<<: *x}]\n"}),
+    Case("a 100,000-character font name", ["build", "talk.yaml"], 1, "mine.yaml:20:10: font name '字字字字字字字字字字字字字字字字字字字字…' is 100,000 characters; PowerPoint takes at most 31", {**THEMED, "mine.yaml": theme(latin="  latin: " + "字" * 100_000)}),
+    Case("-o into a folder that does not exist", ["build", "talk.yaml", "-o", "typo/talk.pptx"], 1, "-o typo/talk.pptx: folder typo does not exist; create it or fix the path", {"talk.yaml": TINY}),
+    Case("watch -o into a folder that does not exist", ["watch", "talk.yaml", "-o", "typo/talk.pptx"], 1, "folder typo does not exist", {"talk.yaml": TINY}),
     # --- files that are not files ------------------------------------------------
     Case("/dev/zero as the outline", ["build", "/dev/zero"], 1, "/dev/zero: is not a regular file", needs="/dev/zero"),
     Case("/dev/zero as the speech", ["outline", "/dev/zero"], 1, "/dev/zero: is not a regular file", needs="/dev/zero"),
@@ -162,6 +191,11 @@ CASES = [
     Case("a 400-character --theme", ["build", "talk.yaml", "--theme", "t" * 400 + ".yaml"], 1, "unknown theme", {"talk.yaml": TINY}),
     Case("a text file as the logo", ["check", "talk.yaml"], 1, "logo must be a PNG or JPEG image", {**THEMED, "mine.yaml": theme(logo="logo: logo.png"), "logo.png": "not a picture"}),
     Case("a text file as a font file", ["build", "talk.yaml"], 1, "not.ttf is not a TrueType or OpenType font file", {**THEMED, "mine.yaml": theme(latin="  latin: Noto Sans CJK SC\n  latin_file: not.ttf"), "not.ttf": "hello"}),
+    Case("a font file with damaged glyphs (build)", ["build", "talk.yaml"], 1, "mine.yaml:21:15: font file bad.ttf is damaged: its glyphs cannot be measured", {**THEMED, "mine.yaml": theme(latin="  latin: Noto Sans CJK SC\n  latin_file: bad.ttf"), "bad.ttf": damaged_font}, needs=DEJAVU),
+    Case("a font file with damaged glyphs (check)", ["check", "talk.yaml"], 1, "font file bad.ttf is damaged", {**THEMED, "mine.yaml": theme(latin="  latin: Noto Sans CJK SC\n  latin_file: bad.ttf"), "bad.ttf": damaged_font}, needs=DEJAVU),
+    Case("decompression-bomb picture in a template", ["build", "talk.yaml", "--template", "org.pptx"], 1, "org.pptx: ppt/media/image99.png: the template's image has too many pixels", {"talk.yaml": TINY, "org.pptx": template_with_image(png(30000, 30000))}),
+    Case("oversize picture in an outline's template (check)", ["check", "talk.yaml"], 1, "ppt/media/image99.png: the template's image is 6000×6000 pixels, more than the 25 million allowed", {"talk.yaml": outline(head="title: 讲话\ntemplate: org.pptx\n"), "org.pptx": template_with_image(png(6000, 6000))}),
+    Case("a theme's template with a bomb picture", ["build", "talk.yaml"], 1, "org.pptx: ppt/media/image99.png", {**THEMED, "mine.yaml": theme(template="template: org.pptx"), "org.pptx": template_with_image(png(30000, 30000))}),
     # --- theme templates ---------------------------------------------------------------
     Case("footer conversion and format", ["build", "talk.yaml"], 1, "footer writes {date!r:x}", {**THEMED, "mine.yaml": theme(footer='footer: "{date!r:x}"')}),
     Case("slide number with a huge width", ["build", "talk.yaml"], 1, "slide_number writes {n:99999999999}", {**THEMED, "mine.yaml": theme(slide_number='slide_number: "{n:99999999999}"')}),

@@ -59,3 +59,42 @@ def test_a_fontconfig_answer_of_another_family_is_rejected(tmp_path):
     assert _parse_fc_answer(f"{font}|0|DejaVu Sans,DejaVu Sans Book", "DejaVu Sans") == (
         FontFile(str(font), 0)
     )
+
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+@pytest.fixture
+def damaged_font(tmp_path):
+    """DejaVu Sans with 20 KB of glyph data overwritten: it loads, its outlines do not."""
+    if not shutil.os.path.exists(DEJAVU):
+        pytest.skip("DejaVu Sans is not here")
+    data = bytearray(open(DEJAVU, "rb").read())
+    start = len(data) // 3
+    data[start : start + 20_000] = b"A" * 20_000
+    path = tmp_path / "damaged.ttf"
+    path.write_bytes(bytes(data))
+    return str(path)
+
+
+def test_a_damaged_font_found_by_lookup_is_stood_in_for_with_a_note(damaged_font, noto_file):
+    from deckgen.layout.fonts import measuring_faces, measuring_problem
+
+    assert measuring_problem(FontFile(damaged_font)) == "invalid outline"
+    faces = measuring_faces("DejaVu Sans", CJK_FAMILY, latin_path=damaged_font)
+    assert faces.latin == "Noto Sans CJK SC" and faces.latin_path is None
+    assert [(family, path) for family, path, _ in faces.damaged] == [("DejaVu Sans", damaged_font)]
+
+
+def test_a_damaged_glyph_gets_built_in_metrics_and_one_warning_never_an_oserror(damaged_font):
+    from deckgen.layout.measure import Measurer
+
+    measurer = Measurer("DejaVu Sans", CJK_FAMILY, latin_path=damaged_font)
+    with pytest.warns(RuntimeWarning, match="is damaged"):
+        lines = measurer.wrap("Damaged glyphs ½ Ệ “引号” 中文 " * 20, 400, 18)
+    measurer.width("more: ¼ ằ ”", 18)
+    assert len(lines) > 1
+    assert [w for w in measurer.warnings if "damaged" in w] == [
+        f"font file {damaged_font} is damaged (invalid outline): some characters are measured with "
+        "built-in metrics, so text may not fit exactly; reinstall or replace the font"
+    ]
