@@ -19,6 +19,15 @@ def prepared_photo(path: Path, *, crop: tuple[float, float, float, float] | None
     from PIL import Image, ImageOps
 
     with Image.open(path) as opened:
+        if max_px and opened.format == "JPEG":
+            # Decode a camera-sized JPEG at 1/2, 1/4 or 1/8 scale straight from its DCT
+            # data (never below what the frame needs): decoding every pixel of a 4000 px
+            # photo only to throw most of them away costs far more than the build.
+            l, t, r, b = crop or (0.0, 0.0, 0.0, 0.0)
+            kept = max(opened.width * (1 - l - r), opened.height * (1 - t - b))
+            if kept > max_px:
+                scale = max_px / kept
+                opened.draft("RGB", (max(1, int(opened.width * scale) + 1), max(1, int(opened.height * scale) + 1)))
         image = ImageOps.exif_transpose(opened)
         image.load()
     if crop:

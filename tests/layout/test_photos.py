@@ -94,3 +94,21 @@ def test_missing_and_unreadable_photos_are_errors_at_their_line(tmp_path):
     assert out.read_bytes() == b"old deck"  # nothing clobbered
     check = CliRunner().invoke(cli, ["check", str(outline)])
     assert check.exit_code == 1 and check.output.count("image not found") == 3
+
+
+def test_a_camera_sized_jpeg_is_cropped_and_scaled_to_exactly_what_the_frame_needs(tmp_path):
+    # Decoded at a reduced DCT scale first; the result must still be the exact crop
+    # and size, with the photo's content where the crop puts it.
+    from deckgen.render.photos import prepared_photo
+
+    photo = Image.new("RGB", (4000, 3000), (200, 30, 30))
+    photo.paste((30, 30, 200), (2000, 0, 4000, 3000))  # right half blue
+    path = tmp_path / "camera.jpg"
+    photo.save(path, quality=92)
+    data, suffix = prepared_photo(path, crop=(0.25, 0.0, 0.0, 0.25), max_px=1500)
+    out = Image.open(io.BytesIO(data))
+    assert suffix == ".jpg" and out.size == (1500, 1125)  # 3000 × 2250 kept, longest side 1500
+    left, right = out.getpixel((100, 560)), out.getpixel((1400, 560))
+    assert left[0] > 150 and left[2] < 80  # the kept left third is red
+    assert right[2] > 150 and right[0] < 80  # the right two thirds are blue
+    assert prepared_photo(path, crop=(0.25, 0.0, 0.0, 0.25), max_px=1500)[0] == data
