@@ -23,8 +23,8 @@ def prepared_photo(path: Path, *, crop: tuple[float, float, float, float] | None
             # Decode a camera-sized JPEG at 1/2, 1/4 or 1/8 scale straight from its DCT
             # data (never below what the frame needs): decoding every pixel of a 4000 px
             # photo only to throw most of them away costs far more than the build.
-            l, t, r, b = crop or (0.0, 0.0, 0.0, 0.0)
-            kept = max(opened.width * (1 - l - r), opened.height * (1 - t - b))
+            cut_left, cut_top, cut_right, cut_bottom = crop or (0.0, 0.0, 0.0, 0.0)
+            kept = max(opened.width * (1 - cut_left - cut_right), opened.height * (1 - cut_top - cut_bottom))
             if kept > max_px:
                 scale = max_px / kept
                 opened.draft("RGB", (max(1, int(opened.width * scale) + 1), max(1, int(opened.height * scale) + 1)))
