@@ -93,6 +93,23 @@ def _require_tool(name: str) -> str:
     return found
 
 
+def _convert_command(program: str, profile: Path, fmt: str, outdir: Path, sources: list[Path]) -> list[str]:
+    """soffice's command line converting ``sources`` to ``fmt`` into ``outdir``, with a
+    private profile so a running office or another conversion cannot interfere."""
+    return [
+        program,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--convert-to",
+        fmt,
+        "--outdir",
+        str(outdir),
+        *map(str, sources),
+    ]
+
+
 def _run(cmd: list[str], timeout: float, what: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``cmd`` in its own process group; kill the whole group on timeout.
 
@@ -169,18 +186,7 @@ def convert_to_pdf(
     profile = Path(tempfile.mkdtemp(prefix="deckgen-lo-profile-"))
     staging = Path(tempfile.mkdtemp(prefix=".deckgen-pdf-", dir=outdir))
     try:
-        cmd = [
-            program,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(staging),
-            *map(str, sources),
-        ]
+        cmd = _convert_command(program, profile, "pdf", staging, sources)
         result = _run(cmd, timeout, "LibreOffice (soffice)", _stand_in_env(sources, profile))
         produced = [staging / f"{src.stem}.pdf" for src in sources]
         missing = [src for src, pdf in zip(sources, produced) if not _nonempty(pdf)]
@@ -246,18 +252,7 @@ def convert_document(source: Path, outdir: Path, *, fmt: str = "docx", timeout: 
     outdir.mkdir(parents=True, exist_ok=True)
     profile = Path(tempfile.mkdtemp(prefix="deckgen-lo-profile-"))
     try:
-        cmd = [
-            program,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--convert-to",
-            fmt,
-            "--outdir",
-            str(outdir),
-            str(source),
-        ]
+        cmd = _convert_command(program, profile, fmt, outdir, [source])
         result = _run(cmd, timeout, "LibreOffice (soffice)")
     finally:
         shutil.rmtree(profile, ignore_errors=True)
