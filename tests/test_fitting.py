@@ -25,7 +25,7 @@ from tablecheck import expected_table
 
 from deckgen.theme.resolve import resolve_theme
 from deckgen.layout.elements import Table, TextBox
-from deckgen.layout.frame import TITLE_INSETS
+from deckgen.layout.frame import TITLE_INSETS, Frame
 from deckgen.layout.plan import CONTINUED, plan_deck, has_agenda
 from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, sizes_down
 from deckgen.outline.loader import load_outline
@@ -113,12 +113,15 @@ def test_theme_minimums_are_the_products():
 def test_no_size_below_the_theme_minimum(key):
     deck, theme, ts, plan = planned(key)
     floors = {role: theme.size(role).min_pt for role in PRODUCT_MINIMUMS}
+    # A title too long for two lines at the title floor cannot continue and cannot
+    # grow across the master's rule: it may go down to the body floor, reported.
+    reported = {f.path for f in plan.findings if "the title is too long" in f.message}
     small = []
     for n, slide in enumerate(plan.slides, start=1):
         for element in slide.elements:
             if isinstance(element, TextBox):
                 if element.role == "title":
-                    floor = floors["title"]
+                    floor = floors["body"] if slide.source_path in reported else floors["title"]
                 elif element.role in ("footer", "number"):
                     floor = floors["footer"]
                 elif element.role == "body" or element.name.startswith(BODY_PREFIXES):
@@ -272,6 +275,26 @@ def test_titles_never_overflow_their_box(key):
             need = ts.height([spec], box.rect.w, box.insets)
             assert need <= box.rect.h + 0.01, f"slide {n}: title {p.text!r} needs {need:.1f} pt in {box.rect.h:.1f}"
 
+
+
+@pytest.mark.parametrize("key", IDS)
+def test_content_titles_stay_in_their_layouts_title_box_above_the_masters_rule(key):
+    # The accent and rule under a title are on the master at a fixed place: a title
+    # box that grows below its layout's title placeholder runs across them. A title
+    # too long for two lines at the floor is set smaller instead, and reported.
+    deck, theme, ts, plan = planned(key)
+    frames = {role: Frame.for_layout(plan.base, role) for role in plan.base.layouts}
+    reported = {f.path for f in plan.findings if "the title is too long" in f.message}
+    for n, slide in enumerate(plan.slides, start=1):
+        if slide.kind in ("title", "agenda", "divider", "closing") or slide.source_path == "closing":
+            continue
+        place = frames[slide.layout].title
+        for box in boxes(slide, "Title"):
+            if box.role != "title":
+                continue
+            assert box.rect.bottom <= place.bottom + 0.01, f"slide {n}: title {slide.title!r} runs {box.rect.bottom - place.bottom:.1f} pt below its place"
+            if box.paras[0].size_pt < theme.size("title").min_pt:
+                assert slide.source_path in reported, f"slide {n}: title set at {box.paras[0].size_pt} pt without a finding"
 
 
 @pytest.mark.parametrize("key", IDS)

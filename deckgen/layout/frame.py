@@ -92,8 +92,26 @@ def fit_title(ts: Typesetter, text: str, width: float, max_height: float, max_pt
         height = ts.height([spec], width, TITLE_INSETS)
         if height <= max_height + 0.01:
             return TitleFit(size, n, height, True)
+    # Too long for two lines at the title floor. The rule and accent under the title
+    # live on the master at a fixed place, so a taller title would run across them:
+    # it is set smaller instead, down to the body floor and in as many lines as fit,
+    # and the caller reports it (see :func:`title_finding`).
+    for size in sizes_down(min_pt - 1, min(min_pt, ts.theme.size("body").min_pt)):
+        spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
+        height = ts.height([spec], width, TITLE_INSETS)
+        if height <= max_height + 0.01:
+            return TitleFit(size, ts.count_lines(spec, width, TITLE_INSETS), height, True)
     spec = Spec(text, min_pt, bold=True, pitch=TITLE_PITCH)
     return TitleFit(min_pt, ts.count_lines(spec, width, TITLE_INSETS), ts.height([spec], width, TITLE_INSETS), False)
+
+
+def title_finding(fit: TitleFit, min_pt: float) -> str | None:
+    """What to tell the user about a title that needed more than two lines at the floor."""
+    if not fit.fits:
+        return "the title is too long for its place even at the body size and pushes the content down; shorten it"
+    if fit.size_pt < min_pt:
+        return f"the title is too long for two lines at {min_pt:g} pt and is set at {fit.size_pt:g} pt; shorten it"
+    return None
 
 
 BREAK_AFTER = "，；：、"

@@ -13,7 +13,7 @@ from deckgen.layout.elements import DeckPlan, Fill, Finding, Icon, Insets, Rect,
 from deckgen.layout.icon_choice import part_icon
 from deckgen.layout.photos import divider_photo, image_beside, photo_findings, split_for_image
 from deckgen.layout.labels import display_date, part_label, speaker_line, subtitle_shown
-from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body
+from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body, title_finding
 from deckgen.layout.kinds import layout_slide
 from deckgen.layout.limits import length_errors
 from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
@@ -333,6 +333,9 @@ def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findi
     # Fit the longest title this slide can have (with （续）) so every page shares one body.
     longest = title + CONTINUED if title else title
     fit = fit_title(ts, longest, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
+    title_problem = title_finding(fit, size.min_pt) if title else None
+    if title_problem:
+        findings.append(Finding(slide.path, title_problem))
     _, body = title_and_body(frame, fit)
     beside: list = []
     if slide.image is not None and slide.kind in ("achievements", "statement"):
