@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import textwrap
 import zipfile
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from deckgen.cli import cli
 from deckgen.layout.chart_slide import chart_number
 from deckgen.layout.metrics import metrics_form
 from deckgen.outline.loader import load_outline
+from smalldecks import one_part_outline
 
 ROOT = Path(__file__).resolve().parents[2]
 STRESS = ROOT / "tests" / "stress" / "figures.yaml"
@@ -24,12 +24,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
 def _outline(tmp_path: Path, slides: str) -> Path:
-    path = tmp_path / "deck.yaml"
-    path.write_text(
-        "title: 图表\nparts:\n  - title: 一\n    slides:\n" + textwrap.indent(textwrap.dedent(slides), " " * 6),
-        encoding="utf-8",
-    )
-    return path
+    return one_part_outline(tmp_path, slides, title="图表")
 
 
 def _build(tmp_path: Path, outline: Path, *extra: str):

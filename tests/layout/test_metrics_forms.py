@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from deckgen.layout.metrics import change_direction, metrics_form
 from deckgen.layout.plan import plan_deck
 from deckgen.layout.typeset import Typesetter
 from deckgen.outline.loader import load_outline
+from smalldecks import one_part_outline
 from deckgen.theme.loader import load_theme, with_slide_size
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,12 +24,7 @@ SAMPLE = ROOT / "decks" / "postal-2024.yaml"
 
 
 def _outline(tmp_path: Path, slides: str) -> Path:
-    path = tmp_path / "deck.yaml"
-    path.write_text(
-        "title: 指标\nparts:\n  - title: 一\n    slides:\n" + textwrap.indent(textwrap.dedent(slides), " " * 6),
-        encoding="utf-8",
-    )
-    return path
+    return one_part_outline(tmp_path, slides, title="指标")
 
 
 def _slides(path: Path, theme: str = "postal-green-noto", size: str = "16:9"):
