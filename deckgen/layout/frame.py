@@ -118,23 +118,30 @@ BREAK_AFTER = "，；：、"
 BREAK_BEFORE = "（《“"
 
 
-def balanced_title(ts: Typesetter, title: str, size: float, inner: float) -> str:
+def balanced_title(ts: Typesetter, title: str, size: float, inner: float, *, tail: str = "") -> str:
     """Break a two-line title where a designer would: after a comma, lines even.
 
     ``坚持控疫情、保安全、稳末端，扎实做好平安寄递建设工作`` breaks after ，
     rather than leaving 作 alone on the second line. Without punctuation the break
     that makes the two lines most even is taken. A title that fits one line, or
     needs more than two, is returned unchanged.
+
+    ``tail`` is text that may follow the title on its last line (the （续） of a
+    continued slide): its width is kept free there and it is never broken into, so a
+    slide and its continuation break the title alike. It is not part of the result.
     """
     from deckgen.layout.linebreak import break_opportunities
 
-    if "\n" in title or len(ts.lines(title, inner, size, True)) != 2:
+    whole = title + tail
+    if "\n" in title or len(ts.lines(whole, inner, size, True)) != 2:
         return title
     best, best_score = title, None
-    ruler = ts.measurer.ruler(title, size, bold=True)  # every cut measured in constant time
-    for cut in break_opportunities(title):
+    ruler = ts.measurer.ruler(whole, size, bold=True)  # every cut measured in constant time
+    for cut in break_opportunities(whole):
+        if cut >= len(title):
+            break  # the tail stays on the title's last line
         first, second = title[:cut], title[cut:]
-        w1, w2 = ruler.width(0, cut), ruler.width(cut, len(title))
+        w1, w2 = ruler.width(0, cut), ruler.width(cut, len(whole))
         if max(w1, w2) > inner * 0.98:
             continue
         # Prefer breaks after ，；：、 or before an opening bracket, then even lines.
@@ -154,19 +161,25 @@ def title_and_body(frame: Frame, fit: TitleFit) -> tuple[Rect, Rect]:
     return title_rect, Rect(frame.body.x, frame.body.y + extra, frame.body.w, frame.body.h - extra)
 
 
-def chrome(ts: Typesetter, frame: Frame, title: str, fit: TitleFit | None = None) -> tuple[list, Rect]:
+def chrome(ts: Typesetter, frame: Frame, title: str, fit: TitleFit | None = None, *, mark: str = "", reserve: str = "") -> tuple[list, Rect]:
     """Return the title of a slide, and the body left for content.
 
     The accent, rule and logo live on the master, so a slide holds only its title
     (in the layout's title placeholder). A title needing more than two lines at the
     minimum size pushes the body down rather than overflowing its box.
+
+    ``mark`` (（续）) is appended to the title after it is broken into lines, and
+    ``reserve`` is the mark's text kept free on the last line of every page of the
+    slide, shown or not: the title breaks the same way on the slide and on its
+    continuations.
     """
     theme = ts.theme
     size = theme.size("title")
-    fit = fit or fit_title(ts, title, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
+    fit = fit or fit_title(ts, title + mark, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
     title_rect, body = title_and_body(frame, fit)
     # Only a two-line title is re-broken; one that fits one line is left alone.
-    text = balanced_title(ts, title, fit.size_pt, title_rect.w - TITLE_INSETS.left - TITLE_INSETS.right) if fit.lines == 2 else title
+    inner = title_rect.w - TITLE_INSETS.left - TITLE_INSETS.right
+    text = balanced_title(ts, title, fit.size_pt, inner, tail=reserve or mark) + mark if fit.lines == 2 else title + mark
     # On a template the title takes the template's colour; ours is the dark brand colour.
     color = theme.color("primary_dark") if frame.generated else None
     spec = Spec(text, fit.size_pt, bold=True, color=color, pitch=TITLE_PITCH)

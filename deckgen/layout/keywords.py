@@ -67,3 +67,27 @@ def _page(ts: Typesetter, slide: Slide, words, texts, cols: int, rows: int, col_
         if texts[i].text:
             page.append(TextBox(Rect(left, y + chip_h + 12, col_w, text_h), ts.paras([texts[i]]), "top", TEXT_INSETS, "body", f"Keyword {i + 1} text"))
     return page
+
+
+def chip_grid(ts: Typesetter, words: list[str], *, left: float, top: float, width: float) -> tuple[list, float]:
+    """Chips of ``words`` alone (no explanations), in the keywords kind's grid across
+    ``width`` from (``left``, ``top``), each word on one line at the largest of the
+    word sizes that allows it. Returns the elements and the block's height."""
+    theme = ts.theme
+    cols, rows = _grid(len(words))
+    col_w = (width - GAP * (cols - 1)) / cols
+    specs: list[Spec] = []
+    for word_pt in sizes_down(*WORD_SIZES, 2.0):
+        specs = [Spec(w, word_pt, bold=True, color=theme.color("on_primary"), align="center", pitch=1.2) for w in words]
+        if all(ts.count_lines(s, col_w, CHIP_INSETS) == 1 for s in specs):
+            break
+    chip_h = max(ts.height([s], col_w, CHIP_INSETS) for s in specs)
+    elements: list = []
+    for i, spec in enumerate(specs):
+        r, c = divmod(i, cols)
+        in_row = min(cols, len(words) - r * cols)
+        x = left + (width - (in_row * col_w + (in_row - 1) * GAP)) / 2 + c * (col_w + GAP)
+        chip = Rect(x, top + r * (chip_h + GAP / 2), col_w, chip_h)
+        elements.append(Fill(chip, theme.color("primary"), "rounded", name=f"Keyword {i + 1} chip"))
+        elements.append(TextBox(chip, ts.paras([spec]), "middle", CHIP_INSETS, "body", f"Keyword {i + 1} word"))
+    return elements, rows * chip_h + (rows - 1) * GAP / 2

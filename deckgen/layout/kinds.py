@@ -8,7 +8,6 @@ for sibling boxes, never below the theme's minimum.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from deckgen.layout.display import display_breaks
@@ -16,6 +15,7 @@ from deckgen.layout.elements import Fill, Icon, Insets, Rect, TextBox
 from deckgen.layout.icon_choice import sibling_icons
 from deckgen.layout.chart_slide import layout_chart
 from deckgen.layout.keywords import layout_keywords
+from deckgen.layout.statement import layout_statement
 from deckgen.layout.photos import layout_picture
 from deckgen.layout.metrics import DEFAULT_HEADERS, column_widths, layout_metrics  # noqa: F401  (DEFAULT_HEADERS, column_widths: re-exported)
 from deckgen.layout.pages import Pages
@@ -311,165 +311,6 @@ def _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_
             head.text = display_breaks(ts, head.text, card_w - CARD_INSETS.left - CARD_INSETS.right, head.size_pt, head.bold)
             page.append(TextBox(rect, ts.paras(specs), "top", CARD_INSETS, "body", f"Card {i + 1} text"))
         result.pages.append(page)
-    return result
-
-
-# ---------------------------------------------------------------- statement
-
-
-def _pieces(text: str) -> list[str]:
-    """Split text where a continued statement may break: after 。！？；, else after ，、.
-
-    A piece with no punctuation at all is cut every 60 characters as a last resort.
-    """
-    out, current = [], ""
-    for ch in text:
-        current += ch
-        if ch in "。！？；!?;":
-            out.append(current)
-            current = ""
-    if current:
-        out.append(current)
-    finer = []
-    for piece in out:
-        if len(piece) <= 120:
-            finer.append(piece)
-            continue
-        clause = ""
-        for ch in piece:
-            clause += ch
-            if ch in "，、,：:" and len(clause) >= 20:
-                finer.append(clause)
-                clause = ""
-        if clause:
-            finer.append(clause)
-    return [p[i : i + 60] for p in finer for i in range(0, len(p), 60)] if any(len(p) > 120 for p in finer) else finer
-
-
-def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
-    """A key sentence set large beside an accent bar; long text continues by sentence.
-
-    The fewest slides that hold the text at the minimum size are used, at the largest
-    size that still needs no more slides than that.
-    """
-    theme = ts.theme
-    low, high = theme.size("body").min_pt, 40.0
-    box = Rect(body.x + 40, body.y + 10, body.w - 80, body.h - 20)
-    insets = Insets(12, 12, 8, 8)
-    source = f"—— {slide.attribution}" if slide.attribution else None
-
-    def specs_for(text: str, size: float, with_source: bool) -> list[Spec]:
-        specs = [Spec(text, size, bold=True, color=theme.color("primary_dark"), pitch=1.45)]
-        if with_source and source:
-            specs.append(Spec(source, max(low, min(24, size - 4)), color=theme.color("muted"), align="right", space_before_pt=18))
-        return specs
-
-    def fits(chunk: str, size: float, last: bool) -> bool:
-        return ts.height(specs_for(chunk, size, last), box.w, insets) <= box.h
-
-    text = (slide.text or "").strip()
-    display = _display_statement(ts, text, specs_for, box)
-    if display is not None:
-        return display
-    for size in sizes_down(high, low, 2.0):
-        if fits(text, size, True):
-            return _statement_pages(ts, [text], size, specs_for, box, size <= low)
-    pieces = _pieces(text)
-
-    def pack(size: float, most: int | None = None) -> list[str] | None:
-        """Pieces packed into slides at *size*; None once more than *most* slides are needed."""
-        chunks: list[str] = []
-        current = ""
-        for piece in pieces:
-            if current and not fits(current + piece, size, False):
-                chunks.append(current)
-                if most is not None and len(chunks) >= most:
-                    return None  # a slide more is needed at least: no need to pack the rest
-                current = piece
-            else:
-                current += piece
-        chunks.append(current)
-        if source and not fits(chunks[-1], size, True):
-            chunks.append("")
-        return chunks if most is None or len(chunks) <= most else None
-
-    fewest = len(pack(low) or [])  # without a most, pack always packs
-    for size in sizes_down(high, low, 2.0):
-        chunks = pack(size, fewest)
-        if chunks is not None:
-            return _statement_pages(ts, chunks, size, specs_for, box, size <= low)
-    return _statement_pages(ts, pack(low), low, specs_for, box, True)
-
-
-#: A statement is display text while it takes at most this many lines (per slide).
-DISPLAY_LINES = 3
-STATEMENT_INSETS = Insets(12, 12, 8, 8)
-
-
-def _display_statement(ts: Typesetter, text: str, specs_for, box: Rect) -> Pages | None:
-    """The statement at display size (40 pt down to the theme's display minimum) in at
-    most :data:`DISPLAY_LINES` lines: on one slide, else continued by sentence on two.
-    None when even that does not hold it (it is then set smaller to fill the slide)."""
-    insets = STATEMENT_INSETS
-    display_min = ts.theme.size("display").min_pt
-
-    def holds(chunk: str, size: float, last: bool) -> bool:
-        specs = specs_for(chunk, size, last)
-        return ts.count_lines(specs[0], box.w, insets) <= DISPLAY_LINES and ts.height(specs, box.w, insets) <= box.h
-
-    sizes = sizes_down(40.0, display_min, 2.0)
-    for size in sizes:
-        if holds(text, size, True):
-            return _statement_pages(ts, [text], size, specs_for, box, False)
-    # Continued slides break after a sentence or a clause (，、；：), never mid-phrase
-    # and never inside quotation marks (“服务全领域、激活全要素” stays on one slide).
-    pieces: list[str] = []
-    depth = 0
-    for piece in (p for p in re.split(r"(?<=[。！？；，、：!?;,:])", text) if p):
-        if depth > 0 and pieces:
-            pieces[-1] += piece
-        else:
-            pieces.append(piece)
-        depth = max(0, depth + piece.count("“") + piece.count("《") - piece.count("”") - piece.count("》"))
-    for size in sizes:
-        chunks = [""]
-        for piece in pieces:
-            if chunks[-1] and not holds(chunks[-1] + piece, size, False):
-                chunks.append(piece)
-            else:
-                chunks[-1] += piece
-        if len(chunks) <= 2 and all(holds(c, size, n == len(chunks) - 1) for n, c in enumerate(chunks)):
-            return _statement_pages(ts, chunks, size, specs_for, box, False)
-    return None
-
-
-def _statement_pages(ts, chunks, size, specs_for, box, at_min) -> Pages:
-    """One slide per chunk: the text left-aligned beside its bar, the block as wide as
-    its longest line and centred on the slide, so bar and text always line up."""
-    theme = ts.theme
-    result = Pages(at_minimum=at_min)
-    insets = STATEMENT_INSETS
-    for n, chunk in enumerate(chunks):
-        inner = box.w - insets.left - insets.right
-        # Display breaks: same lines, at phrase boundaries, never inside 100周年 or “十三五”.
-        chunk = display_breaks(ts, chunk, inner, size, True)
-        specs = specs_for(chunk, size, n == len(chunks) - 1)
-        widest = max(
-            ts.one_line_width(line, spec.size_pt, spec.bold)
-            for spec in specs
-            for line in ts.lines(spec.text, inner, spec.size_pt, spec.bold)
-        )
-        width = min(box.w, widest + insets.left + insets.right)
-        if ts.height(specs, width, insets) != ts.height(specs, box.w, insets):
-            width = box.w  # the narrower box would wrap differently: keep the full width
-        height = min(box.h, ts.height(specs, width, insets))
-        top = box.y + (box.h - height) / 2
-        left = box.x + (box.w - width) / 2
-        rect = Rect(left, top, width, height)
-        result.pages.append([
-            Fill(Rect(left - 22, top, 6, height), theme.color("accent"), name="Statement bar"),
-            TextBox(rect, ts.paras(specs), "top", insets, "body", "Statement"),
-        ])
     return result
 
 

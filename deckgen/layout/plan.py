@@ -355,8 +355,10 @@ def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findi
     out = []
     for n, page in enumerate(pages.pages):
         page_title = title + CONTINUED if n else title
-        # Every page uses the size fitted for the longest title, so they match.
-        elements = list(chrome(ts, frame, page_title, fit)[0]) if page_title else []
+        # Every page uses the size fitted for the longest title and keeps room for
+        # （续） on its last line, so the title breaks alike on every page.
+        reserve = CONTINUED if pages.continued else ""
+        elements = list(chrome(ts, frame, title, fit, mark=CONTINUED if n else "", reserve=reserve)[0]) if page_title else []
         elements.extend(page)
         notes = slide.notes if n == 0 else ("（续上页）" if slide.notes else None)
         out.append(SlidePlan(slide.kind, page_title, elements, notes, source_path=slide.path, continued=n > 0, layout=role))

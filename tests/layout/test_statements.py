@@ -7,37 +7,86 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.layout.elements import Fill, TextBox
-from deckgen.layout.kinds import DISPLAY_LINES
+from deckgen.layout.elements import TextBox
+from deckgen.layout.statement import DISPLAY_LINES, WALL_LINES, balanced_chunks, parallel_phrases, sentences
 from deckgen.layout.plan import plan_deck
 from deckgen.layout.typeset import Typesetter
 from deckgen.outline.loader import load_outline
 from deckgen.theme.loader import load_theme, with_slide_size
+from smalldecks import one_part_outline
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "decks" / "postal-2024.yaml"
 
 
-def _plan(path: Path, size: str = "16:9"):
-    theme = with_slide_size(load_theme("postal-green-noto"), size)
+def _plan(path: Path, size: str = "16:9", theme_name: str = "postal-green-noto"):
+    theme = with_slide_size(load_theme(theme_name), size)
     ts = Typesetter(theme)
     return plan_deck(load_outline(path).deck, theme, ts), ts
 
 
-@pytest.mark.parametrize("size", ["16:9", "4:3"])
-def test_statement_text_lines_up_with_its_bar_and_the_block_is_centred(size):
-    plan, _ = _plan(SAMPLE, size)
-    statements = [s for s in plan.slides if any(isinstance(e, TextBox) and e.name == "Statement" for e in s.elements)]
-    assert statements
+def _statement_slides(plan):
+    return [s for s in plan.slides if any(isinstance(e, TextBox) and e.name == "Statement" for e in s.elements)]
+
+
+def _box(slide, name):
+    return next(e for e in slide.elements if e.name == name)
+
+
+def _plain(box) -> str:
+    return "".join(p.text for p in box.paras[:1]).replace("\n", "")
+
+
+SIZES = ["16:9", "4:3"]
+THEMES = ["postal-green-noto", "gov-red-noto"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_statement_bar_and_text_stand_at_the_content_margin_on_every_slide(size, theme):
+    plan, _ = _plan(SAMPLE, size, theme)
+    statements = _statement_slides(plan)
+    assert len(statements) >= 5
+    title_accent_x = 48.0 if size == "16:9" else 36.0  # the master's title accent (content margin)
     for slide in statements:
-        bar = next(e for e in slide.elements if isinstance(e, Fill) and e.name == "Statement bar")
-        box = next(e for e in slide.elements if isinstance(e, TextBox) and e.name == "Statement")
+        bar = _box(slide, "Statement bar")
+        box = _box(slide, "Statement")
+        title = _box(slide, "Title")
         assert all(p.align == "left" for p in box.paras[:1])  # never centred away from the bar
-        assert box.rect.x - bar.rect.right == pytest.approx(16)  # the bar sits just left of the text
+        assert bar.rect.x == pytest.approx(title_accent_x), slide.title
+        # The first glyph stands in the title's column; the bar spans the text block.
+        assert box.rect.x + box.insets.left == pytest.approx(title.rect.x + title.insets.left), slide.title
         assert box.rect.y == pytest.approx(bar.rect.y) and box.rect.h == pytest.approx(bar.rect.h)
-        left_room = bar.rect.x
-        right_room = plan.width_pt - box.rect.right
-        assert abs((left_room - 22) - right_room) < 60 or box.rect.w > plan.width_pt * 0.75
+        assert box.rect.x > bar.rect.right
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_sample_statements_end_each_slide_at_a_sentence_end_and_need_no_continuation(size, theme):
+    plan, _ = _plan(SAMPLE, size, theme)
+    statements = _statement_slides(plan)
+    assert not [s.title for s in statements if s.continued]  # no （续） slides of one or two lines
+    for slide in statements:
+        text = _plain(_box(slide, "Statement"))
+        assert text.rstrip("”’」》）").endswith(tuple("。！？；")), f"{slide.title}: ends {text[-3:]!r}"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_a_statement_too_long_for_display_type_shows_its_parallel_phrases_as_key_words(size, theme):
+    plan, ts = _plan(SAMPLE, size, theme)
+    slide = next(s for s in plan.slides if s.title == "今年工作的总体要求")
+    words = [e for e in slide.elements if isinstance(e, TextBox) and e.name.startswith("Keyword ")]
+    assert [w.paras[0].text for w in words] == ["稳态势", "促改革", "强基础", "畅循环"]
+    box = _box(slide, "Statement")
+    outline_text = load_outline(SAMPLE).deck.parts[2].slides[0].text
+    assert _plain(box) == outline_text  # nothing dropped: the whole sentence is under the chips
+    para = box.paras[0]
+    inner = box.rect.w - box.insets.left - box.insets.right
+    assert para.size_pt >= ts.theme.size("body").min_pt
+    assert len(ts.lines(para.text, inner, para.size_pt, False)) <= WALL_LINES
+    assert max(w.rect.bottom for w in words) < box.rect.y  # chips above the text
+    assert all(len(ts.lines(w.paras[0].text, w.rect.w - w.insets.left - w.insets.right, w.paras[0].size_pt, True)) == 1 for w in words)
 
 
 def test_short_statements_are_display_text_in_at_most_three_lines():
@@ -71,3 +120,93 @@ def test_an_untitled_statement_is_headed_by_its_part_and_keywords_lay_out_as_chi
     chips = [e for e in content[1].elements if isinstance(e, TextBox) and e.name.startswith("Keyword ")]
     assert [c.paras[0].text for c in chips] == ["识变", "准确把握新发展阶段的新特征新要求", "应变"]
     assert chips[0].paras[0].size_pt >= 24 and chips[1].paras[0].size_pt >= 18
+
+
+def _statement_pages_of(path: Path, size: str):
+    plan, ts = _plan(path, size)
+    return [s for s in _statement_slides(plan)], ts
+
+
+@pytest.mark.parametrize(
+    "sentences_",
+    [
+        [
+            "坚持以人民为中心的发展思想，切实保障群众寄递服务需求。",
+            "坚持系统观念，统筹发展和安全两件大事，守牢安全底线。",
+            "坚持改革创新，推动行业高质量发展，服务地方经济社会。",
+            "坚持从严治党，锻造忠诚干净担当的干部队伍，凝聚奋进力量。",
+        ],
+        ["坚持以人民为中心的发展思想，切实保障群众寄递服务需求，让群众寄得放心、收得安心。", "坚持系统观念，守牢安全底线。", "坚持从严治党，凝聚奋进力量。"],
+    ],
+)
+def test_sentences_continue_on_a_second_display_slide_split_evenly_at_a_sentence_end(tmp_path, sentences_):
+    path = one_part_outline(tmp_path, f"""\
+        - kind: statement
+          title: 几个坚持
+          text: {"".join(sentences_)}
+        """)
+    slides, ts = _statement_pages_of(path, "4:3")
+    assert [s.title for s in slides] == ["几个坚持", "几个坚持（续）"]
+    chunks = [_plain(_box(s, "Statement")) for s in slides]
+    half = -(-len(sentences_) // 2) if len(sentences_) == 4 else 1
+    assert chunks == ["".join(sentences_[:half]), "".join(sentences_[half:])]  # at a 。, evenly
+    for slide in slides:
+        box = _box(slide, "Statement")
+        para = box.paras[0]
+        assert para.size_pt >= ts.theme.size("display").min_pt  # still display type
+        assert len(ts.lines(para.text, box.rect.w - box.insets.left - box.insets.right, para.size_pt, True)) <= DISPLAY_LINES
+
+
+def test_a_long_statement_without_key_words_is_never_a_wall_and_splits_evenly_by_sentence(tmp_path):
+    sentence = "全市邮政快递业要坚持稳中求进工作总基调，扎实推进各项重点工作落地见效。"
+    text = sentence * 9  # no parallel phrases: it cannot become key words
+    path = one_part_outline(tmp_path, f"""\
+        - kind: statement
+          title: 工作要求
+          text: {text}
+        """)
+    for size in SIZES:
+        slides, ts = _statement_pages_of(path, size)
+        assert len(slides) >= 2
+        counts = []
+        for slide in slides:
+            box = _box(slide, "Statement")
+            para = box.paras[0]
+            counts.append(len(ts.lines(para.text, box.rect.w - box.insets.left - box.insets.right, para.size_pt, True)))
+            assert _plain(box).endswith("。")
+            assert para.size_pt >= ts.theme.size("body").min_pt
+        assert max(counts) <= WALL_LINES, (size, counts)
+        assert max(counts) - min(counts) <= 2, (size, counts)  # even, not a full slide and a line
+        assert "".join(_plain(_box(s, "Statement")) for s in slides) == text
+
+
+def test_sentences_never_split_inside_quotes_and_rejoin_to_the_text():
+    text = "贯彻“服务全领域；激活全要素”的思路。精心谋划！再创辉煌"
+    assert sentences(text) == ["贯彻“服务全领域；激活全要素”的思路。", "精心谋划！", "再创辉煌"]
+    assert sentences("说“好。”然后") == ["说“好。”", "然后"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("以推动高质量发展为主题，着力稳态势、促改革、强基础、畅循环，坚决筑牢“护城河”。", ["稳态势", "促改革", "强基础", "畅循环"]),
+        ("我们必须准确识变、科学应变、主动求变。", ["准确识变", "科学应变", "主动求变"]),
+        ("坚持问题导向、目标导向、结果导向，统筹发展和安全。", ["问题导向", "目标导向", "结果导向"]),
+        ("贯彻“服务全领域、激活全要素，打造双高地、畅通双循环”的工作思路。", None),  # pairs, not a run
+        ("同心同德、奋力拼搏的结果。", None),
+        ("完成X亿件、X万人、X万元的目标。", None),  # figures are never key words
+    ],
+)
+def test_parallel_phrases_are_found_only_where_the_text_has_a_run_of_them(text, words):
+    assert parallel_phrases(text) == words
+
+
+def test_balanced_chunks_prefer_even_chunks_and_refuse_when_none_fit():
+    units = ["aaaa", "bb", "cc", "dddd"]
+
+    def cost(chunk, last):
+        return float(len(chunk)) if len(chunk) <= 8 else None
+
+    assert balanced_chunks(units, 2, cost) == ["aaaabb", "ccdddd"]
+    assert balanced_chunks(units, 1, cost) is None
+    assert balanced_chunks(units, 5, cost) is None
