@@ -88,19 +88,20 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
             message = f"too long for display type: its key words {shown} are set as chips above the text; shorten it to about {DISPLAY_LINES} lines to keep it a statement"
             pages.findings.append(Finding(slide.path, message))
             return pages
-    # 3. Smaller, at most WALL_LINES lines a slide where possible, continued by sentence.
-    paragraph_sizes = sizes_down(display_min - 2, low, 2.0)
+    # 3. Smaller, continued by sentence: over the fewest slides the text needs at the
+    # body minimum (or one more) in at most WALL_LINES lines each where a size allows,
+    # else over the fewest slides, filled, at no more than the body maximum.
     units = _slide_sized(ts, units, sizer, low, body_width=box.w)
-    for max_lines in (WALL_LINES, None):
-        # The fewest slides at the body minimum, then the largest size that keeps them.
-        chunked = greedy_chunks(units, sizer.at(low, max_lines))
-        if any(sizer.cost(chunk, low, n == len(chunked) - 1, max_lines) is None for n, chunk in enumerate(chunked)):
-            continue  # a sentence alone is longer than WALL_LINES lines
-        fewest = len(chunked)
-        for size in paragraph_sizes:
-            chunks = balanced_chunks(units, fewest, sizer.at(size, max_lines))
+    fewest = len(greedy_chunks(units, sizer.at(low, None)))
+    for count in (fewest, fewest + 1):
+        for size in sizes_down(display_min - 2, low, 2.0):
+            chunks = balanced_chunks(units, count, sizer.at(size, WALL_LINES))
             if chunks is not None:
                 return _statement_pages(ts, chunks, size, specs_for, box, at_min=size <= low)
+    for size in sizes_down(min(display_min - 2, theme.size("body").max_pt), low, 2.0):
+        chunks = balanced_chunks(units, fewest, sizer.at(size, None))
+        if chunks is not None:
+            return _statement_pages(ts, chunks, size, specs_for, box, at_min=size <= low)
     return _statement_pages(ts, greedy_chunks(units, sizer.at(low, None)), low, specs_for, box, at_min=True)
 
 
@@ -310,30 +311,31 @@ def parallel_phrases(text: str) -> list[str] | None:
 
 def _keywords_page(ts: Typesetter, words: list[str], text: str, specs_for: SpecsFor, body: Rect, box: Rect) -> list | None:
     """Chips of ``words`` over the whole ``text`` at body size beside the bar, the block
-    centred in ``body``; None when the two do not fit one slide at the body minimum."""
+    centred in ``body``; None when the two do not fit one slide at the body minimum,
+    or the text takes more than :data:`WALL_LINES` lines there."""
     theme = ts.theme
     _, chips_h = chip_grid(ts, words, left=body.x, top=0.0, width=body.w)
     room = box.h - chips_h - CHIPS_GAP
     body_range = theme.size("body")
-    for max_lines in (WALL_LINES, None):
-        for size in sizes_down(body_range.max_pt, body_range.min_pt, 2.0):
-            specs = specs_for(text, size, True)
-            specs[0].bold, specs[0].color, specs[0].pitch = False, theme.color("text"), 1.4
-            inner = box.w - STATEMENT_INSETS.left - STATEMENT_INSETS.right
-            specs[0].text = display_breaks(ts, text, inner, size, False)  # no lone 年。 at the end
-            if max_lines is not None and ts.count_lines(specs[0], box.w, STATEMENT_INSETS) > max_lines:
-                continue
-            text_h = ts.height(specs, box.w, STATEMENT_INSETS)
-            if text_h > room:
-                continue
-            top = box.y + (box.h - chips_h - CHIPS_GAP - text_h) / 2
-            chips, _ = chip_grid(ts, words, left=body.x, top=top, width=body.w)
-            text_top = top + chips_h + CHIPS_GAP
-            return [
-                *chips,
-                Fill(Rect(body.x, text_top, BAR_W, text_h), theme.color("accent"), name="Statement bar"),
-                TextBox(Rect(box.x, text_top, box.w, text_h), ts.paras(specs), "top", STATEMENT_INSETS, "body", "Statement"),
-            ]
+    for size in sizes_down(body_range.max_pt, body_range.min_pt, 2.0):
+        specs = specs_for(text, size, True)
+        specs[0].bold, specs[0].color, specs[0].pitch = False, theme.color("text"), 1.4
+        inner = box.w - STATEMENT_INSETS.left - STATEMENT_INSETS.right
+        specs[0].text = display_breaks(ts, text, inner, size, False)  # no lone 年。 at the end
+        # Chips stand for a short text: over a long one they would misrepresent it.
+        if ts.count_lines(specs[0], box.w, STATEMENT_INSETS) > WALL_LINES:
+            continue
+        text_h = ts.height(specs, box.w, STATEMENT_INSETS)
+        if text_h > room:
+            continue
+        top = box.y + (box.h - chips_h - CHIPS_GAP - text_h) / 2
+        chips, _ = chip_grid(ts, words, left=body.x, top=top, width=body.w)
+        text_top = top + chips_h + CHIPS_GAP
+        return [
+            *chips,
+            Fill(Rect(body.x, text_top, BAR_W, text_h), theme.color("accent"), name="Statement bar"),
+            TextBox(Rect(box.x, text_top, box.w, text_h), ts.paras(specs), "top", STATEMENT_INSETS, "body", "Statement"),
+        ]
     return None
 
 

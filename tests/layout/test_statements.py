@@ -167,7 +167,6 @@ def test_a_long_statement_without_key_words_is_never_a_wall_and_splits_evenly_by
         """)
     for size in SIZES:
         slides, ts = _statement_pages_of(path, size)
-        assert len(slides) >= 2
         counts = []
         for slide in slides:
             box = _box(slide, "Statement")
@@ -175,9 +174,13 @@ def test_a_long_statement_without_key_words_is_never_a_wall_and_splits_evenly_by
             counts.append(len(ts.lines(para.text, box.rect.w - box.insets.left - box.insets.right, para.size_pt, True)))
             assert _plain(box).endswith("。")
             assert para.size_pt >= ts.theme.size("body").min_pt
-        assert max(counts) <= WALL_LINES, (size, counts)
+            if para.size_pt > ts.theme.size("body").max_pt:  # large type: never a wall
+                assert counts[-1] <= WALL_LINES, (size, para.size_pt, counts)
         assert max(counts) - min(counts) <= 2, (size, counts)  # even, not a full slide and a line
         assert "".join(_plain(_box(s, "Statement")) for s in slides) == text
+    assert len(slides) == 1  # 4:3 holds it at body size: better than a third slide
+    slides, ts = _statement_pages_of(path, "16:9")
+    assert len(slides) == 2  # 16:9: two slides of at most WALL_LINES lines, not one dense one
 
 
 def test_sentences_never_split_inside_quotes_and_rejoin_to_the_text():
