@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from deckgen.layout.elements import Finding
+from deckgen.layout.elements import Finding, Rect
 
 
 @dataclass
@@ -22,3 +22,20 @@ class Pages:
     @property
     def continued(self) -> bool:
         return len(self.pages) > 1
+
+
+def centred(page: list, body: Rect) -> list:
+    """``page`` moved down so that its elements stand in the middle of ``body``.
+
+    A short list (four bullets, two items on a continued slide) would otherwise
+    hang from the top of the body over an empty bottom half. Returns new elements;
+    a page that fills the body, or runs past it, is returned as it is.
+    """
+    if not page:
+        return page
+    top = min(e.rect.y for e in page)
+    bottom = max(e.rect.bottom for e in page)
+    shift = ((body.bottom - bottom) - (top - body.y)) / 2
+    if shift < 1.0:
+        return page
+    return [replace(e, rect=Rect(e.rect.x, e.rect.y + shift, e.rect.w, e.rect.h)) for e in page]

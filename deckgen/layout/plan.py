@@ -16,11 +16,14 @@ from deckgen.layout.labels import display_date, part_label, speaker_line, subtit
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body, title_finding
 from deckgen.layout.kinds import layout_slide
 from deckgen.layout.limits import length_errors
+from deckgen.layout.pages import centred
 from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
 from deckgen.outline.model import Deck, Part, Slide
 from deckgen.theme.model import Theme
 
 CONTINUED = "（续）"
+#: Kinds whose items stack from the top of the body: a short page is centred in it.
+CENTRED_KINDS = frozenset({"bullets", "achievements", "focus-area"})
 
 
 def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPlan:
@@ -345,6 +348,8 @@ def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findi
             body, frame_rect = split_for_image(body)
             beside = image_beside(ts, slide.image, frame_rect)
     pages = layout_slide(ts, slide, body)
+    if slide.kind in CENTRED_KINDS:
+        pages.pages = [centred(page, body) for page in pages.pages]
     for page in pages.pages:
         page[:0] = beside
     findings.extend(pages.findings)

@@ -1,15 +1,21 @@
-"""Slides that continue (（续）): their titles break alike on every page."""
+"""Pages of a slide: a continued slide's title breaks alike on every page, and a
+short page of stacked items stands in the middle of the body."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from deckgen.layout.elements import TextBox
+from deckgen.layout.frame import Frame
 from deckgen.layout.plan import plan_deck
 from deckgen.layout.typeset import Typesetter
 from deckgen.outline.loader import load_outline
 from deckgen.theme.loader import load_theme, with_slide_size
 from smalldecks import one_part_outline
+
+SAMPLE = Path(__file__).resolve().parents[2] / "decks" / "postal-2024.yaml"
 
 CONTINUED = "（续）"
 
@@ -37,3 +43,31 @@ def test_a_continued_slide_breaks_its_title_as_the_first_slide_does(tmp_path, ti
     assert first.replace("\n", "") == title
     for continued in rest:
         assert continued == first + CONTINUED  # same lines, the mark after the last
+
+
+def _body_block(slide):
+    """Top and bottom of the body elements (items, badges, markers, panels) of a slide."""
+    body = [e for e in slide.elements if e.name.startswith(("Item", "Badge", "Marker", "Area", "Icon")) or type(e).__name__ == "Icon"]
+    return min(e.rect.y for e in body), max(e.rect.bottom for e in body)
+
+
+@pytest.mark.parametrize("size", ["16:9", "4:3"])
+def test_short_lists_and_short_continued_pages_stand_in_the_middle_of_the_body(size):
+    theme = with_slide_size(load_theme("postal-green-noto"), size)
+    plan = plan_deck(load_outline(SAMPLE).deck, theme, Typesetter(theme))
+    body = Frame.for_theme(theme).body
+    checked = 0
+    for slide in plan.slides:
+        if slide.kind not in ("bullets", "achievements", "focus-area"):
+            continue
+        top, bottom = _body_block(slide)
+        above, below = top - body.y, body.bottom - bottom
+        assert above >= -1.0 and below >= -1.0, slide.title  # inside the body
+        assert abs(above - below) <= 1.0 or min(above, below) < 1.0, (slide.title, above, below)
+        if above > 20:
+            checked += 1
+    assert checked >= 2  # the sample has short lists (荣誉与表彰, 五年来…) and short （续） pages
+    honours = next(s for s in plan.slides if s.title == "荣誉与表彰")
+    top, bottom = _body_block(honours)
+    assert top - body.y == pytest.approx(body.bottom - bottom, abs=1.0)
+    assert top - body.y > 30  # not hanging from the top over an empty half
