@@ -120,8 +120,14 @@ class _Sizer:
         """The chunk's height on a slide of its own, or None when it does not fit
         there (taller than the box, or more than ``most_lines`` lines)."""
         specs = self.specs_for(chunk, size, last)
-        if most_lines is not None and self.ts.count_lines(specs[0], self.box.w, STATEMENT_INSETS) > most_lines:
-            return None
+        if most_lines is not None:
+            # Far too wide for the lines allowed: known without wrapping (long texts
+            # are asked at many sizes; a line never holds more than the box's width).
+            inner = self.box.w - STATEMENT_INSETS.left - STATEMENT_INSETS.right
+            if self.ts.measurer.width_em(chunk, bold=specs[0].bold) * size > most_lines * inner * 1.02:
+                return None
+            if self.ts.count_lines(specs[0], self.box.w, STATEMENT_INSETS) > most_lines:
+                return None
         height = self.ts.height(specs, self.box.w, STATEMENT_INSETS)
         return height if height <= self.box.h else None
 
