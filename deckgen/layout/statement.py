@@ -85,7 +85,7 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         if page is not None:
             pages = Pages([page])
             shown = "、".join(words)
-            message = f"too long for display type: its key words {shown} are set as chips above the text; shorten it to about {DISPLAY_LINES} lines to keep it a statement"
+            message = f"the statement is longer than {DISPLAY_LINES} lines at display size: its key words {shown} are shown as chips above it; shorten it to keep it a statement"
             pages.findings.append(Finding(slide.path, message))
             return pages
     # 3. Smaller, continued by sentence: over the fewest slides the text needs at the

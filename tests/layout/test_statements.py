@@ -87,6 +87,9 @@ def test_a_statement_too_long_for_display_type_shows_its_parallel_phrases_as_key
     assert len(ts.lines(para.text, inner, para.size_pt, False)) <= WALL_LINES
     assert max(w.rect.bottom for w in words) < box.rect.y  # chips above the text
     assert all(len(ts.lines(w.paras[0].text, w.rect.w - w.insets.left - w.insets.right, w.paras[0].size_pt, True)) == 1 for w in words)
+    # `deckgen check` tells the writer, at the slide, and how to keep it a statement.
+    told = [f.message for f in plan.findings if f.path == "parts[2].slides[0]"]
+    assert len(told) == 1 and "稳态势、促改革、强基础、畅循环" in told[0] and "shorten" in told[0]
 
 
 def test_short_statements_are_display_text_in_at_most_three_lines():
