@@ -76,8 +76,15 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     if len(units) > 1:
         for size in display_sizes:
             chunks = balanced_chunks(units, 2, sizer.at(size, DISPLAY_LINES))
-            if chunks is not None:
-                return _statement_pages(ts, chunks, size, specs_for, box, at_min=False)
+            if chunks is None:
+                continue
+            if min(sizer.lines(chunk, size) for chunk in chunks) < 2:
+                # A one-line （续） slide looks like an afterthought: one slide a
+                # little below display size is better, where it is not a wall.
+                for smaller in sizes_down(display_min - 2, low, 2.0):
+                    if sizer.holds(text, smaller, True, WALL_LINES):
+                        return _statement_pages(ts, [text], smaller, specs_for, box, at_min=smaller <= low)
+            return _statement_pages(ts, chunks, size, specs_for, box, at_min=False)
     # 2. Key words above the sentence, when the text has them.
     words = parallel_phrases(text)
     if words:
@@ -138,6 +145,10 @@ class _Sizer:
             return self.cost(chunk, size, last, most_lines)
 
         return cost
+
+    def lines(self, chunk: str, size: float) -> int:
+        """How many lines ``chunk`` takes at ``size``."""
+        return self.ts.count_lines(self.specs_for(chunk, size, False)[0], self.box.w, STATEMENT_INSETS)
 
     def holds(self, chunk: str, size: float, last: bool, most_lines: int | None) -> bool:
         return self.cost(chunk, size, last, most_lines) is not None

@@ -216,3 +216,22 @@ def test_balanced_chunks_prefer_even_chunks_and_refuse_when_none_fit():
     assert balanced_chunks(units, 2, cost) == ["aaaabb", "ccdddd"]
     assert balanced_chunks(units, 1, cost) is None
     assert balanced_chunks(units, 5, cost) is None
+
+
+def test_a_statement_is_never_continued_onto_a_slide_of_one_line_when_one_slide_holds_it(tmp_path):
+    # At 4:3, two display slides would be 3 + 1 lines; 30 pt holds it on one slide.
+    text = "坚持以人民为中心的发展思想，切实保障群众寄递服务需求，让群众寄得放心、收得安心、用得舒心，增强获得感。守牢安全底线。"
+    path = one_part_outline(tmp_path, f"""\
+        - kind: statement
+          title: 要求
+          text: {text}
+        """)
+    for size in SIZES:
+        slides, ts = _statement_pages_of(path, size)
+        for slide in slides:
+            box = _box(slide, "Statement")
+            para = box.paras[0]
+            lines = len(ts.lines(para.text, box.rect.w - box.insets.left - box.insets.right, para.size_pt, True))
+            assert lines >= 2 or len(slides) == 1, (size, [_plain(_box(s, "Statement")) for s in slides])
+            assert lines <= WALL_LINES
+    assert len(slides) == 1  # (the last size asked: 4:3)
