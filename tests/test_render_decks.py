@@ -415,7 +415,8 @@ def _check_group(outline_slide, group: list) -> None:
         for slide in group:
             tables = [s for s in slide.shapes if s.has_table]
             assert len(tables) == 1, f"{where}: {len(tables)} tables on one slide"
-            table_rows = [[c.text for c in r.cells] for r in tables[0].table.rows]
+            # A figure on a decimal tab stop starts with the tab that puts it there.
+            table_rows = [[c.text.removeprefix("\t") for c in r.cells] for r in tables[0].table.rows]
             headers.append(table_rows[0])
             rows += table_rows[1:]
         # Columns no row uses are dropped.
