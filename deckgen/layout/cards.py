@@ -136,11 +136,14 @@ def _fitting_grid(ts: Typesetter, slide: Slide, body: Rect, per_page: int, *, wi
     for design in _designs(cols, rows, with_summaries):
         card_h = (body.h - design.row_gap * (rows - 1)) / rows
         for size in sizes_down(size_range.max_pt, size_range.min_pt):
-            heights = [ts.height(design.specs(ts, i + 1, a.title, a.summary, size), card_w, design.insets) for i, a in enumerate(slide.areas)]
-            if max(heights) <= card_h:
-                if design.name == "head":
-                    card_h = max(heights)  # only as tall as the tallest card's text
-                return _Grid(cols, rows, card_w, card_h, design, size, size <= size_range.min_pt)
+            tallest = 0.0
+            for i, area in enumerate(slide.areas):  # stops at the first card that does not fit
+                tallest = max(tallest, ts.height(design.specs(ts, i + 1, area.title, area.summary, size), card_w, design.insets))
+                if tallest > card_h:
+                    break
+            else:
+                # A head-only card is only as tall as the tallest card's text.
+                return _Grid(cols, rows, card_w, tallest if design.name == "head" else card_h, design, size, size <= size_range.min_pt)
     return None
 
 
