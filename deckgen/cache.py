@@ -1,0 +1,120 @@
+"""A persistent cache of results that are slow to make and never change for the same
+inputs: prepared photos, logo checks, font lookups, chart parts.
+
+Where: ``$DECKGEN_CACHE_DIR`` if set (set it empty to switch the cache off), else
+``$XDG_CACHE_HOME/deckgen``, else ``~/.cache/deckgen`` (on Windows
+``%LOCALAPPDATA%\\deckgen\\cache``). Safe to delete at any time.
+
+A cache can only make a build faster, never different and never fail it:
+
+* a key names everything the value depends on: the input's content (a hash of the
+  bytes, not its name or time), every parameter, the versions of the libraries that
+  make the value and a fingerprint of deckgen's own code that makes it
+  (:func:`code_fingerprint`), and :data:`FORMAT`;
+* each entry holds a SHA-256 of its payload: a truncated, corrupt or foreign file is
+  treated as a miss (and the value is made again);
+* entries are written to a temporary file and renamed into place, so a reader never
+  sees half an entry; any error reading or writing (read-only or full disk, no home
+  folder, permissions) is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+#: Bump when the layout of entries changes; old entries then simply miss.
+FORMAT = "deckgen-cache-1"
+ENV = "DECKGEN_CACHE_DIR"
+_MAGIC = b"DGC1"
+
+
+def cache_dir() -> Path | None:
+    """The cache folder in use, or None when caching is switched off (``DECKGEN_CACHE_DIR=``)."""
+    configured = os.environ.get(ENV)
+    if configured is not None:
+        return Path(configured).expanduser() if configured.strip() else None
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / "deckgen"
+    if sys.platform.startswith("win") and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "deckgen" / "cache"
+    try:
+        return Path.home() / ".cache" / "deckgen"
+    except RuntimeError:  # no home folder: no cache
+        return None
+
+
+def key(*parts: object) -> str:
+    """A cache key (hex SHA-256) of ``parts``: bytes are hashed as they are, anything
+    else by its ``repr`` (so give tuples, numbers and strings, not objects whose repr
+    holds an address)."""
+    digest = hashlib.sha256(FORMAT.encode())
+    for part in parts:
+        data = part if isinstance(part, bytes) else repr(part).encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def code_fingerprint(*module_files: str | None) -> str:
+    """A hash of the source files of the modules that make a cached value, so an
+    edited deckgen (a developer's checkout, an upgrade) never reads values its old
+    code made."""
+    digest = hashlib.sha256()
+    for name in module_files:
+        try:
+            digest.update(Path(name or "").read_bytes())
+        except OSError:
+            digest.update(b"?")
+    return digest.hexdigest()
+
+
+def _entry(namespace: str, entry_key: str) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    return folder / namespace / entry_key[:2] / entry_key
+
+
+def get(namespace: str, entry_key: str) -> bytes | None:
+    """The stored value of ``entry_key``, or None (no cache, no entry, or a damaged one)."""
+    path = _entry(namespace, entry_key)
+    if path is None:
+        return None
+    try:
+        raw = path.read_bytes()
+    except (OSError, ValueError):
+        return None
+    if len(raw) < 36 or raw[:4] != _MAGIC:
+        return None
+    payload = raw[36:]
+    if hashlib.sha256(payload).digest() != raw[4:36]:
+        return None
+    return payload
+
+
+def put(namespace: str, entry_key: str, value: bytes) -> None:
+    """Store ``value`` under ``entry_key``; silently does nothing when it cannot."""
+    path = _entry(namespace, entry_key)
+    if path is None:
+        return
+    temp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_MAGIC + hashlib.sha256(value).digest() + value)
+        os.replace(temp, path)
+        temp = None
+    except (OSError, ValueError):
+        pass
+    finally:
+        if temp is not None:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass

@@ -1,0 +1,110 @@
+"""The persistent cache (prepared photos, logo checks, font lookups and widths, charts):
+it may make a rebuild faster, never different, and it never fails a build.
+
+Builds run as whole processes, as a user's do: in one process the in-memory caches
+would answer and the cache folder would never be read.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from deckgen import cache
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "decks" / "postal-2024.yaml"
+
+
+def _build(out: Path, cache_dir: str, outline: Path = SAMPLE) -> bytes:
+    env = {**os.environ, "DECKGEN_CACHE_DIR": cache_dir, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "deckgen", "build", str(outline), "-o", str(out), "-q"], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    return out.read_bytes()
+
+
+def _entries(folder: Path) -> dict[str, int]:
+    """Number of cache entries per kind (photos, widths, fonts, …)."""
+    return {kind.name: sum(1 for f in kind.rglob("*") if f.is_file()) for kind in folder.iterdir()} if folder.is_dir() else {}
+
+
+@pytest.fixture(scope="module")
+def uncached(tmp_path_factory) -> bytes:
+    """The sample deck built with the cache switched off: the reference bytes."""
+    return _build(tmp_path_factory.mktemp("uncached") / "deck.pptx", "")
+
+
+def test_cold_and_warm_builds_give_the_uncached_bytes(tmp_path, uncached):
+    folder = tmp_path / "cache"
+    assert _build(tmp_path / "cold.pptx", str(folder)) == uncached
+    kept = _entries(folder)
+    # The sample's three photos, its logo, its faces' widths and the font lookups were kept.
+    assert kept.get("photos") == 3 and kept.get("logos") == 1 and kept.get("widths", 0) >= 1 and kept.get("fonts", 0) >= 1
+    assert _build(tmp_path / "warm.pptx", str(folder)) == uncached
+
+
+def test_damaged_entries_are_made_again_not_used(tmp_path, uncached):
+    folder = tmp_path / "cache"
+    _build(tmp_path / "first.pptx", str(folder))
+    entries = [f for f in folder.rglob("*") if f.is_file()]
+    for n, entry in enumerate(entries):
+        data = entry.read_bytes()
+        # Truncated, one byte flipped in the payload, or foreign bytes altogether.
+        entry.write_bytes([data[: len(data) // 2], data[:-1] + bytes([data[-1] ^ 0xFF]), b"not a cache entry"][n % 3])
+    assert _build(tmp_path / "again.pptx", str(folder)) == uncached
+    assert _build(tmp_path / "repaired.pptx", str(folder)) == uncached
+
+
+def test_unusable_cache_folder_is_ignored(tmp_path, uncached):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a file where the cache folder should be")
+    assert _build(tmp_path / "deck.pptx", str(blocker / "cache")) == uncached
+    read_only = tmp_path / "read-only"
+    read_only.mkdir()
+    read_only.chmod(0o500)
+    try:
+        assert _build(tmp_path / "deck2.pptx", str(read_only)) == uncached
+    finally:
+        read_only.chmod(0o700)
+
+
+def test_empty_setting_switches_the_cache_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", "")
+    assert cache.cache_dir() is None
+    cache.put("photos", cache.key("x"), b"value")  # nowhere to put it: no error
+    assert cache.get("photos", cache.key("x")) is None
+
+
+def test_default_folder_follows_xdg(monkeypatch, tmp_path):
+    monkeypatch.delenv("DECKGEN_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "deckgen"
+
+
+def test_a_changed_photo_is_prepared_again(tmp_path):
+    """The key is the photo's content, not its name: replacing the file under the
+    same name gives the new picture, as a build without the cache does."""
+    work = tmp_path / "deck"
+    shutil.copytree(SAMPLE.parent, work)
+    outline = work / SAMPLE.name
+    folder = str(tmp_path / "cache")
+    first = _build(tmp_path / "first.pptx", folder, outline)
+    images = work / "images"
+    photos = sorted(images.glob("*.jpg"))
+    swapped = photos[0].read_bytes()
+    photos[0].write_bytes(photos[1].read_bytes())
+    photos[1].write_bytes(swapped)
+    cached = _build(tmp_path / "cached.pptx", folder, outline)
+    fresh = _build(tmp_path / "fresh.pptx", "", outline)
+    assert cached == fresh != first
+
+
+def test_key_separates_its_parts():
+    assert cache.key("ab", "c") != cache.key("a", "bc")
+    assert cache.key(b"x", 1) != cache.key(b"x", 2)
