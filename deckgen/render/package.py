@@ -20,12 +20,12 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.image import ImagePart
 
+from deckgen import cache
 from deckgen.layout.base import BasePlan
 from deckgen.layout.elements import Picture
 from deckgen.render.photos import prepared_photo
 from deckgen.render import opc
 from deckgen.render import xml as X
-from deckgen.render.charts import new_chart_part
 from deckgen.render.base import open_base, set_font_refs, write_sections
 from deckgen.render.opc import PackURI, Part
 from deckgen.theme.model import Theme
@@ -36,6 +36,9 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 SLIDE_CT = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
 NOTES_CT = "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"
+CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CHART_FONTS = ("+mn-lt", "+mn-ea")  # chart text in the theme's body fonts (Latin, East-Asian)
 _add_rel = opc.add_rel
 
 
@@ -129,8 +132,7 @@ class DeckWriter:
 
         def chart(box) -> str:
             self._chart_count += 1
-            # Chart text refers to the theme's body fonts, as every other run does.
-            part = new_chart_part(box, self.package, number=self._chart_count, latin="+mn-lt", east_asian="+mn-ea")
+            part = self._chart_part(box, self._chart_count)
             rid = next_rid()
             rels[("chart", self._chart_count)] = rid
             pending.append((rid, RT.CHART, part))
@@ -161,6 +163,34 @@ class DeckWriter:
             self._anchors[anchor] = slide_part
         if notes:
             self._add_notes(slide_part, notes, len(rels) + 2)
+
+    def _chart_part(self, box, number: int) -> Part:
+        """Chart part ``chartN.xml`` (with its workbook) for ``box``.
+
+        Made by python-pptx and XlsxWriter (:func:`~deckgen.render.charts.new_chart_part`),
+        or taken from the persistent cache when the same chart was made before: the
+        parts' bytes are a pure function of the chart, its number and the code making
+        them, and importing python-pptx's chart machinery and XlsxWriter alone costs
+        more than a small deck's slides.
+        """
+        entry = cache.key("chart", repr(box), number, CHART_FONTS, _chart_code())
+        stored = _unpack_chart(cache.get("charts", entry))
+        if stored is None:
+            from deckgen.render.charts import new_chart_part
+
+            # Chart text refers to the theme's body fonts, as every other run does.
+            made = new_chart_part(box, self.package, number=number, latin=CHART_FONTS[0], east_asian=CHART_FONTS[1])
+            rels = list(opc.part_rels(made).values()) if opc.part_rels(made) is not None else []
+            if len(rels) != 1 or rels[0].reltype != RT.PACKAGE:  # pragma: no cover - python-pptx changed
+                return made
+            stored = (made.blob, rels[0].rId, rels[0].target_part.blob)
+            cache.put("charts", entry, _pack_chart(*stored))
+        chart_blob, rid, workbook_blob = stored
+        part = Part(PackURI(f"/ppt/charts/chart{number}.xml"), CHART_CT, self.package, chart_blob)
+        workbook = Part(PackURI(f"/ppt/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"), XLSX_CT, self.package, workbook_blob)
+        _add_rel(part, rid, RT.PACKAGE, workbook)
+        self._rels_xml[part] = [(rid, RT.PACKAGE, workbook)]
+        return part
 
     def _pres_rid(self) -> str:
         while f"rId{self._next_pres_rid}" in self._used_pres_rids:
@@ -245,6 +275,36 @@ def _rels_xml(source: Part, rels: list[tuple[str, str, Part]]) -> bytes:
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{items}</Relationships>'
     ).encode("utf-8")
+
+
+def _chart_code() -> str:
+    """Fingerprint of the code that makes chart parts: ours, python-pptx's and XlsxWriter's
+    (found without importing them, which is the cost the chart cache saves)."""
+    from importlib.util import find_spec
+
+    files: list[str | None] = [str(Path(__file__).with_name("charts.py"))]
+    for name in ("pptx", "xlsxwriter"):
+        spec = find_spec(name)
+        files.append(spec.origin if spec is not None else None)
+    return cache.code_fingerprint(*files)
+
+
+def _pack_chart(chart_blob: bytes, rid: str, workbook_blob: bytes) -> bytes:
+    return f"{rid}\n{len(chart_blob)}\n".encode() + chart_blob + workbook_blob
+
+
+def _unpack_chart(stored: bytes | None) -> tuple[bytes, str, bytes] | None:
+    """(chart XML, rId of its workbook, workbook) from a cache entry, or None."""
+    if stored is None:
+        return None
+    try:
+        rid, size, rest = stored.split(b"\n", 2)
+        chart_blob, workbook_blob = rest[: int(size)], rest[int(size) :]
+    except ValueError:
+        return None
+    if not rid.startswith(b"rId") or len(chart_blob) != int(size) or not workbook_blob:
+        return None
+    return chart_blob, rid.decode(), workbook_blob
 
 
 def _clip(value: str, limit: int = 255) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from deckgen.layout.charts import ChartBox
 from deckgen.layout.elements import Cell, Fill, Insets, Para, Picture, Rect, Run, Table, TextBox
 
 NS = (
@@ -248,3 +249,18 @@ def notes_xml(notes: str, fonts: Fonts, size_pt: float = 14.0) -> bytes:
         f"<p:txBody><a:bodyPr/><a:lstStyle/>{body}</p:txBody></p:sp>"
         "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"
     ).encode("utf-8")
+
+
+C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+
+def chart_frame(box: ChartBox, shape_id: int, rid: str) -> str:
+    """The ``p:graphicFrame`` that shows the chart related as ``rid``."""
+    name = text(box.name or f"Chart {shape_id}")
+    return (
+        f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="{name}" descr="{name}"/>'
+        f'<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+        f'{xfrm(box.rect, "p:xfrm")}<a:graphic><a:graphicData uri="{C_NS}">'
+        f'<c:chart xmlns:c="{C_NS}" r:id="{rid}"/></a:graphicData></a:graphic></p:graphicFrame>'
+    )
+
