@@ -26,7 +26,6 @@ import functools
 import json
 import os
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -265,6 +264,8 @@ def _font_from_fontconfig(family: str, bold: bool) -> FontFile | None:
         return None
     style = "Bold" if bold else "Regular"
     pattern = f"{_escape_fc(family)}:style={style}"
+    import subprocess  # only when a lookup is not cached (see _LookupTable)
+
     try:
         completed = subprocess.run(
             [fc_match, "-f", "%{file}|%{index}|%{family}", pattern],

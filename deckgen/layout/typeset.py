@@ -54,6 +54,7 @@ class Typesetter:
             latin_path=self.faces.latin_path,
             ea_path=self.faces.east_asian_path,
         )
+        self._needs_margin = self.faces.needs_margin  # asked per measured line: kept, not recomputed
         self._cache: dict = {}
         self._extra_em: dict[tuple[str, bool], tuple[float, float]] = {}
         self._margins: dict[tuple[str, bool], tuple[float, float]] = {}
@@ -86,7 +87,7 @@ class Typesetter:
         if hit is None:
             # Decide with a little width to spare: engines differ slightly (measure.WIDTH_SAFETY).
             usable = width_pt * (1 - WIDTH_SAFETY)
-            if self.faces.needs_margin and text:
+            if self._needs_margin and text:
                 margin = self._margins.get((text, bold))
                 if margin is None:  # fitting asks for one text at many sizes and widths
                     margin = self._margins[(text, bold)] = self._substitution_margin_em(text, bold)
@@ -137,7 +138,7 @@ class Typesetter:
     def box_width_for(self, width_pt: float, size_pt: float, bold: bool, *, within: str) -> float:
         """:meth:`one_line_width` of a line already measured ``width_pt`` wide, as a line
         of the paragraph ``within`` (whose stand-in margin applies)."""
-        if self.faces.needs_margin and within:
+        if self._needs_margin and within:
             margin = self._margins.get((within, bold))
             if margin is None:
                 margin = self._margins[(within, bold)] = self._substitution_margin_em(within, bold)
