@@ -93,7 +93,7 @@ def build(
     try:
         typesetter = Typesetter(theme)
         plan = plan_deck(outline.deck, theme, typesetter)
-        typesetter.measurer.save_widths()  # for the next build (persistent cache)
+        typesetter.save()  # widths and line breaks, for the next build (persistent cache)
         refused = [outline.issue(f.path, f.message) for f in plan.findings if f.severity == "error"]
         if refused:
             raise InputError(refused)

@@ -288,6 +288,24 @@ class Measurer:
         if face.font is None:
             self._warn_missing(face.family)
 
+    def font_identity(self) -> tuple | None:
+        """The font files measured with (regular and bold of each role, as :meth:`_face`
+        finds them) with their size, time and inode; None when one is missing."""
+        identity = []
+        for family, hint in ((self.latin_family, self.latin_path), (self.ea_family, self.ea_path)):
+            for bold in (False, True):
+                font_file = find_font_file(family, bold=bold, hint_path=None if bold else hint)
+                if font_file is None and bold:
+                    font_file = find_font_file(family, bold=False, hint_path=hint)
+                if font_file is None:
+                    return None
+                try:
+                    info = os.stat(font_file.path)
+                except OSError:
+                    return None
+                identity.append((font_file.path, font_file.index, info.st_size, info.st_mtime_ns, info.st_ino))
+        return tuple(identity)
+
     def save_widths(self) -> None:
         """Keep the widths measured from font files in this build for later builds
         (in the persistent cache, :mod:`deckgen.cache`); never fails."""

@@ -16,6 +16,7 @@ in depth-first order of the relationships; new relationship ids fill the first g
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import zipfile
@@ -337,10 +338,20 @@ def content_types_xml(parts: list[Part]) -> bytes:
 
 
 def relative_ref(partname: str, base: str) -> str:
-    """``partname`` as a relationship target from folder ``base``."""
+    """``partname`` as a relationship target from folder ``base`` (as ``posixpath.relpath``
+    gives it for normalised absolute names, without its per-call normalising: a long
+    deck writes thousands of relationships)."""
     if base == "/":
         return partname[1:]
-    return posixpath.relpath(partname, base)
+    folder, _, name = partname.rpartition("/")
+    return _relative_folder(folder, base) + name
+
+
+@functools.lru_cache(maxsize=256)
+def _relative_folder(folder: str, base: str) -> str:
+    """The way from folder ``base`` to folder ``folder``, ending in ``/`` unless empty."""
+    way = posixpath.relpath(folder or "/", base)
+    return "" if way == "." else way + "/"
 
 
 def _attr(value: str) -> str:
