@@ -20,6 +20,7 @@ A cache can only make a build faster, never different and never fail it:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sys
@@ -60,10 +61,11 @@ def key(*parts: object) -> str:
     return digest.hexdigest()
 
 
+@functools.lru_cache(maxsize=64)
 def code_fingerprint(*module_files: str | None) -> str:
     """A hash of the source files of the modules that make a cached value, so an
     edited deckgen (a developer's checkout, an upgrade) never reads values its old
-    code made."""
+    code made. Read once per process (the code running does not change under it)."""
     digest = hashlib.sha256()
     for name in module_files:
         try:

@@ -8,6 +8,7 @@ not an image is an input error at its line, found before anything is written.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from deckgen import cache
@@ -31,10 +32,20 @@ def photo_size(path: Path) -> tuple[int, int]:
     """
     if not path.is_file():
         raise ValueError(f"image not found: {path.name}; check the file name (paths are relative to the outline)")
+    try:
+        info = path.stat()
+    except OSError:
+        return _decoded_photo_size(path)
+    return _photo_size(path, info.st_size, info.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _photo_size(path: Path, size: int, mtime_ns: int) -> tuple[int, int]:
+    """:func:`photo_size` of a file as it is now (layout asks for each photo many times)."""
     from PIL import __version__ as pillow_version
 
     try:
-        content = path.read_bytes() if path.stat().st_size <= MAX_CACHED_PHOTO_BYTES else b""
+        content = path.read_bytes() if size <= MAX_CACHED_PHOTO_BYTES else b""
     except OSError:
         content = b""
     entry = cache.key("photo-size", content, pillow_version, cache.code_fingerprint(__file__)) if content else ""
@@ -43,10 +54,10 @@ def photo_size(path: Path) -> tuple[int, int]:
         width_text, _, height_text = stored.partition(b" ")
         if width_text.isdigit() and height_text.isdigit():
             return int(width_text), int(height_text)
-    size = _decoded_photo_size(path)
+    measured = _decoded_photo_size(path)
     if entry:
-        cache.put("photo-sizes", entry, f"{size[0]} {size[1]}".encode())
-    return size
+        cache.put("photo-sizes", entry, f"{measured[0]} {measured[1]}".encode())
+    return measured
 
 
 #: Photos larger than this are measured anew each build rather than hashed for the cache.
