@@ -108,3 +108,36 @@ def test_a_changed_photo_is_prepared_again(tmp_path):
 def test_key_separates_its_parts():
     assert cache.key("ab", "c") != cache.key("a", "bc")
     assert cache.key(b"x", 1) != cache.key(b"x", 2)
+
+
+def test_an_edited_outline_rebuilt_from_the_cache_matches_a_fresh_build(tmp_path):
+    """The case the cache is for: edit one text, rebuild. Unedited paragraphs come
+    from the cache (line breaks, widths, photos, chart), the edited one is laid out
+    anew, and the deck is the one a build without any cache makes."""
+    work = tmp_path / "deck"
+    shutil.copytree(SAMPLE.parent, work)
+    outline = work / SAMPLE.name
+    folder = str(tmp_path / "cache")
+    _build(tmp_path / "before.pptx", folder, outline)
+    text = outline.read_text(encoding="utf-8")
+    edited = text.replace("邮政", "邮政快递", 3)
+    assert edited != text
+    outline.write_text(edited, encoding="utf-8")
+    assert _build(tmp_path / "cached.pptx", folder, outline) == _build(tmp_path / "fresh.pptx", "", outline)
+
+
+@pytest.mark.filterwarnings("ignore:font .* not found:RuntimeWarning")
+def test_builds_measured_with_built_in_metrics_warn_every_time(tmp_path, monkeypatch):
+    """With no font file to measure with, nothing is kept between builds, and the
+    warning that text may not fit exactly is given on every build, not only the first."""
+    from deckgen.build import build
+    from deckgen.layout import fonts, measure
+
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(fonts, "find_font_file", lambda *args, **kwargs: None)
+    monkeypatch.setattr(measure, "find_font_file", lambda *args, **kwargs: None)
+    first = build(SAMPLE, tmp_path / "first.pptx")
+    second = build(SAMPLE, tmp_path / "second.pptx")
+    assert any("built-in metrics" in w for w in first.warnings)
+    assert first.warnings == second.warnings
+    assert not (tmp_path / "cache" / "lines").exists()
