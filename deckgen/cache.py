@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -87,9 +88,8 @@ def get(namespace: str, entry_key: str) -> bytes | None:
     path = _entry(namespace, entry_key)
     if path is None:
         return None
-    try:
-        raw = path.read_bytes()
-    except (OSError, ValueError):
+    raw = _read_regular(path)
+    if raw is None:
         return None
     if len(raw) < 36 or raw[:4] != _MAGIC:
         return None
@@ -97,6 +97,29 @@ def get(namespace: str, entry_key: str) -> bytes | None:
     if hashlib.sha256(payload).digest() != raw[4:36]:
         return None
     return payload
+
+
+#: An entry larger than this is not one of ours (prepared photos are well under it).
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file of sane size, else None; never
+    blocks (a FIFO planted in the cache folder is not read)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except (OSError, ValueError):
+        return None
+    finally:
+        os.close(fd)
 
 
 def put(namespace: str, entry_key: str, value: bytes) -> None:

@@ -141,3 +141,17 @@ def test_builds_measured_with_built_in_metrics_warn_every_time(tmp_path, monkeyp
     assert any("built-in metrics" in w for w in first.warnings)
     assert first.warnings == second.warnings
     assert not (tmp_path / "cache" / "lines").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+def test_a_fifo_or_folder_in_place_of_an_entry_is_a_miss(tmp_path, monkeypatch):
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path))
+    fifo_key, folder_key = cache.key("fifo"), cache.key("folder")
+    for key_, make in ((fifo_key, os.mkfifo), (folder_key, os.mkdir)):
+        place = tmp_path / "photos" / key_[:2] / key_
+        place.parent.mkdir(parents=True, exist_ok=True)
+        make(place)
+    assert cache.get("photos", fifo_key) is None  # returns at once: never blocks
+    assert cache.get("photos", folder_key) is None
+    cache.put("photos", cache.key("ok"), b"value")
+    assert cache.get("photos", cache.key("ok")) == b"value"
