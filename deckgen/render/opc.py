@@ -355,7 +355,12 @@ def _relative_folder(folder: str, base: str) -> str:
 
 
 def _attr(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    """``value`` escaped for an attribute, as lxml escapes it (names and types are
+    almost always plain: they are returned as they are)."""
+    if "&" not in value and "<" not in value and ">" not in value and '"' not in value and "\n" not in value and "\r" not in value and "\t" not in value:
+        return value
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return escaped.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
 
 
 def python_pptx_file(name: str) -> Path:
