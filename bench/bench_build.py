@@ -21,7 +21,9 @@ Builds are timed twice, both with a cache folder of the benchmark's own (never t
 user's): *cold*, the cache emptied before every run (a first build on a new
 machine: photos prepared, fonts looked up and measured), and *warm*, the cache
 left from the previous run (every later build of a deck: the case of someone
-editing the text and rebuilding). See deckgen/cache.py for what is kept.
+editing the text and rebuilding; here the outline is unchanged, so every paragraph's
+line breaks come from the cache too). See deckgen/cache.py for what is kept. Speed
+changes must keep the decks' bytes: bench/deck_digests.py compares them.
 """
 
 from __future__ import annotations
