@@ -26,6 +26,7 @@ import os
 import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 #: Bump when the layout of entries changes; old entries then simply miss.
@@ -96,6 +97,10 @@ def get(namespace: str, entry_key: str) -> bytes | None:
     payload = raw[36:]
     if hashlib.sha256(payload).digest() != raw[4:36]:
         return None
+    try:
+        os.utime(path)  # recently used: trimmed last
+    except OSError:
+        pass
     return payload
 
 
@@ -137,9 +142,55 @@ def put(namespace: str, entry_key: str, value: bytes) -> None:
         temp = None
     except (OSError, ValueError):
         pass
+    else:
+        trim(path.parents[2])
     finally:
         if temp is not None:
             try:
                 os.unlink(temp)
             except OSError:
                 pass
+
+
+#: The folder is trimmed back to three quarters of this when it grows past it.
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+#: How often a write may walk the folder to trim it.
+TRIM_INTERVAL_S = 3600.0
+_STAMP = ".trimmed"
+
+
+def trim(folder: Path, *, limit: int = MAX_TOTAL_BYTES, now: float | None = None) -> int:
+    """Delete the least recently used entries of ``folder`` once it holds more than
+    ``limit`` bytes, down to three quarters of it; returns the bytes freed.
+
+    Walks the folder at most once per :data:`TRIM_INTERVAL_S` (a stamp file says
+    when it last did), so builds do not pay for it; never raises.
+    """
+    now = time.time() if now is None else now
+    stamp = folder / _STAMP
+    try:
+        if now - stamp.stat().st_mtime < TRIM_INTERVAL_S:
+            return 0
+    except OSError:
+        pass
+    try:
+        stamp.touch()
+        os.utime(stamp, (now, now))
+        entries = []
+        for path in folder.glob("*/*/*"):
+            info = path.lstat()
+            if stat.S_ISREG(info.st_mode):
+                entries.append((info.st_mtime, info.st_size, path))
+    except OSError:
+        return 0
+    total = sum(size for _, size, _ in entries)
+    freed = 0
+    for _, size, path in sorted(entries):
+        if total - freed <= limit * 3 // 4 or total <= limit:
+            break
+        try:
+            path.unlink()
+            freed += size
+        except OSError:
+            pass
+    return freed

@@ -52,7 +52,7 @@ def test_cold_and_warm_builds_give_the_uncached_bytes(tmp_path, uncached):
 def test_damaged_entries_are_made_again_not_used(tmp_path, uncached):
     folder = tmp_path / "cache"
     _build(tmp_path / "first.pptx", str(folder))
-    entries = [f for f in folder.rglob("*") if f.is_file()]
+    entries = [f for f in folder.glob("*/*/*") if f.is_file()]  # namespace/xx/key: the entries, not the trim stamp
     for n, entry in enumerate(entries):
         data = entry.read_bytes()
         # Truncated, one byte flipped in the payload, or foreign bytes altogether.
@@ -155,3 +155,19 @@ def test_a_fifo_or_folder_in_place_of_an_entry_is_a_miss(tmp_path, monkeypatch):
     assert cache.get("photos", folder_key) is None
     cache.put("photos", cache.key("ok"), b"value")
     assert cache.get("photos", cache.key("ok")) == b"value"
+
+
+def test_the_folder_is_trimmed_to_its_most_recently_used_entries(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENV, str(tmp_path))
+    for n in range(10):
+        cache.put("photos", cache.key(n), bytes(1000))
+        path = tmp_path / "photos" / cache.key(n)[:2] / cache.key(n)
+        os.utime(path, (1000 + n, 1000 + n))  # written in order 0 … 9
+    assert cache.get("photos", cache.key(0)) == bytes(1000)  # 0 used again: now the newest
+    (tmp_path / ".trimmed").unlink()
+    freed = cache.trim(tmp_path, limit=8000)
+    kept = {n for n in range(10) if cache.get("photos", cache.key(n)) is not None}
+    assert freed > 0 and len(kept) * 1036 <= 6000
+    assert 0 in kept and 9 in kept and 1 not in kept  # least recently used go first
+    cache.put("photos", cache.key("new"), bytes(50_000))  # over the limit again, but trimmed within the hour
+    assert cache.trim(tmp_path, limit=8000) == 0
