@@ -66,6 +66,7 @@ class Para:
     line_pitch_pt: float
     align: str = "left"  # left, center, right
     space_before_pt: float = 0.0
+    bold: bool = False  # the weight layout measured it in (X placeholder runs are bold in any text)
 
     @property
     def text(self) -> str:

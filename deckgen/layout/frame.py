@@ -114,37 +114,6 @@ def title_finding(fit: TitleFit, min_pt: float) -> str | None:
     return None
 
 
-BREAK_AFTER = "，；：、"
-BREAK_BEFORE = "（《“"
-
-
-def balanced_title(ts: Typesetter, title: str, size: float, inner: float) -> str:
-    """Break a two-line title where a designer would: after a comma, lines even.
-
-    ``坚持控疫情、保安全、稳末端，扎实做好平安寄递建设工作`` breaks after ，
-    rather than leaving 作 alone on the second line. Without punctuation the break
-    that makes the two lines most even is taken. A title that fits one line, or
-    needs more than two, is returned unchanged.
-    """
-    from deckgen.layout.linebreak import break_opportunities
-
-    if "\n" in title or len(ts.lines(title, inner, size, True)) != 2:
-        return title
-    best, best_score = title, None
-    ruler = ts.measurer.ruler(title, size, bold=True)  # every cut measured in constant time
-    for cut in break_opportunities(title):
-        first, second = title[:cut], title[cut:]
-        w1, w2 = ruler.width(0, cut), ruler.width(cut, len(title))
-        if max(w1, w2) > inner * 0.98:
-            continue
-        # Prefer breaks after ，；：、 or before an opening bracket, then even lines.
-        at_punctuation = first[-1] in BREAK_AFTER or second[0] in BREAK_BEFORE
-        score = (0 if at_punctuation else 1, abs(w1 - w2))
-        if best_score is None or score < best_score:
-            best, best_score = f"{first}\n{second}", score
-    return best
-
-
 def title_and_body(frame: Frame, fit: TitleFit) -> tuple[Rect, Rect]:
     """The title box and the body below it; a title taller than its box pushes the body down."""
     if fit.fits:
@@ -165,11 +134,11 @@ def chrome(ts: Typesetter, frame: Frame, title: str, fit: TitleFit | None = None
     size = theme.size("title")
     fit = fit or fit_title(ts, title, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
     title_rect, body = title_and_body(frame, fit)
-    # Only a two-line title is re-broken; one that fits one line is left alone.
-    text = balanced_title(ts, title, fit.size_pt, title_rect.w - TITLE_INSETS.left - TITLE_INSETS.right) if fit.lines == 2 else title
+    # A title that wraps is balanced at phrase boundaries when the plan is written
+    # (layout.breaks), as every display text is.
     # On a template the title takes the template's colour; ours is the dark brand colour.
     color = theme.color("primary_dark") if frame.generated else None
-    spec = Spec(text, fit.size_pt, bold=True, color=color, pitch=TITLE_PITCH)
+    spec = Spec(title, fit.size_pt, bold=True, color=color, pitch=TITLE_PITCH)
     return [TextBox(title_rect, ts.paras([spec]), anchor="middle", insets=TITLE_INSETS, role="title", name="Title")], body
 
 

@@ -9,6 +9,7 @@ when the total is known.
 from __future__ import annotations
 
 from deckgen.layout.base import base_plan, layout_key
+from deckgen.layout.breaks import write_breaks
 from deckgen.layout.elements import DeckPlan, Fill, Finding, Icon, Insets, Rect, SlidePlan, TextBox
 from deckgen.layout.icon_choice import part_icon
 from deckgen.layout.photos import divider_photo, image_beside, photo_findings, split_for_image
@@ -59,6 +60,7 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     closing = closing_slides(ts, frames, deck, plan.findings)
     closing[0].section = "结束"
     plan.slides.extend(closing)
+    write_breaks(ts, plan)  # the lines measured are the lines drawn (layout.breaks)
     add_footers(ts, frames, deck, plan)
     plan.warnings.extend(ts.warnings)
     plan.stand_ins.extend(ts.stand_ins)
@@ -311,10 +313,12 @@ def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
         spec = Spec(text, size, bold=current, color=theme.color("primary_dark") if current else theme.color("muted"), pitch=1.25)
         # One line per entry: a long part title is cut with an ellipsis here only;
         # the full title is on its own divider and in the agenda.
-        inner = box.w - 28 - 8
-        if ts.count_lines(spec, box.w - 28, Insets(4, 4, 0, 0)) > 1:
-            while len(text) > 6 and (ts.width(text + "…", size, current) > inner * 0.97 or text[-1].isascii()):
-                text = text[:-1]  # cut inside CJK text: an ellipsis after Latin sets badly
+        entry_insets = Insets(4, 4, 0, 0)
+        if ts.count_lines(spec, box.w - 28, entry_insets) > 1:
+            # Cut inside CJK text (an ellipsis after Latin sets badly) until the entry is
+            # one line as measured, so the line written is the line drawn.
+            while len(text) > 6 and (text[-1].isascii() or ts.count_lines(Spec(text + "…", size, bold=current), box.w - 28, entry_insets) > 1):
+                text = text[:-1]
             spec.text = text + "…"
         out.append(TextBox(Rect(box.x + 28, y, box.w - 28, row_h), ts.paras([spec]), "middle", Insets(4, 4, 0, 0), "body", f"Progress {i + 1}", link=f"part:{i}"))
     return out
