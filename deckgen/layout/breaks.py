@@ -22,8 +22,9 @@ from deckgen.layout.elements import DeckPlan, Insets, Para, Table, TextBox
 from deckgen.layout.typeset import Typesetter
 
 #: Text boxes whose every paragraph is display text, by name (titles go by role).
-DISPLAY_NAMES = ("Closing text", "Subtitle", "Caption")
+DISPLAY_NAMES = ("Closing text", "Subtitle")
 DISPLAY_PREFIXES = ("Agenda entry ", "Keyword ")
+DISPLAY_SUFFIXES = (" caption",)  # photo captions, centred under their photo
 #: Boxes whose first paragraph only is display text (a KPI card's indicator).
 DISPLAY_HEAD_PREFIXES = ("KPI ",)
 
@@ -42,8 +43,9 @@ def _box_breaks(ts: Typesetter, box: TextBox) -> None:
     if box.role in ("footer", "number"):
         return  # one line by construction (cut to fit)
     inner = box.rect.w - box.insets.left - box.insets.right
-    display_all = box.role == "title" or box.name in DISPLAY_NAMES or box.name.startswith(DISPLAY_PREFIXES)
-    display_head = box.name.startswith(DISPLAY_HEAD_PREFIXES)
+    name = box.name
+    display_all = box.role == "title" or name in DISPLAY_NAMES or name.startswith(DISPLAY_PREFIXES) or name.endswith(DISPLAY_SUFFIXES)
+    display_head = name.startswith(DISPLAY_HEAD_PREFIXES)
     for index, para in enumerate(box.paras):
         _para_breaks(ts, para, inner, display=display_all or (display_head and index == 0))
 
