@@ -66,7 +66,8 @@ def targets(derived: Derived, output: str | Path) -> dict[Path, str]:
     output = Path(output)
     if output.suffix.lower() in (".yaml", ".yml"):
         if len(derived.texts) > 1:
-            names = ", ".join(f"{slug}.yaml" for slug in derived.texts)
+            slugs = list(derived.texts)
+            names = ", ".join(f"{slug}.yaml" for slug in slugs[:5]) + (f" … ({len(slugs) - 5} more)" if len(slugs) > 5 else "")
             raise OutputChoiceError(
                 f"{derived.speech_file} holds {len(derived.texts)} speeches; give a folder with -o "
                 f"(e.g. -o {output.with_suffix('')}/) to get one outline per speech: {names}"

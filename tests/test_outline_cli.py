@@ -103,3 +103,13 @@ def test_unreadable_speeches_exit_1_without_output(content, words, tmp_path):
     assert words in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_a_file_of_many_speeches_names_a_few_outlines_not_all(seed, tmp_path):
+    many = tmp_path / "many.txt"
+    many.write_text("\n\n".join([seed.read_text(encoding="utf-8")] * 20), encoding="utf-8")
+    result = run("outline", str(many), "-o", str(tmp_path / "talk.yaml"))
+    assert result.exit_code == 2
+    assert "holds 100 speeches" in result.stderr and "(95 more)" in result.stderr
+    assert result.stderr.count(".yaml") < 10
+    assert "repeats speech 1" in result.stderr  # the copies are named as repeats
