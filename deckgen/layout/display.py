@@ -30,7 +30,7 @@ def display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: float
         return text
     greedy = ts.lines(text, inner_width, size_pt, bold)
     count = len(greedy)
-    if count < 2 or count > 4 or len(text) > 200:
+    if count < 2 or count > (6 if balance else 4) or len(text) > 200:
         return text
     if not balance and _reads_well(text, greedy):
         return text  # greedy lines already end at phrases where it matters: keep them
@@ -88,8 +88,8 @@ def _best_ends(text: str, cuts: list[int], count: int, width) -> list[int] | Non
 def _best_lines(text: str, cuts: list[int], count: int, width) -> list[int] | None:
     """:func:`_best_ends` for any number of lines, by dynamic programming."""
     # best[(k, end)] = (score, previous cut): k lines ending at ``end``; the score
-    # prefers fewer breaks mid-phrase, then fewer of those away from a function word
-    # (break_penalty), then the narrowest widest line, then evenness.
+    # prefers fewer breaks mid-phrase, then fewer inside a known word, then fewer away
+    # from a function word (break_penalty), then the narrowest widest line, evenness.
     positions = [0, *cuts, len(text)]
     # The lines that fit, per end, nearest start first: measured once and shared by
     # every line number k (once a line is too wide, earlier starts are too).
@@ -104,7 +104,7 @@ def _best_lines(text: str, cuts: list[int], count: int, width) -> list[int] | No
             spans.append((positions[i], w))
         fitting.append(spans)
     penalties = [break_penalty(text, end) for end in positions]  # 0 phrase end, 1 function word, 2 other
-    best: dict[tuple[int, int], tuple[tuple[int, int, float, float], int]] = {(0, 0): ((0, 0, 0.0, 0.0), -1)}
+    best: dict[tuple[int, int], tuple[tuple[int, int, int, float, float], int]] = {(0, 0): ((0, 0, 0, 0.0, 0.0), -1)}
     for k in range(1, count + 1):
         for j in range(1, len(positions)):
             end = positions[j]
@@ -117,8 +117,8 @@ def _best_lines(text: str, cuts: list[int], count: int, width) -> list[int] | No
                     continue
                 if k == count and visible(text[start:end]) < 2:
                     continue  # never a one-character last line
-                (mid, hard, widest, spread), _ = previous
-                score = (mid + (penalty > 0), hard + (penalty > 1), max(widest, round(w, 1)), spread + w * w)
+                (mid, split, hard, widest, spread), _ = previous
+                score = (mid + (penalty > 0), split + (penalty > 2), hard + (penalty > 1), max(widest, round(w, 1)), spread + w * w)
                 current = best.get((k, end))
                 if current is None or score < current[0]:
                     best[(k, end)] = (score, start)
@@ -149,7 +149,7 @@ def _best_pair(text: str, cuts: list[int], width) -> list[int] | None:
         if second is None:
             continue
         penalty = break_penalty(text, cut)
-        score = (int(penalty > 0), int(penalty > 1), max(round(first, 1), round(second, 1)), first * first + second * second)
+        score = (int(penalty > 0), int(penalty > 2), int(penalty > 1), max(round(first, 1), round(second, 1)), first * first + second * second)
         if best_score is None or score <= best_score:
             best, best_score = [cut, length], score
     return best

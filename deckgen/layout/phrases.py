@@ -40,6 +40,32 @@ PROTECTED = re.compile(
     + rf"|十[一二三四五六七八九]五|[{_CN_NUMBER}]+届[{_CN_NUMBER}]+中全会|[{_CN_NUMBER}]+周年"
     + "|" + "|".join(sorted(TERMS, key=len, reverse=True))
 )
+#: Common two-character words of work-conference speeches: a break inside one (发/展,
+#: 迎/接, 结/果) reads worse than one between words, and words holding a function
+#: character (把握, 以及) are not broken after it. Not a dictionary: where no word is
+#: known, every break between two characters ranks the same.
+WORDS = frozenset(
+    """
+    发展 推进 建设 工作 服务 管理 改革 创新 安全 监管 行业 企业 快递 邮政 全面 加强 提升 推动
+    落实 深化 完善 健全 提高 实现 坚持 做好 加快 强化 持续 积极 不断 开展 组织 领导 责任 制度
+    体系 机制 能力 水平 质量 效率 效益 规划 目标 任务 重点 基础 保障 市场 经济 社会 政治 思想
+    理论 学习 贯彻 精神 会议 要求 部署 党建 党风 廉政 纪律 作风 队伍 干部 人才 群众 人民 基层
+    网点 农村 城市 地区 国家 政府 部门 单位 协同 合作 治理 法治 依法 执法 检查 整治 问题 风险
+    隐患 防控 疫情 应急 物流 寄递 末端 网络 渠道 设施 平台 信息 数据 科技 技术 绿色 环保 包装
+    标准 规范 政策 文件 意见 方案 措施 项目 工程 资金 投入 收入 业务 总量 增长 同比 年均 规模
+    结构 转型 升级 优化 调整 环境 消费 需求 民生 就业 稳定 统筹 协调 融合 高效 便捷 普惠 覆盖
+    示范 试点 典型 先进 表彰 评选 荣誉 成效 成绩 成果 结果 经验 做法 特色 优势 短板 困难 挑战
+    机遇 形势 局面 开局 起步 迎接 庆祝 纪念 周年 历史 时期 阶段 未来 今后 当前 全年 今年 同志
+    代表 讲话 报告 总结 回顾 展望 奋斗 努力 团结 拼搏 担当 作为 实干 奋进 征程 方向 遵循 指引
+    引领 带动 支撑 支持 关心 关爱 宣传 教育 培训 考核 评估 督查 巡察 整改 问责 监督 审计 预算
+    运行 经营 生产 投资 开放 跨境 电商 中央 全市 全省 全国 省委 市委 总局 主要 指标 中心 时代
+    主义 大会 中期 意义 指导 原则 方针 路线 战略 全局 主动 科学 准确 文明 新风
+    正气 形象 故事 氛围 政务 办公 窗口 投诉 申诉 满意 寄件 派送 揽收 运输 仓储 分拣 车辆
+    中国 突破 把握 作为 成为 认为 以及 以上 以下 以来 可以 难以 予以 加以 得以 所以 对于 关于
+    由于 在于 为了 了解 是否 从严 从而 及时 并且 或者 之前 之后 之间 之一 目的 地方 得到 取得
+    获得 着力 着重 着眼 和平 和谐
+    """.split()
+)
 #: Characters after which a break reads as a phrase boundary.
 PHRASE_END = frozenset("，、；：。！？,;:!?）》”")
 #: Function words after which a break reads as a soft boundary (的 | 发展, 为 | 指导).
@@ -74,9 +100,12 @@ def visible(line: str) -> int:
 
 def break_penalty(text: str, cut: int) -> int:
     """How badly a line break before ``text[cut]`` reads: 0 after punctuation (or at
-    the end), 1 around a function word, 2 anywhere else."""
+    the end), 1 around a function word, 3 inside one of the :data:`WORDS`, 2 anywhere
+    else."""
     if cut >= len(text) or text[cut - 1] in PHRASE_END:
         return 0
+    if text[cut - 1 : cut + 1] in WORDS:
+        return 3
     if text[cut - 1] in SOFT_AFTER or text[cut] in SOFT_BEFORE:
         return 1
     return 2

@@ -44,12 +44,13 @@ def test_visible_characters_leave_out_punctuation_and_spaces():
     assert visible("评选") == 2
 
 
-def test_break_penalty_prefers_punctuation_then_function_words():
+def test_break_penalty_prefers_punctuation_then_function_words_and_avoids_known_words():
     text = "加强党建，推进改革的发展和创新"
     assert break_penalty(text, text.index("推")) == 0
     assert break_penalty(text, text.index("发")) == 1  # after 的
     assert break_penalty(text, text.index("和")) == 1  # before 和
-    assert break_penalty(text, text.index("革")) == 2
+    assert break_penalty(text, text.index("革")) == 3  # inside 改革, a known word
+    assert break_penalty(text, text.index("改")) == 2  # between 推进 and 改革
 
 
 BODY = [
