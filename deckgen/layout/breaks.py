@@ -60,8 +60,8 @@ def _table_breaks(ts: Typesetter, table: Table) -> None:
 
 def _para_breaks(ts: Typesetter, para: Para, inner: float, *, display: bool) -> None:
     """Insert a break at each line end of ``para`` that is not already a hard break."""
-    if any(run.field or run.size_pt is not None for run in para.runs):
-        return  # a slide number, or a KPI value with its smaller unit: one line
+    if para.decimal_tab_pt is not None or any(run.field or run.size_pt is not None for run in para.runs):
+        return  # a figure on a decimal tab, a slide number, a KPI value with its unit: one line
     text = para.text
     if not text.strip():
         return
