@@ -11,7 +11,7 @@ lines exactly as chosen.
 
 from __future__ import annotations
 
-from deckgen.layout.linebreak import break_opportunities
+from deckgen.layout.linebreak import analysis
 from deckgen.layout.phrases import FIGURES, PHRASE_END, PROTECTED, break_penalty, protected_cuts, visible
 from deckgen.layout.typeset import Typesetter
 
@@ -34,7 +34,7 @@ def display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: float
         return text
     if not balance and _reads_well(text, greedy):
         return text  # greedy lines already end at phrases where it matters: keep them
-    opportunities = [c for c in break_opportunities(text) if 0 < c < len(text)]
+    opportunities = [c for c in analysis(text)[0] if 0 < c < len(text)]  # cached per text
     width_of: dict[tuple[int, int], float | None] = {}
     ruler = ts.measurer.ruler(text, size_pt, bold=bold)  # any span measured in constant time
     box_width = ts.box_width_function(size_pt, bold, within=text)  # margins of the whole text
