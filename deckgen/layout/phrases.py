@@ -115,6 +115,12 @@ def break_penalty(text: str, cut: int) -> int:
 PULL_REACH = 4
 
 
+#: Longer paragraphs keep their greedy breaks at protected spans (only a lone last
+#: character is fixed): re-wrapping them costs a whole second wrap at every size
+#: tried, and such text is cut into slide-sized pieces whose own lines are settled.
+SETTLE_SPANS_UP_TO = 4000
+
+
 def settle(text: str, ends: Sequence[int], opportunities: Sequence[int], fits: SpanFits) -> list[int]:
     """Line ends of ``text`` (one paragraph) with the reading rules applied.
 
@@ -126,11 +132,12 @@ def settle(text: str, ends: Sequence[int], opportunities: Sequence[int], fits: S
     break of the line before down, within :data:`PULL_REACH` characters preferring a
     break after punctuation or at a function word, if the last line still fits. The
     line count changes only when keeping a protected span whole needs a line more.
+    Past :data:`SETTLE_SPANS_UP_TO` characters only the last line is looked at.
     """
     ends = list(ends)
     if len(ends) < 2:
         return ends
-    forbidden = protected_cuts(text)
+    forbidden = protected_cuts(text) if len(text) <= SETTLE_SPANS_UP_TO else frozenset()
     if forbidden and any(end in forbidden for end in ends[:-1]):
         allowed = [c for c in opportunities if c not in forbidden]
         ends = _greedy(text, allowed, fits) or ends

@@ -13,7 +13,7 @@ from deckgen.layout.fonts import fallback_family
 from deckgen.layout.linebreak import analysis
 from deckgen.layout.linecache import StoredLines
 from deckgen.layout.measure import WIDTH_SAFETY, line_pitch
-from deckgen.layout.phrases import protected_cuts, settle, visible
+from deckgen.layout.phrases import SETTLE_SPANS_UP_TO, protected_cuts, settle, visible
 from deckgen.outline.model import PLACEHOLDER_RE
 from deckgen.theme.model import Theme
 
@@ -155,7 +155,7 @@ class Typesetter:
         for line in lines:
             end += len(line)
             ends.append(end)
-        forbidden = protected_cuts(paragraph)
+        forbidden = protected_cuts(paragraph) if len(paragraph) <= SETTLE_SPANS_UP_TO else frozenset()
         if visible(lines[-1]) >= 2 and not any(cut in forbidden for cut in ends[:-1]):
             return lines  # the common case: greedy lines read well
         opportunities, trimmed = analysis(paragraph)
