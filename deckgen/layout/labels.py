@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from deckgen.outline.model import Part
+from deckgen.outline.model import PLACEHOLDER_RE, Part
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})(?:\s*[-./月]\s*(\d{1,2})\s*日?)?\s*月?\s*$")
 _SPEECH_WORDS = ("讲话", "致辞", "报告", "发言", "主持", "讲", "作")
@@ -33,6 +33,27 @@ def display_date(date: str | None) -> str | None:
     if match and 1 <= int(match.group(2)) <= 12:
         return f"{int(match.group(1))}年{int(match.group(2))}月"
     return date.strip()
+
+
+def known(value: str | None) -> str | None:
+    """``value`` unless it is only placeholders (``X``, ``XX``, ``××`` …) or empty.
+
+    An organisation written as a bare ``X`` says nothing yet; printed in every footer
+    it reads as a broken field ("X X年X月"), so footers leave it out.
+    """
+    if not value or not value.strip():
+        return None
+    if not PLACEHOLDER_RE.sub("", value).strip():
+        return None
+    return value.strip()
+
+
+def footer_text(template: str, *, organisation: str | None, date: str | None) -> str:
+    """The footer line from the theme's template (``{organisation}  {date}``): an
+    organisation that is only a placeholder is left out, the date is shown as on the
+    cover (``2024-01`` -> ``2024年1月``), and no stray spaces remain."""
+    filled = template.format(organisation=known(organisation) or "", date=display_date(date) or "")
+    return re.sub(r"\s{3,}", "  ", filled).strip()
 
 
 def _bare(text: str) -> str:
