@@ -78,7 +78,7 @@ class DeckWriter:
         self.package = self.prs.part.package
         self.base = base
         self.layout_parts = opened.layout_parts
-        self.fonts = X.BODY_FONTS
+        self.fonts = X.body_fonts(theme.body_from_pt)
         self.notes_master_part = self.prs.part.notes_master_part
         for rpr in opc.element(self.notes_master_part).iter(f"{{{A}}}defRPr"):
             set_font_refs(rpr, heading=False)
@@ -183,7 +183,7 @@ class DeckWriter:
     def _add_notes(self, slide_part: Part, notes: str, rid_number: int) -> None:
         self._notes_count += 1
         partname = PackURI(f"/ppt/notesSlides/notesSlide{self._notes_count}.xml")
-        notes_part = Part(partname, NOTES_CT, self.package, X.notes_xml(notes, self.fonts))
+        notes_part = Part(partname, NOTES_CT, self.package, X.notes_xml(notes, X.BODY_FONTS))
         notes_rels = [("rId1", RT.NOTES_MASTER, self.notes_master_part), ("rId2", RT.SLIDE, slide_part)]
         for rid, reltype, target in notes_rels:
             _add_rel(notes_part, rid, reltype, target)
