@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from deckgen.layout.base import base_plan, layout_key
 from deckgen.layout.elements import DeckPlan, Fill, Finding, Icon, Insets, Rect, SlidePlan, TextBox
+from deckgen.layout.hanging import hang_display_text
 from deckgen.layout.icon_choice import part_icon
 from deckgen.layout.photos import divider_photo, image_beside, photo_findings, split_for_image
 from deckgen.layout.labels import display_date, footer_text, part_label, speaker_line, subtitle_shown
@@ -60,6 +61,7 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     closing[0].section = "结束"
     plan.slides.extend(closing)
     add_footers(ts, frames, deck, plan)
+    hang_display_text(plan)
     plan.warnings.extend(ts.warnings)
     plan.stand_ins.extend(ts.stand_ins)
     return plan

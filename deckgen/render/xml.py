@@ -116,7 +116,8 @@ def paragraph(p: Para, fonts: Fonts) -> str:
     numbers whole, ``eaLnBrk="1"`` allows breaks between CJK characters.
     """
     ppr = (
-        f'<a:pPr marL="0" indent="0" algn="{ALIGN[p.align]}" eaLnBrk="1" latinLnBrk="0" hangingPunct="0">'
+        f'<a:pPr marL="{emu(p.margin_left_pt)}" indent="{emu(p.first_indent_pt)}" algn="{ALIGN[p.align]}" '
+        'eaLnBrk="1" latinLnBrk="0" hangingPunct="0">'
         f'<a:lnSpc><a:spcPts val="{int(round(p.line_pitch_pt * 100))}"/></a:lnSpc>'
         f'<a:spcBef><a:spcPts val="{int(round(p.space_before_pt * 100))}"/></a:spcBef>'
         f"<a:spcAft><a:spcPts val=\"0\"/></a:spcAft><a:buNone/></a:pPr>"
