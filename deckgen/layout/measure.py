@@ -54,16 +54,18 @@ cannot be switched off from DrawingML; measured on its PDF output it is
 0.24 em with Noto Sans CJK at any size and line pitch. PowerPoint adds no
 such space, so counting it is exact for LibreOffice and safe for PowerPoint.
 
-Next to full-width punctuation the space reads as a typo (“ 快递进村”, 检查， 2024,
-X% ，): the mark has blank room of its own. LibreOffice adds the space (a fifth
-of the text portion's height) to the portion that ends at the change of script,
-so render ends that portion with a word joiner in a 1 pt run (see
-:func:`joiner_points`), which shrinks the space to nothing; such changes are not
-counted here.
+LibreOffice adds it to the text portion that ends at a change of script (a
+fifth of the portion's height), also beside full-width punctuation, where it
+reads as a typo (“ 快递进村”, 检查， 2024, X% ，); a paragraph's leading weak
+mark (“) takes the script of the document's language (Latin), so a space
+follows it too. Neither the run's language nor its East-Asian font changes
+this, and LibreOffice imports no DrawingML attribute for it
+(ParaIsCharacterDistance). A word joiner in a 1 pt run at such a change
+removes the space in LibreOffice and shows nothing in PowerPoint, but it puts
+invisible characters into the deck's text (Find, copy, python-pptx readers),
+so it is not done: the space is counted here and stays in LibreOffice's
+previews.
 """
-
-FULL_WIDTH_PUNCTUATION = frozenset("“”‘’《》〈〉「」『』【】〔〕（）［］｛｝，、。：；！？")
-"""Marks with blank room of their own: no extra space is set beside them."""
 
 LO_REFERENCE_DPI = 600
 """Resolution of LibreOffice's text-layout reference device (see layout_em_pt)."""
@@ -351,7 +353,7 @@ class ScriptChanges:
         for index, script in enumerate(scripts):
             before[index] = changes
             if script != "weak":
-                if previous is not None and script != previous and not _cushioned(text, index):
+                if previous is not None and script != previous:
                     changes += 1
                 previous = script
         before[length] = changes
@@ -404,42 +406,13 @@ def count_script_changes(text: str) -> int:
     """
     changes = 0
     previous = None
-    for index, script in enumerate(_scripts(text)):
+    for script in _scripts(text):
         if script == "weak":
             continue
-        if previous is not None and script != previous and not _cushioned(text, index):
+        if previous is not None and script != previous:
             changes += 1
         previous = script
     return changes
-
-
-def _cushioned(text: str, index: int) -> bool:
-    """Whether the change of script at ``text[index]`` is beside full-width punctuation."""
-    return text[index] in FULL_WIDTH_PUNCTUATION or (index > 0 and text[index - 1] in FULL_WIDTH_PUNCTUATION)
-
-
-def joiner_points(text: str) -> list[int]:
-    """Where render puts a word joiner (in a 1 pt run) so LibreOffice sets no space
-    between Asian and Latin text beside full-width punctuation: before each index.
-
-    These are the changes of script beside such a mark (:func:`count_script_changes`
-    skips them), and the start of a paragraph that opens with a weak mark (“ ‘) before
-    Chinese: LibreOffice gives a paragraph's leading weak characters the script of
-    the document's language (Latin), so it would set a space after “.
-    """
-    points = []
-    previous = None
-    scripts = _scripts(text)
-    for index, script in enumerate(scripts):
-        if script == "weak":
-            continue
-        if previous is None:
-            if index > 0 and script == "asian" and text[index - 1] in FULL_WIDTH_PUNCTUATION and text[0] != "\n":
-                points.append(index)
-        elif script != previous and _cushioned(text, index):
-            points.append(index)
-        previous = script
-    return points
 
 
 _SCRIPT_OF: dict[str, str] = {}

@@ -12,7 +12,6 @@ import re
 from xml.sax.saxutils import escape
 
 from deckgen.layout.elements import Cell, Fill, Insets, Para, Picture, Rect, Run, Table, TextBox
-from deckgen.layout.measure import joiner_points
 
 NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -94,43 +93,18 @@ def run_props(tag: str, size_pt: float, bold: bool, color: str | None, fonts: Fo
     return f'<a:{tag} {LANG} sz="{int(round(size_pt * 100))}"{b} dirty="0">{fill}{fonts.xml}</a:{tag}>'
 
 
-JOINER = "\u2060"
-"""Word joiner: no width, no break opportunity, no glyph."""
-JOINER_PT = 1.0
-"""Size of the run holding a joiner: LibreOffice's Asian–Latin space is a fifth of it."""
-
-
-def run(r: Run, size_pt: float, fonts: Fonts, joins: tuple[int, ...] = ()) -> str:
-    """The ``a:r`` elements (and ``a:br`` for newlines) of one run.
-
-    ``joins``: offsets in ``r.text`` before which a word joiner in a 1 pt run ends
-    the text before, so LibreOffice sets no space between Asian and Latin text there
-    (see :func:`deckgen.layout.measure.joiner_points`); PowerPoint shows nothing.
-    """
+def run(r: Run, size_pt: float, fonts: Fonts) -> str:
     size = r.size_pt or size_pt
     props = run_props("rPr", size, r.bold, r.color, fonts.for_run(r.bold, size))
-    joiner = ""
-    if joins:
-        tiny = run_props("rPr", JOINER_PT, False, r.color, fonts.for_run(False, JOINER_PT))
-        joiner = f"<a:r>{tiny}<a:t>{JOINER}</a:t></a:r>"
+    pieces = r.text.split("\n")
     out = []
-    offset = 0
-    for n, piece in enumerate(r.text.split("\n")):
+    for n, piece in enumerate(pieces):
         if n:
             out.append(f"<a:br>{props}</a:br>")
-            offset += 1
         if piece and r.field:
             out.append(f'<a:fld id="{SLIDENUM_FIELD_ID}" type="{r.field}">{props}<a:t>{text(piece)}</a:t></a:fld>')
         elif piece:
-            cuts = [j - offset for j in joins if offset <= j < offset + len(piece)]
-            start = 0
-            for cut in cuts:
-                if cut > start:
-                    out.append(f"<a:r>{props}<a:t>{text(piece[start:cut])}</a:t></a:r>")
-                out.append(joiner)
-                start = cut
-            out.append(f"<a:r>{props}<a:t>{text(piece[start:])}</a:t></a:r>")
-        offset += len(piece)
+            out.append(f"<a:r>{props}<a:t>{text(piece)}</a:t></a:r>")
     return "".join(out)
 
 
@@ -148,14 +122,7 @@ def paragraph(p: Para, fonts: Fonts) -> str:
         f'<a:spcBef><a:spcPts val="{int(round(p.space_before_pt * 100))}"/></a:spcBef>'
         f"<a:spcAft><a:spcPts val=\"0\"/></a:spcAft><a:buNone/></a:pPr>"
     )
-    points = joiner_points(p.text)
-    pieces = []
-    offset = 0
-    for r in p.runs:
-        joins = tuple(j - offset for j in points if offset <= j < offset + len(r.text))
-        pieces.append(run(r, p.size_pt, fonts, joins))
-        offset += len(r.text)
-    runs = "".join(pieces)
+    runs = "".join(run(r, p.size_pt, fonts) for r in p.runs)
     last = p.runs[-1] if p.runs else Run("")
     end = run_props("endParaRPr", p.size_pt, last.bold, last.color, fonts.for_run(last.bold, p.size_pt))
     return f"<a:p>{ppr}{runs}{end}</a:p>"
