@@ -14,7 +14,21 @@ The statistics office sends figures instead of editing the outline. Two forms:
 
       快递业务量: {values: [9800, 12650, ~, 18300, 21530]}
 
-* CSV with the header ``indicator,value[,change]``.
+* Or by column title, a figure under each title it fills (the others keep what
+  the outline has)::
+
+      快递业务量: {values: {2022年: 15020, 2024年: 21530}}
+
+* CSV whose first column is ``indicator``; ``value`` and ``change`` columns fill as
+  above, a ``slide`` column names a metrics slide (like a section), and any other
+  column is a column title of the tables (or a chart's category) whose figures it
+  fills, as a statistics office's own sheet reads::
+
+      indicator,2020年,2021年,2022年,2023年,2024年
+      快递业务量,9800,12650,15020,18300,21530
+      邮政业务总量,,,X,,41.6
+
+  An empty cell keeps what the outline has.
 
 * A ``replace:`` section (YAML only) for placeholders outside tables, replaced as
   literal text everywhere in the outline (titles, items, notes…)::
@@ -75,6 +89,9 @@ class Figure:
     slide: str | None = None  # a metrics slide's title, or None for every table
     slide_at: tuple[int, int] = (0, 0)  # where that title is written
     values: list[str | None] | None = None  # one per column or category: fills the X among a row's values
+    #: Figures by column title (a table's ``columns`` or a chart's categories), each
+    #: with where it was written.
+    by_column: dict[str, tuple[str, int, int]] | None = None
 
 
 def apply_figures(outline: Outline, path: Path) -> list[Issue]:
@@ -87,13 +104,21 @@ def apply_figures(outline: Outline, path: Path) -> list[Issue]:
     path = Path(path)
     figures = read_figures(path)
     tables = _metric_tables(outline)
+    titles = _column_titles(outline)
     errors = _unknown(figures, tables, str(path))
+    if not errors:
+        errors = _unknown_columns(figures, tables, titles, str(path))
     if errors:
         raise InputError(errors)
     warnings = []
     for figure in figures:
         metrics = [m for title, rows in tables.items() if figure.slide in (None, title) for m in rows if _same(_row_name(m), figure.indicator)]
-        if not any([_fill(m, figure) for m in metrics]):
+        changed = False
+        for metric in metrics:
+            if figure.by_column:
+                changed |= _fill_values(metric.values, _by_position(figure.by_column, titles[id(metric)]))
+            changed |= _fill(metric, figure)
+        if not changed:
             warnings.append(Issue(str(path), figure.line, figure.col, f"figure for “{figure.indicator}” fills nothing: the outline has no X left there", "warning"))
     for replacement in read_replacements(path):
         if not _replace_everywhere(outline.deck, replacement.old, replacement.new):
@@ -204,16 +229,30 @@ def _entries(node: yaml.MappingNode, slide: str | None, name: str, figures: list
             for k in bad:
                 issues.append(_at(name, fields[k], f"“{key}”: '{k}' must be a number or text"))
             values = None
+            by_column = None
             if listed is not None:
                 if isinstance(listed, yaml.SequenceNode) and all(isinstance(v, yaml.ScalarNode) for v in listed.value):
                     values = [_scalar(v) for v in listed.value]
+                elif isinstance(listed, yaml.MappingNode) and all(isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode) for k, v in listed.value):
+                    by_column = {}
+                    given: set[str] = set()
+                    for k, v in listed.value:
+                        title = str(k.value).strip()
+                        figure = _scalar(v)
+                        if title in given:
+                            issues.append(_at(name, k, f"“{key}”: column “{title}” is given twice; keep one"))
+                        elif figure is not None:  # ~ or blank keeps what the outline has
+                            by_column[title] = (figure, k.start_mark.line + 1, k.start_mark.column + 1)
+                        given.add(title)
                 else:
-                    issues.append(_at(name, listed, f"“{key}”: 'values' must be a list of figures, one per column, e.g. [12.5, 13.1, ~] (~ keeps a figure)"))
+                    message = (f"“{key}”: 'values' must be a list of figures, one per column, e.g. [12.5, 13.1, ~] (~ keeps a figure), "
+                               "or figures by column title, e.g. {2022年: 12.5}")
+                    issues.append(_at(name, listed, message))
                     bad.append("values")
             if not bad:
                 value = _scalar(fields["value"]) if "value" in fields else None
                 change = _scalar(fields["change"]) if "change" in fields else None
-                figures.append(Figure(key, value, change, line, col, slide, slide_at, values))
+                figures.append(Figure(key, value, change, line, col, slide, slide_at, values, by_column or None))
         elif isinstance(value_node, yaml.MappingNode) and slide is None:
             _entries(value_node, key, name, figures, issues, (line, col))  # a slide section
         else:
@@ -229,6 +268,9 @@ def _is_entry(node: yaml.MappingNode) -> bool:
 
 
 def _scalar(node: yaml.ScalarNode) -> str | None:
+    """The figure a scalar holds; None for a blank or ``~`` (keep what the outline has)."""
+    if node.tag == "tag:yaml.org,2002:null":
+        return None
     text = node.value.strip()
     return text or None
 
@@ -248,12 +290,22 @@ def _read_csv(text: str, name: str) -> list[Figure]:
         raise InputError([Issue(name, reader.line_num, 1, message)]) from None
     if not rows:
         raise InputError([Issue(name, 1, 1, "the figures file is empty; first line: indicator,value,change")])
-    header = [h.strip().lower() for h in rows[0]]
-    if header[:2] != ["indicator", "value"] or any(h not in ("indicator", "value", "change") for h in header):
-        raise InputError([Issue(name, 1, 1, f"header must be indicator,value or indicator,value,change, not {','.join(rows[0])}")])
-    figures: list[Figure] = []
+    raw_header = [h.strip() for h in rows[0]]
+    header = [h.lower() if h.lower() in _CSV_KEYS else h for h in raw_header]
+    lines = text.splitlines()
+    if not header or header[0] != "indicator":
+        message = f"the first column must be indicator, then value, change, slide or column titles (2022年 …), not {','.join(rows[0])}"
+        raise InputError([Issue(name, 1, 1, message)])
     issues: list[Issue] = []
-    seen: set[str] = set()
+    for n, title in enumerate(header):
+        if not title:
+            issues.append(Issue(name, 1, _cell_col(lines, 1, n), f"column {n + 1} has no title; name it (value, change, or a column title such as 2024年) or delete it"))
+        elif title in header[:n]:
+            issues.append(Issue(name, 1, _cell_col(lines, 1, n), f"column “{raw_header[n]}” is given twice; keep one"))
+    if issues:
+        raise InputError(issues)
+    figures: list[Figure] = []
+    seen: set[tuple[str, str]] = set()
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -262,16 +314,36 @@ def _read_csv(text: str, name: str) -> list[Figure]:
             continue
         cells = dict(zip(header, (cell.strip() for cell in row)))
         indicator = cells.get("indicator", "")
+        slide = cells.get("slide") or None
+        by_column = {
+            title: (cells[title], line, _cell_col(lines, line, n))
+            for n, title in enumerate(header)
+            if title not in _CSV_KEYS and cells.get(title)
+        }
         if not indicator:
             issues.append(Issue(name, line, 1, "the indicator is empty"))
-        elif indicator in seen:
+        elif (indicator, slide or "") in seen:
             issues.append(Issue(name, line, 1, f"“{indicator}” is given twice; keep one"))
         else:
-            seen.add(indicator)
-            figures.append(Figure(indicator, cells.get("value") or None, cells.get("change") or None, line, 1))
+            seen.add((indicator, slide or ""))
+            figures.append(Figure(indicator, cells.get("value") or None, cells.get("change") or None, line, 1, slide, (line, 1), None, by_column or None))
     if issues:
         raise InputError(issues)
     return figures
+
+
+#: The CSV columns that are not column titles of a table.
+_CSV_KEYS = ("indicator", "value", "change", "slide")
+
+
+def _cell_col(lines: list[str], line: int, index: int) -> int:
+    """The character column where cell *index* of CSV line *line* starts (1 when quotes
+    make it uncertain)."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    if '"' in text:
+        return 1
+    cells = text.split(",")
+    return 1 + sum(len(c) + 1 for c in cells[:index]) if index < len(cells) else 1
 
 
 def _metric_tables(outline: Outline) -> dict[str, list[Metric | Series]]:
@@ -285,6 +357,44 @@ def _metric_tables(outline: Outline) -> dict[str, list[Metric | Series]]:
                 rows.extend(slide.metrics)
                 rows.extend(slide.series)
     return tables
+
+
+def _column_titles(outline: Outline) -> dict[int, list[str]]:
+    """Each row's column titles (by ``id``): its slide's ``columns`` for a metric,
+    its chart's categories for a series."""
+    titles: dict[int, list[str]] = {}
+    for part in outline.deck.parts:
+        for slide in part.slides:
+            for metric in slide.metrics:
+                titles[id(metric)] = [str(c) for c in slide.columns]
+            for series in slide.series:
+                titles[id(series)] = [str(c) for c in slide.categories]
+    return titles
+
+
+def _by_position(by_column: dict[str, tuple[str, int, int]], titles: list[str]) -> list[str | None]:
+    """Figures by column title, laid out by the row's column positions (None: keep)."""
+    return [next((figure for title, (figure, _, _) in by_column.items() if _same(title, column)), None) for column in titles]
+
+
+def _unknown_columns(figures: list[Figure], tables: dict[str, list[Metric | Series]], titles: dict[int, list[str]], name: str) -> list[Issue]:
+    """Errors for column titles that no table of the figure's indicator has."""
+    issues = []
+    for figure in figures:
+        if not figure.by_column:
+            continue
+        rows = [m for title, ms in tables.items() if figure.slide in (None, title) for m in ms if _same(_row_name(m), figure.indicator)]
+        known = list(dict.fromkeys(t for m in rows for t in titles[id(m)]))
+        for column, (_, line, col) in figure.by_column.items():
+            if any(_same(column, t) for t in known):
+                continue
+            if not known:
+                message = f"“{figure.indicator}” has no columns (its table shows one value): write its figure under value, not under “{column}”"
+            else:
+                shown = "、".join(known[:8]) + ("…" if len(known) > 8 else "")
+                message = f"“{figure.indicator}” has no column “{column}”{_did_you_mean(column, known)}; its columns: {shown}"
+            issues.append(Issue(name, line, col, message))
+    return issues
 
 
 def _row_name(row: Metric | Series) -> str:
@@ -314,7 +424,7 @@ def _unknown(figures: list[Figure], tables: dict[str, list[Metric | Series]], na
             hint = _did_you_mean(figure.indicator, names or all_indicators)
             known = "、".join(names[:8]) + ("…" if len(names) > 8 else "")
             issues.append(Issue(name, figure.line, figure.col, f"unknown indicator “{figure.indicator}”{hint}; the outline's indicators: {known or 'none'}"))
-        elif figure.value is None and figure.change is None and not figure.values:
+        elif figure.value is None and figure.change is None and not figure.values and not figure.by_column:
             issues.append(Issue(name, figure.line, figure.col, f"“{figure.indicator}” has no value or change"))
     return issues
 

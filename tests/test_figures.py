@@ -179,3 +179,116 @@ def test_replacements_that_find_nothing_are_warned(tmp_path):
     warnings = apply_figures(outline, figures)
     assert [w.format(with_severity=True) for w in warnings] == [f"{figures}:3:3: warning: replacement for “不存在的X” found nothing to replace"]
     assert outline.deck.organisation == "示例市邮政管理局"
+
+
+SERIES_SLIDES = """\
+    - kind: metrics
+      title: 主要指标
+      metrics:
+        - {indicator: 邮政业务总量, value: X, unit: 亿元, change: 增长X%}
+    - kind: metrics
+      title: 五年数据
+      columns: [2022年, 2023年, 2024年]
+      metrics:
+        - {indicator: 邮政业务总量, unit: 亿元, values: [X, 35.2, X], change: 年均增长X%}
+        - {indicator: 快递业务量, unit: 万件, values: [X, X, X]}
+    - kind: chart
+      title: 收入
+      categories: [2022年, 2023年, 2024年]
+      series:
+        - {name: 邮政业务收入, values: [X, X, 12.35]}
+    """
+
+
+def _series_outline(tmp_path: Path) -> Path:
+    from smalldecks import one_part_outline
+
+    return one_part_outline(tmp_path, SERIES_SLIDES)
+
+
+def test_a_csv_column_per_table_column_fills_values_rows_and_chart_series(tmp_path):
+    figures = tmp_path / "figures.csv"
+    figures.write_text(
+        "indicator,value,change,2022年,2023年,2024年\n"
+        "邮政业务总量,41.6,18.2,29.3,,41.6\n"
+        "快递业务量,,,15020,18300,21530\n"
+        "邮政业务收入,,,9.35,11.6,\n",
+        encoding="utf-8",
+    )
+    outline = load_outline(_series_outline(tmp_path))
+    assert apply_figures(outline, figures) == []
+    slides = outline.deck.parts[0].slides
+    assert (slides[0].metrics[0].value, slides[0].metrics[0].change) == ("41.6", "增长18.2%")
+    assert slides[1].metrics[0].values == ["29.3", "35.2", "41.6"]  # the empty 2023年 cell keeps 35.2
+    assert slides[1].metrics[0].change == "年均增长18.2%"
+    assert slides[1].metrics[1].values == ["15020", "18300", "21530"]
+    assert slides[2].series[0].values == ["9.35", "11.6", "12.35"]
+    assert placeholder_issues(outline) == []
+
+
+def test_yaml_fills_values_by_column_title(tmp_path):
+    figures = tmp_path / "figures.yaml"
+    figures.write_text("快递业务量: {values: {2024年: 21530, 2022年: 15020, 2023年: ~}}\n", encoding="utf-8")
+    outline = load_outline(_series_outline(tmp_path))
+    assert apply_figures(outline, figures) == []
+    assert outline.deck.parts[0].slides[1].metrics[1].values == ["15020", "X", "21530"]
+
+
+def test_a_tilde_in_a_values_list_keeps_the_outline_s_x(tmp_path):
+    figures = tmp_path / "figures.yaml"
+    figures.write_text("快递业务量: {values: [~, 18300, ~]}\n", encoding="utf-8")
+    outline = load_outline(_series_outline(tmp_path))
+    apply_figures(outline, figures)
+    assert outline.deck.parts[0].slides[1].metrics[1].values == ["X", "18300", "X"]
+
+
+def test_csv_column_mistakes_are_errors_at_their_cell(tmp_path):
+    figures = tmp_path / "figures.csv"
+    figures.write_text(
+        "indicator,2022年,2025年\n"
+        "快递业务量,15020,1\n"
+        "邮政业务收入,9.35,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        apply_figures(load_outline(_series_outline(tmp_path)), figures)
+    messages = [i.format() for i in caught.value.issues]
+    assert messages == [f"{figures}:2:13: “快递业务量” has no column “2025年” (did you mean “2024年”?); its columns: 2022年、2023年、2024年"]
+    single = tmp_path / "single.csv"
+    single.write_text("indicator,slide,2024年\n邮政业务总量,主要指标,41.6\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        apply_figures(load_outline(_series_outline(tmp_path)), single)
+    assert [i.format() for i in caught.value.issues] == [
+        f"{single}:2:13: “邮政业务总量” has no columns (its table shows one value): write its figure under value, not under “2024年”"
+    ]
+
+
+def test_a_csv_header_needs_indicator_first_and_titled_unique_columns(tmp_path):
+    for header, where, words in (
+        ("value,indicator", "1:1", "the first column must be indicator"),
+        ("indicator,2022年,,2024年", "1:17", "column 3 has no title"),
+        ("indicator,2022年,2022年", "1:17", "column “2022年” is given twice"),
+    ):
+        figures = tmp_path / "figures.csv"
+        figures.write_text(header + "\n快递业务量,1,2\n", encoding="utf-8")
+        with pytest.raises(InputError) as caught:
+            apply_figures(load_outline(_series_outline(tmp_path)), figures)
+        message = caught.value.issues[0].format()
+        assert message.startswith(f"{figures}:{where}: {words}"), message
+
+
+def test_build_strict_passes_once_a_csv_fills_every_series_x(tmp_path):
+    outline = _series_outline(tmp_path)
+    figures = tmp_path / "figures.csv"
+    figures.write_text(
+        "indicator,value,change,2022年,2023年,2024年\n"
+        "邮政业务总量,41.6,18.2,29.3,,41.6\n"
+        "快递业务量,,,15020,18300,21530\n"
+        "邮政业务收入,,,9.35,11.6,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(cli, ["build", str(outline), "--strict", "--values", str(figures), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    chart = next(sh.chart for s in Presentation(str(out)).slides for sh in s.shapes if sh.has_chart)
+    assert list(chart.series[0].values) == [9.35, 11.6, 12.35]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from deckgen.layout.charts import ChartBox, ChartSeries, number_format_for
-from deckgen.layout.elements import Finding, Insets, Rect, TextBox
+from deckgen.layout.elements import Fill, Finding, Insets, Rect, TextBox
 from deckgen.layout.pages import Pages
 from deckgen.layout.typeset import Spec, Typesetter
 from deckgen.outline.model import PLACEHOLDER_RE, Slide
@@ -102,9 +102,36 @@ def layout_chart(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         series=tuple(ChartSeries(name, v, number_format_for(list(v))) for (name, _, _), v in zip(series, values)),
         colors=tuple(theme.color(role) for role in SERIES_ROLES),
         text_color=theme.color("text"),
+        ring_label_color=theme.color("on_primary"),
         grid_color=theme.color("rule"),
         label_size_pt=label_pt,
         number_format=number_format_for([x for v in values for x in v]),
         name=f"Chart {slide.title or ''}".strip(),
     )
-    return Pages([page + [box]], findings=findings)
+    page.append(box)
+    if values and all(v is None for figures in values for v in figures):
+        page += placeholder_note(ts, box)
+    return Pages([page], findings=findings)
+
+
+#: What a chart whose figures are all still X says instead of drawing empty axes.
+PLACEHOLDER_NOTE = "数据待填（X）"
+
+
+def placeholder_note(ts: Typesetter, box: ChartBox) -> list:
+    """A calm note centred on a chart that has no figure yet: a pale panel saying
+    the data is still to come, its X in the placeholder colour. The chart keeps its
+    categories (and "Edit Data" its workbook); once ``--values`` fills the figures
+    the note is gone and the chart is drawn as any other."""
+    theme = ts.theme
+    spec = Spec(PLACEHOLDER_NOTE, theme.size("body").max_pt, bold=True, color=theme.color("muted"), align="center", pitch=1.3)
+    insets = Insets(16, 16, 10, 10)
+    width = min(box.rect.w, ts.one_line_width(spec.text, spec.size_pt, True) + insets.left + insets.right + 24)
+    height = ts.height([spec], width, insets)
+    # Centred over the plot, above the category labels along the bottom.
+    axis = 0.0 if box.chart_type == "doughnut" else box.label_size_pt * 2.5
+    rect = Rect(box.rect.x + (box.rect.w - width) / 2, box.rect.y + (box.rect.h - axis - height) / 2, width, height)
+    return [
+        Fill(rect, theme.color("surface"), "rounded", theme.color("rule"), name="Chart placeholder"),
+        TextBox(rect, ts.paras([spec]), "middle", insets, "body", "Chart placeholder note"),
+    ]

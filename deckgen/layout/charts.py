@@ -38,6 +38,7 @@ class ChartBox:
     number_format: str = "General"
     name: str = ""
     legend: bool = field(default=False)
+    ring_label_color: str = "FFFFFF"  # a doughnut's labels sit on its coloured slices
 
     def __post_init__(self) -> None:
         if self.chart_type not in CHART_TYPES:

@@ -68,6 +68,10 @@ class Para:
     space_before_pt: float = 0.0
     margin_left_pt: float = 0.0  # every line starts this far right of the box's inset
     first_indent_pt: float = 0.0  # and the first line this much further (negative: hangs left)
+    #: A decimal tab stop this far from the left inset: the text is set after a tab,
+    #: its decimal point (or its end, when it has none) on the stop, so the figures of
+    #: a column line up at their decimal points whatever their number of decimals.
+    decimal_tab_pt: float | None = None
 
     @property
     def text(self) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from deckgen.layout.display import display_breaks
 from deckgen.layout.elements import Fill, Icon, Insets, Rect, TextBox
 from deckgen.layout.icon_choice import sibling_icons
+from deckgen.layout.cards import layout_focus_areas
 from deckgen.layout.chart_slide import layout_chart
 from deckgen.layout.keywords import layout_keywords
 from deckgen.layout.photos import layout_picture
@@ -25,7 +26,6 @@ from deckgen.layout.typeset import Spec, Typesetter, sizes_down
 from deckgen.outline.model import Slide
 
 ITEM_INSETS = Insets(4, 4, 2, 2)
-CARD_INSETS = Insets(16, 14, 12, 10)
 
 
 def layout_slide(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
@@ -220,98 +220,6 @@ def layout_focus_area(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         side.append(TextBox(panel, ts.paras(specs), "middle", Insets(4, 4, 4, 4), "label", "Area number"))
         page[:0] = side
     return pages
-
-
-# ---------------------------------------------------------------- focus-area grid
-
-
-def _grids(n: int, wide: bool) -> list[tuple[int, int]]:
-    """Grid shapes to try, best first: the shape the count asks for (7–9 cards 3 × 3,
-    10 cards 5 × 2 on 16:9), then the 3 × 2 (2 × 3) page the cards are split over
-    evenly when they must, then smaller ones."""
-    if wide:
-        first = {1: (1, 1), 2: (2, 1), 3: (3, 1), 4: (2, 2), 7: (3, 3), 8: (3, 3), 9: (3, 3), 10: (5, 2), 11: (4, 3), 12: (4, 3)}.get(n, (3, 2))
-        return list(dict.fromkeys([first, (3, 2), (3, 1), (2, 1), (1, 1)]))
-    first = {1: (1, 1), 2: (2, 1), 3: (1, 3), 4: (2, 2), 7: (2, 4), 8: (2, 4), 9: (3, 3), 10: (2, 5)}.get(n, (2, 3))
-    return list(dict.fromkeys([first, (2, 3), (2, 2), (2, 1), (1, 1)]))
-
-
-def layout_focus_areas(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
-    """Cards in an aligned grid (3×2 on 16:9, 2×3 on 4:3), split by whole cards."""
-    theme = ts.theme
-    gap = 18.0
-    size_range = theme.size("body")
-    areas = slide.areas
-
-    number_pt = 24.0
-
-    def card_specs(i: int, size: float) -> list[Spec]:
-        area = areas[i]
-        specs = [
-            Spec(f"{i + 1:02d}", number_pt, bold=True, color=theme.color("primary"), pitch=1.2),
-            Spec(area.title, size + 1, bold=True, color=theme.color("text"), space_before_pt=4),
-        ]
-        if area.summary:
-            specs.append(Spec(area.summary, max(size_range.min_pt, size - 2), color=theme.color("muted"), space_before_pt=4))
-        return specs
-
-    for cols, rows in _grids(len(areas), body.w > 700):
-        per_page = cols * rows
-        number_pt = 18.0 if rows >= 3 or cols >= 4 else 24.0  # small cards: a smaller number line
-        card_w = (body.w - gap * (cols - 1)) / cols
-        card_h = (body.h - gap * (rows - 1)) / rows
-        for size in sizes_down(size_range.max_pt, size_range.min_pt):
-            if all(ts.height(card_specs(i, size), card_w, CARD_INSETS) <= card_h for i in range(len(areas))):
-                pages = _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, size <= size_range.min_pt)
-                return _with_card_icons(ts, slide, pages, number_pt * 1.25)
-    # Even one card per slide does not fit at the minimum: give each card a slide.
-    size = size_range.min_pt
-    number_pt = 24.0
-    return _with_card_icons(ts, slide, _grid_pages(ts, areas, card_specs, size, 1, 1, 1, body.w, body.h, gap, body, True), number_pt * 1.25)
-
-
-def _with_card_icons(ts: Typesetter, slide: Slide, pages: Pages, icon_pt: float) -> Pages:
-    """An icon at the top right of each card, beside its number (above the title),
-    as tall as the number's line."""
-    icons = sibling_icons([f"{a.title}{a.summary or ''}" for a in slide.areas], [a.icon for a in slide.areas], slide_icon=slide.icon)
-    for page in pages.pages:
-        for element in list(page):
-            if isinstance(element, Fill) and element.name.startswith("Card ") and element.name[5:].isdigit():
-                icon = icons[int(element.name[5:]) - 1]
-                if icon:
-                    card = element.rect
-                    rect = Rect(card.right - CARD_INSETS.right - icon_pt, card.y + CARD_INSETS.top - 2, icon_pt, icon_pt)
-                    page.append(Icon(rect, icon, ts.theme.color("primary")))
-    return pages
-
-
-def _grid_pages(ts, areas, card_specs, size, cols, rows, per_page, card_w, card_h, gap, body, at_min) -> Pages:
-    theme = ts.theme
-    result = Pages(at_minimum=at_min)
-    # Whole cards per slide, spread evenly: seven cards on a 3-card grid go 3 + 2 + 2.
-    n_pages = -(-len(areas) // per_page)
-    base, extra = divmod(len(areas), n_pages)
-    starts = [0]
-    for p in range(n_pages):
-        starts.append(starts[-1] + base + (1 if p < extra else 0))
-    for start, stop in zip(starts, starts[1:]):
-        page: list = []
-        chunk = range(start, stop)
-        used_rows = (len(chunk) + cols - 1) // cols
-        # Fewer rows than the grid has: keep cards their size, centre the block.
-        top = body.y + (body.h - (used_rows * card_h + (used_rows - 1) * gap)) / 2 if used_rows < rows else body.y
-        for n, i in enumerate(chunk):
-            r, c = divmod(n, cols)
-            rect = Rect(body.x + c * (card_w + gap), top + r * (card_h + gap), card_w, card_h)
-            page.append(Fill(rect, theme.color("surface"), "rect", theme.color("rule"), name=f"Card {i + 1}"))
-            page.append(Fill(Rect(rect.x, rect.y, 5, rect.h), theme.color("primary"), name=f"Card {i + 1} accent"))
-            specs = card_specs(i, size)
-            # The card head is display text: phrase breaks, no lone last character.
-            head = specs[1]
-            head.text = display_breaks(ts, head.text, card_w - CARD_INSETS.left - CARD_INSETS.right, head.size_pt, head.bold)
-            page.append(TextBox(rect, ts.paras(specs), "top", CARD_INSETS, "body", f"Card {i + 1} text"))
-        result.pages.append(page)
-    return result
 
 
 # ---------------------------------------------------------------- statement

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from deckgen.outline.model import PLACEHOLDER_RE, Part
+from deckgen.outline.model import PLACEHOLDER_RE, Deck, Part
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})(?:\s*[-./月]\s*(\d{1,2})\s*日?)?\s*月?\s*$")
 _SPEECH_WORDS = ("讲话", "致辞", "报告", "发言", "主持", "讲", "作")
@@ -35,15 +35,40 @@ def display_date(date: str | None) -> str | None:
     return date.strip()
 
 
+def _only_placeholder(text: str) -> bool:
+    """True for a field that says nothing yet: ``X``, ``X年X月`` (placeholders and
+    date words only). ``XXX同志`` names a person and is not."""
+    return bool(PLACEHOLDER_RE.search(text)) and not re.sub(r"[\s年月日]", "", PLACEHOLDER_RE.sub("", text))
+
+
+def cover_lines(deck: Deck) -> tuple[list[str], str | None]:
+    """The cover's lines under the title: speaker line, organiser, date (those given),
+    and one placeholder line for those still to come.
+
+    A deck derived from a speech that names no speaker, organiser or date has ``X``
+    in each; three bare X lines read as a broken cover, so they are said once, as
+    ``讲话人、主办单位、日期待填（X）``. ``check`` still lists each field's X and a
+    filled field shows as itself.
+    """
+    lines: list[str] = []
+    missing: list[str] = []
+    for what, text in (("讲话人", speaker_line(deck.presenter)), ("主办单位", deck.organisation), ("日期", display_date(deck.date))):
+        if not text:
+            continue
+        if _only_placeholder(text):
+            missing.append(what)
+        else:
+            lines.append(text)
+    return lines, ("、".join(missing) + "待填（X）") if missing else None
+
+
 def known(value: str | None) -> str | None:
     """``value`` unless it is only placeholders (``X``, ``XX``, ``××`` …) or empty.
 
     An organisation written as a bare ``X`` says nothing yet; printed in every footer
     it reads as a broken field ("X X年X月"), so footers leave it out.
     """
-    if not value or not value.strip():
-        return None
-    if not PLACEHOLDER_RE.sub("", value).strip():
+    if not value or not value.strip() or _only_placeholder(value):
         return None
     return value.strip()
 

@@ -5,8 +5,9 @@ outline's ``style:``. Cards show up to :data:`MAX_CARDS` short figures large (va
 44–60 pt bold, the unit smaller on the same baseline, the change under it with a
 coloured ↑/↓); everything else is a table whose columns are the indicator, one or
 more figure columns (``value``, or ``values`` under the slide's ``columns``), unit and
-change. Empty columns are dropped, figures are right-aligned so their digits line up,
-and long tables split between rows with the header repeated.
+change. Empty columns are dropped, figures are right-aligned so their digits line up
+(on a decimal tab stop when their decimals differ, so the decimal points line up), and
+long tables split between rows with the header repeated.
 """
 
 from __future__ import annotations
@@ -292,6 +293,42 @@ def _card_paras(ts: Typesetter, slide: Slide, metric: Metric, specs: list[Spec],
 # ---------------------------------------------------------------- table
 
 
+_DECIMAL_POINT = re.compile(r"(?<=[0-9０-９Xx])[.．](?=[0-9０-９Xx])")
+
+
+def decimal_split(text: str) -> tuple[str, str]:
+    """A figure cut before its decimal point: ("12", ".25%"); ("100", "") without one."""
+    match = _DECIMAL_POINT.search(text)
+    return (text[: match.start()], text[match.start() :]) if match else (text, "")
+
+
+def decimal_aligned(column: TableColumn) -> bool:
+    """True for a figure column whose figures differ in their decimals ("3.5", "12.25",
+    "100"): right-aligned, their decimal points would not line up."""
+    if column.role != "figure":
+        return False
+    fractions = {len(decimal_split(cell.strip())[1]) for cell in column.cells if cell.strip()}
+    return len(fractions) > 1
+
+
+def _widest_aligned(ts: Typesetter, column: TableColumn) -> str:
+    """The widest integer part joined to the widest fraction: how wide the column's
+    figures are once their decimal points line up (for measuring only)."""
+    parts = [decimal_split(cell.strip()) for cell in column.cells if cell.strip()]
+    whole = max((p[0] for p in parts), key=lambda t: ts.width(t, 20.0, bold=True))
+    fraction = max((p[1] for p in parts), key=lambda t: ts.width(t, 20.0, bold=True))
+    return whole + fraction
+
+
+def _decimal_tab(ts: Typesetter, column: TableColumn, width: float, size: float) -> float:
+    """Where the decimal stop of *column* sits in a cell *width* wide: the widest
+    fraction (measured with the margins line breaking keeps) still fits after it."""
+    inner = width - CELL_INSETS.left - CELL_INSETS.right
+    fractions = [(decimal_split(cell.strip())[1], cell.strip()) for cell in column.cells if cell.strip()]
+    widest = max(ts.one_line_width(fraction, size, True, within=cell) for fraction, cell in fractions if fraction)
+    return max(0.0, inner - widest)
+
+
 def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     """A native table; rows split across pages with the header repeated."""
     theme = ts.theme
@@ -299,11 +336,15 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     n_rows = len(slide.metrics)
     size_range = theme.size("table")
     widths_at: dict[float, list[float]] = {}
+    aligned = [decimal_aligned(c) for c in columns]
+    # A column aligned at its decimal points is as wide as its widest whole part and
+    # its widest fraction together, which may be wider than any one figure.
+    measured = [[c.title] + c.cells + ([_widest_aligned(ts, c)] if a else []) for c, a in zip(columns, aligned)]
 
     def widths(size: float) -> list[float]:
         if size not in widths_at:
             rigid = [c.role in ("figure", "unit") for c in columns]
-            widths_at[size] = column_widths(ts, [[c.title] + c.cells for c in columns], size, body.w, rigid)
+            widths_at[size] = column_widths(ts, measured, size, body.w, rigid)
         return widths_at[size]
 
     def row_height(cells: list[str], size: float, bold: bool) -> float:
@@ -318,7 +359,7 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
 
     sizes = sizes_down(size_range.max_pt, size_range.min_pt)
     # A size at which a figure would break across lines is no candidate (unless none is better).
-    sizes = [s for s in sizes if figures_fit(ts, columns, s, body.w)] or [size_range.min_pt]
+    sizes = [s for s in sizes if figures_fit(ts, columns, s, body.w, measured=measured)] or [size_range.min_pt]
     groups = [list(range(n_rows))]
     chosen = None
     for size in sizes:
@@ -351,10 +392,13 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         for n, i in enumerate(group):
             fill = theme.color("surface") if n % 2 else theme.color("background")
             cells = []
-            for c in columns:
+            for k, c in enumerate(columns):
                 figure = c.role == "figure"
                 color = theme.color("primary_dark") if figure else theme.color("text")
-                cells.append(Cell(ts.paras([Spec(c.cells[i], chosen, figure, color, align=c.align, pitch=TABLE_PITCH)]), fill))
+                paras = ts.paras([Spec(c.cells[i], chosen, figure, color, align=c.align, pitch=TABLE_PITCH)])
+                if aligned[k] and c.cells[i].strip():
+                    paras[0].decimal_tab_pt = _decimal_tab(ts, c, col_w[k], chosen)
+                cells.append(Cell(paras, fill))
             table_rows.append(cells)
         heights = [head] + [hs[i] for i in group]
         rect = Rect(body.x, body.y, body.w, sum(heights))
@@ -414,13 +458,18 @@ def column_widths(ts: Typesetter, columns: list[list[str]], size: float, total: 
     return widths
 
 
-def figures_fit(ts: Typesetter, columns: list[TableColumn], size: float, total: float) -> bool:
-    """True when every figure and unit column gets its one-line width at ``size``."""
-    widths = column_widths(ts, [[c.title] + c.cells for c in columns], size, total, [c.role in ("figure", "unit") for c in columns])
+def figures_fit(ts: Typesetter, columns: list[TableColumn], size: float, total: float, *, measured: list[list[str]] | None = None) -> bool:
+    """True when every figure and unit column gets its one-line width at ``size``.
+
+    ``measured``: per column, its header and the texts its width must hold (by
+    default its header and cells).
+    """
+    measured = measured or [[c.title] + c.cells for c in columns]
+    widths = column_widths(ts, measured, size, total, [c.role in ("figure", "unit") for c in columns])
     pad = CELL_INSETS.left + CELL_INSETS.right
     return all(
         ts.one_line_width(cell, size) + pad <= w
-        for c, w in zip(columns, widths)
+        for c, texts, w in zip(columns, measured, widths)
         if c.role in ("figure", "unit")
-        for cell in c.cells
+        for cell in texts[1:]
     )

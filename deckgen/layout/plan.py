@@ -13,7 +13,7 @@ from deckgen.layout.elements import DeckPlan, Fill, Finding, Icon, Insets, Rect,
 from deckgen.layout.hanging import hang_display_text
 from deckgen.layout.icon_choice import part_icon
 from deckgen.layout.photos import divider_photo, image_beside, photo_findings, split_for_image
-from deckgen.layout.labels import display_date, footer_text, part_label, speaker_line, subtitle_shown
+from deckgen.layout.labels import cover_lines, footer_text, part_label, subtitle_shown
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body, title_finding
 from deckgen.layout.kinds import layout_slide
 from deckgen.layout.limits import length_errors
@@ -136,11 +136,15 @@ def title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding
     _check_display(ts, size, "title", "the deck title", findings)
     spec = Spec(deck.title, size, bold=True, color=theme.color("on_primary"), pitch=TITLE_PITCH)
     elements.insert(0, TextBox(title_box, ts.paras([spec]), "bottom", role="title", name="Title"))
-    # Speaker line first (XXX同志讲话), then the organiser, then the date (2024年1月).
+    # Speaker line first (XXX同志讲话), then the organiser, then the date (2024年1月);
+    # the fields still X are said once, in one calm line.
+    given, to_come = cover_lines(deck)
     lines = []
-    for n, text in enumerate(x for x in (speaker_line(deck.presenter), deck.organisation, display_date(deck.date)) if x):
+    for n, text in enumerate(given):
         lead = n == 0
         lines.append(Spec(text, 22 if lead else 20, bold=lead, color=theme.color("text" if lead else "muted"), space_before_pt=0 if lead else 4))
+    if to_come:
+        lines.append(Spec(to_come, 20, color=theme.color("muted"), space_before_pt=4 if lines else 0))
     logo_w = 76.0 if theme.logo else 0.0
     if lines:
         box = Rect(mx, band_h + 28, w - 2 * mx - logo_w - 20, h - band_h - 56)
@@ -155,7 +159,8 @@ def _template_title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: li
     size = _display_fit(ts, deck.title, title_box.w, title_box.h)
     _check_display(ts, size, "title", "the deck title", findings)
     elements: list = [TextBox(title_box, ts.paras([Spec(deck.title, size, bold=True, pitch=TITLE_PITCH)]), "middle", role="title", name="Title")]
-    lines = [Spec(x, 20) for x in (subtitle_shown(deck.title, deck.subtitle), speaker_line(deck.presenter), deck.organisation, display_date(deck.date)) if x]
+    given, to_come = cover_lines(deck)
+    lines = [Spec(x, 20) for x in (subtitle_shown(deck.title, deck.subtitle), *given, to_come) if x]
     layout = frame.layout
     slot = layout.subtitle or layout.body
     box = slot.rect if slot else Rect(title_box.x, title_box.bottom + 12, title_box.w, max(40.0, frame.height - title_box.bottom - 40))

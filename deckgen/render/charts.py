@@ -112,6 +112,9 @@ def _style(chart, box: ChartBox) -> None:
         chart.legend.font.size = Pt(box.label_size_pt)
     plot.has_data_labels = True
     labels = plot.data_labels
+    # python-pptx's doughnut comes with c:showVal="0" in its labels: without this
+    # neither LibreOffice nor PowerPoint prints the figures on the ring.
+    labels.show_value = True
     labels.number_format = box.number_format
     labels.number_format_is_linked = False
     labels.font.size = Pt(box.label_size_pt)
@@ -124,6 +127,8 @@ def _style(chart, box: ChartBox) -> None:
         labels.position = XL_DATA_LABEL_POSITION.ABOVE
     if doughnut:
         plot.vary_by_categories = True
+        labels.font.color.rgb = _rgb(box.ring_label_color)
+        labels.font.bold = True
         for i, point in enumerate(chart.series[0].points):
             point.format.fill.solid()
             point.format.fill.fore_color.rgb = _rgb(box.colors[i % len(box.colors)])

@@ -70,7 +70,10 @@ def _level(
     pitch_pct: int = 110,
 ) -> str:
     """One ``a:lvlNpPr``: paragraph layout, bullet and default run properties."""
-    indent = -X.emu(LEVEL_INDENT_PT) if marker and hang else 0
+    # No indent is written where there is none (0 is the default): LibreOffice drops
+    # the tab stops of every paragraph that inherits an indent, and table figures
+    # line up at their decimal points on a tab stop.
+    indent = f' indent="{-X.emu(LEVEL_INDENT_PT)}"' if marker and hang else ""
     if marker:
         bullet = (
             f'<a:buClr><a:srgbClr val="{marker_color}"/></a:buClr><a:buSzPct val="{MARKER_SIZE_PCT * 1000}"/>'
@@ -80,7 +83,7 @@ def _level(
         bullet = "<a:buNone/>"
     b = ' b="1"' if bold else ""
     return (
-        f'<a:lvl{n}pPr marL="{X.emu(margin_pt)}" indent="{indent}" algn="{algn}" defTabSz="{X.emu(36)}" rtl="0" '
+        f'<a:lvl{n}pPr marL="{X.emu(margin_pt)}"{indent} algn="{algn}" defTabSz="{X.emu(36)}" rtl="0" '
         'eaLnBrk="1" fontAlgn="auto" latinLnBrk="0" hangingPunct="0">'
         f'<a:lnSpc><a:spcPct val="{pitch_pct * 1000}"/></a:lnSpc>'
         f'<a:spcBef><a:spcPts val="{round(space_before_pt * 100)}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>'

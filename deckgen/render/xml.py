@@ -115,12 +115,23 @@ def paragraph(p: Para, fonts: Fonts) -> str:
     moves a character down with it instead), ``latinLnBrk="0"`` keeps Latin words and
     numbers whole, ``eaLnBrk="1"`` allows breaks between CJK characters.
     """
+    align, tabs, indent = ALIGN[p.align], "", f' indent="{emu(p.first_indent_pt)}"'
+    if p.decimal_tab_pt is not None:
+        # Left-aligned text after a tab to a decimal stop: PowerPoint, WPS and
+        # LibreOffice put the decimal point (or the end of a figure without one) on it.
+        # LibreOffice drops a paragraph's tab stops when it states an indent (0 is
+        # the default here: the master's other style indents nothing).
+        align, indent = "l", ""
+        tabs = f'<a:tabLst><a:tab pos="{emu(p.decimal_tab_pt)}" algn="dec"/></a:tabLst>'
+        # The tab starts the first run: LibreOffice looks for the decimal point only
+        # in the run that holds the tab.
+        p = Para([Run("\t" + p.runs[0].text, p.runs[0].bold, p.runs[0].color, p.runs[0].field, p.runs[0].size_pt), *p.runs[1:]] if p.runs else [Run("\t")],
+                 p.size_pt, p.line_pitch_pt, p.align, p.space_before_pt)
     ppr = (
-        f'<a:pPr marL="{emu(p.margin_left_pt)}" indent="{emu(p.first_indent_pt)}" algn="{ALIGN[p.align]}" '
-        'eaLnBrk="1" latinLnBrk="0" hangingPunct="0">'
+        f'<a:pPr marL="{emu(p.margin_left_pt)}"{indent} algn="{align}" eaLnBrk="1" latinLnBrk="0" hangingPunct="0">'
         f'<a:lnSpc><a:spcPts val="{int(round(p.line_pitch_pt * 100))}"/></a:lnSpc>'
         f'<a:spcBef><a:spcPts val="{int(round(p.space_before_pt * 100))}"/></a:spcBef>'
-        f"<a:spcAft><a:spcPts val=\"0\"/></a:spcAft><a:buNone/></a:pPr>"
+        f"<a:spcAft><a:spcPts val=\"0\"/></a:spcAft><a:buNone/>{tabs}</a:pPr>"
     )
     runs = "".join(run(r, p.size_pt, fonts) for r in p.runs)
     last = p.runs[-1] if p.runs else Run("")

@@ -210,6 +210,11 @@ CASES = [
     Case("figures entry with a complex key", ["check", "talk.yaml", "--values", "f.yaml"], 1, "f.yaml", {"talk.yaml": TINY, "f.yaml": "指标:\n  ? [a]\n  : 1\n"}),
     Case("figures YAML with a tag", ["check", "talk.yaml", "--values", "f.yaml"], 1, "unknown indicator", {"talk.yaml": TINY, "f.yaml": "x: !!python/name:os.system 1\n"}),
     Case("figures NUL byte", ["check", "talk.yaml", "--values", "f.csv"], 1, "f.csv", {"talk.yaml": TINY, "f.csv": b"indicator,value\nA\x00,1\n"}),
+    Case("CSV header cell without a title", ["build", "talk.yaml", "--values", "f.csv"], 1, "f.csv:1:11: column 2 has no title", {"talk.yaml": TINY, "f.csv": "indicator,,2024年\nA,1,2\n"}),
+    Case("CSV column no table has", ["build", "talk.yaml", "--values", "f.csv"], 1, "f.csv:2:7: “快递业务量” has no columns",
+         {"talk.yaml": outline("      - {kind: metrics, title: 表, metrics: [{indicator: 快递业务量, value: X}]}\n"), "f.csv": "indicator,2024年\n快递业务量,21530\n"}),
+    Case("figures values by column: a nested value", ["check", "talk.yaml", "--values", "f.yaml"], 1, "f.yaml:1:17: error: “快递业务量”: 'values' must be",
+         {"talk.yaml": TINY, "f.yaml": "快递业务量: {values: {2024年: [1]}}\n"}),
     # --- usage errors are exit 2, bad input exit 1 ---------------------------------------
     Case("unknown option", ["build", "--nope"], 2, "No such option"),
     Case("unknown --theme", ["build", "talk.yaml", "--theme", "nope"], 1, "--theme nope: unknown theme", {"talk.yaml": TINY}),

@@ -130,3 +130,49 @@ def test_each_series_labels_its_figures_with_its_own_decimals(stress_deck):
     chart = next(c for title, c in _charts(stress_deck).items() if title.startswith("快递业务量五年走势"))
     formats = [s._element.find(f"{C}dLbls/{C}numFmt").get("formatCode") for s in chart.series]
     assert formats == ["0", "0.0"]  # 9800 stays 9800 beside 5025.5
+
+
+def _shape_names(out: Path, title: str) -> list[str]:
+    slide = next(s for s in Presentation(str(out)).slides if s.shapes.title is not None and s.shapes.title.text == title)
+    return [sh.name for sh in slide.shapes]
+
+
+def test_a_chart_with_no_figure_yet_says_so_until_values_fill_it(tmp_path):
+    path = _outline(tmp_path, """\
+        - kind: chart
+          title: 收入
+          categories: [2022年, 2023年, 2024年]
+          series:
+            - {name: 邮政业务收入, values: [X, X, X]}
+        - kind: chart
+          title: 部分待填
+          categories: [2022年, 2023年, 2024年]
+          series:
+            - {name: 快递业务收入, values: [8.2, X, 9.9]}
+        """)
+    result, out = _build(tmp_path, path)
+    assert result.exit_code == 0, result.output
+    names = _shape_names(out, "收入")
+    assert "Chart placeholder note" in names  # not empty axes: a note a presenter understands
+    slide = next(s for s in Presentation(str(out)).slides if s.shapes.title.text == "收入")
+    note = next(sh for sh in slide.shapes if sh.name == "Chart placeholder note")
+    assert note.text_frame.text == "数据待填（X）"
+    chart = next(sh for sh in slide.shapes if sh.has_chart).chart
+    assert list(chart.plots[0].categories) == ["2022年", "2023年", "2024年"]  # still a native chart with its categories
+    assert "Chart placeholder note" not in _shape_names(out, "部分待填")  # a gap among figures is drawn as a gap
+    check = CliRunner().invoke(cli, ["check", str(path)])
+    assert check.output.count("holds an X placeholder") == 4  # check still lists every X
+    figures = tmp_path / "figures.yaml"
+    figures.write_text("邮政业务收入: {values: [8.2, 9.35, 10.4]}\n", encoding="utf-8")
+    result, out = _build(tmp_path, path, "--values", str(figures))
+    assert result.exit_code == 0, result.output
+    assert "Chart placeholder note" not in _shape_names(out, "收入")
+    assert list(_charts(out)["收入"].series[0].values) == [8.2, 9.35, 10.4]
+
+
+def test_a_doughnut_shows_its_figures_on_the_ring(stress_deck):
+    chart = _charts(stress_deck)["快递业务量构成"]
+    labels = chart.plots[0]._element.find(f"{C}dLbls")
+    # python-pptx's doughnut says showVal="0": neither LibreOffice nor PowerPoint printed them.
+    assert labels.find(f"{C}showVal").get("val") == "1"
+    assert labels.find(f"{C}dLblPos") is None  # a position is not allowed on a doughnut

@@ -108,3 +108,49 @@ def test_footers_of_a_deck_with_an_unknown_organisation(tmp_path):
     plan = plan_deck(load_outline(path).deck, theme, Typesetter(theme))
     footers = {e.paras[0].text for s in plan.slides for e in s.elements if isinstance(e, TextBox) and e.name.startswith("Footer")}
     assert footers == {"X年X月"}
+
+
+def _cover_texts(tmp_path: Path, head: str, *extra: str) -> tuple[list[str], str]:
+    """The cover's texts of a one-slide deck with the metadata lines *head*, built
+    with ``deckgen build`` and *extra* options, and ``deckgen check``'s output."""
+    from click.testing import CliRunner
+    from pptx import Presentation
+
+    from deckgen.cli import cli
+
+    path = tmp_path / "deck.yaml"
+    path.write_text(
+        "title: 在全县2024年经济工作会议上的讲话\n" + textwrap.dedent(head)
+        + "parts:\n  - title: 一\n    slides:\n      - {kind: bullets, title: 要点, bullets: [甲, 乙]}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(cli, ["build", str(path), "-o", str(out), *extra])
+    assert result.exit_code == 0, result.output
+    cover = Presentation(str(out)).slides[0]
+    texts = [p.text for sh in cover.shapes if sh.has_text_frame and sh.name != "Title" for p in sh.text_frame.paragraphs if p.text]
+    return texts, CliRunner().invoke(cli, ["check", str(path)]).output
+
+
+def test_a_cover_whose_speech_names_no_one_says_so_in_one_calm_line(tmp_path):
+    texts, check = _cover_texts(tmp_path, """\
+        organisation: X
+        presenter: X
+        date: X年X月
+        """)
+    assert texts == ["讲话人、主办单位、日期待填（X）"]  # not three bare X lines
+    assert "organisation holds an X placeholder" in check and "presenter holds an X placeholder" in check
+    assert "date holds 2 X placeholders" in check
+
+
+def test_filled_cover_fields_show_as_themselves_beside_the_placeholder_line(tmp_path):
+    figures = tmp_path / "figures.yaml"
+    figures.write_text("replace:\n  X年X月: 2024年12月\n", encoding="utf-8")
+    texts, _ = _cover_texts(tmp_path, """\
+        organisation: 某县人民政府
+        presenter: X
+        date: X年X月
+        """, "--values", str(figures))
+    assert texts == ["某县人民政府", "2024年12月", "讲话人待填（X）"]
+    texts, _ = _cover_texts(tmp_path, "presenter: XXX同志\n")
+    assert texts == ["XXX同志讲话"]  # an anonymised name is a speaker line, not a missing one

@@ -1,0 +1,55 @@
+"""Charts as LibreOffice draws them: a doughnut's figures on its ring, and a chart
+with no figure yet as a note instead of empty axes."""
+
+from __future__ import annotations
+
+import subprocess
+import textwrap
+
+import pdfplumber
+from click.testing import CliRunner
+
+from deckgen.cli import cli
+from rendercheck import check_deck, soffice_or_skip
+
+OUTLINE = """\
+    title: 图表
+    parts:
+      - title: 一
+        slides:
+          - kind: chart
+            title: 增速
+            unit: '%'
+            categories: [业务总量, 业务收入, 快递业务量]
+            series:
+              - {name: 增速, values: [X, X, X]}
+          - kind: chart
+            title: 构成
+            type: doughnut
+            unit: '%'
+            categories: [同城, 异地, 国际及港澳台]
+            series:
+              - {name: 占比, values: [23.5, 74.1, 2.4]}
+    """
+
+
+def test_libreoffice_draws_doughnut_figures_and_the_placeholder_note(tmp_path):
+    soffice = soffice_or_skip()
+    outline = tmp_path / "deck.yaml"
+    outline.write_text(textwrap.dedent(OUTLINE), encoding="utf-8")
+    deck = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(cli, ["build", str(outline), "-o", str(deck), "--theme", "gov-red-noto"])
+    assert result.exit_code == 0, result.output
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
+        check=True, capture_output=True, timeout=180,
+    )
+    pdf_path = tmp_path / "deck.pdf"
+    report = check_deck(deck, pdf_path)
+    assert report.ok and not report.findings, report.findings
+    with pdfplumber.open(pdf_path) as pdf:
+        empty, doughnut = (pdf.pages[n].extract_text() for n in (1, 2))
+    assert "数据待填" in empty and "业务总量" in empty  # the note, and the categories still along the axis
+    for figure in ("23.5", "74.1", "2.4"):
+        assert figure in doughnut, doughnut
