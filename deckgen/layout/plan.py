@@ -421,7 +421,8 @@ def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, finding
         else:
             statement = Slide("statement", title=closing.title, text=closing.text, path="closing")
             before = content_slides(ts, frames, statement, [])
-    sign = "  ".join(x for x in (deck.organisation, deck.date) if x)
+    # Signed as the footers are: an organisation that is only a placeholder is left out.
+    sign = footer_text("{organisation}  {date}", organisation=deck.organisation, date=deck.date)
     sign_box = Rect(mx, h - 62, w - 2 * mx, 34) if generated else slot.rect if slot else None
     if sign and sign_box is not None:
         sign_spec = _fit_lines(ts, sign, sign_box.w, 18, 14, 1, color=on_brand, align="center")

@@ -108,6 +108,8 @@ def test_footers_of_a_deck_with_an_unknown_organisation(tmp_path):
     plan = plan_deck(load_outline(path).deck, theme, Typesetter(theme))
     footers = {e.paras[0].text for s in plan.slides for e in s.elements if isinstance(e, TextBox) and e.name.startswith("Footer")}
     assert footers == {"X年X月"}
+    signed = [e.paras[0].text for e in plan.slides[-1].elements if isinstance(e, TextBox) and e.name == "Sign-off"]
+    assert signed == ["X年X月"]  # the closing slide signs off the same way
 
 
 def _cover_texts(tmp_path: Path, head: str, *extra: str) -> tuple[list[str], str]:
