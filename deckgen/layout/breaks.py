@@ -47,7 +47,8 @@ def _box_breaks(ts: Typesetter, box: TextBox) -> None:
     display_all = box.role == "title" or name in DISPLAY_NAMES or name.startswith(DISPLAY_PREFIXES) or name.endswith(DISPLAY_SUFFIXES)
     display_head = name.startswith(DISPLAY_HEAD_PREFIXES)
     for index, para in enumerate(box.paras):
-        _para_breaks(ts, para, inner, display=display_all or (display_head and index == 0))
+        # A hung paragraph (layout.hanging) keeps its lines' width inside its margin.
+        _para_breaks(ts, para, inner - para.margin_left_pt, display=display_all or (display_head and index == 0))
 
 
 def _table_breaks(ts: Typesetter, table: Table) -> None:
