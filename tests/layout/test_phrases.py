@@ -30,6 +30,9 @@ def _cuts(lines: list[str]) -> set[int]:
         ("迎接建党一百周年", "一百周年"),
         ("修订《X市邮政条例》", "《X市邮政条例》"),
         ("推动高质量发展", "高质量"),
+        ("整顿软弱涣散基层党组织", "党组织"),  # 党组/织 on the derived party-building deck
+        ("深刻领悟两个确立的决定性意义", "两个确立"),
+        ("以中国式现代化全面推进强国建设", "中国式现代化"),
     ],
 )
 def test_protected_spans(text, term):
