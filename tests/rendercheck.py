@@ -539,6 +539,105 @@ def check_decks(pptx_paths: list[Path], workdir: Path) -> dict[Path, DeckReport]
     return {Path(p): check_deck(Path(p), pdf) for p, pdf in zip(pptx_paths, pdfs)}
 
 
+# ------------------------------------------------------------------- rendered lines
+
+
+def glyphs_and_holders(pptx_path: Path, pdf_path: Path) -> list[tuple[list[Glyph], list[str]]]:
+    """Per visible slide: its glyphs and, for each glyph, the name of the shape (or
+    table cell) holding it ("" when none can)."""
+    import pdfplumber
+
+    prs = Presentation(str(pptx_path))
+    visible = [s for s in prs.slides if s._element.get("show") != "0"]
+    out = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for slide, page in zip(visible, pdf.pages):
+            kx, ky = float(page.width) / prs.slide_width, float(page.height) / prs.slide_height
+            boxes = [_scaled(b, kx, ky) for b in _slide_boxes(slide)]
+            glyphs = _page_glyphs(page)
+            holders = []
+            for glyph in glyphs:
+                box, _inside = _holder(glyph, boxes)
+                holders.append(box.name if box else "")
+            out.append((glyphs, holders))
+    return out
+
+
+def rendered_lines(glyphs: list[Glyph], holders: list[str]) -> dict[str, list[list[Glyph]]]:
+    """The lines each shape was drawn in, top to bottom, each left to right.
+
+    Glyphs of one shape share a line when their baselines are within a third of the
+    smaller size (a KPI value and its smaller unit sit on one baseline)."""
+    by_shape: dict[str, list[Glyph]] = defaultdict(list)
+    for glyph, name in zip(glyphs, holders):
+        by_shape[name].append(glyph)
+    out: dict[str, list[list[Glyph]]] = {}
+    for name, shape_glyphs in by_shape.items():
+        lines: list[list[Glyph]] = []
+        for glyph in sorted(shape_glyphs, key=lambda g: g.bottom - EM_DESCENT * g.size):
+            baseline = glyph.bottom - EM_DESCENT * glyph.size
+            if lines:
+                last = lines[-1][-1]
+                if abs(last.bottom - EM_DESCENT * last.size - baseline) < min(last.size, glyph.size) / 3:
+                    lines[-1].append(glyph)
+                    continue
+            lines.append([glyph])
+        out[name] = [sorted(line, key=lambda g: g.left) for line in lines]
+    return out
+
+
+#: Punctuation a lone character may carry on its line (年。 is still one character).
+LINE_PUNCT = frozenset("，、；：。！？,;:!?）》”“（《「」『』…—·")
+
+
+def _is_cjk_char(char: str) -> bool:
+    return 0x3400 <= ord(char) <= 0x9FFF or 0xF900 <= ord(char) <= 0xFAFF or ord(char) >= 0x20000
+
+
+def lone_character_lines(glyphs: list[Glyph], holders: list[str]) -> list[str]:
+    """Lines of wrapped text (shapes drawn in two lines or more) that hold one CJK
+    character and nothing else but punctuation, as ``'shape': line1 | line2 …``.
+    Charts are left out: their text is laid out by the chart, not by us."""
+    found = []
+    for name, lines in rendered_lines(glyphs, holders).items():
+        if len(lines) < 2 or not name or name.startswith("Chart"):
+            continue
+        for line in lines:
+            text = "".join(g.text for g in line)
+            shown = [ch for ch in text if ch not in LINE_PUNCT]
+            if len(shown) == 1 and _is_cjk_char(shown[0]):
+                found.append(f"{name!r}: " + " | ".join("".join(g.text for g in x) for x in lines))
+                break
+    return found
+
+
+def item_gaps(glyphs: list[Glyph], holders: list[str], prefix: str = "Item ") -> list[tuple[float, float, float]]:
+    """The rendered gaps between consecutive stacked items (shapes named ``prefix``
+    N) on one slide, top to bottom: (gap in pt, size of the last line above, size of
+    the first line below). The gap runs from the em box of the last glyph line of one
+    item to that of the first line of the next."""
+    lines = {name: found for name, found in rendered_lines(glyphs, holders).items() if name.startswith(prefix)}
+    ordered = sorted(lines.values(), key=lambda found: found[0][0].top)
+    gaps = []
+    for above, below in zip(ordered, ordered[1:]):
+        last, first = above[-1], below[0]
+        gap = min(g.top for g in first) - max(g.bottom for g in last)
+        gaps.append((gap, round(max(g.size for g in last), 1), round(max(g.size for g in first), 1)))
+    return gaps
+
+
+def uneven_gaps(glyphs: list[Glyph], holders: list[str], tolerance_pt: float = 1.5) -> list[float] | None:
+    """The gaps between items on a slide when they differ by more than ``tolerance_pt``
+    among items whose facing lines have the same sizes (so the same spacing); else None."""
+    groups: dict[tuple[float, float], list[float]] = defaultdict(list)
+    gaps = item_gaps(glyphs, holders)
+    for gap, above, below in gaps:
+        groups[(above, below)].append(gap)
+    if any(max(found) - min(found) > tolerance_pt for found in groups.values()):
+        return [round(gap, 1) for gap, _, _ in gaps]
+    return None
+
+
 # ------------------------------------------------------------------ pytest glue
 
 

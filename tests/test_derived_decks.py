@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from deckgen.build import build
 from deckgen.cli import cli
-from rendercheck import check_decks, soffice_or_skip
+from rendercheck import check_decks, glyphs_and_holders, lone_character_lines, soffice_or_skip, uneven_gaps
 
 SEED = Path(__file__).resolve().parent / "data" / "seed-speeches.txt"  # a copy of shared/seed/000_2da22abb2e613673.txt
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
@@ -52,3 +52,17 @@ def test_derived_decks_render_with_nothing_outside_off_or_overlapping(reports):
         assert report.ok, report.summary()
         assert report.pages_match, f"{deck.name}: {report.summary()}"
         assert report.min_size >= 10.0, f"{deck.name}: smallest text {report.min_size} pt"
+
+
+def test_derived_decks_have_no_lone_characters_and_even_item_gaps(reports):
+    """As rendered: no line of wrapped text is one CJK character alone, and stacked
+    items are spaced evenly (no box keeps a line its text does not use)."""
+    _, by_deck = reports
+    problems = []
+    for deck, report in by_deck.items():
+        for slide_no, (glyphs, holders) in enumerate(glyphs_and_holders(deck, report.pdf), start=1):
+            problems += [f"{deck.name} slide {slide_no}: {found}" for found in lone_character_lines(glyphs, holders)]
+            gaps = uneven_gaps(glyphs, holders)
+            if gaps:
+                problems.append(f"{deck.name} slide {slide_no}: uneven item gaps {gaps} pt")
+    assert not problems, "\n".join(problems[:40])

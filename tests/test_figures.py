@@ -68,9 +68,10 @@ def test_the_built_deck_shows_the_figures(tmp_path):
     for slide in Presentation(str(out)).slides:
         for shape in slide.shapes:
             if shape.has_table:
-                cells += [[c.text for c in row.cells] for row in shape.table.rows]
+                # A wrapped cell or label has soft line breaks (\x0b): they set lines, not text.
+                cells += [[c.text.replace("\x0b", "") for c in row.cells] for row in shape.table.rows]
             elif shape.name.startswith("KPI ") and shape.name.endswith(" text"):
-                cards.append([p.text for p in shape.text_frame.paragraphs])
+                cards.append([p.text.replace("\x0b", "") for p in shape.text_frame.paragraphs])
     for rows in expected.values():
         for indicator, (value, change) in rows.items():
             in_table = any(row[0] == indicator and value in row[1] and change in row[3] for row in cells)

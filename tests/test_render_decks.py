@@ -44,7 +44,10 @@ from rendercheck import (
     autofit_flags,
     check_decks,
     east_asian_missing,
+    item_gaps,
+    lone_character_lines,
     soffice_or_skip,
+    uneven_gaps,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -270,6 +273,33 @@ def test_body_text_at_least_18pt_and_tables_14pt(rendered, key):
 
 
 @pytest.mark.parametrize("key", IDS)
+def test_no_rendered_line_is_one_character_alone(rendered, key):
+    """Titles, items, cards, table cells, statements and closings as LibreOffice drew
+    them: no line of wrapped text holds a single CJK character (with its punctuation)."""
+    pptx, report = _deck(rendered, key)
+    lone = []
+    for slide_no, (glyphs, holders) in enumerate(_slide_data(pptx, report.pdf), start=1):
+        lone += [f"slide {slide_no}: {found}" for found in lone_character_lines(glyphs, holders)]
+    assert not lone, "\n".join(lone[:30])
+
+
+@pytest.mark.parametrize("key", IDS)
+def test_gaps_between_items_are_even_as_rendered(rendered, key):
+    """No phantom lines: each item's box holds the lines drawn, so the rendered gaps
+    between stacked items are equal (among items whose facing lines have one size)."""
+    pptx, report = _deck(rendered, key)
+    uneven, compared = [], 0
+    for slide_no, (glyphs, holders) in enumerate(_slide_data(pptx, report.pdf), start=1):
+        compared += len(item_gaps(glyphs, holders))
+        gaps = uneven_gaps(glyphs, holders)
+        if gaps:
+            uneven.append(f"slide {slide_no}: gaps {gaps} pt")
+    assert not uneven, "\n".join(uneven)
+    if key.startswith("postal-2024"):  # the sample deck has many stacked items
+        assert compared > 20, "too few item gaps measured: have the item shape names changed?"
+
+
+@pytest.mark.parametrize("key", IDS)
 def test_no_autofit_flags(rendered, key):
     pptx, _ = _deck(rendered, key)
     assert autofit_flags(pptx) == []
@@ -339,7 +369,7 @@ def _groups(pptx: Path, deck) -> list[tuple[object, list]]:
             out.append((outline_slide, group))
     # The closing: its text once, on the closing slide or on statement slides before it.
     closing_text = deck.closing.text or ""
-    shown = [p.text for s in slides[pos:] for sh in s.shapes if sh.name in ("Statement", "Closing text") for p in sh.text_frame.paragraphs]
+    shown = [p.text.replace("\v", "") for s in slides[pos:] for sh in s.shapes if sh.name in ("Statement", "Closing text") for p in sh.text_frame.paragraphs]
     assert "".join(shown) == closing_text.strip(), f"closing text shown as {shown!r}"
     assert all(_title_of(s) in ("", deck.closing.title, deck.closing.title + CONTINUED) for s in slides[pos:]), "unexpected slides before the closing"
     return out
@@ -415,8 +445,9 @@ def _check_group(outline_slide, group: list) -> None:
         for slide in group:
             tables = [s for s in slide.shapes if s.has_table]
             assert len(tables) == 1, f"{where}: {len(tables)} tables on one slide"
-            # A figure on a decimal tab stop starts with the tab that puts it there.
-            table_rows = [[c.text.removeprefix("\t") for c in r.cells] for r in tables[0].table.rows]
+            # A figure on a decimal tab stop starts with the tab that puts it there;
+            # line breaks (\v) set the lines of a wrapped cell, not its text.
+            table_rows = [[c.text.removeprefix("\t").replace("\v", "") for c in r.cells] for r in tables[0].table.rows]
             headers.append(table_rows[0])
             rows += table_rows[1:]
         # Columns no row uses are dropped.
@@ -428,12 +459,12 @@ def _check_group(outline_slide, group: list) -> None:
         assert len(group) == 1, f"{where}: photos continued over {len(group)} slides"
         pictures = [s for s in group[0].shapes if s.name.startswith("Photo ") and s.shape_type == 13]
         assert len(pictures) == len(outline_slide.photos), f"{where}: {len(pictures)} photos"
-        captions = {s.name: s.text_frame.text for s in group[0].shapes if s.name.endswith(" caption")}
+        captions = {s.name: s.text_frame.text.replace("\v", "") for s in group[0].shapes if s.name.endswith(" caption")}
         for n, photo in enumerate(outline_slide.photos, 1):
             assert captions.get(f"Photo {n} caption") == photo.caption, f"{where}: caption {n}"
     elif kind == "keywords":
         assert len(group) == 1, f"{where}: keywords continued over {len(group)} slides"
-        shapes = {s.name: s.text_frame.text for s in group[0].shapes if s.name.startswith("Keyword ") and s.has_text_frame}
+        shapes = {s.name: s.text_frame.text.replace("\v", "") for s in group[0].shapes if s.name.startswith("Keyword ") and s.has_text_frame}
         for n, keyword in enumerate(outline_slide.keywords, 1):
             assert shapes.get(f"Keyword {n} word") == keyword.word, f"{where}: key word {n}"
             assert shapes.get(f"Keyword {n} text") == keyword.text, f"{where}: key word {n} text"

@@ -11,58 +11,40 @@ lines exactly as chosen.
 
 from __future__ import annotations
 
-import re
-
-from deckgen.layout.linebreak import break_opportunities
+from deckgen.layout.linebreak import analysis
+from deckgen.layout.phrases import FIGURES, PHRASE_END, PROTECTED, break_penalty, protected_cuts, visible
 from deckgen.layout.typeset import Typesetter
 
-_UNIT = r"(?:个百分点|周年|[万亿千百]?(?:件|元|人次|人|户|家|个|台|辆|吨|次|组|处|倍|份|笔|公里|千米|米|项|天)|%|％|年|月|日)"
-#: Spans a line must not break inside: a figure with its unit, a short quoted term
-#: or title, a figure range (X-X).
-FIGURES = re.compile(rf"[0-9０-９XＸ][0-9０-９XＸ.．,，%％\-~～/]*{_UNIT}?")
-PROTECTED = re.compile(FIGURES.pattern + r"|“[^”]{1,8}”|《[^》]{1,12}》|「[^」]{1,8}」")
-#: Characters after which a break reads as a phrase boundary.
-PHRASE_END = frozenset("，、；：。！？,;:!?）》”")
-_PUNCT = frozenset("，、；：。！？,;:!?）》”“（《")
+__all__ = ["FIGURES", "PROTECTED", "display_breaks", "protected_cuts"]
 
 
-def protected_cuts(text: str, pattern: re.Pattern[str] = PROTECTED) -> set[int]:
-    """Cut positions that would split a protected span."""
-    cuts: set[int] = set()
-    for match in pattern.finditer(text):
-        if match.end() - match.start() > 1:
-            cuts.update(range(match.start() + 1, match.end()))
-    return cuts
-
-
-def _visible(line: str) -> int:
-    return sum(1 for ch in line if ch not in _PUNCT and not ch.isspace())
-
-
-def display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: float, bold: bool = True) -> str:
+def display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: float, bold: bool = True, *, balance: bool = False) -> str:
     """``text`` with explicit line breaks, in as many lines as greedy wrapping needs.
 
     Returns ``text`` unchanged when it fits one line, already holds breaks, or no
-    better set of breaks exists (then greedy wrapping stands).
+    better set of breaks exists (then greedy wrapping stands). Greedy lines that
+    already end at phrases are kept unless ``balance`` (titles: lines as even as the
+    phrases allow).
     """
     if "\n" in text:
         return text
     greedy = ts.lines(text, inner_width, size_pt, bold)
     count = len(greedy)
-    if count < 2 or count > 4 or len(text) > 200:
+    if count < 2 or count > (6 if balance else 4) or len(text) > 200:
         return text
-    if _reads_well(text, greedy):
+    if not balance and _reads_well(text, greedy):
         return text  # greedy lines already end at phrases where it matters: keep them
-    opportunities = [c for c in break_opportunities(text) if 0 < c < len(text)]
+    opportunities = [c for c in analysis(text)[0] if 0 < c < len(text)]  # cached per text
     width_of: dict[tuple[int, int], float | None] = {}
     ruler = ts.measurer.ruler(text, size_pt, bold=bold)  # any span measured in constant time
+    box_width = ts.box_width_function(size_pt, bold, within=text)  # margins of the whole text
 
     def width(start: int, end: int) -> float | None:
         """The line's width, or None when it does not fit on its own."""
         key = (start, end)
         if key not in width_of:
             # Measured as a line of the whole text: the stand-in margin is the text's.
-            need = ts.box_width_for(ruler.width(start, end), size_pt, bold, within=text)
+            need = box_width(ruler.width(start, end))
             width_of[key] = need if need <= inner_width + 0.5 else None  # one_line_width keeps 0.5 pt spare
         return width_of[key]
 
@@ -85,7 +67,7 @@ def display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: float
 def _reads_well(text: str, lines: list[str]) -> bool:
     """True when greedy ``lines`` break no protected span, leave no one-character last
     line and end every line but the last at a phrase boundary."""
-    if _visible(lines[-1]) < 2:
+    if visible(lines[-1]) < 2:
         return False
     forbidden = protected_cuts(text)
     cut = 0
@@ -98,8 +80,16 @@ def _reads_well(text: str, lines: list[str]) -> bool:
 
 def _best_ends(text: str, cuts: list[int], count: int, width) -> list[int] | None:
     """Line ends for ``count`` lines through ``cuts``, or None when no choice fits."""
+    if count == 2:
+        return _best_pair(text, cuts, width)
+    return _best_lines(text, cuts, count, width)
+
+
+def _best_lines(text: str, cuts: list[int], count: int, width) -> list[int] | None:
+    """:func:`_best_ends` for any number of lines, by dynamic programming."""
     # best[(k, end)] = (score, previous cut): k lines ending at ``end``; the score
-    # prefers fewer breaks mid-phrase, then the narrowest widest line, then evenness.
+    # prefers fewer breaks mid-phrase, then fewer inside a known word, then fewer away
+    # from a function word (break_penalty), then the narrowest widest line, evenness.
     positions = [0, *cuts, len(text)]
     # The lines that fit, per end, nearest start first: measured once and shared by
     # every line number k (once a line is too wide, earlier starts are too).
@@ -113,8 +103,8 @@ def _best_ends(text: str, cuts: list[int], count: int, width) -> list[int] | Non
                 break
             spans.append((positions[i], w))
         fitting.append(spans)
-    penalties = [0 if end == len(text) or text[end - 1] in PHRASE_END else 1 for end in positions]
-    best: dict[tuple[int, int], tuple[tuple[int, float, float], int]] = {(0, 0): ((0, 0.0, 0.0), -1)}
+    penalties = [break_penalty(text, end) for end in positions]  # 0 phrase end, 1 function word, 2 other
+    best: dict[tuple[int, int], tuple[tuple[int, int, int, float, float], int]] = {(0, 0): ((0, 0, 0, 0.0, 0.0), -1)}
     for k in range(1, count + 1):
         for j in range(1, len(positions)):
             end = positions[j]
@@ -125,10 +115,10 @@ def _best_ends(text: str, cuts: list[int], count: int, width) -> list[int] | Non
                 previous = best.get((k - 1, start))
                 if previous is None:
                     continue
-                if k == count and _visible(text[start:end]) < 2:
+                if k == count and visible(text[start:end]) < 2:
                     continue  # never a one-character last line
-                (mid, widest, spread), _ = previous
-                score = (mid + penalty, max(widest, round(w, 1)), spread + w * w)
+                (mid, split, hard, widest, spread), _ = previous
+                score = (mid + (penalty > 0), split + (penalty > 2), hard + (penalty > 1), max(widest, round(w, 1)), spread + w * w)
                 current = best.get((k, end))
                 if current is None or score < current[0]:
                     best[(k, end)] = (score, start)
@@ -141,3 +131,25 @@ def _best_ends(text: str, cuts: list[int], count: int, width) -> list[int] | Non
         k -= 1
     ends.reverse()
     return ends
+
+
+def _best_pair(text: str, cuts: list[int], width) -> list[int] | None:
+    """:func:`_best_ends` for two lines, in one pass over the cuts (most wrapped titles
+    take two lines): the same score, the same choice on ties (the latest cut)."""
+    best: list[int] | None = None
+    best_score = None
+    length = len(text)
+    for cut in cuts:
+        first = width(0, cut)
+        if first is None:
+            break  # a later cut only makes the first line wider
+        if length - cut <= 4 and visible(text[cut:]) < 2:
+            continue  # never a one-character last line
+        second = width(cut, length)
+        if second is None:
+            continue
+        penalty = break_penalty(text, cut)
+        score = (int(penalty > 0), int(penalty > 2), int(penalty > 1), max(round(first, 1), round(second, 1)), first * first + second * second)
+        if best_score is None or score <= best_score:
+            best, best_score = [cut, length], score
+    return best

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deckgen.layout.base import NUMBER_W, BasePlan, LayoutPlan, base_plan
+from deckgen.layout.display import display_breaks
 from deckgen.layout.elements import Insets, Rect, Run, TextBox
 from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, sizes_down
 from deckgen.theme.model import Theme
@@ -114,44 +115,6 @@ def title_finding(fit: TitleFit, min_pt: float) -> str | None:
     return None
 
 
-BREAK_AFTER = "，；：、"
-BREAK_BEFORE = "（《“"
-
-
-def balanced_title(ts: Typesetter, title: str, size: float, inner: float, *, tail: str = "") -> str:
-    """Break a two-line title where a designer would: after a comma, lines even.
-
-    ``坚持控疫情、保安全、稳末端，扎实做好平安寄递建设工作`` breaks after ，
-    rather than leaving 作 alone on the second line. Without punctuation the break
-    that makes the two lines most even is taken. A title that fits one line, or
-    needs more than two, is returned unchanged.
-
-    ``tail`` is text that may follow the title on its last line (the （续） of a
-    continued slide): its width is kept free there and it is never broken into, so a
-    slide and its continuation break the title alike. It is not part of the result.
-    """
-    from deckgen.layout.linebreak import break_opportunities
-
-    whole = title + tail
-    if "\n" in title or len(ts.lines(whole, inner, size, True)) != 2:
-        return title
-    best, best_score = title, None
-    ruler = ts.measurer.ruler(whole, size, bold=True)  # every cut measured in constant time
-    for cut in break_opportunities(whole):
-        if cut >= len(title):
-            break  # the tail stays on the title's last line
-        first, second = title[:cut], title[cut:]
-        w1, w2 = ruler.width(0, cut), ruler.width(cut, len(whole))
-        if max(w1, w2) > inner * 0.98:
-            continue
-        # Prefer breaks after ，；：、 or before an opening bracket, then even lines.
-        at_punctuation = first[-1] in BREAK_AFTER or second[0] in BREAK_BEFORE
-        score = (0 if at_punctuation else 1, abs(w1 - w2))
-        if best_score is None or score < best_score:
-            best, best_score = f"{first}\n{second}", score
-    return best
-
-
 def title_and_body(frame: Frame, fit: TitleFit) -> tuple[Rect, Rect]:
     """The title box and the body below it; a title taller than its box pushes the body down."""
     if fit.fits:
@@ -177,13 +140,28 @@ def chrome(ts: Typesetter, frame: Frame, title: str, fit: TitleFit | None = None
     size = theme.size("title")
     fit = fit or fit_title(ts, title + mark, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
     title_rect, body = title_and_body(frame, fit)
-    # Only a two-line title is re-broken; one that fits one line is left alone.
-    inner = title_rect.w - TITLE_INSETS.left - TITLE_INSETS.right
-    text = balanced_title(ts, title, fit.size_pt, inner, tail=reserve or mark) + mark if fit.lines == 2 else title + mark
+    # A title that wraps is balanced at phrase boundaries when the plan is written
+    # (layout.breaks), as every display text is. A slide that continues breaks it here
+    # once, with the mark's width kept free, so every page has the same lines.
+    text = title
+    if reserve and fit.lines == 2:
+        text = _lines_with_room(ts, title, fit.size_pt, title_rect.w - TITLE_INSETS.left - TITLE_INSETS.right, reserve)
+    text += mark
     # On a template the title takes the template's colour; ours is the dark brand colour.
     color = theme.color("primary_dark") if frame.generated else None
     spec = Spec(text, fit.size_pt, bold=True, color=color, pitch=TITLE_PITCH)
     return [TextBox(title_rect, ts.paras([spec]), anchor="middle", insets=TITLE_INSETS, role="title", name="Title")], body
+
+
+def _lines_with_room(ts: Typesetter, title: str, size: float, inner: float, tail: str) -> str:
+    """``title`` with explicit breaks, balanced at phrases, its lines narrow enough that
+    ``tail`` (（续）) fits after the last one."""
+    room = inner - ts.one_line_width(tail, size, True)
+    broken = display_breaks(ts, title, room, size, True, balance=True)
+    if "\n" not in broken:
+        broken = "\n".join(ts.lines(title, room, size, True))
+    # Two lines as fitted, or the title as it is (it is then broken as written).
+    return broken if broken.count("\n") == 1 else title
 
 
 def footer(ts: Typesetter, frame: Frame, left_text: str, number_style: str, n: int, on_dark: bool = False) -> list:

@@ -206,6 +206,12 @@ def wrap_spans(text: str, width: float, span_width: SpanWidth) -> list[str]:
     return lines
 
 
+def analysis(paragraph: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Break opportunities of *paragraph* (no newlines) and, for each index ``i``,
+    where ``paragraph[:i].rstrip()`` ends; cached (see ``_analysis``)."""
+    return _analysis(paragraph)
+
+
 @functools.lru_cache(maxsize=256)
 def _analysis(paragraph: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Break opportunities of *paragraph* and, for each index ``i``, where

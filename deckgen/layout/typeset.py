@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from deckgen.layout.elements import Insets, Para, Run
 from deckgen.layout.fonts import fallback_family
+from deckgen.layout.linebreak import analysis
 from deckgen.layout.linecache import StoredLines
 from deckgen.layout.measure import WIDTH_SAFETY, line_pitch
+from deckgen.layout.phrases import SETTLE_SPANS_UP_TO, protected_cuts, settle, visible
 from deckgen.outline.model import PLACEHOLDER_RE
 from deckgen.theme.model import Theme
 
@@ -122,7 +124,48 @@ class Typesetter:
             # No line needs more than all of it, nor more than a line of the widest
             # ratio (its Latin set wholly in the named face) takes.
             usable -= min(extra_em * size_pt, usable * (1 - 1 / widest_ratio))
-        return self.measurer.wrap(text, max(usable, size_pt), size_pt, bold=bold) if text else [""]
+        usable = max(usable, size_pt)
+        lines = self.measurer.wrap(text, usable, size_pt, bold=bold) if text else [""]
+        return self._settled(text, lines, usable, size_pt, bold) if len(lines) > 1 else lines
+
+    def _settled(self, text: str, lines: list[str], usable: float, size_pt: float, bold: bool) -> list[str]:
+        """Greedy ``lines`` of ``text`` with the reading rules of :func:`phrases.settle`
+        applied, paragraph by paragraph: no break inside a figure and its unit or a
+        short term, no one-character last line. Render writes every wrapped line as an
+        explicit break (:mod:`deckgen.layout.breaks`), so these are the lines drawn.
+
+        Only a paragraph whose greedy lines break a rule is measured again."""
+        out: list[str] = []
+        index = 0
+        for paragraph in text.split("\n"):
+            own = [lines[index]]
+            index += 1
+            length = len(own[0])
+            while length < len(paragraph):
+                own.append(lines[index])
+                length += len(lines[index])
+                index += 1
+            if len(own) > 1:
+                own = self._settle_paragraph(paragraph, own, usable, size_pt, bold)
+            out.extend(own)
+        return out
+
+    def _settle_paragraph(self, paragraph: str, lines: list[str], usable: float, size_pt: float, bold: bool) -> list[str]:
+        ends, end = [], 0
+        for line in lines:
+            end += len(line)
+            ends.append(end)
+        forbidden = protected_cuts(paragraph) if len(paragraph) <= SETTLE_SPANS_UP_TO else frozenset()
+        if visible(lines[-1]) >= 2 and not any(cut in forbidden for cut in ends[:-1]):
+            return lines  # the common case: greedy lines read well
+        opportunities, trimmed = analysis(paragraph)
+        ruler = self.measurer.ruler(paragraph, size_pt, bold=bold)
+
+        def fits(start: int, stop: int) -> bool:
+            return ruler.width(start, max(start, trimmed[stop])) <= usable
+
+        settled = settle(paragraph, ends, opportunities, fits)
+        return [paragraph[start:stop] for start, stop in zip([0, *settled[:-1]], settled)]
 
     def _substitution_margin_em(self, text: str, bold: bool) -> tuple[float, float]:
         """Width (em) a named face may need beyond its stand-in for ``text``, and the
@@ -159,6 +202,19 @@ class Typesetter:
         on one line: its width plus the margins :meth:`lines` keeps free. ``within``:
         the whole paragraph ``text`` is a line of (its margin is the paragraph's)."""
         return self.box_width_for(self.measurer.width(text, size_pt, bold=bold), size_pt, bold, within=within or text)
+
+    def box_width_function(self, size_pt: float, bold: bool, *, within: str):
+        """:meth:`box_width_for` at one size for lines of one paragraph, as a function of
+        the measured width: the margins are looked up once (display breaking asks for
+        thousands of candidate lines)."""
+        share = 1 - WIDTH_SAFETY
+        if self.faces.needs_margin and within:
+            margin = self._margins.get((within, bold))
+            if margin is None:
+                margin = self._margins[(within, bold)] = self._substitution_margin_em(within, bold)
+            extra_pt, widest_ratio = margin[0] * size_pt, margin[1]
+            return lambda width_pt: min(width_pt + extra_pt, width_pt * widest_ratio) / share + 0.5
+        return lambda width_pt: width_pt / share + 0.5
 
     def box_width_for(self, width_pt: float, size_pt: float, bold: bool, *, within: str) -> float:
         """:meth:`one_line_width` of a line already measured ``width_pt`` wide, as a line
@@ -205,6 +261,7 @@ class Typesetter:
                 line_pitch_pt=line_pitch(spec.size_pt, spec.pitch),
                 align=spec.align,
                 space_before_pt=spec.space_before_pt,
+                bold=spec.bold,
             )
             for spec in specs
         ]

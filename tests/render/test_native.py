@@ -163,8 +163,10 @@ def test_libreoffice_imports_the_agenda_links_as_slide_show_jumps(deck, tmp_path
     pages = content.xpath("//draw:page", namespaces=ns)
     outline = load_outline(SAMPLE).deck
     jumps = pages[1].xpath(".//presentation:event-listener[@presentation:action='show']/@xlink:href", namespaces=ns)
+    # A divider title set in balanced lines names its page with the line breaks in it;
+    # the jump names the page the same way (checked below), so it still lands there.
     for part in outline.parts:
-        assert f"#{part.title}" in jumps
+        assert f"#{part.title}" in {j.replace("\n", "") for j in jumps}
     page_names = {p.get(f"{{{ns['draw']}}}name") for p in pages}
     assert all(j[1:] in page_names for j in jumps)
     back = pages[2].xpath(".//presentation:event-listener[@presentation:action='show']/@xlink:href", namespaces=ns)

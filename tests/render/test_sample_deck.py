@@ -31,7 +31,7 @@ def slide_texts(slide) -> str:
     parts = []
     for shape in slide.shapes:
         if shape.has_text_frame:
-            parts.append(shape.text_frame.text)
+            parts.append(shape.text_frame.text.replace("\v", ""))  # soft breaks set the lines, not the text
         if shape.has_table:
             parts.extend(cell.text for row in shape.table.rows for cell in row.cells)
     return "\n".join(parts)

@@ -1,0 +1,109 @@
+"""The plan carries the lines it was measured with: every wrapped paragraph holds an
+explicit break at each line end, each line fits alone, boxes hold no unused line."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from deckgen.layout.elements import Table, TextBox
+from deckgen.layout.kinds import ITEM_INSETS
+from deckgen.layout.phrases import PROTECTED, protected_cuts, visible
+from deckgen.layout.plan import plan_deck
+from deckgen.layout.typeset import Typesetter
+from deckgen.outline.loader import load_outline
+from deckgen.theme.resolve import resolve_theme
+
+ROOT = Path(__file__).resolve().parents[2]
+OUTLINES = [ROOT / "decks" / "postal-2024.yaml", *sorted((ROOT / "tests" / "stress").glob("*.yaml"))]
+VARIANTS = [(o, s, t) for o in OUTLINES for s, t in (("16:9", "postal-green"), ("4:3", "gov-red"))]
+IDS = [f"{o.stem}-{s.replace(':', 'x')}-{t}" for o, s, t in VARIANTS]
+
+
+@functools.cache
+def planned(key: str):
+    outline, size, theme_name = VARIANTS[IDS.index(key)]
+    loaded = load_outline(outline)
+    theme = resolve_theme(loaded, theme_name, size)
+    ts = Typesetter(theme)
+    return ts, plan_deck(loaded.deck, theme, ts)
+
+
+def paragraphs(plan):
+    """(slide number, shape name, paragraph, inner width) of every text in the plan."""
+    for n, slide in enumerate(plan.slides, 1):
+        for element in slide.elements:
+            if isinstance(element, TextBox):
+                inner = element.rect.w - element.insets.left - element.insets.right
+                for para in element.paras:
+                    yield n, element.name, para, inner
+            elif isinstance(element, Table):
+                for row in element.rows:
+                    for width, cell in zip(element.col_widths, row):
+                        for para in cell.paras:
+                            yield n, element.name, para, width - element.insets.left - element.insets.right
+
+
+@pytest.mark.parametrize("key", IDS)
+def test_every_written_line_fits_alone_and_none_is_one_character(key):
+    ts, plan = planned(key)
+    problems, wrapped = [], 0
+    for n, name, para, inner in paragraphs(plan):
+        if para.decimal_tab_pt is not None or any(run.field or run.size_pt is not None for run in para.runs):
+            continue
+        text = para.text
+        lines = text.split("\n")
+        # Nothing left for a renderer to wrap: the lines written are the lines drawn.
+        if len(ts.lines(text, inner, para.size_pt, para.bold)) != len(lines):
+            problems.append(f"slide {n} {name}: {text!r} wraps again")
+        if len(lines) > 1:
+            wrapped += 1
+            if visible(lines[-1]) < 2:
+                problems.append(f"slide {n} {name}: lone last line in {lines}")
+            cuts = {sum(len(x) for x in lines[: k + 1]) for k in range(len(lines) - 1)}
+            if cuts & protected_cuts("".join(lines), PROTECTED):
+                problems.append(f"slide {n} {name}: a figure or term split in {lines}")
+    assert not problems, "\n".join(problems[:20])
+    assert wrapped > 0
+
+
+@pytest.mark.parametrize("key", IDS)
+def test_item_boxes_hold_exactly_the_lines_written(key):
+    """No phantom line: each item box is as tall as its written lines need."""
+    ts, plan = planned(key)
+    checked = 0
+    for slide in plan.slides:
+        for box in (e for e in slide.elements if isinstance(e, TextBox) and e.name.startswith("Item ")):
+            need = ITEM_INSETS.top + ITEM_INSETS.bottom + sum(
+                p.space_before_pt + (p.text.count("\n") + 1) * p.line_pitch_pt for p in box.paras
+            )
+            assert box.rect.h == pytest.approx(need, abs=0.05), [p.text for p in box.paras]
+            checked += 1
+    if key.startswith("postal-2024"):
+        assert checked > 40
+
+
+def _paragraph(plan, name: str, startswith: str) -> str:
+    for slide in plan.slides:
+        for element in slide.elements:
+            if isinstance(element, TextBox) and element.name == name and element.paras[0].text.startswith(startswith):
+                return element.paras[0].text
+    raise AssertionError(f"no {name} starting {startswith!r}")
+
+
+def test_titles_are_balanced_at_phrase_boundaries_and_keep_terms_whole():
+    _, plan = planned("postal-2024-16x9-postal-green")
+    assert _paragraph(plan, "Title", "坚持讲政治") == "坚持讲政治、强党建、严执纪，\n压紧压实全面从严治党责任链条"
+    divider = _paragraph(plan, "Title", "2024年主要工作及")
+    assert "十三五" in divider.replace("“", "").replace("”", "") and "\n" in divider
+    assert "十三\n" not in divider and "十\n" not in divider
+    closing = next(e for s in plan.slides for e in s.elements if isinstance(e, TextBox) and e.name == "Closing text")
+    assert closing.paras[0].text.split("\n")[0].endswith("，")  # broken after the comma, not in 迎接
+
+
+def test_item_details_pull_a_lone_last_character_down():
+    _, plan = planned("postal-2024-16x9-postal-green")
+    details = [p.text for _, name, p, _ in paragraphs(plan) if name.startswith("Item ") and "评选" in p.text]
+    assert details and all(d.endswith("\n评选") for d in details), details
