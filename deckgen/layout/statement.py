@@ -26,6 +26,7 @@ from deckgen.layout.display import display_breaks
 from deckgen.layout.elements import Fill, Finding, Insets, Rect, TextBox
 from deckgen.layout.keywords import chip_grid
 from deckgen.layout.pages import Pages
+from deckgen.layout.phrases import PHRASE_END
 from deckgen.layout.typeset import Spec, Typesetter, sizes_down
 from deckgen.outline.model import Slide
 
@@ -69,10 +70,16 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     display_min = theme.size("display").min_pt
     display_sizes = sizes_down(DISPLAY_MAX, display_min, 2.0)
     units = sentences(text)
-    # 1. Display text on one slide, else on two split at a sentence end.
-    for size in display_sizes:
-        if sizer.holds(text, size, True, DISPLAY_LINES):
+    # 1. Display text on one slide, at the largest size whose lines can all end at a
+    # phrase (a comma, not 全市邮/政快递); else at the largest that holds it; else on
+    # two slides split at a sentence end.
+    inner = box.w - STATEMENT_INSETS.left - STATEMENT_INSETS.right
+    holding = [size for size in display_sizes if sizer.holds(text, size, True, DISPLAY_LINES)]
+    for size in holding:
+        if _ends_at_phrases(display_breaks(ts, text, inner, size, True)):
             return _statement_pages(ts, [text], size, specs_for, box, at_min=False)
+    if holding:
+        return _statement_pages(ts, [text], holding[0], specs_for, box, at_min=False)
     if len(units) > 1:
         for size in display_sizes:
             chunks = balanced_chunks(units, 2, sizer.at(size, DISPLAY_LINES))
@@ -110,6 +117,11 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         if chunks is not None:
             return _statement_pages(ts, chunks, size, specs_for, box, at_min=size <= low)
     return _statement_pages(ts, greedy_chunks(units, sizer.at(low, None)), low, specs_for, box, at_min=True)
+
+
+def _ends_at_phrases(broken: str) -> bool:
+    """True when every line of ``broken`` but the last ends at a phrase boundary."""
+    return all(line[-1:] in PHRASE_END for line in broken.split("\n")[:-1])
 
 
 def statement_box(body: Rect) -> Rect:

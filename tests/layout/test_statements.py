@@ -237,3 +237,13 @@ def test_a_statement_is_never_continued_onto_a_slide_of_one_line_when_one_slide_
             assert lines >= 2 or len(slides) == 1, (size, [_plain(_box(s, "Statement")) for s in slides])
             assert lines <= WALL_LINES
     assert len(slides) == 1  # (the last size asked: 4:3)
+
+
+def test_a_display_statement_takes_the_largest_size_whose_lines_end_at_phrases():
+    plan, ts = _plan(SAMPLE, "16:9")
+    slide = next(s for s in plan.slides if s.title == "统筹疫情防控和行业发展")
+    para = _box(slide, "Statement").paras[0]
+    lines = para.text.split("\n")
+    assert len(lines) <= DISPLAY_LINES and para.size_pt >= ts.theme.size("display").min_pt
+    # 40 pt would end a line inside 的发展/理念; a size smaller ends each at a phrase.
+    assert all(line[-1] in "，、；：。！？”" for line in lines[:-1]), lines
