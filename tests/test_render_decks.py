@@ -392,7 +392,11 @@ def _check_group(outline_slide, group: list) -> None:
             categories, series = outline_slide.columns, [(m.indicator, m.values) for m in outline_slide.metrics]
         if outline_slide.chart_type == "doughnut":
             series = series[:1]
-        assert list(charts[0].plots[0].categories) == list(categories), f"{where}: categories"
+        drawn_categories = list(charts[0].plots[0].categories)
+        if outline_slide.chart_type == "doughnut":
+            # A slice too thin for its label carries its figure in the legend: 国际及港澳台 2.4%.
+            drawn_categories = [c if d.startswith(c + " ") else d for d, c in zip(drawn_categories, categories)]
+        assert drawn_categories == list(categories), f"{where}: categories"
         for drawn, (name, values) in zip(charts[0].series, series):
             assert drawn.name == name
             want = [None if "X" in v else float(v.replace(",", "")) for v in values]
