@@ -205,7 +205,7 @@ def layout_cards_and_rest(ts: Typesetter, slide: Slide, body: Rect, *, checklist
             if together is not None:
                 return Pages([strip + together])
         else:
-            table = layout_metrics_table(ts, replace(slide, metrics=[metrics[i] for i in rest]), under, full_width=True)
+            table = layout_metrics_table(ts, replace(slide, metrics=[metrics[i] for i in rest]), under)
             if len(table.pages) == 1:
                 return Pages([strip + table.pages[0]], at_minimum=table.at_minimum)
     # Not both on one slide: the cards on theirs, the rest on the next (（续）).
@@ -468,11 +468,11 @@ def _decimal_tab(ts: Typesetter, column: TableColumn, width: float, size: float)
     return max(0.0, inner - widest)
 
 
-def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, full_width: bool = False) -> Pages:
+def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     """A native table; rows split across pages with the header repeated.
 
-    A table of short content is set narrower and centred (:func:`table_width`)
-    unless ``full_width`` (a table under a strip of cards keeps their width)."""
+    A table of short content is set narrower and centred (:func:`table_width`), so
+    each value stands near its label."""
     theme = ts.theme
     columns = table_columns(slide)
     n_rows = len(slide.metrics)
@@ -486,7 +486,7 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, full_width
     def widths(size: float) -> list[float]:
         if size not in widths_at:
             rigid = [c.role in ("figure", "unit") for c in columns]
-            total = body.w if full_width else table_width(ts, measured, size, body.w)
+            total = table_width(ts, measured, size, body.w)
             widths_at[size] = column_widths(ts, measured, size, total, rigid)
         return widths_at[size]
 
