@@ -82,6 +82,7 @@ def build(
         if remaining:
             raise InputError([Issue(i.file, i.line, i.col, i.message + " (--strict refuses to build)", "error", i.path) for i in remaining])
     from deckgen.layout.plan import plan_deck
+    from deckgen.layout.typeset import Typesetter
     from deckgen.render.slides import render_deck
 
     # Layout and rendering make millions of small objects and no garbage cycles; the
@@ -90,7 +91,9 @@ def build(
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        plan = plan_deck(outline.deck, theme)
+        typesetter = Typesetter(theme)
+        plan = plan_deck(outline.deck, theme, typesetter)
+        typesetter.save()  # widths and line breaks, for the next build (persistent cache)
         refused = [outline.issue(f.path, f.message) for f in plan.findings if f.severity == "error"]
         if refused:
             raise InputError(refused)

@@ -15,18 +15,22 @@ matching every family name a font carries in any language, so 微软雅黑 finds
 A face that is not installed has a declared stand-in (:func:`fallback_family`):
 the Noto CJK face of the same style, used to measure and to render previews.
 
-Nothing runs at import time; lookups are cached per (family, bold, hint).
+Nothing runs at import time; lookups are cached per (family, bold, hint) in the
+process, and family lookups also between builds (:class:`_LookupTable`): four
+``fc-match`` runs are a tenth of a small deck's build.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from deckgen import cache
 
 FC_MATCH_TIMEOUT_S = 10.0
 
@@ -69,10 +73,81 @@ def _find_font_file_cached(
             return hinted
     if not family:
         return None
+    table = _lookup_table()
+    entry = f"{family}\x00{int(bold)}"
+    if entry in table.found:
+        known = table.found[entry]
+        if known is None:
+            return None
+        if os.path.isfile(known[0]):  # an uninstalled file is looked up again
+            return FontFile(known[0], known[1])
     found = _font_from_fontconfig(family, bold)
     if found is None and (shutil.which("fc-match") is None or os.environ.get(FONT_DIRS_ENV)):
         found = _font_from_folders(family, bold)
+    table.found[entry] = None if found is None else (found.path, found.index)
+    table.save()
     return found
+
+
+class _LookupTable:
+    """Family lookups (``fc-match`` runs, font-folder scans) remembered between builds.
+
+    Kept in the persistent cache (:mod:`deckgen.cache`) under a key that changes
+    whenever the answer could: the font folders' and fontconfig configuration's
+    modification times (every folder, so a font installed anywhere beneath them
+    counts), the environment variables that steer the lookup and the ``fc-match``
+    in use. A found file that has since disappeared is looked up again.
+    """
+
+    NAMESPACE = "fonts"
+
+    def __init__(self) -> None:
+        self.key = cache.key("font-lookups", _font_environment(), cache.code_fingerprint(__file__))
+        self.found: dict[str, tuple[str, int] | None] = {}
+        stored = cache.get(self.NAMESPACE, self.key)
+        if stored is not None:
+            try:
+                table = json.loads(stored)
+                self.found = {k: (None if v is None else (str(v[0]), int(v[1]))) for k, v in table.items()}
+            except (ValueError, TypeError, IndexError, AttributeError):
+                self.found = {}
+
+    def save(self) -> None:
+        cache.put(self.NAMESPACE, self.key, json.dumps(self.found, sort_keys=True).encode("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _lookup_table() -> _LookupTable:
+    return _LookupTable()
+
+
+def _font_environment() -> tuple:
+    """Everything a family lookup's answer depends on besides the family (see :class:`_LookupTable`)."""
+    env = tuple(os.environ.get(name) for name in (FONT_DIRS_ENV, "FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "XDG_DATA_HOME", "XDG_CONFIG_HOME"))
+    fc_match = shutil.which("fc-match")
+    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    watched = [*font_dirs(), Path("/etc/fonts"), config_home / "fontconfig"]
+    if fc_match:
+        watched.append(Path(fc_match))
+    stamps = []
+    for top in watched:
+        stamps.append((str(top), _mtime(top)))
+        if top.is_dir():
+            for folder, subfolders, _files in os.walk(top):
+                subfolders.sort()
+                stamps.extend((os.path.join(folder, name), _mtime(Path(folder) / name)) for name in subfolders)
+                if folder != str(top):
+                    continue
+                # fontconfig's own configuration files change without their folder changing.
+                stamps.extend((os.path.join(folder, name), _mtime(Path(folder) / name)) for name in sorted(_files) if name.endswith(".conf"))
+    return (env, fc_match, sys.platform, tuple(stamps))
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 FONT_DIRS_ENV = "DECKGEN_FONT_DIRS"
@@ -189,6 +264,8 @@ def _font_from_fontconfig(family: str, bold: bool) -> FontFile | None:
         return None
     style = "Bold" if bold else "Regular"
     pattern = f"{_escape_fc(family)}:style={style}"
+    import subprocess  # only when a lookup is not cached (see _LookupTable)
+
     try:
         completed = subprocess.run(
             [fc_match, "-f", "%{file}|%{index}|%{family}", pattern],
@@ -234,12 +311,36 @@ def clear_cache() -> None:
     """Forget cached lookups (for tests that change the font environment)."""
     _find_font_file_cached.cache_clear()
     _folder_index.cache_clear()
+    _lookup_table.cache_clear()
+
+
+def _file_fact(kind: str, font_file: FontFile, *versions: str) -> str | None:
+    """The cache key of a fact about a font file that holds while the file is the same
+    (path, face, size, modification time, inode), or None when it cannot be read."""
+    try:
+        info = os.stat(font_file.path)
+    except OSError:
+        return None
+    identity = (font_file.path, font_file.index, info.st_size, info.st_mtime_ns, info.st_ino)
+    return cache.key(kind, identity, versions, cache.code_fingerprint(__file__))
 
 
 @functools.lru_cache(maxsize=64)
 def covers_chinese(font_file: FontFile) -> bool:
     """Whether the face has Chinese glyphs (an East-Asian face named in a template may
-    be a Latin font, e.g. LibreOffice writes DejaVu Sans)."""
+    be a Latin font, e.g. LibreOffice writes DejaVu Sans). Remembered between builds
+    per file (opening a font with fontTools costs more than the lookup)."""
+    entry = _file_fact("covers-chinese", font_file)
+    stored = cache.get("fonts", entry) if entry else None
+    if stored in (b"yes", b"no"):
+        return stored == b"yes"
+    covered = _covers_chinese(font_file)
+    if entry:
+        cache.put("fonts", entry, b"yes" if covered else b"no")
+    return covered
+
+
+def _covers_chinese(font_file: FontFile) -> bool:
     try:
         from fontTools.ttLib import TTFont
 
@@ -261,8 +362,21 @@ def measuring_problem(font_file: FontFile) -> str | None:
 
     Loads the face at the reference size and measures :data:`PROBE_TEXT` glyph by
     glyph, so a file with valid headers but damaged glyph data (FreeType's
-    "invalid outline") is caught before layout meets it.
+    "invalid outline") is caught before layout meets it. A face found fine is
+    remembered between builds per file (loading Pillow alone costs ~30 ms).
     """
+    from PIL import __version__ as pillow_version
+
+    entry = _file_fact("measurable", font_file, pillow_version)
+    if entry and cache.get("fonts", entry) == b"ok":
+        return None
+    problem = _measuring_problem(font_file)
+    if problem is None and entry:
+        cache.put("fonts", entry, b"ok")
+    return problem
+
+
+def _measuring_problem(font_file: FontFile) -> str | None:
     from PIL import ImageFont
 
     try:

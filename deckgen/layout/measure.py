@@ -25,12 +25,15 @@ from a small table) and one warning per font is recorded in
 from __future__ import annotations
 
 import itertools
+import json
 import math
+import os
 import unicodedata
 import warnings as warnings_module
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from deckgen import cache
 from deckgen.layout.fonts import FontFile, find_font_file
 from deckgen.layout.linebreak import is_cjk, wrap_spans
 
@@ -105,11 +108,21 @@ def line_pitch(size_pt: float, pitch: float) -> float:
 
 @dataclass
 class _Face:
-    """One loaded font (or None for built-in metrics) with its width cache."""
+    """One font file (or None for built-in metrics) with its width cache.
 
-    font: FreeTypeFont | None
+    The file is opened with Pillow only when a character is not in ``widths_em``
+    yet: widths measured in earlier builds come from the persistent cache, so a
+    rebuild usually never loads Pillow's font machinery at all.
+    """
+
+    file: FontFile | None
+    family: str
     widths_em: dict[str, float] = field(default_factory=dict)
     path: str = ""  # the file the font came from, for messages
+    font: FreeTypeFont | None = None
+    opened: bool = False  # whether ``font`` was loaded (or failed to)
+    cache_key: str | None = None  # where its measured widths are kept between builds
+    measured: dict[str, float] = field(default_factory=dict)  # widths measured from the file in this build
 
 
 class Measurer:
@@ -236,8 +249,12 @@ class Measurer:
     def _char_em(self, face: _Face, char: str, cjk: bool) -> float:
         cached = face.widths_em.get(char)
         if cached is None:
+            if not face.opened:
+                self._open(face)
             try:
                 cached = _measure_char_em(face.font, char, cjk)
+                if face.font is not None:
+                    face.measured[char] = cached
             except OSError as exc:
                 # A damaged glyph ("invalid outline") must not stop the build: this
                 # character gets built-in metrics and the file is reported once.
@@ -249,23 +266,55 @@ class Measurer:
     def _face(self, role: str, bold: bool) -> _Face:
         face = self._faces.get((role, bold))
         if face is None:
-            font, path = self._load_font(role, bold)
-            face = _Face(font, path=path)
+            family = self.latin_family if role == "latin" else self.ea_family
+            hint = self.latin_path if role == "latin" else self.ea_path
+            # A theme path names the regular face; bold comes from fontconfig.
+            font_file = find_font_file(family, bold=bold, hint_path=None if bold else hint)
+            if font_file is None and bold:
+                font_file = find_font_file(family, bold=False, hint_path=hint)
+            face = _Face(font_file, family, path=font_file.path if font_file else "")
+            if font_file is None:
+                self._open(face)  # nothing to open: built-in metrics, and the warning now
+            else:
+                face.cache_key = _widths_key(font_file)
+                face.widths_em.update(_stored_widths(face.cache_key))
             self._faces[(role, bold)] = face
         return face
 
-    def _load_font(self, role: str, bold: bool) -> tuple[FreeTypeFont | None, str]:
-        """Load the font for a role, falling back to regular, then to None."""
-        family = self.latin_family if role == "latin" else self.ea_family
-        hint = self.latin_path if role == "latin" else self.ea_path
-        # A theme path names the regular face; bold comes from fontconfig.
-        font_file = find_font_file(family, bold=bold, hint_path=None if bold else hint)
-        if font_file is None and bold:
-            font_file = find_font_file(family, bold=False, hint_path=hint)
-        font = _load_pillow_font(font_file) if font_file else None
-        if font is None:
-            self._warn_missing(family)
-        return font, font_file.path if font_file else ""
+    def _open(self, face: _Face) -> None:
+        """Load a face's font file with Pillow (once); warn when there is none."""
+        face.opened = True
+        face.font = _load_pillow_font(face.file) if face.file else None
+        if face.font is None:
+            self._warn_missing(face.family)
+
+    def font_identity(self) -> tuple | None:
+        """The font files measured with (regular and bold of each role, as :meth:`_face`
+        finds them) with their size, time and inode; None when one is missing."""
+        identity = []
+        for family, hint in ((self.latin_family, self.latin_path), (self.ea_family, self.ea_path)):
+            for bold in (False, True):
+                font_file = find_font_file(family, bold=bold, hint_path=None if bold else hint)
+                if font_file is None and bold:
+                    font_file = find_font_file(family, bold=False, hint_path=hint)
+                if font_file is None:
+                    return None
+                try:
+                    info = os.stat(font_file.path)
+                except OSError:
+                    return None
+                identity.append((font_file.path, font_file.index, info.st_size, info.st_mtime_ns, info.st_ino))
+        return tuple(identity)
+
+    def save_widths(self) -> None:
+        """Keep the widths measured from font files in this build for later builds
+        (in the persistent cache, :mod:`deckgen.cache`); never fails."""
+        for face in self._faces.values():
+            if face.measured and face.cache_key:
+                stored = _stored_widths(face.cache_key)
+                stored.update(face.measured)
+                cache.put(WIDTHS_NAMESPACE, face.cache_key, json.dumps(stored, sort_keys=True).encode("utf-8"))
+                face.measured = {}
 
     def _warn_damaged(self, path: str, exc: OSError) -> None:
         message = (
@@ -315,11 +364,17 @@ class Ruler:
         self._prefix_px = prefix_px
         self._changes = changes
         self._spacing_px = ASIAN_LATIN_SPACE_EM * size_px
+        # ScriptChanges.between, inlined below: display breaking measures spans by the
+        # hundred thousand on a long deck, and the method call was a tenth of that.
+        self._before = changes._before
+        self._next_strong = changes._next_strong
 
     def width(self, start: int, end: int) -> float:
         """Return the width of ``text[start:end]`` in points."""
         advances_px = self._prefix_px[end] - self._prefix_px[start]
-        total_px = advances_px + self._spacing_px * self._changes.between(start, end)
+        first = self._next_strong[start]
+        changes = 0 if first >= end else self._before[end] - self._before[first + 1]
+        total_px = advances_px + self._spacing_px * changes
         return total_px * 72 / LO_REFERENCE_DPI
 
 
@@ -413,6 +468,35 @@ def _scripts(text: str) -> list[str]:
     for char in missing:
         _SCRIPT_OF[char] = script_of(char)
     return list(map(_SCRIPT_OF.__getitem__, text))
+
+
+WIDTHS_NAMESPACE = "widths"
+
+
+def _widths_key(font_file: FontFile) -> str | None:
+    """Where the widths measured from ``font_file`` are kept: valid while the file is
+    the same (path, face, size, time, inode) and so are Pillow, the reference size
+    and this module's code; None when the file cannot be read."""
+    from PIL import __version__ as pillow_version
+
+    try:
+        info = os.stat(font_file.path)
+    except OSError:
+        return None
+    identity = (font_file.path, font_file.index, info.st_size, info.st_mtime_ns, info.st_ino)
+    return cache.key("widths", identity, REFERENCE_SIZE_PX, pillow_version, cache.code_fingerprint(__file__))
+
+
+def _stored_widths(key: str | None) -> dict[str, float]:
+    """Widths (em per character) kept for a face by earlier builds; {} if none or unreadable."""
+    stored = cache.get(WIDTHS_NAMESPACE, key) if key else None
+    if stored is None:
+        return {}
+    try:
+        table = json.loads(stored)
+        return {str(char): float(em) for char, em in table.items() if len(char) == 1 and isinstance(em, float)}
+    except (ValueError, TypeError, AttributeError):
+        return {}
 
 
 def _load_pillow_font(font_file: FontFile) -> FreeTypeFont | None:

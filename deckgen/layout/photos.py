@@ -8,8 +8,10 @@ not an image is an input error at its line, found before anything is written.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
+from deckgen import cache
 from deckgen.layout.elements import Fill, Finding, Insets, Picture, Rect, TextBox
 from deckgen.layout.pages import Pages
 from deckgen.layout.typeset import Spec, Typesetter
@@ -25,11 +27,47 @@ def photo_size(path: Path) -> tuple[int, int]:
     """(width, height) in pixels of the image at ``path``, upright (EXIF orientation).
 
     Raises :class:`ValueError` with what to do when it is missing or not an image.
+    The size of a photo found good is remembered between builds by its bytes
+    (:mod:`deckgen.cache`): then a rebuild need not load Pillow at all.
     """
-    from PIL import Image, UnidentifiedImageError
-
     if not path.is_file():
         raise ValueError(f"image not found: {path.name}; check the file name (paths are relative to the outline)")
+    try:
+        info = path.stat()
+    except OSError:
+        return _decoded_photo_size(path)
+    return _photo_size(path, info.st_size, info.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _photo_size(path: Path, size: int, mtime_ns: int) -> tuple[int, int]:
+    """:func:`photo_size` of a file as it is now (layout asks for each photo many times)."""
+    from PIL import __version__ as pillow_version
+
+    try:
+        content = path.read_bytes() if size <= MAX_CACHED_PHOTO_BYTES else b""
+    except OSError:
+        content = b""
+    entry = cache.key("photo-size", content, pillow_version, cache.code_fingerprint(__file__)) if content else ""
+    stored = cache.get("photo-sizes", entry) if entry else None
+    if stored is not None:
+        width_text, _, height_text = stored.partition(b" ")
+        if width_text.isdigit() and height_text.isdigit():
+            return int(width_text), int(height_text)
+    measured = _decoded_photo_size(path)
+    if entry:
+        cache.put("photo-sizes", entry, f"{measured[0]} {measured[1]}".encode())
+    return measured
+
+
+#: Photos larger than this are measured anew each build rather than hashed for the cache.
+MAX_CACHED_PHOTO_BYTES = 64 * 1024 * 1024
+
+
+def _decoded_photo_size(path: Path) -> tuple[int, int]:
+    """:func:`photo_size` by opening the image with Pillow (no cache)."""
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(path) as image:
             if image.format not in ("JPEG", "PNG", "GIF", "BMP", "WEBP"):

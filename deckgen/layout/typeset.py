@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from deckgen.layout.elements import Insets, Para, Run
 from deckgen.layout.fonts import fallback_family
+from deckgen.layout.linecache import StoredLines
 from deckgen.layout.measure import WIDTH_SAFETY, line_pitch
 from deckgen.outline.model import PLACEHOLDER_RE
 from deckgen.theme.model import Theme
@@ -54,6 +55,11 @@ class Typesetter:
             latin_path=self.faces.latin_path,
             ea_path=self.faces.east_asian_path,
         )
+        self._needs_margin = self.faces.needs_margin  # asked per measured line: kept, not recomputed
+        identity = self.measurer.font_identity()
+        # Line breaks are kept between builds only when every face is a readable file
+        # (built-in metrics come with warnings that must be given on every build).
+        self._stored = StoredLines((identity, self.faces)) if identity is not None and not self.faces.damaged else None
         self._cache: dict = {}
         self._extra_em: dict[tuple[str, bool], tuple[float, float]] = {}
         self._margins: dict[tuple[str, bool], tuple[float, float]] = {}
@@ -80,23 +86,43 @@ class Typesetter:
         ]
 
     def lines(self, text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
-        """Return ``text`` broken into lines as it will render in ``width_pt``."""
+        """Return ``text`` broken into lines as it will render in ``width_pt``.
+
+        Answers are remembered in this build (by width to 0.01 pt) and between builds
+        (by exact width, :class:`~deckgen.layout.linecache.StoredLines`)."""
         key = (text, round(width_pt, 2), size_pt, bold)
         hit = self._cache.get(key)
         if hit is None:
-            # Decide with a little width to spare: engines differ slightly (measure.WIDTH_SAFETY).
-            usable = width_pt * (1 - WIDTH_SAFETY)
-            if self.faces.needs_margin and text:
-                margin = self._margins.get((text, bold))
-                if margin is None:  # fitting asks for one text at many sizes and widths
-                    margin = self._margins[(text, bold)] = self._substitution_margin_em(text, bold)
-                extra_em, widest_ratio = margin
-                # No line needs more than all of it, nor more than a line of the widest
-                # ratio (its Latin set wholly in the named face) takes.
-                usable -= min(extra_em * size_pt, usable * (1 - 1 / widest_ratio))
-            hit = self.measurer.wrap(text, max(usable, size_pt), size_pt, bold=bold) if text else [""]
+            if self._stored is None:
+                hit = self._break(text, width_pt, size_pt, bold)
+            else:
+                entry = StoredLines.entry(text, width_pt, size_pt, bold)
+                hit = self._stored.get(entry)
+                if hit is None:
+                    hit = self._break(text, width_pt, size_pt, bold)
+                    self._stored.add(entry, hit)
             self._cache[key] = hit
         return hit
+
+    def save(self) -> None:
+        """Keep what this build measured (widths, line breaks) for the next build."""
+        self.measurer.save_widths()
+        if self._stored is not None:
+            self._stored.save()
+
+    def _break(self, text: str, width_pt: float, size_pt: float, bold: bool) -> list[str]:
+        """:meth:`lines` without any cache."""
+        # Decide with a little width to spare: engines differ slightly (measure.WIDTH_SAFETY).
+        usable = width_pt * (1 - WIDTH_SAFETY)
+        if self._needs_margin and text:
+            margin = self._margins.get((text, bold))
+            if margin is None:  # fitting asks for one text at many sizes and widths
+                margin = self._margins[(text, bold)] = self._substitution_margin_em(text, bold)
+            extra_em, widest_ratio = margin
+            # No line needs more than all of it, nor more than a line of the widest
+            # ratio (its Latin set wholly in the named face) takes.
+            usable -= min(extra_em * size_pt, usable * (1 - 1 / widest_ratio))
+        return self.measurer.wrap(text, max(usable, size_pt), size_pt, bold=bold) if text else [""]
 
     def _substitution_margin_em(self, text: str, bold: bool) -> tuple[float, float]:
         """Width (em) a named face may need beyond its stand-in for ``text``, and the
@@ -137,7 +163,7 @@ class Typesetter:
     def box_width_for(self, width_pt: float, size_pt: float, bold: bool, *, within: str) -> float:
         """:meth:`one_line_width` of a line already measured ``width_pt`` wide, as a line
         of the paragraph ``within`` (whose stand-in margin applies)."""
-        if self.faces.needs_margin and within:
+        if self._needs_margin and within:
             margin = self._margins.get((within, bold))
             if margin is None:
                 margin = self._margins[(within, bold)] = self._substitution_margin_em(within, bold)

@@ -8,7 +8,6 @@ table of positions keyed by path (``parts[0].slides[2].title``) for later messag
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -332,5 +331,7 @@ def _is_null(node: yaml.Node) -> bool:
 
 
 def _did_you_mean(word: str, choices) -> str:
+    import difflib  # only when a name is wrong: not on every build's start-up
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -13,12 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from lxml import etree
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.layout.base import BasePlan, LayoutPlan, Slot
 from deckgen.layout.elements import Fill, Picture
 from deckgen.render import opc
 from deckgen.render import xml as X
+from deckgen.render.opc import RT, Package, Part
 from deckgen.render.styles import text_styles_xml
 from deckgen.theme.model import Theme
 
@@ -37,26 +37,25 @@ PROMPTS = {
 
 
 class Base:
-    """The opened base package: the presentation and, per layout role, its layout part."""
+    """The opened base package: the package, its presentation part and, per layout
+    role, its layout part."""
 
-    def __init__(self, prs, layout_parts: dict, plan: BasePlan):
-        self.prs = prs
+    def __init__(self, package: Package, layout_parts: dict[str, Part], plan: BasePlan):
+        self.package = package
+        self.presentation = package.main_part()
         self.layout_parts = layout_parts
         self.plan = plan
 
 
-def open_base(plan: BasePlan, theme: Theme, images, extra_rels: dict) -> Base:
+def open_base(plan: BasePlan, theme: Theme, images) -> Base:
     """Open the template, or generate the master and layouts of a built-in theme.
 
-    ``images`` (a :class:`~deckgen.render.package.ImageStore`) gets the package and
-    gives the part of each picture; ``extra_rels`` collects (part -> relationships)
-    of the layout parts made here, written at save.
+    ``images`` (a :class:`~deckgen.render.package.ImageStore`) gives the part of
+    each picture.
     """
     if plan.template is not None:
-        base = _open_template(plan)
-        images.package = base.prs.part.package
-        return base
-    return _generate(plan, theme, images, extra_rels)
+        return _open_template(plan)
+    return _generate(plan, theme, images)
 
 
 # ---------------------------------------------------------------- template
@@ -64,42 +63,53 @@ def open_base(plan: BasePlan, theme: Theme, images, extra_rels: dict) -> Base:
 
 def _open_template(plan: BasePlan) -> Base:
     assert plan.template is not None
-    prs = opc.open_presentation(Path(plan.template).read_bytes())
-    pres = opc.element(prs.part)
+    package = opc.open_presentation(Path(plan.template).read_bytes())
+    pres_part = package.main_part()
+    pres = pres_part.element
     # The template's own example slides are not carried into the deck.
     sld_id_lst = pres.find(f"{{{P}}}sldIdLst")
     if sld_id_lst is not None:
         for sld_id in list(sld_id_lst):
             sld_id_lst.remove(sld_id)
-    opc.drop_rels(prs.part, RT.SLIDE)
-    opc.drop_rels(prs.part, VBA_PROJECT)  # a deck saved as .pptx carries no macros
+    pres_part.rels.drop(RT.SLIDE)
+    pres_part.rels.drop(VBA_PROJECT)  # a deck saved as .pptx carries no macros
     _drop_sections(pres)
     custom_shows = pres.find(f"{{{P}}}custShowLst")
     if custom_shows is not None:
         pres.remove(custom_shows)
-    master = prs.slide_masters[0]
-    in_order = [layout.part for layout in master.slide_layouts]
+    master_part = first_master(pres_part)
+    in_order = [master_part.rels[rid].target_part for rid in _ids(master_part.element, "sldLayoutIdLst")]
     parts = {role: in_order[layout.position] for role, layout in plan.layouts.items()}
-    _drop_thumbnail(prs)
-    _ensure_view_props(prs)
+    _drop_thumbnail(package)
+    _ensure_view_props(pres_part)
     _declare_size(pres, keep=True)
-    return Base(prs, parts, plan)
+    return Base(package, parts, plan)
+
+
+def first_master(pres_part: Part) -> Part:
+    """The presentation's first slide master (the one a deck is built on)."""
+    return pres_part.rels[_ids(pres_part.element, "sldMasterIdLst")[0]].target_part
+
+
+def _ids(root, list_tag: str) -> list[str]:
+    """The relationship ids of a ``p:…IdLst``'s entries, in order."""
+    found = root.find(f"{{{P}}}{list_tag}")
+    return [] if found is None else [entry.get(f"{{{R}}}id") for entry in found]
 
 
 VIEW_PROPS_CT = "application/vnd.openxmlformats-officedocument.presentationml.viewProps+xml"
 
 
-def _ensure_view_props(prs) -> None:
+def _ensure_view_props(pres_part: Part) -> None:
     """Templates saved by LibreOffice have no viewProps part; PowerPoint offers to
     repair a file without one, so a minimal one is added."""
-    if any(rel.reltype == RT.VIEW_PROPS for rel in prs.part.rels.values()):
+    if any(rel.reltype == RT.VIEW_PROPS for rel in pres_part.rels.values()):
         return
     blob = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f"<p:viewPr {X.NS}><p:normalViewPr><p:restoredLeft sz=\"15620\"/><p:restoredTop sz=\"94660\"/></p:normalViewPr><p:gridSpacing cx=\"72008\" cy=\"72008\"/></p:viewPr>"
     ).encode("utf-8")
-    part = opc.Part(opc.PackURI("/ppt/viewProps.xml"), VIEW_PROPS_CT, prs.part.package, blob)
-    prs.part.relate_to(part, RT.VIEW_PROPS)
+    pres_part.rels.relate(Part("/ppt/viewProps.xml", VIEW_PROPS_CT, blob), RT.VIEW_PROPS)
 
 
 #: ``p:sldSz/@type`` values with a fixed size (EMU), as PowerPoint writes them. A size
@@ -146,32 +156,28 @@ def _drop_sections(pres) -> None:
             ext_lst.remove(ext)
 
 
-def _drop_thumbnail(prs) -> None:
-    rels = opc.package_rels(prs.part.package)
-    for rid, rel in list(rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            rels.pop(rid)
-    opc.drop_rels(prs.part, RT.PRINTER_SETTINGS)
+def _drop_thumbnail(package: Package) -> None:
+    package.rels.drop(RT.THUMBNAIL)
+    package.main_part().rels.drop(RT.PRINTER_SETTINGS)
 
 
 # ---------------------------------------------------------------- generated
 
 
-def _generate(plan: BasePlan, theme: Theme, images, extra_rels: dict) -> Base:
-    prs = opc.open_presentation()
-    images.package = prs.part.package
+def _generate(plan: BasePlan, theme: Theme, images) -> Base:
+    package = opc.open_presentation()
+    pres_part = package.main_part()
     image_part = images.part
-    prs.slide_width = X.emu(plan.width)
-    prs.slide_height = X.emu(plan.height)
-    _declare_size(opc.element(prs.part))
-    master = prs.slide_masters[0]
-    master_part = master.part
+    size = pres_part.element.find(f"{{{P}}}sldSz")
+    size.set("cx", str(X.emu(plan.width)))
+    size.set("cy", str(X.emu(plan.height)))
+    _declare_size(pres_part.element)
+    master_part = first_master(pres_part)
     _set_theme(master_part, theme)
-    _drop_thumbnail(prs)
+    _drop_thumbnail(package)
 
-    used = opc.rel_ids(master_part)
-    for old in opc.drop_rels(master_part, RT.SLIDE_LAYOUT):
-        del old  # the default's eleven English layouts are no longer referenced
+    used = set(master_part.rels)
+    master_part.rels.drop(RT.SLIDE_LAYOUT)  # the default's eleven English layouts are no longer referenced
     counter = iter(range(1, 10_000))
 
     def new_rid() -> str:
@@ -183,40 +189,37 @@ def _generate(plan: BasePlan, theme: Theme, images, extra_rels: dict) -> Base:
 
     def relate_master(path: Path) -> str:
         rid = new_rid()
-        opc.add_rel(master_part, rid, RT.IMAGE, image_part(path))
+        master_part.rels.add(rid, RT.IMAGE, image_part(path))
         return rid
 
-    root = opc.element(master_part)
+    root = master_part.element
     _write_master(root, plan, theme, relate_master)
     id_lst = root.find(f"{{{P}}}sldLayoutIdLst")
     for child in list(id_lst):
         id_lst.remove(child)
     parts = {}
     for n, (role, layout) in enumerate(plan.layouts.items(), start=1):
-        part_rels: list = [("rId1", RT.SLIDE_MASTER, master_part)]
+        part = Part(f"/ppt/slideLayouts/slideLayout{n}.xml", LAYOUT_CT)
+        part.rels.add("rId1", RT.SLIDE_MASTER, master_part)
 
-        def relate(path: Path, rels=part_rels) -> str:
+        def relate(path: Path, rels=part.rels) -> str:
             rid = f"rId{len(rels) + 1}"
-            rels.append((rid, RT.IMAGE, image_part(path)))
+            rels.add(rid, RT.IMAGE, image_part(path))
             return rid
 
-        blob = _layout_xml(layout, relate, theme)
-        part = opc.Part(opc.PackURI(f"/ppt/slideLayouts/slideLayout{n}.xml"), LAYOUT_CT, prs.part.package, blob)
-        for rid, reltype, target in part_rels:
-            opc.add_rel(part, rid, reltype, target)
-        extra_rels[part] = part_rels
+        part.blob = _layout_xml(layout, relate, theme)
         rid = new_rid()
-        opc.add_rel(master_part, rid, RT.SLIDE_LAYOUT, part)
+        master_part.rels.add(rid, RT.SLIDE_LAYOUT, part)
         layout_id = etree.SubElement(id_lst, f"{{{P}}}sldLayoutId")
         layout_id.set("id", str(2147483648 + n))
         layout_id.set(f"{{{R}}}id", rid)
         parts[role] = part
-    return Base(prs, parts, plan)
+    return Base(package, parts, plan)
 
 
-def _set_theme(master_part, theme: Theme) -> None:
+def _set_theme(master_part: Part, theme: Theme) -> None:
     """Theme fonts (Latin and East-Asian) and brand colours in the theme part."""
-    theme_part = master_part.part_related_by(RT.THEME)
+    theme_part = master_part.rels.part(RT.THEME)
     root = etree.fromstring(theme_part.blob)
     root.set("name", theme.label or theme.name)
     faces = {
@@ -240,7 +243,7 @@ def _set_theme(master_part, theme: Theme) -> None:
         for child in list(el):
             el.remove(child)
         etree.SubElement(el, f"{{{A}}}srgbClr", val=theme.colors[role])
-    opc.set_blob(theme_part, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+    theme_part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _write_master(root, plan: BasePlan, theme: Theme, relate) -> None:
@@ -342,12 +345,11 @@ def set_font_refs(rpr, heading: bool) -> None:
             rpr.append(el)
 
 
-def write_sections(prs, sections: list[tuple[str, list[int]]]) -> None:
-    """PowerPoint sections (``p14:sectionLst`` in the presentation's extLst): name and
-    slide ids of each. Ids are derived from the names, so builds stay identical."""
+def write_sections(pres, sections: list[tuple[str, list[int]]]) -> None:
+    """PowerPoint sections (``p14:sectionLst`` in the presentation's extLst, ``pres``):
+    name and slide ids of each. Ids are derived from the names, so builds stay identical."""
     import uuid
 
-    pres = opc.element(prs.part)
     _drop_sections(pres)
     ext_lst = pres.find(f"{{{P}}}extLst")
     if ext_lst is None:

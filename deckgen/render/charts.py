@@ -25,7 +25,7 @@ from pptx.util import Pt
 
 from deckgen.layout.charts import ChartBox
 from deckgen.render import opc
-from deckgen.render.xml import text, xfrm
+from deckgen.render.xml import chart_frame  # noqa: F401 - its home was here; moved so slides without charts skip python-pptx's chart code
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -255,15 +255,3 @@ def _set_fonts(chart_space, box: ChartBox, *, latin: str, east_asian: str) -> No
                 after[0].addprevious(face)
             else:
                 rpr.append(face)
-
-
-def chart_frame(box: ChartBox, shape_id: int, rid: str) -> str:
-    """The ``p:graphicFrame`` that shows the chart related as ``rid``."""
-    name = text(box.name or f"Chart {shape_id}")
-    return (
-        f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="{name}" descr="{name}"/>'
-        f'<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
-        f'{xfrm(box.rect, "p:xfrm")}<a:graphic><a:graphicData uri="{C_NS}">'
-        f'<c:chart xmlns:c="{C_NS}" r:id="{rid}"/></a:graphicData></a:graphic></p:graphicFrame>'
-    )
-

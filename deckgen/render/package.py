@@ -1,33 +1,28 @@
 """Assemble the .pptx package: template, theme fonts and colours, slides, notes, save.
 
-python-pptx's ``slides.add_slide`` and ``notes_slide`` look relationships and part
-names up linearly, which makes long decks quadratic (2,000 slides ≈ 16 s). Here each
-slide part, notes part and relationship is created directly with counters, so the
-build stays linear. The saved zip has fixed timestamps and properties: the same
-outline gives byte-identical files.
+Each slide part, notes part and relationship is created directly with counters (no
+lookups: python-pptx's ``add_slide`` made long decks quadratic), in our own package
+model (:mod:`deckgen.render.opc`). The saved zip has fixed timestamps and
+properties: the same outline gives byte-identical files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.parts.image import ImagePart
 
+from deckgen import cache
 from deckgen.layout.base import BasePlan
 from deckgen.layout.elements import Picture
 from deckgen.render.photos import prepared_photo
 from deckgen.render import opc
 from deckgen.render import xml as X
-from deckgen.render.charts import new_chart_part
 from deckgen.render.base import open_base, set_font_refs, write_sections
-from deckgen.render.opc import PackURI, Part
+from deckgen.render.opc import RT, Package, Part
 from deckgen.theme.model import Theme
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -36,17 +31,31 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 SLIDE_CT = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
 NOTES_CT = "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"
-_add_rel = opc.add_rel
+CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CHART_FONTS = ("+mn-lt", "+mn-ea")  # chart text in the theme's body fonts (Latin, East-Asian)
+NOTES_MASTER_CT = "application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"
+THEME_CT = "application/vnd.openxmlformats-officedocument.theme+xml"
+CORE_CT = "application/vnd.openxmlformats-package.core-properties+xml"
+#: Content type of an image by its file signature (the formats a deck embeds).
+IMAGE_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"BM", "image/bmp"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+)
 
 
 class ImageStore:
     """The package's one image part per picture file, numbered in order of first use."""
 
     def __init__(self) -> None:
-        self.package: Any = None  # set by open_base once the package is open
-        self._parts: dict[tuple, ImagePart] = {}
+        self._parts: dict[tuple, Part] = {}
 
-    def part(self, target) -> ImagePart:
+    def part(self, target) -> Part:
         """The image part of ``target``: a file path (embedded as it is) or a
         :class:`~deckgen.layout.elements.Picture` (a photo: cropped and downsampled)."""
         key = image_key(target)
@@ -54,14 +63,25 @@ class ImageStore:
         if part is None:
             if isinstance(target, Picture) and (target.crop or target.max_px):
                 blob, suffix = prepared_photo(target.path, crop=target.crop, max_px=target.max_px)
-                image = _image_from_blob(blob)
             else:
                 path = target.path if isinstance(target, Picture) else target
-                image, suffix = _image_from(path), Path(path).suffix.lower()
-            part = ImagePart.new(self.package, image)
-            part.partname = PackURI(f"/ppt/media/deckgen-image{len(self._parts) + 1}{suffix}")
+                blob, suffix = Path(path).read_bytes(), Path(path).suffix.lower()
+            part = Part(f"/ppt/media/deckgen-image{len(self._parts) + 1}{suffix}", image_content_type(blob), blob)
             self._parts[key] = part
         return part
+
+
+def image_content_type(blob: bytes) -> str:
+    """The content type of an image's bytes, from their signature (else from Pillow)."""
+    for signature, content_type in IMAGE_SIGNATURES:
+        if blob.startswith(signature):
+            return content_type
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(blob)) as image:  # rare formats (WMF …): let Pillow say
+        return {"WMF": "image/x-wmf", "EMF": "image/x-emf"}.get(image.format or "", f"image/{(image.format or 'png').lower()}")
 
 
 class DeckWriter:
@@ -69,21 +89,18 @@ class DeckWriter:
     it deterministically."""
 
     def __init__(self, base: BasePlan, theme: Theme):
-        # Rels XML of the parts we create, written directly: python-pptx's own
-        # serialisation of thousands of small rels files is a large share of the time.
-        self._rels_xml: dict[Part, list[tuple[str, str, Part]]] = {}
         self.images = ImageStore()
-        opened = open_base(base, theme, self.images, self._rels_xml)
-        self.prs = opened.prs
-        self.package = self.prs.part.package
+        opened = open_base(base, theme, self.images)
+        self.package: Package = opened.package
+        self.presentation: Part = opened.presentation
         self.base = base
         self.layout_parts = opened.layout_parts
         self.fonts = X.BODY_FONTS
-        self.notes_master_part = self.prs.part.notes_master_part
-        for rpr in opc.element(self.notes_master_part).iter(f"{{{A}}}defRPr"):
+        self.notes_master_part = notes_master(self.package)
+        for rpr in self.notes_master_part.element.iter(f"{{{A}}}defRPr"):
             set_font_refs(rpr, heading=False)
-        self._sld_id_lst = opc.element(self.prs.part).get_or_add_sldIdLst()
-        self._used_pres_rids = opc.rel_ids(self.prs.part)
+        self._sld_id_lst = _slide_id_list(self.presentation.element)
+        self._used_pres_rids = set(self.presentation.rels)
         self._next_pres_rid = 1
         self._slide_count = 0
         self._notes_count = 0
@@ -106,7 +123,7 @@ class DeckWriter:
         """
         self._slide_count += 1
         n = self._slide_count
-        partname = PackURI(f"/ppt/slides/slide{n}.xml")
+        partname = f"/ppt/slides/slide{n}.xml"
         rels: dict[object, str] = {}
         pending: list[tuple[str, str, Any]] = []  # (rId, type, image part or anchor name)
 
@@ -129,28 +146,22 @@ class DeckWriter:
 
         def chart(box) -> str:
             self._chart_count += 1
-            # Chart text refers to the theme's body fonts, as every other run does.
-            part = new_chart_part(box, self.package, number=self._chart_count, latin="+mn-lt", east_asian="+mn-ea")
+            part = self._chart_part(box, self._chart_count)
             rid = next_rid()
             rels[("chart", self._chart_count)] = rid
             pending.append((rid, RT.CHART, part))
             return rid
 
-        blob = X.slide_xml(shapes_xml_fn(relate, link, chart), None)
-        # A plain Part holding the finished XML: nothing reads it back before saving,
-        # so parsing it into python-pptx's object tree would be wasted time.
-        slide_part = Part(partname, SLIDE_CT, self.package, blob)
-        slide_rels = [("rId1", RT.SLIDE_LAYOUT, self.layout_parts[layout_role])]
+        # A part holding the finished XML: nothing reads it back before saving.
+        slide_part = Part(partname, SLIDE_CT, X.slide_xml(shapes_xml_fn(relate, link, chart), None))
+        slide_part.rels.add("rId1", RT.SLIDE_LAYOUT, self.layout_parts[layout_role])
         for rid, reltype, target in pending:
             if reltype == RT.SLIDE:
                 self._links.append((slide_part, rid, target))  # resolved when every slide exists
             else:
-                slide_rels.append((rid, reltype, target))
-        for rid, reltype, target in slide_rels:
-            _add_rel(slide_part, rid, reltype, target)
-        self._rels_xml[slide_part] = slide_rels
+                slide_part.rels.add(rid, reltype, target)
         pres_rid = self._pres_rid()
-        _add_rel(self.prs.part, pres_rid, RT.SLIDE, slide_part)
+        self.presentation.rels.add(pres_rid, RT.SLIDE, slide_part)
         sld_id = etree.SubElement(self._sld_id_lst, f"{{{P}}}sldId")
         sld_id.set("id", str(255 + n))
         sld_id.set(f"{{{R}}}id", pres_rid)
@@ -161,6 +172,32 @@ class DeckWriter:
             self._anchors[anchor] = slide_part
         if notes:
             self._add_notes(slide_part, notes, len(rels) + 2)
+
+    def _chart_part(self, box, number: int) -> Part:
+        """Chart part ``chartN.xml`` (with its workbook) for ``box``.
+
+        Made by python-pptx and XlsxWriter (:func:`~deckgen.render.charts.new_chart_part`),
+        or taken from the persistent cache when the same chart was made before: the
+        parts' bytes are a pure function of the chart, its number and the code making
+        them, and importing python-pptx's chart machinery and XlsxWriter alone costs
+        more than a small deck's slides.
+        """
+        entry = cache.key("chart", repr(box), number, CHART_FONTS, _chart_code())
+        stored = _unpack_chart(cache.get("charts", entry))
+        if stored is None:
+            from deckgen.render.charts import new_chart_part
+
+            # Chart text refers to the theme's body fonts, as every other run does.
+            made = new_chart_part(box, self.package, number=number, latin=CHART_FONTS[0], east_asian=CHART_FONTS[1])
+            rels = list(made.rels.values())
+            if len(rels) != 1 or rels[0].reltype != RT.PACKAGE:  # pragma: no cover - python-pptx changed
+                raise RuntimeError("python-pptx made a chart part without its one workbook")
+            stored = (made.blob, rels[0].rId, rels[0].target_part.blob)
+            cache.put("charts", entry, _pack_chart(*stored))
+        chart_blob, rid, workbook_blob = stored
+        part = Part(f"/ppt/charts/chart{number}.xml", CHART_CT, chart_blob)
+        part.rels.add(rid, RT.PACKAGE, Part(f"/ppt/embeddings/Microsoft_Excel_Worksheet{number}.xlsx", XLSX_CT, workbook_blob))
+        return part
 
     def _pres_rid(self) -> str:
         while f"rId{self._next_pres_rid}" in self._used_pres_rids:
@@ -175,92 +212,152 @@ class DeckWriter:
             target_part = self._anchors.get(target)
             if target_part is None:  # pragma: no cover - layout names only anchors it made
                 raise ValueError(f"no slide is anchored as {target!r}")
-            _add_rel(slide_part, rid, RT.SLIDE, target_part)
-            self._rels_xml[slide_part].append((rid, RT.SLIDE, target_part))
+            slide_part.rels.add(rid, RT.SLIDE, target_part)
         if len(self._sections) > 1:
-            write_sections(self.prs, self._sections)
+            write_sections(self.presentation.element, self._sections)
 
     def _add_notes(self, slide_part: Part, notes: str, rid_number: int) -> None:
         self._notes_count += 1
-        partname = PackURI(f"/ppt/notesSlides/notesSlide{self._notes_count}.xml")
-        notes_part = Part(partname, NOTES_CT, self.package, X.notes_xml(notes, self.fonts))
-        notes_rels = [("rId1", RT.NOTES_MASTER, self.notes_master_part), ("rId2", RT.SLIDE, slide_part)]
-        for rid, reltype, target in notes_rels:
-            _add_rel(notes_part, rid, reltype, target)
-        self._rels_xml[notes_part] = notes_rels
-        _add_rel(slide_part, f"rId{rid_number}", RT.NOTES_SLIDE, notes_part)
-        self._rels_xml[slide_part].append((f"rId{rid_number}", RT.NOTES_SLIDE, notes_part))
+        notes_part = Part(f"/ppt/notesSlides/notesSlide{self._notes_count}.xml", NOTES_CT, X.notes_xml(notes, self.fonts))
+        notes_part.rels.add("rId1", RT.NOTES_MASTER, self.notes_master_part)
+        notes_part.rels.add("rId2", RT.SLIDE, slide_part)
+        slide_part.rels.add(f"rId{rid_number}", RT.NOTES_SLIDE, notes_part)
 
     # ------------------------------------------------------------------ saving
 
     def set_properties(self, title: str, author: str, subject: str, keywords: str, when: dt.datetime) -> None:
-        props = self.prs.core_properties
-        # Core properties are limited to 255 characters each (python-pptx enforces it).
-        props.title = _clip(title)
-        props.author = _clip(author)
-        props.last_modified_by = _clip(author)
-        props.subject = _clip(subject)
-        props.keywords = _clip(keywords)
-        props.comments = "Made with deckgen"
-        props.category = ""
-        props.revision = 1
-        props.created = when
-        props.modified = when
-        for rel in opc.package_rels(self.package).values():
-            if rel.reltype == RT.EXTENDED_PROPERTIES:
-                opc.set_blob(rel.target_part, _app_xml(self._slide_count, self._notes_count, self.prs.slide_width, self.prs.slide_height))
+        """Core properties (clipped to the 255 characters they may hold) and app.xml."""
+        core = core_properties(self.package)
+        for tag, value in (
+            ("dc:title", _clip(title)),
+            ("dc:creator", _clip(author)),
+            ("cp:lastModifiedBy", _clip(author)),
+            ("dc:subject", _clip(subject)),
+            ("cp:keywords", _clip(keywords)),
+            ("dc:description", "Made with deckgen"),
+            ("cp:category", ""),
+            ("cp:revision", "1"),
+        ):
+            _core_element(core, tag).text = value
+        for tag in ("dcterms:created", "dcterms:modified"):
+            _set_core_time(core, tag, when)
+        size = self.presentation.element.find(f"{{{P}}}sldSz")
+        width, height = int(size.get("cx")), int(size.get("cy"))
+        for rel in self.package.rels.values():
+            if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.external:
+                rel.target_part.blob = _app_xml(self._slide_count, self._notes_count, width, height)
 
     def to_bytes(self) -> bytes:
-        """Return the .pptx bytes, written as python-pptx would but with fixed zip
-        timestamps, so the same outline gives the same bytes (python-pptx #702)."""
-        parts = list(self.package.iter_parts())
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-
-            def write(member: str, blob: bytes) -> None:
-                info = zipfile.ZipInfo(member, FIXED_ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, blob)
-
-            write(opc.CONTENT_TYPES_URI.membername, opc.content_types_xml(parts))
-            write(opc.PACKAGE_URI.rels_uri.membername, opc.package_rels(self.package).xml)
-            for part in parts:
-                write(part.partname.membername, part.blob)
-                if part in self._rels_xml:
-                    write(part.partname.rels_uri.membername, _rels_xml(part, self._rels_xml[part]))
-                elif opc.part_rels(part) is not None:
-                    write(part.partname.rels_uri.membername, part.rels.xml)
-        return out.getvalue()
+        """Return the .pptx bytes, with fixed zip timestamps, so the same outline gives
+        the same bytes."""
+        return self.package.to_bytes(zip_time=FIXED_ZIP_TIME)
 
 
-def _rels_xml(source: Part, rels: list[tuple[str, str, Part]]) -> bytes:
-    """The .rels XML of one of our parts (same content python-pptx would write)."""
-    base = source.partname.baseURI
-    items = "".join(
-        f'<Relationship Id="{rid}" Type="{reltype}" Target="{target.partname.relative_ref(base)}"/>'
-        for rid, reltype, target in sorted(rels, key=lambda r: int(r[0][3:]))
-    )
-    return (
-        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-        f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{items}</Relationships>'
-    ).encode("utf-8")
+def notes_master(package: Package) -> Part:
+    """The presentation's notes master; made from python-pptx's default notes master
+    and its own theme when the base has none (as python-pptx does)."""
+    presentation = package.main_part()
+    try:
+        return presentation.rels.part(RT.NOTES_MASTER)
+    except KeyError:
+        pass
+    part = Part("/ppt/notesMasters/notesMaster1.xml", NOTES_MASTER_CT, element=opc.parse(opc.python_pptx_file("notesMaster.xml").read_bytes()))
+    theme = Part(package.next_partname("/ppt/theme/theme%d.xml"), THEME_CT, element=opc.parse(opc.python_pptx_file("theme.xml").read_bytes()))
+    part.rels.relate(theme, RT.THEME)
+    presentation.rels.relate(part, RT.NOTES_MASTER)
+    return part
+
+
+def _slide_id_list(pres):
+    """The presentation's ``p:sldIdLst``, made (before ``p:sldSz``/``p:notesSz``) if missing."""
+    found = pres.find(f"{{{P}}}sldIdLst")
+    if found is None:
+        found = etree.Element(f"{{{P}}}sldIdLst")
+        successor = next((el for el in pres if el.tag in (f"{{{P}}}sldSz", f"{{{P}}}notesSz")), None)
+        if successor is not None:
+            successor.addprevious(found)
+        else:
+            pres.append(found)
+    return found
+
+
+CORE_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+
+
+def _qn(tag: str) -> str:
+    prefix, _, name = tag.partition(":")
+    return f"{{{CORE_NS[prefix]}}}{name}"
+
+
+def core_properties(package: Package):
+    """The root of the core-properties part; made (as python-pptx makes its default) when missing."""
+    try:
+        return package.rels.part(RT.CORE_PROPERTIES).element
+    except KeyError:
+        pass
+    root = opc.parse(f'<cp:coreProperties xmlns:cp="{CORE_NS["cp"]}" xmlns:dc="{CORE_NS["dc"]}" xmlns:dcterms="{CORE_NS["dcterms"]}"/>\n'.encode())
+    _core_element(root, "dc:title").text = "PowerPoint Presentation"
+    _core_element(root, "cp:lastModifiedBy").text = "python-pptx"
+    _core_element(root, "cp:revision").text = "1"
+    _set_core_time(root, "dcterms:modified", dt.datetime(2000, 1, 1))
+    package.rels.relate(Part("/docProps/core.xml", CORE_CT, element=root), RT.CORE_PROPERTIES)
+    return root
+
+
+def _core_element(root, tag: str):
+    """The first child ``tag`` of the core properties, appended when missing."""
+    found = root.find(_qn(tag))
+    if found is None:
+        found = etree.SubElement(root, _qn(tag))
+    return found
+
+
+def _set_core_time(root, tag: str, when: dt.datetime) -> None:
+    element = _core_element(root, tag)
+    element.text = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    # Declares xsi on the root rather than on each element, as python-pptx does.
+    root.set(_qn("xsi:foo"), "bar")
+    element.set(_qn("xsi:type"), "dcterms:W3CDTF")
+    del root.attrib[_qn("xsi:foo")]
+
+
+def _chart_code() -> str:
+    """Fingerprint of the code that makes chart parts: ours, python-pptx's and XlsxWriter's
+    (found without importing them, which is the cost the chart cache saves)."""
+    from importlib.util import find_spec
+
+    files: list[str | None] = [str(Path(__file__).with_name("charts.py"))]
+    for name in ("pptx", "xlsxwriter"):
+        spec = find_spec(name)
+        files.append(spec.origin if spec is not None else None)
+    return cache.code_fingerprint(*files)
+
+
+def _pack_chart(chart_blob: bytes, rid: str, workbook_blob: bytes) -> bytes:
+    return f"{rid}\n{len(chart_blob)}\n".encode() + chart_blob + workbook_blob
+
+
+def _unpack_chart(stored: bytes | None) -> tuple[bytes, str, bytes] | None:
+    """(chart XML, rId of its workbook, workbook) from a cache entry, or None."""
+    if stored is None:
+        return None
+    try:
+        rid, size, rest = stored.split(b"\n", 2)
+        chart_blob, workbook_blob = rest[: int(size)], rest[int(size) :]
+    except ValueError:
+        return None
+    if not rid.startswith(b"rId") or len(chart_blob) != int(size) or not workbook_blob:
+        return None
+    return chart_blob, rid.decode(), workbook_blob
 
 
 def _clip(value: str, limit: int = 255) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
-def _image_from(path: Path):
-    from pptx.parts.image import Image
-
-    return Image.from_file(str(path))
-
-
-def _image_from_blob(blob: bytes):
-    from pptx.parts.image import Image
-
-    return Image.from_blob(blob)
 
 
 def image_key(target) -> tuple:

@@ -2,6 +2,11 @@
 
 Deterministic: the same file, crop and size give the same bytes (no timestamps or
 EXIF carried over), so decks with photos stay byte-identical across rebuilds.
+
+Preparing a photo (decode, resample, encode) is most of a small deck's build time,
+so prepared photos are kept in the persistent cache (:mod:`deckgen.cache`), keyed by
+the photo's bytes, the crop and size, the JPEG quality, Pillow's version and this
+module's code: a rebuild after editing the text reuses them.
 """
 
 from __future__ import annotations
@@ -9,16 +14,38 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from deckgen import cache
+
 JPEG_QUALITY = 85
+CACHE_NAMESPACE = "photos"
 
 
 def prepared_photo(path: Path, *, crop: tuple[float, float, float, float] | None, max_px: int | None) -> tuple[bytes, str]:
     """(image bytes, file suffix) of ``path`` cropped by ``crop`` (fractions l, t, r, b)
     and scaled down so its longest side is at most ``max_px``. Photos without
-    transparency become JPEG; images with it stay PNG."""
+    transparency become JPEG; images with it stay PNG.
+
+    The result comes from the persistent cache when the same photo was prepared
+    the same way before (the bytes are the same either way)."""
+    from PIL import __version__ as pillow_version
+
+    source = Path(path).read_bytes()
+    entry = cache.key(CACHE_NAMESPACE, source, crop, max_px, JPEG_QUALITY, pillow_version, cache.code_fingerprint(__file__))
+    stored = cache.get(CACHE_NAMESPACE, entry)
+    if stored is not None:
+        kept_suffix, _, kept = stored.partition(b"\n")
+        if kept_suffix in (b".jpg", b".png") and kept:
+            return kept, kept_suffix.decode()
+    blob, suffix = _prepare(io.BytesIO(source), crop=crop, max_px=max_px)
+    cache.put(CACHE_NAMESPACE, entry, suffix.encode() + b"\n" + blob)
+    return blob, suffix
+
+
+def _prepare(source: io.BytesIO, *, crop: tuple[float, float, float, float] | None, max_px: int | None) -> tuple[bytes, str]:
+    """Decode, turn upright, crop, downsample and re-encode one photo (no cache)."""
     from PIL import Image, ImageOps
 
-    with Image.open(path) as opened:
+    with Image.open(source) as opened:
         if max_px and opened.format == "JPEG":
             # Decode a camera-sized JPEG at 1/2, 1/4 or 1/8 scale straight from its DCT
             # data (never below what the frame needs): decoding every pixel of a 4000 px

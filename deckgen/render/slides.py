@@ -7,7 +7,6 @@ from deckgen.layout.charts import ChartBox
 from deckgen.layout.elements import DeckPlan, Fill, Icon, Picture, SlidePlan, Table, TextBox
 from deckgen.outline.model import Deck
 from deckgen.render import xml as X
-from deckgen.render.charts import chart_frame
 from deckgen.render.icons import icon_shape
 from deckgen.render.package import DeckWriter, fixed_time
 from deckgen.theme.model import Theme
@@ -58,7 +57,7 @@ def _shapes(slide: SlidePlan, layout: LayoutPlan, fonts: X.Fonts, relate, link, 
         elif isinstance(element, Icon):
             out.append(icon_shape(element.name, element.rect, element.color, shape_id))
         elif isinstance(element, ChartBox):
-            out.append(chart_frame(element, shape_id, chart(element)))
+            out.append(X.chart_frame(element, shape_id, chart(element)))
         elif isinstance(element, Picture):
             out.append(X.picture(element, shape_id, relate(element)))
         else:  # pragma: no cover - a new element type without a renderer

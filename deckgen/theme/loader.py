@@ -7,8 +7,9 @@ import os
 import re
 from pathlib import Path
 
+from deckgen import cache
 from deckgen.errors import InputError, Issue
-from deckgen.files import is_regular_file, read_text
+from deckgen.files import MAX_INPUT_BYTES, is_regular_file, read_text
 from deckgen.layout.fonts import FontFile, measuring_problem
 from deckgen.outline.validate import validate_text
 from deckgen.theme.model import DEFAULT_SIZES, SLIDE_SIZES_PT, TEMPLATE_DEFAULT_COLORS, TEMPLATE_DEFAULT_FONTS, SizeRange, Theme
@@ -204,7 +205,26 @@ def image_problem(path: Path) -> str | None:
     It must be a complete PNG, JPEG, GIF or BMP image of at most
     :data:`MAX_LOGO_PIXELS` pixels; the size is checked before the pixels are
     decoded, and the pixels are decoded once so a truncated file is caught here.
+    A logo found fine once is remembered in the persistent cache by its bytes
+    (decoding it is a tenth of a small deck's build); problems are always found anew.
     """
+    from PIL import __version__ as pillow_version
+
+    try:
+        content = path.read_bytes() if path.stat().st_size <= MAX_INPUT_BYTES else None
+    except OSError:
+        content = None
+    entry = cache.key("logo-ok", content, MAX_LOGO_PIXELS, pillow_version, cache.code_fingerprint(__file__)) if content else ""
+    if entry and cache.get("logos", entry) == b"ok":
+        return None
+    problem = _decoded_image_problem(path)
+    if problem is None and entry:
+        cache.put("logos", entry, b"ok")
+    return problem
+
+
+def _decoded_image_problem(path: Path) -> str | None:
+    """:func:`image_problem` by opening and decoding the image (no cache)."""
     import warnings
 
     from PIL import Image, UnidentifiedImageError

@@ -1,0 +1,70 @@
+"""Line breaks found in earlier builds, kept in the persistent cache.
+
+Breaking a paragraph into lines is a pure function of its text, the box width, the
+size, the weight, the font files and the code that measures and breaks; rebuilding a
+deck after editing one slide asks the same questions again for every other slide.
+:class:`StoredLines` answers them from the cache (:mod:`deckgen.cache`), under a key
+naming the font files (path, size, time, inode), the measuring faces and stand-ins,
+Pillow's version and the source of the modules involved; widths are part of each
+entry's key exactly (not rounded), so a stored answer is the one a fresh build gives.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from deckgen import cache
+
+NAMESPACE = "lines"
+#: Entries kept per set of fonts: this build's, then earlier ones up to the limit.
+MAX_ENTRIES = 60_000
+_CODE = ("typeset.py", "measure.py", "linebreak.py", "fonts.py", "linecache.py")
+
+
+class StoredLines:
+    """The stored line breaks for one typesetter's fonts; :meth:`save` keeps new ones."""
+
+    def __init__(self, identity: object) -> None:
+        from PIL import __version__ as pillow_version
+
+        here = Path(__file__).parent
+        self.key = cache.key(NAMESPACE, identity, pillow_version, cache.code_fingerprint(*(str(here / name) for name in _CODE)))
+        self._table: dict[str, list[str]] = {}
+        stored = cache.get(NAMESPACE, self.key)
+        if stored is not None:
+            try:
+                table = json.loads(stored)
+                if isinstance(table, dict):
+                    self._table = table
+            except ValueError:
+                pass
+        self._used: dict[str, list[str]] = {}
+        self._changed = False
+
+    @staticmethod
+    def entry(text: str, width_pt: float, size_pt: float, bold: bool) -> str:
+        return f"{int(bold)}|{size_pt!r}|{width_pt!r}|{text}"
+
+    def get(self, entry: str) -> list[str] | None:
+        lines = self._table.get(entry)
+        if isinstance(lines, list) and all(isinstance(line, str) for line in lines):
+            self._used[entry] = lines
+            return list(lines)
+        return None
+
+    def add(self, entry: str, lines: list[str]) -> None:
+        self._used[entry] = self._table[entry] = list(lines)
+        self._changed = True
+
+    def save(self) -> None:
+        """Keep this build's answers (and earlier ones, up to :data:`MAX_ENTRIES`)."""
+        if not self._changed:
+            return
+        kept = dict(self._used)
+        for entry, lines in self._table.items():
+            if len(kept) >= MAX_ENTRIES:
+                break
+            kept.setdefault(entry, lines)
+        cache.put(NAMESPACE, self.key, json.dumps(kept).encode("utf-8"))
+        self._changed = False
