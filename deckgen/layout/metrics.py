@@ -444,10 +444,16 @@ def decimal_aligned(column: TableColumn) -> bool:
     cells = [cell.strip() for cell in column.cells if cell.strip()]
     # Words after a figure (5.5%左右, 7万人以上) would hang off the stop unevenly:
     # such a column reads better right-aligned as it is.
-    if any(len(_AFTER_FIGURE.search(cell).group(1)) > 1 for cell in cells if _AFTER_FIGURE.search(cell)):
+    if any(len(words_after_figure(cell)) > 1 for cell in cells):
         return False
     fractions = {len(decimal_split(cell)[1]) for cell in cells}
     return len(fractions) > 1
+
+
+def words_after_figure(text: str) -> str:
+    """What follows the last digit (or X) of ``text``: "%左右" for "5.5%左右"."""
+    match = _AFTER_FIGURE.search(text)
+    return match.group(1) if match else ""
 
 
 def _widest_aligned(ts: Typesetter, column: TableColumn) -> str:
