@@ -215,9 +215,11 @@ def layout_cards_and_rest(ts: Typesetter, slide: Slide, body: Rect, *, checklist
         return None
     if checklist:
         alone = layout_checklist(ts, _targets(metrics, rest), body)
-        return Pages([cards, alone]) if alone is not None else None
+        reason = "the KPI cards and the checklist do not fit one slide together: the checklist follows"
+        return Pages([cards, alone], split_reason=reason) if alone is not None else None
     table = layout_metrics_table(ts, replace(slide, metrics=[metrics[i] for i in rest]), body)
-    return Pages([cards] + table.pages, at_minimum=table.at_minimum)
+    reason = "the KPI cards and the table do not fit one slide together: the table follows"
+    return Pages([cards] + table.pages, at_minimum=table.at_minimum, split_reason=reason)
 
 
 def _targets(metrics: list[Metric], indices: list[int]) -> list[Target]:

@@ -194,3 +194,9 @@ def test_a_combined_style_can_be_asked_for_and_table_brings_the_table_back(tmp_p
     assert cards in ([1, 2, 3, 4], [1, 2, 3])  # four where 21530 万件 fits a quarter of the row
     names = ["快递业务量", "快递业务收入", "邮政业务总量", "函件业务量", "包裹业务量"]
     assert [row[0].paras[0].text for t in _tables(five) for row in t.rows[1:]] == names[len(cards):]
+
+
+def test_check_says_why_cards_and_their_table_stand_on_two_slides():
+    result = CliRunner().invoke(cli, ["check", str(ROOT / "tests" / "stress" / "figures.yaml")])
+    assert "the KPI cards and the table do not fit one slide together: the table follows; continued on 2 slides" in result.output
+    assert "the KPI cards and the checklist do not fit one slide together" in result.output
