@@ -186,8 +186,9 @@ def convert_to_pdf(
     profile = Path(tempfile.mkdtemp(prefix="deckgen-lo-profile-"))
     staging = Path(tempfile.mkdtemp(prefix=".deckgen-pdf-", dir=outdir))
     try:
-        cmd = _convert_command(program, profile, "pdf", staging, sources)
-        result = _run(cmd, timeout, "LibreOffice (soffice)", _stand_in_env(sources, profile))
+        copies = _spaced_copies(sources, profile)
+        cmd = _convert_command(program, profile, "pdf", staging, copies)
+        result = _run(cmd, timeout, "LibreOffice (soffice)", _stand_in_env(copies, profile))
         produced = [staging / f"{src.stem}.pdf" for src in sources]
         missing = [src for src, pdf in zip(sources, produced) if not _nonempty(pdf)]
         if missing:
@@ -199,6 +200,27 @@ def convert_to_pdf(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def _spaced_copies(sources: list[Path], folder: Path) -> list[Path]:
+    """Copies of the decks that LibreOffice spaces as PowerPoint does (no stray space
+    beside full-width punctuation; see :mod:`deckgen.render.lospace`), same names;
+    a deck that cannot be read as one is handed over as it is (soffice then says why)."""
+    import zipfile
+
+    from lxml import etree
+
+    from deckgen.render.lospace import spaced_copy
+
+    copies_dir = folder / "decks"
+    copies_dir.mkdir()
+    copies = []
+    for source in sources:
+        try:
+            copies.append(spaced_copy(source, copies_dir / source.name))
+        except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError):
+            copies.append(source)
+    return copies
 
 
 def _stand_in_env(sources: list[Path], profile: Path) -> dict | None:

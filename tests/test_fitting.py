@@ -264,13 +264,16 @@ def _shrunk_titles(key: str) -> list[str]:
             continue
         box = box[0]
         chosen = box.paras[0].size_pt
+        # A title opening with “ hangs it into the margin: the box grew to the left by
+        # the hang, and its lines keep the width they were fitted to.
+        width = box.rect.w - box.paras[0].margin_left_pt
         base = slide.title[: -len(CONTINUED)] if slide.continued else slide.title
         longest = base + CONTINUED
         for candidate in sizes_down(size.max_pt, size.min_pt):
             spec = Spec(longest, candidate, bold=True, pitch=TITLE_PITCH)
             if (
-                ts.count_lines(spec, box.rect.w, TITLE_INSETS) <= 2
-                and ts.height([spec], box.rect.w, TITLE_INSETS) <= box.rect.h + 0.01
+                ts.count_lines(spec, width, TITLE_INSETS) <= 2
+                and ts.height([spec], width, TITLE_INSETS) <= box.rect.h + 0.01
             ):
                 if chosen < candidate:
                     bad.append(f"{slide.title!r}: set at {chosen} pt though it fits two lines at {candidate} pt")
@@ -287,7 +290,7 @@ def test_titles_never_overflow_their_box(key):
                 continue
             p = box.paras[0]
             spec = Spec(p.text, p.size_pt, bold=True, pitch=p.line_pitch_pt / p.size_pt)
-            need = ts.height([spec], box.rect.w, box.insets)
+            need = ts.height([spec], box.rect.w - p.margin_left_pt, box.insets)  # a hung mark's margin is no room
             assert need <= box.rect.h + 0.01, f"slide {n}: title {p.text!r} needs {need:.1f} pt in {box.rect.h:.1f}"
 
 

@@ -66,6 +66,8 @@ class Para:
     line_pitch_pt: float
     align: str = "left"  # left, center, right
     space_before_pt: float = 0.0
+    margin_left_pt: float = 0.0  # every line starts this far right of the box's inset
+    first_indent_pt: float = 0.0  # and the first line this much further (negative: hangs left)
     #: A decimal tab stop this far from the left inset: the text is set after a tab,
     #: its decimal point (or its end, when it has none) on the stop, so the figures of
     #: a column line up at their decimal points whatever their number of decimals.

@@ -6,9 +6,7 @@ of SVG path syntax: ``M x y``, ``L x y``, ``C x1 y1 x2 y2 x y``, ``Z`` and
 an icon is a vector shape: recolourable, sharp at any size and editable in PowerPoint
 and WPS. The drawings are ours (no third-party icon font or trademark).
 
-The chooser maps the words of a title to an icon (党建 → flag, 安全 → shield …): the
-keyword that appears first in the text wins, and within a grid icons already used by
-a sibling are avoided so six cards do not all show the same picture.
+Which icon a text gets is decided in :mod:`deckgen.layout.icon_choice`.
 """
 
 from __future__ import annotations
@@ -107,10 +105,12 @@ ICONS: dict[str, IconDrawing] = {
         ),
         _icon(
             "gear", "齿轮",
-            "O 12 12 5.2",
-            "O 12 12 2",
-            "M12 2.8 L12 6.8 M12 17.2 L12 21.2 M2.8 12 L6.8 12 M17.2 12 L21.2 12",
-            "M5.5 5.5 L8.3 8.3 M15.7 15.7 L18.5 18.5 M5.5 18.5 L8.3 15.7 M15.7 8.3 L18.5 5.5",
+            "M9.83 5.13 L10.5 2.52 L13.5 2.52 L14.17 5.13 L15.32 5.61 L17.64 4.23 L19.77 6.36 "
+            "L18.39 8.68 L18.87 9.83 L21.48 10.5 L21.48 13.5 L18.87 14.17 L18.39 15.32 L19.77 17.64 "
+            "L17.64 19.77 L15.32 18.39 L14.17 18.87 L13.5 21.48 L10.5 21.48 L9.83 18.87 L8.68 18.39 "
+            "L6.36 19.77 L4.23 17.64 L5.61 15.32 L5.13 14.17 L2.52 13.5 L2.52 10.5 L5.13 9.83 "
+            "L5.61 8.68 L4.23 6.36 L6.36 4.23 L8.68 5.61 Z",
+            "O 12 12 3.2",
         ),
         _icon(
             "truck", "货车",
@@ -174,72 +174,73 @@ ICONS: dict[str, IconDrawing] = {
             "M9 2.8 L15 2.8 L15 6.2 L9 6.2 Z",
             "M8.8 13.4 L11.2 15.8 L15.5 10.8",
         ),
+        _icon(
+            "briefcase", "公文包",
+            "M3 7.5 L21 7.5 L21 20 L3 20 Z",
+            "M9 7.5 L9 5.2 C9 4.5 9.5 4 10.2 4 L13.8 4 C14.5 4 15 4.5 15 5.2 L15 7.5",
+            "M3 12.8 L10.5 12.8 M13.5 12.8 L21 12.8",
+            ("M10.5 11.3 L13.5 11.3 L13.5 14.5 L10.5 14.5 Z", True),
+        ),
+        _icon(
+            "gavel", "法槌",
+            ("M11.98 3.9 L15.1 7.02 L8.02 14.1 L4.9 10.98 Z", True),
+            "M11.6 10.6 L19.5 18.5",
+            "M3 21 L13 21",
+            "M5 21 L5 18.5 L11 18.5 L11 21",
+        ),
+        _icon(
+            "ship", "货轮",
+            "M2.5 13.5 L21.5 13.5 L18.5 18.5 L5.5 18.5 Z",
+            "M6.5 13.5 L6.5 9 L15.5 9 L15.5 13.5",
+            "M9.5 9 L9.5 5 L12.5 5 L12.5 9",
+            "M2.5 21.5 C4 20.5 5.5 20.5 7 21.5 C8.5 22.5 10 22.5 11.5 21.5 C13 20.5 14.5 20.5 16 21.5 "
+            "C17.5 22.5 19 22.5 21 21.3",
+        ),
+        _icon(
+            "parcel", "包裹",
+            "M12 2.8 L20.5 7 L20.5 17 L12 21.2 L3.5 17 L3.5 7 Z",
+            "M3.5 7 L12 11.2 L20.5 7",
+            "M12 11.2 L12 21.2",
+            "M7.75 4.9 L16.25 9.1 L16.25 12.5",
+        ),
+        _icon(
+            "cart", "购物车",
+            "M2 3.5 L5 3.5 L7.4 15 L18.6 15 L20.8 7 L5.9 7",
+            ("O 9 19.2 1.7", True),
+            ("O 17 19.2 1.7", True),
+        ),
+        _icon(
+            "cross", "医疗",
+            "M9.5 3 L14.5 3 L14.5 9.5 L21 9.5 L21 14.5 L14.5 14.5 L14.5 21 L9.5 21 L9.5 14.5 "
+            "L3 14.5 L3 9.5 L9.5 9.5 Z",
+        ),
+        _icon(
+            "factory", "工厂",
+            "M2.5 21 L21.5 21",
+            "M3.5 21 L3.5 11.5 L8.5 14.5 L8.5 11.5 L13.5 14.5 L13.5 11.5 L15.5 11.5 L15.5 3.5 "
+            "L19.5 3.5 L19.5 21",
+            "M6.5 17.5 L8 17.5 M11 17.5 L12.5 17.5",
+        ),
+        _icon(
+            "handshake", "握手",
+            "M1.8 7.5 L4.8 7.5 L4.8 15 L1.8 15",
+            "M22.2 7.5 L19.2 7.5 L19.2 15 L22.2 15",
+            "M4.8 14 L10.2 19 C10.9 19.6 11.9 19.6 12.6 19 L19.2 13.6",
+            "M4.8 9 L8.6 7.6 C9.6 7.2 10.6 7.4 11.4 8 L12.6 9",
+            "M19.2 9 L15.6 7.5 C14.6 7.1 13.5 7.3 12.7 7.9 L8.9 10.9 C8 11.6 8.9 13 10 12.5 L13.2 10.7",
+            "M13.2 10.7 L17.4 14.2",
+            "M11.2 14 L14.6 17",
+            "M9.2 15.6 L12 18.2",
+        ),
     )
 }
 
-# Words → icon, in the order they are tried when two keywords start at the same place.
-# A keyword list is searched as plain substrings of the title (Chinese has no spaces).
-KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("flag", ("党建", "党的", "党风", "党组织", "党员", "政治", "初心", "使命", "红色", "旗帜")),
-    ("shield", ("安全", "稳定", "风险", "防范", "防控", "保障", "应急", "底线", "保密", "维稳")),
-    ("leaf", ("绿色", "生态", "环保", "低碳", "节能", "减排", "环境", "碳")),
-    ("scales", ("法治", "依法", "法律", "纪律", "廉洁", "廉政", "规范", "合规", "公平", "执法")),
-    ("magnifier", ("监管", "监督", "督查", "检查", "审计", "巡视", "巡察", "调研", "排查", "整改")),
-    ("hands", ("服务", "民生", "群众", "客户", "用户", "惠民", "为民", "便民", "关爱", "帮扶", "扶贫", "乡村振兴")),
-    ("bulb", ("创新", "改革", "科技", "数字", "智能", "智慧", "信息化", "转型", "新质", "研发")),
-    ("people", ("人才", "队伍", "干部", "团队", "员工", "职工", "人员", "青年", "群团", "工会")),
-    ("gear", ("管理", "机制", "体制", "制度", "治理", "运营", "流程", "标准", "效能")),
-    ("truck", ("物流", "快递", "寄递", "运输", "配送", "交通", "供应链", "车辆")),
-    ("envelope", ("邮政", "邮件", "信函", "报刊", "集邮", "邮务", "通信")),
-    ("building", ("网点", "基层", "设施", "项目", "工程", "园区", "网络")),
-    ("globe", ("开放", "国际", "跨境", "对外", "合作", "协同", "区域", "全球")),
-    ("house", ("乡村", "农村", "住房", "社区", "城乡", "农业", "三农")),
-    ("book", ("学习", "教育", "培训", "理论", "宣传", "文化", "思想", "研究")),
-    ("chart", ("发展", "增长", "经济", "收入", "效益", "业务", "经营", "市场", "营收", "利润", "指标")),
-    ("coin", ("资金", "金融", "财务", "成本", "投资", "预算", "降本", "资产", "债务")),
-    ("target", ("目标", "任务", "攻坚", "考核", "重点", "决战", "冲刺")),
-    ("star", ("荣誉", "先进", "表彰", "品牌", "质量", "一流", "示范", "典型")),
-    ("clipboard", ("落实", "作风", "责任", "执行", "部署", "清单", "计划", "安排")),
-)
-
-# When no keyword matches, a card still gets a neutral mark rather than an empty circle.
-FALLBACK = "star"
 _TOKEN = re.compile(r"[MLCZO]|-?\d+(?:\.\d+)?")
 
 
 def icon_names() -> list[str]:
     """Every icon's name, in the order of the set."""
     return list(ICONS)
-
-
-def choose_icon(text: str, *, avoid: frozenset[str] | set[str] = frozenset()) -> str:
-    """Return the icon for ``text``: the earliest keyword in it, else the fallback.
-
-    Icons in ``avoid`` (already used by siblings) are passed over while another icon's
-    keyword also matches, so a grid of cards shows different pictures where the words
-    allow it.
-    """
-    found: list[tuple[int, int, str]] = []
-    for order, (name, words) in enumerate(KEYWORDS):
-        positions = [text.find(w) for w in words if w in text]
-        if positions:
-            found.append((min(positions), order, name))
-    found.sort()
-    for _, _, name in found:
-        if name not in avoid:
-            return name
-    if found:
-        return found[0][2]
-    unused = [name for name, _ in KEYWORDS if name not in avoid]
-    return FALLBACK if FALLBACK not in avoid or not unused else unused[-1]
-
-
-def choose_icons(texts: list[str]) -> list[str]:
-    """Icons for sibling cards: each chosen from its words, avoiding earlier choices."""
-    chosen: list[str] = []
-    for text in texts:
-        chosen.append(choose_icon(text, avoid=set(chosen)))
-    return chosen
 
 
 @dataclass(frozen=True)

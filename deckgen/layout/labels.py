@@ -62,6 +62,25 @@ def cover_lines(deck: Deck) -> tuple[list[str], str | None]:
     return lines, ("、".join(missing) + "待填（X）") if missing else None
 
 
+def known(value: str | None) -> str | None:
+    """``value`` unless it is only placeholders (``X``, ``XX``, ``××`` …) or empty.
+
+    An organisation written as a bare ``X`` says nothing yet; printed in every footer
+    it reads as a broken field ("X X年X月"), so footers leave it out.
+    """
+    if not value or not value.strip() or _only_placeholder(value):
+        return None
+    return value.strip()
+
+
+def footer_text(template: str, *, organisation: str | None, date: str | None) -> str:
+    """The footer line from the theme's template (``{organisation}  {date}``): an
+    organisation that is only a placeholder is left out, the date is shown as on the
+    cover (``2024-01`` -> ``2024年1月``), and no stray spaces remain."""
+    filled = template.format(organisation=known(organisation) or "", date=display_date(date) or "")
+    return re.sub(r"\s{3,}", "  ", filled).strip()
+
+
 def _bare(text: str) -> str:
     return re.sub(r"[\s“”\"'《》（）()，,。.、：:！!？?—-]", "", text)
 

@@ -56,6 +56,18 @@ LibreOffice's "space between Asian and non-Asian text" is on by default and
 cannot be switched off from DrawingML; measured on its PDF output it is
 0.24 em with Noto Sans CJK at any size and line pitch. PowerPoint adds no
 such space, so counting it is exact for LibreOffice and safe for PowerPoint.
+
+LibreOffice adds it to the text portion that ends at a change of script (a
+fifth of the portion's height), also beside full-width punctuation, where it
+reads as a typo (“ 快递进村”, 检查， 2024, X% ，); a paragraph's leading weak
+mark (“) takes the script of the document's language (Latin), so a space
+follows it too. Neither the run's language nor its East-Asian font changes
+this, and LibreOffice imports no DrawingML attribute for it
+(ParaIsCharacterDistance). A word joiner in a 1 pt run at such a change
+removes the space in LibreOffice and shows nothing in PowerPoint, but it puts
+invisible characters into the deck's text (Find, copy, python-pptx readers),
+so it is not done: the space is counted here and stays in LibreOffice's
+previews.
 """
 
 LO_REFERENCE_DPI = 600

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from deckgen.layout.base import base_plan, layout_key
 from deckgen.layout.elements import DeckPlan, Fill, Finding, Icon, Insets, Rect, SlidePlan, TextBox
+from deckgen.layout.hanging import hang_display_text
 from deckgen.layout.icon_choice import part_icon
 from deckgen.layout.photos import divider_photo, image_beside, photo_findings, split_for_image
-from deckgen.layout.labels import cover_lines, part_label, subtitle_shown
+from deckgen.layout.labels import cover_lines, footer_text, part_label, subtitle_shown
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body, title_finding
 from deckgen.layout.kinds import layout_slide
 from deckgen.layout.limits import length_errors
@@ -60,6 +61,7 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     closing[0].section = "结束"
     plan.slides.extend(closing)
     add_footers(ts, frames, deck, plan)
+    hang_display_text(plan)
     plan.warnings.extend(ts.warnings)
     plan.stand_ins.extend(ts.stand_ins)
     return plan
@@ -305,23 +307,34 @@ def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
     first = min(max(0, index - shown // 2), n - shown)
     row_h = min(30.0, box.h / max(1, shown))
     size = 18.0
+    insets = Insets(4, 4, 0, 0)
+    # The numbers in a column of their own, as wide as the widest bold number, and
+    # the labels in one column after it: a label starting with a digit ("2024年…")
+    # or a letter lines up with the one starting with a Chinese character.
+    numbers = [f"{i + 1:02d}" for i in range(first, first + shown)]
+    number_w = max(ts.width(number, size, True) for number in numbers) + insets.left + insets.right + 6
+    label_x = box.x + 28 + number_w
+    label_w = box.x + box.w - label_x
     out: list = []
     for k, i in enumerate(range(first, first + shown)):
         part = deck.parts[i]
         current = i == index
         y = box.y + k * row_h
         marker = theme.color("primary") if current else theme.color("rule")
+        color = theme.color("primary_dark") if current else theme.color("muted")
         out.append(Fill(Rect(box.x + 8, y + row_h / 2 - 4, 8, 8), marker, name=f"Progress marker {i + 1}"))
-        text = f"{i + 1:02d}  {part_label(part)}"
-        spec = Spec(text, size, bold=current, color=theme.color("primary_dark") if current else theme.color("muted"), pitch=1.25)
+        number = Spec(numbers[k], size, bold=current, color=color, pitch=1.25)
+        out.append(TextBox(Rect(box.x + 28, y, number_w, row_h), ts.paras([number]), "middle", insets, "body", f"Progress number {i + 1}", link=f"part:{i}"))
+        text = part_label(part)
+        spec = Spec(text, size, bold=current, color=color, pitch=1.25)
         # One line per entry: a long part title is cut with an ellipsis here only;
         # the full title is on its own divider and in the agenda.
-        inner = box.w - 28 - 8
-        if ts.count_lines(spec, box.w - 28, Insets(4, 4, 0, 0)) > 1:
+        inner = label_w - insets.left - insets.right
+        if ts.count_lines(spec, label_w, insets) > 1:
             while len(text) > 6 and (ts.width(text + "…", size, current) > inner * 0.97 or text[-1].isascii()):
                 text = text[:-1]  # cut inside CJK text: an ellipsis after Latin sets badly
             spec.text = text + "…"
-        out.append(TextBox(Rect(box.x + 28, y, box.w - 28, row_h), ts.paras([spec]), "middle", Insets(4, 4, 0, 0), "body", f"Progress {i + 1}", link=f"part:{i}"))
+        out.append(TextBox(Rect(label_x, y, label_w, row_h), ts.paras([spec]), "middle", insets, "body", f"Progress {i + 1}", link=f"part:{i}"))
     return out
 
 
@@ -409,7 +422,8 @@ def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, finding
         else:
             statement = Slide("statement", title=closing.title, text=closing.text, path="closing")
             before = content_slides(ts, frames, statement, [])
-    sign = "  ".join(x for x in (deck.organisation, deck.date) if x)
+    # Signed as the footers are: an organisation that is only a placeholder is left out.
+    sign = footer_text("{organisation}  {date}", organisation=deck.organisation, date=deck.date)
     sign_box = Rect(mx, h - 62, w - 2 * mx, 34) if generated else slot.rect if slot else None
     if sign and sign_box is not None:
         sign_spec = _fit_lines(ts, sign, sign_box.w, 18, 14, 1, color=on_brand, align="center")
@@ -422,7 +436,7 @@ def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, finding
 def add_footers(ts: Typesetter, frames: dict[str, Frame], deck: Deck, plan: DeckPlan) -> None:
     """Add the footer text and a slide-number field to every slide but title and closing."""
     theme = ts.theme
-    left = theme.footer.format(organisation=deck.organisation or "", date=deck.date or "").strip()
+    left = footer_text(theme.footer, organisation=deck.organisation, date=deck.date)
     style = number_style(theme.slide_number)
     for n, slide in enumerate(plan.slides, start=1):
         if slide.kind in ("title", "closing"):

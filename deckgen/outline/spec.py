@@ -98,6 +98,7 @@ CHART_TYPES = ("column", "bar", "line", "doughnut")
 ICON_CHOICES = (
     "none", "flag", "shield", "leaf", "scales", "hands", "bulb", "magnifier", "chart", "people", "gear",
     "truck", "envelope", "building", "globe", "target", "book", "house", "star", "coin", "clipboard",
+    "briefcase", "gavel", "ship", "parcel", "cart", "cross", "factory", "handshake",
 )
 ICON = Field("icon", Choice(ICON_CHOICES), "An icon instead of the one chosen from the words (flag, shield, leaf …), or none.")
 SLIDE_ICONS = Field("icon", Choice(("auto", "none")), "auto (default): icons chosen from the words; none: no icons on this slide.")

@@ -95,7 +95,7 @@ class DeckWriter:
         self.presentation: Part = opened.presentation
         self.base = base
         self.layout_parts = opened.layout_parts
-        self.fonts = X.BODY_FONTS
+        self.fonts = X.body_fonts(theme.body_from_pt)
         self.notes_master_part = notes_master(self.package)
         for rpr in self.notes_master_part.element.iter(f"{{{A}}}defRPr"):
             set_font_refs(rpr, heading=False)
@@ -218,7 +218,7 @@ class DeckWriter:
 
     def _add_notes(self, slide_part: Part, notes: str, rid_number: int) -> None:
         self._notes_count += 1
-        notes_part = Part(f"/ppt/notesSlides/notesSlide{self._notes_count}.xml", NOTES_CT, X.notes_xml(notes, self.fonts))
+        notes_part = Part(f"/ppt/notesSlides/notesSlide{self._notes_count}.xml", NOTES_CT, X.notes_xml(notes, X.BODY_FONTS))
         notes_part.rels.add("rId1", RT.NOTES_MASTER, self.notes_master_part)
         notes_part.rels.add("rId2", RT.SLIDE, slide_part)
         slide_part.rels.add(f"rId{rid_number}", RT.NOTES_SLIDE, notes_part)

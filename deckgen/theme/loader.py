@@ -121,6 +121,12 @@ def load_theme_file(path: Path) -> Theme:
         if len(name) > MAX_FACE_NAME_CHARS:
             limit = MAX_FACE_NAME_CHARS
             bad(f"fonts.{key}", f"font name '{name[:20]}…' is {len(name):,} characters; PowerPoint takes at most {limit}: give the typeface's own name, e.g. 微软雅黑")
+    body_from_pt = None
+    if fonts.get("body_from_pt") is not None:
+        body_from_pt = _number(fonts["body_from_pt"])
+        if body_from_pt is None or not SIZE_FLOORS["body"] <= body_from_pt <= MAX_SIZE_PT:
+            bad("fonts.body_from_pt", f"body_from_pt must be a size in points from {SIZE_FLOORS['body']} to {MAX_SIZE_PT:g}, e.g. 20")
+            body_from_pt = None
     for key in ("latin_file", "east_asian_file"):
         if fonts.get(key):
             file_name, _, face = str(fonts[key]).partition("#")
@@ -172,6 +178,7 @@ def load_theme_file(path: Path) -> Theme:
         layouts={str(k): str(v) for k, v in (data.get("layouts") or {}).items() if v},
         heading_latin_font=fonts.get("heading_latin") or None,
         heading_east_asian_font=fonts.get("heading_east_asian") or None,
+        body_from_pt=body_from_pt,
         motif=data.get("motif") or "band",
     )
     return with_template(theme, template) if template else theme

@@ -70,6 +70,7 @@ class Theme:
     layouts: dict[str, str] = field(default_factory=dict)  # slide kind -> template layout name
     heading_latin_font: str | None = None  # titles' faces (the theme's major fonts); None: as body
     heading_east_asian_font: str | None = None
+    body_from_pt: float | None = None  # bold runs and runs below this size take the heading faces
     motif: str = "band"  # decoration of cover, section and closing layouts (theme.spec.MOTIFS)
 
     @property

@@ -60,6 +60,12 @@ THEME = Mapping(
                     Field("east_asian_file", Text(), "Path to the East-Asian font file, for measuring (optional)."),
                     Field("heading_latin", Text(), "Latin typeface of titles (default: latin)."),
                     Field("heading_east_asian", Text(), "East-Asian typeface of titles, e.g. 黑体 (default: east_asian)."),
+                    Field(
+                        "body_from_pt",
+                        Value(),
+                        "Body faces only for running text of at least this size (pt); bold and smaller text take "
+                        "the heading faces, e.g. 20 for 仿宋 under 黑体 (default: body faces throughout).",
+                    ),
                 ),
             ),
             "Typefaces; every run carries both. Required (latin and east_asian) unless a template gives its theme fonts.",

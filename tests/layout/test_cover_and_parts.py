@@ -7,7 +7,7 @@ from pathlib import Path
 
 from deckgen.layout.base import generated_base
 from deckgen.layout.elements import TextBox
-from deckgen.layout.labels import display_date, part_label, speaker_line, subtitle_shown
+from deckgen.layout.labels import display_date, footer_text, part_label, speaker_line, subtitle_shown
 from deckgen.layout.plan import plan_deck
 from deckgen.layout.typeset import Typesetter
 from deckgen.outline.loader import load_outline
@@ -76,6 +76,40 @@ def test_gov_red_has_its_own_ribbon_motif_and_a_warm_placeholder_colour():
         assert not any(n.startswith("Ribbon") for n in names(green, role)), role
     r, g, b = (int(red.color("placeholder")[i : i + 2], 16) for i in (0, 2, 4))
     assert r > b + 80  # amber, not a link blue
+
+
+def test_divider_mini_agenda_numbers_and_labels_stand_in_two_columns():
+    # Sample slides 3 and 17: "01  2024年…" and "02  贯彻…" started their labels at
+    # different places; the numbers now have a column of their own.
+    theme = load_theme("postal-green-noto")
+    plan = plan_deck(load_outline(SAMPLE).deck, theme, Typesetter(theme))
+    for divider in (s for s in plan.slides if s.kind == "divider"):
+        boxes = [e for e in divider.elements if isinstance(e, TextBox) and e.name.startswith("Progress")]
+        numbers = [b for b in boxes if b.name.startswith("Progress number")]
+        labels = [b for b in boxes if not b.name.startswith("Progress number")]
+        assert [b.paras[0].text for b in numbers] == ["01", "02", "03"]
+        assert labels[0].paras[0].text.startswith("2024年") and not labels[1].paras[0].text[0].isdigit()
+        assert len({b.rect.x for b in numbers}) == 1 and len({b.rect.x for b in labels}) == 1
+        assert all(n.rect.right <= labels[0].rect.x for n in numbers)
+        assert all(b.paras[0].align == "left" for b in labels)
+
+
+def test_an_organisation_that_is_only_a_placeholder_is_left_out_of_the_footer():
+    # The second seed speech's cover and footer showed "X X年X月".
+    assert footer_text("{organisation}  {date}", organisation="X", date="X年X月") == "X年X月"
+    assert footer_text("{organisation}  {date}", organisation="××", date=None) == ""
+    assert footer_text("{organisation}  {date}", organisation="X市邮政管理局", date="2024-01") == "X市邮政管理局  2024年1月"
+
+
+def test_footers_of_a_deck_with_an_unknown_organisation(tmp_path):
+    path = tmp_path / "deck.yaml"
+    path.write_text("title: 讲话\norganisation: X\ndate: X年X月\nparts:\n  - title: 一\n    slides:\n      - {kind: bullets, title: 要点, bullets: [甲]}\n", encoding="utf-8")
+    theme = load_theme("postal-green-noto")
+    plan = plan_deck(load_outline(path).deck, theme, Typesetter(theme))
+    footers = {e.paras[0].text for s in plan.slides for e in s.elements if isinstance(e, TextBox) and e.name.startswith("Footer")}
+    assert footers == {"X年X月"}
+    signed = [e.paras[0].text for e in plan.slides[-1].elements if isinstance(e, TextBox) and e.name == "Sign-off"]
+    assert signed == ["X年X月"]  # the closing slide signs off the same way
 
 
 def _cover_texts(tmp_path: Path, head: str, *extra: str) -> tuple[list[str], str]:

@@ -174,3 +174,47 @@ def test_layout_keys_name_one_kind_and_conflicts_are_refused_at_their_line(tmp_p
     assert "title slide twice" in found["layouts.cover"].message and found["layouts.cover"].line == GOOD.count("\n") + 2
     assert "unknown key 'content' in layouts" in found["layouts.content"].message
     assert "achievements" in found["layouts.content"].message  # the kinds it may name
+
+
+def _run_faces(pptx_path):
+    """(east-asian face, bold, size pt, text) of every run on the content slides."""
+    import re
+    import zipfile
+
+    out = []
+    with zipfile.ZipFile(pptx_path) as z:
+        for name in z.namelist():
+            if re.fullmatch(r"ppt/slides/slide\d+\.xml", name):
+                xml = z.read(name).decode()
+                for m in re.finditer(r'<a:rPr [^>]*sz="(\d+)" b="(\d)"[^>]*>.*?<a:ea typeface="([^"]+)"/>.*?</a:rPr><a:t>([^<]*)</a:t>', xml):
+                    out.append((m.group(3), m.group(2) == "1", int(m.group(1)) / 100, m.group(4)))
+    return out
+
+
+def test_gov_red_sets_bold_and_small_text_in_heiti_and_only_running_text_in_fangsong(tmp_path):
+    # The review: bold headlines in 仿宋 (no bold, thin on a projector), serif numbers.
+    from pathlib import Path
+
+    theme = load_theme("gov-red")
+    assert theme.body_from_pt == 20 and theme.heading_east_asian_font == "黑体"
+    sample = Path(__file__).resolve().parents[2] / "decks" / "postal-2024.yaml"
+    build(sample, tmp_path / "red.pptx", theme_ref="gov-red")
+    runs = _run_faces(tmp_path / "red.pptx")
+    bold = [r for r in runs if r[1]]
+    assert bold and all(face == "+mj-ea" for face, *_ in bold)  # headlines, numbers, KPI values: 黑体
+    assert all(face == "+mj-ea" for face, is_bold, size, _ in runs if size < 20)
+    body = [r for r in runs if not r[1] and r[2] >= 20]
+    assert body and all(face == "+mn-ea" for face, *_ in body)  # running text: 仿宋
+    # Themes without the setting keep headlines and small text in the body faces
+    # (only titles take the heading faces there).
+    build(sample, tmp_path / "green.pptx", theme_ref="postal-green")
+    green = [r for r in _run_faces(tmp_path / "green.pptx") if r[2] < 28]
+    assert any(r[1] for r in green) and all(face == "+mn-ea" for face, *_ in green)
+
+
+def test_body_from_pt_must_be_a_size(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(GOOD + "  body_from_pt: big\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_theme_file(path)
+    assert any("body_from_pt must be a size in points" in i.format() for i in caught.value.issues)
