@@ -9,6 +9,7 @@ no value axis is drawn.
 
 from __future__ import annotations
 
+import math
 import re
 
 from deckgen.layout.charts import ChartBox, ChartSeries, number_format_for
@@ -94,9 +95,17 @@ def layout_chart(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     # Labels at body size while the categories are few; smaller (not under the
     # table floor) when many share the axis.
     label_pt = max(theme.size("table").min_pt, theme.size("body").min_pt - max(0, len(categories) - 6))
+    rect = Rect(body.x, top, body.w, body.bottom - top)
+    hidden: tuple[int, ...] = ()
+    if chart_type == "doughnut" and values:
+        fmt = number_format_for(list(values[0]))
+        hidden = thin_slices(ts, values[0], rect, label_pt=label_pt, number_format=fmt)
+        # The legend says what the ring cannot: 国际及港澳台 2.4%.
+        categories = [f"{name} {format_figure(values[0][i], fmt)}{unit or ''}" if i in hidden else name for i, name in enumerate(categories)]
     box = ChartBox(
-        rect=Rect(body.x, top, body.w, body.bottom - top),
+        rect=rect,
         chart_type=chart_type,
+        hidden_labels=hidden,
         categories=tuple(categories),
         # Each series' labels show as many decimals as its own figures were written with.
         series=tuple(ChartSeries(name, v, number_format_for(list(v))) for (name, _, _), v in zip(series, values)),
@@ -112,6 +121,42 @@ def layout_chart(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     if values and all(v is None for figures in values for v in figures):
         page += placeholder_note(ts, box)
     return Pages([page], findings=findings)
+
+
+#: The share of the chart box's shorter side a doughnut takes (LibreOffice and
+#: PowerPoint leave about this much once the legend and margins are placed), and
+#: the hole python-pptx gives it (holeSize 50 %).
+RING_SHARE = 0.75
+HOLE = 0.5
+
+
+def thin_slices(ts: Typesetter, values: tuple[float | None, ...], rect: Rect, *, label_pt: float, number_format: str) -> tuple[int, ...]:
+    """The doughnut slices whose label would spill over their edges: the arc through
+    the middle of the ring is shorter than the label (with some air), or the ring is
+    thinner than a line of it."""
+    known = [v for v in values if v is not None and v > 0]
+    total = sum(known)
+    if not total:
+        return ()
+    outer = RING_SHARE * min(rect.w, rect.h) / 2
+    middle = outer * (1 + HOLE) / 2
+    thin = []
+    for i, v in enumerate(values):
+        if v is None or v <= 0:
+            continue
+        arc = 2 * math.pi * middle * v / total
+        label = ts.width(format_figure(v, number_format), label_pt, bold=True)
+        if arc < 1.4 * label + label_pt or outer * (1 - HOLE) < 1.5 * label_pt:
+            thin.append(i)
+    return tuple(thin)
+
+
+def format_figure(value: float | None, number_format: str) -> str:
+    """``value`` as the chart's labels show it under ``number_format`` ("0.0" -> 2.4)."""
+    if value is None:
+        return "X"
+    decimals = len(number_format.split(".")[1]) if "." in number_format else 0
+    return f"{value:.{decimals}f}"
 
 
 #: What a chart whose figures are all still X says instead of drawing empty axes.

@@ -39,6 +39,9 @@ class ChartBox:
     name: str = ""
     legend: bool = field(default=False)
     ring_label_color: str = "FFFFFF"  # a doughnut's labels sit on its coloured slices
+    #: Doughnut slices too thin for their label: the label is left off the ring (the
+    #: category, as the legend shows it, carries the figure instead).
+    hidden_labels: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if self.chart_type not in CHART_TYPES:

@@ -13,9 +13,12 @@ long tables split between rows with the header repeated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import product
 
 from deckgen.layout.chart_slide import chartable, layout_chart
+from deckgen.layout.checklist import Target, layout_checklist
+from deckgen.layout.figure_split import MAX_CARD_VALUE_CHARS, clearly_leading, clearly_mixed, leading_split, mixed_split
 from deckgen.layout.elements import Cell, Fill, Finding, Insets, Rect, Run, Table, TextBox
 from deckgen.layout.measure import line_pitch
 from deckgen.layout.pages import Pages
@@ -33,13 +36,20 @@ ROW_MIN_PT = 44.0
 
 MAX_CARDS = 6
 MAX_SERIES = 4  # more lines or bar groups than this read better as a table
-#: A figure short enough for a card: "41.6", "近X", "12,345", "X-X".
-MAX_CARD_VALUE_CHARS = 8
 VALUE_SIZES = (60.0, 44.0)  # the card value's size range, largest first
 CARD_GAP = 20.0
 CARD_INSETS = Insets(14, 14, 10, 10)
+# A strip of cards over a table or checklist: four to a row on 16:9, so a little
+# less air at the sides keeps 同比增长X%左右 on one line.
+STRIP_INSETS = Insets(9, 9, 10, 10)
 VALUE_PITCH = 1.15
 CARD_ACCENT = 6.0
+#: Air above and below a card's text when something stands under the cards.
+SNUG_CARD_ROOM = 20.0
+#: Between the cards and the table or checklist under them.
+UNDER_CARDS_GAP = 24.0
+#: Less room than this under a strip of cards: the rest goes to a slide of its own.
+MIN_UNDER_CARDS = 96.0
 # Header words that say nothing a card does not already show.
 _PLAIN_VALUE_HEADERS = {"数值", "数据", "数量", "值", "指标值", "完成值", "完成"}
 _PLAIN_CHANGE_HEADERS = {"同比", "同比变化", "同比变化情况", "变化", "增减", "说明", "备注"}
@@ -60,18 +70,29 @@ class TableColumn:
     role: str  # indicator, figure, unit, change
 
 
-def metrics_form(slide: Slide) -> str:
-    """How ``slide`` shows its figures: ``cards``, ``table`` or ``chart``.
+#: The forms ``style:`` may ask for besides ``auto``.
+FORMS = ("cards", "table", "chart", "cards+table", "cards+checklist")
 
-    ``style: auto`` (or none) gives cards to up to :data:`MAX_CARDS` indicators with
-    one short figure each, and a chart to a series: up to :data:`MAX_SERIES`
+
+def metrics_form(slide: Slide) -> str:
+    """How ``slide`` shows its figures: ``cards``, ``table``, ``chart``,
+    ``cards+table`` or ``cards+checklist``.
+
+    ``style: auto`` (or none) gives a chart to a series: up to :data:`MAX_SERIES`
     indicators in one unit over three or more ``columns`` (years), every figure a
-    number or X, no change column. Anything else is a table.
+    number or X, no change column; cards and a checklist to two to six short figures
+    mixed with worded targets (持续提高); cards to up to :data:`MAX_CARDS` indicators
+    with one short figure each; the leading figures as cards over a table to 7–10
+    headline figures of which two or more carry a change. Anything else is a table.
     """
-    if slide.style in ("cards", "table", "chart"):
+    if slide.style in FORMS:
         return slide.style
     if slide.columns:
         return "chart" if _is_series(slide) else "table"
+    if clearly_mixed(slide):
+        return "cards+checklist"
+    if clearly_leading(slide):
+        return "cards+table"
     if len(slide.metrics) > MAX_CARDS:
         return "table"
     if all(m.value and len(m.value) <= MAX_CARD_VALUE_CHARS for m in slide.metrics):
@@ -133,6 +154,13 @@ def layout_metrics(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     if form == "chart":
         return layout_chart(ts, slide, body)
     findings = column_findings(slide)
+    if form in ("cards+table", "cards+checklist"):
+        combined = layout_cards_and_rest(ts, slide, body, checklist=form == "cards+checklist")
+        if combined is not None:
+            combined.findings[:0] = findings
+            return combined
+        if slide.style == form:
+            findings.append(Finding(f"{slide.path}.style", f"the figures do not split into cards and a {form.split('+')[1]} (too few short figures); shown as a table"))
     if form == "cards":
         cards = layout_kpi_cards(ts, slide, body)
         if cards is not None:
@@ -142,6 +170,60 @@ def layout_metrics(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     pages = layout_metrics_table(ts, slide, body)
     pages.findings.extend(findings)
     return pages
+
+
+def layout_cards_and_rest(ts: Typesetter, slide: Slide, body: Rect, *, checklist: bool) -> Pages | None:
+    """The leading figures as a row of KPI cards, the rest under them: a compact
+    table (``cards+table``) or a checklist of the worded targets
+    (``cards+checklist``), on one slide when both fit, else the cards on one and the
+    rest on the next. None when the split leaves fewer than two cards or no rest, or
+    the cards cannot fit."""
+    metrics = slide.metrics
+    if checklist:
+        splits = [mixed_split(metrics)]
+    else:
+        # Four cards to a row where their figures fit, else three (突破3000 亿元 is wide).
+        splits = [leading_split(metrics, limit=n) for n in ((4, 3) if body.w > 700 else (3, 2))]
+    splits = [(lead, rest) for lead, rest in splits if len(lead) >= 2 and rest]
+    if not splits:
+        return None
+
+    def numbered(indices: list[int]) -> dict:
+        return {"metrics": [metrics[i] for i in indices], "numbers": [i + 1 for i in indices]}
+
+    # Values at full display size where the rest still fits under them, else at 44 pt.
+    for (lead, rest), value_cap in product(splits, VALUE_SIZES):
+        strip = layout_kpi_cards(ts, slide, body, snug=True, max_value_pt=value_cap, **numbered(lead))
+        if strip is None:
+            continue
+        strip_bottom = max(e.rect.bottom for e in strip)
+        under = Rect(body.x, strip_bottom + UNDER_CARDS_GAP, body.w, body.bottom - strip_bottom - UNDER_CARDS_GAP)
+        if under.h < MIN_UNDER_CARDS:
+            continue
+        if checklist:
+            together = layout_checklist(ts, _targets(metrics, rest), under)
+            if together is not None:
+                return Pages([strip + together])
+        else:
+            table = layout_metrics_table(ts, replace(slide, metrics=[metrics[i] for i in rest]), under)
+            if len(table.pages) == 1:
+                return Pages([strip + table.pages[0]], at_minimum=table.at_minimum)
+    # Not both on one slide: the cards on theirs, the rest on the next (（续）).
+    lead, rest = splits[0]
+    cards = layout_kpi_cards(ts, slide, body, **numbered(lead))
+    if cards is None:
+        return None
+    if checklist:
+        alone = layout_checklist(ts, _targets(metrics, rest), body)
+        reason = "the KPI cards and the checklist do not fit one slide together: the checklist follows"
+        return Pages([cards, alone], split_reason=reason) if alone is not None else None
+    table = layout_metrics_table(ts, replace(slide, metrics=[metrics[i] for i in rest]), body)
+    reason = "the KPI cards and the table do not fit one slide together: the table follows"
+    return Pages([cards] + table.pages, at_minimum=table.at_minimum, split_reason=reason)
+
+
+def _targets(metrics: list[Metric], indices: list[int]) -> list[Target]:
+    return [Target(i + 1, metrics[i].indicator, metrics[i].value or "") for i in indices]
 
 
 # ---------------------------------------------------------------- KPI cards
@@ -187,66 +269,115 @@ def card_caption(slide: Slide) -> str:
     return "" if header in _PLAIN_VALUE_HEADERS else header
 
 
-def layout_kpi_cards(ts: Typesetter, slide: Slide, body: Rect) -> list | None:
-    """Cards in one or two rows, all values at one size; None when they cannot fit."""
+def layout_kpi_cards(
+    ts: Typesetter,
+    slide: Slide,
+    body: Rect,
+    *,
+    metrics: list[Metric] | None = None,
+    numbers: list[int] | None = None,
+    snug: bool = False,
+    max_value_pt: float = VALUE_SIZES[0],
+) -> list | None:
+    """Cards in one or two rows, all values at one size; None when they cannot fit.
+
+    ``metrics``: the figures to show (default: the slide's), ``numbers`` their outline
+    numbers (1 …), which name the cards. ``snug``: one row of cards that read neatly
+    (else None), only as tall as their text and set at the top of ``body`` (with
+    something under them), instead of centred. ``max_value_pt``: the largest value
+    size to try (44–60 pt).
+    """
     theme = ts.theme
-    metrics = slide.metrics
+    metrics = slide.metrics if metrics is None else metrics
+    numbers = numbers or list(range(1, len(metrics) + 1))
     caption = card_caption(slide)
     fits = []
-    for cols, rows in _card_grids(len(metrics), body.w > 700):
-        fit = _fit_cards(ts, slide, cols, rows, body, caption)
-        if fit is not None:
+    # A strip over a table or checklist is one row that reads neatly, or nothing.
+    grids = [(len(metrics), 1)] if snug else _card_grids(len(metrics), body.w > 700)
+    for cols, rows in grids:
+        fit = _fit_cards(ts, slide, metrics, cols, rows, body, caption, insets=STRIP_INSETS if snug else CARD_INSETS, max_value_pt=max_value_pt, short_heads=snug)
+        if fit is not None and (fit[3] or not snug):
             fits.append((cols, rows, fit))
     if not fits:
         return None
     # The first grid whose cards read neatly, else the first that fits at all.
     cols, rows, (card_w, value_pt, specs, _neat, content_h) = next((f for f in fits if f[2][3]), fits[0])
-    card_h = min((body.h - CARD_GAP * (rows - 1)) / rows, content_h + 96)
+    room = SNUG_CARD_ROOM if snug else 96
+    card_h = min((body.h - CARD_GAP * (rows - 1)) / rows, content_h + room)
     block_h = rows * card_h + (rows - 1) * CARD_GAP
-    top = body.y + max(0.0, (body.h - block_h) / 2)
+    top = body.y if snug else body.y + max(0.0, (body.h - block_h) / 2)
     page: list = []
-    for i, metric in enumerate(metrics):
+    for i, (metric, number) in enumerate(zip(metrics, numbers)):
         r, c = divmod(i, cols)
         in_row = min(cols, len(metrics) - r * cols)
         # A short last row is centred under the full one.
         x0 = body.x + (body.w - (in_row * card_w + (in_row - 1) * CARD_GAP)) / 2
         rect = Rect(x0 + c * (card_w + CARD_GAP), top + r * (card_h + CARD_GAP), card_w, card_h)
-        page.append(Fill(rect, theme.color("surface"), "rect", theme.color("rule"), name=f"KPI {i + 1}"))
-        page.append(Fill(Rect(rect.x, rect.y, rect.w, CARD_ACCENT), theme.color("primary"), name=f"KPI {i + 1} accent"))
+        page.append(Fill(rect, theme.color("surface"), "rect", theme.color("rule"), name=f"KPI {number}"))
+        page.append(Fill(Rect(rect.x, rect.y, rect.w, CARD_ACCENT), theme.color("primary"), name=f"KPI {number} accent"))
         text_rect = Rect(rect.x, rect.y + CARD_ACCENT, rect.w, rect.h - CARD_ACCENT)
-        page.append(TextBox(text_rect, _card_paras(ts, slide, metric, specs[i], value_pt, caption), "middle", CARD_INSETS, "body", f"KPI {i + 1} text"))
+        insets = STRIP_INSETS if snug else CARD_INSETS
+        page.append(TextBox(text_rect, _card_paras(ts, slide, metric, specs[i], value_pt, caption), "middle", insets, "body", f"KPI {number} text"))
     return page
 
 
-def _fit_cards(ts: Typesetter, slide: Slide, cols: int, rows: int, body: Rect, caption: str):
+def _fit_cards(
+    ts: Typesetter,
+    slide: Slide,
+    metrics: list[Metric],
+    cols: int,
+    rows: int,
+    body: Rect,
+    caption: str,
+    *,
+    insets: Insets = CARD_INSETS,
+    max_value_pt: float = VALUE_SIZES[0],
+    short_heads: bool = False,
+):
     """Sizes for a ``cols`` × ``rows`` grid: (card width, value size, specs per card,
     neat, content height), or None when the cards cannot fit even with values at
-    44 pt. ``neat``: indicators in at most two lines, captions and changes in one."""
+    44 pt. ``neat``: indicators in at most two lines, captions and changes in one.
+    ``max_value_pt`` caps the value size; ``short_heads`` sets the indicators a little
+    smaller where that keeps them all on one line (a strip with a table under it)."""
     theme = ts.theme
-    metrics = slide.metrics
     card_w = (body.w - CARD_GAP * (cols - 1)) / cols
     card_h = (body.h - CARD_GAP * (rows - 1)) / rows
-    inner = card_w - CARD_INSETS.left - CARD_INSETS.right
+    inner = card_w - insets.left - insets.right
 
     def value_width(metric: Metric, size: float) -> float:
         unit = (metric.unit or "").strip()
-        width = ts.one_line_width(metric.value or "", size, bold=True)
+        qualifier, figure = value_qualifier(metric.value or "")
+        width = ts.one_line_width(figure, size, bold=True)
+        if qualifier:
+            width += ts.one_line_width(qualifier, unit_size(size))
         if unit:
             width += ts.one_line_width(" " + unit, unit_size(size))
         return width
 
     body_range = theme.size("body")
-    for head_pt in sizes_down(body_range.max_pt, body_range.min_pt):
+    head_sizes = sizes_down(body_range.max_pt, body_range.min_pt)
+    one_line = next((pt for pt in head_sizes if all(ts.count_lines(_card_specs(ts, slide, m, pt, caption)[0], card_w, insets) == 1 for m in metrics)), None)
+    for head_pt in [one_line] if short_heads and one_line else head_sizes:
         specs = [_card_specs(ts, slide, m, head_pt, caption) for m in metrics]
-        if all(ts.count_lines(s[0], card_w, CARD_INSETS) <= 2 for s in specs):
+        if all(ts.count_lines(s[0], card_w, insets) <= 2 for s in specs):
             break
-    neat = all(ts.count_lines(s[0], card_w, CARD_INSETS) <= 2 and all(ts.count_lines(x, card_w, CARD_INSETS) == 1 for x in s[1:]) for s in specs)
-    text_h = max(ts.height(s, card_w, CARD_INSETS) for s in specs)
-    for value_pt in sizes_down(*VALUE_SIZES, 2.0):
+    neat = all(ts.count_lines(s[0], card_w, insets) <= 2 and all(ts.count_lines(x, card_w, insets) == 1 for x in s[1:]) for s in specs)
+    text_h = max(ts.height(s, card_w, insets) for s in specs)
+    for value_pt in sizes_down(min(max_value_pt, VALUE_SIZES[0]), VALUE_SIZES[1], 2.0):
         content_h = text_h + line_pitch(value_pt, VALUE_PITCH) + 2 + CARD_ACCENT
         if content_h <= card_h and all(value_width(m, value_pt) <= inner * 0.95 for m in metrics):
             return card_w, value_pt, specs, neat, content_h
     return None
+
+
+_QUALIFIER = re.compile(r"^([^0-9０-９XＸx×+＋\-－.．]+)(?=[0-9０-９XＸx×+＋\-－.．])")
+
+
+def value_qualifier(value: str) -> tuple[str, str]:
+    """A card value cut into the words before its figure and the figure:
+    ("突破", "3000"), ("近", "X"); ("", "41.6") when it starts with the figure."""
+    match = _QUALIFIER.match(value.strip())
+    return (match.group(1), value.strip()[match.end():]) if match else ("", value.strip())
 
 
 def unit_size(value_pt: float) -> float:
@@ -272,7 +403,11 @@ def _card_paras(ts: Typesetter, slide: Slide, metric: Metric, specs: list[Spec],
     theme = ts.theme
     head = specs[: 2 if caption else 1]
     paras = ts.paras(head)
-    value = ts.paras([Spec(metric.value or "", value_pt, bold=True, color=theme.color("primary_dark"), align="center", pitch=VALUE_PITCH, space_before_pt=2)])[0]
+    qualifier, figure = value_qualifier(metric.value or "")
+    value = ts.paras([Spec(figure, value_pt, bold=True, color=theme.color("primary_dark"), align="center", pitch=VALUE_PITCH, space_before_pt=2)])[0]
+    if qualifier:
+        # 突破, 近, 超过: words about the figure, set at the unit's size before it.
+        value.runs.insert(0, Run(qualifier, False, theme.color("text"), size_pt=unit_size(value_pt)))
     unit = (metric.unit or "").strip()
     if unit:
         value.runs.append(Run(" " + unit, False, theme.color("text"), size_pt=unit_size(value_pt)))
@@ -293,6 +428,7 @@ def _card_paras(ts: Typesetter, slide: Slide, metric: Metric, specs: list[Spec],
 # ---------------------------------------------------------------- table
 
 
+_AFTER_FIGURE = re.compile(r"[0-9０-９XＸx]([^0-9０-９XＸx]*)$")
 _DECIMAL_POINT = re.compile(r"(?<=[0-9０-９Xx])[.．](?=[0-9０-９Xx])")
 
 
@@ -307,8 +443,19 @@ def decimal_aligned(column: TableColumn) -> bool:
     "100"): right-aligned, their decimal points would not line up."""
     if column.role != "figure":
         return False
-    fractions = {len(decimal_split(cell.strip())[1]) for cell in column.cells if cell.strip()}
+    cells = [cell.strip() for cell in column.cells if cell.strip()]
+    # Words after a figure (5.5%左右, 7万人以上) would hang off the stop unevenly:
+    # such a column reads better right-aligned as it is.
+    if any(len(words_after_figure(cell)) > 1 for cell in cells):
+        return False
+    fractions = {len(decimal_split(cell)[1]) for cell in cells}
     return len(fractions) > 1
+
+
+def words_after_figure(text: str) -> str:
+    """What follows the last digit (or X) of ``text``: "%左右" for "5.5%左右"."""
+    match = _AFTER_FIGURE.search(text)
+    return match.group(1) if match else ""
 
 
 def _widest_aligned(ts: Typesetter, column: TableColumn) -> str:
@@ -330,7 +477,10 @@ def _decimal_tab(ts: Typesetter, column: TableColumn, width: float, size: float)
 
 
 def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
-    """A native table; rows split across pages with the header repeated."""
+    """A native table; rows split across pages with the header repeated.
+
+    A table of short content is set narrower and centred (:func:`table_width`), so
+    each value stands near its label."""
     theme = ts.theme
     columns = table_columns(slide)
     n_rows = len(slide.metrics)
@@ -344,7 +494,8 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     def widths(size: float) -> list[float]:
         if size not in widths_at:
             rigid = [c.role in ("figure", "unit") for c in columns]
-            widths_at[size] = column_widths(ts, measured, size, body.w, rigid)
+            total = table_width(ts, measured, size, body.w)
+            widths_at[size] = column_widths(ts, measured, size, total, rigid)
         return widths_at[size]
 
     def row_height(cells: list[str], size: float, bold: bool) -> float:
@@ -401,7 +552,8 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
                 cells.append(Cell(paras, fill))
             table_rows.append(cells)
         heights = [head] + [hs[i] for i in group]
-        rect = Rect(body.x, body.y, body.w, sum(heights))
+        width = sum(col_w)
+        rect = Rect(body.x + (body.w - width) / 2, body.y, width, sum(heights))
         result.pages.append([Table(rect, col_w, heights, table_rows, CELL_INSETS, theme.color("rule"), name="Metrics")])
     return result
 
@@ -416,17 +568,8 @@ def column_widths(ts: Typesetter, columns: list[list[str]], size: float, total: 
     while the others can make room: a number is not broken across lines.
     """
     rigid = rigid or [False] * len(columns)
-    pad = CELL_INSETS.left + CELL_INSETS.right + 6
-    natural = []
-    for header, *cells in columns:
-        body_w = max([ts.one_line_width(text, size) for text in cells] or [0.0])
-        # A long header may take two lines rather than widen a column of short
-        # figures; a short one (2024年, 目标) stays on one.
-        head_w = ts.one_line_width(header, size, bold=True)
-        head_need = head_w if len(header) <= 6 else max(head_w / 2 + size, min(head_w, body_w))
-        natural.append(max(body_w, head_need) + pad)
-    floor = [max(pad + 2 * size, min(0.12, 0.6 / len(columns)) * total)] * len(columns)
-    natural = [max(n, f) for n, f in zip(natural, floor)]
+    floor = [_floor_width(size, total, len(columns))] * len(columns)
+    natural = natural_widths(ts, columns, size, total)
     if sum(natural) <= total:
         return [n * total / sum(natural) for n in natural]
     fixed_cols = [c for c in range(len(columns)) if rigid[c]]
@@ -456,6 +599,45 @@ def column_widths(ts: Typesetter, columns: list[list[str]], size: float, total: 
     for c in flexible:
         widths[c] = rest * natural[c] / flexible_natural
     return widths
+
+
+def _floor_width(size: float, total: float, n_columns: int) -> float:
+    return max(CELL_INSETS.left + CELL_INSETS.right + 6 + 2 * size, min(0.12, 0.6 / n_columns) * total)
+
+
+def natural_widths(ts: Typesetter, columns: list[list[str]], size: float, total: float) -> list[float]:
+    """Each column's width for its longest entry on one line (a long header may
+    take two), never under a floor that keeps a narrow column from looking lost."""
+    pad = CELL_INSETS.left + CELL_INSETS.right + 6
+    natural = []
+    for header, *cells in columns:
+        body_w = max([ts.one_line_width(text, size) for text in cells] or [0.0])
+        # A long header may take two lines rather than widen a column of short
+        # figures; a short one (2024年, 目标) stays on one.
+        head_w = ts.one_line_width(header, size, bold=True)
+        head_need = head_w if len(header) <= 6 else max(head_w / 2 + size, min(head_w, body_w))
+        natural.append(max(max(body_w, head_need) + pad, _floor_width(size, total, len(columns))))
+    return natural
+
+
+#: A table whose content needs less than this share of the body is set narrower and
+#: centred (each value near its label); never narrower than MIN_TABLE_SHARE.
+NARROW_TABLE_SHARE = 0.8
+MIN_TABLE_SHARE = 0.6
+#: Air each column gets beyond its content in a narrow table (a share, capped in pt).
+COLUMN_AIR = (0.3, 48.0)
+
+
+def table_width(ts: Typesetter, columns: list[list[str]], size: float, total: float) -> float:
+    """How wide a table of ``columns`` (header, then cells) is set in a body
+    ``total`` wide: the whole width, unless its content with some air needs less
+    than :data:`NARROW_TABLE_SHARE` of it (a two-column 指标|数值 list), then that,
+    but not under :data:`MIN_TABLE_SHARE`."""
+    share, cap = COLUMN_AIR
+    wanted = sum(n + min(share * n, cap) for n in natural_widths(ts, columns, size, total))
+    if wanted >= NARROW_TABLE_SHARE * total:
+        return total
+    return max(wanted, MIN_TABLE_SHARE * total)
 
 
 def figures_fit(ts: Typesetter, columns: list[TableColumn], size: float, total: float, *, measured: list[list[str]] | None = None) -> bool:

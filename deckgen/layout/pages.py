@@ -18,6 +18,9 @@ class Pages:
     pages: list[list] = field(default_factory=list)
     at_minimum: bool = False
     findings: list[Finding] = field(default_factory=list)
+    #: Why the slide continues when that is a choice of design, not text that would
+    #: not fit (KPI cards on one slide, their table or checklist on the next).
+    split_reason: str = ""
 
     @property
     def continued(self) -> bool:

@@ -30,7 +30,11 @@ def photo_size(path: Path) -> tuple[int, int]:
     The size of a photo found good is remembered between builds by its bytes
     (:mod:`deckgen.cache`): then a rebuild need not load Pillow at all.
     """
-    if not path.is_file():
+    try:
+        found = path.is_file()
+    except OSError:  # a name too long for the file system (ENAMETOOLONG) names no file either
+        found = False
+    if not found:
         raise ValueError(f"image not found: {path.name}; check the file name (paths are relative to the outline)")
     try:
         info = path.stat()

@@ -375,7 +375,8 @@ def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findi
         page[:0] = beside
     findings.extend(pages.findings)
     if pages.continued:
-        findings.append(Finding(slide.path, f"does not fit on one slide even at the minimum size; continued on {len(pages.pages)} slides marked （续）"))
+        reason = pages.split_reason or "does not fit on one slide even at the minimum size"
+        findings.append(Finding(slide.path, f"{reason}; continued on {len(pages.pages)} slides marked （续）"))
     elif pages.at_minimum:
         findings.append(Finding(slide.path, "set at the minimum font size to fit; consider shortening the text"))
     out = []

@@ -89,7 +89,7 @@ class Tagged:
 
 
 #: How a metrics slide shows its figures.
-METRICS_STYLES = ("auto", "cards", "table", "chart")
+METRICS_STYLES = ("auto", "cards", "table", "chart", "cards+table", "cards+checklist")
 
 #: The chart types a chart slide can draw.
 CHART_TYPES = ("column", "bar", "line", "doughnut")
@@ -199,12 +199,15 @@ SLIDE_KINDS: dict[str, Mapping] = {
     ),
     "metrics": _slide(
         "metrics",
-        "Indicators with value, unit and change: KPI cards for a few headline figures, else a table.",
+        "Indicators with value, unit and change: KPI cards for a few headline figures, cards over a table or a checklist, else a table.",
         Field(
             "style",
             Choice(METRICS_STYLES),
-            "How the figures are shown: auto (default: up to six short figures as KPI cards, a series over `columns` "
-            "in one unit as a chart, else a table), cards, table or chart.",
+            "How the figures are shown: auto (default: up to six short figures as KPI cards; 7–10 headline figures, "
+            "two or more with a change, as a row of cards over a table; short figures mixed with worded targets "
+            "(持续提高) as cards and a checklist; a series over `columns` in one unit as a chart; else a table), "
+            "cards, table, chart, cards+table (the leading figures, those with a change first, as cards, the rest as "
+            "a table under them) or cards+checklist (the figures as cards, the worded targets as a checklist).",
         ),
         Field("headers", ListOf(Text(), min_items=4, max_items=4), "Titles of the indicator, value, unit and change columns (4), default 指标/数值/单位/同比."),
         Field("columns", ListOf(Text(), min_items=1), "Titles of several figure columns (years, 目标/完成 …); each metric then gives `values`, one per column."),

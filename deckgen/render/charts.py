@@ -134,6 +134,8 @@ def _style(chart, box: ChartBox) -> None:
             point.format.fill.fore_color.rgb = _rgb(box.colors[i % len(box.colors)])
             point.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         chart.series[0].format.line.width = Pt(1.5)
+        if box.hidden_labels:
+            _hide_labels(chart.series[0], box)
     else:
         plot.vary_by_categories = False
         top = _highest_series(box)
@@ -180,6 +182,29 @@ def _style(chart, box: ChartBox) -> None:
         if box.chart_type == "bar":
             # Bars read top-down in the order written, as a list does.
             categories.reverse_order = True
+
+
+def _hide_labels(series, box: ChartBox) -> None:
+    """Leave the labels of ``box.hidden_labels`` off the ring.
+
+    The series gets labels of its own, styled as the plot's, with a ``c:dLbl`` that
+    says ``c:delete`` for each thin slice: PowerPoint, WPS and LibreOffice all honour
+    it (a doughnut has no outside-end position or leader lines in PowerPoint).
+    """
+    labels = series.data_labels
+    labels.show_value = True
+    labels.number_format = box.number_format
+    labels.number_format_is_linked = False
+    labels.font.size = Pt(box.label_size_pt)
+    labels.font.bold = True
+    labels.font.color.rgb = _rgb(box.ring_label_color)
+    d_lbls = opc.element(series).get_or_add_dLbls()
+    c = f"{{{C_NS}}}"
+    for idx in sorted(box.hidden_labels, reverse=True):
+        label = etree.Element(f"{c}dLbl")
+        etree.SubElement(label, f"{c}idx", val=str(idx))
+        etree.SubElement(label, f"{c}delete", val="1")
+        d_lbls.insert(0, label)  # c:dLbl come first in c:dLbls, in index order
 
 
 def _highest_series(box: ChartBox) -> int:

@@ -12,9 +12,12 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from deckgen.cli import cli
-from deckgen.layout.chart_slide import chart_number
+from deckgen.layout.chart_slide import chart_number, thin_slices
+from deckgen.layout.elements import Rect
+from deckgen.layout.typeset import Typesetter
 from deckgen.layout.metrics import metrics_form
 from deckgen.outline.loader import load_outline
+from deckgen.theme.loader import load_theme
 from smalldecks import one_part_outline
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,3 +179,24 @@ def test_a_doughnut_shows_its_figures_on_the_ring(stress_deck):
     # python-pptx's doughnut says showVal="0": neither LibreOffice nor PowerPoint printed them.
     assert labels.find(f"{C}showVal").get("val") == "1"
     assert labels.find(f"{C}dLblPos") is None  # a position is not allowed on a doughnut
+
+
+def test_a_slice_too_thin_for_its_label_shows_its_figure_in_the_legend(stress_deck):
+    chart = _charts(stress_deck)["快递业务量构成"]
+    # 2.4 % of the ring is narrower than “2.4”: its label is deleted, not spilled.
+    series_labels = chart.series[0]._element.find(f"{C}dLbls")
+    deleted = [d.find(f"{C}idx").get("val") for d in series_labels.findall(f"{C}dLbl") if d.find(f"{C}delete") is not None]
+    assert deleted == ["2"]
+    assert series_labels.find(f"{C}showVal").get("val") == "1"  # the other slices keep theirs
+    assert list(chart.plots[0].categories) == ["同城", "异地", "国际及港澳台 2.4%"]
+    assert list(chart.series[0].values) == [23.5, 74.1, 2.4]
+
+
+def test_thin_slices_are_judged_by_the_ring_not_by_a_fixed_share():
+    theme = load_theme("postal-green")
+    ts = Typesetter(theme)
+    wide = Rect(0, 0, 864, 340)
+    assert thin_slices(ts, (23.5, 74.1, 2.4), wide, label_pt=18, number_format="0.0") == (2,)
+    assert thin_slices(ts, (60, 25, 15), wide, label_pt=18, number_format="0") == ()
+    # A small ring has room for fewer labels; an X (None) is no slice at all.
+    assert thin_slices(ts, (80, 12, 8, None), Rect(0, 0, 200, 160), label_pt=18, number_format="0") == (1, 2)

@@ -48,7 +48,7 @@ def test_a_few_short_figures_are_cards_many_or_long_ones_a_table():
     sample_forms = {s.title: metrics_form(s) for p in sample.parts for s in p.slides if s.kind == "metrics"}
     assert sample_forms["2024年主要指标"] == "cards"
     assert sample_forms["“十三五”末行业规模与服务水平"] == "table"  # eight rows
-    assert sample_forms["2024年主要预期目标"] == "table"  # phrases such as 持续提高
+    assert sample_forms["2024年主要预期目标"] == "cards+checklist"  # four figures and phrases such as 持续提高
 
 
 @pytest.mark.parametrize("size", ["16:9", "4:3"])
@@ -147,7 +147,7 @@ def test_bad_style_and_a_metric_without_figures_are_refused_at_their_line(tmp_pa
         """)
     result = CliRunner().invoke(cli, ["build", str(path), "-o", str(tmp_path / "out.pptx")])
     assert result.exit_code == 1
-    assert "deck.yaml:7:16: 'style' must be one of auto, cards, table, chart, not 'kards' (did you mean 'cards'?)" in result.output
+    assert "deck.yaml:7:16: 'style' must be one of auto, cards, table, chart, cards+table, cards+checklist, not 'kards' (did you mean 'cards'?)" in result.output
     assert "deck.yaml:9:13: this metric needs 'value' or 'values'" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "out.pptx").exists()

@@ -112,3 +112,14 @@ def test_a_camera_sized_jpeg_is_cropped_and_scaled_to_exactly_what_the_frame_nee
     assert left[0] > 150 and left[2] < 80  # the kept left third is red
     assert right[2] > 150 and right[0] < 80  # the right two thirds are blue
     assert prepared_photo(path, crop=(0.25, 0.0, 0.0, 0.25), max_px=1500)[0] == data
+
+
+def test_an_image_name_too_long_for_the_file_system_is_not_found_not_a_traceback(tmp_path):
+    # Found by the fuzz test: Path.is_file() raises ENAMETOOLONG on Python 3.11.
+    outline = tmp_path / "deck.yaml"
+    outline.write_text("title: 讲话\nparts:\n  - title: 一\n    image: " + "讲" * 300 + ".jpg\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(outline), "-o", str(tmp_path / "out.pptx")])
+    assert result.exit_code == 1
+    assert "deck.yaml:4:12: image not found: 讲讲" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out.pptx").exists()

@@ -53,3 +53,12 @@ def test_libreoffice_draws_doughnut_figures_and_the_placeholder_note(tmp_path):
     assert "数据待填" in empty and "业务总量" in empty  # the note, and the categories still along the axis
     for figure in ("23.5", "74.1", "2.4"):
         assert figure in doughnut, doughnut
+    # The thin slice's figure stands in the legend, beside its category, not on
+    # (and over the edge of) the ring.
+    with pdfplumber.open(pdf_path) as pdf:
+        words = pdf.pages[2].extract_words()
+    (thin,) = [w for w in words if "2.4" in w["text"]]
+    legend = next(w for w in words if "国际及港澳台" in w["text"])
+    ring = [w for w in words if w["text"] in ("23.5", "74.1")]
+    assert abs(thin["top"] - legend["top"]) < 3 and thin["x0"] >= legend["x0"]
+    assert all(thin["x0"] > w["x1"] for w in ring)

@@ -66,7 +66,8 @@ def test_a_slide_shows_all_six_focus_areas(built):
 def test_metrics_are_native_tables_without_the_default_style(built):
     _, prs, out = built
     tables = [sh for s in prs.slides for sh in s.shapes if sh.has_table]
-    assert len(tables) >= 2
+    # “十三五”末行业规模与服务水平; the 2024 targets are KPI cards and a checklist.
+    assert len(tables) >= 1
     first = tables[0].table
     assert first.cell(0, 0).text == "指标"
     with zipfile.ZipFile(out) as z:
