@@ -77,7 +77,8 @@ def _mapping(m: S.Mapping, defs: dict, with_title: bool = False) -> dict:
         "additionalProperties": False,
     }
     if m.one_of:
-        obj["anyOf"] = [{"required": [name]} for name in m.one_of]
+        # Given and not blank: the loader reads a blank optional key as absent.
+        obj["anyOf"] = [{"required": [name], "properties": {name: {"not": {"type": "null"}}}} for name in m.one_of]
     if m.shorthand:
         short = {**TEXT, "description": f"Shorthand for {{{m.shorthand}: …}}"}
         return {"description": m.doc, "oneOf": [short, {k: v for k, v in obj.items() if k != "description"}]}

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import jsonschema
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -105,6 +106,13 @@ def test_loader_and_schema_agree(data: object) -> None:
     schema_errors = [e.message for e in VALIDATOR.iter_errors(yaml.safe_load(text))]
     loader_issues = [i.format() for i in validate_text(text, S.DECK, "outline.yaml").issues if i.is_error]
     assert (not schema_errors) == (not loader_issues), f"{text}\nschema: {schema_errors}\nloader: {loader_issues}"
+
+
+@pytest.mark.parametrize("metric", [{"value": None}, {"values": None}, {"value": None, "values": None}, {"value": None, "values": [1]}])
+def test_a_blank_figure_gets_the_same_verdict_from_loader_and_schema(metric: dict) -> None:
+    """Found by the property above: the schema took ``value: null`` as a figure given."""
+    data = {"title": "测试", "parts": [{"title": "一", "slides": [{"kind": "metrics", "title": "指标", "metrics": [{"indicator": "收入", **metric}]}]}]}
+    test_loader_and_schema_agree.hypothesis.inner_test(data)  # type: ignore[attr-defined]
 
 
 def test_the_generator_reaches_both_verdicts() -> None:
