@@ -567,6 +567,35 @@ def column_widths(ts: Typesetter, columns: list[list[str]], size: float, total: 
     ``rigid`` columns (figures, units) are never squeezed below one line per cell
     while the others can make room: a number is not broken across lines.
     """
+    widths = _column_widths(ts, columns, size, total, rigid)
+    return _with_whole_spans(widths, _span_widths(ts, columns, size))
+
+
+def _span_widths(ts: Typesetter, columns: list[list[str]], size: float) -> list[float]:
+    """Each column's width for its widest unbreakable span (a figure with its unit
+    such as X个百分点, a short quoted term, 十三五), so no cell must split one."""
+    from deckgen.layout.phrases import PROTECTED
+
+    pad = CELL_INSETS.left + CELL_INSETS.right + 6
+    return [
+        max([ts.one_line_width(m.group(), size) + pad for text in cells for m in PROTECTED.finditer(text)] or [0.0])
+        for _header, *cells in columns
+    ]
+
+
+def _with_whole_spans(widths: list[float], needs: list[float]) -> list[float]:
+    """``widths`` with every column at least its ``needs``, the room taken from the
+    columns with width to spare, in proportion to it (unchanged when none can give)."""
+    short = sum(max(0.0, need - width) for width, need in zip(widths, needs))
+    spare = [max(0.0, width - max(need, 0.0)) for width, need in zip(widths, needs)]
+    if short <= 0 or sum(spare) < short:
+        return widths
+    give = short / sum(spare)
+    return [max(width, need) if need > width else width - s * give for width, need, s in zip(widths, needs, spare)]
+
+
+def _column_widths(ts: Typesetter, columns: list[list[str]], size: float, total: float, rigid: list[bool] | None) -> list[float]:
+    """The widths before whole spans are made room for (see :func:`column_widths`)."""
     rigid = rigid or [False] * len(columns)
     floor = [_floor_width(size, total, len(columns))] * len(columns)
     natural = natural_widths(ts, columns, size, total)
