@@ -114,6 +114,10 @@ def _text_pieces(ts: Typesetter, spec: Spec, inner_w: float, room: float) -> lis
     return pieces
 
 
+#: The gap between stacked items when the usual 10 pt would push the last onto a （续） slide.
+TIGHT_ITEM_GAP = 6.0
+
+
 def _stacked(ts: Typesetter, items: list[tuple[str, str | None]], body: Rect, numbered: bool, bold: bool) -> Pages:
     """Items stacked top to bottom, each its own text box beside a badge or marker."""
     theme = ts.theme
@@ -150,6 +154,14 @@ def _stacked(ts: Typesetter, items: list[tuple[str, str | None]], body: Rect, nu
             chosen = size
             break
     if chosen is None:
+        # Tighter gaps at the smallest size before a （续） slide: a half-empty pair
+        # of slides (3 + 2 items) reads worse than one slide with 6 pt between items.
+        gap_min = TIGHT_ITEM_GAP
+        if page_fits(groups[0], size_range.min_pt):
+            chosen = size_range.min_pt
+        else:
+            gap_min = 10.0
+    if chosen is None:
         # Continued: an item too tall for a slide of its own is cut into pieces first.
         entries = _split_oversize(ts, entries, text_w, size_range.min_pt, bold, body.h)
         groups = balanced_pages(heights(size_range.min_pt), gap_min, body.h)
@@ -169,7 +181,9 @@ def _stacked(ts: Typesetter, items: list[tuple[str, str | None]], body: Rect, nu
             entry = entries[i]
             specs = _item_specs(ts, entry.headline, entry.detail, chosen, bold)
             first_line = ITEM_INSETS.top + line_pitch(chosen, specs[0].pitch)
-            top = y + ITEM_INSETS.top + (first_line - ITEM_INSETS.top - badge) / 2
+            # Centred on the first line, but never above the body (a 30 pt badge beside
+            # an 18 pt first line would stand 1.3 pt over it on a full page).
+            top = max(body.y, y + ITEM_INSETS.top + (first_line - ITEM_INSETS.top - badge) / 2)
             if entry.continued:
                 pass  # a piece of the item above: no second badge or marker
             elif numbered:

@@ -71,3 +71,14 @@ def test_short_lists_and_short_continued_pages_stand_in_the_middle_of_the_body(s
     top, bottom = _body_block(honours)
     assert top - body.y == pytest.approx(body.bottom - bottom, abs=1.0)
     assert top - body.y > 30  # not hanging from the top over an empty half
+
+
+def test_items_close_up_to_6_pt_before_a_half_empty_continued_slide():
+    """坚持抓班子 at 4:3 made a （续） pair of 3 + 2 items; with 6 pt between items it is one slide."""
+    theme = with_slide_size(load_theme("postal-green-noto"), "4:3")
+    plan = plan_deck(load_outline(SAMPLE).deck, theme, Typesetter(theme))
+    pages = [s for s in plan.slides if s.title and s.title.startswith("坚持抓班子")]
+    assert len(pages) == 1
+    items = sorted((e for e in pages[0].elements if e.name.startswith("Item")), key=lambda e: e.rect.y)
+    gaps = [b.rect.y - a.rect.bottom for a, b in zip(items, items[1:])]
+    assert len(items) == 5 and all(gap >= 6.0 - 0.01 for gap in gaps)
