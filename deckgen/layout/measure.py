@@ -15,7 +15,7 @@ looked up once per character, turned into prefix sums once per size
 (``Ruler``), and every candidate line is then measured by two subtractions
 instead of from its first character. Paragraphs, their sizes and heights are
 modelled by :mod:`deckgen.layout.typeset`; fitting there wraps with a width
-reduced by ``WIDTH_SAFETY`` (see there).
+reduced by ``CJK_SAFETY`` and ``WIDTH_SAFETY`` (see there).
 
 When a font file cannot be found, built-in metrics are used (CJK 1 em, Latin
 from a small table) and one warning per font is recorded in
@@ -41,13 +41,25 @@ if TYPE_CHECKING:
     from PIL.ImageFont import FreeTypeFont
 
 WIDTH_SAFETY = 0.02
-"""Fraction of the text width kept free when wrapping to decide a fit.
+"""Fraction of the width of a text's non-CJK characters kept free when wrapping.
 
-PowerPoint's and LibreOffice's text engines differ slightly (kerning, rounding
-of advances to device units, hinting), so a line that fills a box to the last
-point in one may wrap in the other. Deciding with 98 % of the width means a
-text predicted to fit still fits when an engine is up to 2 % wider.
+PowerPoint's and LibreOffice's text engines differ slightly in Latin text (kerning,
+rounding of advances to device units, hinting), so a line that fills a box to the
+last point in one may wrap in the other. Every line is given 2 % of its text's
+Latin width (at most 2 % of the line) to spare, so a text predicted to fit still
+fits when an engine sets its Latin up to 2 % wider.
+
+CJK ideographs and full-width forms are exactly one em wide in every face and
+engine, so they need only :data:`CJK_SAFETY`. Keeping 2 % of *every* line free
+wrapped all-Chinese details that LibreOffice, PowerPoint and WPS hold on one line
+(a 32-character detail in a 33-character box; review 2, problem A), once the
+measured lines were written into the deck as explicit breaks.
 """
+
+CJK_SAFETY = 0.004
+"""Fraction of every line kept free whatever its script: LibreOffice lays text out
+at a whole-pixel size up to 0.3 % off the nominal one (:func:`layout_em_pt`), which
+PowerPoint sets exactly."""
 
 ASIAN_LATIN_SPACE_EM = 0.24
 """Extra space LibreOffice puts where Asian and Latin text meet, in em.
@@ -102,7 +114,7 @@ def layout_em_pt(size_pt: float) -> float:
     are up to 0.3 % off the nominal size (14 pt sets as 14.04 pt, 16 pt as
     15.96 pt; seen in its PDF output). PowerPoint uses the nominal size; the
     LibreOffice size is returned so line breaks are predicted exactly;
-    ``WIDTH_SAFETY`` covers PowerPoint's slightly different advances.
+    ``CJK_SAFETY`` covers PowerPoint's slightly different advances.
     """
     height_hmm = round(size_pt * 2540 / 72)
     size_px = round(height_hmm * LO_REFERENCE_DPI / 2540)

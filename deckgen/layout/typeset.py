@@ -12,7 +12,7 @@ from deckgen.layout.elements import Insets, Para, Run
 from deckgen.layout.fonts import fallback_family
 from deckgen.layout.linebreak import analysis
 from deckgen.layout.linecache import StoredLines
-from deckgen.layout.measure import WIDTH_SAFETY, line_pitch
+from deckgen.layout.measure import CJK_SAFETY, WIDTH_SAFETY, line_pitch
 from deckgen.layout.phrases import SETTLE_SPANS_UP_TO, protected_cuts, settle, visible
 from deckgen.outline.model import PLACEHOLDER_RE
 from deckgen.theme.model import Theme
@@ -65,6 +65,7 @@ class Typesetter:
         self._cache: dict = {}
         self._extra_em: dict[tuple[str, bool], tuple[float, float]] = {}
         self._margins: dict[tuple[str, bool], tuple[float, float]] = {}
+        self._latin: dict[tuple[str, bool], float] = {}
 
     @property
     def warnings(self) -> list[str]:
@@ -114,8 +115,10 @@ class Typesetter:
 
     def _break(self, text: str, width_pt: float, size_pt: float, bold: bool) -> list[str]:
         """:meth:`lines` without any cache."""
-        # Decide with a little width to spare: engines differ slightly (measure.WIDTH_SAFETY).
-        usable = width_pt * (1 - WIDTH_SAFETY)
+        # Decide with a little width to spare where engines differ: in Latin text
+        # (measure.WIDTH_SAFETY) and in the size rounding (measure.CJK_SAFETY).
+        usable = width_pt * (1 - CJK_SAFETY)
+        usable -= WIDTH_SAFETY * min(usable, self._latin_em(text, bold) * size_pt)
         if self._needs_margin and text:
             margin = self._margins.get((text, bold))
             if margin is None:  # fitting asks for one text at many sizes and widths
@@ -173,8 +176,9 @@ class Typesetter:
 
         CJK glyphs are one em in every face concerned; Latin letters, digits and
         punctuation differ: the Chinese system faces (黑体, 宋体, 仿宋, 楷体) set them
-        half an em wide, Latin faces up to about 12 % wider than Noto's. A line holds
-        at most the text's non-CJK characters, so their worst case is kept free.
+        half an em wide, Latin faces up to about 12 % wider than Noto's, but never
+        wider than an em. A line holds at most the text's non-CJK characters, so their
+        worst case is kept free.
         """
         from collections import Counter
 
@@ -188,7 +192,9 @@ class Typesetter:
             known = self._extra_em.get(key)
             if known is None:
                 own = self.measurer.width_em(ch, bold=bold)
-                extra = max(0.5 - own, 0.12 * own, 0.0)
+                # No face sets a character wider than a full em: quotes, dashes and
+                # ellipses a full em wide in the stand-in need nothing more.
+                extra = min(max(0.5 - own, 0.12 * own, 0.0), max(1.0 - own, 0.0))
                 known = self._extra_em[key] = (extra, (own + extra) / own if own > 0 else 1.0)
             total += known[0] * count
             widest = max(widest, known[1])
@@ -207,18 +213,18 @@ class Typesetter:
         """:meth:`box_width_for` at one size for lines of one paragraph, as a function of
         the measured width: the margins are looked up once (display breaking asks for
         thousands of candidate lines)."""
-        share = 1 - WIDTH_SAFETY
+        latin_pt = self._latin_em(within, bold) * size_pt if within else 0.0
         if self.faces.needs_margin and within:
             margin = self._margins.get((within, bold))
             if margin is None:
                 margin = self._margins[(within, bold)] = self._substitution_margin_em(within, bold)
             extra_pt, widest_ratio = margin[0] * size_pt, margin[1]
-            return lambda width_pt: min(width_pt + extra_pt, width_pt * widest_ratio) / share + 0.5
-        return lambda width_pt: width_pt / share + 0.5
+            return lambda width_pt: _box_for(min(width_pt + extra_pt, width_pt * widest_ratio), latin_pt)
+        return lambda width_pt: _box_for(width_pt, latin_pt)
 
     def box_width_for(self, width_pt: float, size_pt: float, bold: bool, *, within: str) -> float:
         """:meth:`one_line_width` of a line already measured ``width_pt`` wide, as a line
-        of the paragraph ``within`` (whose stand-in margin applies)."""
+        of the paragraph ``within`` (whose stand-in margin and Latin safety apply)."""
         if self._needs_margin and within:
             margin = self._margins.get((within, bold))
             if margin is None:
@@ -226,7 +232,19 @@ class Typesetter:
             extra_em, widest_ratio = margin
             # lines() keeps min(extra, usable × (1 − 1/ratio)) free: either bound suffices.
             width_pt = min(width_pt + extra_em * size_pt, width_pt * widest_ratio)
-        return width_pt / (1 - WIDTH_SAFETY) + 0.5
+        return _box_for(width_pt, self._latin_em(within, bold) * size_pt if within else 0.0)
+
+    def _latin_em(self, text: str, bold: bool) -> float:
+        """Width (em) of the characters of ``text`` that are not CJK: the part whose
+        advances may differ between engines (:data:`measure.WIDTH_SAFETY`)."""
+        key = (text, bold)
+        known = self._latin.get(key)
+        if known is None:
+            from deckgen.layout.linebreak import is_cjk
+
+            latin = "".join(ch for ch in text if ch != "\n" and not is_cjk(ch))
+            known = self._latin[key] = self.measurer.width_em(latin, bold=bold) if latin else 0.0
+        return known
 
     def height(self, specs: list[Spec], width_pt: float, insets: Insets | None = None) -> float:
         """Return the height of ``specs`` set in a box ``width_pt`` wide, insets included."""
@@ -265,6 +283,14 @@ class Typesetter:
             )
             for spec in specs
         ]
+
+
+def _box_for(usable_pt: float, latin_pt: float) -> float:
+    """The box width in which :meth:`Typesetter.lines` has ``usable_pt`` to fill, for a
+    text ``latin_pt`` of whose width is Latin (the inverse of its safety margins, with
+    0.5 pt to spare)."""
+    safety = WIDTH_SAFETY * min(latin_pt, usable_pt / (1 - WIDTH_SAFETY))
+    return (usable_pt + safety) / (1 - CJK_SAFETY) + 0.5
 
 
 def runs(text: str, bold: bool, color: str | None, placeholder_color: str) -> list[Run]:

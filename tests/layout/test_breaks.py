@@ -107,3 +107,29 @@ def test_item_details_pull_a_lone_last_character_down():
     _, plan = planned("postal-2024-16x9-postal-green")
     details = [p.text for _, name, p, _ in paragraphs(plan) if name.startswith("Item ") and "评选" in p.text]
     assert details and all(d.endswith("\n评选") for d in details), details
+
+
+def test_chinese_details_that_fill_their_box_stay_one_line():
+    """Review 2, problem A: 32 characters in a 33-character box are one line in every
+    renderer (CJK advances are one em everywhere), so they must not be written as two."""
+    _, plan = planned("postal-2024-16x9-postal-green")
+    details = [p.text for _, name, p, _ in paragraphs(plan) if name.startswith("Item ")]
+    for start in ("始终把政治建设摆在第一位", "健全“政府主导"):
+        text = next(d for d in details if d.startswith(start))
+        assert "\n" not in text, text
+
+
+def test_only_latin_text_keeps_the_safety_margin():
+    ts = Typesetter(resolve_theme(load_outline(OUTLINES[0]), "postal-green", "16:9"))
+    size = 20.0
+    chinese = "始终把政治建设摆在第一位重点抓好党的精神学习贯彻"  # 24 full-width characters
+    width = ts.width(chinese, size)
+    assert len(ts.lines(chinese, width * 1.006, size)) == 1
+    latin = "Express delivery volume grew by a third in two years"
+    latin_width = ts.width(latin, size)
+    assert len(ts.lines(latin, latin_width * 1.006, size)) == 2  # 2 % of Latin kept free
+    # one_line_width is the inverse of lines(): the narrowest box that keeps one line.
+    for text in (chinese, latin, "健全“政府主导、企业主责”的体系2024年"):
+        box = ts.one_line_width(text, size)
+        assert len(ts.lines(text, box, size)) == 1
+        assert len(ts.lines(text, box - 2.0, size)) == 2
