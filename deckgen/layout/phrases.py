@@ -29,16 +29,18 @@ TERMS = (
     "全覆盖", "一体化", "信息化", "数字化", "智能化", "标准化", "规范化", "法治化", "市场化",
     "新冠肺炎", "疫情防控", "全面从严治党", "党风廉政", "主体责任", "快递小哥", "最后一公里",
     "党组织", "两个确立", "两个维护", "四个意识", "四个自信", "中国式现代化", "乡村振兴", "共同富裕",
-    "一带一路", "放管服", "营商环境",
+    "一带一路", "放管服", "营商环境", "稳中求进", "党的建设", "持之以恒",
 )
 #: Spans a line must not break inside: a figure with its unit, or a figure range (X-X).
 FIGURES = re.compile(rf"[0-9０-９XＸ][0-9０-９XＸ.．,%％\-~～/]*{_UNIT}?")
-#: Also whole: short quoted terms and titles, planning periods (十三五) and plenums
-#: (十九届五中全会), anniversaries written in Chinese numerals (一百周年), the
+#: Also whole: short quoted terms and titles, each term of a quoted list, planning
+#: periods (十三五) and plenums (十九届五中全会), anniversaries written in Chinese numerals (一百周年), the
 #: :data:`TERMS`.
 PROTECTED = re.compile(
     FIGURES.pattern
     + r"|“[^”]{1,8}”|《[^》]{1,12}》|「[^」]{1,8}」"
+    # each term of up to 6 characters in a quoted list (“政府主导、……、部门共治”)
+    + r"|(?<=[“、，])[^“”、，]{2,6}(?=”|[、，][^“”]*”)"
     + rf"|十[一二三四五六七八九]五|[{_CN_NUMBER}]+届[{_CN_NUMBER}]+中全会|[{_CN_NUMBER}]+周年"
     + "|" + "|".join(sorted(TERMS, key=len, reverse=True))
 )

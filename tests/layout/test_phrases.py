@@ -88,3 +88,25 @@ def test_a_lone_last_character_is_pulled_down_without_a_line_more(ts):
     assert ts.lines(text[:-1], width, size) == [text[:-1]]  # greedy: all but 选 on line one
     lines = ts.lines(text, width, size)
     assert lines == ["着重关心关爱快递小哥，持续开展“暖蜂行动”，做好“最美快递员”", "评选"]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("坚持稳中求进工作总基调", "稳中求进"),  # Q24 稳/中求进
+        ("深刻认识新时代党的建设的重大意义", "党的建设"),  # P3 党的/建设
+        ("持之以恒正风肃纪反腐", "持之以恒"),  # Q29 持之以/恒
+        ("健全“政府主导、企业主责、行业自律、部门共治”的体系", "部门共治"),  # Q32 “部门共/治”
+        ("健全“政府主导、企业主责、行业自律、部门共治”的体系", "政府主导"),
+        ("健全“政府主导、企业主责、行业自律、部门共治”的体系", "企业主责"),
+    ],
+)
+def test_political_terms_and_quoted_list_terms_stay_whole(text, term):
+    start = text.index(term)
+    assert set(range(start + 1, start + len(term))) <= protected_cuts(text)
+
+
+def test_a_list_outside_quotes_is_not_protected():
+    text = "着力稳态势、促改革、强基础、畅循环，坚决筑牢寄递渠道首都“护城河”"
+    start = text.index("促改革")
+    assert not set(range(start + 1, start + 3)) & protected_cuts(text)
