@@ -20,6 +20,8 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
+from deckgen.layout.linebreak import is_cjk
+
 _UNIT = r"(?:个百分点|周年|[万亿千百]?(?:件|元|人次|人|户|家|个|台|辆|吨|次|组|处|倍|份|笔|公里|千米|米|项|天)|%|％|年|月|日)"
 _CN_NUMBER = "一二两三四五六七八九十百千"
 #: Set phrases of work-conference speeches that read badly split (高质/量, 全覆/盖).
@@ -67,7 +69,8 @@ WORDS = frozenset(
     正气 形象 故事 氛围 政务 办公 窗口 投诉 申诉 满意 寄件 派送 揽收 运输 仓储 分拣 车辆
     中国 突破 把握 作为 成为 认为 以及 以上 以下 以来 可以 难以 予以 加以 得以 所以 对于 关于
     由于 在于 为了 了解 是否 从严 从而 及时 并且 或者 之前 之后 之间 之一 目的 地方 得到 取得
-    获得 着力 着重 着眼 和平 和谐
+    获得 着力 着重 着眼 和平 和谐 隐形 变异 消费 循环 颁布 智能 解决 交流 交往 交融 冷链 普服
+    选拔 任用 专项 公开 合作 协议 批示 各项 结合 统计 邮件 快件 包裹
     """.split()
 )
 #: Characters after which a break reads as a phrase boundary.
@@ -115,6 +118,35 @@ def break_penalty(text: str, cut: int) -> int:
     return 2
 
 
+#: How many characters a line end may move back to leave a word whole.
+WORD_REACH = 3
+
+
+def word_penalty(text: str, cut: int) -> int:
+    """How badly a line break before ``text[cut]`` reads in running text: 0 after
+    punctuation, 1 around a function word, 2 between words, 3 likely inside a word,
+    4 inside one of the :data:`WORDS` or a term.
+
+    Without a dictionary, a run of Chinese characters between punctuation and
+    function words is read as two-character words from its start (提升|农村|邮政|
+    普服|能力): a break at an odd offset into the run likely splits one (普/服), unless
+    a known word ends or starts there.
+    """
+    penalty = break_penalty(text, cut)
+    if penalty < 2:
+        return penalty
+    if not (is_cjk(text[cut - 1]) and is_cjk(text[cut])):
+        return 2
+    if penalty == 3:
+        return 4
+    if text[cut - 2 : cut] in WORDS or text[cut : cut + 2] in WORDS:
+        return 2
+    start = cut - 1
+    while start > 0 and is_cjk(text[start - 1]) and text[start - 1] not in PHRASE_END and text[start - 1] not in SOFT_AFTER:
+        start -= 1
+    return 3 if (cut - start) % 2 else 2
+
+
 #: How many characters back a lone last character may pull a better break from.
 PULL_REACH = 4
 
@@ -132,7 +164,9 @@ def settle(text: str, ends: Sequence[int], opportunities: Sequence[int], fits: S
     the positions where the renderers may break, ``fits`` whether a span fits a line.
     A line that ends inside a protected span makes the text wrap again greedily
     through the other opportunities (a figure or term that cannot fit a line of its
-    own keeps the greedy breaks); a last line of one character then pulls the nearest
+    own keeps the greedy breaks); a line end that likely splits a word (:func:`word_penalty`)
+    moves back to a better break within :data:`WORD_REACH` characters when the text
+    still takes as many lines; a last line of one character then pulls the nearest
     break of the line before down, within :data:`PULL_REACH` characters preferring a
     break after punctuation or at a function word, if the last line still fits. The
     line count changes only when keeping a protected span whole needs a line more.
@@ -142,19 +176,51 @@ def settle(text: str, ends: Sequence[int], opportunities: Sequence[int], fits: S
     if len(ends) < 2:
         return ends
     forbidden = protected_cuts(text) if len(text) <= SETTLE_SPANS_UP_TO else frozenset()
+    allowed = [c for c in opportunities if c not in forbidden]
     if forbidden and any(end in forbidden for end in ends[:-1]):
-        allowed = [c for c in opportunities if c not in forbidden]
         ends = _greedy(text, allowed, fits) or ends
+    if len(text) <= SETTLE_SPANS_UP_TO and splits_word(text, ends):
+        ends = _keep_words(text, ends, allowed, fits)
     if len(ends) >= 2 and visible(text[ends[-2] :]) < 2:
-        ends = _pull_down(text, ends, [c for c in opportunities if c not in forbidden], fits)
+        ends = _pull_down(text, ends, allowed, fits)
     return ends
 
 
-def _greedy(text: str, cuts: Sequence[int], fits: SpanFits) -> list[int] | None:
-    """Greedy line ends through ``cuts`` only, or None when some line cannot fit."""
+
+def splits_word(text: str, ends: Sequence[int]) -> bool:
+    """Whether a line end of ``ends`` likely splits a word (:func:`word_penalty` 3 or more)."""
+    return any(word_penalty(text, end) >= 3 for end in ends[:-1])
+
+
+def _keep_words(text: str, ends: list[int], cuts: Sequence[int], fits: SpanFits) -> list[int]:
+    """Move each line end that likely splits a word back, within :data:`WORD_REACH`
+    characters, to the best break that reads better, when the rest of the text still
+    wraps (greedily) into as many lines."""
+    out = list(ends)
+    index = 0
+    while index < len(out) - 1:
+        end, start = out[index], out[index - 1] if index else 0
+        here = word_penalty(text, end)
+        if here >= 3:
+            better = [
+                cut for cut in cuts
+                if max(start, end - WORD_REACH) < cut < end and visible(text[start:cut]) >= 2 and word_penalty(text, cut) < here
+            ]
+            for cut in sorted(better, key=lambda c: (word_penalty(text, c), end - c)):
+                rest = _greedy(text, cuts, fits, start=cut)
+                if rest is not None and index + 1 + len(rest) <= len(ends):
+                    out = [*out[:index], cut, *rest]
+                    break
+        index += 1
+    return out
+
+
+def _greedy(text: str, cuts: Sequence[int], fits: SpanFits, *, start: int = 0) -> list[int] | None:
+    """Greedy line ends through ``cuts`` only from ``start``, or None when some line
+    cannot fit."""
     positions = [*cuts, len(text)]
     ends: list[int] = []
-    start, index = 0, 0
+    index = 0
     while start < len(text):
         while positions[index] <= start:
             index += 1

@@ -26,7 +26,7 @@ from deckgen.layout.display import display_breaks
 from deckgen.layout.elements import Fill, Finding, Insets, Rect, TextBox
 from deckgen.layout.keywords import chip_grid
 from deckgen.layout.pages import Pages
-from deckgen.layout.phrases import PHRASE_END
+from deckgen.layout.phrases import PHRASE_END, splits_word
 from deckgen.layout.typeset import Spec, Typesetter, sizes_down
 from deckgen.outline.model import Slide
 
@@ -75,8 +75,13 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     # two slides split at a sentence end.
     inner = box.w - STATEMENT_INSETS.left - STATEMENT_INSETS.right
     holding = [size for size in display_sizes if sizer.holds(text, size, True, DISPLAY_LINES)]
+    broken = {size: display_breaks(ts, text, inner, size, True) for size in holding}
     for size in holding:
-        if _ends_at_phrases(display_breaks(ts, text, inner, size, True)):
+        if _ends_at_phrases(broken[size]):
+            return _statement_pages(ts, [text], size, specs_for, box, at_min=False)
+    # Next best: the largest size that breaks no word (邮/政 at 36 pt, review 2).
+    for size in holding:
+        if not _splits_word(broken[size]):
             return _statement_pages(ts, [text], size, specs_for, box, at_min=False)
     if holding:
         return _statement_pages(ts, [text], holding[0], specs_for, box, at_min=False)
@@ -117,6 +122,13 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         if chunks is not None:
             return _statement_pages(ts, chunks, size, specs_for, box, at_min=size <= low)
     return _statement_pages(ts, greedy_chunks(units, sizer.at(low, None)), low, specs_for, box, at_min=True)
+
+
+def _splits_word(broken: str) -> bool:
+    """True when a line of ``broken`` likely ends inside a word (:func:`phrases.word_penalty`)."""
+    lines = broken.split("\n")
+    ends = [sum(len(line) for line in lines[: k + 1]) for k in range(len(lines))]
+    return splits_word("".join(lines), ends)
 
 
 def _ends_at_phrases(broken: str) -> bool:

@@ -10,7 +10,7 @@ import pytest
 
 from deckgen.layout.elements import Table, TextBox
 from deckgen.layout.kinds import ITEM_INSETS
-from deckgen.layout.phrases import PROTECTED, protected_cuts, visible
+from deckgen.layout.phrases import PROTECTED, WORDS, protected_cuts, visible
 from deckgen.layout.plan import plan_deck
 from deckgen.layout.typeset import Typesetter
 from deckgen.outline.loader import load_outline
@@ -133,3 +133,25 @@ def test_only_latin_text_keeps_the_safety_margin():
         box = ts.one_line_width(text, size)
         assert len(ts.lines(text, box, size)) == 1
         assert len(ts.lines(text, box - 2.0, size)) == 2
+
+
+@pytest.mark.parametrize("key", [k for k in IDS if k.startswith("postal-2024")])
+def test_body_lines_do_not_end_inside_a_known_word(key):
+    """Review 2: 循/环, 提/升, 解/决, 冷/链 … in details, statements and table cells."""
+    _, plan = planned(key)
+    split = []
+    for n, name, para, _ in paragraphs(plan):
+        lines = para.text.split("\n")
+        for k in range(len(lines) - 1):
+            if (lines[k][-1:] + lines[k + 1][:1]) in WORDS:
+                split.append(f"slide {n} {name}: {lines[k][-4:]}/{lines[k + 1][:4]}")
+    assert not split, "\n".join(split)
+
+
+def test_word_rule_moves_a_line_end_back_to_the_word_boundary():
+    from deckgen.layout.phrases import word_penalty
+
+    text = "加大监督检查力度，提升农村邮政普服能力"
+    cut = text.index("服")
+    assert word_penalty(text, cut) >= 3 > word_penalty(text, cut - 1)  # 普/服 vs 邮政/普服
+    assert word_penalty(text, text.index("能")) == 2
