@@ -183,8 +183,27 @@ def settle(text: str, ends: Sequence[int], opportunities: Sequence[int], fits: S
         ends = _keep_words(text, ends, allowed, fits)
     if len(ends) >= 2 and visible(text[ends[-2] :]) < 2:
         ends = _pull_down(text, ends, allowed, fits)
+    if len(ends) == 2 and visible(text[ends[0] :]) <= SHORT_LAST:
+        ends = _even_two_lines(text, ends, allowed, fits)
     return ends
 
+
+#: A two-line paragraph whose last line holds this many characters or fewer (评选)
+#: breaks at its last phrase end instead, if that splits it more evenly.
+SHORT_LAST = 2
+
+
+def _even_two_lines(text: str, ends: list[int], cuts: Sequence[int], fits: SpanFits) -> list[int]:
+    """Break a two-line paragraph with a stub of a last line at its last phrase end
+    (after punctuation) that leaves the first line at least as long as the second."""
+    for cut in reversed(cuts):
+        if cut >= ends[0]:
+            continue
+        if visible(text[:cut]) < visible(text[cut:]) or not fits(cut, len(text)):
+            break
+        if break_penalty(text, cut) == 0:
+            return [cut, len(text)]
+    return ends
 
 
 def splits_word(text: str, ends: Sequence[int]) -> bool:

@@ -103,10 +103,12 @@ def test_titles_are_balanced_at_phrase_boundaries_and_keep_terms_whole():
     assert closing.paras[0].text.split("\n")[0].endswith("，")  # broken after the comma, not in 迎接
 
 
-def test_item_details_pull_a_lone_last_character_down():
+def test_item_details_pull_a_short_last_line_down_to_a_phrase_end():
+    """Not 选 alone, nor 评选 (review 2, problem A): a two-line detail breaks after its
+    last comma when that leaves the first line the longer."""
     _, plan = planned("postal-2024-16x9-postal-green")
     details = [p.text for _, name, p, _ in paragraphs(plan) if name.startswith("Item ") and "评选" in p.text]
-    assert details and all(d.endswith("\n评选") for d in details), details
+    assert details and all(d.endswith("，\n做好“最美快递员”评选") for d in details), details
 
 
 def test_chinese_details_that_fill_their_box_stay_one_line():
