@@ -64,7 +64,8 @@ class CardDesign:
                  space_before_pt=self.head_gap, pitch=self.pitch),
         ]
         if summary:
-            specs.append(Spec(summary, self.summary_pt(ts, size), color=theme.color("muted"), space_before_pt=4 if self.name == "full" else 2, pitch=self.pitch))
+            summary_pt = self.summary_pt(ts, size)
+            specs.append(Spec(summary, summary_pt, color=theme.detail_color(summary_pt), space_before_pt=4 if self.name == "full" else 2, pitch=self.pitch))
         return specs
 
     @property
