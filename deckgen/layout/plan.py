@@ -11,7 +11,7 @@ from __future__ import annotations
 from deckgen.layout.base import base_plan, layout_key
 from deckgen.layout.breaks import write_breaks
 from deckgen.layout.elements import DeckPlan, Fill, Finding, Icon, Insets, Rect, SlidePlan, TextBox
-from deckgen.layout.hanging import hang_display_text
+from deckgen.layout.hanging import hang_display_text, hang_item_text
 from deckgen.layout.icon_choice import part_icons
 from deckgen.layout.photos import divider_photo, image_beside, photo_findings, split_for_image
 from deckgen.layout.labels import cover_lines, footer_text, part_label, subtitle_shown
@@ -67,6 +67,7 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     write_breaks(ts, plan)  # the lines measured are the lines drawn (layout.breaks)
     add_footers(ts, frames, deck, plan)
     hang_display_text(plan)
+    hang_item_text(plan)
     plan.warnings.extend(ts.warnings)
     plan.stand_ins.extend(ts.stand_ins)
     return plan
