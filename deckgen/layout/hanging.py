@@ -14,17 +14,12 @@ was measured to fit still fits (at worst a first line holds a little more).
 Item headlines and details (“快递进村”工作深入推进) hang the same way, paragraph by
 paragraph, but only where the item's box may grow to the left by the hung width
 without reaching into another shape (its badge) or out of the shape holding it: no
-glyph ever stands outside its box or on another shape. A detail whose written line
-break falls before a mark (…农村快递 / “最后一公里”) is split there into two
-paragraphs, set exactly as the two lines were, so the second line can hang too: an
-indent belongs to a paragraph, not to a line.
+glyph ever stands outside its box or on another shape.
 """
 
 from __future__ import annotations
 
-import dataclasses
-
-from deckgen.layout.elements import DeckPlan, Para, Rect, SlidePlan, TextBox
+from deckgen.layout.elements import DeckPlan, Rect, SlidePlan, TextBox
 
 #: Opening marks that hang, with the blank share of their em on the left: measured on
 #: LibreOffice's PDF of 34 pt bold titles in Noto Sans CJK SC (the mark's ink against
@@ -101,40 +96,10 @@ def _room_left(slide: SlidePlan, box: TextBox, grow: float) -> bool:
     return True
 
 
-def _slice(para: Para, start: int, end: int) -> list:
-    """The runs of ``para`` covering its text from ``start`` to ``end``."""
-    runs, offset = [], 0
-    for run in para.runs:
-        a, b = max(start, offset), min(end, offset + len(run.text))
-        if a < b:
-            runs.append(dataclasses.replace(run, text=run.text[a - offset:b - offset]))
-        offset += len(run.text)
-    return runs
-
-
-def split_at_marked_lines(para: Para) -> list[Para]:
-    """``para`` as one paragraph per written line that opens with a hanging mark.
-
-    The pieces keep the paragraph's look and line pitch; only the first keeps its
-    space before, so every line stays where it was.
-    """
-    text = para.text
-    cuts = [n for n in range(len(text) - 1) if text[n] == "\n" and text[n + 1] in HANG_EM]
-    if not cuts:
-        return [para]
-    pieces, start = [], 0
-    for n, cut in enumerate([*cuts, len(text)]):
-        runs = _slice(para, start, cut)
-        pieces.append(dataclasses.replace(para, runs=runs, space_before_pt=para.space_before_pt if n == 0 else 0.0))
-        start = cut + 1  # the written break becomes the paragraph end
-    return pieces
-
-
 def hang_paragraphs(slide: SlidePlan, box: TextBox) -> bool:
-    """Hang every paragraph of ``box`` (and every written line) that opens with a
-    mark, in place, where the box has room to grow left by the widest hang; True
-    when it did."""
-    paras = [piece for para in box.paras for piece in split_at_marked_lines(para)]
+    """Hang every paragraph of ``box`` that opens with a mark, in place, where the
+    box has room to grow left by the widest hang; True when it did."""
+    paras = box.paras
     if not paras or any(p.align != "left" or p.margin_left_pt or p.first_indent_pt or p.decimal_tab_pt is not None for p in paras):
         return False
     hangs = [hang_width_pt(p.text, p.size_pt) for p in paras]
@@ -142,7 +107,6 @@ def hang_paragraphs(slide: SlidePlan, box: TextBox) -> bool:
     if grow <= 0 or not _room_left(slide, box, grow):
         return False
     box.rect = Rect(box.rect.x - grow, box.rect.y, box.rect.w + grow, box.rect.h)
-    box.paras = paras
     for para, hang in zip(paras, hangs):
         para.margin_left_pt = grow
         para.first_indent_pt = -hang if hang else 0.0

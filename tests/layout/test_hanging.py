@@ -108,19 +108,3 @@ def test_libreoffice_sets_the_quote_of_a_hung_title_on_the_grid(tmp_path):
     assert abs(head["x0"] - detail["x0"]) < 0.5
     assert abs(quote["x0"] - (head["x0"] - HANG_EM["“"] * quote["size"])) < 1.0
     assert abs(book["x0"] - (detail["x0"] - HANG_EM["《"] * book["size"])) < 1.0
-
-
-def test_a_detail_line_written_to_open_with_a_mark_hangs_too():
-    # Review 2: Q8's detail wrapped before “最后一公里” and that line started half an em in.
-    from deckgen.theme.resolve import with_slide_size
-
-    theme = with_slide_size(load_theme("postal-green-noto"), "4:3")
-    sample = Path(__file__).resolve().parents[2] / "decks" / "postal-2024.yaml"
-    plan = plan_deck(load_outline(sample).deck, theme, Typesetter(theme))
-    box = next(e for s in plan.slides for e in s.elements if isinstance(e, TextBox) and e.name.startswith("Item") and e.paras[0].text.startswith("“快递进村”"))
-    texts = [p.text for p in box.paras]
-    assert texts[-1] == "“最后一公里”" and texts[-2].endswith("打通农村快递")  # one paragraph per line from the mark on
-    head, first_line, hung_line = box.paras
-    assert hung_line.first_indent_pt == -HANG_EM["“"] * hung_line.size_pt and hung_line.space_before_pt == 0
-    assert (first_line.size_pt, first_line.line_pitch_pt, first_line.runs[0].color) == (hung_line.size_pt, hung_line.line_pitch_pt, hung_line.runs[0].color)
-    assert first_line.space_before_pt > 0 and first_line.first_indent_pt == 0
