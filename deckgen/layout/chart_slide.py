@@ -194,6 +194,8 @@ def placeholder_note(ts: Typesetter, box: ChartBox) -> list:
 GHOST_SHARE = 0.5
 #: How much of a series colour a placeholder bar keeps (the rest is white).
 GHOST_TINT = 0.22
+#: A plot smaller than this (pt, either side) under the note gets no placeholder bars.
+MIN_GHOST_PLOT = 72.0
 
 
 def tint(color: str, share: float) -> str:
@@ -226,6 +228,9 @@ def placeholder_chart(ts: Typesetter, box: ChartBox) -> tuple[ChartBox, list]:
     else:
         axis = 2 * line_pitch(label_pt, 1.3) + 12
         plot = Rect(frame.x + 0.04 * frame.w, top, 0.92 * frame.w, frame.bottom - axis - legend - top)
+    if min(plot.w, plot.h) < MIN_GHOST_PLOT:
+        # No room for bars under the note (a template's short body): the note alone.
+        return box, placeholder_note(ts, box)
     colors = [tint(box.colors[j % len(box.colors)], GHOST_TINT) for j in range(k)]
     ghost: list = []
 
