@@ -7,6 +7,7 @@ text at the minimum size are the cards split over slides, evenly (12 → 6 + 6),
 page's rows as even as the count allows and short rows centred, so a page never shows
 a hole where a card seems to be missing. Cards without any summary get a head-only
 design: icon and head centred, the card as tall as its text, the grid centred.
+Cards with short summaries are as tall as their text with a little air, the grid centred.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from deckgen.outline.model import Slide
 CARD_INSETS = Insets(16, 14, 12, 10)
 COMPACT_INSETS = Insets(14, 12, 8, 6)
 GAP = 18.0
+#: Room a card keeps under its tallest text, at most: short summaries (推动经济持续回升向好)
+#: get cards sized to them, the grid centred, not cards stretched over the whole body.
+CARD_AIR = 14.0
 
 #: The grid each card count asks for, on a wide (16:9) and a narrower (4:3) body.
 WIDE_SHAPES = {1: (1, 1), 2: (2, 1), 3: (3, 1), 4: (2, 2), 5: (3, 2), 6: (3, 2), 7: (3, 3), 8: (3, 3), 9: (3, 3),
@@ -64,7 +68,8 @@ class CardDesign:
                  space_before_pt=self.head_gap, pitch=self.pitch),
         ]
         if summary:
-            specs.append(Spec(summary, self.summary_pt(ts, size), color=theme.color("muted"), space_before_pt=4 if self.name == "full" else 2, pitch=self.pitch))
+            summary_pt = self.summary_pt(ts, size)
+            specs.append(Spec(summary, summary_pt, color=theme.detail_color(summary_pt), space_before_pt=4 if self.name == "full" else 2, pitch=self.pitch))
         return specs
 
     @property
@@ -142,8 +147,10 @@ def _fitting_grid(ts: Typesetter, slide: Slide, body: Rect, per_page: int, *, wi
                 if tallest > card_h:
                     break
             else:
-                # A head-only card is only as tall as the tallest card's text.
-                return _Grid(cols, rows, card_w, tallest if design.name == "head" else card_h, design, size, size <= size_range.min_pt)
+                # A head-only card is only as tall as the tallest card's text; a card
+                # with short summaries leaves some air under them, no more.
+                height = tallest if design.name == "head" else min(card_h, tallest + CARD_AIR)
+                return _Grid(cols, rows, card_w, height, design, size, size <= size_range.min_pt)
     return None
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from deckgen.layout.charts import ChartBox, ChartSeries, number_format_for
 from deckgen.layout.elements import Fill, Finding, Insets, Rect, TextBox
 from deckgen.layout.pages import Pages
+from deckgen.layout.measure import line_pitch
 from deckgen.layout.typeset import Spec, Typesetter
 from deckgen.outline.model import PLACEHOLDER_RE, Slide
 
@@ -117,9 +119,14 @@ def layout_chart(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         number_format=number_format_for([x for v in values for x in v]),
         name=f"Chart {slide.title or ''}".strip(),
     )
-    page.append(box)
     if values and all(v is None for figures in values for v in figures):
-        page += placeholder_note(ts, box)
+        if chart_type == "doughnut":
+            page += [box] + placeholder_note(ts, box)
+        else:
+            box, ghost = placeholder_chart(ts, box)
+            page += [box] + ghost
+    else:
+        page.append(box)
     return Pages([page], findings=findings)
 
 
@@ -180,3 +187,90 @@ def placeholder_note(ts: Typesetter, box: ChartBox) -> list:
         Fill(rect, theme.color("surface"), "rounded", theme.color("rule"), name="Chart placeholder"),
         TextBox(rect, ts.paras([spec]), "middle", insets, "body", "Chart placeholder note"),
     ]
+
+
+#: How tall the pale placeholder bars stand, as a share of the plot: a neutral
+#: height that says "a figure goes here" without suggesting one.
+GHOST_SHARE = 0.5
+#: How much of a series colour a placeholder bar keeps (the rest is white).
+GHOST_TINT = 0.22
+#: A plot smaller than this (pt, either side) under the note gets no placeholder bars.
+MIN_GHOST_PLOT = 72.0
+
+
+def tint(color: str, share: float) -> str:
+    """``color`` (RRGGBB) mixed with white, keeping ``share`` of it."""
+    channels = [int(color[i : i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(255 - (255 - ch) * share):02X}" for ch in channels)
+
+
+def placeholder_chart(ts: Typesetter, box: ChartBox) -> tuple[ChartBox, list]:
+    """A column, bar or line chart with no figure yet, drawn so the slide still
+    reads as that chart: the note at the top, and under it pale bars (or flat pale
+    lines) at a neutral height, one per figure, each labelled X. The chart's plot is
+    pinned where the bars stand, so its category labels fall under them; the chart
+    itself keeps its gaps (its workbook holds no made-up figure), and once
+    ``--values`` fills the figures none of this is drawn."""
+    theme = ts.theme
+    frame = box.rect
+    note = placeholder_note(ts, box)
+    badge = note[0].rect
+    badge = Rect(badge.x, frame.y + 4, badge.w, badge.h)
+    note = [replace(note[0], rect=badge), replace(note[1], rect=badge)]
+    label_pt = box.label_size_pt
+    x_pitch = line_pitch(label_pt, 1.25)
+    n, k = len(box.categories), len(box.series)
+    legend = label_pt * 1.5 + 12 if k > 1 else 0.0
+    top = badge.bottom + 12 + x_pitch
+    if box.chart_type == "bar":
+        left = max(ts.one_line_width(c, label_pt) for c in box.categories) + 24
+        plot = Rect(frame.x + left, top, frame.w - left - 0.08 * frame.w, frame.bottom - legend - 12 - top)
+    else:
+        axis = 2 * line_pitch(label_pt, 1.3) + 12
+        plot = Rect(frame.x + 0.04 * frame.w, top, 0.92 * frame.w, frame.bottom - axis - legend - top)
+    if min(plot.w, plot.h) < MIN_GHOST_PLOT:
+        # No room for bars under the note (a template's short body): the note alone.
+        return box, placeholder_note(ts, box)
+    colors = [tint(box.colors[j % len(box.colors)], GHOST_TINT) for j in range(k)]
+    ghost: list = []
+
+    def x_label(rect: Rect, name: str) -> None:
+        spec = Spec("X", label_pt, bold=True, color=theme.color("muted"), align="center", pitch=1.25)
+        ghost.append(TextBox(rect, ts.paras([spec]), "middle", Insets(0, 0, 0, 0), "body", name))
+
+    if box.chart_type == "line":
+        slot = plot.w / n
+        dot = 12.0
+        for j in range(k):
+            y = plot.y + plot.h * (1 - GHOST_SHARE + 0.18 * (j - (k - 1) / 2))
+            first, last = plot.x + slot / 2, plot.x + plot.w - slot / 2
+            ghost.append(Fill(Rect(first, y - 1.5, last - first, 3), colors[j], name=f"Chart placeholder line {j + 1}"))
+            for i in range(n):
+                cx = plot.x + slot * (i + 0.5)
+                ghost.append(Fill(Rect(cx - dot / 2, y - dot / 2, dot, dot), colors[j], "ellipse", name=f"Chart placeholder point {j + 1}.{i + 1}"))
+                below = j > 0 and k > 1
+                x_label(Rect(cx - 20, y + dot / 2 + 2 if below else y - dot / 2 - 2 - x_pitch, 40, x_pitch), f"Chart placeholder X {j + 1}.{i + 1}")
+    elif box.chart_type == "bar":
+        slot = plot.h / n
+        bar = min(slot / (k + 0.6), 48.0)
+        for i in range(n):
+            y0 = plot.y + slot * i + (slot - k * bar) / 2
+            for j in range(k):
+                rect = Rect(plot.x, y0 + j * bar, plot.w * GHOST_SHARE, bar * 0.92)
+                ghost.append(Fill(rect, colors[j], name=f"Chart placeholder bar {j + 1}.{i + 1}"))
+                if bar >= x_pitch:
+                    x_label(Rect(rect.right + 4, rect.y + (rect.h - x_pitch) / 2, 40, x_pitch), f"Chart placeholder X {j + 1}.{i + 1}")
+            if bar < x_pitch:
+                # Bars thinner than a line of text: one X beside the category's group.
+                x_label(Rect(plot.x + plot.w * GHOST_SHARE + 4, y0 + (k * bar - x_pitch) / 2, 40, x_pitch), f"Chart placeholder X {i + 1}")
+    else:
+        slot = plot.w / n
+        bar = min(slot / (k + 0.6), 96.0)
+        height = plot.h * GHOST_SHARE
+        for i in range(n):
+            x0 = plot.x + slot * i + (slot - k * bar) / 2
+            for j in range(k):
+                rect = Rect(x0 + j * bar, plot.bottom - height, bar * 0.92, height)
+                ghost.append(Fill(rect, colors[j], name=f"Chart placeholder bar {j + 1}.{i + 1}"))
+                x_label(Rect(rect.x - 10, rect.y - 2 - x_pitch, rect.w + 20, x_pitch), f"Chart placeholder X {j + 1}.{i + 1}")
+    return replace(box, plot=plot), ghost + note

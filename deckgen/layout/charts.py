@@ -42,6 +42,10 @@ class ChartBox:
     #: Doughnut slices too thin for their label: the label is left off the ring (the
     #: category, as the legend shows it, carries the figure instead).
     hidden_labels: tuple[int, ...] = ()
+    #: Where the plot (inside its axes) stands, when layout must know it: a chart with
+    #: no figure yet has pale placeholder bars drawn over its plot. None: the
+    #: application places it.
+    plot: Rect | None = None
 
     def __post_init__(self) -> None:
         if self.chart_type not in CHART_TYPES:

@@ -10,11 +10,16 @@ this as a hanging indent, so the quote's ink lines up with the lines below it.
 
 The first line gains the hung width and the other lines keep theirs, so text that
 was measured to fit still fits (at worst a first line holds a little more).
+
+Item headlines and details (“快递进村”工作深入推进) hang the same way, paragraph by
+paragraph, but only where the item's box may grow to the left by the hung width
+without reaching into another shape (its badge) or out of the shape holding it: no
+glyph ever stands outside its box or on another shape.
 """
 
 from __future__ import annotations
 
-from deckgen.layout.elements import DeckPlan, Rect, TextBox
+from deckgen.layout.elements import DeckPlan, Rect, SlidePlan, TextBox
 
 #: Opening marks that hang, with the blank share of their em on the left: measured on
 #: LibreOffice's PDF of 34 pt bold titles in Noto Sans CJK SC (the mark's ink against
@@ -58,3 +63,59 @@ def hang_display_text(plan: DeckPlan) -> None:
         for element in slide.elements:
             if isinstance(element, TextBox) and (element.role == "title" or element.name in DISPLAY_NAMES):
                 hang_box(element)
+
+
+#: Text boxes whose paragraphs hang where there is room: an item's headline and detail.
+ITEM_PREFIX = "Item "
+
+
+def _overlaps(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
+def _contains(outer: Rect, inner: Rect) -> bool:
+    eps = 0.01
+    return outer.x - eps <= inner.x and inner.right <= outer.right + eps and outer.y - eps <= inner.y and inner.bottom <= outer.bottom + eps
+
+
+def _room_left(slide: SlidePlan, box: TextBox, grow: float) -> bool:
+    """True when ``box`` may grow ``grow`` pt to the left: on the slide, touching no
+    shape it did not touch, and still inside every shape that held it (a card)."""
+    grown = Rect(box.rect.x - grow, box.rect.y, box.rect.w + grow, box.rect.h)
+    if grown.x < 0:
+        return False
+    for other in slide.elements:
+        rect = getattr(other, "rect", None)
+        if other is box or rect is None:
+            continue
+        if _contains(rect, box.rect):
+            if not _contains(rect, grown):
+                return False
+        elif _overlaps(rect, grown) and not _overlaps(rect, box.rect):
+            return False
+    return True
+
+
+def hang_paragraphs(slide: SlidePlan, box: TextBox) -> bool:
+    """Hang every paragraph of ``box`` that opens with a mark, in place, where the
+    box has room to grow left by the widest hang; True when it did."""
+    paras = box.paras
+    if not paras or any(p.align != "left" or p.margin_left_pt or p.first_indent_pt or p.decimal_tab_pt is not None for p in paras):
+        return False
+    hangs = [hang_width_pt(p.text, p.size_pt) for p in paras]
+    grow = max(hangs)
+    if grow <= 0 or not _room_left(slide, box, grow):
+        return False
+    box.rect = Rect(box.rect.x - grow, box.rect.y, box.rect.w + grow, box.rect.h)
+    for para, hang in zip(paras, hangs):
+        para.margin_left_pt = grow
+        para.first_indent_pt = -hang if hang else 0.0
+    return True
+
+
+def hang_item_text(plan: DeckPlan) -> None:
+    """Hang the opening marks of item headlines and details of ``plan`` where they fit."""
+    for slide in plan.slides:
+        for element in slide.elements:
+            if isinstance(element, TextBox) and element.name.startswith(ITEM_PREFIX):
+                hang_paragraphs(slide, element)

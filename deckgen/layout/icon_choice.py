@@ -221,3 +221,39 @@ def part_icon(title: str, own: str | None) -> str | None:
     if own == "none":
         return None
     return own or choose_icon(title)
+
+
+def _fallback(candidate: Candidate) -> Candidate:
+    """A cue from a part's slides, ranked below every cue of a part title."""
+    return Candidate(candidate.icon, 0, 1000 - candidate.weight * 100 + min(candidate.position, 99))
+
+
+def part_icons(titles: list[str], owns: list[str | None], contents: list[str]) -> list[str | None]:
+    """The icons on a deck's dividers, chosen together: each different, or none at all.
+
+    A part's ``icon:`` is kept (``none`` turns that divider's icon off); the others
+    are chosen from their titles, and a title without a cue of its own (2024年工作回顾)
+    borrows one from ``contents``, its slides' titles, ranked below any title cue.
+    Dividers are one series, so when some part cannot get an icon of its own none of
+    the chosen ones is shown: a deck never has a divider with a picture beside one
+    without, or the same picture on two dividers.
+    """
+    named = frozenset(own for own in owns if own and own != "none")
+    options: list[list[Candidate]] = []
+    for title, own, content in zip(titles, owns, contents):
+        if own is not None:
+            continue
+        own_cues = list(candidates(title))
+        seen = {c.icon for c in own_cues}
+        borrowed = [_fallback(c) for c in candidates(content) if c.icon not in seen]
+        options.append([c for c in own_cues + borrowed if c.icon not in named])
+    if not all(options):
+        chosen: list[str | None] = [None] * len(options)
+    elif len(options) <= _MAX_SEARCH:
+        chosen = _search(options) if options else []
+    else:
+        chosen = _greedy(options)
+    if not all(chosen):
+        chosen = [None] * len(options)
+    auto = iter(chosen)
+    return [None if own == "none" else own or next(auto) for own in owns]

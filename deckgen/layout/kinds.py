@@ -57,7 +57,8 @@ def _item_specs(ts: Typesetter, headline: str | None, detail: str | None, size: 
     if headline is not None:
         specs.append(Spec(headline, size, bold=bold, color=theme.color("text")))
     if detail:
-        specs.append(Spec(detail, max(body_min, size - 3), color=theme.color("muted"), space_before_pt=3 if specs else 0))
+        detail_pt = max(body_min, size - 3)
+        specs.append(Spec(detail, detail_pt, color=theme.detail_color(detail_pt), space_before_pt=3 if specs else 0))
     return specs
 
 

@@ -75,9 +75,10 @@ def known(value: str | None) -> str | None:
 
 def footer_text(template: str, *, organisation: str | None, date: str | None) -> str:
     """The footer line from the theme's template (``{organisation}  {date}``): an
-    organisation that is only a placeholder is left out, the date is shown as on the
-    cover (``2024-01`` -> ``2024年1月``), and no stray spaces remain."""
-    filled = template.format(organisation=known(organisation) or "", date=display_date(date) or "")
+    organisation or date that is only a placeholder (``X``, ``X年X月``) is left out
+    (the cover's placeholder line and ``check`` still ask for it), the date is shown
+    as on the cover (``2024-01`` -> ``2024年1月``), and no stray spaces remain."""
+    filled = template.format(organisation=known(organisation) or "", date=known(display_date(date)) or "")
     return re.sub(r"\s{3,}", "  ", filled).strip()
 
 

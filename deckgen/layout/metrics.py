@@ -302,6 +302,11 @@ def layout_kpi_cards(
         return None
     # The first grid whose cards read neatly, else the first that fits at all.
     cols, rows, (card_w, value_pt, specs, _neat, content_h) = next((f for f in fits if f[2][3]), fits[0])
+    insets = STRIP_INSETS if snug else CARD_INSETS
+    head_count = 2 if caption else 1
+    slots = _row_slots(ts, [s[:head_count] for s in specs], [s[head_count:] for s in specs], cols, card_w, insets)
+    value_h = line_pitch(value_pt, VALUE_PITCH) + 2
+    content_h = max(content_h, max(head + value_h + change for head, change in slots) + CARD_ACCENT)
     room = SNUG_CARD_ROOM if snug else 96
     card_h = min((body.h - CARD_GAP * (rows - 1)) / rows, content_h + room)
     block_h = rows * card_h + (rows - 1) * CARD_GAP
@@ -316,9 +321,31 @@ def layout_kpi_cards(
         page.append(Fill(rect, theme.color("surface"), "rect", theme.color("rule"), name=f"KPI {number}"))
         page.append(Fill(Rect(rect.x, rect.y, rect.w, CARD_ACCENT), theme.color("primary"), name=f"KPI {number} accent"))
         text_rect = Rect(rect.x, rect.y + CARD_ACCENT, rect.w, rect.h - CARD_ACCENT)
-        insets = STRIP_INSETS if snug else CARD_INSETS
-        page.append(TextBox(text_rect, _card_paras(ts, slide, metric, specs[i], value_pt, caption), "middle", insets, "body", f"KPI {number} text"))
+        # Every card of a row keeps the row's label lines and change slot, so the
+        # values share one baseline (a label that wraps, a card without 同比 would
+        # otherwise shift its value when the text is centred on its own).
+        head_h, change_h = slots[r]
+        own_head = _text_height(ts, specs[i][:head_count], card_w, insets)
+        area = text_rect.h - insets.top - insets.bottom
+        top_pad = max(0.0, (area - (head_h + value_h + change_h)) / 2) + head_h - own_head
+        card_insets = replace(insets, top=insets.top + top_pad)
+        page.append(TextBox(text_rect, _card_paras(ts, slide, metric, specs[i], value_pt, caption), "top", card_insets, "body", f"KPI {number} text"))
     return page
+
+
+def _text_height(ts: Typesetter, specs: list[Spec], width: float, insets: Insets) -> float:
+    """The height of ``specs`` in a card ``width`` wide, without the top and bottom insets."""
+    return ts.height(specs, width, insets) - insets.top - insets.bottom if specs else 0.0
+
+
+def _row_slots(ts: Typesetter, heads: list[list[Spec]], changes: list[list[Spec]], cols: int, width: float, insets: Insets) -> list[tuple[float, float]]:
+    """Per row of ``cols`` cards: the height its labels (indicator, caption) and its
+    change lines take in the card that needs most, which every card of the row keeps."""
+    out = []
+    for start in range(0, len(heads), cols):
+        row = range(start, min(start + cols, len(heads)))
+        out.append((max(_text_height(ts, heads[i], width, insets) for i in row), max(_text_height(ts, changes[i], width, insets) for i in row)))
+    return out
 
 
 def _fit_cards(

@@ -11,8 +11,8 @@ from __future__ import annotations
 from deckgen.layout.base import base_plan, layout_key
 from deckgen.layout.breaks import write_breaks
 from deckgen.layout.elements import DeckPlan, Fill, Finding, Icon, Insets, Rect, SlidePlan, TextBox
-from deckgen.layout.hanging import hang_display_text
-from deckgen.layout.icon_choice import part_icon
+from deckgen.layout.hanging import hang_display_text, hang_item_text
+from deckgen.layout.icon_choice import part_icons
 from deckgen.layout.photos import divider_photo, image_beside, photo_findings, split_for_image
 from deckgen.layout.labels import cover_lines, footer_text, part_label, subtitle_shown
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body, title_finding
@@ -67,6 +67,7 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     write_breaks(ts, plan)  # the lines measured are the lines drawn (layout.breaks)
     add_footers(ts, frames, deck, plan)
     hang_display_text(plan)
+    hang_item_text(plan)
     plan.warnings.extend(ts.warnings)
     plan.stand_ins.extend(ts.stand_ins)
     return plan
@@ -258,7 +259,7 @@ def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings
     label = Spec(f"第{chinese_number(index + 1)}部分", 24, color=theme.color("on_primary"), align="center", pitch=1.3)
     number = Spec(f"{index + 1:02d}", 80, bold=True, color=theme.color("on_primary"), align="center", pitch=1.15, space_before_pt=6)
     elements.append(TextBox(Rect(24, h * 0.26, panel_w - 48, 150), ts.paras([label, number]), "top", role="label", name="Part number", link="agenda"))
-    icon = part_icon(part.title, part.icon)
+    icon = divider_icons(deck)[index]
     if icon:
         size = DIVIDER_ICON_PT
         elements.append(Icon(Rect((panel_w - size) / 2, h * 0.26 - size - 18, size, size), icon, theme.color("on_primary")))
@@ -277,6 +278,13 @@ def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings
     elements.append(Fill(Rect(right_x + 7.2, title_box.bottom + 14, 64, 5), theme.color("accent"), name="Title accent"))
     elements.extend(_progress(ts, deck, index, Rect(right_x, title_box.bottom + 40, right_w, h - title_box.bottom - 40 - 52)))
     return SlidePlan("divider", part.title, elements, notes=part.notes, source_path=part.path, layout="divider")
+
+
+def divider_icons(deck: Deck) -> list[str | None]:
+    """Each part's divider icon, chosen for the deck's dividers together (no repeats,
+    none missing); a part without a cue in its title borrows one from its slides' titles."""
+    contents = ["\n".join(slide.title or "" for slide in part.slides) for part in deck.parts]
+    return part_icons([part.title for part in deck.parts], [part.icon for part in deck.parts], contents)
 
 
 def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings: list[Finding]) -> SlidePlan:

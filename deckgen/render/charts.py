@@ -77,6 +77,8 @@ def new_chart_part(box: ChartBox, package, *, number: int, latin: str, east_asia
     part.chart_workbook.xlsx_part = workbook
     _positive_axis_ids(opc.element(part), number)
     _style(part.chart, box)
+    if box.plot is not None:
+        _place_plot(opc.element(part), box)
     _set_fonts(opc.element(part), box, latin=latin, east_asian=east_asian)
     return part
 
@@ -182,6 +184,26 @@ def _style(chart, box: ChartBox) -> None:
         if box.chart_type == "bar":
             # Bars read top-down in the order written, as a list does.
             categories.reverse_order = True
+
+
+def _place_plot(chart_space, box: ChartBox) -> None:
+    """Put the plot (inside its axes) at ``box.plot``: a manual inner layout, in
+    shares of the chart frame, which PowerPoint, WPS and LibreOffice honour."""
+    c = f"{{{C_NS}}}"
+    plot_area = chart_space.find(f"{c}chart/{c}plotArea")
+    old = plot_area.find(f"{c}layout")
+    if old is not None:
+        plot_area.remove(old)
+    layout = etree.Element(f"{c}layout")
+    manual = etree.SubElement(layout, f"{c}manualLayout")
+    etree.SubElement(manual, f"{c}layoutTarget", val="inner")
+    etree.SubElement(manual, f"{c}xMode", val="edge")
+    etree.SubElement(manual, f"{c}yMode", val="edge")
+    frame, plot = box.rect, box.plot
+    assert plot is not None
+    for tag, value in (("x", (plot.x - frame.x) / frame.w), ("y", (plot.y - frame.y) / frame.h), ("w", plot.w / frame.w), ("h", plot.h / frame.h)):
+        etree.SubElement(manual, f"{c}{tag}", val=f"{value:.4f}")
+    plot_area.insert(0, layout)
 
 
 def _hide_labels(series, box: ChartBox) -> None:

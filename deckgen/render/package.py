@@ -95,7 +95,7 @@ class DeckWriter:
         self.presentation: Part = opened.presentation
         self.base = base
         self.layout_parts = opened.layout_parts
-        self.fonts = X.body_fonts(theme.body_from_pt)
+        self.fonts = X.body_fonts(theme.body_from_pt, reversed_color=theme.color("on_primary"))
         self.notes_master_part = notes_master(self.package)
         for rpr in self.notes_master_part.element.iter(f"{{{A}}}defRPr"):
             set_font_refs(rpr, heading=False)

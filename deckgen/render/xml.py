@@ -54,9 +54,10 @@ def text(value: str) -> str:
 class Fonts:
     """The typefaces every run carries, as ready-made XML.
 
-    ``strong`` are the faces for bold runs and for runs smaller than ``body_from_pt``
-    (gov-red: 仿宋 has no bold and is thin below 20 pt, so headlines, numbers and small
-    text are set in 黑体); without it every run takes these faces.
+    ``strong`` are the faces for bold runs, for runs smaller than ``body_from_pt`` and
+    for runs in ``reversed_color`` (gov-red: 仿宋 has no bold and is thin below 20 pt
+    and in white on the red bands, so headlines, numbers, small and reversed text are
+    set in 黑体); without it every run takes these faces.
     """
 
     def __init__(
@@ -67,6 +68,7 @@ class Fonts:
         *,
         strong: Fonts | None = None,
         body_from_pt: float | None = None,
+        reversed_color: str | None = None,
     ):
         self.xml = (
             f'<a:latin typeface="{text(latin)}"/><a:ea typeface="{text(east_asian)}"/>'
@@ -74,12 +76,15 @@ class Fonts:
         )
         self.strong = strong
         self.body_from_pt = body_from_pt
+        self.reversed_color = reversed_color.upper() if reversed_color else None
 
-    def for_run(self, bold: bool, size_pt: float) -> Fonts:
-        """The faces of a run: ``strong`` when it is bold or small, else these."""
-        if self.strong is not None and (bold or (self.body_from_pt is not None and size_pt < self.body_from_pt)):
-            return self.strong
-        return self
+    def for_run(self, bold: bool, size_pt: float, color: str | None = None) -> Fonts:
+        """The faces of a run: ``strong`` when it is bold, small or reversed, else these."""
+        if self.strong is None:
+            return self
+        small = self.body_from_pt is not None and size_pt < self.body_from_pt
+        reversed_out = color is not None and self.reversed_color is not None and color.upper() == self.reversed_color
+        return self.strong if bold or small or reversed_out else self
 
 
 # Runs refer to the theme's fonts rather than naming faces, so Design > Fonts in
@@ -89,11 +94,12 @@ HEADING_FONTS = Fonts("+mj-lt", "+mj-ea", "+mj-cs")
 BODY_FONTS = Fonts("+mn-lt", "+mn-ea", "+mn-cs")
 
 
-def body_fonts(body_from_pt: float | None) -> Fonts:
-    """The body's faces; with ``body_from_pt`` bold and smaller runs take the heading faces."""
+def body_fonts(body_from_pt: float | None, *, reversed_color: str | None = None) -> Fonts:
+    """The body's faces; with ``body_from_pt`` bold and smaller runs take the heading
+    faces, and so do runs in ``reversed_color`` (text reversed out of the brand colour)."""
     if body_from_pt is None:
         return BODY_FONTS
-    return Fonts("+mn-lt", "+mn-ea", "+mn-cs", strong=HEADING_FONTS, body_from_pt=body_from_pt)
+    return Fonts("+mn-lt", "+mn-ea", "+mn-cs", strong=HEADING_FONTS, body_from_pt=body_from_pt, reversed_color=reversed_color)
 SLIDENUM_FIELD_ID = "{6A1D4F3E-2B7C-4D55-9C31-7E0A5B8D2F41}"
 SLIDE_JUMP = "ppaction://hlinksldjump"
 
@@ -107,7 +113,7 @@ def run_props(tag: str, size_pt: float, bold: bool, color: str | None, fonts: Fo
 
 def run(r: Run, size_pt: float, fonts: Fonts) -> str:
     size = r.size_pt or size_pt
-    props = run_props("rPr", size, r.bold, r.color, fonts.for_run(r.bold, size))
+    props = run_props("rPr", size, r.bold, r.color, fonts.for_run(r.bold, size, r.color))
     pieces = r.text.split("\n")
     out = []
     for n, piece in enumerate(pieces):
@@ -147,7 +153,7 @@ def paragraph(p: Para, fonts: Fonts) -> str:
     )
     runs = "".join(run(r, p.size_pt, fonts) for r in p.runs)
     last = p.runs[-1] if p.runs else Run("")
-    end = run_props("endParaRPr", p.size_pt, last.bold, last.color, fonts.for_run(last.bold, p.size_pt))
+    end = run_props("endParaRPr", p.size_pt, last.bold, last.color, fonts.for_run(last.bold, p.size_pt, last.color))
     return f"<a:p>{ppr}{runs}{end}</a:p>"
 
 

@@ -91,3 +91,22 @@ class Theme:
 
     def color(self, role: str) -> str:
         return self.colors[role]
+
+    def detail_color(self, size_pt: float) -> str:
+        """The colour of secondary text (item details, card summaries) at ``size_pt``.
+
+        ``muted``, except where that text is set in a thin body face (a theme with
+        ``body_from_pt``, e.g. gov-red's 仿宋, at or above that size): a grey lighter
+        than the body text reads poorly there, so it is taken halfway to ``text``.
+        """
+        muted, body = self.colors["muted"], self.colors["text"]
+        if self.body_from_pt is None or size_pt < self.body_from_pt or _luminance(muted) <= _luminance(body):
+            return muted
+        mixed = (round((int(muted[i:i + 2], 16) + int(body[i:i + 2], 16)) / 2) for i in (0, 2, 4))
+        return "".join(f"{channel:02X}" for channel in mixed)
+
+
+def _luminance(hex_color: str) -> float:
+    """Relative luminance (sRGB weights) of an ``RRGGBB`` colour, 0 black to 1 white."""
+    r, g, b = (int(hex_color[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b

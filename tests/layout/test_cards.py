@@ -116,3 +116,28 @@ def test_cards_without_summaries_are_as_tall_as_their_heads_and_centred(tmp_path
     full_cards = _cards(full[0])
     body_top, body_bottom = min(r.y for r in full_cards), max(r.bottom for r in full_cards)
     assert abs((top - body_top) - (body_bottom - bottom)) < 0.5
+
+
+def test_cards_with_short_summaries_are_as_tall_as_their_text_and_centred(tmp_path):
+    # G14 of the review: four cards, a head and a six-word summary each, stretched
+    # over the whole body with half of every card empty.
+    short = [f"{{title: {t}, summary: {s}}}" for t, s in
+             [("扩大有效需求", "推动经济持续回升向好"), ("加快发展新质生产力", "构建现代化产业体系"),
+              ("深化改革开放", "持续激发发展活力"), ("保障和改善民生", "扎实推进共同富裕")]]
+    theme = with_slide_size(load_theme("gov-red-noto"), "16:9")
+    ts = Typesetter(theme)
+    (slide,) = _pages(tmp_path, short, theme="gov-red-noto")
+    cards = _cards(slide)
+    assert [len(r) for r in _rows(slide)] == [2, 2]
+    texts = [e for e in slide.elements if isinstance(e, TextBox) and e.name.startswith("Card ")]
+    text_h = 0.0
+    for box in texts:
+        inner = box.rect.w - box.insets.left - box.insets.right
+        lines = sum(len(ts.lines(p.text, inner, p.size_pt, p.bold)) * p.line_pitch_pt + p.space_before_pt for p in box.paras)
+        text_h = max(text_h, lines + box.insets.top + box.insets.bottom)
+    assert all(text_h <= r.h <= text_h + 36 for r in cards), (text_h, [r.h for r in cards])
+    # Centred where cards that fill their cells stand: as much room above as below.
+    full = _cards(_pages(tmp_path, _with_summaries(4, LONG[:30]), theme="gov-red-noto")[0])
+    body_top, body_bottom = min(r.y for r in full), max(r.bottom for r in full)
+    top, bottom = min(r.y for r in cards), max(r.bottom for r in cards)
+    assert top - body_top > 20 and abs((top - body_top) - (body_bottom - bottom)) < 0.5

@@ -162,6 +162,22 @@ def test_a_chart_with_no_figure_yet_says_so_until_values_fill_it(tmp_path):
     assert note.text_frame.text == "数据待填（X）"
     chart = next(sh for sh in slide.shapes if sh.has_chart).chart
     assert list(chart.plots[0].categories) == ["2022年", "2023年", "2024年"]  # still a native chart with its categories
+    # It reads as a column chart: a pale bar for each figure, labelled X, standing
+    # over its category (the plot is pinned where the bars are), with no made-up
+    # figure in the chart itself.
+    bars = sorted((sh for sh in slide.shapes if sh.name.startswith("Chart placeholder bar")), key=lambda sh: sh.left)
+    marks = [sh for sh in slide.shapes if sh.name.startswith("Chart placeholder X")]
+    assert len(bars) == 3 and [m.text_frame.text for m in marks] == ["X", "X", "X"]
+    assert len({sh.height for sh in bars}) == 1 and all(sh.fill.fore_color.rgb != chart.plots[0].series[0].format.fill.fore_color.rgb for sh in bars)
+    assert list(chart.series[0].values) == [None, None, None]
+    frame = next(sh for sh in slide.shapes if sh.has_chart)
+    layout = chart._chartSpace.find(f"{C}chart/{C}plotArea/{C}layout/{C}manualLayout")
+    share = {tag: float(layout.find(f"{C}{tag}").get("val")) for tag in ("x", "w", "y", "h")}
+    plot_left, plot_w = frame.left + share["x"] * frame.width, share["w"] * frame.width
+    plot_bottom = frame.top + (share["y"] + share["h"]) * frame.height
+    for n, bar in enumerate(bars):
+        assert abs(bar.left + bar.width / 2 - (plot_left + plot_w * (n + 0.5) / 3)) < plot_w * 0.02  # over its category
+        assert abs(bar.top + bar.height - plot_bottom) < 12700  # standing on the axis
     assert "Chart placeholder note" not in _shape_names(out, "部分待填")  # a gap among figures is drawn as a gap
     check = CliRunner().invoke(cli, ["check", str(path)])
     assert check.output.count("holds an X placeholder") == 4  # check still lists every X
@@ -169,7 +185,7 @@ def test_a_chart_with_no_figure_yet_says_so_until_values_fill_it(tmp_path):
     figures.write_text("邮政业务收入: {values: [8.2, 9.35, 10.4]}\n", encoding="utf-8")
     result, out = _build(tmp_path, path, "--values", str(figures))
     assert result.exit_code == 0, result.output
-    assert "Chart placeholder note" not in _shape_names(out, "收入")
+    assert not any(name.startswith("Chart placeholder") for name in _shape_names(out, "收入"))
     assert list(_charts(out)["收入"].series[0].values) == [8.2, 9.35, 10.4]
 
 

@@ -165,3 +165,48 @@ def test_the_sample_deck_shows_the_2024_figures_as_cards(tmp_path):
         assert value.alignment == PP_ALIGN.CENTER
         assert value.runs[-1].font.size.pt < value.runs[0].font.size.pt  # the unit, smaller
     assert not any(sh.has_table for sh in slide.shapes)
+
+
+ROW_OF_CARDS = """\
+    - kind: metrics
+      title: 党建工作主要数据
+      metrics:
+        - {indicator: 基层党组织, value: '128', unit: 个, change: 增长5%}
+        - {indicator: 党员人数, value: '2350', unit: 人, change: 增长3%}
+        - {indicator: 新发展党员中一线职工和青年骨干, value: '46', unit: 人}
+    """
+
+
+def _value_tops(ts: Typesetter, cards: list[TextBox]) -> list[float]:
+    """Where each card's value line starts: the box top, its inset and the label
+    lines above the value as the card is set."""
+    tops = []
+    for card in cards:
+        y = card.rect.y + card.insets.top
+        inner = card.rect.w - card.insets.left - card.insets.right
+        for para in card.paras:
+            y += para.space_before_pt
+            if para.size_pt >= 44:
+                break
+            y += len(ts.lines(para.text, inner, para.size_pt, para.bold)) * para.line_pitch_pt
+        tops.append(y)
+    return tops
+
+
+@pytest.mark.parametrize("size", ["16:9", "4:3"])
+def test_values_in_a_row_of_cards_share_one_line_whatever_their_labels_and_changes(tmp_path, size):
+    # P4: the third label wraps and has no 同比 line; its 46 sat lower than 128 and 2350.
+    theme = with_slide_size(load_theme("postal-green-noto"), size)
+    ts = Typesetter(theme)
+    _, plan = _slides(_outline(tmp_path, ROW_OF_CARDS), size=size)
+    slide = _by_title(plan, "党建工作主要数据")[0]
+    cards = [e for e in slide.elements if isinstance(e, TextBox) and e.name.startswith("KPI ")]
+    assert len(cards) == 3
+    labels = [ts.lines(c.paras[0].text, c.rect.w - c.insets.left - c.insets.right, c.paras[0].size_pt, True) for c in cards]
+    assert len(labels[2]) > len(labels[0])  # the case: one label wraps, the others do not
+    rows: dict[float, list[TextBox]] = {}
+    for card in cards:
+        rows.setdefault(round(card.rect.y, 1), []).append(card)
+    for row in rows.values():
+        tops = _value_tops(ts, row)
+        assert max(tops) - min(tops) < 0.5, tops

@@ -123,3 +123,43 @@ def test_card_grids_take_their_shape_from_the_count(tmp_path):
         assert len(slides) == 1, title  # one slide: no pagination while the grid fits
         cards = [e.rect for e in slides[0].elements if isinstance(e, Fill) and e.name.startswith("Card ") and e.name[5:].isdigit()]
         assert len({round(r.x) for r in cards}) == cols and len({round(r.y) for r in cards}) == rows, title
+
+
+def _divider_icons(plan) -> list[list[str]]:
+    return [[e.name for e in s.elements if isinstance(e, Icon)] for s in plan.slides if s.kind == "divider"]
+
+
+def test_every_divider_of_the_sample_has_its_own_icon():
+    # Review 2: the first divider (2024年主要工作及“十三五”时期总体回顾) had none while the others had one.
+    icons = _divider_icons(_plan(SAMPLE))
+    assert all(len(names) == 1 for names in icons), icons
+    assert len({names[0] for names in icons}) == len(icons), icons  # no picture twice
+
+
+def test_dividers_do_not_repeat_an_icon_and_borrow_one_from_their_slides(tmp_path):
+    # Review 2: P3 and P6 both showed a flag; G3 (工作回顾) had no icon beside dividers with one.
+    path = _outline(tmp_path, """\
+        parts:
+          - title: 深刻认识新时代党的建设的重大意义
+            slides: [{kind: bullets, title: 主要指标, bullets: [一]}]
+          - title: 突出重点，全面提升党建工作质量
+            slides: [{kind: bullets, title: 重点, bullets: [一]}]
+          - title: 2024年工作回顾
+            slides: [{kind: bullets, title: 保障和改善民生, bullets: [一]}]
+        """)
+    icons = _divider_icons(_plan(path))
+    assert [len(names) for names in icons] == [1, 1, 1], icons
+    assert len({names[0] for names in icons}) == 3, icons
+    assert "flag" in {names[0] for names in icons}
+    assert icons[2] == ["people"]  # from its slide's 民生
+
+
+def test_when_one_divider_finds_no_icon_none_shows_one(tmp_path):
+    path = _outline(tmp_path, """\
+        parts:
+          - title: 安全生产
+            slides: [{kind: bullets, title: 平安, bullets: [一]}]
+          - title: 几点希望
+            slides: [{kind: bullets, title: 几点意见, bullets: [一]}]
+        """)
+    assert _divider_icons(_plan(path)) == [[], []]

@@ -8,6 +8,7 @@ import textwrap
 
 import pdfplumber
 from click.testing import CliRunner
+from pptx import Presentation
 
 from deckgen.cli import cli
 from rendercheck import check_deck, soffice_or_skip
@@ -51,6 +52,21 @@ def test_libreoffice_draws_doughnut_figures_and_the_placeholder_note(tmp_path):
     with pdfplumber.open(pdf_path) as pdf:
         empty, doughnut = (pdf.pages[n].extract_text() for n in (1, 2))
     assert "数据待填" in empty and "业务总量" in empty  # the note, and the categories still along the axis
+    # The pale placeholder bars stand over the categories LibreOffice draws (the
+    # plot is pinned where layout put them), each with its X above it.
+    prs = Presentation(str(deck))
+    bars = sorted((sh for sh in prs.slides[1].shapes if sh.name.startswith("Chart placeholder bar")), key=lambda sh: sh.left)
+    with pdfplumber.open(pdf_path) as pdf:
+        page = pdf.pages[1]
+        scale = float(page.width) / prs.slide_width
+        words = page.extract_words()
+    assert len(bars) == 3
+    for bar, category in zip(bars, ("业务总量", "业务收入", "快递业务量")):
+        word = next(w for w in words if category in w["text"])
+        left, right, bottom = bar.left * scale, (bar.left + bar.width) * scale, (bar.top + bar.height) * scale
+        assert left < (word["x0"] + word["x1"]) / 2 < right, (category, word, left, right)
+        assert 0 < word["top"] - bottom < 30  # just under the bar, on the axis
+        assert any(w["text"] == "X" and left < (w["x0"] + w["x1"]) / 2 < right and w["bottom"] <= bar.top * scale + 2 for w in words)
     for figure in ("23.5", "74.1", "2.4"):
         assert figure in doughnut, doughnut
     # The thin slice's figure stands in the legend, beside its category, not on

@@ -177,7 +177,7 @@ def test_layout_keys_name_one_kind_and_conflicts_are_refused_at_their_line(tmp_p
 
 
 def _run_faces(pptx_path):
-    """(east-asian face, bold, size pt, text) of every run on the content slides."""
+    """(east-asian face, bold, size pt, text, colour) of every run on the slides."""
     import re
     import zipfile
 
@@ -186,8 +186,10 @@ def _run_faces(pptx_path):
         for name in z.namelist():
             if re.fullmatch(r"ppt/slides/slide\d+\.xml", name):
                 xml = z.read(name).decode()
-                for m in re.finditer(r'<a:rPr [^>]*sz="(\d+)" b="(\d)"[^>]*>.*?<a:ea typeface="([^"]+)"/>.*?</a:rPr><a:t>([^<]*)</a:t>', xml):
-                    out.append((m.group(3), m.group(2) == "1", int(m.group(1)) / 100, m.group(4)))
+                for m in re.finditer(
+                    r'<a:rPr [^>]*sz="(\d+)" b="(\d)"[^>]*>(?:<a:solidFill><a:srgbClr val="(\w+)"/></a:solidFill>)?'
+                    r'<a:latin[^>]*/><a:ea typeface="([^"]+)"/>.*?</a:rPr><a:t>([^<]*)</a:t>', xml):
+                    out.append((m.group(4), m.group(2) == "1", int(m.group(1)) / 100, m.group(5), m.group(3)))
     return out
 
 
@@ -202,9 +204,13 @@ def test_gov_red_sets_bold_and_small_text_in_heiti_and_only_running_text_in_fang
     runs = _run_faces(tmp_path / "red.pptx")
     bold = [r for r in runs if r[1]]
     assert bold and all(face == "+mj-ea" for face, *_ in bold)  # headlines, numbers, KPI values: 黑体
-    assert all(face == "+mj-ea" for face, is_bold, size, _ in runs if size < 20)
-    body = [r for r in runs if not r[1] and r[2] >= 20]
+    assert all(face == "+mj-ea" for face, is_bold, size, *_ in runs if size < 20)
+    body = [r for r in runs if not r[1] and r[2] >= 20 and r[4] != "FFFFFF"]
     assert body and all(face == "+mn-ea" for face, *_ in body)  # running text: 仿宋
+    # Review 2 (R33, G22, P10): thin white 仿宋 on the red closing band read poorly.
+    reversed_out = [r for r in runs if r[4] == "FFFFFF"]
+    assert any("紧密团结" in r[3] for r in reversed_out)  # the closing text
+    assert all(face == "+mj-ea" for face, *_ in reversed_out)  # white on red: 黑体
     # Themes without the setting keep headlines and small text in the body faces
     # (only titles take the heading faces there).
     build(sample, tmp_path / "green.pptx", theme_ref="postal-green")
@@ -218,3 +224,16 @@ def test_body_from_pt_must_be_a_size(tmp_path):
     with pytest.raises(InputError) as caught:
         load_theme_file(path)
     assert any("body_from_pt must be a size in points" in i.format() for i in caught.value.issues)
+
+
+def test_gov_red_sets_its_fangsong_details_darker_than_its_grey_labels():
+    # Review 2 item 9: 仿宋 detail lines in the muted grey were lighter than the body and thin.
+    red = load_theme("gov-red")
+    assert red.detail_color(16) == red.color("muted")  # small text is 黑体: the muted grey stays
+    darker = red.detail_color(21)
+    channels = [int(darker[i:i + 2], 16) for i in (0, 2, 4)]
+    muted = [int(red.color("muted")[i:i + 2], 16) for i in (0, 2, 4)]
+    text = [int(red.color("text")[i:i + 2], 16) for i in (0, 2, 4)]
+    assert all(t <= c < m for c, m, t in zip(channels, muted, text))  # between body text and the grey
+    green = load_theme("postal-green")
+    assert green.detail_color(21) == green.color("muted")  # no thin face: unchanged
