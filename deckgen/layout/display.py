@@ -28,6 +28,12 @@ def display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: float
     """
     if "\n" in text:
         return text
+    kind = "display-balanced" if balance else "display"
+    return ts.remembered(kind, text, inner_width, size_pt, bold, lambda: _display_breaks(ts, text, inner_width, size_pt, bold, balance=balance))
+
+
+def _display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: float, bold: bool, *, balance: bool) -> str:
+    """:func:`display_breaks`, made afresh."""
     greedy = ts.lines(text, inner_width, size_pt, bold)
     count = len(greedy)
     if count < 2 or count > (6 if balance else 4) or len(text) > 200:

@@ -19,7 +19,7 @@ from deckgen import cache
 NAMESPACE = "lines"
 #: Entries kept per set of fonts: this build's, then earlier ones up to the limit.
 MAX_ENTRIES = 60_000
-_CODE = ("typeset.py", "measure.py", "linebreak.py", "phrases.py", "fonts.py", "linecache.py")
+_CODE = ("typeset.py", "measure.py", "linebreak.py", "phrases.py", "fonts.py", "linecache.py", "display.py")
 
 
 class StoredLines:

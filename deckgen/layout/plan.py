@@ -48,10 +48,11 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     if agenda:
         agenda[0].anchor = "agenda"
     plan.slides.extend(agenda)
+    icons = divider_icons(deck) if scaffolded else []  # chosen together, once per deck
     for index, part in enumerate(deck.parts):
         first = len(plan.slides)
         if scaffolded:
-            divider = divider_slide(ts, frames["divider"], deck, index, plan.findings)
+            divider = divider_slide(ts, frames["divider"], deck, index, plan.findings, icon=icons[index])
             divider.anchor = f"part:{index}"
             plan.slides.append(divider)
         elif part.image is not None:
@@ -241,8 +242,9 @@ def agenda_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
     return plans
 
 
-def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings: list[Finding]) -> SlidePlan:
-    """A section divider: part number on a brand panel, title, and agenda progress."""
+def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings: list[Finding], *, icon: str | None = None) -> SlidePlan:
+    """A section divider: part number on a brand panel, title, agenda progress and
+    ``icon`` (this part's entry of :func:`divider_icons`)."""
     if not frame.generated:
         return _template_divider(ts, frame, deck, index, findings)
     theme = ts.theme
@@ -259,7 +261,6 @@ def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings
     label = Spec(f"第{chinese_number(index + 1)}部分", 24, color=theme.color("on_primary"), align="center", pitch=1.3)
     number = Spec(f"{index + 1:02d}", 80, bold=True, color=theme.color("on_primary"), align="center", pitch=1.15, space_before_pt=6)
     elements.append(TextBox(Rect(24, h * 0.26, panel_w - 48, 150), ts.paras([label, number]), "top", role="label", name="Part number", link="agenda"))
-    icon = divider_icons(deck)[index]
     if icon:
         size = DIVIDER_ICON_PT
         elements.append(Icon(Rect((panel_w - size) / 2, h * 0.26 - size - 18, size, size), icon, theme.color("on_primary")))

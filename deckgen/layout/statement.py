@@ -75,13 +75,20 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     # two slides split at a sentence end.
     inner = box.w - STATEMENT_INSETS.left - STATEMENT_INSETS.right
     holding = [size for size in display_sizes if sizer.holds(text, size, True, DISPLAY_LINES)]
-    broken = {size: display_breaks(ts, text, inner, size, True) for size in holding}
+    broken_at: dict[float, str] = {}
+
+    def broken(size: float) -> str:
+        """The display breaks at ``size``, made once and only when asked for."""
+        if size not in broken_at:
+            broken_at[size] = display_breaks(ts, text, inner, size, True)
+        return broken_at[size]
+
     for size in holding:
-        if _ends_at_phrases(broken[size]):
+        if _ends_at_phrases(broken(size)):
             return _statement_pages(ts, [text], size, specs_for, box, at_min=False)
     # Next best: the largest size that breaks no word (邮/政 at 36 pt, review 2).
     for size in holding:
-        if not _splits_word(broken[size]):
+        if not _splits_word(broken(size)):
             return _statement_pages(ts, [text], size, specs_for, box, at_min=False)
     if holding:
         return _statement_pages(ts, [text], holding[0], specs_for, box, at_min=False)

@@ -6,6 +6,8 @@ text breaks into lines, so every kind measures the same way render will draw.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass
 
 from deckgen.layout.elements import Insets, Para, Run
@@ -61,6 +63,7 @@ class Typesetter:
         identity = self.measurer.font_identity()
         # Line breaks are kept between builds only when every face is a readable file
         # (built-in metrics come with warnings that must be given on every build).
+        self._answers: dict[tuple, str] = {}
         self._stored = StoredLines((identity, self.faces)) if identity is not None and not self.faces.damaged else None
         self._cache: dict = {}
         self._extra_em: dict[tuple[str, bool], tuple[float, float]] = {}
@@ -105,6 +108,24 @@ class Typesetter:
                     hit = self._break(text, width_pt, size_pt, bold)
                     self._stored.add(entry, hit)
             self._cache[key] = hit
+        return hit
+
+    def remembered(self, kind: str, text: str, width_pt: float, size_pt: float, bold: bool, make: Callable[[], str]) -> str:
+        """``make()``, remembered in this build and between builds like :meth:`lines`:
+        for other pure answers about one text in one box (``kind`` names which, e.g.
+        display breaks)."""
+        key = (kind, text, width_pt, size_pt, bold)
+        hit = self._answers.get(key)
+        if hit is None:
+            entry = f"{kind}|" + StoredLines.entry(text, width_pt, size_pt, bold)
+            stored = self._stored.get(entry) if self._stored is not None else None
+            if stored is not None and len(stored) == 1:
+                hit = stored[0]
+            else:
+                hit = make()
+                if self._stored is not None:
+                    self._stored.add(entry, [hit])
+            self._answers[key] = hit
         return hit
 
     def save(self) -> None:
