@@ -27,6 +27,7 @@ import stat
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 #: Bump when the layout of entries changes; old entries then simply miss.
@@ -102,6 +103,18 @@ def get(namespace: str, entry_key: str) -> bytes | None:
     except OSError:
         pass
     return payload
+
+
+def found_fine(namespace: str, entry_key: str, check: Callable[[], str | None]) -> str | None:
+    """``check()`` (a problem, or None when the thing checked is fine), with a fine
+    answer remembered under ``entry_key`` (an empty key: not remembered); problems
+    are always found anew, so their messages stay exact."""
+    if entry_key and get(namespace, entry_key) == b"ok":
+        return None
+    problem = check()
+    if problem is None and entry_key:
+        put(namespace, entry_key, b"ok")
+    return problem
 
 
 #: An entry larger than this is not one of ours (prepared photos are well under it).

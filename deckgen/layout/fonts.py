@@ -368,12 +368,7 @@ def measuring_problem(font_file: FontFile) -> str | None:
     from PIL import __version__ as pillow_version
 
     entry = _file_fact("measurable", font_file, pillow_version)
-    if entry and cache.get("fonts", entry) == b"ok":
-        return None
-    problem = _measuring_problem(font_file)
-    if problem is None and entry:
-        cache.put("fonts", entry, b"ok")
-    return problem
+    return cache.found_fine("fonts", entry or "", lambda: _measuring_problem(font_file))
 
 
 def _measuring_problem(font_file: FontFile) -> str | None:

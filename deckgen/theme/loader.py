@@ -222,12 +222,7 @@ def image_problem(path: Path) -> str | None:
     except OSError:
         content = None
     entry = cache.key("logo-ok", content, MAX_LOGO_PIXELS, pillow_version, cache.code_fingerprint(__file__)) if content else ""
-    if entry and cache.get("logos", entry) == b"ok":
-        return None
-    problem = _decoded_image_problem(path)
-    if problem is None and entry:
-        cache.put("logos", entry, b"ok")
-    return problem
+    return cache.found_fine("logos", entry, lambda: _decoded_image_problem(path))
 
 
 def _decoded_image_problem(path: Path) -> str | None:
