@@ -17,6 +17,7 @@ from pathlib import Path
 from deckgen.errors import InputError, Issue
 from deckgen.layout.elements import Fill, Picture, Rect
 from deckgen.theme.model import Theme
+from deckgen.theme.scenery import Scenery
 from deckgen.theme.template import Placeholder, TemplateInfo, TemplateLayout
 
 #: Layout roles in deck order, with the Chinese layout names of generated bases.
@@ -81,6 +82,7 @@ class LayoutPlan:
     background: str | None = None
     elements: list = field(default_factory=list)  # decorations drawn on the layout (generated bases)
     position: int = 0  # a template layout's place in its master's list
+    scenery: Scenery | None = None  # templates: what the master and layout draw under slides
 
 
 @dataclass
@@ -93,6 +95,7 @@ class BasePlan:
     template: Path | None = None
     master: LayoutPlan | None = None  # generated bases only: the master's own placeholders
     master_elements: list = field(default_factory=list)
+    template_master: int = 0  # templates only: the master (its place in the list) the layouts are on
 
     @property
     def generated(self) -> bool:
@@ -262,7 +265,7 @@ def template_base(theme: Theme) -> BasePlan:
         raise InputError([Issue(where, 0, 0, message)])
     layouts = {role: _template_layout(role, layout, info) for role, layout in chosen.items()}
     layouts.update({kind: _template_layout(KIND_ROLES[kind], layout, info) for kind, layout in own.items()})
-    return BasePlan(info.width_pt, info.height_pt, layouts, info.path)
+    return BasePlan(info.width_pt, info.height_pt, layouts, info.path, template_master=info.master)
 
 
 def _explicit_mapping(theme: Theme, info: TemplateInfo, problems: list[str]) -> dict[str, TemplateLayout]:
@@ -349,7 +352,7 @@ def _template_layout(role: str, layout: TemplateLayout, info: TemplateInfo) -> L
     footer, number, date = first("ftr"), first("sldNum"), first("dt")
     subtitle = _clear_of(first("subTitle"), title, footer, number)
     body = _clear_of(_slot(_body(layout)), title, footer, number)
-    return LayoutPlan(role, layout.name, title, body, subtitle, date=date, footer=footer, number=number, position=layout.position)
+    return LayoutPlan(role, layout.name, title, body, subtitle, date=date, footer=footer, number=number, position=layout.position, scenery=layout.scenery)
 
 
 def _clear_of(slot: Slot | None, title: Slot, *others: Slot | None) -> Slot | None:

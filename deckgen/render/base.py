@@ -77,7 +77,7 @@ def _open_template(plan: BasePlan) -> Base:
     custom_shows = pres.find(f"{{{P}}}custShowLst")
     if custom_shows is not None:
         pres.remove(custom_shows)
-    master_part = first_master(pres_part)
+    master_part = pres_part.rels[_ids(pres_part.element, "sldMasterIdLst")[plan.template_master]].target_part
     in_order = [master_part.rels[rid].target_part for rid in _ids(master_part.element, "sldLayoutIdLst")]
     parts = {role: in_order[layout.position] for role, layout in plan.layouts.items()}
     _drop_thumbnail(package)

@@ -1,0 +1,461 @@
+"""What is drawn behind a box, and text colours that stand out from it (WCAG AA).
+
+For a slide on a layout of its base (a built-in theme's generated layouts or an
+organisation's template), :class:`Ground` tells the colours behind any rectangle:
+the slide, layout and master background (solid, gradient, or picture: the picture's
+pixels under the box), the master's and layout's decorations (pictures, bands, fixed
+texts), a placeholder's own fill, and the slide's own fills and pictures drawn
+before the box. The colours are sampled on a grid over the box, so a box half over a
+band sees both.
+
+:func:`make_readable` walks a laid-out deck and gives every run of text a colour from
+the scheme that reaches WCAG AA (4.5:1 under 18 pt, or 14 pt bold; 3:1 above) on at
+least :data:`COVERAGE` of what lies behind it; where no scheme colour does, it puts a
+plain backdrop in a scheme colour behind the text. :func:`low_contrast` reports what
+still fails (colours the user's own theme sets are reported, not overridden).
+:func:`decorations_under` tells which template decorations a box covers.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass, field
+
+from deckgen.layout.elements import DeckPlan, Fill, Para, Picture, Rect, Run, SlidePlan, TextBox
+from deckgen.theme.model import Theme
+from deckgen.theme.scenery import Decoration, Paint, Scenery
+
+#: Share of the points behind a text that must reach the ratio: a thin rule or a
+#: picture's edge under a corner of a box does not make its text unreadable.
+COVERAGE = 0.85
+AA_SMALL, AA_LARGE = 4.5, 3.0
+#: A decoration is "covered" when a text box overlaps it by this many points both ways.
+COVER_MIN_PT = 4.0
+SAMPLE_PT = 6.0  # grid pitch of the samples behind a box
+#: A background picture's cell (SAMPLE_PT square) whose luminance varies by more than
+#: this (standard deviation, 0..1) is busy: an emblem or artwork baked into the picture.
+BUSY_SPREAD = 0.08
+
+
+# ------------------------------------------------------------------ WCAG maths
+
+
+def luminance(color: str) -> float:
+    """WCAG relative luminance of an ``RRGGBB`` colour, 0 (black) to 1 (white)."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(color[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two ``RRGGBB`` colours, 1 to 21."""
+    la, lb = luminance(a), luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def needed(size_pt: float, bold: bool = False) -> float:
+    """The ratio WCAG AA asks of text of this size: 3:1 from 18 pt (14 pt bold), else 4.5:1."""
+    large = size_pt >= 18.0 - 0.05 or (bold and size_pt >= 14.0 - 0.05)
+    return AA_LARGE if large else AA_SMALL
+
+
+def ratio_over(color: str, ground: list[str]) -> float:
+    """The contrast ``color`` reaches on :data:`COVERAGE` of the ``ground`` samples."""
+    if not ground:
+        return 21.0
+    ratios = sorted(contrast(color, g) for g in ground)
+    return ratios[min(int(math.floor((1 - COVERAGE) * len(ratios))), len(ratios) - 1)]
+
+
+def _blend(top: str, bottom: str, alpha: float) -> str:
+    return "".join(
+        f"{round(int(top[i:i + 2], 16) * alpha + int(bottom[i:i + 2], 16) * (1 - alpha)):02X}" for i in (0, 2, 4)
+    )
+
+
+# --------------------------------------------------------------------- pictures
+
+
+class _Pictures:
+    """Decoded pictures, small enough to sample quickly, by their bytes or path."""
+
+    def __init__(self):
+        self._images: dict = {}
+
+    def image(self, key, load):
+        if key not in self._images:
+            self._images[key] = self._decode(load)
+        return self._images[key]
+
+    @staticmethod
+    def _decode(load):
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            with Image.open(load()) as opened:
+                image = opened.convert("RGBA")
+        except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
+            return None
+        image.thumbnail((320, 320))
+        return image
+
+    def sample(self, image, fx: float, fy: float, under: str) -> str:
+        if image is None:
+            return under
+        x = min(max(int(fx * image.width), 0), image.width - 1)
+        y = min(max(int(fy * image.height), 0), image.height - 1)
+        r, g, b, a = image.getpixel((x, y))
+        color = f"{r:02X}{g:02X}{b:02X}"
+        return color if a >= 250 else _blend(color, under, a / 255)
+
+
+# ------------------------------------------------------------------------ ground
+
+
+@dataclass
+class Layer:
+    """One thing drawn behind text: a rectangle (or ellipse) with a paint."""
+
+    rect: Rect
+    paint: Paint | None = None
+    color: str = ""  # a plain colour (our own fills)
+    path: object = None  # our own pictures: the file
+    ellipse: bool = False
+    name: str = ""
+    text: str = ""
+
+    def covers(self, x: float, y: float) -> bool:
+        r = self.rect
+        if not (r.x <= x <= r.right and r.y <= y <= r.bottom):
+            return False
+        if self.ellipse:
+            cx, cy, rx, ry = r.x + r.w / 2, r.y + r.h / 2, r.w / 2 or 1, r.h / 2 or 1
+            return ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1
+        return True
+
+
+@dataclass
+class Ground:
+    """What lies behind the shapes of slides on one layout."""
+
+    width: float
+    height: float
+    background: Paint | None
+    layers: list[Layer] = field(default_factory=list)  # decorations, bottom first
+    placeholder_fills: dict[str, Paint] = field(default_factory=dict)
+    text_colors: dict[str, str] = field(default_factory=dict)
+    pictures: _Pictures = field(default_factory=_Pictures)
+    slots: frozenset[str] = frozenset(("title", "subtitle", "footer", "number"))  # roles set in a placeholder
+    _busy_share: float | None = None  # share of the background picture's cells that are busy
+
+    def _paint_at(self, paint: Paint, rect: Rect, x: float, y: float, under: str) -> str:
+        if paint.kind == "solid":
+            return paint.color if paint.alpha >= 0.98 else _blend(paint.color, under, paint.alpha)
+        fx = (x - rect.x) / rect.w if rect.w else 0.0
+        fy = (y - rect.y) / rect.h if rect.h else 0.0
+        if paint.kind == "gradient":
+            angle = math.radians(paint.angle)
+            t = min(max(fx * math.cos(angle) ** 2 + fy * math.sin(angle) ** 2 if paint.angle % 90 == 0 else
+                        (fx * math.cos(angle) + fy * math.sin(angle)) / (abs(math.cos(angle)) + abs(math.sin(angle))), 0.0), 1.0)
+            stops = paint.stops
+            if t <= stops[0][0]:
+                return stops[0][1]
+            for (p0, c0), (p1, c1) in zip(stops, stops[1:]):
+                if t <= p1:
+                    return _blend(c1, c0, (t - p0) / (p1 - p0) if p1 > p0 else 1.0)
+            return stops[-1][1]
+        image = self.pictures.image(id(paint.image), lambda: io.BytesIO(paint.image))
+        return self.pictures.sample(image, fx, fy, under)
+
+    def color_at(self, x: float, y: float, below: list[Layer] = (), placeholder: str = "") -> str:  # type: ignore[assignment]
+        """The colour drawn at (x, y) behind a text (pt), with ``below`` the slide's own
+        shapes under it and ``placeholder`` ("title", "body") the placeholder it fills."""
+        page = Rect(0, 0, self.width, self.height)
+        color = "FFFFFF"
+        if self.background is not None:
+            color = self._paint_at(self.background, page, x, y, color)
+        for layer in [*self.layers, *below]:
+            if layer.covers(x, y):
+                color = self._layer_at(layer, x, y, color)
+        fill = self.placeholder_fills.get(placeholder) if placeholder else None
+        if fill is not None:
+            color = self._paint_at(fill, page, x, y, color) if fill.kind == "solid" else color
+        return color
+
+    def _layer_at(self, layer: Layer, x: float, y: float, under: str) -> str:
+        if layer.paint is not None:
+            return self._paint_at(layer.paint, layer.rect, x, y, under)
+        if layer.path is not None:
+            path = layer.path
+            image = self.pictures.image(str(path), lambda: open(path, "rb"))  # noqa: SIM115 - Pillow reads and closes
+            r = layer.rect
+            return self.pictures.sample(image, (x - r.x) / (r.w or 1), (y - r.y) / (r.h or 1), under)
+        return layer.color or under
+
+    def colors_under(self, rect: Rect, below: list[Layer] = (), placeholder: str = "") -> list[str]:  # type: ignore[assignment]
+        """The colours behind ``rect``, sampled every :data:`SAMPLE_PT` points."""
+        nx = min(max(int(rect.w / SAMPLE_PT), 2), 60)
+        ny = min(max(int(rect.h / SAMPLE_PT), 2), 30)
+        out = []
+        for j in range(ny):
+            y = rect.y + rect.h * (j + 0.5) / ny
+            for i in range(nx):
+                x = rect.x + rect.w * (i + 0.5) / nx
+                if 0 <= x <= self.width and 0 <= y <= self.height:
+                    out.append(self.color_at(x, y, below, placeholder))
+        return out
+
+    def _busy_cell(self, x: float, y: float) -> bool:
+        cell = SAMPLE_PT * 2
+        page = Rect(0, 0, self.width, self.height)
+        assert self.background is not None
+        values = [
+            luminance(self._paint_at(self.background, page, x + dx * cell / 4, y + dy * cell / 4, "FFFFFF"))
+            for dx in range(4) for dy in range(4)
+        ]
+        mean = sum(values) / len(values)
+        return (sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5 > BUSY_SPREAD
+
+    def _cells(self, rect: Rect):
+        cell = SAMPLE_PT * 2
+        y = rect.y
+        while y < rect.bottom - 1:
+            x = rect.x
+            while x < rect.right - 1:
+                yield x, y
+                x += cell
+            y += cell
+
+    def busy_background(self, rect: Rect) -> bool:
+        """Whether a background picture has artwork (an emblem, a logo) under ``rect``:
+        a cell of it whose luminance varies strongly, on a picture that is calm
+        elsewhere (a photograph textured all over is a matter of contrast only)."""
+        if self.background is None or self.background.kind != "picture":
+            return False
+        image = self.pictures.image(id(self.background.image), lambda: io.BytesIO(self.background.image))  # type: ignore[union-attr]
+        if image is None:
+            return False
+        if self._busy_share is None:
+            cells = [self._busy_cell(x, y) for x, y in self._cells(Rect(0, 0, self.width, self.height))]
+            self._busy_share = sum(cells) / max(len(cells), 1)
+        if self._busy_share > 0.4:
+            return False
+        return any(self._busy_cell(x, y) for x, y in self._cells(rect))
+
+
+def _decoration_layer(d: Decoration) -> Layer:
+    return Layer(Rect(d.x, d.y, d.w, d.h), paint=d.paint, name=d.name, text=d.text)
+
+
+def ground_of(plan: DeckPlan, slide: SlidePlan, theme: Theme) -> Ground:
+    """The ground of ``slide``'s layout in ``plan``'s base."""
+    base = plan.base
+    assert base is not None, "plan_deck sets the base"
+    layout = base.layouts[slide.layout]
+    scenery: Scenery | None = getattr(layout, "scenery", None)
+    if scenery is not None:
+        slots = frozenset(role for role in ("title", "subtitle", "footer", "number") if getattr(layout, role) is not None)
+        return Ground(
+            base.width, base.height, scenery.background,
+            [_decoration_layer(d) for d in scenery.decorations],
+            dict(scenery.placeholder_fills), dict(scenery.text_colors), slots=slots,
+        )
+    background = slide.background or layout.background or theme.color("background")
+    elements = (base.master_elements if layout.show_master else []) + list(layout.elements)
+    text = theme.color("text")
+    return Ground(
+        base.width, base.height, Paint("solid", color=background), _own_layers(elements),
+        text_colors={"title": text, "body": text, "other": text},
+    )
+
+
+def _own_layers(elements) -> list[Layer]:
+    out = []
+    for element in elements:
+        if isinstance(element, Fill):
+            out.append(Layer(element.rect, color=element.color, ellipse=element.shape == "ellipse", name=element.name))
+        elif isinstance(element, Picture):
+            out.append(Layer(element.rect, path=element.path, name=element.name))
+    return out
+
+
+# ------------------------------------------------------------------ text boxes
+
+
+def _placeholder_role(box: TextBox, ground: Ground) -> str:
+    """Which placeholder's fill and text colour ``box`` takes ("" for a text box)."""
+    if box.role not in ground.slots:
+        return ""
+    return {"title": "title", "subtitle": "body", "footer": "footer", "number": "footer"}.get(box.role, "")
+
+
+def text_extent(box: TextBox) -> Rect:
+    """The part of ``box`` its lines take (by line pitch and anchor), inside the insets."""
+    inner = Rect(box.rect.x + box.insets.left, box.rect.y + box.insets.top,
+                 max(box.rect.w - box.insets.left - box.insets.right, 1.0),
+                 max(box.rect.h - box.insets.top - box.insets.bottom, 1.0))
+    height = 0.0
+    for n, para in enumerate(box.paras):
+        lines = max(para.text.count("\n") + para.text.count("\v") + 1, 1)
+        height += (para.space_before_pt if n else 0.0) + lines * para.line_pitch_pt
+    height = min(height or inner.h, inner.h)
+    y = {"top": inner.y, "middle": inner.y + (inner.h - height) / 2, "bottom": inner.bottom - height}.get(box.anchor, inner.y)
+    return Rect(inner.x, y, inner.w, height)
+
+
+def _run_color(run: Run, box: TextBox, ground: Ground) -> str:
+    if run.color:
+        return run.color
+    role = _placeholder_role(box, ground) or "other"
+    return ground.text_colors.get(role) or ground.text_colors.get("other", "000000")
+
+
+@dataclass
+class LowContrast:
+    """A run of text that stays under WCAG AA on what is behind it."""
+
+    slide: int  # 1-based
+    text: str
+    color: str
+    ratio: float
+    needed: float
+    box: str
+
+
+def _candidates(theme: Theme) -> dict[str, str]:
+    """Scheme colours text may take: the template's, or the built-in theme's."""
+    info = theme.template_info
+    if info is not None and info.colors:
+        slots = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
+        return {slot: info.colors[slot] for slot in slots if slot in info.colors}
+    roles = ("text", "on_primary", "primary_dark", "background", "primary", "accent", "muted")
+    return {role: theme.colors[role] for role in roles if role in theme.colors}
+
+
+def _saturated(color: str) -> bool:
+    r, g, b = (int(color[i:i + 2], 16) for i in (0, 2, 4))
+    return max(r, g, b) - min(r, g, b) > 60
+
+
+def choose_color(original: str, ground: list[str], need: float, candidates: dict[str, str], *, secondary: bool = False) -> str | None:
+    """A scheme colour for text first set in ``original`` that reaches ``need`` on
+    ``ground``, or None. A coloured text (an emphasis, an X to fill in) keeps a
+    colour among the accents where one reaches; secondary text (details) takes
+    the quietest colour that still reads, primary text the strongest."""
+    scored = [(ratio_over(color, ground), slot, color) for slot, color in candidates.items()]
+    passing = [s for s in scored if s[0] >= need]
+    if not passing:
+        return None
+    accents = [s for s in passing if s[1].startswith("accent") or s[1] in ("primary", "accent")]
+    neutrals = [s for s in passing if s not in accents]
+    if _saturated(original) and accents:
+        return max(accents)[2]
+    pool = neutrals or accents
+    if secondary:
+        comfortable = [s for s in pool if s[0] >= need + 1.0]
+        return min(comfortable or pool)[2]
+    return max(pool)[2]
+
+
+def _below(slide: SlidePlan, index: int) -> list[Layer]:
+    return _own_layers(slide.elements[:index])
+
+
+def _runs(box: TextBox):
+    for para in box.paras:
+        for run in para.runs:
+            if run.text.strip():
+                yield para, run
+
+
+def _need(para: Para, run: Run) -> float:
+    return needed(run.size_pt or para.size_pt, run.bold or para.bold)
+
+
+def make_readable(plan: DeckPlan, theme: Theme) -> None:
+    """Give every text of ``plan`` a scheme colour that reaches WCAG AA on what is behind
+    it, adding a scheme-coloured backdrop where no colour does. Colours the user's
+    own theme sets for a built-in base are left as they are (the review reports them)."""
+    if theme.template_info is None:
+        return
+    candidates = _candidates(theme)
+    muted = {theme.colors.get("muted", ""), theme.detail_color(99.0)}
+    for slide in plan.slides:
+        ground = ground_of(plan, slide, theme)
+        index = 0
+        while index < len(slide.elements):
+            box = slide.elements[index]
+            if isinstance(box, TextBox) and box.paras:
+                if _fix_box(slide, index, box, ground, candidates, muted):
+                    index += 1  # a backdrop went in before the box
+            index += 1
+
+
+def _fix_box(slide: SlidePlan, index: int, box: TextBox, ground: Ground, candidates, muted) -> bool:
+    samples = ground.colors_under(text_extent(box), _below(slide, index), _placeholder_role(box, ground))
+    failing = []
+    for para, run in _runs(box):
+        color = _run_color(run, box, ground)
+        need = _need(para, run)
+        if ratio_over(color, samples) >= need:
+            continue
+        replacement = choose_color(color, samples, need, candidates, secondary=color in muted)
+        if replacement is None:
+            failing.append((para, run, color, need))
+        else:
+            run.color = replacement
+    if not failing:
+        return False
+    # No scheme colour reads on this ground: a plain backdrop behind the text.
+    light, dark = candidates.get("lt1", "FFFFFF"), candidates.get("dk1", "000000")
+    colors = [_run_color(run, box, ground) for _, run in _runs(box)]
+    backdrop = max((light, dark), key=lambda c: min(contrast(c, t) for t in colors))
+    slide.elements.insert(index, Fill(box.rect, backdrop, name=f"{box.name or 'Text'} backdrop"))
+    for para, run in _runs(box):
+        color = _run_color(run, box, ground)
+        if contrast(color, backdrop) < _need(para, run):
+            run.color = choose_color(color, [backdrop], _need(para, run), candidates) or (dark if backdrop == light else light)
+    return True
+
+
+def low_contrast(plan: DeckPlan, theme: Theme) -> list[LowContrast]:
+    """Every run of text under WCAG AA on what lies behind it, slide by slide."""
+    out = []
+    for number, slide in enumerate(plan.slides, start=1):
+        ground = ground_of(plan, slide, theme)
+        for index, box in enumerate(slide.elements):
+            if not isinstance(box, TextBox) or not box.paras:
+                continue
+            samples = ground.colors_under(text_extent(box), _below(slide, index), _placeholder_role(box, ground))
+            for para, run in _runs(box):
+                color = _run_color(run, box, ground)
+                value = ratio_over(color, samples)
+                if value < _need(para, run):
+                    out.append(LowContrast(number, run.text, color, value, _need(para, run), box.name or box.role))
+    return out
+
+
+def decorations_under(plan: DeckPlan, slide: SlidePlan, theme: Theme, box: TextBox) -> list[str]:
+    """The template decorations (pictures, filled shapes, fixed texts) ``box``'s text
+    lies on, and "the background picture's artwork" where it lies on a busy part."""
+    ground = ground_of(plan, slide, theme)
+    extent = text_extent(box)
+    found = []
+    for layer in ground.layers:
+        r = layer.rect
+        dx = min(extent.right, r.right) - max(extent.x, r.x)
+        dy = min(extent.bottom, r.bottom) - max(extent.y, r.y)
+        if dx < COVER_MIN_PT or dy < COVER_MIN_PT:
+            continue
+        if r.w >= ground.width * 0.9 and r.h >= ground.height * 0.9:
+            continue  # a full-slide panel is a background, not a decoration
+        if layer.text or (layer.paint is not None and layer.paint.kind == "picture"):
+            found.append(layer.name or ("fixed text" if layer.text else "picture"))
+    if ground.busy_background(extent):
+        found.append("the background picture's artwork")
+    return found
