@@ -22,7 +22,7 @@ import io
 import math
 from dataclasses import dataclass, field
 
-from deckgen.layout.elements import DeckPlan, Fill, Para, Picture, Rect, Run, SlidePlan, TextBox
+from deckgen.layout.elements import DeckPlan, Fill, Para, Picture, Rect, Run, SlidePlan, Table, TextBox
 from deckgen.theme.model import Theme
 from deckgen.theme.scenery import Decoration, Paint, Scenery
 
@@ -82,10 +82,31 @@ def _blend(top: str, bottom: str, alpha: float) -> str:
 
 
 class _Pictures:
-    """Decoded pictures, small enough to sample quickly, by their bytes or path."""
+    """Decoded pictures, small enough to sample quickly, by their bytes or path.
+
+    Vector pictures Pillow cannot draw (EMF, WMF: many templates' emblems and bands)
+    are rasterised by LibreOffice first (:meth:`prepare`, one run for a deck)."""
 
     def __init__(self):
         self._images: dict = {}
+        self._raster: dict[int, bytes] = {}
+
+    def prepare(self, blobs: list[bytes]) -> None:
+        """Rasterise, in one LibreOffice run, the pictures among ``blobs`` Pillow cannot read."""
+        from deckgen.office import rasterize_pictures
+
+        unreadable = [blob for blob in {id(b): b for b in blobs}.values() if self._decode(lambda b=blob: io.BytesIO(b)) is None]
+        if not unreadable:
+            return
+        for blob, png in zip(unreadable, rasterize_pictures(unreadable)):
+            if png:
+                self._raster[id(blob)] = png
+
+    def of_bytes(self, data: bytes):
+        raster = self._raster.get(id(data))
+        if raster is None:
+            return self.image(id(data), lambda: io.BytesIO(data))
+        return self.image(id(data), lambda: io.BytesIO(_drawing_only(raster)))
 
     def image(self, key, load):
         if key not in self._images:
@@ -98,6 +119,7 @@ class _Pictures:
 
         try:
             with Image.open(load()) as opened:
+                opened.draft("RGB", (320, 320))
                 image = opened.convert("RGBA")
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
             return None
@@ -112,6 +134,20 @@ class _Pictures:
         r, g, b, a = image.getpixel((x, y))
         color = f"{r:02X}{g:02X}{b:02X}"
         return color if a >= 250 else _blend(color, under, a / 255)
+
+
+def _drawing_only(png: bytes) -> bytes:
+    """LibreOffice draws a vector picture centred on a white page: keep the drawing."""
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(png)) as page:
+        rgb = page.convert("RGB")
+    box = ImageOps.invert(rgb).getbbox()
+    if box is None:
+        return png
+    out = io.BytesIO()
+    rgb.crop(box).save(out, "PNG")
+    return out.getvalue()
 
 
 # ------------------------------------------------------------------------ ground
@@ -169,8 +205,7 @@ class Ground:
                 if t <= p1:
                     return _blend(c1, c0, (t - p0) / (p1 - p0) if p1 > p0 else 1.0)
             return stops[-1][1]
-        image = self.pictures.image(id(paint.image), lambda: io.BytesIO(paint.image))
-        return self.pictures.sample(image, fx, fy, under)
+        return self.pictures.sample(self.pictures.of_bytes(paint.image), fx, fy, under)
 
     def color_at(self, x: float, y: float, below: list[Layer] = (), placeholder: str = "") -> str:  # type: ignore[assignment]
         """The colour drawn at (x, y) behind a text (pt), with ``below`` the slide's own
@@ -237,8 +272,7 @@ class Ground:
         elsewhere (a photograph textured all over is a matter of contrast only)."""
         if self.background is None or self.background.kind != "picture":
             return False
-        image = self.pictures.image(id(self.background.image), lambda: io.BytesIO(self.background.image))  # type: ignore[union-attr]
-        if image is None:
+        if self.pictures.of_bytes(self.background.image) is None:
             return False
         if self._busy_share is None:
             cells = [self._busy_cell(x, y) for x, y in self._cells(Rect(0, 0, self.width, self.height))]
@@ -252,8 +286,27 @@ def _decoration_layer(d: Decoration) -> Layer:
     return Layer(Rect(d.x, d.y, d.w, d.h), paint=d.paint, name=d.name, text=d.text)
 
 
-def ground_of(plan: DeckPlan, slide: SlidePlan, theme: Theme) -> Ground:
-    """The ground of ``slide``'s layout in ``plan``'s base."""
+def pictures_of(plan: DeckPlan) -> _Pictures:
+    """The pictures of the template layouts ``plan``'s slides are on, ready to sample."""
+    pictures = _Pictures()
+    base = plan.base
+    if base is None or base.generated:
+        return pictures
+    blobs = []
+    for layout in {id(lay): lay for lay in (base.layouts[s.layout] for s in plan.slides)}.values():
+        scenery = layout.scenery
+        if scenery is None:
+            continue
+        paints = [scenery.background, *(d.paint for d in scenery.decorations)]
+        blobs += [paint.image for paint in paints if paint is not None and paint.kind == "picture"]
+    pictures.prepare(blobs)
+    return pictures
+
+
+def ground_of(plan: DeckPlan, slide: SlidePlan, theme: Theme, pictures: _Pictures | None = None) -> Ground:
+    """The ground of ``slide``'s layout in ``plan``'s base (``pictures``: from
+    :func:`pictures_of`, shared by the slides of a deck)."""
+    pictures = pictures or _Pictures()
     base = plan.base
     assert base is not None, "plan_deck sets the base"
     layout = base.layouts[slide.layout]
@@ -263,14 +316,14 @@ def ground_of(plan: DeckPlan, slide: SlidePlan, theme: Theme) -> Ground:
         return Ground(
             base.width, base.height, scenery.background,
             [_decoration_layer(d) for d in scenery.decorations],
-            dict(scenery.placeholder_fills), dict(scenery.text_colors), slots=slots,
+            dict(scenery.placeholder_fills), dict(scenery.text_colors), pictures, slots=slots,
         )
     background = slide.background or layout.background or theme.color("background")
     elements = (base.master_elements if layout.show_master else []) + list(layout.elements)
     text = theme.color("text")
     return Ground(
         base.width, base.height, Paint("solid", color=background), _own_layers(elements),
-        text_colors={"title": text, "body": text, "other": text},
+        text_colors={"title": text, "body": text, "other": text, "footer": text}, pictures=pictures,
     )
 
 
@@ -385,14 +438,17 @@ def make_readable(plan: DeckPlan, theme: Theme) -> None:
         return
     candidates = _candidates(theme)
     muted = {theme.colors.get("muted", ""), theme.detail_color(99.0)}
+    pictures = pictures_of(plan)
     for slide in plan.slides:
-        ground = ground_of(plan, slide, theme)
+        ground = ground_of(plan, slide, theme, pictures)
         index = 0
         while index < len(slide.elements):
             box = slide.elements[index]
             if isinstance(box, TextBox) and box.paras:
                 if _fix_box(slide, index, box, ground, candidates, muted):
                     index += 1  # a backdrop went in before the box
+            elif isinstance(box, Table):
+                _fix_table(slide, index, box, ground, candidates, muted)
             index += 1
 
 
@@ -423,12 +479,51 @@ def _fix_box(slide: SlidePlan, index: int, box: TextBox, ground: Ground, candida
     return True
 
 
+def table_cells(table: Table):
+    """Each cell of ``table`` with its rectangle (merged cells as laid out, one per slot)."""
+    y = table.rect.y
+    for row, height in zip(table.rows, table.row_heights):
+        x = table.rect.x
+        for cell, width in zip(row, table.col_widths):
+            yield cell, Rect(x, y, width, height)
+            x += width
+        y += height
+
+
+def _cell_ground(cell, rect: Rect, slide: SlidePlan, index: int, ground: Ground) -> list[str]:
+    if cell.fill:
+        return [cell.fill]
+    return ground.colors_under(rect.inset(2.0), _below(slide, index))
+
+
+def _fix_table(slide: SlidePlan, index: int, table: Table, ground: Ground, candidates, muted) -> None:
+    for cell, rect in table_cells(table):
+        samples = _cell_ground(cell, rect, slide, index, ground)
+        for para in cell.paras:
+            for run in para.runs:
+                color = run.color or ground.text_colors.get("other", "000000")
+                need = _need(para, run)
+                if run.text.strip() and ratio_over(color, samples) < need:
+                    run.color = choose_color(color, samples, need, candidates, secondary=color in muted) or run.color
+
+
 def low_contrast(plan: DeckPlan, theme: Theme) -> list[LowContrast]:
     """Every run of text under WCAG AA on what lies behind it, slide by slide."""
     out = []
+    pictures = pictures_of(plan)
     for number, slide in enumerate(plan.slides, start=1):
-        ground = ground_of(plan, slide, theme)
+        ground = ground_of(plan, slide, theme, pictures)
         for index, box in enumerate(slide.elements):
+            if isinstance(box, Table):
+                for cell, rect in table_cells(box):
+                    samples = _cell_ground(cell, rect, slide, index, ground)
+                    for para in cell.paras:
+                        for run in para.runs:
+                            color = run.color or ground.text_colors.get("other", "000000")
+                            value = ratio_over(color, samples)
+                            if run.text.strip() and value < _need(para, run):
+                                out.append(LowContrast(number, run.text, color, value, _need(para, run), box.name or "table"))
+                continue
             if not isinstance(box, TextBox) or not box.paras:
                 continue
             samples = ground.colors_under(text_extent(box), _below(slide, index), _placeholder_role(box, ground))
@@ -440,10 +535,9 @@ def low_contrast(plan: DeckPlan, theme: Theme) -> list[LowContrast]:
     return out
 
 
-def decorations_under(plan: DeckPlan, slide: SlidePlan, theme: Theme, box: TextBox) -> list[str]:
-    """The template decorations (pictures, filled shapes, fixed texts) ``box``'s text
-    lies on, and "the background picture's artwork" where it lies on a busy part."""
-    ground = ground_of(plan, slide, theme)
+def decorations_under(ground: Ground, box: TextBox) -> list[str]:
+    """The template decorations (pictures, fixed texts) ``box``'s text lies on (by name),
+    and "the background picture's artwork" where it lies on a busy part of it."""
     extent = text_extent(box)
     found = []
     for layer in ground.layers:

@@ -108,6 +108,15 @@ class Colors:
         return None
 
 
+def _lin(c: float) -> float:
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def _srgb(c: float) -> float:
+    c = min(max(c, 0.0), 1.0)
+    return c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
+
+
 def _modified(base: str, element) -> tuple[str, float]:
     """Apply lumMod/lumOff/tint/shade/alpha children of a colour element."""
     r, g, b = (int(base[i:i + 2], 16) / 255 for i in (0, 2, 4))
@@ -119,10 +128,10 @@ def _modified(base: str, element) -> tuple[str, float]:
             h, light, s = colorsys.rgb_to_hls(r, g, b)
             light = light * value if name == "lumMod" else light + value
             r, g, b = colorsys.hls_to_rgb(h, min(max(light, 0.0), 1.0), s)
-        elif name == "tint":  # towards white
-            r, g, b = (c + (1 - c) * (1 - value) for c in (r, g, b))
-        elif name == "shade":  # towards black
-            r, g, b = (c * value for c in (r, g, b))
+        elif name == "tint":  # towards white, in linear light (as PowerPoint and LibreOffice draw it)
+            r, g, b = (_srgb(_lin(c) * value + 1 - value) for c in (r, g, b))
+        elif name == "shade":  # towards black, in linear light
+            r, g, b = (_srgb(_lin(c) * value) for c in (r, g, b))
         elif name == "alpha":
             alpha = value
     return "".join(f"{round(min(max(c, 0.0), 1.0) * 255):02X}" for c in (r, g, b)), alpha
