@@ -64,12 +64,12 @@ def needed(size_pt: float, bold: bool = False) -> float:
     return AA_LARGE if large else AA_SMALL
 
 
-def ratio_over(color: str, ground: list[str]) -> float:
-    """The contrast ``color`` reaches on :data:`COVERAGE` of the ``ground`` samples."""
+def ratio_over(color: str, ground: list[str], coverage: float = COVERAGE) -> float:
+    """The contrast ``color`` reaches on ``coverage`` of the ``ground`` samples."""
     if not ground:
         return 21.0
     ratios = sorted(contrast(color, g) for g in ground)
-    return ratios[min(int(math.floor((1 - COVERAGE) * len(ratios))), len(ratios) - 1)]
+    return ratios[min(int(math.floor((1 - coverage) * len(ratios))), len(ratios) - 1)]
 
 
 def _blend(top: str, bottom: str, alpha: float) -> str:
@@ -266,6 +266,25 @@ class Ground:
                 x += cell
             y += cell
 
+    def pictures_under(self, rect: Rect) -> list[Layer]:
+        """The template's picture decorations that overlap ``rect``."""
+        return [
+            layer for layer in self.layers
+            if layer.paint is not None and layer.paint.kind == "picture" and _overlap(layer.rect, rect, 1.0)
+        ]
+
+    def coverage(self, rect: Rect) -> float:
+        """The share of the samples behind ``rect`` that text must reach: all of them
+        where a picture decoration lies under much of it (line art and lettering cross
+        a glyph anywhere)."""
+        area = max(rect.w * rect.h, 1.0)
+        for layer in self.pictures_under(rect):
+            dx = min(rect.right, layer.rect.right) - max(rect.x, layer.rect.x)
+            dy = min(rect.bottom, layer.rect.bottom) - max(rect.y, layer.rect.y)
+            if dx * dy > (1 - COVERAGE) * area:
+                return 1.0
+        return COVERAGE
+
     def busy_background(self, rect: Rect) -> bool:
         """Whether a background picture has artwork (an emblem, a logo) under ``rect``:
         a cell of it whose luminance varies strongly, on a picture that is calm
@@ -280,6 +299,12 @@ class Ground:
         if self._busy_share > 0.4:
             return False
         return any(self._busy_cell(x, y) for x, y in self._cells(rect))
+
+
+def _overlap(a: Rect, b: Rect, at_least: float) -> bool:
+    dx = min(a.right, b.right) - max(a.x, b.x)
+    dy = min(a.bottom, b.bottom) - max(a.y, b.y)
+    return dx >= at_least and dy >= at_least
 
 
 def _decoration_layer(d: Decoration) -> Layer:
@@ -395,12 +420,12 @@ def _saturated(color: str) -> bool:
     return max(r, g, b) - min(r, g, b) > 60
 
 
-def choose_color(original: str, ground: list[str], need: float, candidates: dict[str, str], *, secondary: bool = False) -> str | None:
+def choose_color(original: str, ground: list[str], need: float, candidates: dict[str, str], *, secondary: bool = False, coverage: float = COVERAGE) -> str | None:
     """A scheme colour for text first set in ``original`` that reaches ``need`` on
     ``ground``, or None. A coloured text (an emphasis, an X to fill in) keeps a
     colour among the accents where one reaches; secondary text (details) takes
     the quietest colour that still reads, primary text the strongest."""
-    scored = [(ratio_over(color, ground), slot, color) for slot, color in candidates.items()]
+    scored = [(ratio_over(color, ground, coverage), slot, color) for slot, color in candidates.items()]
     passing = [s for s in scored if s[0] >= need]
     if not passing:
         return None
@@ -452,25 +477,42 @@ def make_readable(plan: DeckPlan, theme: Theme) -> None:
             index += 1
 
 
+def _step_off_pictures(box: TextBox, ground: Ground) -> None:
+    """A slide number set on a template's emblem or artwork moves left, clear of it."""
+    pictures = ground.pictures_under(text_extent(box))
+    if box.role != "number" or not pictures:
+        return
+    left = min(layer.rect.x for layer in pictures) - 4.0
+    if left - box.rect.w >= 0:
+        box.rect = Rect(left - box.rect.w, box.rect.y, box.rect.w, box.rect.h)
+        for para in box.paras:
+            para.align = "right"
+
+
 def _fix_box(slide: SlidePlan, index: int, box: TextBox, ground: Ground, candidates, muted) -> bool:
-    samples = ground.colors_under(text_extent(box), _below(slide, index), _placeholder_role(box, ground))
+    _step_off_pictures(box, ground)
+    extent = text_extent(box)
+    samples = ground.colors_under(extent, _below(slide, index), _placeholder_role(box, ground))
+    coverage = ground.coverage(extent)
     failing = []
     for para, run in _runs(box):
         color = _run_color(run, box, ground)
         need = _need(para, run)
-        if ratio_over(color, samples) >= need:
+        if ratio_over(color, samples, coverage) >= need:
             continue
-        replacement = choose_color(color, samples, need, candidates, secondary=color in muted)
+        replacement = choose_color(color, samples, need, candidates, secondary=color in muted, coverage=coverage)
         if replacement is None:
             failing.append((para, run, color, need))
         else:
             run.color = replacement
     if not failing:
         return False
-    # No scheme colour reads on this ground: a plain backdrop behind the text.
+    # No scheme colour reads on this ground: a plain backdrop behind the text, in the
+    # scheme colour nearest to the ground (a dark patch on a dark slide).
     light, dark = candidates.get("lt1", "FFFFFF"), candidates.get("dk1", "000000")
-    colors = [_run_color(run, box, ground) for _, run in _runs(box)]
-    backdrop = max((light, dark), key=lambda c: min(contrast(c, t) for t in colors))
+    middle = sorted(samples, key=luminance)[len(samples) // 2] if samples else light
+    plain = [c for slot, c in candidates.items() if not slot.startswith("accent")] or [light, dark]
+    backdrop = min(plain, key=lambda c: abs(luminance(c) - luminance(middle)))
     slide.elements.insert(index, Fill(box.rect, backdrop, name=f"{box.name or 'Text'} backdrop"))
     for para, run in _runs(box):
         color = _run_color(run, box, ground)
@@ -526,10 +568,12 @@ def low_contrast(plan: DeckPlan, theme: Theme) -> list[LowContrast]:
                 continue
             if not isinstance(box, TextBox) or not box.paras:
                 continue
-            samples = ground.colors_under(text_extent(box), _below(slide, index), _placeholder_role(box, ground))
+            extent = text_extent(box)
+            samples = ground.colors_under(extent, _below(slide, index), _placeholder_role(box, ground))
+            coverage = ground.coverage(extent)
             for para, run in _runs(box):
                 color = _run_color(run, box, ground)
-                value = ratio_over(color, samples)
+                value = ratio_over(color, samples, coverage)
                 if value < _need(para, run):
                     out.append(LowContrast(number, run.text, color, value, _need(para, run), box.name or box.role))
     return out

@@ -209,18 +209,42 @@ def _box(shape) -> tuple[float, float, float, float] | None:
     return tuple(int(v) / EMU_PER_PT for v in (off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy")))  # type: ignore[return-value]
 
 
+def _shapes(tree, transform=(1.0, 0.0, 1.0, 0.0)):
+    """(shape, (sx, ox, sy, oy)) for the pictures and shapes under ``tree``, through
+    groups: a group's children are placed in its child coordinates."""
+    for child in tree:
+        tag = etree.QName(child).localname
+        if tag in ("sp", "pic"):
+            yield child, transform
+        elif tag == "grpSp":
+            xfrm = child.find("p:grpSpPr/a:xfrm", NS)
+            parts = [xfrm.find(f"a:{t}", NS) if xfrm is not None else None for t in ("off", "ext", "chOff", "chExt")]
+            if any(part is None for part in parts):
+                yield from _shapes(child, transform)
+                continue
+            off, ext, ch_off, ch_ext = parts
+            kx = int(ext.get("cx")) / (int(ch_ext.get("cx")) or 1)
+            ky = int(ext.get("cy")) / (int(ch_ext.get("cy")) or 1)
+            ox = int(off.get("x")) - int(ch_off.get("x")) * kx
+            oy = int(off.get("y")) - int(ch_off.get("y")) * ky
+            sx, tx, sy, ty = transform
+            yield from _shapes(child, (sx * kx, tx + sx * ox, sy * ky, ty + sy * oy))
+
+
 def read_decorations(root, colors: Colors, image_of) -> list[Decoration]:
     """Pictures and filled or texted shapes of a master or layout that are not placeholders."""
     out: list[Decoration] = []
     tree = root.find("p:cSld/p:spTree", NS)
     if tree is None:
         return out
-    for shape in tree.iter(f"{{{P}}}sp", f"{{{P}}}pic"):
+    for shape, (sx, ox, sy, oy) in _shapes(tree):
         if shape.find("*/p:nvPr/p:ph", NS) is not None:
             continue
-        box = _box(shape)
-        if box is None or box[2] <= 0 or box[3] <= 0:
+        emu = _box(shape)
+        if emu is None or emu[2] <= 0 or emu[3] <= 0:
             continue
+        x, y, w, h = (v * EMU_PER_PT for v in emu)
+        box = ((ox + sx * x) / EMU_PER_PT, (oy + sy * y) / EMU_PER_PT, sx * w / EMU_PER_PT, sy * h / EMU_PER_PT)
         name_el = shape.find("*/p:cNvPr", NS)
         name = name_el.get("name", "") if name_el is not None else ""
         text = "".join(shape.xpath(".//a:t/text()", namespaces=NS)).strip()
