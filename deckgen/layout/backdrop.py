@@ -35,7 +35,7 @@ COVER_MIN_PT = 4.0
 SAMPLE_PT = 6.0  # grid pitch of the samples behind a box
 #: A background picture's cell (SAMPLE_PT square) whose luminance varies by more than
 #: this (standard deviation, 0..1) is busy: an emblem or artwork baked into the picture.
-BUSY_SPREAD = 0.08
+BUSY_SPREAD = 0.15
 
 
 # ------------------------------------------------------------------ WCAG maths
@@ -249,10 +249,8 @@ class Ground:
         cell = SAMPLE_PT * 2
         page = Rect(0, 0, self.width, self.height)
         assert self.background is not None
-        values = [
-            luminance(self._paint_at(self.background, page, x + dx * cell / 4, y + dy * cell / 4, "FFFFFF"))
-            for dx in range(4) for dy in range(4)
-        ]
+        # the picture as seen through the template's own panels and veils over it
+        values = [luminance(self.color_at(x + dx * cell / 4, y + dy * cell / 4)) for dx in range(4) for dy in range(4)]
         mean = sum(values) / len(values)
         return (sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5 > BUSY_SPREAD
 
@@ -296,7 +294,7 @@ class Ground:
         if self._busy_share is None:
             cells = [self._busy_cell(x, y) for x, y in self._cells(Rect(0, 0, self.width, self.height))]
             self._busy_share = sum(cells) / max(len(cells), 1)
-        if self._busy_share > 0.4:
+        if self._busy_share > 0.25:
             return False
         return any(self._busy_cell(x, y) for x, y in self._cells(rect))
 
@@ -579,6 +577,23 @@ def low_contrast(plan: DeckPlan, theme: Theme) -> list[LowContrast]:
     return out
 
 
+def _inked(ground: Ground, layer: Layer, extent: Rect) -> bool:
+    """Whether ``layer`` (a picture) draws anything visible where it overlaps
+    ``extent``: a wide picture of sparse line art may leave the text's area blank."""
+    x0, x1 = max(extent.x, layer.rect.x), min(extent.right, layer.rect.right)
+    y0, y1 = max(extent.y, layer.rect.y), min(extent.bottom, layer.rect.bottom)
+    others = [other for other in ground.layers if other is not layer]
+    without = Ground(ground.width, ground.height, ground.background, others, pictures=ground.pictures)
+    steps = 12
+    inked = 0
+    for j in range(steps):
+        for i in range(steps):
+            x, y = x0 + (x1 - x0) * (i + 0.5) / steps, y0 + (y1 - y0) * (j + 0.5) / steps
+            if abs(luminance(ground.color_at(x, y)) - luminance(without.color_at(x, y))) > 0.1:
+                inked += 1
+    return inked > 0.03 * steps * steps
+
+
 def decorations_under(ground: Ground, box: TextBox) -> list[str]:
     """The template decorations (pictures, fixed texts) ``box``'s text lies on (by name),
     and "the background picture's artwork" where it lies on a busy part of it."""
@@ -592,8 +607,10 @@ def decorations_under(ground: Ground, box: TextBox) -> list[str]:
             continue
         if r.w >= ground.width * 0.9 and r.h >= ground.height * 0.9:
             continue  # a full-slide panel is a background, not a decoration
-        if layer.text or (layer.paint is not None and layer.paint.kind == "picture"):
-            found.append(layer.name or ("fixed text" if layer.text else "picture"))
+        if layer.text:
+            found.append(layer.name or "fixed text")
+        elif layer.paint is not None and layer.paint.kind == "picture" and _inked(ground, layer, extent):
+            found.append(layer.name or "picture")
     if ground.busy_background(extent):
         found.append("the background picture's artwork")
     return found

@@ -352,7 +352,42 @@ def _template_layout(role: str, layout: TemplateLayout, info: TemplateInfo) -> L
     footer, number, date = first("ftr"), first("sldNum"), first("dt")
     subtitle = _clear_of(first("subTitle"), title, footer, number)
     body = _clear_of(_slot(_body(layout)), title, footer, number)
+    if layout.scenery is not None:
+        marks = [d for d in layout.scenery.decorations if _is_mark(d, info)]
+        body = _off_marks(body, marks)
+        subtitle = _off_marks(subtitle, marks)
+        title = _off_marks(title, marks) or title
     return LayoutPlan(role, layout.name, title, body, subtitle, date=date, footer=footer, number=number, position=layout.position, scenery=layout.scenery)
+
+
+def _is_mark(decoration, info: TemplateInfo) -> bool:
+    """A picture or fixed text the template sets somewhere on the slide (an emblem, a
+    stamp, "Your Name"): small enough that text boxes can step around it. Bands and
+    full-slide art are left to the contrast of the text set over them."""
+    small = decoration.w < info.width_pt * 0.5 and decoration.h < info.height_pt * 0.5
+    picture = decoration.paint is not None and decoration.paint.kind == "picture"
+    return small and (picture or bool(decoration.text))
+
+
+def _off_marks(slot: Slot | None, marks: list) -> Slot | None:
+    """``slot`` shrunk so no mark lies in it: cut at the side that keeps the most area."""
+    if slot is None:
+        return None
+    rect = slot.rect
+    for mark in marks:
+        m = Rect(mark.x - 4, mark.y - 4, mark.w + 8, mark.h + 8)
+        if not _overlaps(rect, m):
+            continue
+        cuts = [
+            Rect(rect.x, rect.y, m.x - rect.x, rect.h),  # keep the left part
+            Rect(m.right, rect.y, rect.right - m.right, rect.h),  # the right part
+            Rect(rect.x, rect.y, rect.w, m.y - rect.y),  # above
+            Rect(rect.x, m.bottom, rect.w, rect.bottom - m.bottom),  # below
+        ]
+        rect = max(cuts, key=lambda r: max(r.w, 0) * max(r.h, 0))
+    if rect.h < 24 or rect.w < 48:
+        return None
+    return Slot(slot.type, slot.idx, rect)
 
 
 def _clear_of(slot: Slot | None, title: Slot, *others: Slot | None) -> Slot | None:
