@@ -15,8 +15,10 @@ MIT licence), read from the installed package without importing jieba (its
 ``initialize()`` costs about a second, and so does parsing the file). It is compiled
 once per machine into a sorted word list with a count array, kept in deckgen's
 persistent cache (:mod:`deckgen.cache`); a process loads that table (one split of a
-string, about 0.07 s) only when a break must first be judged, and looks words up by
-bisection.
+string, about 0.07 s) only when a text it has not read before must be judged, and
+looks words up by bisection. The words of texts read are remembered between
+processes too (:func:`save`), so a warm check of an unchanged deck loads no
+dictionary at all.
 
     >>> word_spans("推动高质量发展")
     ((0, 2), (2, 5), (5, 7))
@@ -30,6 +32,7 @@ import array
 import bisect
 import functools
 import importlib.util
+import json
 import math
 import re
 import struct
@@ -52,18 +55,21 @@ class DictionaryMissing(RuntimeError):
 def word_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The words of ``text`` as ``(start, end)`` character offsets, in order, covering it.
 
-    Remembered per text for the life of the process.
+    Remembered per text for the life of the process (and between processes).
 
     Raises:
         DictionaryMissing: when jieba's dictionary file cannot be found.
     """
-    return _spans(text)
+    return _reading(text)[0]
 
 
 def splits_word(text: str, pos: int) -> bool:
     """True when a line break before ``text[pos]`` falls inside a word of ``text``.
 
-    ``pos`` at either end of the text, or outside it, splits nothing.
+    A compound that the dictionary lists as one word but that is two words of two or
+    more characters each (服务质量 = 服务 + 质量, 邮政工作 = 邮政 + 工作) may break
+    between them: a reader sees two whole words. ``pos`` at either end of the text,
+    or outside it, splits nothing.
     """
     if pos <= 0 or pos >= len(text):
         return False
@@ -71,17 +77,80 @@ def splits_word(text: str, pos: int) -> bool:
 
 
 def inner_positions(text: str) -> frozenset[int]:
-    """Every ``pos`` for which :func:`splits_word` is true: the offsets inside a word."""
+    """Every ``pos`` for which :func:`splits_word` is true: the offsets inside a word
+    (the joints of compounds aside)."""
     return _inner(text)
+
+
+def joints(text: str) -> frozenset[int]:
+    """The offsets inside words of ``text`` where a compound joins two whole words."""
+    return _reading(text)[1]
 
 
 @functools.lru_cache(maxsize=8192)
 def _inner(text: str) -> frozenset[int]:
-    return frozenset(pos for start, end in _spans(text) for pos in range(start + 1, end))
+    spans, joined = _reading(text)
+    return frozenset(pos for start, end in spans for pos in range(start + 1, end) if pos not in joined)
 
 
 @functools.lru_cache(maxsize=8192)
-def _spans(text: str) -> tuple[tuple[int, int], ...]:
+def _reading(text: str) -> tuple[tuple[tuple[int, int], ...], frozenset[int]]:
+    """The words of ``text`` and the joints of its compounds, remembered or read."""
+    remembered = _remembered()
+    stored = remembered.get(text)
+    if stored is not None:
+        reading = _decode(stored, len(text))
+        if reading is not None:
+            return reading
+    spans = _read(text)
+    reading = spans, _joints(text, spans)
+    remembered.add(text, _encode(*reading))
+    return reading
+
+
+def _joints(text: str, spans: tuple[tuple[int, int], ...]) -> frozenset[int]:
+    table = None
+    found = set()
+    for start, end in spans:
+        if end - start < 4:
+            continue
+        table = table or _table()
+        for pos in range(start + 2, end - 1):
+            if table.is_word(text[start:pos]) and table.is_word(text[pos:end]):
+                found.add(pos)
+    return frozenset(found)
+
+
+def _encode(spans: tuple[tuple[int, int], ...], joined: frozenset[int]) -> str:
+    """``"2 2+2 1"``: word lengths, a compound's parts joined by ``+`` at its joints."""
+    tokens = []
+    for start, end in spans:
+        cuts = [start, *sorted(p for p in joined if start < p < end), end]
+        tokens.append("+".join(str(b - a) for a, b in zip(cuts, cuts[1:])))
+    return " ".join(tokens)
+
+
+def _decode(stored: str, size: int) -> tuple[tuple[tuple[int, int], ...], frozenset[int]] | None:
+    """The reading :func:`_encode` wrote; None when it does not cover ``size`` characters."""
+    spans, joined, start = [], set(), 0
+    try:
+        for token in stored.split():
+            end = start
+            for part in token.split("+"):
+                if end > start:
+                    joined.add(end)
+                end += int(part)
+            spans.append((start, end))
+            start = end
+    except ValueError:
+        return None
+    if start != size or any(a >= b for a, b in spans):
+        return None
+    return tuple(spans), frozenset(joined)
+
+
+def _read(text: str) -> tuple[tuple[int, int], ...]:
+    """The words of ``text``, read with the dictionary."""
     spans: list[tuple[int, int]] = []
     last = 0
     for run in _TEXT_RUN.finditer(text):
@@ -90,6 +159,63 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
         last = run.end()
     spans.extend((pos, pos + 1) for pos in range(last, len(text)))
     return tuple(spans)
+
+
+def save() -> None:
+    """Keep the words read in this process for the next one (persistent cache); cheap
+    when nothing new was read. Call it when a build or check is done."""
+    _remembered().save()
+
+
+class _Remembered:
+    """Texts read in earlier processes, as word lengths, kept in the persistent cache
+    under a key naming the dictionary file and this module's code: a warm check or
+    build judges its breaks without loading the dictionary at all."""
+
+    def __init__(self, entry_key: str) -> None:
+        self.key = entry_key
+        self._table: dict[str, str] = {}
+        self._new: dict[str, str] = {}
+        if entry_key:
+            stored = cache.get(NAMESPACE, entry_key)
+            if stored is not None:
+                try:
+                    table = json.loads(stored)
+                except ValueError:
+                    table = None
+                if isinstance(table, dict):
+                    self._table = table
+
+    def get(self, text: str) -> str | None:
+        found = self._table.get(text)
+        return found if isinstance(found, str) else None
+
+    def add(self, text: str, encoded: str) -> None:
+        self._new[text] = self._table[text] = encoded
+
+    def save(self) -> None:
+        if not self._new or not self.key:
+            return
+        kept = dict(self._new)
+        for text, lengths in self._table.items():  # earlier texts, up to the limit
+            if len(kept) >= MAX_REMEMBERED:
+                break
+            kept.setdefault(text, lengths)
+        cache.put(NAMESPACE, self.key, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+        self._new = {}
+
+
+#: Texts whose words are remembered between processes.
+MAX_REMEMBERED = 50_000
+
+
+@functools.lru_cache(maxsize=1)
+def _remembered() -> _Remembered:
+    try:
+        identity = _dictionary_identity()
+    except (DictionaryMissing, OSError):
+        return _Remembered("")
+    return _Remembered(cache.key(NAMESPACE, "texts", identity, cache.code_fingerprint(__file__)))
 
 
 def _segment(run: str, offset: int) -> list[tuple[int, int]]:
@@ -176,6 +302,11 @@ class _Table:
             known = self._ranges[char] = (low, high, single)
         return known
 
+    def is_word(self, text: str) -> bool:
+        """True when ``text`` is a word of the dictionary (with a count)."""
+        index = bisect.bisect_left(self._words, text)
+        return index < len(self._words) and self._words[index] == text and self._counts[index] > 0
+
     def log_probability(self, count: int) -> float:
         """log(count / total); an unknown character counts once (as jieba does)."""
         return math.log(count or 1) - self._log_total
@@ -190,6 +321,13 @@ def dictionary_file() -> Path:
     if not path.is_file():
         raise DictionaryMissing(f"jieba's word dictionary is missing: {path}; reinstall jieba")
     return path
+
+
+def _dictionary_identity() -> tuple[str, int, int, int]:
+    """The dictionary file by path, size, time and inode (as the line cache names font files)."""
+    path = dictionary_file()
+    info = path.stat()
+    return (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 def compile_table(source: bytes) -> bytes:
@@ -216,9 +354,7 @@ def _table() -> _Table:
     names font files), so a warm process never reads the 5 MB source.
     """
     path = dictionary_file()
-    info = path.stat()
-    identity = (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
-    entry_key = cache.key(NAMESPACE, identity, cache.code_fingerprint(__file__))
+    entry_key = cache.key(NAMESPACE, _dictionary_identity(), cache.code_fingerprint(__file__))
     stored = cache.get(NAMESPACE, entry_key)
     if stored is not None:
         try:

@@ -20,11 +20,10 @@ def _pieces(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "pos"),
     [
-        # breaks the documents issue found in real decks (消费/者, 可/持续性, 人大常委/会, 服务/质量)
+        # breaks the documents issue found in real decks (消费/者, 可/持续性, 人大常委/会, 十/分)
         ("扩大消费者权益保护范围", 4),
         ("坚持可持续性发展道路", 3),
         ("提请全国人大常委会审议", 8),
-        ("提高公共服务质量", 6),
         ("这件事十分重要", 4),
     ],
 )
@@ -50,6 +49,21 @@ def test_a_word_that_merely_crosses_the_break_is_not_enough():
     text = "帮助发展中国家"
     assert "展中" not in _pieces(text)
     assert not words.splits_word("推进经济发展中国特色", 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "pos"),
+    [
+        ("提高公共服务质量", 6),  # 服务质量 is one dictionary word, 服务 + 质量 two whole words
+        ("在全市邮政工作会议上", 5),  # 邮政工作 = 邮政 + 工作
+        ("提请全国人大常委会审议", 6),  # 全国人大 + 常委会
+    ],
+)
+def test_a_compound_of_two_whole_words_may_break_between_them(text, pos):
+    assert words.word_spans(text) == tuple(sorted(words.word_spans(text)))
+    assert any(start < pos < end for start, end in words.word_spans(text))  # inside one dictionary word …
+    assert pos in words.joints(text)
+    assert not words.splits_word(text, pos)  # … yet a reader sees two words
 
 
 def test_ends_and_positions_outside_the_text_split_nothing():
@@ -113,3 +127,21 @@ def test_compile_table_reads_the_jieba_format():
     table = words._Table(words.compile_table("高质量 900 n\n质量 5000 n\n高 3000 a\n发展 8000 vn\n".encode()))
     assert table.words_at("高质量发展", 0) == [(1, 3000), (3, 900)]
     assert table.words_at("高质量发展", 3) == [(4, 0), (5, 8000)]
+
+
+def test_readings_are_remembered_so_a_warm_process_needs_no_dictionary(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENV, str(tmp_path))
+    text = "加快建设服务质量一流的现代邮政体系"
+    for cached in (words._remembered, words._reading, words._inner, words._table):
+        cached.cache_clear()
+    try:
+        expected = (words.word_spans(text), words.inner_positions(text))
+        words.save()
+        for cached in (words._remembered, words._reading, words._inner, words._table):
+            cached.cache_clear()
+        monkeypatch.setattr(words, "_table", lambda: pytest.fail("the dictionary was loaded for a remembered text"))
+        assert (words.word_spans(text), words.inner_positions(text)) == expected
+    finally:
+        monkeypatch.undo()
+        for cached in (words._remembered, words._reading, words._inner, words._table):
+            cached.cache_clear()

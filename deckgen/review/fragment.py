@@ -1,0 +1,72 @@
+"""``fragment``: a title, headline, bullet or label that is not a complete phrase.
+
+A reader stumbles on text that ends in a function word (…的, …和, …在, …并), opens
+with a word that joins it to something before (也…, 并…, 而…), or ends at a comma
+(a clause cut from its sentence). Words are read with jieba's dictionary
+(:mod:`deckgen.typeset.words`), so 问题所在 or 有所作为 end in a word, not in 在/为.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from deckgen.errors import Issue
+from deckgen.outline.fields import TextField
+from deckgen.review.placeholders import short
+from deckgen.review.view import DeckView
+from deckgen.typeset import words
+
+KINDS = {"fragment": ("fragment", "fragments")}
+
+#: Words a complete phrase does not end in (a particle, conjunction or preposition left hanging).
+END_WORDS = frozenset("的 和 与 及 或 在 并 对 把 被 向 从 以 为 而 且 将 跟 同 给 让 之".split())
+#: Words that tie a phrase to the one before it.
+START_WORDS = frozenset("也 并 而 且 但 却 又 并且 而且 但是 从而 进而 以及 和 与 及 或".split())
+#: Punctuation a cut clause ends with.
+CUT_AT = tuple("，、；：,;:")
+_END_MARKS = "。！？!?…"
+
+#: The fields a reader takes as a phrase of their own (not running text).
+_NAMES = {"title": "title", "headline": "headline", "bullets": "bullet", "indicator": "label", "word": "key word"}
+
+
+def review(deck: DeckView) -> Iterator[Issue]:
+    for text_field in deck.fields:
+        label = _NAMES.get(text_field.name)
+        text = " ".join(str(text_field.value or "").split())
+        if label is None or not text:
+            continue
+        reason = fragment_reason(text)
+        if reason is None:
+            continue
+        slide = deck.slide_of(text_field.path, text)
+        if not slide:
+            continue
+        message = f"the {_label(text_field, label)} “{short(text)}” is not a complete phrase ({reason}); complete it, or join it to the sentence it was cut from"
+        yield deck.finding(slide, "fragment", message, path=text_field.path)
+
+
+def fragment_reason(text: str) -> str | None:
+    """Why ``text`` reads as a fragment, or None when it reads as a phrase."""
+    text = text.strip()
+    if text.endswith(CUT_AT):
+        return f"it ends at “{text[-1]}”"
+    if text.startswith(CUT_AT):
+        return f"it starts with “{text[0]}”"
+    core = text.rstrip(_END_MARKS)
+    if not core:
+        return None
+    spans = words.word_spans(core)
+    first = core[spans[0][0] : spans[0][1]]
+    last = core[spans[-1][0] : spans[-1][1]]
+    if len(spans) > 1 and last in END_WORDS:
+        return f"it ends in “{last}”"
+    if len(spans) > 1 and first in START_WORDS:
+        return f"it starts with “{first}”"
+    return None
+
+
+def _label(text_field: TextField, label: str) -> str:
+    if label == "title" and text_field.slide is None and text_field.path.startswith("parts["):
+        return "part title"
+    return label
