@@ -6,8 +6,8 @@ slides or PowerPoint (it imports none of :mod:`deckgen.layout`, :mod:`deckgen.ki
 through a :class:`~deckgen.typeset.typesetter.Typesetter`; anyone else can use the
 same engine through four calls::
 
-    ts = typesetter(theme)                      # the theme's fonts, or their stand-ins
-    measure(ts, "高质量发展", size_pt=20)         # width in points
+    ts = engine(theme)                         # the theme's fonts, or their stand-ins
+    measure_text(ts, "高质量发展", size_pt=20)    # width in points
     break_lines(ts, text, width_pt=300, size_pt=20)   # the lines a renderer will draw
     fit(ts, text, width_pt=300, height_pt=120, max_pt=28, min_pt=16)  # largest size that fits
 
@@ -27,6 +27,8 @@ Modules, one job each:
 * :mod:`~deckgen.typeset.paragraphs` — runs, paragraphs and insets, the values it builds.
 
 Nothing is imported until a call needs it, so importing this package costs nothing.
+(The calls are not named after the modules — ``measure``, ``typesetter`` — because
+importing a submodule would shadow them.)
 """
 
 from __future__ import annotations
@@ -38,14 +40,14 @@ if TYPE_CHECKING:
     from deckgen.typeset.typesetter import Typesetter
 
 
-def typesetter(theme: Theme) -> Typesetter:
+def engine(theme: Theme) -> Typesetter:
     """The engine set up with ``theme``'s fonts (stand-ins where they are not installed)."""
     from deckgen.typeset.typesetter import Typesetter
 
     return Typesetter(theme)
 
 
-def measure(ts: Typesetter, text: str, *, size_pt: float, bold: bool = False) -> float:
+def measure_text(ts: Typesetter, text: str, *, size_pt: float, bold: bool = False) -> float:
     """The width of ``text`` on one line at ``size_pt``, in points."""
     return ts.width(text, size_pt, bold)
 
