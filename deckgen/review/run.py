@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from deckgen.errors import Issue
-from deckgen.layout.elements import DeckPlan
+from deckgen.layout.deck import DeckPlan
 from deckgen.outline.loader import Outline
 from deckgen.review.registry import MODULES, READER, nouns
 from deckgen.review.view import DeckView

@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from deckgen.errors import Issue
-from deckgen.layout.elements import DeckPlan, Para, Rect, SlidePlan, Table, TextBox
+from deckgen.layout.deck import DeckPlan
+from deckgen.layout.elements import Rect, SlidePlan, Table, TextBox
 from deckgen.outline.fields import TextField, text_fields
 from deckgen.outline.loader import Outline
+from deckgen.typeset.paragraphs import Para
 
 #: Text boxes that are the slide's frame, not its content (footer line, page number).
 FRAME_ROLES = ("footer", "number")
