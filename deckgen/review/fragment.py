@@ -22,6 +22,10 @@ KINDS = {"fragment": ("fragment", "fragments")}
 END_WORDS = frozenset("的 和 与 及 或 在 并 对 把 被 向 从 以 为 而 且 将 跟 同 给 让 之".split())
 #: Words that tie a phrase to the one before it.
 START_WORDS = frozenset("也 并 而 且 但 却 又 并且 而且 但是 从而 进而 以及 和 与 及 或".split())
+#: A phrase opening with one of these and closing with a postposition (在……中, 当……时)
+#: is a prepositional phrase: the setting of a sentence whose point was cut off.
+FRAME_OPENERS = frozenset("在 当".split())
+FRAME_CLOSERS = frozenset("中 上 下 里 时 前 后 间 内".split())
 #: Punctuation a cut clause ends with.
 CUT_AT = tuple("，、；：,;:")
 _END_MARKS = "。！？!?…"
@@ -59,11 +63,21 @@ def fragment_reason(text: str) -> str | None:
     spans = words.word_spans(core)
     first = core[spans[0][0] : spans[0][1]]
     last = core[spans[-1][0] : spans[-1][1]]
-    if len(spans) > 1 and last in END_WORDS:
+    if len(spans) > 1 and last in END_WORDS and not _joins_before(core, spans):
         return f"it ends in “{last}”"
     if len(spans) > 1 and first in START_WORDS:
         return f"it starts with “{first}”"
+    if len(spans) > 2 and first in FRAME_OPENERS and last in FRAME_CLOSERS and "，" not in core:
+        return f"it is only a setting, “{first}……{last}”"
     return None
+
+
+def _joins_before(text: str, spans: tuple[tuple[int, int], ...]) -> bool:
+    """True when the last character, read alone, forms a word with a lone character
+    before it (碳/中/和: jieba does not know 碳中和, but 中和 is a word): then it ends in
+    that word, not in a hanging 和."""
+    before = spans[-2]
+    return before[1] - before[0] == 1 and words.is_word(text[before[0] : spans[-1][1]])
 
 
 def _label(text_field: TextField, label: str) -> str:

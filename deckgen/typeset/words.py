@@ -82,6 +82,11 @@ def inner_positions(text: str) -> frozenset[int]:
     return _inner(text)
 
 
+def is_word(text: str) -> bool:
+    """True when ``text`` is a word of the dictionary (loads it)."""
+    return _table().is_word(text)
+
+
 def joints(text: str) -> frozenset[int]:
     """The offsets inside words of ``text`` where a compound joins two whole words."""
     return _reading(text)[1]
