@@ -1,7 +1,8 @@
-"""Where a line break splits a word: jieba's reading of the text, from a cached table."""
+"""Where a line break splits a word: jieba's reading of the text, from the shipped table."""
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import pytest
@@ -103,22 +104,20 @@ def test_same_words_as_jieba_on_real_speeches():
     assert differing == []
 
 
-def test_the_compiled_table_is_kept_in_the_cache_and_a_damaged_one_is_remade(tmp_path, monkeypatch):
-    monkeypatch.setenv(cache.ENV, str(tmp_path))
+def test_the_shipped_table_is_the_installed_jiebas_dictionary():
+    pytest.importorskip("jieba")
+    shipped = zlib.decompress(words.TABLE_FILE.read_bytes())
+    assert shipped == words.compile_table(words.jieba_dictionary().read_bytes())  # else: python tools/make_words_table.py
+
+
+def test_a_damaged_table_is_a_clear_error(tmp_path, monkeypatch):
+    broken = tmp_path / "jieba-words.bin.z"
+    broken.write_bytes(words.TABLE_FILE.read_bytes()[:1000])
+    monkeypatch.setattr(words, "TABLE_FILE", broken)
     words._table.cache_clear()
     try:
-        first = words._table()
-        entries = [p for p in (tmp_path / words.NAMESPACE).rglob("*") if p.is_file()]
-        assert len(entries) == 1
-        words._table.cache_clear()
-        # a warm process never reads jieba's 5 MB source again
-        monkeypatch.setattr(words, "compile_table", lambda source: pytest.fail("recompiled despite a cached table"))
-        assert words._table().words_at("高质量", 0) == first.words_at("高质量", 0)
-        monkeypatch.undo()
-        monkeypatch.setenv(cache.ENV, str(tmp_path))
-        entries[0].write_bytes(entries[0].read_bytes()[:1000])  # truncated: a miss
-        words._table.cache_clear()
-        assert words._table().words_at("高质量", 0) == first.words_at("高质量", 0)
+        with pytest.raises(words.DictionaryMissing, match="damaged.*reinstall deckgen"):
+            words._table()
     finally:
         words._table.cache_clear()
 
