@@ -105,7 +105,7 @@ def build(
         refused = [outline.issue(f.path, f.message) for f in plan.findings if f.severity == "error"]
         if refused:
             raise InputError(refused)
-        review = reader_findings(review_plan(outline, plan))
+        review = reader_findings(review_plan(outline, plan, theme=theme))
         if strict and review:
             raise InputError([dataclasses.replace(i, severity="error", message=i.message + " (--strict refuses to build)") for i in review])
         data = render_deck(plan, outline.deck, theme)

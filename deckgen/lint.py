@@ -64,7 +64,7 @@ def layout_issues(outline: Outline, theme, notes: list[str] | None = None, *, ou
     plan = plan_deck(outline.deck, theme)
     if notes is not None:
         notes.extend(plan.stand_ins)
-    return on_slides(outline, plan, outline_issues or []) + review_plan(outline, plan)
+    return on_slides(outline, plan, outline_issues or []) + review_plan(outline, plan, theme=theme)
 
 
 def check_outline(

@@ -17,5 +17,13 @@ and the outline line the slide (or the field) comes from. Modules, one job each:
 
 A new kind is one module with ``KINDS`` (its names and how to count them) and
 ``review(deck) -> Iterable[Issue]``, and one entry in
-:data:`deckgen.review.registry.MODULES`.
+:data:`deckgen.review.registry.MODULES`::
+
+    KINDS = {"contrast": ("slide with low contrast", "slides with low contrast")}
+
+    def review(deck: DeckView) -> Iterator[Issue]:
+        for slide in deck.slides:           # slide.layout, slide.plan.elements, deck.base
+            for text in slide.texts:        # text.box, text.color, text.size_pt, text.bold
+                if too_faint(text, slide, deck.base, deck.theme):
+                    yield deck.finding(slide, "contrast", "… ; what to do", path=deck.path_of(text, slide))
 """

@@ -7,15 +7,16 @@ import dataclasses
 from deckgen.errors import Issue
 from deckgen.layout.deck import DeckPlan
 from deckgen.outline.loader import Outline
+from deckgen.theme.model import Theme
 from deckgen.review.registry import MODULES, READER, nouns
 from deckgen.review.view import DeckView
 from deckgen.typeset import words
 
 
-def review_plan(outline: Outline, plan: DeckPlan) -> list[Issue]:
-    """Every finding of every kind about ``plan`` (laid out from ``outline``), sorted
-    by slide, then by line in the outline."""
-    deck = DeckView(outline, plan)
+def review_plan(outline: Outline, plan: DeckPlan, *, theme: Theme | None = None) -> list[Issue]:
+    """Every finding of every kind about ``plan`` (laid out from ``outline`` with
+    ``theme``), sorted by slide, then by line in the outline."""
+    deck = DeckView(outline, plan, theme=theme)
     found: list[Issue] = []
     for module in MODULES:
         found.extend(module.review(deck))

@@ -21,6 +21,7 @@ from deckgen.layout.deck import DeckPlan
 from deckgen.layout.elements import Rect, SlidePlan, Table, TextBox
 from deckgen.outline.fields import TextField, text_fields
 from deckgen.outline.loader import Outline
+from deckgen.theme.model import Theme
 from deckgen.typeset.paragraphs import Para
 
 #: Text boxes that are the slide's frame, not its content (footer line, page number).
@@ -108,9 +109,12 @@ class SlideView:
 class DeckView:
     """The deck as laid out, for the finding kinds to read."""
 
-    def __init__(self, outline: Outline, plan: DeckPlan) -> None:
+    def __init__(self, outline: Outline, plan: DeckPlan, *, theme: Theme | None = None) -> None:
         self.outline = outline
         self.plan = plan
+        #: The theme the deck was laid out with (colours of text whose ``color`` is None
+        #: come from it, or from its template); None when the caller had none to give.
+        self.theme = theme
         self.slides = [SlideView(n, slide, list(_texts(n, slide))) for n, slide in enumerate(plan.slides, start=1)]
 
     @property
