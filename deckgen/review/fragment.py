@@ -19,9 +19,13 @@ from deckgen.typeset import words
 KINDS = {"fragment": ("fragment", "fragments")}
 
 #: Words a complete phrase does not end in (a particle, conjunction or preposition left hanging).
-END_WORDS = frozenset("的 和 与 及 或 在 并 对 把 被 向 从 以 为 而 且 将 跟 同 给 让 之".split())
-#: Words that tie a phrase to the one before it.
-START_WORDS = frozenset("也 并 而 且 但 却 又 并且 而且 但是 从而 进而 以及 和 与 及 或".split())
+END_WORDS = frozenset(
+    "的 和 与 及 或 在 并 对 把 被 向 从 以 为 而 且 将 跟 同 给 让 之"
+    # a KPI label cut before its figure (常住人口城镇化率首次, 调查失业率平均, 同比比去年增加)
+    " 首次 平均 达 达到 超 超过 突破 较 比 约 共 累计 分别 同比".split()
+)
+#: Words that tie a phrase to the one before it (or to a figure it lost: 比去年预算高, 先发行).
+START_WORDS = frozenset("也 并 而 且 但 却 又 并且 而且 但是 从而 进而 以及 和 与 及 或 比 先".split())
 #: A phrase opening with one of these and closing with a postposition (在……中, 当……时)
 #: is a prepositional phrase: the setting of a sentence whose point was cut off.
 FRAME_OPENERS = frozenset("在 当".split())

@@ -111,6 +111,8 @@ def test_a_continued_slide_holding_one_or_two_items_is_thin(tmp_path):
         ("title", "推进邮政和", "ends in “和”"),
         ("indicator", "调查失业率在", "ends in “在”"),
         ("bullet", "在我国的经济和社会发展中", "only a setting, “在……中”"),
+        ("indicator", "常住人口城镇化率首次", "ends in “首次”"),
+        ("indicator", "比去年预算高", "starts with “比”"),
     ],
 )
 def test_fragments_are_found_at_their_line(tmp_path, field, value, reason):
@@ -126,7 +128,10 @@ def test_fragments_are_found_at_their_line(tmp_path, field, value, reason):
     assert reason in found[0].message
 
 
-@pytest.mark.parametrize("value", ["找准问题所在", "在新征程上有所作为", "深化改革，扩大开放", "坚持稳中求进工作总基调", "积极稳妥推进碳达峰碳中和"])
+@pytest.mark.parametrize(
+    "value",
+    ["找准问题所在", "在新征程上有所作为", "深化改革，扩大开放", "坚持稳中求进工作总基调", "积极稳妥推进碳达峰碳中和", "比较优势明显", "首次突破万亿元"],
+)
 def test_complete_phrases_are_no_fragments(tmp_path, value):
     text = HEAD + "parts:\n  - title: 一年来的工作\n    slides:\n" + _bullets(value, FULL[:3] + [value])
     _, issues = _check(tmp_path, text)
