@@ -19,11 +19,10 @@ from deckgen.typeset import words
 KINDS = {"fragment": ("fragment", "fragments")}
 
 #: Words a complete phrase does not end in (a particle, conjunction or preposition left hanging).
-END_WORDS = frozenset(
-    "的 和 与 及 或 在 并 对 把 被 向 从 以 为 而 且 将 跟 同 给 让 之"
-    # a KPI label cut before its figure (常住人口城镇化率首次, 调查失业率平均, 同比比去年增加)
-    " 首次 平均 达 达到 超 超过 突破 较 比 约 共 累计 分别 同比".split()
-)
+END_WORDS = frozenset("的 和 与 及 或 在 并 对 把 被 向 从 以 为 而 且 将 跟 同 给 让 之".split())
+#: Words a KPI label does not end in: it was cut before its figure (常住人口城镇化率首次,
+#: 调查失业率平均). A headline may end in them (取得新的突破).
+LABEL_END_WORDS = frozenset("首次 平均 达 达到 超 超过 突破 较 约 共 累计 分别 同比".split())
 #: Words that tie a phrase to the one before it (or to a figure it lost: 比去年预算高, 先发行).
 START_WORDS = frozenset("也 并 而 且 但 却 又 并且 而且 但是 从而 进而 以及 和 与 及 或 比 先".split())
 #: A phrase opening with one of these and closing with a postposition (在……中, 当……时)
@@ -44,7 +43,7 @@ def review(deck: DeckView) -> Iterator[Issue]:
         text = " ".join(str(text_field.value or "").split())
         if label is None or not text:
             continue
-        reason = fragment_reason(text)
+        reason = fragment_reason(text, label=label == "label")
         if reason is None:
             continue
         slide = deck.slide_of(text_field.path, text)
@@ -54,8 +53,9 @@ def review(deck: DeckView) -> Iterator[Issue]:
         yield deck.finding(slide, "fragment", message, path=text_field.path)
 
 
-def fragment_reason(text: str) -> str | None:
-    """Why ``text`` reads as a fragment, or None when it reads as a phrase."""
+def fragment_reason(text: str, *, label: bool = False) -> str | None:
+    """Why ``text`` reads as a fragment, or None when it reads as a phrase; ``label``:
+    it names a figure (a KPI card's indicator)."""
     text = text.strip()
     if text.endswith(CUT_AT):
         return f"it ends at “{text[-1]}”"
@@ -67,7 +67,8 @@ def fragment_reason(text: str) -> str | None:
     spans = words.word_spans(core)
     first = core[spans[0][0] : spans[0][1]]
     last = core[spans[-1][0] : spans[-1][1]]
-    if len(spans) > 1 and last in END_WORDS and not _joins_before(core, spans):
+    ends = END_WORDS | LABEL_END_WORDS if label else END_WORDS
+    if len(spans) > 1 and last in ends and not _joins_before(core, spans):
         return f"it ends in “{last}”"
     if len(spans) > 1 and first in START_WORDS:
         return f"it starts with “{first}”"

@@ -1,8 +1,8 @@
 """``word-split``: a line break inside a word (消费/者, 可/持续性), by jieba's reading.
 
 Judged on the lines build writes (the measured breaks), with the whole paragraph as
-context (:mod:`deckgen.typeset.words`); a word longer than the line it starts on
-may break (the line holds nothing else), as may a break the outline wrote itself.
+context (:mod:`deckgen.typeset.words`); a word longer than the line it starts
+(the line holds nothing else) may break, as may a break the outline wrote itself.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ def split_words(text: TextView, *, written: frozenset[int] = frozenset()) -> lis
             continue
         start, end = next((a, b) for a, b in spans if a < position < b)
         next_end = position + len(lines[index + 1])
-        if start <= line_start or end >= next_end:
-            continue  # the word is longer than the line: it may break
+        if start <= line_start and end - start > len(line):
+            continue  # the word is longer than the line it starts: it may break
         found.append((full[start:end], full[max(line_start, position - 4) : position], full[position : min(next_end, position + 4)]))
     return found
 

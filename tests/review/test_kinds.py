@@ -130,7 +130,10 @@ def test_fragments_are_found_at_their_line(tmp_path, field, value, reason):
 
 @pytest.mark.parametrize(
     "value",
-    ["找准问题所在", "在新征程上有所作为", "深化改革，扩大开放", "坚持稳中求进工作总基调", "积极稳妥推进碳达峰碳中和", "比较优势明显", "首次突破万亿元"],
+    [
+        "找准问题所在", "在新征程上有所作为", "深化改革，扩大开放", "坚持稳中求进工作总基调",
+        "积极稳妥推进碳达峰碳中和", "比较优势明显", "首次突破万亿元", "国有企业改革要取得新的突破",
+    ],
 )
 def test_complete_phrases_are_no_fragments(tmp_path, value):
     text = HEAD + "parts:\n  - title: 一年来的工作\n    slides:\n" + _bullets(value, FULL[:3] + [value])
@@ -189,6 +192,14 @@ def test_a_line_break_inside_a_word_is_found_and_one_between_words_is_not(tmp_pa
     assert "“消费者” (…侵害消费/者权益行…)" in found[0].message
     _break_item(plan, 2, "Item 1", "集中清理整顿快递末端网点，严厉打击侵害/消费者权益行为")
     assert [i for i in review_plan(outline, plan) if i.kind == "word-split"] == []
+
+
+def test_a_word_split_at_the_end_of_the_text_is_found(tmp_path):
+    text = HEAD + "parts:\n  - title: 一\n    slides:\n" + _bullets("主要成绩", ["推动全方位对外开放"] + FULL[:3])
+    outline, plan = _plan(tmp_path, text)
+    _break_item(plan, 2, "Item 1", "推动全方位对/外开放")  # as a narrow card set it
+    found = [i for i in review_plan(outline, plan) if i.kind == "word-split"]
+    assert len(found) == 1 and "“对外开放” (…全方位对/外开放…)" in found[0].message
 
 
 def test_a_word_longer_than_its_line_may_break(tmp_path):
