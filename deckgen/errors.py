@@ -42,7 +42,7 @@ class Issue:
         """The issue as plain data (``deckgen check --json``): ``slide`` is None when on no one slide."""
         return {
             "slide": self.slide or None,
-            "kind": self.kind or ("schema" if self.is_error else "outline"),
+            "kind": self.kind or ("input" if self.is_error else "outline"),
             "severity": self.severity,
             "file": self.file,
             "line": self.line,
