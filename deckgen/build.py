@@ -91,7 +91,7 @@ def build(
     from deckgen.layout.plan import plan_deck
     from deckgen.typeset.typesetter import Typesetter
     from deckgen.render.slides import render_deck
-    from deckgen.review.run import reader_findings, review_plan
+    from deckgen.review.run import LAYOUT_KINDS, reader_findings, review_plan
 
     # Layout and rendering make millions of small objects and no garbage cycles; the
     # cyclic GC's passes over the growing heap cost 10-20 % on long decks (measured
@@ -105,7 +105,8 @@ def build(
         refused = [outline.issue(f.path, f.message) for f in plan.findings if f.severity == "error"]
         if refused:
             raise InputError(refused)
-        review = reader_findings(review_plan(outline, plan, theme=theme))
+        reviewed = review_plan(outline, plan, theme=theme)
+        review = reader_findings(reviewed)
         if strict and review:
             raise InputError([dataclasses.replace(i, severity="error", message=i.message + " (--strict refuses to build)") for i in review])
         data = render_deck(plan, outline.deck, theme)
@@ -116,7 +117,9 @@ def build(
     inputs = build_inputs(outline_path, theme, values)
     refuse_overwriting_inputs(out, inputs)
     write_atomic(out, data)
-    findings = [outline.issue(f.path, f.message, f.severity) for f in plan.findings]
+    # What layout had to do (continued, shrunk), each on its slide; the theme's own
+    # warnings are in ``warnings``, placeholders are for check and --strict.
+    findings = [i for i in reviewed if i.kind in LAYOUT_KINDS]
     warnings = list(plan.warnings)
     if slide_size and theme.template is not None:
         warnings.append(f"--size {slide_size} is ignored: the template {theme.template.name} sets the slide size")

@@ -30,6 +30,10 @@ def on_slides(outline: Outline, plan: DeckPlan, issues: list[Issue]) -> list[Iss
     return [dataclasses.replace(i, slide=deck.slide_of(i.path)) if i.path and not i.slide else i for i in issues]
 
 
+#: What layout had to do, as ``build`` has always printed it (see :mod:`~deckgen.review.layout_notes`).
+LAYOUT_KINDS = frozenset({"too-long", "continued", "shrunk", "layout"})
+
+
 def reader_findings(issues: list[Issue]) -> list[Issue]:
     """The findings a reader of the deck would notice (see :data:`READER`)."""
     return [i for i in issues if i.kind in READER]
