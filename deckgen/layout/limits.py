@@ -54,6 +54,8 @@ _ADVICE = {
     **{key: "shorten it; put the explanation in the notes" for key, limit in LIMITS.items() if limit == MAX_CELL_CHARS},
     (Slide, "attribution"): "shorten it to who said it and where; put the rest in the statement's text or the notes",
     (Area, "summary"): "shorten it; put the rest in the focus-area slide's items",
+    (Keyword, "text"): "shorten it; put the rest in the notes",
+    (Photo, "caption"): "shorten it; put the rest in the notes",
 }
 
 
@@ -66,5 +68,5 @@ def length_errors(deck: Deck) -> list[Finding]:
         if limit is not None and len(text) > limit:
             advice = _ADVICE[(type(field.owner), field.name)]
             message = f"{field.label} is too long: {len(text):,} characters, at most {limit} fit on a slide; {advice}"
-            errors.append(Finding(field.path, message, "error"))
+            errors.append(Finding(field.path, message, "error", kind="too-long"))
     return errors

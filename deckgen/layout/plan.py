@@ -11,16 +11,17 @@ from __future__ import annotations
 from deckgen.layout.backdrop import make_readable
 from deckgen.layout.base import base_plan, layout_key
 from deckgen.layout.breaks import write_breaks
-from deckgen.layout.elements import DeckPlan, Fill, Finding, Icon, Insets, Rect, SlidePlan, TextBox
+from deckgen.layout.deck import DeckPlan
+from deckgen.layout.elements import Fill, Finding, Icon, Insets, Rect, SlidePlan, TextBox
 from deckgen.layout.hanging import hang_display_text, hang_item_text
-from deckgen.layout.icon_choice import part_icons
-from deckgen.layout.photos import divider_photo, image_beside, photo_findings, split_for_image
+from deckgen.kinds.icon_choice import part_icons
+from deckgen.kinds.photos import divider_photo, image_beside, photo_findings, split_for_image
 from deckgen.layout.labels import cover_lines, footer_text, part_label, subtitle_shown
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body, title_finding
-from deckgen.layout.kinds import layout_slide
+from deckgen.kinds.registry import layout_slide
 from deckgen.layout.limits import length_errors
 from deckgen.layout.pages import centred
-from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
+from deckgen.typeset.typesetter import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
 from deckgen.outline.model import Deck, Part, Slide
 from deckgen.theme.model import Theme
 
@@ -45,7 +46,8 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     plan.slides.append(cover)
     agenda = agenda_slides(ts, frames["agenda"], deck) if scaffolded else []
     if len(agenda) > 1:
-        plan.findings.append(Finding("parts", f"the agenda of {len(deck.parts)} parts continues on {len(agenda)} slides marked （续）; consider fewer or shorter part titles"))
+        message = f"the agenda of {len(deck.parts)} parts continues on {len(agenda)} slides marked （续）; consider fewer or shorter part titles"
+        plan.findings.append(Finding("parts", message, kind="continued"))
     if agenda:
         agenda[0].anchor = "agenda"
     plan.slides.extend(agenda)
@@ -107,7 +109,7 @@ def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lin
 
 def _check_display(ts: Typesetter, size: float, path: str, what: str, findings: list[Finding]) -> None:
     if size < ts.theme.size("title").min_pt:
-        findings.append(Finding(path, f"{what} is too long: set at {size:g} pt, below the {ts.theme.size('title').min_pt:g} pt title minimum; shorten it"))
+        findings.append(Finding(path, f"{what} is too long: set at {size:g} pt, below the {ts.theme.size('title').min_pt:g} pt title minimum; shorten it", kind="shrunk"))
 
 
 def _fit_lines(ts: Typesetter, text: str, width: float, high: float, low: float, max_lines: int, **look) -> Spec:
@@ -370,7 +372,7 @@ def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findi
     fit = fit_title(ts, longest, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
     title_problem = title_finding(fit, size.min_pt) if title else None
     if title_problem:
-        findings.append(Finding(slide.path, title_problem))
+        findings.append(Finding(slide.path, title_problem, kind="shrunk"))
     _, body = title_and_body(frame, fit)
     beside: list = []
     if slide.image is not None and slide.kind in ("achievements", "statement"):
@@ -387,9 +389,9 @@ def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findi
     findings.extend(pages.findings)
     if pages.continued:
         reason = pages.split_reason or "does not fit on one slide even at the minimum size"
-        findings.append(Finding(slide.path, f"{reason}; continued on {len(pages.pages)} slides marked （续）"))
+        findings.append(Finding(slide.path, f"{reason}; continued on {len(pages.pages)} slides marked （续）", kind="continued"))
     elif pages.at_minimum:
-        findings.append(Finding(slide.path, "set at the minimum font size to fit; consider shortening the text"))
+        findings.append(Finding(slide.path, "set at the minimum font size to fit; consider shortening the text", kind="shrunk"))
     out = []
     for n, page in enumerate(pages.pages):
         page_title = title + CONTINUED if n else title
