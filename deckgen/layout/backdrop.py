@@ -22,7 +22,9 @@ import io
 import math
 from dataclasses import dataclass, field
 
-from deckgen.layout.elements import DeckPlan, Fill, Para, Picture, Rect, Run, SlidePlan, Table, TextBox
+from deckgen.layout.deck import DeckPlan
+from deckgen.layout.elements import Fill, Picture, Rect, SlidePlan, Table, TextBox
+from deckgen.typeset.paragraphs import Para, Run
 from deckgen.theme.model import Theme
 from deckgen.theme.scenery import Decoration, Paint, Scenery
 
