@@ -18,6 +18,9 @@ Templates we did not design deckgen around, each with something awkward:
   white text; the content's own text is dark on white.
 * ``light-accents.pptx`` — accent1 #DDDDDD and accent2 #D76C24 (white on them is
   1.4:1 and 3.5:1), on a pale grey background.
+* ``baked-logo.pptx`` — a white background picture with the emblem baked into it,
+  large, where the body text goes (no picture shape to step around: the review must
+  see it as ``covers-decoration``).
 * ``no-titles.pptx`` — every title placeholder removed: deckgen must refuse it and say
   which layouts there are and how to map them.
 
@@ -227,6 +230,22 @@ def light_accents(emblem: Path) -> Path:
     return path
 
 
+def baked_logo() -> Path:
+    width, height = 800, 600  # 4:3, as the slide
+    image = Image.new("RGB", (width, height), (255, 255, 255))
+    mark = Image.open(io.BytesIO(emblem_png())).resize((300, 300))
+    image.paste(mark, (440, 200), mark)
+    picture = OUT / "baked-background.png"
+    image.save(picture, "PNG", optimize=True)
+    prs = Presentation()
+    _set_theme(prs, "Arial", "Arial", "Noto Sans CJK SC", "144696", "0B2A5B")
+    _background_picture(prs, picture)
+    path = OUT / "baked-logo.pptx"
+    prs.save(str(path))
+    picture.unlink()
+    return path
+
+
 def no_titles() -> Path:
     prs = Presentation()
     for layout in [prs.slide_masters[0], *prs.slide_layouts]:
@@ -271,7 +290,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     emblem = OUT / "emblem.png"
     emblem.write_bytes(emblem_png())
-    made = [bureau(emblem), unit_potx(emblem), no_titles(), dark_picture(emblem), filled_title(emblem), light_accents(emblem)]
+    made = [bureau(emblem), unit_potx(emblem), no_titles(), dark_picture(emblem), filled_title(emblem), light_accents(emblem), baked_logo()]
     if "--no-impress" not in sys.argv:
         made.append(impress(made[0]))
     for path in made:

@@ -22,6 +22,7 @@ import io
 import math
 from dataclasses import dataclass, field
 
+from deckgen.kinds.chart_box import ChartBox
 from deckgen.layout.deck import DeckPlan
 from deckgen.layout.elements import Fill, Picture, Rect, SlidePlan, Table, TextBox
 from deckgen.typeset.paragraphs import Para, Run
@@ -474,6 +475,10 @@ def make_readable(plan: DeckPlan, theme: Theme) -> None:
                     index += 1  # a backdrop went in before the box
             elif isinstance(box, Table):
                 _fix_table(slide, index, box, ground, candidates, muted)
+            elif isinstance(box, ChartBox):  # its axis and data labels
+                samples = ground.colors_under(box.rect, _below(slide, index))
+                if ratio_over(box.text_color, samples) < AA_SMALL:
+                    box.text_color = choose_color(box.text_color, samples, AA_SMALL, candidates) or box.text_color
             index += 1
 
 
@@ -597,8 +602,8 @@ def _inked(ground: Ground, layer: Layer, extent: Rect) -> bool:
 
 
 def decorations_under(ground: Ground, box: TextBox) -> list[str]:
-    """The template decorations (pictures, fixed texts) ``box``'s text lies on (by name),
-    and "the background picture's artwork" where it lies on a busy part of it."""
+    """What of the template's decorations ``box``'s text lies on, said for a reader:
+    pictures and fixed texts by name, and artwork in a busy part of the background picture."""
     extent = text_extent(box)
     found = []
     for layer in ground.layers:
@@ -610,9 +615,9 @@ def decorations_under(ground: Ground, box: TextBox) -> list[str]:
         if r.w >= ground.width * 0.9 and r.h >= ground.height * 0.9:
             continue  # a full-slide panel is a background, not a decoration
         if layer.text:
-            found.append(layer.name or "fixed text")
+            found.append(f"the template's fixed text “{layer.text[:12]}”")
         elif layer.paint is not None and layer.paint.kind == "picture" and _inked(ground, layer, extent):
-            found.append(layer.name or "picture")
+            found.append(f"the template's picture “{layer.name}”" if layer.name else "a picture of the template")
     if ground.busy_background(extent):
-        found.append("the background picture's artwork")
+        found.append("artwork in the template's background picture")
     return found
