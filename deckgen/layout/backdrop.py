@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from deckgen.kinds.chart_box import ChartBox
 from deckgen.layout.deck import DeckPlan
@@ -163,7 +164,7 @@ class Layer:
     rect: Rect
     paint: Paint | None = None
     color: str = ""  # a plain colour (our own fills)
-    path: object = None  # our own pictures: the file
+    path: Path | None = None  # our own pictures: the file
     ellipse: bool = False
     name: str = ""
     text: str = ""
@@ -230,7 +231,7 @@ class Ground:
             return self._paint_at(layer.paint, layer.rect, x, y, under)
         if layer.path is not None:
             path = layer.path
-            image = self.pictures.image(str(path), lambda: open(path, "rb"))  # noqa: SIM115 - Pillow reads and closes
+            image = self.pictures.image(str(path), lambda: io.BytesIO(path.read_bytes()))
             r = layer.rect
             return self.pictures.sample(image, (x - r.x) / (r.w or 1), (y - r.y) / (r.h or 1), under)
         return layer.color or under
@@ -250,8 +251,6 @@ class Ground:
 
     def _busy_cell(self, x: float, y: float) -> bool:
         cell = SAMPLE_PT * 2
-        page = Rect(0, 0, self.width, self.height)
-        assert self.background is not None
         # the picture as seen through the template's own panels and veils over it
         values = [luminance(self.color_at(x + dx * cell / 4, y + dy * cell / 4)) for dx in range(4) for dy in range(4)]
         mean = sum(values) / len(values)

@@ -100,7 +100,7 @@ def _name_east_asian_face(master_part: Part, theme: Theme) -> None:
         if ea is None:
             ea = etree.Element(f"{{{A}}}ea")
             latin = font_set.find(f"{{{A}}}latin")
-            (latin.addnext if latin is not None else font_set.append)(ea)  # type: ignore[operator]
+            (latin.addnext if latin is not None else font_set.append)(ea)
         if ea.get("typeface") != face:
             ea.set("typeface", face)
             changed = True

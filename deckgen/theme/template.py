@@ -1,9 +1,10 @@
 """Read an organisation's template (.pptx or .potx): size, layouts, placeholders, theme.
 
 Only what layout needs is read, with the standard library and lxml (python-pptx stays
-inside ``render``): the slide size, the first master's layouts in their order with
-their placeholders and boxes (a placeholder without its own position inherits the
-master's), and the theme's colour and font schemes. Templates saved by PowerPoint,
+inside ``render``): the slide size, which master to build on (:func:`_brand_master`),
+that master's layouts in their order with their placeholders and boxes (a placeholder
+without its own position inherits the master's) and what each draws under a slide
+(:mod:`deckgen.theme.scenery`), and the master's theme: colour and font schemes. Templates saved by PowerPoint,
 WPS and LibreOffice Impress all follow this part structure.
 
 A file that is not a presentation raises :class:`~deckgen.errors.InputError` naming
