@@ -141,16 +141,22 @@ class _Pictures:
 
 
 def _drawing_only(png: bytes) -> bytes:
-    """LibreOffice draws a vector picture centred on a white page: keep the drawing."""
+    """LibreOffice draws a vector picture centred on a white page: keep the drawing, its
+    white taken as transparent (the page's white and the picture's empty parts cannot
+    be told apart, and emblems and line art are mostly drawn on nothing)."""
     from PIL import Image, ImageOps
 
     with Image.open(io.BytesIO(png)) as page:
         rgb = page.convert("RGB")
     box = ImageOps.invert(rgb).getbbox()
-    if box is None:
-        return png
     out = io.BytesIO()
-    rgb.crop(box).save(out, "PNG")
+    if box is None:  # nothing but white: nothing we can see
+        Image.new("RGBA", (1, 1), (255, 255, 255, 0)).save(out, "PNG")
+        return out.getvalue()
+    drawing = rgb.crop(box)
+    alpha = drawing.convert("L").point(lambda v: 0 if v >= 250 else 255)
+    drawing.putalpha(alpha)
+    drawing.save(out, "PNG")
     return out.getvalue()
 
 
@@ -168,12 +174,19 @@ class Layer:
     ellipse: bool = False
     name: str = ""
     text: str = ""
+    geometry: tuple[str, float, bool, bool] = ("rect", 0.5, False, False)
 
     def covers(self, x: float, y: float) -> bool:
         r = self.rect
         if not (r.x <= x <= r.right and r.y <= y <= r.bottom):
             return False
-        if self.ellipse:
+        preset, adj, flip_h, flip_v = self.geometry
+        if preset in ("triangle", "rtTriangle"):
+            fx, fy = (x - r.x) / (r.w or 1), (y - r.y) / (r.h or 1)
+            fx, fy = (1 - fx if flip_h else fx), (1 - fy if flip_v else fy)
+            apex = 0.0 if preset == "rtTriangle" else adj  # (apex, 0), (0, 1), (1, 1)
+            return apex * (1 - fy) <= fx <= apex * (1 - fy) + fy
+        if self.ellipse or preset == "ellipse":
             cx, cy, rx, ry = r.x + r.w / 2, r.y + r.h / 2, r.w / 2 or 1, r.h / 2 or 1
             return ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1
         return True
@@ -308,7 +321,7 @@ def _overlap(a: Rect, b: Rect, at_least: float) -> bool:
 
 
 def _decoration_layer(d: Decoration) -> Layer:
-    return Layer(Rect(d.x, d.y, d.w, d.h), paint=d.paint, name=d.name, text=d.text)
+    return Layer(Rect(d.x, d.y, d.w, d.h), paint=d.paint, name=d.name, text=d.text, geometry=d.geometry)
 
 
 def pictures_of(plan: DeckPlan) -> _Pictures:

@@ -54,6 +54,9 @@ class Decoration:
     paint: Paint | None
     text: str = ""
     name: str = ""
+    #: Its outline where it is not a rectangle: (preset, adj 0..1, flipped left-right,
+    #: flipped top-bottom) for the shapes backgrounds are cut with (triangles, ellipses).
+    geometry: tuple[str, float, bool, bool] = ("rect", 0.5, False, False)
 
     @property
     def right(self) -> float:
@@ -260,8 +263,21 @@ def read_decorations(root, colors: Colors, image_of) -> list[Decoration]:
                 paint = Paint("solid", color=found[0]) if found else None
             if paint is None and not text:
                 continue
-        out.append(Decoration(*box, paint=paint, text=text, name=name))
+        out.append(Decoration(*box, paint=paint, text=text, name=name, geometry=_geometry(shape)))
     return out
+
+
+def _geometry(shape) -> tuple[str, float, bool, bool]:
+    geom = shape.find("p:spPr/a:prstGeom", NS)
+    xfrm = shape.find("p:spPr/a:xfrm", NS)
+    preset = geom.get("prst", "rect") if geom is not None else "rect"
+    adj = 0.5
+    guide = geom.find("a:avLst/a:gd[@name='adj']", NS) if geom is not None else None
+    if guide is not None and guide.get("fmla", "").startswith("val "):
+        adj = int(guide.get("fmla")[4:]) / 100000
+    flip_h = xfrm is not None and xfrm.get("flipH") == "1"
+    flip_v = xfrm is not None and xfrm.get("flipV") == "1"
+    return preset, adj, flip_h, flip_v
 
 
 def _placeholder_of(root, ph_type: str):
