@@ -22,6 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from deckgen.cli import cli
+from tests.hostile import makers
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = (ROOT / "assets" / "themes" / "postal-green.yaml").read_text(encoding="utf-8")
@@ -196,6 +197,16 @@ CASES = [
     Case("decompression-bomb picture in a template", ["build", "talk.yaml", "--template", "org.pptx"], 1, "org.pptx: ppt/media/image99.png: the template's image has too many pixels", {"talk.yaml": TINY, "org.pptx": template_with_image(png(30000, 30000))}),
     Case("oversize picture in an outline's template (check)", ["check", "talk.yaml"], 1, "ppt/media/image99.png: the template's image is 6000×6000 pixels, more than the 25 million allowed", {"talk.yaml": outline(head="title: 讲话\ntemplate: org.pptx\n"), "org.pptx": template_with_image(png(6000, 6000))}),
     Case("a theme's template with a bomb picture", ["build", "talk.yaml"], 1, "org.pptx: ppt/media/image99.png", {**THEMED, "mine.yaml": theme(template="template: org.pptx"), "org.pptx": template_with_image(png(30000, 30000))}),
+    # --- organisation templates: damaged, oversized, bombs ------------------------------
+    Case("template zip with a bad CRC (was zlib.error)", ["build", "talk.yaml", "--template", "org.pptx"], 1, "org.pptx: template is damaged or not a presentation (ppt/presentation.xml cannot be unpacked", {"talk.yaml": TINY, "org.pptx": makers.bad_crc}),
+    Case("template without cx in p:sldSz (was TypeError)", ["build", "talk.yaml", "--template", "org.pptx"], 1, "org.pptx: template is damaged or not a presentation (the slide size has no valid cx", {"talk.yaml": TINY, "org.pptx": makers.no_cx}),
+    Case("template with a 0 × 0 slide (was ZeroDivisionError)", ["build", "talk.yaml", "--template", "org.pptx"], 1, "the slide size cx=0 EMU is outside the 1 to 56 inches", {"talk.yaml": TINY, "org.pptx": makers.zero_size}),
+    Case("template without [Content_Types].xml (was KeyError)", ["build", "talk.yaml", "--template", "org.pptx"], 1, "org.pptx: template is damaged or not a presentation (it has no [Content_Types].xml)", {"talk.yaml": TINY, "org.pptx": makers.no_content_types}),
+    Case("template without [Content_Types].xml (check)", ["check", "talk.yaml"], 1, "org.pptx: error: template is damaged", {"talk.yaml": outline(head="title: 讲话\ntemplate: org.pptx\n"), "org.pptx": makers.no_content_types}),
+    Case("a 51 MB template", ["build", "talk.yaml", "--template", "org.pptx"], 1, "org.pptx: template is larger than 50 MB", {"talk.yaml": TINY, "org.pptx": makers.oversize_file}),
+    Case("a template part of 25 MB (was read whole)", ["build", "talk.yaml", "--template", "org.pptx"], 1, "org.pptx: ppt/media/image1.png: the template's part is larger than 20 MB unpacked", {"talk.yaml": TINY, "org.pptx": makers.huge_member}),
+    Case("a template part lying about its size", ["build", "talk.yaml", "--template", "org.pptx"], 1, "(ppt/media/image7.png cannot be unpacked: Bad CRC-32", {"talk.yaml": TINY, "org.pptx": makers.lying_member}),
+    Case("a 20000 × 20000 picture under ppt/pictures/ (was copied into the deck)", ["build", "talk.yaml", "--template", "org.pptx"], 1, "org.pptx: ppt/pictures/bomb.png: the template's image has too many pixels", {"talk.yaml": TINY, "org.pptx": makers.picture_bomb}),
     # --- theme templates ---------------------------------------------------------------
     Case("footer conversion and format", ["build", "talk.yaml"], 1, "footer writes {date!r:x}", {**THEMED, "mine.yaml": theme(footer='footer: "{date!r:x}"')}),
     Case("slide number with a huge width", ["build", "talk.yaml"], 1, "slide_number writes {n:99999999999}", {**THEMED, "mine.yaml": theme(slide_number='slide_number: "{n:99999999999}"')}),
