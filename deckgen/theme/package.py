@@ -187,16 +187,16 @@ def clean_package(blob: bytes) -> bytes:
     Raises ``zipfile.BadZipFile`` (not a zip), ``_Damaged`` or ``_TooLarge``.
     """
     archive = zipfile.ZipFile(io.BytesIO(blob))
-    members = {}
-    for member in archive.infolist():
-        if member.is_dir():
+    members: dict[str, zipfile.ZipInfo] = {}
+    for info in archive.infolist():
+        if info.is_dir():
             continue
-        if member.file_size > MAX_PART_BYTES:
-            raise _TooLarge(_part_too_large(member.filename))
-        members[member.filename] = member
+        if info.file_size > MAX_PART_BYTES:
+            raise _TooLarge(_part_too_large(info.filename))
+        members[info.filename] = info
     if sum(m.file_size for m in members.values()) > MAX_UNPACKED_BYTES:
         raise _TooLarge(f"the template unpacks to more than {MAX_UNPACKED_BYTES // MB} MB; save a copy without the example slides and media")
-    data = {name: _read_member(archive, member) for name, member in members.items()}
+    data = {name: _read_member(archive, info) for name, info in members.items()}
     if sum(len(b) for b in data.values()) > MAX_UNPACKED_BYTES:
         raise _TooLarge(f"the template unpacks to more than {MAX_UNPACKED_BYTES // MB} MB; save a copy without the example slides and media")
     if "[Content_Types].xml" not in data:
@@ -208,9 +208,9 @@ def clean_package(blob: bytes) -> bytes:
     def content_type(member: str) -> str:
         return overrides.get("/" + member.lower()) or defaults.get(posixpath.splitext(member)[1][1:].lower(), "")
 
-    for member in data:
-        if content_type(member).startswith("image/") or member.startswith("ppt/media/"):
-            _check_pixels(member, data[member])
+    for name in data:
+        if content_type(name).startswith("image/") or name.startswith("ppt/media/"):
+            _check_pixels(name, data[name])
     if "_rels/.rels" not in data:
         raise _Damaged("it has no _rels/.rels")
 
@@ -260,9 +260,9 @@ def clean_package(blob: bytes) -> bytes:
         return blob
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, member in members.items():
+        for name, info in members.items():
             if name in kept:
-                entry = zipfile.ZipInfo(name, member.date_time)
+                entry = zipfile.ZipInfo(name, info.date_time)
                 entry.external_attr = 0o644 << 16
                 target.writestr(entry, changed.get(name, kept[name]), compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()

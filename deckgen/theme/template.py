@@ -142,7 +142,7 @@ def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
     size = pres.find("p:sldSz", NS)
     if size is None:
         raise ValueError("no slide size")
-    info = TemplateInfo(path, *(_slide_side(size, side) / EMU_PER_PT for side in ("cx", "cy")))
+    info = TemplateInfo(path, _slide_side(size, "cx") / EMU_PER_PT, _slide_side(size, "cy") / EMU_PER_PT)
     pres_rels = rels_of(main)
     master_id = pres.find("p:sldMasterIdLst/p:sldMasterId", NS)
     if master_id is None:

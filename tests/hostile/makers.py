@@ -151,7 +151,10 @@ macro_from_root = _macro_from("_rels/.rels")
 
 
 def _activex(parts: dict[str, bytes]) -> None:
-    parts["ppt/activeX/activeX1.xml"] = b'<?xml version="1.0"?><ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX" ax:classid="{8BD21D40-EC42-11CE-9E0D-00AA006002F3}" ax:persistence="persistPropertyBag"/>'
+    parts["ppt/activeX/activeX1.xml"] = (
+        b'<?xml version="1.0"?><ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX" '
+        b'ax:classid="{8BD21D40-EC42-11CE-9E0D-00AA006002F3}" ax:persistence="persistPropertyBag"/>'
+    )
     parts["[Content_Types].xml"] = add_override(parts["[Content_Types].xml"], "/ppt/activeX/activeX1.xml", ACTIVEX_CT)
     parts[LAYOUT_RELS] = add_rel(parts[LAYOUT_RELS], "rId91", OD + "control", "../activeX/activeX1.xml")
     parts[LAYOUT] = parts[LAYOUT].replace(
