@@ -89,8 +89,17 @@ def document_from_bytes(raw: bytes, *, name: str = "-", suffix: str = "") -> Spe
         from deckgen.speech.pdffile import read_pdf
 
         return _without_controls(read_pdf(raw, name=name))
+    if kind == "html":
+        from deckgen.speech.htmlfile import read_html
+
+        return _without_controls(read_html(raw, name=name))
     if kind == "writer":
         return _without_controls(_read_with_writer(raw, name, suffix or ".doc"))
+    if suffix in WRITER_SUFFIXES:
+        raise DeckgenError(
+            f"{name}: is not a {suffix} file: its content is none of the word-processor formats deckgen reads "
+            "(Word, WPS, RTF, OpenDocument, web page); open it in Word or WPS and save it as .docx, or save the speech as plain text"
+        )
     text = decode_speech(raw, name)
     if not text.strip():
         raise DeckgenError(f"{name}: the speech file is empty; paste the speech text into it and try again")
@@ -100,7 +109,13 @@ def document_from_bytes(raw: bytes, *, name: str = "-", suffix: str = "") -> Spe
 
 
 def _sniff(raw: bytes, suffix: str) -> str:
-    """``docx``, ``pdf``, ``writer`` (LibreOffice converts it) or ``text``."""
+    """``docx``, ``pdf``, ``html``, ``writer`` (LibreOffice converts it) or ``text``.
+
+    A word-processor suffix whose content is none of these formats (random bytes
+    named .doc) gives ``unknown``: LibreOffice would import it as text, gibberish.
+    """
+    from deckgen.speech.htmlfile import looks_like_html
+
     head = raw[:8]
     if head.startswith(b"%PDF"):
         return "pdf"
@@ -110,10 +125,12 @@ def _sniff(raw: bytes, suffix: str) -> str:
         return "writer"  # .odt and other zipped office files
     if head.startswith(_OLE_MAGIC) or raw.lstrip()[:5] == b"{\\rtf":
         return "writer"
-    if suffix in WRITER_SUFFIXES and suffix not in (".fodt",):
-        return "writer"
-    if suffix == ".fodt" or raw.lstrip()[:5] == b"<?xml" and b"office:document" in raw[:2048]:
-        return "writer"
+    if raw.lstrip()[:5] == b"<?xml" and b"office:document" in raw[:2048]:
+        return "writer"  # flat OpenDocument (.fodt)
+    if looks_like_html(raw):
+        return "html"  # Word's "web page" .doc, read without LibreOffice (it would fetch what the page links)
+    if suffix in WRITER_SUFFIXES:
+        return "unknown"
     return "text"
 
 
