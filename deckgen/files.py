@@ -77,6 +77,35 @@ def read_bytes(path: str | Path, *, what: str = "file", limit: int = MAX_INPUT_B
     return data
 
 
+#: A zipped office file (.docx, .odt) is refused when its parts unpack to more than
+#: this: a speech with its pictures is a few MB, a zip of zeros is a bomb.
+MAX_UNPACKED_DOCUMENT_BYTES = 200 * 1024 * 1024
+
+
+def check_unpacked_size(archive: bytes | str | Path, *, name: str, limit: int = MAX_UNPACKED_DOCUMENT_BYTES) -> None:
+    """Refuse a zip (bytes or a file) whose members unpack to more than ``limit`` bytes,
+    from the sizes its directory declares, before any member is decompressed.
+
+    Python's zipfile never unpacks more than a member declares (a member that lies
+    fails its CRC check), so the declared sizes bound what reading can cost. A file
+    that is not a zip passes (its reader says what is wrong). Raises :class:`InputError`.
+    """
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(archive) if isinstance(archive, bytes) else archive) as opened:
+            total = sum(info.file_size for info in opened.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    if total > limit:
+        raise _refuse(
+            name,
+            f"unpacks to {total / 2**20:,.0f} MB, more than the {limit / 2**20:.0f} MB deckgen reads "
+            "(a damaged file or a zip bomb?); open it in Word or WPS and save it again",
+        )
+
+
 def read_text(path: str | Path, *, what: str = "outline", legacy_chinese: bool = False) -> str:
     """Return the text of the file at ``path`` (see :func:`decode_text`)."""
     return decode_text(read_bytes(path, what=what), name=str(path), what=what, legacy_chinese=legacy_chinese)
@@ -208,7 +237,8 @@ def write_atomic(path: str | Path, data: bytes) -> None:
                 raise DeckgenError(f"{path}: is read-only (open in PowerPoint or WPS?); close it or make it writable, then build again")
             mode = stat.S_IMODE(current)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".deckgen-", suffix=".tmp", dir=path.parent)
+        clear_leftovers(path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{os.getpid()}-", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise DeckgenError(f"{path}: cannot write: {exc.strerror or exc}; check the name and that the folder is writable") from None
     try:
@@ -225,3 +255,51 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+_TEMP_PREFIX = ".deckgen-"
+_swept: set[str] = set()
+
+
+def clear_leftovers(folder: Path) -> None:
+    """Delete the temporary files that writes killed before they finished (``kill -9``,
+    a power cut) left in ``folder``: ``.deckgen-<pid>-….tmp`` files of this user's
+    whose process no longer runs. Once per folder and process; never raises.
+
+    A file of a write still running (another build into the same folder) is kept,
+    and so is anything that is not this user's regular file.
+    """
+    key = os.path.realpath(folder)
+    if key in _swept:
+        return
+    _swept.add(key)
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(_TEMP_PREFIX) and e.name.endswith(".tmp")]
+    except OSError:
+        return
+    for entry in entries:
+        pid_text = entry.name[len(_TEMP_PREFIX):].split("-", 1)[0]
+        if not pid_text.isdigit() or _running(int(pid_text)):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            own = not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+            if stat.S_ISREG(info.st_mode) and own:
+                os.unlink(entry.path)
+        except OSError:
+            pass
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists (a process of another user counts as running)."""
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # no cheap check: keep the file
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True

@@ -31,8 +31,10 @@ import tempfile
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, ToolMissingError
-from deckgen.files import write_atomic
+from deckgen.files import check_unpacked_size, write_atomic
 
+#: A deck handed to LibreOffice unpacks to at most this (a 5,000-slide deck is far less).
+MAX_UNPACKED_DECK_BYTES = 1024 * 1024 * 1024
 #: Seconds allowed for one soffice run: start-up plus a few seconds per deck.
 DEFAULT_TIMEOUT_BASE = 60.0
 DEFAULT_TIMEOUT_PER_FILE = 20.0
@@ -361,6 +363,8 @@ def _check_sources(sources: list[Path]) -> None:
     missing = [str(s) for s in sources if not s.is_file()]
     if missing:
         raise DeckgenError("cannot convert, file not found: " + ", ".join(missing))
+    for source in sources:  # a zip bomb named .pptx is refused before LibreOffice unpacks it
+        check_unpacked_size(source, name=str(source), limit=MAX_UNPACKED_DECK_BYTES)
     seen: dict[str, Path] = {}
     for src in sources:
         other = seen.setdefault(src.stem.casefold(), src)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, InputError
-from deckgen.files import read_bytes
+from deckgen.files import check_unpacked_size, read_bytes
 from deckgen.outline.validate import CONTROL_RE
 from deckgen.speech.reading import decode_speech
 
@@ -81,6 +81,11 @@ def document_from_bytes(raw: bytes, *, name: str = "-", suffix: str = "") -> Spe
     if not raw.strip():
         raise DeckgenError(f"{name}: the speech file is empty; paste the speech text into it and try again")
     kind = _sniff(raw, suffix)
+    if raw.startswith(_ZIP_MAGIC):
+        try:
+            check_unpacked_size(raw, name=name)
+        except InputError as exc:
+            raise DeckgenError(exc.message) from None
     if kind == "docx":
         from deckgen.speech.wordfile import read_docx
 
@@ -95,6 +100,11 @@ def document_from_bytes(raw: bytes, *, name: str = "-", suffix: str = "") -> Spe
         return _without_controls(read_html(raw, name=name))
     if kind == "writer":
         return _without_controls(_read_with_writer(raw, name, suffix or ".doc"))
+    if suffix in (".pdf", ".docx"):
+        raise DeckgenError(
+            f"{name}: is not a {suffix} file: its content is not {'a PDF' if suffix == '.pdf' else 'a Word (.docx) document'}; "
+            "check that it is the right file, or save the speech again from Word or WPS"
+        )
     if suffix in WRITER_SUFFIXES:
         raise DeckgenError(
             f"{name}: is not a {suffix} file: its content is none of the word-processor formats deckgen reads "

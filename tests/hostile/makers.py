@@ -3,6 +3,7 @@ as binary blobs. Each maker writes one file at the path it is given."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import struct
@@ -217,3 +218,100 @@ def _picture_bomb(parts: dict[str, bytes]) -> None:
 
 
 picture_bomb = template(_picture_bomb)
+
+
+# --- documents -------------------------------------------------------------------------
+
+
+def pdf(
+    lines: list[str], *, font_size: float = 10.0, page: tuple[float, float] = (595, 842), char_width: float | None = None, owner_password: str = ""
+) -> bytes:
+    """A one-page PDF showing ``lines`` (ASCII) in Helvetica, top to bottom.
+
+    ``char_width`` sets each glyph's advance (by character spacing) so a very long
+    line fits on the page. ``owner_password`` encrypts it as PDF 1.4 tools do for a
+    file anyone may open but whose text may not be copied (RC4, revision 2).
+    """
+    width, height = page
+    ops = ["BT", f"/F1 {font_size} Tf"]
+    if char_width is not None:
+        ops.append(f"{char_width - 0.5 * font_size:.4f} Tc")  # Helvetica's mean advance is about half an em
+    for n, line in enumerate(lines):
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        ops.append(f"1 0 0 1 20 {height - 40 - n * font_size * 1.5:.2f} Tm ({escaped}) Tj")
+    ops.append("ET")
+    stream = "\n".join(ops).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    trailer_extra = b""
+    if owner_password:
+        file_id = b"deckgen-hostile!"
+        permissions = -3904  # open and print: yes; copy text: no
+        key, owner_entry, user_entry = _rc4_keys(owner_password.encode(), permissions, file_id)
+        object_key = hashlib.md5(key + (5).to_bytes(3, "little") + (0).to_bytes(2, "little")).digest()[:10]
+        sealed = _rc4(object_key, stream)
+        objects[4] = b"<< /Length %d >>\nstream\n" % len(sealed) + sealed + b"\nendstream"
+        objects.append(b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>" % (owner_entry.hex().encode(), user_entry.hex().encode(), permissions))
+        trailer_extra = b" /Encrypt 6 0 R /ID [<%s> <%s>]" % (file_id.hex().encode(), file_id.hex().encode())
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
+    return bytes(out)
+
+
+_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    box = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + box[i] + key[i % len(key)]) % 256
+        box[i], box[j] = box[j], box[i]
+    out = bytearray()
+    i = j = 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + box[i]) % 256
+        box[i], box[j] = box[j], box[i]
+        out.append(byte ^ box[(box[i] + box[j]) % 256])
+    return bytes(out)
+
+
+def _rc4_keys(owner: bytes, permissions: int, file_id: bytes) -> tuple[bytes, bytes, bytes]:
+    """The file key and the /O and /U entries of the standard security handler, revision 2
+    (an empty user password: anyone may open the file)."""
+    owner_entry = _rc4(hashlib.md5((owner + _PAD)[:32]).digest()[:5], _PAD)
+    key = hashlib.md5(_PAD + owner_entry + permissions.to_bytes(4, "little", signed=True) + file_id).digest()[:5]
+    return key, owner_entry, _rc4(key, _PAD)
+
+
+def zero_docx(path: Path, *, unpacked_mb: int = 300) -> None:
+    """A .docx whose document part is a few hundred MB of zeros (a few hundred KB packed)."""
+    parts = {
+        "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        "_rels/.rels": b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+        with archive.open("word/document.xml", "w", force_zip64=True) as stream:
+            block = b"\x00" * (1024 * 1024)
+            for _ in range(unpacked_mb):
+                stream.write(block)
+    path.write_bytes(out.getvalue())

@@ -64,9 +64,11 @@ def fodt(url: str) -> bytes:
  office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:meta><meta:template xlink:type="simple" xlink:actuate="onRequest" xlink:href="{url}/remote-template.ott" xlink:title="t"/></office:meta>
 <office:body><office:text>{paragraphs}
-<text:p><draw:frame svg:width="2cm" svg:height="2cm"><draw:image xlink:href="{url}/linked-image.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>
+<text:p><draw:frame svg:width="2cm" svg:height="2cm">
+<draw:image xlink:href="{url}/linked-image.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>
 <text:section text:name="S1"><text:section-source xlink:href="{url}/linked-section.odt" xlink:type="simple"/></text:section>
-<text:p><draw:frame svg:width="2cm" svg:height="2cm"><draw:object xlink:href="{url}/linked-ole.ods" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>
+<text:p><draw:frame svg:width="2cm" svg:height="2cm">
+<draw:object xlink:href="{url}/linked-ole.ods" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>
 {rest}</office:text></office:body></office:document>""".encode()
 
 
