@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from deckgen.errors import DeckgenError
-from deckgen.speech.documents import SpeechDocument
+from deckgen.speech.document import SpeechDocument
 from deckgen.speech.sentences import tidy
 
 #: Elements whose end ends a paragraph.
