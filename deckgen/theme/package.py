@@ -151,7 +151,7 @@ def template_package(path: Path) -> bytes:
     return _cleaned(str(path), info.st_mtime_ns, info.st_size, info.st_ino)
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=2)
 def _cleaned(name: str, _mtime: int, size: int, _inode: int) -> bytes:
     """:func:`template_package` of a file as it is now (the stat fields are the key)."""
     path = Path(name)
