@@ -127,6 +127,24 @@ def lying_member(path: Path) -> None:
     path.write_bytes(bytes(blob))
 
 
+def claims_to_unpack_to(size: int, *, member: str = "ppt/presentation.xml") -> Callable[[Path], None]:
+    """The bureau template whose zip directory says ``member`` unpacks to ``size`` bytes
+    (a bomb as a reader sees it before unpacking, without making one)."""
+
+    def make(path: Path) -> None:
+        blob = bytearray(zipped(members()))
+        name = member.encode()
+        pos = blob.find(b"PK\x01\x02")
+        while pos != -1:
+            name_len = struct.unpack("<H", blob[pos + 28 : pos + 30])[0]
+            if blob[pos + 46 : pos + 46 + name_len] == name:
+                struct.pack_into("<I", blob, pos + 24, size)
+            pos = blob.find(b"PK\x01\x02", pos + 4)
+        path.write_bytes(bytes(blob))
+
+    return make
+
+
 # --- foreign parts -----------------------------------------------------------------
 
 VBA_CT = "application/vnd.ms-office.vbaProject"

@@ -216,6 +216,7 @@ CASES = [
     Case("a .docx of 210 MB of zeros (was read: 2 GB took 23 s and 4.2 GB of memory)", ["outline", "speech.docx"], 1, "speech.docx: unpacks to 210 MB, more than the 200 MB deckgen reads", {"speech.docx": lambda p: makers.zero_docx(p, unpacked_mb=210)}),
     Case("a PDF without text", ["outline", "speech.pdf"], 1, "speech.pdf: the PDF holds no text", {"speech.pdf": makers.pdf([])}),
     Case("a web page without text named .doc", ["outline", "speech.doc"], 1, "speech.doc: the web page holds no text", {"speech.doc": "<html><body><img src='x.png'></body></html>"}),
+    Case("a deck whose zip says it unpacks to 4 GB, to preview", ["preview", "bomb.pptx", "-o", "out"], 1, "unpacks to 4,096 MB, more than the 1024 MB deckgen reads", {"bomb.pptx": makers.claims_to_unpack_to(0xFFFFFFFF)}, needs="soffice"),
     # --- YAML tags on lists and mappings ------------------------------------------------
     Case("!!str over the parts list (was built, exit 0)", ["build", "talk.yaml"], 1, "talk.yaml:2:8: YAML tag 'tag:yaml.org,2002:str' is not allowed in an outline", {"talk.yaml": "title: 讲话\nparts: !!str\n  - title: 一\n"}),
     Case("!!str over the parts list (check)", ["check", "talk.yaml"], 1, "talk.yaml:2:8: error: YAML tag 'tag:yaml.org,2002:str' is not allowed", {"talk.yaml": "title: 讲话\nparts: !!str\n  - title: 一\n"}),
