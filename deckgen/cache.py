@@ -92,7 +92,7 @@ def get(namespace: str, entry_key: str) -> bytes | None:
     try:
         raw = _read_own(folder, entry_key, touch=True)
     finally:
-        os.close(folder)
+        _close(folder)
     if raw is None or len(raw) < 36 or raw[:4] != _MAGIC:
         return None
     payload = raw[36:]
@@ -124,11 +124,14 @@ def put(namespace: str, entry_key: str, value: bytes) -> None:
         return
     temp = f"{_TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}"
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY, 0o600, dir_fd=folder)
+        fd = _open_file(folder, temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
         with os.fdopen(fd, "wb") as handle:
             handle.write(_MAGIC + hashlib.sha256(value).digest() + value)
         # rename never follows a link in the entry's place: it replaces the link itself
-        os.replace(temp, entry_key, src_dir_fd=folder, dst_dir_fd=folder)
+        if isinstance(folder, int):
+            os.replace(temp, entry_key, src_dir_fd=folder, dst_dir_fd=folder)
+        else:
+            os.replace(os.path.join(folder, temp), os.path.join(folder, entry_key))
         temp = ""
     except (OSError, ValueError):
         pass
@@ -138,78 +141,134 @@ def put(namespace: str, entry_key: str, value: bytes) -> None:
             trim(root)
     finally:
         if temp:
-            try:
-                os.unlink(temp, dir_fd=folder)
-            except OSError:
-                pass
-        os.close(folder)
+            _unlink(folder, temp)
+        _close(folder)
 
 
 # --- staying inside the folder ---------------------------------------------------------
 #
-# Every step below the cache folder is taken relative to an open folder (``dir_fd``)
-# and without following links (``O_NOFOLLOW``): a symlink planted in place of a
-# namespace, a key folder or an entry is never followed, for reading, writing or
+# Every step below the cache folder is taken without following links: relative to an
+# open folder (``dir_fd``) with ``O_NOFOLLOW`` where the system has them (Linux,
+# macOS), else by path after checking each step is no link (nor, on Windows, a
+# junction) and that the file opened is the one checked. A symlink planted in place
+# of a namespace, a key folder or an entry is never followed, for reading, writing or
 # deleting. A file counts as the cache's own only when it is a regular file with one
-# link (a hard link to a file elsewhere is not), owned by this user, named as the
-# cache names files and, for an entry, starting with the entry header. Systems
-# without ``dir_fd`` support (Windows) run without a persistent cache.
+# link (a hard link to a file elsewhere is not), owned by this user (where files have
+# owners), named as the cache names files and, for an entry, starting with the entry
+# header.
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _TEMP_PREFIX = ".tmp-"
 _KEY_RE = re.compile(r"[0-9a-f]{64}")
 _NAMESPACE_RE = re.compile(r"[a-z][a-z0-9_-]{0,40}")
-_SUPPORTED = (
-    os.name == "posix"
-    and bool(_NOFOLLOW and _DIRECTORY)
+_REPARSE_POINT = 0x400  # FILE_ATTRIBUTE_REPARSE_POINT: a Windows symlink or junction
+#: Whether folders are held open and steps taken relative to them.
+_DIR_FD = (
+    bool(_NOFOLLOW and _DIRECTORY)
     and {os.open, os.mkdir, os.unlink, os.rename, os.stat} <= os.supports_dir_fd
     and os.scandir in os.supports_fd
+    and os.utime in os.supports_fd
 )
+_Folder = int | str  # an open folder (dir_fd systems), or the path of a checked one
+
+
+def _at(folder: _Folder, name: str) -> tuple[str, dict]:
+    """The path and keyword arguments that name ``name`` in ``folder``."""
+    if isinstance(folder, int):
+        return name, {"dir_fd": folder}
+    return os.path.join(folder, name), {}
+
+
+def _close(folder: _Folder) -> None:
+    if isinstance(folder, int):
+        os.close(folder)
+
+
+def _not_a_link(info: os.stat_result) -> bool:
+    return not stat.S_ISLNK(info.st_mode) and not getattr(info, "st_file_attributes", 0) & _REPARSE_POINT
+
+
+def _this_users(info: os.stat_result) -> bool:
+    return not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
 
 
 def _own(info: os.stat_result) -> bool:
     """Whether ``info`` (from lstat/fstat) is a file this user wrote: regular, one
     link, owned by this user."""
-    return stat.S_ISREG(info.st_mode) and info.st_nlink == 1 and info.st_uid == os.geteuid()
+    return stat.S_ISREG(info.st_mode) and info.st_nlink == 1 and _this_users(info) and _not_a_link(info)
 
 
-def _own_folder(info: os.stat_result) -> bool:
-    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
+def _open_file(folder: _Folder, name: str, flags: int) -> int:
+    """``os.open`` of file ``name`` in ``folder``, never through a link; OSError else."""
+    path, kw = _at(folder, name)
+    before = None
+    if not isinstance(folder, int):
+        try:
+            before = os.lstat(path)
+        except FileNotFoundError:
+            pass
+        if before is not None and not _not_a_link(before):
+            raise OSError(f"{path} is a link")
+    fd = os.open(path, flags | _NOFOLLOW | _BINARY, 0o600, **kw)
+    if before is not None:
+        after = os.fstat(fd)
+        if (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino):  # swapped meanwhile
+            os.close(fd)
+            raise OSError(f"{path} changed while it was opened")
+    return fd
 
 
-def _open_root(*, create: bool) -> int | None:
-    """The cache folder, open (it may itself be a link the user set up), or None."""
-    if not _SUPPORTED:
-        return None
+def _unlink(folder: _Folder, name: str) -> bool:
+    path, kw = _at(folder, name)
+    try:
+        os.unlink(path, **kw)
+        return True
+    except OSError:
+        return False
+
+
+def _open_root(*, create: bool) -> _Folder | None:
+    """The cache folder (it may itself be a link the user set up), or None."""
     root = cache_dir()
     if root is None:
         return None
     try:
         if create:
             root.mkdir(parents=True, exist_ok=True)
-        return os.open(root, os.O_RDONLY | _DIRECTORY)
+        if _DIR_FD:
+            return os.open(root, os.O_RDONLY | _DIRECTORY)
+        return str(root) if os.path.isdir(root) else None
     except OSError:
         return None
 
 
-def _open_subfolder(parent: int, name: str, *, create: bool) -> int | None:
-    """Folder ``name`` in ``parent``, open, when it is a real folder of this user's
-    (never a link); made (private) when missing and ``create``."""
+def _open_subfolder(parent: _Folder, name: str, *, create: bool) -> _Folder | None:
+    """Folder ``name`` in ``parent`` when it is a real folder of this user's (never a
+    link); made (private) when missing and ``create``."""
+    path, kw = _at(parent, name)
     if create:
         try:
-            os.mkdir(name, 0o700, dir_fd=parent)
+            os.mkdir(path, 0o700, **kw)
         except FileExistsError:
             pass
         except OSError:
             return None
+    if not isinstance(parent, int):
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return None
+        return path if stat.S_ISDIR(info.st_mode) and _not_a_link(info) and _this_users(info) else None
     try:
         fd = os.open(name, os.O_RDONLY | _DIRECTORY | _NOFOLLOW, dir_fd=parent)
     except OSError:
         return None
     try:
-        if _own_folder(os.fstat(fd)):
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode) and _this_users(info):
             return fd
     except OSError:
         pass
@@ -217,8 +276,8 @@ def _open_subfolder(parent: int, name: str, *, create: bool) -> int | None:
     return None
 
 
-def _open_entry_folder(namespace: str, entry_key: str, *, create: bool) -> int | None:
-    """The open folder that holds ``entry_key`` of ``namespace``, or None."""
+def _open_entry_folder(namespace: str, entry_key: str, *, create: bool) -> _Folder | None:
+    """The folder that holds ``entry_key`` of ``namespace``, or None."""
     if not _NAMESPACE_RE.fullmatch(namespace) or not _KEY_RE.fullmatch(entry_key):
         return None
     root = _open_root(create=create)
@@ -227,25 +286,38 @@ def _open_entry_folder(namespace: str, entry_key: str, *, create: bool) -> int |
     try:
         space = _open_subfolder(root, namespace, create=create)
     finally:
-        os.close(root)
+        _close(root)
     if space is None:
         return None
     try:
         return _open_subfolder(space, entry_key[:2], create=create)
     finally:
-        os.close(space)
+        _close(space)
+
+
+def _touch(folder: _Folder, name: str, fd: int, when: tuple[float, float] | None = None) -> None:
+    """Set the times of the open file ``fd`` (``name`` in ``folder``)."""
+    try:
+        if os.utime in os.supports_fd:
+            os.utime(fd, when)
+        else:
+            path, _ = _at(folder, name)
+            if _not_a_link(os.lstat(path)):
+                os.utime(path, when)
+    except OSError:
+        pass
 
 
 #: An entry larger than this is not one of ours (prepared photos are well under it).
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
 
-def _read_own(folder: int, name: str, *, touch: bool = False, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
+def _read_own(folder: _Folder, name: str, *, touch: bool = False, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
     """The bytes of file ``name`` in ``folder`` if it is this user's own regular file
     of sane size, else None; never follows a link and never blocks (a FIFO planted in
     the cache folder is not read). ``touch`` marks it recently used."""
     try:
-        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW | _BINARY, dir_fd=folder)
+        fd = _open_file(folder, name, os.O_RDONLY | _NONBLOCK)
     except (OSError, ValueError):
         return None
     try:
@@ -255,10 +327,7 @@ def _read_own(folder: int, name: str, *, touch: bool = False, limit: int = MAX_E
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
         if touch:
-            try:
-                os.utime(fd)  # recently used: trimmed last
-            except OSError:
-                pass
+            _touch(folder, name, fd)  # recently used: trimmed last
         return data
     except (OSError, ValueError):
         return None
@@ -285,11 +354,11 @@ def trim(folder: Path, *, limit: int = MAX_TOTAL_BYTES, now: float | None = None
     deleted once they are an hour old.
     """
     now = time.time() if now is None else now
-    if not _SUPPORTED:
-        return 0
     try:
-        root = os.open(folder, os.O_RDONLY | _DIRECTORY)
+        root: _Folder | None = os.open(folder, os.O_RDONLY | _DIRECTORY) if _DIR_FD else str(folder)
     except OSError:
+        return 0
+    if root is None:
         return 0
     try:
         if not _stamp_due(root, now):
@@ -306,17 +375,17 @@ def trim(folder: Path, *, limit: int = MAX_TOTAL_BYTES, now: float | None = None
                 freed += size
         return freed
     finally:
-        os.close(root)
+        _close(root)
 
 
-def _stamp_due(root: int, now: float) -> bool:
+def _stamp_due(root: _Folder, now: float) -> bool:
     """Whether a walk is due (no stamp, or one older than the interval); restamps.
     The stamp is this user's own file or nothing: a link there is never touched."""
     try:
-        fd = os.open(_STAMP, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW, dir_fd=root)
+        fd = _open_file(root, _STAMP, os.O_RDONLY | _NONBLOCK)
     except FileNotFoundError:
         try:
-            fd = os.open(_STAMP, os.O_RDONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600, dir_fd=root)
+            fd = _open_file(root, _STAMP, os.O_RDONLY | os.O_CREAT | os.O_EXCL)
         except OSError:
             return False
         due = True
@@ -330,7 +399,7 @@ def _stamp_due(root: int, now: float) -> bool:
             return False
         if not due and now - info.st_mtime < TRIM_INTERVAL_S:
             return False
-        os.utime(fd, (now, now))
+        _touch(root, _STAMP, fd, (now, now))
         return True
     except OSError:
         return False
@@ -341,7 +410,7 @@ def _stamp_due(root: int, now: float) -> bool:
 _Where = tuple[str, str, str]  # namespace, key folder, file name
 
 
-def _own_entries(root: int, now: float) -> tuple[list[tuple[float, int, _Where]], list[_Where]]:
+def _own_entries(root: _Folder, now: float) -> tuple[list[tuple[float, int, _Where]], list[_Where]]:
     """(mtime, size, where) of every entry of this user's, and where the temporary
     files a killed process left are."""
     entries: list[tuple[float, int, _Where]] = []
@@ -364,16 +433,16 @@ def _own_entries(root: int, now: float) -> tuple[list[tuple[float, int, _Where]]
                         elif name.startswith(sub_name) and _KEY_RE.fullmatch(name) and _headed(sub, name):
                             entries.append((info.st_mtime, info.st_size, where))
                 finally:
-                    os.close(sub)
+                    _close(sub)
         finally:
-            os.close(space)
+            _close(space)
     return entries, stale
 
 
 _SUB_RE = re.compile(r"[0-9a-f]{2}")
 
 
-def _subfolders(folder: int, pattern: re.Pattern) -> list[str]:
+def _subfolders(folder: _Folder, pattern: re.Pattern) -> list[str]:
     """Names of the real folders (not links) in ``folder`` that match ``pattern``."""
     try:
         return sorted(e.name for e in os.scandir(folder) if pattern.fullmatch(e.name) and e.is_dir(follow_symlinks=False))
@@ -381,7 +450,7 @@ def _subfolders(folder: int, pattern: re.Pattern) -> list[str]:
         return []
 
 
-def _files(folder: int) -> list[tuple[str, os.stat_result]]:
+def _files(folder: _Folder) -> list[tuple[str, os.stat_result]]:
     """This user's own files in ``folder`` (see :func:`_own`), with their lstat."""
     found = []
     try:
@@ -397,10 +466,10 @@ def _files(folder: int) -> list[tuple[str, os.stat_result]]:
     return found
 
 
-def _headed(folder: int, name: str) -> bool:
+def _headed(folder: _Folder, name: str) -> bool:
     """Whether file ``name`` starts with the entry header (it is one of ours)."""
     try:
-        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW | _BINARY, dir_fd=folder)
+        fd = _open_file(folder, name, os.O_RDONLY | _NONBLOCK)
     except OSError:
         return False
     try:
@@ -411,7 +480,7 @@ def _headed(folder: int, name: str) -> bool:
         os.close(fd)
 
 
-def _unlink_own(root: int, where: _Where) -> bool:
+def _unlink_own(root: _Folder, where: _Where) -> bool:
     """Delete one of the cache's own files, found again step by step without
     following links (the folder may have changed since it was listed)."""
     space_name, sub_name, name = where
@@ -421,15 +490,15 @@ def _unlink_own(root: int, where: _Where) -> bool:
     try:
         sub = _open_subfolder(space, sub_name, create=False)
     finally:
-        os.close(space)
+        _close(space)
     if sub is None:
         return False
     try:
-        if not _own(os.stat(name, dir_fd=sub, follow_symlinks=False)):
+        path, kw = _at(sub, name)
+        if not _own(os.stat(path, follow_symlinks=False, **kw)):
             return False
-        os.unlink(name, dir_fd=sub)
-        return True
+        return _unlink(sub, name)
     except OSError:
         return False
     finally:
-        os.close(sub)
+        _close(sub)

@@ -40,8 +40,14 @@ def outside_folder(where: Path) -> dict[Path, bytes]:
     return files
 
 
-@pytest.fixture
-def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+@pytest.fixture(params=["open folders", "checked paths"])
+def root(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The cache folder, used through open folders (Linux, macOS) or, as on Windows,
+    through paths checked step by step."""
+    if request.param == "checked paths":
+        monkeypatch.setattr(cache, "_DIR_FD", False)
+    elif not cache._DIR_FD:
+        pytest.skip("this system has no dir_fd support")
     folder = tmp_path / "cache"
     monkeypatch.setenv(cache.ENV, str(folder))
     return folder
