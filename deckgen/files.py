@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterable
@@ -238,7 +239,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             mode = stat.S_IMODE(current)
         path.parent.mkdir(parents=True, exist_ok=True)
         clear_leftovers(path.parent)
-        fd, tmp = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{os.getpid()}-", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(), suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise DeckgenError(f"{path}: cannot write: {exc.strerror or exc}; check the name and that the folder is writable") from None
     try:
@@ -261,30 +262,48 @@ _TEMP_PREFIX = ".deckgen-"
 _swept: set[str] = set()
 
 
-def clear_leftovers(folder: Path) -> None:
-    """Delete the temporary files that writes killed before they finished (``kill -9``,
-    a power cut) left in ``folder``: ``.deckgen-<pid>-….tmp`` files of this user's
-    whose process no longer runs. Once per folder and process; never raises.
+def temp_prefix(kind: str = "") -> str:
+    """The name prefix of a temporary file or folder deckgen makes beside an output
+    (``.deckgen-<pid>-`` or ``.deckgen-<kind>-<pid>-``): :func:`clear_leftovers`
+    tells by the process id whether the write that made it still runs."""
+    return f"{_TEMP_PREFIX}{kind + '-' if kind else ''}{os.getpid()}-"
 
-    A file of a write still running (another build into the same folder) is kept,
-    and so is anything that is not this user's regular file.
+
+#: Kinds of temporary folders made beside outputs (PDF and PNG staging).
+_TEMP_KINDS = ("pdf", "png")
+
+
+def clear_leftovers(folder: Path) -> None:
+    """Delete what writes killed before they finished (``kill -9``, a power cut) left
+    in ``folder``: ``.deckgen-<pid>-….tmp`` files and ``.deckgen-pdf-<pid>-…`` /
+    ``.deckgen-png-<pid>-…`` staging folders of this user's whose process no longer
+    runs. Once per folder and process; never raises.
+
+    What a write still running made (another build into the same folder) is kept,
+    and so is anything that is not this user's, and links are never followed.
     """
     key = os.path.realpath(folder)
     if key in _swept:
         return
     _swept.add(key)
     try:
-        entries = [e for e in os.scandir(folder) if e.name.startswith(_TEMP_PREFIX) and e.name.endswith(".tmp")]
+        entries = [e for e in os.scandir(folder) if e.name.startswith(_TEMP_PREFIX)]
     except OSError:
         return
     for entry in entries:
-        pid_text = entry.name[len(_TEMP_PREFIX):].split("-", 1)[0]
-        if not pid_text.isdigit() or _running(int(pid_text)):
+        rest = entry.name[len(_TEMP_PREFIX):]
+        kind, _, after_kind = rest.partition("-")
+        is_folder = kind in _TEMP_KINDS
+        pid_text = (after_kind if is_folder else rest).split("-", 1)[0]
+        if not pid_text.isdigit() or (not is_folder and not entry.name.endswith(".tmp")) or _running(int(pid_text)):
             continue
         try:
             info = entry.stat(follow_symlinks=False)
-            own = not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
-            if stat.S_ISREG(info.st_mode) and own:
+            if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+                continue
+            if is_folder and stat.S_ISDIR(info.st_mode):
+                shutil.rmtree(entry.path, ignore_errors=True)  # rmtree does not follow links inside
+            elif not is_folder and stat.S_ISREG(info.st_mode):
                 os.unlink(entry.path)
         except OSError:
             pass

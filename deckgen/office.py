@@ -31,7 +31,7 @@ import tempfile
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, ToolMissingError
-from deckgen.files import check_unpacked_size, write_atomic
+from deckgen.files import check_unpacked_size, clear_leftovers, temp_prefix, write_atomic
 
 #: A deck handed to LibreOffice unpacks to at most this (a 5,000-slide deck is far less).
 MAX_UNPACKED_DECK_BYTES = 1024 * 1024 * 1024
@@ -253,7 +253,8 @@ def convert_to_pdf(
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     profile = Path(tempfile.mkdtemp(prefix="deckgen-lo-profile-"))
-    staging = Path(tempfile.mkdtemp(prefix=".deckgen-pdf-", dir=outdir))
+    clear_leftovers(outdir)
+    staging = Path(tempfile.mkdtemp(prefix=temp_prefix("pdf"), dir=outdir))
     try:
         copies = _spaced_copies(sources, profile)
         cmd = _convert_command(program, profile, "pdf", staging, copies)
@@ -410,7 +411,8 @@ def pdf_to_pngs(
     program = _require_tool("pdftoppm")
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".deckgen-png-", dir=outdir))
+    clear_leftovers(outdir)
+    staging = Path(tempfile.mkdtemp(prefix=temp_prefix("png"), dir=outdir))
     try:
         cmd = [program, "-png", "-r", str(dpi), str(pdf), str(staging / "p")]
         result = _run(cmd, timeout, "pdftoppm")

@@ -123,13 +123,24 @@ def test_a_write_killed_with_kill_9_leaves_no_tmp_the_next_run_keeps(tmp_path: P
     assert (tmp_path / "talk.pptx").stat().st_size > 0
 
 
-def test_a_running_writes_tmp_is_not_cleared(tmp_path: Path) -> None:
+def test_only_leftovers_of_processes_that_are_gone_are_cleared(tmp_path: Path) -> None:
     from deckgen.files import clear_leftovers
 
-    running = tmp_path / f".deckgen-{os.getppid()}-abc.tmp"  # our parent is alive
-    running.write_bytes(b"half")
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    dead = int(gone.stdout)  # a process that has exited
+    alive = os.getppid()  # our parent runs
+    for pid in (dead, alive):
+        (tmp_path / f".deckgen-{pid}-abc.tmp").write_bytes(b"half a deck")
+        (tmp_path / f".deckgen-pdf-{pid}-xyz").mkdir()
+        (tmp_path / f".deckgen-pdf-{pid}-xyz" / "talk.pdf").write_bytes(b"half a PDF")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.pdf").write_bytes(b"mine")
+    (tmp_path / f".deckgen-png-{dead}-link").symlink_to(outside)
     clear_leftovers(tmp_path)
-    assert running.exists()
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted([f".deckgen-{alive}-abc.tmp", f".deckgen-pdf-{alive}-xyz", f".deckgen-png-{dead}-link", "outside"])
+    assert (outside / "keep.pdf").exists()
 
 
 def _full_disk() -> None:
