@@ -145,6 +145,18 @@ def claims_to_unpack_to(size: int, *, member: str = "ppt/presentation.xml") -> C
     return make
 
 
+def _laughs(parts: dict[str, bytes]) -> None:
+    """A layout whose name is a billion laughs (10^8 characters from nested entities)."""
+    entities = b'<!ENTITY a "aaaaaaaaaa">' + b"".join(
+        b'<!ENTITY %s "%s">' % (name.encode(), (b"&" + inner.encode() + b";") * 10) for inner, name in zip("abcdefgh", "bcdefghi")
+    )
+    body = parts[LAYOUT].split(b"?>", 1)[1].replace(b'name="', b'name="&i;', 1)
+    parts[LAYOUT] = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><!DOCTYPE p:sldLayout [' + entities + b"]>" + body
+
+
+billion_laughs = template(_laughs)
+
+
 # --- foreign parts -----------------------------------------------------------------
 
 VBA_CT = "application/vnd.ms-office.vbaProject"

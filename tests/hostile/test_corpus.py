@@ -208,6 +208,7 @@ CASES = [
     Case("a template part of 25 MB (was read whole)", ["build", "talk.yaml", "--template", "org.pptx"], 1, "org.pptx: ppt/media/image1.png: the template's part is larger than 20 MB unpacked", {"talk.yaml": TINY, "org.pptx": makers.huge_member}),
     Case("a template part lying about its size", ["build", "talk.yaml", "--template", "org.pptx"], 1, "(ppt/media/image7.png cannot be unpacked: Bad CRC-32", {"talk.yaml": TINY, "org.pptx": makers.lying_member}),
     Case("a 20000 × 20000 picture under ppt/pictures/ (was copied into the deck)", ["build", "talk.yaml", "--template", "org.pptx"], 1, "org.pptx: ppt/pictures/bomb.png: the template's image has too many pixels", {"talk.yaml": TINY, "org.pptx": makers.picture_bomb}),
+    Case("a billion laughs in a template's layout", ["build", "talk.yaml", "--template", "org.pptx"], 1, "org.pptx: template is damaged or not a presentation", {"talk.yaml": TINY, "org.pptx": makers.billion_laughs}),
     # --- speech documents --------------------------------------------------------------
     Case("random bytes named .doc (was exit 0 with an outline of gibberish)", ["outline", "speech.doc", "-o", "talk.yaml"], 1, "speech.doc: is not a .doc file: its content is none of the word-processor formats", {"speech.doc": random.Random(19).randbytes(6000)}),
     Case("random bytes named .wps", ["outline", "speech.wps"], 1, "speech.wps: is not a .wps file", {"speech.wps": random.Random(20).randbytes(3000)}),
