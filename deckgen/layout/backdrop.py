@@ -106,6 +106,12 @@ class _Pictures:
             if png:
                 self._raster[id(blob)] = png
 
+    def unseen(self, data: bytes) -> bool:
+        """Whether a picture could not be seen: Pillow cannot read it and LibreOffice
+        drew it blank or not at all (some EMF+ art): what it shows under text is unknown."""
+        image = self.of_bytes(data)
+        return image is None or image.size == (1, 1)
+
     def of_bytes(self, data: bytes):
         raster = self._raster.get(id(data))
         if raster is None:
@@ -285,6 +291,12 @@ class Ground:
             layer for layer in self.layers
             if layer.paint is not None and layer.paint.kind == "picture" and _overlap(layer.rect, rect, 1.0)
         ]
+
+    def unseen_under(self, rect: Rect) -> bool:
+        """Whether a picture whose pixels are unknown lies under much of ``rect``."""
+        return self.coverage(rect) == 1.0 and any(
+            layer.paint is not None and self.pictures.unseen(layer.paint.image) for layer in self.pictures_under(rect)
+        )
 
     def coverage(self, rect: Rect) -> float:
         """The share of the samples behind ``rect`` that text must reach: all of them
@@ -511,14 +523,15 @@ def _fix_box(slide: SlidePlan, index: int, box: TextBox, ground: Ground, candida
     extent = text_extent(box)
     samples = ground.colors_under(extent, _below(slide, index), _placeholder_role(box, ground))
     coverage = ground.coverage(extent)
+    unseen = ground.unseen_under(extent)  # art we cannot see: a backdrop makes sure
     failing = []
     for para, run in _runs(box):
         color = _run_color(run, box, ground)
         need = _need(para, run)
-        if ratio_over(color, samples, coverage) >= need:
+        if ratio_over(color, samples, coverage) >= need and not unseen:
             continue
         replacement = choose_color(color, samples, need, candidates, secondary=color in muted, coverage=coverage)
-        if replacement is None:
+        if replacement is None or unseen:
             failing.append((para, run, color, need))
         else:
             run.color = replacement
@@ -530,7 +543,7 @@ def _fix_box(slide: SlidePlan, index: int, box: TextBox, ground: Ground, candida
     middle = sorted(samples, key=luminance)[len(samples) // 2] if samples else light
     plain = [c for slot, c in candidates.items() if not slot.startswith("accent")] or [light, dark]
     backdrop = min(plain, key=lambda c: abs(luminance(c) - luminance(middle)))
-    slide.elements.insert(index, Fill(box.rect, backdrop, name=f"{box.name or 'Text'} backdrop"))
+    slide.elements.insert(index, Fill(_backdrop_rect(box), backdrop, name=f"{box.name or 'Text'} backdrop"))
     for para, run in _runs(box):
         color = _run_color(run, box, ground)
         if contrast(color, backdrop) < _need(para, run):
@@ -564,6 +577,20 @@ def _fix_table(slide: SlidePlan, index: int, table: Table, ground: Ground, candi
                 need = _need(para, run)
                 if run.text.strip() and ratio_over(color, samples) < need:
                     run.color = choose_color(color, samples, need, candidates, secondary=color in muted) or run.color
+
+
+def _backdrop_rect(box: TextBox) -> Rect:
+    """The part of ``box`` its text covers across (by a generous estimate of its lines'
+    widths: an em for CJK, 0.6 em for the rest), placed by its alignment: a backdrop
+    hides no more of the template than the text needs."""
+    def width(line: str, size: float) -> float:
+        return sum(size if ord(ch) > 0x2E80 else 0.6 * size for ch in line)
+
+    text_w = max((width(line, para.size_pt) for para in box.paras for line in para.text.split("\n")), default=box.rect.w)
+    w = min(box.rect.w, text_w + box.insets.left + box.insets.right + 4.0)
+    align = box.paras[0].align if box.paras else "left"
+    x = {"left": box.rect.x, "center": box.rect.x + (box.rect.w - w) / 2, "right": box.rect.right - w}.get(align, box.rect.x)
+    return Rect(x, box.rect.y, w, box.rect.h)
 
 
 def low_contrast(plan: DeckPlan, theme: Theme) -> list[LowContrast]:
