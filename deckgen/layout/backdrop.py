@@ -397,8 +397,17 @@ def _placeholder_role(box: TextBox, ground: Ground) -> str:
     return {"title": "title", "subtitle": "body", "footer": "footer", "number": "footer"}.get(box.role, "")
 
 
+def _text_width(box: TextBox) -> float:
+    """A generous estimate of the widest line of ``box`` (an em for CJK, 0.6 em for the rest)."""
+    def width(line: str, size: float) -> float:
+        return sum(size if ord(ch) > 0x2E80 else 0.6 * size for ch in line)
+
+    return max((width(line, para.size_pt) for para in box.paras for line in para.text.split("\n")), default=box.rect.w)
+
+
 def text_extent(box: TextBox) -> Rect:
-    """The part of ``box`` its lines take (by line pitch and anchor), inside the insets."""
+    """The part of ``box`` its lines take (by line pitch and anchor, and across by their
+    estimated width and the alignment), inside the insets."""
     inner = Rect(box.rect.x + box.insets.left, box.rect.y + box.insets.top,
                  max(box.rect.w - box.insets.left - box.insets.right, 1.0),
                  max(box.rect.h - box.insets.top - box.insets.bottom, 1.0))
@@ -408,7 +417,10 @@ def text_extent(box: TextBox) -> Rect:
         height += (para.space_before_pt if n else 0.0) + lines * para.line_pitch_pt
     height = min(height or inner.h, inner.h)
     y = {"top": inner.y, "middle": inner.y + (inner.h - height) / 2, "bottom": inner.bottom - height}.get(box.anchor, inner.y)
-    return Rect(inner.x, y, inner.w, height)
+    width = min(inner.w, _text_width(box) + 2.0)
+    align = box.paras[0].align if box.paras else "left"
+    x = {"center": inner.x + (inner.w - width) / 2, "right": inner.right - width}.get(align, inner.x)
+    return Rect(x, y, width, height)
 
 
 def _run_color(run: Run, box: TextBox, ground: Ground) -> str:
@@ -580,17 +592,12 @@ def _fix_table(slide: SlidePlan, index: int, table: Table, ground: Ground, candi
 
 
 def _backdrop_rect(box: TextBox) -> Rect:
-    """The part of ``box`` its text covers across (by a generous estimate of its lines'
-    widths: an em for CJK, 0.6 em for the rest), placed by its alignment: a backdrop
-    hides no more of the template than the text needs."""
-    def width(line: str, size: float) -> float:
-        return sum(size if ord(ch) > 0x2E80 else 0.6 * size for ch in line)
-
-    text_w = max((width(line, para.size_pt) for para in box.paras for line in para.text.split("\n")), default=box.rect.w)
-    w = min(box.rect.w, text_w + box.insets.left + box.insets.right + 4.0)
-    align = box.paras[0].align if box.paras else "left"
-    x = {"left": box.rect.x, "center": box.rect.x + (box.rect.w - w) / 2, "right": box.rect.right - w}.get(align, box.rect.x)
-    return Rect(x, box.rect.y, w, box.rect.h)
+    """The text's extent with the box's insets around it: a backdrop hides no more of
+    the template than the text needs."""
+    extent = text_extent(box)
+    x = max(extent.x - box.insets.left, box.rect.x)
+    right = min(extent.right + box.insets.right, box.rect.right)
+    return Rect(x, box.rect.y, right - x, box.rect.h)
 
 
 def low_contrast(plan: DeckPlan, theme: Theme) -> list[LowContrast]:
