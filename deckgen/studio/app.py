@@ -78,7 +78,7 @@ def create_app(workspace: str | Path, *, token: str | None = None, allowed_hosts
             except NotFound as exc:
                 return _error(404, exc.message)
             except InputError as exc:
-                return JSONResponse({"error": "文件有问题，请按提示修改后再试。", "issues": [issue_view(i, [], Path()) | {"file": Path(i.file).name} for i in exc.issues]}, status_code=400)
+                return JSONResponse({"error": "文件有问题，请按提示修改后再试。", "issues": [issue_view(i, [], Path()) for i in exc.issues]}, status_code=400)
             except ToolMissingError as exc:
                 return _error(503, exc.message)
             except DeckgenError as exc:
@@ -177,7 +177,7 @@ def create_app(workspace: str | Path, *, token: str | None = None, allowed_hosts
         async with uploads:
             data = await _body(request, MAX_TEXT_BYTES)
             warnings = await run_in_threadpool(studio.set_figures, project, data, _filename(request))
-        return JSONResponse({"warnings": [issue_view(w, [], Path()) | {"file": Path(w.file).name} for w in warnings], **await talk(project)})
+        return JSONResponse({"warnings": [issue_view(w, [], Path()) for w in warnings], **await talk(project)})
 
     async def delete_figures(request: Request) -> Response:
         project = project_of(request)

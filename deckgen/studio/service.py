@@ -393,13 +393,13 @@ def issue_view(issue: Issue, sources: list[str], outline_file: Path) -> dict:
         numbers = [1]
     else:
         numbers = []
-    where = f"第 {issue.line} 行" if issue.line and Path(issue.file) == outline_file else ""
+    own = Path(issue.file) == outline_file
     return {
         "severity": issue.severity,
         "message": issue.message,
-        "line": issue.line if Path(issue.file) == outline_file else 0,
-        "where": where,
-        "file": "" if Path(issue.file) == outline_file else Path(issue.file).name,
+        "line": issue.line,
+        "where": f"第 {issue.line} 行" if issue.line and own else "",
+        "file": "" if own else Path(issue.file).name,
         "path": path,
         "outline_slide": match.group(0) if match else "",
         "slides": numbers,
