@@ -95,10 +95,12 @@ def create_app(workspace: str | Path, *, token: str | None = None, allowed_hosts
     def image_url(project_id: str, key: str) -> str:
         return f"/api/projects/{project_id}/images/{key}"
 
-    async def talk(project, *, with_preview: bool = True) -> dict:
-        state = await run_in_threadpool(studio.state, project)
-        if with_preview:
-            state["preview"] = _preview_json(await run_in_threadpool(lambda: studio.preview(project, image_url=image_url)), project)
+    async def talk(project, *, with_data: bool = True, known: frozenset[str] = frozenset()) -> dict:
+        """The talk's state and preview; slides whose drawing key is in ``known`` (the
+        page has them) are sent without their SVG."""
+        state = await run_in_threadpool(lambda: studio.state(project, with_data=with_data))
+        preview = await run_in_threadpool(lambda: studio.preview(project, image_url=image_url))
+        state["preview"] = _preview_json(preview, project, known)
         return state
 
     async def index(request: Request) -> Response:
@@ -129,7 +131,7 @@ def create_app(workspace: str | Path, *, token: str | None = None, allowed_hosts
     async def list_projects(request: Request) -> Response:
         found = await run_in_threadpool(studio.workspace.projects)
         return JSONResponse(
-            {"projects": [{"id": p.id, "name": p.settings().get("name") or "", "source": p.settings().get("source") or "", "updated": p.settings().get("updated") or 0} for p in found]}
+            {"projects": [{"id": p.id, "name": p.settings().get("name") or "", "source": p.settings().get("source") or "", "updated": p.updated()} for p in found]}
         )
 
     async def new_project(request: Request) -> Response:
@@ -154,7 +156,9 @@ def create_app(workspace: str | Path, *, token: str | None = None, allowed_hosts
             await run_in_threadpool(studio.save_data, project, body["data"])
         else:
             raise Refused(400, "send the outline as {\"data\": …} or {\"yaml\": …}")
-        return JSONResponse(await talk(project))
+        known = body.get("known")
+        known_keys = frozenset(k for k in known if isinstance(k, str)) if isinstance(known, list) else frozenset()
+        return JSONResponse(await talk(project, with_data="yaml" in body, known=known_keys))
 
     async def undo(request: Request) -> Response:
         project = project_of(request)
@@ -290,11 +294,11 @@ async def _json(request: Request) -> dict:
     return body
 
 
-def _preview_json(preview: Preview, project) -> dict:
+def _preview_json(preview: Preview, project, known: frozenset[str] = frozenset()) -> dict:
     sources = [s.source for s in preview.slides]
     return {
         "errors": [issue_view(i, sources, project.outline_file) for i in preview.errors],
         "findings": [issue_view(i, sources, project.outline_file) for i in preview.findings],
         "warnings": preview.warnings,
-        "slides": [{"n": s.number, "source": s.source, "kind": s.kind, "title": s.title, "key": s.key, "svg": s.svg} for s in preview.slides],
+        "slides": [{"n": s.number, "source": s.source, "kind": s.kind, "title": s.title, "key": s.key, "svg": None if s.key in known else s.svg} for s in preview.slides],
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import webbrowser
@@ -54,6 +55,8 @@ def serve(
 def _free_port(host: str, port: int, *, search: bool) -> int:
     for candidate in range(port, port + (20 if search else 1)):
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+            if os.name != "nt":  # as uvicorn binds: a port left in TIME_WAIT by a stopped studio is free
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind((host, candidate))
             except OSError:

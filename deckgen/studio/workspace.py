@@ -34,6 +34,9 @@ OUTLINE_FILE = "outline.yaml"
 SETTINGS_FILE = "settings.json"
 #: Versions kept for undo, per talk.
 HISTORY_LIMIT = 100
+#: Saves closer together than this are one step of undo (typing a title is one edit,
+#: not one per character).
+UNDO_PAUSE_SECONDS = 2.0
 #: Talks and templates a workspace holds at most: uploads beyond are refused.
 MAX_PROJECTS = 500
 MAX_TEMPLATES = 50
@@ -88,7 +91,7 @@ class Project:
         return data if isinstance(data, dict) else {}
 
     def update_settings(self, **changes) -> dict:
-        settings = {**self.settings(), **changes, "updated": time.time()}
+        settings = {**self.settings(), **changes}
         write_atomic(self.folder / SETTINGS_FILE, json.dumps(settings, ensure_ascii=False, indent=2).encode("utf-8"))
         return settings
 
@@ -99,15 +102,23 @@ class Project:
             return path if path.is_file() else None
         return None
 
+    def updated(self) -> float:
+        """When the outline was last saved (seconds since the epoch)."""
+        try:
+            return self.outline_file.stat().st_mtime
+        except OSError:
+            return 0.0
+
     def save_outline(self, text: str) -> bool:
         """Write ``text`` as the outline, keeping the version it replaces for undo.
 
-        Returns False (and writes nothing) when the text is unchanged.
+        A save within :data:`UNDO_PAUSE_SECONDS` of the last one continues the same
+        undo step. Returns False (and writes nothing) when the text is unchanged.
         """
         current = self.outline_text() if self.outline_file.exists() else None
         if current == text:
             return False
-        if current is not None:
+        if current is not None and (time.time() - self.updated() >= UNDO_PAUSE_SECONDS or not self._versions()):
             history = self.folder / "history"
             history.mkdir(exist_ok=True)
             versions = self._versions()
@@ -116,7 +127,6 @@ class Project:
             for old in versions[: max(0, len(versions) + 1 - HISTORY_LIMIT)]:
                 old.unlink(missing_ok=True)
         write_atomic(self.outline_file, text.encode("utf-8"))
-        self.update_settings()
         return True
 
     def undo(self) -> bool:
@@ -126,7 +136,6 @@ class Project:
             return False
         write_atomic(self.outline_file, versions[-1].read_bytes())
         versions[-1].unlink()
-        self.update_settings()
         return True
 
     def undo_depth(self) -> int:
@@ -171,7 +180,7 @@ class Workspace:
     def projects(self) -> list[Project]:
         """Every talk, the most recently changed first."""
         found = [Project(p.name, p) for p in self.projects_dir.iterdir() if _PROJECT_ID.fullmatch(p.name) and (p / OUTLINE_FILE).is_file()] if self.projects_dir.is_dir() else []
-        return sorted(found, key=lambda p: p.settings().get("updated", 0), reverse=True)
+        return sorted(found, key=lambda p: p.updated(), reverse=True)
 
     def new_project(self, outline_text: str, *, name: str, source: str) -> Project:
         """A new talk holding ``outline_text``; refused when the workspace is full."""

@@ -204,6 +204,30 @@ def test_an_edit_is_saved_and_redrawn_and_can_be_undone(client, workspace):
     assert client.post(f"/api/projects/{pid}/undo", headers=AUTH).json()["undone"] is False
 
 
+def test_only_the_drawings_the_page_lacks_are_sent(client):
+    talk = small_talk(client)
+    data = talk["data"]
+    data["parts"][0]["slides"][0]["title"] = "服务质量再提升"
+    keys = [s["key"] for s in talk["preview"]["slides"]]
+    slides = client.put(f"/api/projects/{talk['id']}/outline", json={"data": data, "known": keys}, headers=AUTH).json()["preview"]["slides"]
+    sent = {s["source"]: s["svg"] for s in slides if s["svg"] is not None}
+    assert "服务质量再提升" in sent["parts[0].slides[0]"]
+    assert len(sent) < len(slides) / 2  # the rest are drawn as they were: not sent again
+
+
+def test_typing_is_one_undo_step_and_a_pause_starts_the_next(client, monkeypatch):
+    talk = small_talk(client)
+    pid, data = talk["id"], talk["data"]
+    for title in ("服", "服务", "服务质量"):  # typed quickly: one step
+        data["parts"][0]["title"] = title
+        client.put(f"/api/projects/{pid}/outline", json={"data": data}, headers=AUTH)
+    monkeypatch.setattr(studio_workspace, "UNDO_PAUSE_SECONDS", 0.0)  # as if the clerk paused
+    data["parts"][0]["title"] = "新标题"
+    assert client.put(f"/api/projects/{pid}/outline", json={"data": data}, headers=AUTH).json()["undo"] == 2
+    assert "服务质量" in client.post(f"/api/projects/{pid}/undo", headers=AUTH).json()["yaml"]
+    assert client.post(f"/api/projects/{pid}/undo", headers=AUTH).json()["yaml"] == talk["yaml"]
+
+
 def test_broken_yaml_is_kept_as_typed_and_reported_at_its_line(client, workspace):
     pid = small_talk(client)["id"]
     broken = SMALL.read_text(encoding="utf-8").replace("parts:", "parts:\n  - title: [unclosed", 1)

@@ -107,7 +107,7 @@ function showTalk(talk) {
 }
 
 // Take the server's answer after a save: YAML, data (when it loads), preview.
-function applyTalk(talk, { form }) {
+function applyTalk(talk, { form, since }) {
   S.talk = talk;
   const name = (talk.data && talk.data.title) || talk.name || "未命名";
   $("talk-name").textContent = name;
@@ -119,6 +119,12 @@ function applyTalk(talk, { form }) {
   renderTree();
   if (form) renderForm();
   renderSettings();
+  if (since && since === S.editStarted && !(talk.preview && talk.preview.errors.length)) {
+    // No newer edit since this one: the page now shows it. (Read by the browser test.)
+    const ms = Math.round(performance.now() - since);
+    document.body.dataset.previewMs = String(ms);
+    setStatus("已保存 · 预览已更新（" + (ms / 1000).toFixed(2) + " 秒）");
+  }
 }
 
 function showPreview(preview) {
@@ -148,19 +154,13 @@ function showPreview(preview) {
     card.dataset.source = slide.source;
     card.querySelector(".num").textContent = "第 " + slide.n + " 张";
     card.querySelector(".what").textContent = kindLabel(slide.kind);
-    if (card.dataset.key !== slide.key) {
+    if (card.dataset.key !== slide.key && slide.svg !== null) {
       card.querySelector(".art").innerHTML = slide.svg; // drawn and escaped by the server (studio/drawing.py)
       card.dataset.key = slide.key;
     }
   }
   for (const [n, card] of S.slides) if (!seen.has(n)) { card.remove(); S.slides.delete(n); }
   $("preview-info").textContent = "共 " + preview.slides.length + " 张，与下载的 PPT 排版相同";
-  if (S.editStarted) {
-    const ms = Math.round(performance.now() - S.editStarted);
-    document.body.dataset.previewMs = String(ms);
-    setStatus("已保存 · 预览已更新（" + (ms / 1000).toFixed(2) + " 秒）");
-    S.editStarted = 0;
-  }
   markSelection();
   showIssues();
 }
@@ -176,32 +176,35 @@ function kindLabel(kind) {
 
 // ---------- saving ----------
 function edited({ now, form } = {}) {
-  if (!S.editStarted) S.editStarted = performance.now();
+  S.editStarted = performance.now(); // the preview's delay is counted from the latest edit
+
   setStatus("正在保存……");
   renderTree();
   if (form) renderForm();
   clearTimeout(S.saveTimer);
-  S.saveTimer = setTimeout(saveData, now ? 0 : 250);
+  S.saveTimer = setTimeout(saveData, now ? 0 : 150);
 }
 
+// The drawings the page has: the server leaves them out of its answer.
+function knownKeys() { return [...S.slides.values()].map((card) => card.dataset.key).filter(Boolean); }
+
 async function saveData() {
-  const ticket = ++S.saving;
+  const ticket = ++S.saving, since = S.editStarted;
   try {
-    const talk = await api("PUT", "/api/projects/" + S.talk.id + "/outline", { data: S.data });
+    const talk = await api("PUT", "/api/projects/" + S.talk.id + "/outline", { data: S.data, known: knownKeys() });
     if (ticket !== S.saving) return; // a newer edit is on its way
     talk.data = S.data; // the page's tree stays as edited (the server's reading is the same data)
-    applyTalk(talk, { form: false });
+    applyTalk(talk, { form: false, since });
     scheduleCheck();
   } catch (e) { setStatus("保存失败"); toast(e.message, "error"); }
 }
 
 async function saveYaml() {
-  const ticket = ++S.saving;
-  if (!S.editStarted) S.editStarted = performance.now();
+  const ticket = ++S.saving, since = S.editStarted;
   try {
-    const talk = await api("PUT", "/api/projects/" + S.talk.id + "/outline", { yaml: $("yaml").value });
+    const talk = await api("PUT", "/api/projects/" + S.talk.id + "/outline", { yaml: $("yaml").value, known: knownKeys() });
     if (ticket !== S.saving) return;
-    applyTalk(talk, { form: true });
+    applyTalk(talk, { form: true, since });
     scheduleCheck();
   } catch (e) { toast(e.message, "error"); }
 }
@@ -526,8 +529,8 @@ function renderSettings() {
 }
 
 async function changeSetting(change) {
-  S.editStarted = performance.now();
-  try { applyTalk(await api("PUT", "/api/projects/" + S.talk.id + "/settings", change), { form: true }); scheduleCheck(); }
+  const since = S.editStarted = performance.now();
+  try { applyTalk(await api("PUT", "/api/projects/" + S.talk.id + "/settings", change), { form: true, since }); scheduleCheck(); }
   catch (e) { toast(e.message, "error"); }
 }
 
@@ -594,14 +597,14 @@ async function start() {
   $("brand").addEventListener("click", (e) => { e.preventDefault(); showHome(); });
   $("add-part").addEventListener("click", addPart);
   $("undo").addEventListener("click", async () => {
-    try { S.editStarted = performance.now(); const talk = await api("POST", "/api/projects/" + S.talk.id + "/undo"); applyTalk(talk, { form: true }); scheduleCheck(); toast(talk.undone ? "已撤销上一步。" : "没有可以撤销的修改。"); }
+    try { const since = S.editStarted = performance.now(); const talk = await api("POST", "/api/projects/" + S.talk.id + "/undo"); applyTalk(talk, { form: true, since }); scheduleCheck(); toast(talk.undone ? "已撤销上一步。" : "没有可以撤销的修改。"); }
     catch (e) { toast(e.message, "error"); }
   });
   $("download").addEventListener("click", (e) => { e.preventDefault(); download("pptx"); });
   $("download-pdf").addEventListener("click", (e) => { e.preventDefault(); download("pdf"); });
   $("lo-preview").addEventListener("click", () => download("pdf", true));
   for (const button of document.querySelectorAll(".tabs button")) button.addEventListener("click", () => showTab(button.dataset.tab));
-  $("yaml").addEventListener("input", () => { setStatus("正在保存……"); clearTimeout(S.yamlTimer); S.yamlTimer = setTimeout(saveYaml, 500); });
+  $("yaml").addEventListener("input", () => { S.editStarted = performance.now(); setStatus("正在保存……"); clearTimeout(S.yamlTimer); S.yamlTimer = setTimeout(saveYaml, 500); });
   $("theme-select").addEventListener("change", (e) => changeSetting({ theme: e.target.value }));
   $("size-select").addEventListener("change", (e) => changeSetting({ size: e.target.value }));
   $("template-select").addEventListener("change", (e) => changeSetting({ template: e.target.value }));
