@@ -1,6 +1,6 @@
 """Draw a laid-out slide as SVG for the studio's live preview.
 
-The preview is drawn from the same :class:`~deckgen.layout.elements.DeckPlan` that
+The preview is drawn from the same :class:`~deckgen.layout.deck.DeckPlan` that
 ``build`` writes: every text box, line break, size, fill, table, icon and picture is
 where layout put it, so what the page shows is what PowerPoint shows. This module
 makes no layout decision of its own: it only serialises the plan, as
@@ -19,11 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from deckgen.layout.base import BasePlan, LayoutPlan
-from deckgen.layout.charts import ChartBox
-from deckgen.layout.elements import Cell, Fill, Icon, Insets, Para, Picture, Rect, Run, SlidePlan, Table, TextBox
-from deckgen.layout.icons import ICONS, parse_path
+from deckgen.kinds.chart_box import ChartBox
+from deckgen.layout.elements import Cell, Fill, Icon, Picture, Rect, SlidePlan, Table, TextBox
+from deckgen.kinds.icons import ICONS, parse_path
 from deckgen.render.icons import stroke_width_pt
 from deckgen.theme.model import Theme
+from deckgen.typeset.paragraphs import Insets, Para, Run
 
 #: Where a line's baseline sits below the middle of its line pitch, as a fraction of
 #: the font size: CJK glyphs fill about 0.88 em above the baseline and 0.12 em below.

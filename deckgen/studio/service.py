@@ -271,7 +271,7 @@ class Studio:
         outline gives its errors and no slides (the page keeps the last drawing).
         """
         from deckgen.layout.plan import plan_deck
-        from deckgen.layout.typeset import Typesetter
+        from deckgen.typeset.typesetter import Typesetter
 
         with self.lock:
             outline, errors = self._load(project)

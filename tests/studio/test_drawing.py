@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.layout.elements import Para, Table, TextBox
+from deckgen.layout.elements import Table, TextBox
 from deckgen.layout.plan import plan_deck
 from deckgen.outline.loader import load_outline
 from deckgen.studio.drawing import Canvas, Faces, escape, slide_svg
 from deckgen.theme.loader import template_for_outline
 from deckgen.theme.resolve import resolve_theme
+from deckgen.typeset.paragraphs import Para
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "decks" / "postal-2024.yaml"
