@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from deckgen.layout.base import BasePlan, LayoutPlan
 from deckgen.kinds.chart_box import ChartBox
@@ -78,6 +78,10 @@ class Canvas:
     background: str
     faces: Faces
     image_url: Callable[[Picture], str]  # where the page fetches a picture
+    #: An organisation's template draws its own backgrounds, bands and emblems, which
+    #: the plan does not hold: layout role -> (URL of that layout drawn empty by
+    #: LibreOffice, the colour its placeholders' text takes there).
+    backdrops: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def slide_svg(slide: SlidePlan, number: int, total: int, canvas: Canvas) -> str:
@@ -89,6 +93,14 @@ def slide_svg(slide: SlidePlan, number: int, total: int, canvas: Canvas) -> str:
         f'role="img" aria-label="{escape(f"第 {number} 张：{slide.title}")}">',
         f'<rect width="{canvas.width:g}" height="{canvas.height:g}" fill="#{escape(background)}"/>',
     ]
+    backdrop = canvas.backdrops.get(slide.layout)
+    if backdrop is not None:
+        url, text_color = backdrop
+        out.append(f'<image x="0" y="0" width="{canvas.width:g}" height="{canvas.height:g}" href="{escape(url)}" preserveAspectRatio="none"/>')
+        canvas = replace(canvas, text_color=text_color)
+        out.extend(_element(e, number, canvas) for e in slide.elements)
+        out.append("</svg>")
+        return "".join(out)
     if canvas.base is not None and (layout is None or layout.show_master):
         out.extend(_element(e, number, canvas) for e in canvas.base.master_elements)
     if layout is not None:

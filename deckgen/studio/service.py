@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import logging
 import re
 import threading
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ import yaml
 
 from deckgen.errors import DeckgenError, InputError, Issue
 from deckgen.files import decode_text, write_atomic
-from deckgen.layout.elements import Picture
+from deckgen.layout.elements import Picture, Rect
 from deckgen.outline import spec
 from deckgen.outline.loader import Outline
 from deckgen.outline.model import deck_from_data
@@ -45,6 +46,8 @@ SLIDE_SIZES = ("16:9", "4:3")
 
 #: libyaml's safe loader where PyYAML was built with it (ten times faster on a long outline).
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+log = logging.getLogger("deckgen.studio")
 
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]")
 _OUTLINE_SLIDE = re.compile(r"parts\[\d+\](?:\.slides\[\d+\])?")
@@ -296,9 +299,14 @@ class Studio:
                 return image_url(project.id, image_key)
 
             canvas = Canvas(plan.width_pt, plan.height_pt, plan.base, theme.color("text"), theme.color("background"), Faces.for_theme(theme), url)
+            if theme.template is not None and plan.base is not None:
+                canvas.backdrops = {
+                    role: (url(Picture(Rect(0, 0, plan.width_pt, plan.height_pt), path)), theme.color("background" if dark else "text"))
+                    for role, (path, dark) in self._backdrops(outline, theme, plan).items()
+                }
             slides = []
             total = len(plan.slides)
-            salt = repr((plan.width_pt, plan.height_pt, theme.name, str(theme.template), theme.colors, project.id))
+            salt = repr((plan.width_pt, plan.height_pt, theme.name, str(theme.template), theme.colors, project.id, canvas.backdrops))
             for number, slide in enumerate(plan.slides, start=1):
                 drawing_key = hashlib.sha256(f"{salt}|{number}|{total}|{slide!r}".encode()).hexdigest()[:20]
                 svg = self._drawings.get(drawing_key)
@@ -362,6 +370,49 @@ class Studio:
         return pdfs[0], name[: -len(".pptx")] + ".pdf"
 
     # ----- internals -------------------------------------------------------------
+    def _backdrops(self, outline: Outline, theme, plan) -> dict[str, tuple[Path, bool]]:
+        """Each template layout the deck uses, drawn empty by LibreOffice: role -> (PNG, dark?).
+
+        Made once per template and slide size, kept in the workspace beside the
+        templates; an empty result where LibreOffice is missing or fails (the preview
+        then shows the template's boxes on a plain background).
+        """
+        from deckgen.office import convert_to_pdf, find_soffice, pdf_to_pngs
+        from deckgen.layout.deck import DeckPlan
+        from deckgen.layout.elements import SlidePlan
+        from deckgen.render.slides import render_deck
+        import tempfile
+        from PIL import Image, ImageStat
+
+        template = cast(Path, theme.template)
+        roles = sorted(plan.base.layouts)
+        digest = hashlib.sha256(template.read_bytes() + repr((roles, theme.layouts)).encode()).hexdigest()[:16]
+        folder = self.workspace.templates_dir / "previews" / digest
+        found = {role: folder / f"{role}.png" for role in roles}
+        if not all(p.is_file() for p in found.values()):
+            if find_soffice() is None:
+                return {}
+            blank = DeckPlan([SlidePlan("blank", "", [], layout=role) for role in roles], plan.width_pt, plan.height_pt, base=plan.base)
+            try:
+                with tempfile.TemporaryDirectory(prefix="deckgen-backdrop-") as tmp:
+                    deck = Path(tmp) / "layouts.pptx"
+                    deck.write_bytes(render_deck(blank, outline.deck, theme))
+                    pdf = convert_to_pdf([deck], Path(tmp))[0]
+                    pngs = pdf_to_pngs(pdf, Path(tmp) / "png", dpi=96)
+                    folder.mkdir(parents=True, exist_ok=True)
+                    for role, png in zip(roles, pngs):
+                        write_atomic(found[role], png.read_bytes())
+            except (DeckgenError, OSError) as exc:
+                log.warning("template preview backgrounds not made: %s", exc)
+                return {}
+        out = {}
+        for role, path in found.items():
+            if path.is_file():
+                with Image.open(path) as image:
+                    # A dark layout: its placeholders' text is light (PowerPoint maps the text colour to lt1 there).
+                    out[role] = (path, ImageStat.Stat(image.convert("L")).mean[0] < 110)
+        return out
+
     def _load(self, project: Project) -> tuple[Outline | None, list[Issue]]:
         text = project.outline_text()
         validated = validate_text(text, spec.DECK, str(project.outline_file))

@@ -316,7 +316,15 @@ def test_a_template_is_kept_once_and_the_talk_is_built_on_it(client, workspace):
     assert len(list((workspace / "templates").glob("*.pptx"))) == 1
     talk = client.put(f"/api/projects/{pid}/settings", json={"template": template_id}, headers=AUTH).json()
     assert f"templates/{template_id}.pptx" in talk["yaml"]
-    assert talk["preview"]["errors"] == [] and 'viewBox="0 0 720 540"' in talk["preview"]["slides"][0]["svg"]  # the template's 4:3
+    cover = talk["preview"]["slides"][0]["svg"]
+    assert talk["preview"]["errors"] == [] and 'viewBox="0 0 720 540"' in cover  # the template's 4:3
+    from deckgen.office import find_soffice
+
+    if find_soffice():  # the template's own backgrounds, drawn once by LibreOffice, behind every slide
+        backdrop = re.search(r'<image x="0" y="0" width="720" height="540" href="([^"]+)"', cover)
+        assert backdrop, cover[:400]
+        assert client.get(backdrop.group(1)).content.startswith(b"\x89PNG")
+        assert list((workspace / "templates" / "previews").glob("*/cover.png"))  # kept: made once per template
 
 
 @pytest.mark.parametrize(

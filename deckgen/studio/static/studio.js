@@ -607,10 +607,11 @@ async function start() {
   $("yaml").addEventListener("input", () => { S.editStarted = performance.now(); setStatus("正在保存……"); clearTimeout(S.yamlTimer); S.yamlTimer = setTimeout(saveYaml, 500); });
   $("theme-select").addEventListener("change", (e) => changeSetting({ theme: e.target.value }));
   $("size-select").addEventListener("change", (e) => changeSetting({ size: e.target.value }));
-  $("template-select").addEventListener("change", (e) => changeSetting({ template: e.target.value }));
+  $("template-select").addEventListener("change", (e) => { setStatus("正在准备模板的预览（每个模板第一次约需十几秒）……"); changeSetting({ template: e.target.value }); });
   $("template-input").addEventListener("change", async (e) => {
     const file = e.target.files[0]; e.target.value = "";
     if (!file) return;
+    setStatus("正在读取模板并准备预览（第一次约需十几秒）……");
     try { const answer = await upload("/api/templates", file); S.templates = answer.templates; await changeSetting({ template: answer.id }); toast("模板已保存，以后也可以选用。"); }
     catch (err) { toast(err.message, "error"); }
   });
