@@ -442,7 +442,10 @@ def issue_view(issue: Issue, sources: list[str], outline_file: Path) -> dict:
     path = issue.path or ""
     match = _OUTLINE_SLIDE.match(path)
     best = max((s for s in sources if s and (path == s or path.startswith(s + ".") or path.startswith(s + "["))), key=len, default=None)
-    if best is not None:
+    on_slide = getattr(issue, "slide", 0)  # the review of check names the built slide itself
+    if on_slide:
+        numbers = [on_slide]
+    elif best is not None:
         numbers = [n for n, s in enumerate(sources, start=1) if s == best]
     elif path.split(".")[0].split("[")[0] in ("title", "subtitle", "organisation", "presenter", "date", "notes", "") and sources:
         numbers = [1]
@@ -456,6 +459,7 @@ def issue_view(issue: Issue, sources: list[str], outline_file: Path) -> dict:
         "where": f"第 {issue.line} 行" if issue.line and own else "",
         "file": "" if own else Path(issue.file).name,
         "path": path,
+        "kind": getattr(issue, "kind", ""),
         "outline_slide": match.group(0) if match else "",
         "slides": numbers,
     }

@@ -492,9 +492,13 @@ function changeKind(slide, kind) {
 }
 
 // ---------- findings ----------
+// The kinds of finding deckgen check reports, as the page names them.
+const FINDING_KINDS = { "word-split": "词被拆开", "stub-line": "末行过短", "duplicate-title": "标题重复", fragment: "不成句",
+  thin: "内容单薄", "repeated-layout": "版式重复", continued: "内容续页", placeholder: "待填数字", contrast: "对比度不足" };
+
 function issueItem(issue) {
   return el("li", { class: issue.severity, onclick: () => { if (issue.outline_slide) selectSource(issue.outline_slide); else if (issue.path.startsWith("closing")) select({ type: "closing" }); else if (issue.slides.length) scrollToSlide(issue.slides[0]); } },
-    el("span", { class: "where", text: [issue.severity === "error" ? "错误" : "提示", issue.slides.length ? "第 " + issue.slides.join("、") + " 张" : "", issue.where || issue.file].filter(Boolean).join(" · ") }),
+    el("span", { class: "where", text: [issue.severity === "error" ? "错误" : "提示", FINDING_KINDS[issue.kind] || "", issue.slides.length ? "第 " + issue.slides.join("、") + " 张" : "", issue.where || issue.file].filter(Boolean).join(" · ") }),
     document.createTextNode(issue.message));
 }
 
