@@ -264,7 +264,7 @@ def _filename(request: Request) -> str:
     return unquote(request.headers.get("x-filename", ""))[:300]
 
 
-async def _body(request: Request, limit: int) -> bytes:
+async def _body(request: Request, limit: int, *, empty: str = "文件是空的，请选择一个有内容的文件。") -> bytes:
     """The request body, refused with 413 past ``limit`` bytes (read in chunks, never whole)."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
@@ -277,14 +277,14 @@ async def _body(request: Request, limit: int) -> bytes:
         chunks.append(chunk)
     data = b"".join(chunks)
     if not data:
-        raise Refused(400, "文件是空的，请选择一个有内容的文件。")
+        raise Refused(400, empty)
     return data
 
 
 async def _json(request: Request) -> dict:
     import json
 
-    raw = await _body(request, MAX_JSON_BYTES)
+    raw = await _body(request, MAX_JSON_BYTES, empty="the request is empty: send a JSON object")
     try:
         body = json.loads(raw)
     except ValueError:

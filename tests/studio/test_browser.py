@@ -25,6 +25,7 @@ from pptx import Presentation
 ROOT = Path(__file__).resolve().parents[2]
 SEED_DOCX = ROOT / "tests" / "data" / "corpus" / "seed-main.docx"  # the seed's main speech as Word keeps it
 REQUIRE_ENV = "DECKGEN_REQUIRE_BROWSER"
+SERVER_LOG: list[Path] = []  # the running server's output, shown when a wait fails
 NEW_TITLE = "服务质量再提升"
 
 
@@ -50,24 +51,26 @@ def server(tmp_path_factory):
     pytest.importorskip("selenium")
     _browser()
     workspace = tmp_path_factory.mktemp("studio-ws")
+    log = tmp_path_factory.mktemp("studio-log") / "serve.log"
     port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "deckgen", "serve", "--no-browser", "--port", str(port), "--workspace", str(workspace)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    first_line = process.stdout.readline() if process.stdout else ""
+    with open(log, "w", encoding="utf-8") as output:  # a file, not a pipe nobody drains
+        process = subprocess.Popen(
+            [sys.executable, "-m", "deckgen", "serve", "--no-browser", "--port", str(port), "--workspace", str(workspace)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 break
         except OSError:
             time.sleep(0.2)
+    SERVER_LOG[:] = [log]
     try:
-        yield url, first_line, workspace
+        yield url, log.read_text(encoding="utf-8").splitlines()[0], workspace
     finally:
         process.terminate()
         try:
@@ -97,9 +100,16 @@ def browser(tmp_path_factory):
 
 
 def wait(driver, condition, seconds: float = 60, what: str = ""):
+    """Wait for ``condition``; on timeout, say what the page and the server said."""
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, seconds, poll_frequency=0.1).until(lambda d: condition(d), message=what)
+    try:
+        return WebDriverWait(driver, seconds, poll_frequency=0.1).until(lambda d: condition(d), message=what)
+    except TimeoutException:
+        page = driver.execute_script("return document.body.innerText.slice(0, 1500)")
+        server = SERVER_LOG[0].read_text(encoding="utf-8")[-3000:] if SERVER_LOG else ""
+        pytest.fail(f"timed out waiting: {what}\n--- page ---\n{page}\n--- server ---\n{server}")
 
 
 def card_text(driver, source: str) -> str:

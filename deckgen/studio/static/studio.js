@@ -557,19 +557,20 @@ async function sendFigures(blob) {
 async function download(kind, inline) {
   const url = "/api/projects/" + S.talk.id + "/download." + kind + "?token=" + encodeURIComponent(S.token) + (inline ? "&inline=1" : "");
   setStatus(kind === "pdf" ? "正在生成 PDF（需要几秒）……" : "正在生成 PPT……");
+  const win = inline ? window.open("", "_blank") : null; // opened on the click itself, so no pop-up blocker stops it
   try {
     const response = await fetch(url);
     if (!response.ok) { let body = null; try { body = await response.json(); } catch (e) { body = null; } throw new Error(describeError(body, "生成失败")); }
     const blob = await response.blob();
     const link = URL.createObjectURL(blob);
-    if (inline) { window.open(link, "_blank"); }
+    if (win) { win.location.href = link; }
     else {
       const a = el("a", { href: link, download: fileName(response) || "演示文稿." + kind });
       document.body.append(a); a.click(); a.remove();
     }
     setTimeout(() => URL.revokeObjectURL(link), 60000);
     setStatus("已生成，请在浏览器的下载中查看");
-  } catch (e) { setStatus(""); toast(e.message, "error"); }
+  } catch (e) { if (win) win.close(); setStatus(""); toast(e.message, "error"); }
 }
 
 function fileName(response) {
