@@ -131,7 +131,7 @@ def test_a_clerk_uploads_edits_moves_and_downloads(server, browser):
 
     # Upload the main seed speech as Word.
     driver.find_element(By.ID, "file-input").send_keys(str(SEED_DOCX))
-    wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".slide-card[data-slide] svg")) > 20, what="the slides are drawn")
+    wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".slide-card[data-slide] svg")) > 20, 120, "the slides are drawn")
     count = len(driver.find_elements(By.CSS_SELECTOR, ".slide-card[data-slide]"))
     numbers = [int(c.get_attribute("data-slide")) for c in driver.find_elements(By.CSS_SELECTOR, ".slide-card[data-slide]")]
     assert numbers == list(range(1, count + 1))
