@@ -78,7 +78,7 @@ def create_app(workspace: str | Path, *, token: str | None = None, allowed_hosts
             except NotFound as exc:
                 return _error(404, exc.message)
             except InputError as exc:
-                return JSONResponse({"error": "文件有问题，请按提示修改后再试。", "issues": [issue_view(i, [], Path()) for i in exc.issues]}, status_code=400)
+                return JSONResponse({"error": "文件有问题，请按提示修改后再试。", "issues": [issue_view(i, sources=[], outline_file=Path()) for i in exc.issues]}, status_code=400)
             except ToolMissingError as exc:
                 return _error(503, exc.message)
             except DeckgenError as exc:
@@ -139,7 +139,7 @@ def create_app(workspace: str | Path, *, token: str | None = None, allowed_hosts
             raise Refused(429, "正在处理其他文件，请稍候再试。")
         async with uploads:
             data = await _body(request, MAX_SPEECH_BYTES)
-            projects = await run_in_threadpool(studio.open_upload, data, _filename(request))
+            projects = await run_in_threadpool(lambda: studio.open_upload(data, filename=_filename(request)))
         return JSONResponse({"projects": [p.id for p in projects], "talk": await talk(projects[0])}, status_code=201)
 
     async def get_project(request: Request) -> Response:
@@ -180,8 +180,8 @@ def create_app(workspace: str | Path, *, token: str | None = None, allowed_hosts
             raise Refused(429, "正在处理其他文件，请稍候再试。")
         async with uploads:
             data = await _body(request, MAX_TEXT_BYTES)
-            warnings = await run_in_threadpool(studio.set_figures, project, data, _filename(request))
-        return JSONResponse({"warnings": [issue_view(w, [], Path()) for w in warnings], **await talk(project)})
+            warnings = await run_in_threadpool(lambda: studio.set_figures(project, data=data, filename=_filename(request)))
+        return JSONResponse({"warnings": [issue_view(w, sources=[], outline_file=Path()) for w in warnings], **await talk(project)})
 
     async def delete_figures(request: Request) -> Response:
         project = project_of(request)
@@ -214,7 +214,7 @@ def create_app(workspace: str | Path, *, token: str | None = None, allowed_hosts
             raise Refused(429, "正在处理其他文件，请稍候再试。")
         async with uploads:
             data = await _body(request, MAX_TEMPLATE_BYTES)
-            template_id = await run_in_threadpool(studio.add_template, data, _filename(request))
+            template_id = await run_in_threadpool(lambda: studio.add_template(data, filename=_filename(request)))
         index = await run_in_threadpool(studio.workspace.templates)
         return JSONResponse({"id": template_id, "templates": [{"id": key, "name": value["name"]} for key, value in index.items()]}, status_code=201)
 
@@ -297,8 +297,8 @@ async def _json(request: Request) -> dict:
 def _preview_json(preview: Preview, project, known: frozenset[str] = frozenset()) -> dict:
     sources = [s.source for s in preview.slides]
     return {
-        "errors": [issue_view(i, sources, project.outline_file) for i in preview.errors],
-        "findings": [issue_view(i, sources, project.outline_file) for i in preview.findings],
+        "errors": [issue_view(i, sources=sources, outline_file=project.outline_file) for i in preview.errors],
+        "findings": [issue_view(i, sources=sources, outline_file=project.outline_file) for i in preview.findings],
         "warnings": preview.warnings,
         "slides": [{"n": s.number, "source": s.source, "kind": s.kind, "title": s.title, "key": s.key, "svg": None if s.key in known else s.svg} for s in preview.slides],
     }

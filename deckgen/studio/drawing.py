@@ -84,7 +84,7 @@ class Canvas:
     backdrops: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-def slide_svg(slide: SlidePlan, number: int, total: int, canvas: Canvas) -> str:
+def slide_svg(slide: SlidePlan, *, number: int, total: int, canvas: Canvas) -> str:
     """The SVG of ``slide`` (deck slide ``number`` of ``total``), background, master and layout included."""
     layout: LayoutPlan | None = canvas.base.layouts.get(slide.layout) if canvas.base else None
     background = slide.background or (layout.background if layout else None) or canvas.background

@@ -100,7 +100,7 @@ class Studio:
         self._sources: dict[str, list[str]] = {}  # project -> each deck slide's outline path
 
     # ----- starting a talk -------------------------------------------------------
-    def open_upload(self, data: bytes, filename: str) -> list[Project]:
+    def open_upload(self, data: bytes, *, filename: str) -> list[Project]:
         """New talk(s) from an uploaded speech or outline; one per speech in the file.
 
         Raises DeckgenError (with the user's file name) for a file deckgen cannot read.
@@ -203,7 +203,7 @@ class Studio:
             self.save_data(project, data)
 
     # ----- figures and templates -------------------------------------------------
-    def set_figures(self, project: Project, data: bytes, filename: str) -> list[Issue]:
+    def set_figures(self, project: Project, *, data: bytes, filename: str) -> list[Issue]:
         """Keep a figures file (CSV or YAML) or a pasted table for the talk; return its warnings.
 
         A pasted table (tab-separated, as copied from Excel or WPS) is stored as CSV.
@@ -241,7 +241,7 @@ class Studio:
         with self.lock:
             project.update_settings(figures="")
 
-    def add_template(self, data: bytes, filename: str) -> str:
+    def add_template(self, data: bytes, *, filename: str) -> str:
         """Keep an organisation's template in the workspace; return its id.
 
         Raises DeckgenError when it is too large or not a presentation deckgen can use.
@@ -311,7 +311,7 @@ class Studio:
                 drawing_key = hashlib.sha256(f"{salt}|{number}|{total}|{slide!r}".encode()).hexdigest()[:20]
                 svg = self._drawings.get(drawing_key)
                 if svg is None:
-                    svg = slide_svg(slide, number, total, canvas)
+                    svg = slide_svg(slide, number=number, total=total, canvas=canvas)
                     if len(self._drawings) > 4000:
                         self._drawings.clear()
                     self._drawings[drawing_key] = svg
@@ -337,7 +337,7 @@ class Studio:
             figures = project.figures_file()
             issues = check_outline(project.outline_file, None, project.settings().get("size") or None, figures)
             sources = self._sources.get(project.id, [])
-        return [issue_view(issue, sources, project.outline_file) for issue in issues]
+        return [issue_view(issue, sources=sources, outline_file=project.outline_file) for issue in issues]
 
     def image(self, project: Project, key: str) -> Path:
         """A picture the last preview of ``project`` showed; raise NotFound otherwise."""
@@ -437,7 +437,7 @@ class Studio:
         return template_for_outline(resolve_theme(outline, None, project.settings().get("size") or None), outline)
 
 
-def issue_view(issue: Issue, sources: list[str], outline_file: Path) -> dict:
+def issue_view(issue: Issue, *, sources: list[str], outline_file: Path) -> dict:
     """An issue as the page shows it: message, severity, the outline slide and deck slides it concerns."""
     path = issue.path or ""
     match = _OUTLINE_SLIDE.match(path)

@@ -58,7 +58,7 @@ def test_every_slide_draws_the_lines_and_sizes_layout_measured(sample):
     plan, canvas = sample
     assert len(plan.slides) > 30
     for number, slide in enumerate(plan.slides, start=1):
-        svg = slide_svg(slide, number, len(plan.slides), canvas)
+        svg = slide_svg(slide, number=number, total=len(plan.slides), canvas=canvas)
         expected = []
         layout = plan.base.layouts[slide.layout]
         elements = (plan.base.master_elements if layout.show_master else []) + layout.elements + slide.elements
@@ -79,22 +79,22 @@ def test_a_wrapped_paragraph_breaks_where_the_deck_does(sample):
     assert wrapped, "the sample deck has wrapped paragraphs"
     number, box = wrapped[0]
     lines = [line for p in box.paras for line in p.text.split("\n") if line]
-    drawn = [text for text, _ in drawn_lines(slide_svg(plan.slides[number - 1], number, len(plan.slides), canvas))]
+    drawn = [text for text, _ in drawn_lines(slide_svg(plan.slides[number - 1], number=number, total=len(plan.slides), canvas=canvas))]
     start = drawn.index(lines[0])
     assert drawn[start : start + len(lines)] == lines
 
 
 def test_the_slide_size_is_the_decks(sample):
     plan, canvas = sample
-    root = ET.fromstring(slide_svg(plan.slides[0], 1, len(plan.slides), canvas))
+    root = ET.fromstring(slide_svg(plan.slides[0], number=1, total=len(plan.slides), canvas=canvas))
     assert root.get("viewBox") == f"0 0 {plan.width_pt:g} {plan.height_pt:g}" == "0 0 960 540"
     four_three, canvas43 = laid_out(SAMPLE, size="4:3")
-    assert ET.fromstring(slide_svg(four_three.slides[0], 1, 1, canvas43)).get("viewBox") == "0 0 720 540"
+    assert ET.fromstring(slide_svg(four_three.slides[0], number=1, total=1, canvas=canvas43)).get("viewBox") == "0 0 720 540"
 
 
 def test_the_slide_number_field_shows_the_slides_number(sample):
     plan, canvas = sample
-    svg = slide_svg(plan.slides[4], 5, len(plan.slides), canvas)
+    svg = slide_svg(plan.slides[4], number=5, total=len(plan.slides), canvas=canvas)
     numbers = [t for t, _ in drawn_lines(svg) if t.isdigit()]
     assert numbers == ["5"]
 
@@ -109,11 +109,11 @@ def test_user_text_cannot_become_markup(tmp_path):
     )
     plan, canvas = laid_out(outline)
     for number, slide in enumerate(plan.slides, start=1):
-        svg = slide_svg(slide, number, len(plan.slides), canvas)
+        svg = slide_svg(slide, number=number, total=len(plan.slides), canvas=canvas)
         root = ET.fromstring(svg)
         assert {el.tag.removeprefix(SVG) for el in root.iter()} <= {"svg", "rect", "text", "tspan", "ellipse", "g", "path", "image", "clipPath", "line", "polyline"}
         assert "<script" not in svg and "<img" not in svg
-    texts = "".join(t for s in plan.slides for t, _ in drawn_lines(slide_svg(s, 1, 1, canvas)))
+    texts = "".join(t for s in plan.slides for t, _ in drawn_lines(slide_svg(s, number=1, total=1, canvas=canvas)))
     assert "<script>alert(1)</script>" in texts.replace("\n", "") or "<script>" in texts
     assert "a < b && c > d" in texts
 
