@@ -495,7 +495,7 @@ function changeKind(slide, kind) {
 // The kinds of finding deckgen check reports, as the page names them.
 const FINDING_KINDS = { "word-split": "词被拆开", "stub-line": "末行过短", "duplicate-title": "标题重复", fragment: "不成句",
   thin: "内容单薄", "repeated-layout": "版式重复", continued: "内容续页", shrunk: "字号已到下限", placeholder: "待填数字",
-  contrast: "对比度不足", "covers-decoration": "遮住装饰", theme: "主题" };
+  contrast: "对比度不足", "covers-decoration": "遮住装饰", theme: "主题", "too-long": "文字过长", layout: "排版提示" };
 
 function issueItem(issue) {
   return el("li", { class: issue.severity, onclick: () => { if (issue.outline_slide) selectSource(issue.outline_slide); else if (issue.path.startsWith("closing")) select({ type: "closing" }); else if (issue.slides.length) scrollToSlide(issue.slides[0]); } },
