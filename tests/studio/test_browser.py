@@ -128,6 +128,7 @@ def test_a_clerk_uploads_edits_moves_and_downloads(server, browser):
     driver, downloads = browser
     driver.get(url)
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN"
+    wait(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready"), 60, "the page has its session")
 
     # Upload the main seed speech as Word.
     driver.find_element(By.ID, "file-input").send_keys(str(SEED_DOCX))
@@ -177,7 +178,7 @@ def test_the_page_reopens_earlier_work_and_shows_check_findings_at_their_slides(
     url, _, _ = server
     driver, _ = browser
     driver.get(url)
-    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#recent a"), 20, "earlier work is listed")
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#recent a"), 60, "earlier work is listed")
     driver.find_elements(By.CSS_SELECTOR, "#recent a")[0].click()
     wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".slide-card[data-slide] svg")) > 20)
     assert NEW_TITLE in driver.page_source  # the edit survived leaving the page

@@ -588,17 +588,25 @@ function showTab(name) {
 }
 
 // ---------- start ----------
-async function start() {
+// The session (token, format, themes) arrives once; every handler is attached at
+// once, before it arrives, and waits for it, so a file chosen at once is not lost.
+let ready = null;
+
+async function loadSession() {
   const session = await api("GET", "/api/session");
   Object.assign(S, { token: session.token, spec: session.spec, themes: session.themes, libreoffice: session.libreoffice });
   $("workspace-path").textContent = session.workspace;
   await loadTemplates();
+  document.body.dataset.ready = "1";
+}
 
+function start() {
+  ready = loadSession();
   const input = $("file-input"), drop = $("drop");
-  input.addEventListener("change", () => { if (input.files.length) uploadSpeech(input.files[0]); });
+  input.addEventListener("change", async () => { if (input.files.length) { await ready; uploadSpeech(input.files[0]); } });
   drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-  drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove("over"); if (e.dataTransfer.files.length) uploadSpeech(e.dataTransfer.files[0]); });
+  drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove("over"); if (e.dataTransfer.files.length) { const file = e.dataTransfer.files[0]; ready.then(() => uploadSpeech(file)); } });
 
   $("brand").addEventListener("click", (e) => { e.preventDefault(); showHome(); });
   $("add-part").addEventListener("click", addPart);
@@ -635,8 +643,10 @@ async function start() {
     if ((e.ctrlKey || e.metaKey) && e.key === "z" && S.talk && !/^(INPUT|TEXTAREA)$/.test(document.activeElement.tagName)) { e.preventDefault(); $("undo").click(); }
   });
 
-  const m = /talk=([0-9a-f]{12})/.exec(location.hash);
-  if (m) openTalk(m[1]); else showHome();
+  return ready.then(() => {
+    const m = /talk=([0-9a-f]{12})/.exec(location.hash);
+    if (m) openTalk(m[1]); else showHome();
+  });
 }
 
 start().catch((e) => toast(e.message, "error"));
