@@ -29,9 +29,6 @@ from deckgen.speech.sentences import tidy
 _HEADING_NAME_RE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _TITLE_NAMES = {"title", "标题"}
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-#: The most a .docx may unpack to: a speech with pictures is a few MB; more is a
-#: decompression bomb that would fill memory before python-docx said anything.
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 
 
 def read_docx(raw: bytes, *, name: str) -> SpeechDocument:
@@ -40,16 +37,6 @@ def read_docx(raw: bytes, *, name: str) -> SpeechDocument:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError) as exc:
-        raise DeckgenError(f"{name}: is not a readable Word (.docx) file ({exc}); open it in Word or WPS and save it again") from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise DeckgenError(
-            f"{name}: unpacks to {unpacked // (1024 * 1024)} MB, more than the {MAX_UNPACKED_BYTES // (1024 * 1024)} MB a speech can hold; "
-            "open it in Word or WPS, remove large pictures and save it again"
-        )
     try:
         document = docx.Document(io.BytesIO(raw))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
