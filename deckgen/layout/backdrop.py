@@ -107,10 +107,11 @@ class _Pictures:
                 self._raster[id(blob)] = png
 
     def unseen(self, data: bytes) -> bool:
-        """Whether a picture could not be seen: Pillow cannot read it and LibreOffice
-        drew it blank or not at all (some EMF+ art): what it shows under text is unknown."""
+        """Whether a picture cannot be trusted to show what is under text: Pillow cannot
+        read it (EMF, WMF), and LibreOffice's drawing of it alone may leave parts out
+        (EMF+ records, glows) or fail: a text over it gets a backdrop to be sure."""
         image = self.of_bytes(data)
-        return image is None or image.size == (1, 1)
+        return image is None or image.size == (1, 1) or id(data) in self._raster
 
     def of_bytes(self, data: bytes):
         raster = self._raster.get(id(data))
@@ -595,8 +596,8 @@ def _backdrop_rect(box: TextBox) -> Rect:
     """The text's extent with the box's insets around it: a backdrop hides no more of
     the template than the text needs."""
     extent = text_extent(box)
-    x = max(extent.x - box.insets.left, box.rect.x)
-    right = min(extent.right + box.insets.right, box.rect.right)
+    x = max(extent.x - box.insets.left - 3.0, box.rect.x)
+    right = min(extent.right + box.insets.right + 3.0, box.rect.right)
     return Rect(x, box.rect.y, right - x, box.rect.h)
 
 

@@ -91,19 +91,16 @@ def test_no_glyph_outside_its_box_or_the_slide_and_none_overlap(rendered, key):
     assert report.ok, report.summary()
 
 
-#: Known and left: shtu's agenda title starts beside the emblem EMF of its 3_含内容
-#: layout, which LibreOffice draws blank when asked for the picture alone, so its light
-#: glow under the first character (目, 2.3:1 for 3:1) cannot be seen by layout.
-KNOWN_LOW = {"shtu-two-masters"}
+#: Known and left, exactly: shtu's agenda title starts beside the emblem EMF of its
+#: 3_含内容 layout, whose glow LibreOffice draws on the slide but not when asked for the
+#: picture alone, so layout cannot see it under the first character (目, 2.3:1 for 3:1).
+KNOWN_LOW = {("shtu-two-masters", 2, "目")}
 
 
-@pytest.mark.parametrize(
-    "key",
-    [pytest.param(k, marks=pytest.mark.xfail(reason="one glyph on an unseen EMF glow (KNOWN_LOW)", strict=False)) if k in KNOWN_LOW else k for k in TEMPLATES],
-)
+@pytest.mark.parametrize("key", list(TEMPLATES))
 def test_every_glyph_reaches_wcag_aa_on_what_is_drawn_behind_it(rendered, key):
     _shared_or_skip(TEMPLATES[key])
-    failures = contrast_failures(rendered[key].pdf)
+    failures = [f for f in contrast_failures(rendered[key].pdf) if (key, f.slide, f.text) not in KNOWN_LOW]
     assert failures == [], "\n".join(f.format() for f in failures[:20])
 
 
