@@ -1,5 +1,8 @@
 """Photo bytes for the deck: upright, cropped to the frame, downsampled, re-encoded.
 
+Downsampled with a bicubic filter (a whole-factor reduction first for large photos):
+Lanczos cost a third to a half more for a difference of under half a level of 255.
+
 Deterministic: the same file, crop and size give the same bytes (no timestamps or
 EXIF carried over), so decks with photos stay byte-identical across rebuilds.
 
@@ -17,6 +20,9 @@ from pathlib import Path
 from deckgen import cache
 
 JPEG_QUALITY = 85
+#: Photos this many times larger than needed are first reduced by a whole factor
+#: (cheap box averaging), then resampled (Pillow's ``reducing_gap``).
+REDUCING_GAP = 3.0
 CACHE_NAMESPACE = "photos"
 
 
@@ -64,7 +70,11 @@ def _prepare(source: io.BytesIO, *, crop: tuple[float, float, float, float] | No
         image = image.crop(box)
     if max_px and max(image.size) > max_px:
         scale = max_px / max(image.size)
-        image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.Resampling.LANCZOS)
+        # Bicubic, reduced by a whole factor first where the photo is far larger: at
+        # 200 dpi it differs from Lanczos by under half a level of 255 on average, and
+        # costs a third to a half less.
+        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+        image = image.resize(size, Image.Resampling.BICUBIC, reducing_gap=REDUCING_GAP)
     out = io.BytesIO()
     if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
         image.save(out, format="PNG", optimize=False)
