@@ -1,4 +1,4 @@
-"""Render a laid-out deck (:class:`~deckgen.layout.elements.DeckPlan`) to .pptx bytes.
+"""Render a laid-out deck (:class:`~deckgen.layout.deck.DeckPlan`) to .pptx bytes.
 
 No module here imports python-pptx: charts are written by render/charts.py (their
 workbooks by XlsxWriter), and the package is read and written by render/opc.py, which

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deckgen.layout.charts import CHART_TYPES, ChartBox, ChartSeries
+from deckgen.kinds.chart_box import CHART_TYPES, ChartBox, ChartSeries
 from deckgen.layout.elements import Rect
 from deckgen.render.charts import WORKBOOK_RID, chart_parts
 from pptx_charts import new_chart_part

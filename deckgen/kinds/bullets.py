@@ -1,0 +1,13 @@
+"""Bullets: plain stacked items, no badges."""
+
+from __future__ import annotations
+
+from deckgen.kinds.stacked import stacked_items
+from deckgen.layout.elements import Rect
+from deckgen.layout.pages import Pages
+from deckgen.outline.model import Slide
+from deckgen.typeset.typesetter import Typesetter
+
+
+def layout_bullets(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
+    return stacked_items(ts, [(b, None) for b in slide.bullets], body, numbered=False, bold=False)
