@@ -17,13 +17,7 @@ import zipfile
 
 from lxml import etree
 
-<<<<<<< HEAD
 from deckgen.kinds.chart_box import ChartBox, ChartSeries
-=======
-from deckgen.kinds.chart_box import ChartBox
-from deckgen.render import opc
-from deckgen.render.xml import chart_frame  # noqa: F401 - its home was here; moved so slides without charts skip python-pptx's chart code
->>>>>>> main
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
