@@ -107,8 +107,13 @@ def layout_issues(outline: Outline, theme, notes: list[str] | None = None) -> li
     machine without 微软雅黑 is no fault of the outline).
     """
     from deckgen.layout.plan import plan_deck
+    from deckgen.typeset.typesetter import Typesetter
 
-    plan = plan_deck(outline.deck, theme)
+    typesetter = Typesetter(theme)
+    plan = plan_deck(outline.deck, theme, typesetter)
+    # Kept for the next check or build, as build keeps them: the edit loop runs
+    # check again and again on a deck whose paragraphs mostly did not change.
+    typesetter.save()
     if notes is not None:
         notes.extend(plan.stand_ins)
     issues = [outline.issue(f.path, f.message, f.severity) for f in plan.findings]
