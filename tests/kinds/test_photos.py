@@ -15,6 +15,7 @@ from pptx.util import Emu
 from deckgen.cli import cli
 from deckgen.layout.elements import Rect
 from deckgen.kinds.photos import PHOTO_DPI, fill_crop
+from deckgen.render.photos import KEEP_UP_TO
 
 ROOT = Path(__file__).resolve().parents[2]
 STRESS = ROOT / "tests" / "stress" / "pictures.yaml"
@@ -46,7 +47,8 @@ def test_photos_fill_their_frames_are_downsampled_and_carry_alt_text(tmp_path):
             frame_ratio = shape.width / shape.height
             assert abs(image.width / image.height - frame_ratio) < 0.02, shape.name  # cropped, not squeezed
             longest_in = max(Emu(shape.width).inches, Emu(shape.height).inches)
-            assert max(image.size) <= longest_in * PHOTO_DPI + 2  # downsampled to the frame
+            # Downsampled to the frame: 200 dpi, or kept when at most a quarter larger.
+            assert max(image.size) <= longest_in * PHOTO_DPI * KEEP_UP_TO + 2
             assert shape._element.xpath("./p:nvPicPr/p:cNvPr/@descr")[0]  # alt text
     assert seen >= 8
     alts = [s._element.xpath("./p:nvPicPr/p:cNvPr/@descr")[0] for sl in prs.slides for s in sl.shapes if s.shape_type == 13 and s.name.startswith("Photo")]
@@ -123,3 +125,16 @@ def test_an_image_name_too_long_for_the_file_system_is_not_found_not_a_traceback
     assert "deck.yaml:4:12: image not found: 讲讲" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "out.pptx").exists()
+
+
+def test_a_photo_barely_larger_than_its_frame_needs_keeps_its_pixels(tmp_path):
+    # Resampling 1600 px to 1407 px costs as much as laying out the rest of a small
+    # deck and shows no difference in the frame; larger photos are still scaled down.
+    from deckgen.render.photos import prepared_photo
+
+    path = tmp_path / "photo.jpg"
+    Image.new("RGB", (1600, 1000), (40, 120, 60)).save(path, quality=92)
+    kept, _ = prepared_photo(path, crop=None, max_px=int(1600 / KEEP_UP_TO) + 1)
+    assert Image.open(io.BytesIO(kept)).size == (1600, 1000)
+    scaled, _ = prepared_photo(path, crop=None, max_px=int(1600 / KEEP_UP_TO) - 1)
+    assert max(Image.open(io.BytesIO(scaled)).size) == int(1600 / KEEP_UP_TO) - 1
