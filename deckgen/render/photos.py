@@ -30,6 +30,8 @@ KEEP_UP_TO = 1.25
 #: (cheap box averaging), then resampled (Pillow's ``reducing_gap``).
 REDUCING_GAP = 3.0
 CACHE_NAMESPACE = "photos"
+_ORIENTATION = 0x0112  # the EXIF tag of a camera's orientation
+_TURNED = frozenset(range(2, 9))  # orientations ImageOps.exif_transpose turns or mirrors
 
 
 def prepared_photo(path: Path, *, crop: tuple[float, float, float, float] | None, max_px: int | None) -> tuple[bytes, str]:
@@ -67,8 +69,18 @@ def _prepare(source: io.BytesIO, *, crop: tuple[float, float, float, float] | No
             if kept > max_px:
                 scale = max_px / kept
                 opened.draft("RGB", (max(1, int(opened.width * scale) + 1), max(1, int(opened.height * scale) + 1)))
-        image = ImageOps.exif_transpose(opened)
-        image.load()
+        opened.load()
+        if opened.getexif().get(_ORIENTATION, 1) in _TURNED:
+            return _finish(ImageOps.exif_transpose(opened), crop=crop, max_px=max_px)
+        # Upright already: used as it is (exif_transpose would copy every pixel), so
+        # finished before the file closes.
+        return _finish(opened, crop=crop, max_px=max_px)
+
+
+def _finish(image, *, crop: tuple[float, float, float, float] | None, max_px: int | None) -> tuple[bytes, str]:
+    """Crop, downsample and re-encode an upright photo."""
+    from PIL import Image
+
     if crop:
         left, top, right, bottom = crop
         w, h = image.size

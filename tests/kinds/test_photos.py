@@ -7,6 +7,7 @@ import io
 import textwrap
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from PIL import Image
 from pptx import Presentation
@@ -138,3 +139,29 @@ def test_a_photo_barely_larger_than_its_frame_needs_keeps_its_pixels(tmp_path):
     assert Image.open(io.BytesIO(kept)).size == (1600, 1000)
     scaled, _ = prepared_photo(path, crop=None, max_px=int(1600 / KEEP_UP_TO) - 1)
     assert max(Image.open(io.BytesIO(scaled)).size) == int(1600 / KEEP_UP_TO) - 1
+
+
+@pytest.mark.parametrize("orientation", [None, 1, 3, 6, 8])
+def test_a_camera_photo_is_turned_upright_as_its_exif_orientation_says(tmp_path, orientation):
+    # A phone stores a portrait photo as landscape pixels plus an orientation tag; the
+    # deck shows it upright. Upright photos are used as they are (no copy of the pixels).
+    from PIL import ImageOps
+
+    from deckgen.render.photos import prepared_photo
+
+    photo = Image.new("RGB", (400, 200), (200, 30, 30))
+    photo.paste((30, 30, 200), (0, 0, 100, 200))  # a blue band on the left
+    exif = Image.Exif()
+    if orientation is not None:
+        exif[0x0112] = orientation
+    path = tmp_path / "camera.jpg"
+    photo.save(path, quality=95, exif=exif.tobytes())
+    data, _ = prepared_photo(path, crop=None, max_px=None)
+    out = Image.open(io.BytesIO(data))
+    with Image.open(path) as opened:
+        upright = ImageOps.exif_transpose(opened)
+    assert out.size == upright.size == ((200, 400) if orientation in (6, 8) else (400, 200))
+    # Where the blue band went: the same place as Pillow's own turning puts it.
+    for point in [(10, 10), (out.width - 10, out.height - 10), (out.width // 2, 10), (10, out.height // 2)]:
+        got, want = out.getpixel(point), upright.convert("RGB").getpixel(point)
+        assert all(abs(a - b) < 40 for a, b in zip(got, want)), (point, got, want)
