@@ -1,17 +1,20 @@
 """Native charts: a chart part with an embedded workbook, styled from the layout.
 
-The chart XML is written here, element by element, and the workbook by XlsxWriter.
-Importing python-pptx's chart code (which made these parts before) cost more than
-building a small deck's slides; the bytes are the ones it made, which
-tests/render/test_chart_parts.py checks against python-pptx for every chart type
-and option. The parts get fixed names (chartN.xml, Microsoft_Excel_WorksheetN.xlsx);
-the Latin and East-Asian typefaces are on every text of the chart; the workbook's
-bytes are reproducible (XlsxWriter stamps the current time into its properties).
+The chart XML is written here, element by element, and so is the workbook behind it
+(XlsxWriter writes it only for text it treats specially). Importing python-pptx's
+chart code and XlsxWriter, which made these parts before, cost more than building a
+small deck's slides; the bytes are still the ones they made, which
+tests/render/test_chart_parts.py checks against them for every chart type and option.
+The parts get fixed names (chartN.xml, Microsoft_Excel_WorksheetN.xlsx); the Latin
+and East-Asian typefaces are on every text of the chart; the workbook's bytes are
+reproducible (fixed creation dates and zip times).
 """
 
 from __future__ import annotations
 
+import functools
 import io
+import math
 import re
 import zipfile
 
@@ -23,6 +26,7 @@ C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+FIXED_CREATED = "2000-01-01T00:00:00Z"
 #: The chart part's relationship to its workbook.
 WORKBOOK_RID = "rId1"
 
@@ -36,12 +40,24 @@ def chart_parts(box: ChartBox, *, number: int, latin: str, east_asian: str) -> t
     refers to the workbook as :data:`WORKBOOK_RID`."""
     from deckgen.render.opc import serialize
 
-    return serialize(_ChartXml(box, number=number, latin=latin, east_asian=east_asian).chart_space()), reproducible_xlsx(workbook(box))
+    return serialize(_ChartXml(box, number=number, latin=latin, east_asian=east_asian).chart_space()), workbook(box)
 
 
 def workbook(box: ChartBox) -> bytes:
     """The workbook behind the chart ("Edit Data"): categories in column A from row 2,
-    each series in the next column under its name; gaps are blank cells."""
+    each series in the next column under its name; gaps are blank cells.
+
+    The bytes are XlsxWriter's (tests compare them): written here for the usual
+    chart (importing XlsxWriter cost more than writing a workbook), by XlsxWriter
+    itself for text it treats specially (formulas, links, control characters, edge
+    spaces) or number formats other than the few deckgen uses.
+    """
+    parts = _plain_workbook(box)
+    return _zipped(parts) if parts is not None else _zipped(_xlsxwriter_parts(_xlsxwriter_workbook(box)))
+
+
+def _xlsxwriter_workbook(box: ChartBox) -> bytes:
+    """The workbook as XlsxWriter writes it (as python-pptx had it write it)."""
     from xlsxwriter import Workbook
 
     out = io.BytesIO()
@@ -59,20 +75,120 @@ def workbook(box: ChartBox) -> bytes:
     return out.getvalue()
 
 
-def reproducible_xlsx(blob: bytes, *, created: str = "2000-01-01T00:00:00Z") -> bytes:
-    """``blob`` with fixed zip times and a fixed creation date in docProps/core.xml."""
+def _xlsxwriter_parts(blob: bytes) -> list[tuple[str, bytes]]:
+    """The parts of a workbook, in its order, with fixed creation dates (XlsxWriter
+    stamps the current time into docProps/core.xml)."""
     source = zipfile.ZipFile(io.BytesIO(blob))
+    parts = []
+    for info in source.infolist():
+        data = source.read(info.filename)
+        if info.filename == "docProps/core.xml":
+            data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_CREATED.encode(), data)
+        parts.append((info.filename, data))
+    return parts
+
+
+def _zipped(parts: list[tuple[str, bytes]]) -> bytes:
+    """``parts`` zipped with fixed times and modes: the same chart, the same bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + created.encode(), data)
-            fixed = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+        for name, data in parts:
+            fixed = zipfile.ZipInfo(name, FIXED_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
             target.writestr(fixed, data)
     return out.getvalue()
+
+
+#: Number formats written here, with XlsxWriter's ids (built in, or its first own id).
+_NUMBER_FORMAT_IDS = {"General": 0, "0": 1, "0.0": 164, "0.00": 164}
+#: Text XlsxWriter writes other than as plain shared strings (formulas, links, rich
+#: text, escapes of its own), or with xml:space="preserve".
+_SPECIAL_TEXT = re.compile(r"^[=\s]|^\{=|^<r>|:|_x|\s$|[\x00-\x1f\x7f-\x9f]")
+_XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def _plain_workbook(box: ChartBox) -> list[tuple[str, bytes]] | None:
+    """XlsxWriter's workbook for ``box``, written here; None when XlsxWriter must write
+    it (see :func:`workbook`)."""
+    format_id = _NUMBER_FORMAT_IDS.get(box.number_format)
+    texts = [*box.categories, *(s.name for s in box.series)]
+    values = [v for s in box.series for v in s.values if v is not None]
+    if (
+        format_id is None
+        or not box.categories
+        or not box.series
+        or len(box.series) > 25
+        or any(not t or len(t) > 8000 or _SPECIAL_TEXT.search(t) for t in texts)
+        or any(type(v) not in (int, float) or not math.isfinite(v) for v in values)
+    ):
+        return None
+    strings: dict[str, int] = {}  # shared strings, numbered as first written
+    for text in texts:
+        strings.setdefault(text, len(strings))
+    values_style = 1 if format_id == 0 else 2  # XlsxWriter shares an identical format
+    last_column = _column(len(box.series) + 1)
+    spans = f"1:{len(box.series) + 1}"
+    rows = [f'<row r="1" spans="{spans}">']
+    rows += [f'<c r="{_column(n + 2)}1" t="s"><v>{strings[s.name]}</v></c>' for n, s in enumerate(box.series)]
+    rows.append("</row>")
+    for index, category in enumerate(box.categories):
+        r = index + 2
+        rows.append(f'<row r="{r}" spans="{spans}"><c r="A{r}" s="1" t="s"><v>{strings[category]}</v></c>')
+        for n, series in enumerate(box.series):
+            value = series.values[index]
+            cell = f"{_column(n + 2)}{r}"
+            rows.append(f'<c r="{cell}" s="{values_style}"/>' if value is None else f'<c r="{cell}" s="{values_style}"><v>{value:.16G}</v></c>')
+        rows.append("</row>")
+    sheet = (
+        f'<worksheet xmlns="{_MAIN_NS}" xmlns:r="{R_NS}"><dimension ref="A1:{last_column}{len(box.categories) + 1}"/>'
+        '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>'
+        '<cols><col min="1" max="1" width="10.7109375" customWidth="1"/></cols>'
+        f'<sheetData>{"".join(rows)}</sheetData>'
+        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+    )
+    count = len(box.categories) + len(box.series)
+    shared = "".join(f"<si><t>{_escape_text(text)}</t></si>" for text in strings)
+    shared_xml = f'<sst xmlns="{_MAIN_NS}" count="{count}" uniqueCount="{len(strings)}">{shared}</sst>'
+    xf = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    cell_xfs = [xf, xf]
+    own_formats = ""
+    if format_id:
+        cell_xfs.append(f'<xf numFmtId="{format_id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>')
+        if format_id >= 164:
+            own_formats = f'<numFmts count="1"><numFmt numFmtId="{format_id}" formatCode="{box.number_format}"/></numFmts>'
+    styles = (
+        f'<styleSheet xmlns="{_MAIN_NS}">{own_formats}<fonts count="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/>'
+        '<family val="2"/><scheme val="minor"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/>'
+        '<diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+        f'<cellXfs count="{len(cell_xfs)}">{"".join(cell_xfs)}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/>'
+        '</cellStyles><dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium9" defaultPivotStyle="PivotStyleLight16"/>'
+        "</styleSheet>"
+    )
+    base = _workbook_base()
+    made = {
+        "xl/worksheets/sheet1.xml": _XML_DECLARATION + sheet.encode("utf-8"),
+        "xl/sharedStrings.xml": _XML_DECLARATION + shared_xml.encode("utf-8"),
+        "xl/styles.xml": _XML_DECLARATION + styles.encode("utf-8"),
+    }
+    order = ("[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/workbook.xml",
+             "xl/sharedStrings.xml", "xl/styles.xml", "xl/theme/theme1.xml", "docProps/core.xml", "docProps/app.xml")
+    return [(name, made[name] if name in made else base[name]) for name in order]
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@functools.lru_cache(maxsize=1)
+def _workbook_base() -> dict[str, bytes]:
+    """The parts of every chart workbook that never change (tools/make_workbook_base.py)."""
+    from pathlib import Path
+
+    with zipfile.ZipFile(Path(__file__).with_name("workbook-base.zip")) as base:
+        return {name: base.read(name) for name in base.namelist()}
 
 
 def _sub(parent: etree._Element, tag: str, val: str | None = None, **attrs: str) -> etree._Element:

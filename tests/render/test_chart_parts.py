@@ -1,4 +1,5 @@
-"""deckgen writes chart parts itself: the bytes python-pptx made, without importing it.
+"""deckgen writes chart parts itself: the bytes python-pptx (and XlsxWriter) made,
+without importing them.
 
 The reference is python-pptx's chart API with deckgen's old styling
 (tests/render/pptx_charts.py): chart part and workbook must be byte for byte the same
@@ -45,6 +46,11 @@ CASES = {
     "doughnut, placed plot": _box("doughnut", [S("A", (10, 1, 30))], plot=Rect(200, 400, 2000, 1000)),
     "only X figures": _box("column", [S("A", (None, None, None))]),
     "many categories": _box("column", [S(f"S{n}", tuple(range(30))) for n in range(3)], categories=[f"{n}年" for n in range(30)], legend=True),
+    "a category named like a series": _box("bar", [S("甲", (1, 2, 3)), S("B", (0.1, 1e20, -3))], number_format="0.00"),
+    # Text XlsxWriter treats specially (a formula, a link, rich text, its own escapes,
+    # edge spaces): the workbook is then XlsxWriter's own.
+    "special text": _box("column", [S("=SUM(A1)", (1, 2, 3)), S(" 前后空格 ", (1, 2, 3))], categories=("http://x.cn", "a_x0041_b", "<r>x</r>")),
+    "an unusual number format": _box("column", [S("A", (1, 2, 3))], number_format="#,##0.0"),
 }
 
 
@@ -54,7 +60,10 @@ def test_chart_parts_are_the_bytes_python_pptx_made(name):
     assert chart_parts(box, number=3, latin="+mn-lt", east_asian="微软雅黑") == _reference(box, 3)
 
 
-names = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12).filter(lambda t: t.strip() == t and t)
+names = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12).filter(lambda t: t.strip() == t and t),
+    st.text(st.sampled_from("甲乙丙年增长率&<>\"'=:_x{}rR/ 　"), min_size=1, max_size=8).filter(lambda t: t.strip() == t and t),
+)
 figures = st.one_of(st.none(), st.integers(-10_000, 10_000), st.floats(-1e6, 1e6, allow_nan=False).map(lambda v: round(v, 2)))
 
 
