@@ -23,7 +23,7 @@ from deckgen.speech import slides as S
 from deckgen.speech.headline import announced_title, closing_lines
 from deckgen.speech import markers
 from deckgen.speech.markers import cn_number
-from deckgen.speech.metadata import read_metadata
+from deckgen.speech.metadata import on_behalf_of, read_metadata
 from deckgen.speech.metrics import Metric, extract_metrics
 from deckgen.speech.sentences import bare, clauses, sentences
 from deckgen.speech.structure import Container, DashRun, ItemRun, Para, Speech
@@ -59,7 +59,9 @@ class _Builder:
     def build(self) -> dict:
         speech = self.speech
         meta = read_metadata(speech.title, speech.particulars)
-        data: dict = {"title": full_title(speech.title, meta)}
+        for paragraph in speech.opening[:2]:
+            meta.organisation = meta.organisation or on_behalf_of(paragraph)[0]
+        data: dict = {"title": full_title(speech.title, meta, plan_year=_plan_year(speech))}
         self.year = self.year or _year_of(data["title"])
         meeting = _SUBTITLE_RE.search(speech.title)
         if meeting or meta.subtitle:
@@ -493,13 +495,31 @@ def theme_for(speech: Speech) -> str:
     return "postal-green" if len(_POSTAL_RE.findall(body)) >= 5 else "gov-red"
 
 
-def full_title(title: str, meta) -> str:
-    """The title as a deck shows it: a bare 政府工作报告 gets its year."""
+def full_title(title: str, meta, *, plan_year: str = "") -> str:
+    """The title as a deck shows it: a bare 政府工作报告 gets its year and its place.
+
+    The year is the date's, else the year whose work the report plans (三、2019年
+    政府工作任务); the place is the reporting government's (广东省人民政府 -> 广东省).
+    """
+    title = _RECORD_NOTE_RE.sub("", title).strip()
+    if title == "政府工作报告":
+        place = (meta.organisation or "").removesuffix("人民政府") if (meta.organisation or "").endswith("人民政府") else ""
+        title = f"{place}{title}"
     if title.endswith("政府工作报告") and not re.search(r"\d{4}年", title):
         year = re.match(r"(\d{4})年", meta.date or "")
-        if year:
-            return f"{year.group(1)}年{title}"
+        if year or plan_year:
+            return f"{year.group(1) if year else plan_year}年{title}"
     return title
+
+
+# What a transcript's title says about the transcript, not the speech: （文字实录）.
+_RECORD_NOTE_RE = re.compile(r"[（(](?:文字实录|实录|全文|摘要|节选|整理稿|根据录音整理)[）)]")
+
+
+def _plan_year(speech: Speech) -> str:
+    """The latest year a part's title names (2019年政府工作任务 -> 2019), or ''."""
+    years = [int(y) for part in speech.parts for y in re.findall(r"(\d{4})年", part.title)]
+    return str(max(years)) if years else ""
 
 
 def _expanded_points(slides: list[dict]) -> list[dict]:

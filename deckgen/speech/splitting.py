@@ -58,6 +58,12 @@ def split_speeches(text: str) -> list[SpeechText]:
             current, lines = SpeechText(header=header or None, line=number), []
             continue
         title = markers.title_line(line) if line else None
+        if title and not current.title and _title_block(lines):
+            # 高举…旗帜 / 为…奋斗 / ——在…大会上的报告: the lines above are the title and
+            # this one names the meeting, as the title block of one speech.
+            current.title_line = " ".join(t for t in lines if t)
+            lines = [line]
+            continue
         if title:
             if any(lines):  # the current speech has text: this title starts the next
                 close()
@@ -68,6 +74,14 @@ def split_speeches(text: str) -> list[SpeechText]:
         lines.append(line)
     close()
     return speeches
+
+
+def _title_block(lines: list[str]) -> bool:
+    """True when ``lines`` are one to three short title lines and nothing else."""
+    texts = [line for line in lines if line]
+    return 1 <= len(texts) <= 3 and all(
+        len(t) <= 30 and not any(ch in t for ch in "。！？!?，,；;：:") and not markers.is_structural(t) for t in texts
+    )
 
 
 def _take_title_line(speech: SpeechText, lines: list[str]) -> None:
@@ -95,6 +109,10 @@ def join_broken_lines(lines: list[str]) -> list[str]:
             open_paragraph = False
             continue
         particulars = head and is_metadata_line(line)
+        if head and paragraphs and is_metadata_line(paragraphs[-1]) and _completes_meeting(paragraphs[-1], line):
+            # ——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上: one line, wrapped.
+            paragraphs[-1] += line
+            continue
         if open_paragraph and not particulars and not markers.is_structural(line):
             paragraphs[-1] += line
         else:
@@ -102,6 +120,11 @@ def join_broken_lines(lines: list[str]) -> list[str]:
         head = head and (particulars or len(paragraphs) <= 1 and not markers.is_salutation(line))
         open_paragraph = not particulars and _continues(paragraphs[-1])
     return paragraphs
+
+
+def _completes_meeting(line: str, following: str) -> bool:
+    """True when ``following`` ends the meeting ``line`` opened (在… with no 上 yet)."""
+    return "在" in line and not line.rstrip().endswith("上") and following.endswith("上") and len(line + following) <= 60
 
 
 def _continues(paragraph: str) -> bool:

@@ -1,0 +1,287 @@
+"""How faithful and how presentable a derived outline is, measured against its source.
+
+What a reviewer counts by hand when a report becomes a deck (issue 16):
+
+* :func:`lost_sentences` — sentences of the source that are neither on a slide nor in
+  any notes (nothing may be lost);
+* :func:`missed_headings` — headings a reader of the document names (parts, groups,
+  一是…, ——…, a paragraph's topic sentence) that no slide, card or part title shows;
+* :func:`repeated_titles` — content slides whose title an earlier slide already has
+  （（续） slides aside);
+* :func:`fragments` — titles, headlines, bullets and statements that are not a
+  complete phrase (end in 的/和/在/并, start with 也/并/而, a 、-list shown alone);
+* :func:`look_alike_runs` — runs of more than three consecutive content slides of one
+  kind and shape.
+
+Each works on the outline as plain data (what ``derive_outlines`` returns or an
+outline YAML loads to) and returns what it found, so a test or a report can print it.
+The sentence splitting here is deliberately simpler than the derivation's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+__all__ = [
+    "Measures",
+    "fragments",
+    "lost_sentences",
+    "look_alike_runs",
+    "measure",
+    "missed_headings",
+    "read_truth",
+    "repeated_titles",
+    "shown_texts",
+]
+
+_SENTENCE_END_RE = re.compile(r"(?<=[。！？!?；;])")
+_SPACE_RE = re.compile(r"[\s\u3000]+")
+# Quotation marks and brackets a slide may drop or straighten without losing words.
+_NEUTRAL_RE = re.compile(r"[\s\u3000“”‘’\"'《》〈〉「」『』]")
+CONTINUED = "（续）"
+LOOK_ALIKE_MAX = 3
+
+# A phrase that stops on a particle or conjunction is cut short; words that end in one
+# (碳中和, 所在, 存在, 以为) are whole.
+_FRAGMENT_END_RE = re.compile(r"(?:的|(?<![中平缓温调柔祥附])和|(?<![所存现正实])在|并|与|及|或|对|把|将|以|(?<![成作认视以])为|、|，)$")
+_FRAGMENT_START_RE = re.compile(r"^(?:也|并(?!购)|而|和(?!平|谐|美)|及|且|又|还|但|或)")
+# 推迟开学、灵活复工、错峰出行: short phrases joined by 、 and nothing else.
+_BARE_LIST_RE = re.compile(r"^[^，。；：、]{2,8}(?:、[^，。；：、]{2,8}){2,}$")
+
+
+def _bare(text: str) -> str:
+    return _NEUTRAL_RE.sub("", text)
+
+
+_FILE_HEADER_RE = re.compile(r"^第[一二三四五六七八九十\d]+篇[：:]")
+
+
+def source_sentences(text: str) -> list[str]:
+    """The sentences of ``text``: split at 。！？； and at line ends, blanks dropped.
+
+    A file header 第二篇： is how a file separates speeches, not a sentence: the title
+    after it is.
+    """
+    found = []
+    for line in text.split("\n"):
+        line = _FILE_HEADER_RE.sub("", line.strip())
+        for piece in _SENTENCE_END_RE.split(line):
+            if _bare(piece).strip("。！？!?；;，,：:"):
+                found.append(piece.strip(" \u3000"))
+    return found
+
+
+def _slides(data: dict) -> Iterator[dict]:
+    for part in data.get("parts", []):
+        yield from part.get("slides", [])
+
+
+def shown_texts(data: dict) -> list[str]:
+    """Every text a slide shows (titles, cards, bullets, table cells), not the notes."""
+    texts = [data.get("title", ""), data.get("subtitle", "")]
+    texts += [part.get("title", "") for part in data.get("parts", [])]
+    for slide in _slides(data):
+        texts += [slide.get("title", ""), slide.get("text", ""), slide.get("subtitle", "")]
+        texts += [b if isinstance(b, str) else str(b) for b in slide.get("bullets", [])]
+        for item in slide.get("items", []) + slide.get("areas", []) + slide.get("columns", []):
+            if isinstance(item, dict):
+                texts += [str(v) for k, v in item.items() if isinstance(v, str)]
+                texts += [b for b in item.get("bullets", []) if isinstance(b, str)]
+            else:
+                texts.append(str(item))
+        for row in slide.get("metrics", []):
+            texts += [str(row.get(key, "")) for key in ("indicator", "value", "unit", "change", "target")]
+        for row in slide.get("rows", []):
+            texts += [str(cell) for cell in row]
+    closing = data.get("closing", {})
+    texts += [closing.get("title", ""), closing.get("text", "")]
+    return [t for t in texts if t]
+
+
+def _notes(data: dict) -> list[str]:
+    notes = [data.get("notes", "")]
+    for part in data.get("parts", []):
+        notes.append(part.get("notes", ""))
+        notes += [slide.get("notes", "") for slide in part.get("slides", [])]
+    notes.append(data.get("closing", {}).get("notes", ""))
+    return notes
+
+
+def lost_sentences(source: str, data: dict) -> list[str]:
+    """Sentences of ``source`` found neither on a slide nor in the notes of ``data``."""
+    kept = _bare("\n".join([*shown_texts(data), *_notes(data)]))
+    return [s for s in source_sentences(source) if _bare(s).rstrip("。！？!?；;") not in kept]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading a reader names in a document: its kind (part, group, item…) and text."""
+
+    kind: str
+    text: str
+
+
+def read_truth(text: str) -> list[Heading]:
+    """Headings from a truth file: ``kind<TAB>heading`` per line, ``#`` comments."""
+    headings = []
+    for line in text.split("\n"):
+        if line.strip() and not line.startswith("#"):
+            kind, _, heading = line.partition("\t")
+            headings.append(Heading(kind.strip(), heading.strip()))
+    return headings
+
+
+# Kinds a deck need not show on a slide (an annex may go to the notes).
+OPTIONAL_KINDS = frozenset({"annex"})
+
+
+def heading_texts(data: dict) -> list[str]:
+    """Texts that head something on a slide: part, slide and card titles, headlines,
+    bullets, statements and metric labels (not details or table values)."""
+    texts = [data.get("title", "")] + [part.get("title", "") for part in data.get("parts", [])]
+    for slide in _slides(data):
+        texts += [slide.get("title", ""), slide.get("text", "")]
+        texts += [b for b in slide.get("bullets", []) if isinstance(b, str)]
+        for item in slide.get("items", []) + slide.get("areas", []) + slide.get("columns", []):
+            if isinstance(item, dict):
+                texts += [item.get("headline", ""), item.get("title", "")]
+                texts += [b for b in item.get("bullets", []) if isinstance(b, str)]
+            else:
+                texts.append(str(item))
+        texts += [str(row.get("indicator", "")) for row in slide.get("metrics", [])]
+    return [_bare(t) for t in texts if t]
+
+
+def missed_headings(headings: Iterable[Heading], data: dict) -> list[Heading]:
+    """Headings that no slide shows as a heading: a title, headline or bullet that is
+    the heading, or starts with its first clause (at least four characters)."""
+    shown = heading_texts(data)
+    missed = []
+    for heading in headings:
+        if heading.kind in OPTIONAL_KINDS:
+            continue
+        text = _bare(heading.text)
+        first = re.split(r"[，；]", text)[0]
+        if not any(text in t or (len(first) >= 4 and t.startswith(first)) or (len(t) >= 6 and text.startswith(t)) for t in shown):
+            missed.append(heading)
+    return missed
+
+
+def _titled(data: dict) -> Iterator[tuple[int, str]]:
+    """(slide number in the outline's content order, title) of every titled content slide."""
+    for number, slide in enumerate(_slides(data), start=1):
+        title = slide.get("title", "")
+        if title:
+            yield number, title
+
+
+def repeated_titles(data: dict) -> list[str]:
+    """Titles of content slides that an earlier slide already carries (（续） aside)."""
+    seen: set[str] = set()
+    repeated = []
+    for _, title in _titled(data):
+        key = _bare(title).removesuffix(CONTINUED)
+        if CONTINUED in title:
+            continue
+        if key in seen:
+            repeated.append(title)
+        seen.add(key)
+    return repeated
+
+
+def fragments(data: dict) -> list[str]:
+    """Shown phrases that are not complete: a dangling end or start, a bare 、-list."""
+    found = []
+    for slide in _slides(data):
+        texts = [slide.get("title", ""), slide.get("text", "")]
+        texts += [b for b in slide.get("bullets", []) if isinstance(b, str)]
+        texts += [i.get("headline", "") if isinstance(i, dict) else str(i) for i in slide.get("items", [])]
+        texts += [a.get("title", "") if isinstance(a, dict) else str(a) for a in slide.get("areas", [])]
+        for text in texts:
+            phrase = _bare(text).removesuffix(CONTINUED).rstrip("。！？!?；;：:")
+            if not phrase or phrase == "X":
+                continue
+            if _FRAGMENT_END_RE.search(phrase) or _FRAGMENT_START_RE.search(phrase):
+                found.append(text)
+            elif slide.get("kind") == "statement" and text == slide.get("text") and _BARE_LIST_RE.match(phrase):
+                found.append(text)
+    return found
+
+
+def _shape(slide: dict) -> tuple:
+    """What makes two slides look alike: their kind and how many blocks they hold."""
+    kind = slide.get("kind", "")
+    count = len(slide.get("items", []) or slide.get("bullets", []) or slide.get("metrics", []) or slide.get("areas", []))
+    return kind, min(count, 6) if kind != "statement" else 0
+
+
+def look_alike_runs(data: dict, *, longest: int = LOOK_ALIKE_MAX) -> list[list[str]]:
+    """Runs of more than ``longest`` consecutive slides of one kind and size, by title.
+
+    A part's divider stands between parts, so runs are counted within a part.
+    Item counts above six look alike (a full list is a full list).
+    """
+    runs = []
+    for part in data.get("parts", []):
+        run: list[dict] = []
+        for slide in [*part.get("slides", []), {}]:
+            if run and slide and _same_look(run[-1], slide):
+                run.append(slide)
+                continue
+            if len(run) > longest:
+                runs.append([s.get("title", "") for s in run])
+            run = [slide]
+    return runs
+
+
+def _same_look(one: dict, other: dict) -> bool:
+    kind_one, count_one = _shape(one)
+    kind_other, count_other = _shape(other)
+    if kind_one != kind_other:
+        return False
+    # Lists of 3 and 4 items are the same picture; 2 and 6 are not.
+    return abs(count_one - count_other) <= 1
+
+
+@dataclass
+class Measures:
+    """The figures of one outline against its source (what tests and reports print)."""
+
+    sentences: int
+    lost: list[str]
+    headings: int
+    missed: list[Heading]
+    repeated: list[str]
+    fragments: list[str]
+    runs: list[list[str]]
+    slides: int
+
+    @property
+    def kept_share(self) -> float:
+        return 1.0 if not self.sentences else 1 - len(self.lost) / self.sentences
+
+    def summary(self) -> str:
+        return (
+            f"{self.slides} slides; sentences kept {self.sentences - len(self.lost)}/{self.sentences}"
+            f" ({self.kept_share:.1%}); headings found {self.headings - len(self.missed)}/{self.headings};"
+            f" repeated titles {len(self.repeated)}; fragments {len(self.fragments)};"
+            f" look-alike runs >{LOOK_ALIKE_MAX} {len(self.runs)}"
+        )
+
+
+def measure(source: str, data: dict, headings: Iterable[Heading] = ()) -> Measures:
+    """All the measures of ``data`` against ``source`` (and its truth ``headings``)."""
+    headings = list(headings)
+    required = [h for h in headings if h.kind not in OPTIONAL_KINDS]
+    return Measures(
+        sentences=len(source_sentences(source)),
+        lost=lost_sentences(source, data),
+        headings=len(required),
+        missed=missed_headings(required, data),
+        repeated=repeated_titles(data),
+        fragments=fragments(data),
+        runs=look_alike_runs(data),
+        slides=sum(1 for _ in _slides(data)),
+    )
