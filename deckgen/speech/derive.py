@@ -26,6 +26,7 @@ from deckgen.speech.markers import cn_number
 from deckgen.speech.metadata import on_behalf_of, read_metadata
 from deckgen.speech.metrics import Metric, extract_metrics
 from deckgen.speech.sentences import bare, clauses, sentences
+from deckgen.speech.titles import distinct_titles
 from deckgen.speech.structure import Container, DashRun, ItemRun, Para, Speech
 
 _FOCUS_ANNOUNCE_RE = re.compile(
@@ -73,6 +74,7 @@ class _Builder:
         if opening:
             data["notes"] = S.notes_of(opening)
         data["parts"] = self.parts()
+        distinct_titles(data["parts"])
         title, text = closing_lines(speech.closing)
         closing = {"title": title}
         if text:
@@ -154,9 +156,11 @@ class _Builder:
         bullets = S.bullets(part.title, prose, prose)
         if not bullets:
             return slides
-        statements = [s for s in slides if s["kind"] == "statement"]
-        # Figures and the problems the part names keep their own slides.
-        figures = [s for s in slides if s["kind"] == "metrics" or s["kind"] == "bullets" and s["notes"].strip() in prose]
+        # Figures and the problems the part names keep their own slides; the rest
+        # (statements, a topic paragraph's points) the bullets slide reads.
+        problems = [found for p in prose if (found := S.problems(p))]
+        figures = [s for s in slides if s["kind"] == "metrics" or s in problems]
+        statements = [s for s in slides if s not in figures]
         claimed = {s["notes"].strip() for s in figures if s["kind"] == "bullets"}
         bullets["notes"] = S.notes_of([p for p in prose if p not in claimed]) if len(claimed) < len(prose) else bullets["notes"]
         key = S.statement(_statement_title(part.title), prose)
@@ -285,29 +289,49 @@ class _Builder:
             if previous:
                 previous["notes"] += S.notes_of(pending)
             return last_run_slide
-        if last_run_slide is not None and not any(markers.is_spoken_only(p) for p in pending):
+        topics = sum(1 for p in _headings_joined(pending) if headline.topic_of(p))
+        if last_run_slide is not None and not any(markers.is_spoken_only(p) for p in pending) and topics < 2:
             last_run_slide["notes"] += S.notes_of(pending)
             return last_run_slide
         statement_paras: list[str] = []
+        topic_paras: list[str] = []
 
         def close_statement() -> None:
+            close_topics()
             if any(not (markers.is_spoken_only(p) or markers.is_transition(p)) for p in statement_paras):
                 out.append(S.statement(_statement_title(title), statement_paras))
             elif statement_paras and out and (previous := out[-1]):
                 previous["notes"] += S.notes_of(statement_paras)
             statement_paras.clear()
 
-        for paragraph in pending:
+        def close_topics() -> None:
+            # 经济结构不断优化。… 发展新动能快速成长。…: paragraphs led by their topic
+            # are items of one slide (topic bold, what it says first as detail), or a
+            # slide of their own titled by the topic.
+            if len(topic_paras) >= 2:
+                out.append(S.headed_items(title, topic_paras))
+            elif topic_paras:
+                out.append(S.topic_slide(topic_paras[0]))
+            topic_paras.clear()
+
+        for paragraph in _headings_joined(pending):
+            topic = headline.topic_of(paragraph)
             figures = S.metrics_slides(
                 self.figures(paragraph), [paragraph], context_year=self.year, result_year=self.result_year
             )
             problems = S.problems(paragraph)
-            if figures or problems:
+            if figures and topic:
+                close_statement()
+                out.extend(_titled_by_topic(figures, topic))
+            elif figures or problems:
                 close_statement()
                 out.extend(figures)
                 if problems:
                     out.append(problems)
+            elif topic and not statement_paras:
+                topic_paras.append(paragraph)
             else:
+                close_topics()
                 statement_paras.append(paragraph)
         close_statement()
         return None
@@ -406,6 +430,33 @@ class _Builder:
 
 
 _GENERIC_TABLE_RE = re.compile(r"^(?:\d{4}年)?主要指标$")
+
+
+def _headings_joined(paragraphs: list[str]) -> list[str]:
+    """A heading set as a paragraph of its own (这是经济实力持续提升的五年。) joined to
+    the paragraph it heads, so the pair reads as one topic paragraph."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        if out and _standalone_heading(out[-1]) and not _standalone_heading(paragraph) and not markers.is_spoken_only(paragraph):
+            out[-1] = out[-1] + paragraph
+        else:
+            out.append(paragraph)
+    return out
+
+
+def _standalone_heading(paragraph: str) -> bool:
+    parts = sentences(paragraph)
+    return len(parts) == 1 and bool(headline.topic_of(paragraph + "这一句只为让主题成立而补足二十个字符的长度。"))
+
+
+def _titled_by_topic(slides: list[dict], topic: str) -> list[dict]:
+    """A topic paragraph's tables carry its topic (内需拉动明显增强), not 2025年主要指标."""
+    out = []
+    for slide in slides:
+        if _GENERIC_TABLE_RE.match(slide.get("title", "")):
+            slide = {**slide, "title": topic}
+        out.append(slide)
+    return out
 TABLE_ROWS_MAX = 8
 
 

@@ -200,3 +200,26 @@ def _from_cue(sentence: str, cue: str) -> str:
     if position > 0 and sentence[position - 1] in "，,；;：:":
         return sentence[position:]
     return sentence
+
+
+TOPIC_MAX = 16  # characters in a topic sentence (营商环境进一步改善。)
+_TOPIC_NOT_RE = re.compile(r"^(?:同志们|各位|我们|这(?!是)|那|但|而|因此|所以|总之)|[是：:]$|[，,、；;\dX%％]")
+
+
+def topic_of(paragraph: str) -> str:
+    """The topic a paragraph opens with: a short first sentence that names what the
+    rest is about (经济结构不断优化。消费拉动…), or ''.
+
+    Not a topic: a salutation, a sentence with a comma, one that introduces a list
+    (…的主要目标是：), or a paragraph with little after it.
+    """
+    parts = sentences(paragraph)
+    if len(parts) < 2:
+        return ""
+    first = parts[0]
+    topic = bare(first).rstrip("。！")
+    if not first.endswith(("。", "！")) or not 4 <= len(topic) <= TOPIC_MAX or _TOPIC_NOT_RE.search(topic):
+        return ""
+    if len(bare("".join(parts[1:]))) < 20:
+        return ""
+    return topic

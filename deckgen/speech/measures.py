@@ -271,17 +271,27 @@ class Measures:
         )
 
 
-def measure(source: str, data: dict, headings: Iterable[Heading] = ()) -> Measures:
-    """All the measures of ``data`` against ``source`` (and its truth ``headings``)."""
+def measure(source: str, decks: list[dict], headings: Iterable[Heading] = ()) -> Measures:
+    """All the measures of the outlines ``decks`` derived from ``source``.
+
+    A file of several speeches gives several decks: sentences and headings are
+    counted over all of them, titles and runs within each deck.
+    """
     headings = list(headings)
     required = [h for h in headings if h.kind not in OPTIONAL_KINDS]
+    merged = {
+        "title": " ".join(d.get("title", "") for d in decks),
+        "notes": "\n".join(d.get("notes", "") for d in decks),
+        "parts": [part for d in decks for part in d.get("parts", [])],
+        "closing": {"notes": "\n".join(d.get("closing", {}).get("notes", "") for d in decks)},
+    }
     return Measures(
         sentences=len(source_sentences(source)),
-        lost=lost_sentences(source, data),
+        lost=lost_sentences(source, merged),
         headings=len(required),
-        missed=missed_headings(required, data),
-        repeated=repeated_titles(data),
-        fragments=fragments(data),
-        runs=look_alike_runs(data),
-        slides=sum(1 for _ in _slides(data)),
+        missed=missed_headings(required, merged),
+        repeated=[title for d in decks for title in repeated_titles(d)],
+        fragments=fragments(merged),
+        runs=[run for d in decks for run in look_alike_runs(d)],
+        slides=sum(1 for _ in _slides(merged)),
     )

@@ -261,6 +261,20 @@ def headed_items(title: str, paragraphs: list[str]) -> dict | None:
     return {"kind": "achievements", "title": title, "items": items, "notes": notes_of(paragraphs)}
 
 
+def topic_slide(paragraph: str) -> dict | None:
+    """One topic paragraph (营商环境进一步改善。…) as a slide titled by its topic.
+
+    What it goes on to say gives the points (a bullet per sentence, or per clause of
+    one long sentence); with too little for points it is a statement under its topic.
+    """
+    topic = headline.topic_of(paragraph)
+    slide = point_detail(topic, paragraph, spoken_as=paragraph)
+    if slide:
+        return slide
+    rest = "".join(sentences(paragraph)[1:])
+    return {"kind": "statement", "title": topic, "text": headline.key_sentence([rest]) or rest, "notes": notes_of([paragraph])}
+
+
 WE_MUST_RE = re.compile(r"^(?:我们|各级政府|全市上下|全县上下)?(?:必须|要|将|务必)?")
 
 

@@ -39,16 +39,9 @@ def measured(request):
     path = _source(request.param)
     text = path.read_text(encoding="utf-8")
     outlines = derive_outlines(text, path.name)
-    # A file of several speeches is measured as one deck of all their parts.
-    merged = {
-        "title": " ".join(o.data["title"] for o in outlines),
-        "notes": "\n".join(o.data.get("notes", "") for o in outlines),
-        "parts": [part for o in outlines for part in o.data["parts"]],
-        "closing": {"notes": "\n".join(o.data.get("closing", {}).get("notes", "") for o in outlines)},
-    }
     truth = TRUTH / f"{request.param}.tsv"
     headings = read_truth(truth.read_text(encoding="utf-8")) if truth.is_file() else []
-    result = measure(text, merged, headings)
+    result = measure(text, [o.data for o in outlines], headings)
     print(f"{request.param}: {result.summary()}")
     return request.param, outlines, result
 
