@@ -1,0 +1,230 @@
+"""Where the words of a Chinese text begin and end, by jieba's dictionary.
+
+A line break between two characters of one word (消费/者, 可/持续性) reads as a
+mistake. "Some dictionary word crosses the break" is far too eager a test, though:
+in 发展/中国 the dictionary also holds 展中, and in 工作/会议 it holds 作会. A break
+splits a word only where the *best reading* of the text puts a word across it. This
+module finds that reading as jieba does without its HMM (``jieba.cut(text,
+HMM=False)``, same words): each dictionary word at each position is an edge of a
+graph, and the route through the text with the highest product of word
+probabilities (count / total) is the segmentation; a run of Latin letters or digits
+is one word, punctuation stands alone.
+
+The dictionary is jieba's ``dict.txt`` (349,046 words with counts; PyPI ``jieba``,
+MIT licence), read from the installed package without importing jieba (its
+``initialize()`` costs about a second, and so does parsing the file). It is compiled
+once per machine into a sorted word list with a count array, kept in deckgen's
+persistent cache (:mod:`deckgen.cache`); a process loads that table (one split of a
+string, about 0.07 s) only when a break must first be judged, and looks words up by
+bisection.
+
+    >>> word_spans("推动高质量发展")
+    ((0, 2), (2, 5), (5, 7))
+    >>> splits_word("推动高质量发展", 3)
+    True
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+import functools
+import importlib.util
+import math
+import re
+import struct
+import sys
+from pathlib import Path
+
+from deckgen import cache
+
+NAMESPACE = "words"
+_MAGIC = b"WORDS2"
+#: Characters jieba reads as text (its ``re_han_default``); everything else stands alone.
+_TEXT_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+_LATIN = re.compile(r"[a-zA-Z0-9]")
+
+
+class DictionaryMissing(RuntimeError):
+    """jieba's dictionary is not installed (``pip install jieba``; deckgen depends on it)."""
+
+
+def word_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The words of ``text`` as ``(start, end)`` character offsets, in order, covering it.
+
+    Remembered per text for the life of the process.
+
+    Raises:
+        DictionaryMissing: when jieba's dictionary file cannot be found.
+    """
+    return _spans(text)
+
+
+def splits_word(text: str, pos: int) -> bool:
+    """True when a line break before ``text[pos]`` falls inside a word of ``text``.
+
+    ``pos`` at either end of the text, or outside it, splits nothing.
+    """
+    if pos <= 0 or pos >= len(text):
+        return False
+    return pos in inner_positions(text)
+
+
+def inner_positions(text: str) -> frozenset[int]:
+    """Every ``pos`` for which :func:`splits_word` is true: the offsets inside a word."""
+    return _inner(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _inner(text: str) -> frozenset[int]:
+    return frozenset(pos for start, end in _spans(text) for pos in range(start + 1, end))
+
+
+@functools.lru_cache(maxsize=8192)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for run in _TEXT_RUN.finditer(text):
+        spans.extend((pos, pos + 1) for pos in range(last, run.start()))
+        spans.extend(_segment(run.group(), run.start()))
+        last = run.end()
+    spans.extend((pos, pos + 1) for pos in range(last, len(text)))
+    return tuple(spans)
+
+
+def _segment(run: str, offset: int) -> list[tuple[int, int]]:
+    """The most probable segmentation of one run of text characters (jieba's ``calc``
+    over its DAG), with runs of single Latin letters or digits joined."""
+    table = _table()
+    size = len(run)
+    # best[i]: (log probability of the best reading of run[i:], end of its first word)
+    best: list[tuple[float, int]] = [(0.0, size)] * (size + 1)
+    for start in range(size - 1, -1, -1):
+        choice = (-math.inf, start + 1)
+        for end, count in table.words_at(run, start):
+            choice = max(choice, (table.log_probability(count) + best[end][0], end))
+        best[start] = choice
+    spans: list[tuple[int, int]] = []
+    start = 0
+    latin_from: int | None = None
+    while start < size:
+        end = best[start][1]
+        if end - start == 1 and _LATIN.match(run[start]):
+            latin_from = start if latin_from is None else latin_from
+        else:
+            if latin_from is not None:
+                spans.append((offset + latin_from, offset + start))
+                latin_from = None
+            spans.append((offset + start, offset + end))
+        start = end
+    if latin_from is not None:
+        spans.append((offset + latin_from, offset + size))
+    return spans
+
+
+class _Table:
+    """jieba's words, sorted, with their counts: looked up by bisection, so loading
+    it is one split of a string (no dictionary of 349,046 entries to build).
+
+    Stored form (bytes): ``b"WORDS2"``, the total count, the number of words and the
+    byte length of the word list (``<QII``), the words (UTF-8, sorted, one a line),
+    then their counts (unsigned 32-bit, little-endian, in the same order).
+    """
+
+    def __init__(self, data: bytes) -> None:
+        if data[:6] != _MAGIC:
+            raise ValueError("not a word table")
+        total, number, words_size = struct.unpack_from("<QII", data, 6)
+        start = 6 + 16
+        self._words = data[start : start + words_size].decode("utf-8").split("\n")
+        self._counts = array.array("I")
+        self._counts.frombytes(data[start + words_size : start + words_size + 4 * number])
+        if sys.byteorder != "little":
+            self._counts.byteswap()
+        if len(self._words) != number or len(self._counts) != number:
+            raise ValueError("damaged word table")
+        self._log_total = math.log(total)
+        self._ranges: dict[str, tuple[int, int, int]] = {}
+
+    def words_at(self, text: str, start: int) -> list[tuple[int, int]]:
+        """``(end, count)`` of every reading of ``text[start:end]`` as one word: the
+        character itself always (count 0 when unknown), then each longer dictionary
+        word starting there (stops at the first prefix no word begins with)."""
+        words, counts = self._words, self._counts
+        low, high, single = self._range(text[start])
+        found = [(start + 1, single)]
+        for end in range(start + 2, len(text) + 1):
+            if low >= high:
+                break
+            prefix = text[start:end]
+            low = bisect.bisect_left(words, prefix, low, high)
+            if low >= high or not words[low].startswith(prefix):
+                break
+            if words[low] == prefix and counts[low]:
+                found.append((end, counts[low]))
+        return found
+
+    def _range(self, char: str) -> tuple[int, int, int]:
+        """Where the words starting with ``char`` lie in the sorted list, and the count
+        of ``char`` alone (0 when it is no word), remembered per character."""
+        known = self._ranges.get(char)
+        if known is None:
+            words = self._words
+            low = bisect.bisect_left(words, char)
+            high = bisect.bisect_left(words, chr(ord(char) + 1), low) if ord(char) < 0x10FFFF else len(words)
+            single = self._counts[low] if low < high and words[low] == char else 0
+            known = self._ranges[char] = (low, high, single)
+        return known
+
+    def log_probability(self, count: int) -> float:
+        """log(count / total); an unknown character counts once (as jieba does)."""
+        return math.log(count or 1) - self._log_total
+
+
+def dictionary_file() -> Path:
+    """jieba's ``dict.txt`` as installed (found without importing jieba)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise DictionaryMissing("jieba's word dictionary is not installed; run: pip install jieba")
+    path = Path(spec.origin).parent / "dict.txt"
+    if not path.is_file():
+        raise DictionaryMissing(f"jieba's word dictionary is missing: {path}; reinstall jieba")
+    return path
+
+
+def compile_table(source: bytes) -> bytes:
+    """The stored form of a jieba-format dictionary (lines ``word count [tag]``)."""
+    entries: dict[str, int] = {}
+    for line in source.decode("utf-8").splitlines():
+        fields = line.split()
+        if len(fields) >= 2 and fields[1].isdigit() and "\n" not in fields[0]:
+            entries[fields[0]] = int(fields[1])
+    ordered = sorted(entries)
+    words = "\n".join(ordered).encode("utf-8")
+    counts = array.array("I", (min(entries[word], 0xFFFFFFFF) for word in ordered))
+    if sys.byteorder != "little":
+        counts.byteswap()
+    total = max(sum(entries.values()), 1)
+    return _MAGIC + struct.pack("<QII", total, len(ordered), len(words)) + words + counts.tobytes()
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> _Table:
+    """The word table: from the cache, else compiled from jieba's file (and cached).
+
+    The key names the dictionary file by path, size, time and inode (as the line cache
+    names font files), so a warm process never reads the 5 MB source.
+    """
+    path = dictionary_file()
+    info = path.stat()
+    identity = (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
+    entry_key = cache.key(NAMESPACE, identity, cache.code_fingerprint(__file__))
+    stored = cache.get(NAMESPACE, entry_key)
+    if stored is not None:
+        try:
+            return _Table(stored)
+        except (ValueError, struct.error, UnicodeDecodeError):
+            pass
+    compiled = compile_table(path.read_bytes())
+    cache.put(NAMESPACE, entry_key, compiled)
+    return _Table(compiled)

@@ -1,0 +1,115 @@
+"""Where a line break splits a word: jieba's reading of the text, from a cached table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deckgen import cache
+from deckgen.typeset import words
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEECHES = (ROOT / "tests" / "data" / "seed-speeches.txt", ROOT / "decks" / "postal-2024.speech.txt")
+
+
+def _pieces(text: str) -> list[str]:
+    return [text[start:end] for start, end in words.word_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "pos"),
+    [
+        # breaks the documents issue found in real decks (消费/者, 可/持续性, 人大常委/会, 服务/质量)
+        ("扩大消费者权益保护范围", 4),
+        ("坚持可持续性发展道路", 3),
+        ("提请全国人大常委会审议", 8),
+        ("提高公共服务质量", 6),
+        ("这件事十分重要", 4),
+    ],
+)
+def test_a_break_inside_a_word_of_the_best_reading_splits_it(text, pos):
+    assert words.splits_word(text, pos)
+
+
+@pytest.mark.parametrize(
+    ("text", "pos"),
+    [
+        ("推动高质量发展", 2),  # 推动 | 高质量
+        ("加快建设全国统一大市场", 4),  # 加快建设 | 全国
+        ("我国经济总量突破百万亿元", 2),  # 我国 | 经济
+        ("深化改革，扩大开放", 5),  # after the comma
+    ],
+)
+def test_a_break_between_words_splits_nothing(text, pos):
+    assert not words.splits_word(text, pos)
+
+
+def test_a_word_that_merely_crosses_the_break_is_not_enough():
+    # 展中 is in the dictionary, but the best reading is 发展 | 中国家
+    text = "帮助发展中国家"
+    assert "展中" not in _pieces(text)
+    assert not words.splits_word("推进经济发展中国特色", 4)
+
+
+def test_ends_and_positions_outside_the_text_split_nothing():
+    assert not words.splits_word("消费者", 0)
+    assert not words.splits_word("消费者", 3)
+    assert not words.splits_word("消费者", 9)
+    assert not words.splits_word("", 0)
+
+
+def test_latin_and_digits_runs_are_words_and_punctuation_stands_alone():
+    assert _pieces("GDP增长6%，CPI上涨") == ["GDP", "增长", "6", "%", "，", "CPI", "上涨"]
+    assert words.splits_word("GDP增长", 1)
+
+
+def test_inner_positions_are_exactly_the_breaks_that_split_words():
+    text = "全面建设社会主义现代化国家"
+    inner = words.inner_positions(text)
+    assert inner == {pos for pos in range(1, len(text)) if words.splits_word(text, pos)}
+    spans = words.word_spans(text)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+
+
+def _paragraphs() -> list[str]:
+    paragraphs = []
+    for path in SPEECHES:
+        paragraphs.extend(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return paragraphs
+
+
+def test_same_words_as_jieba_on_real_speeches():
+    jieba = pytest.importorskip("jieba")
+    jieba.setLogLevel(60)
+    paragraphs = _paragraphs()
+    differing = [p for p in paragraphs if _pieces(p) != list(jieba.cut(p, HMM=False))]
+    assert len(paragraphs) > 100
+    assert differing == []
+
+
+def test_the_compiled_table_is_kept_in_the_cache_and_a_damaged_one_is_remade(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENV, str(tmp_path))
+    words._table.cache_clear()
+    try:
+        first = words._table()
+        entries = [p for p in (tmp_path / words.NAMESPACE).rglob("*") if p.is_file()]
+        assert len(entries) == 1
+        words._table.cache_clear()
+        # a warm process never reads jieba's 5 MB source again
+        monkeypatch.setattr(words, "compile_table", lambda source: pytest.fail("recompiled despite a cached table"))
+        assert words._table().words_at("高质量", 0) == first.words_at("高质量", 0)
+        monkeypatch.undo()
+        monkeypatch.setenv(cache.ENV, str(tmp_path))
+        entries[0].write_bytes(entries[0].read_bytes()[:1000])  # truncated: a miss
+        words._table.cache_clear()
+        assert words._table().words_at("高质量", 0) == first.words_at("高质量", 0)
+    finally:
+        words._table.cache_clear()
+
+
+def test_compile_table_reads_the_jieba_format():
+    table = words._Table(words.compile_table("高质量 900 n\n质量 5000 n\n高 3000 a\n发展 8000 vn\n".encode()))
+    assert table.words_at("高质量发展", 0) == [(1, 3000), (3, 900)]
+    assert table.words_at("高质量发展", 3) == [(4, 0), (5, 8000)]
