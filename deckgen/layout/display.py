@@ -12,7 +12,7 @@ lines exactly as chosen.
 from __future__ import annotations
 
 from deckgen.layout.linebreak import analysis
-from deckgen.layout.phrases import FIGURES, PHRASE_END, PROTECTED, break_penalty, protected_cuts, visible
+from deckgen.layout.phrases import FIGURES, PHRASE_END, PROTECTED, break_penalty, protected_cuts, span_cuts, stub_last, visible
 from deckgen.layout.typeset import Typesetter
 
 __all__ = ["FIGURES", "PROTECTED", "display_breaks", "protected_cuts"]
@@ -55,8 +55,8 @@ def _display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: floa
         return width_of[key]
 
     # Quoted terms and figures stay whole where the lines allow; else figures alone.
-    for pattern in (PROTECTED, FIGURES):
-        forbidden = protected_cuts(text, pattern)
+    # Words too where they can (protected_cuts), else figures and terms, else figures.
+    for forbidden in (protected_cuts(text), span_cuts(text), protected_cuts(text, FIGURES)):
         ends = _best_ends(text, [c for c in opportunities if c not in forbidden], count, width)
         if ends is not None:
             pieces, start = [], 0
@@ -73,7 +73,8 @@ def _display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: floa
 def _reads_well(text: str, lines: list[str]) -> bool:
     """True when greedy ``lines`` break no protected span, leave no one-character last
     line and end every line but the last at a phrase boundary."""
-    if visible(lines[-1]) < 2:
+    ends = [sum(len(line) for line in lines[: i + 1]) for i in range(len(lines))]
+    if stub_last(text, ends):
         return False
     forbidden = protected_cuts(text)
     cut = 0

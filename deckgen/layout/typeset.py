@@ -15,7 +15,7 @@ from deckgen.layout.fonts import fallback_family
 from deckgen.layout.linebreak import analysis
 from deckgen.layout.linecache import StoredLines
 from deckgen.layout.measure import CJK_SAFETY, WIDTH_SAFETY, line_pitch
-from deckgen.layout.phrases import SETTLE_SPANS_UP_TO, protected_cuts, settle, splits_word, visible
+from deckgen.layout.phrases import SETTLE_SPANS_UP_TO, protected_cuts, settle, splits_word, stub_last, visible
 from deckgen.outline.model import PLACEHOLDER_RE
 from deckgen.theme.model import Theme
 
@@ -180,7 +180,7 @@ class Typesetter:
             end += len(line)
             ends.append(end)
         forbidden = protected_cuts(paragraph) if len(paragraph) <= SETTLE_SPANS_UP_TO else frozenset()
-        if visible(lines[-1]) >= 2 and not any(cut in forbidden for cut in ends[:-1]) and (
+        if not stub_last(paragraph, ends) and not any(cut in forbidden for cut in ends[:-1]) and (
             len(paragraph) > SETTLE_SPANS_UP_TO or not splits_word(paragraph, ends)
         ):
             return lines  # the common case: greedy lines read well
