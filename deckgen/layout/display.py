@@ -56,7 +56,8 @@ def _display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: floa
 
     # Quoted terms and figures stay whole where the lines allow; else figures alone.
     # Words too where they can (protected_cuts), else figures and terms, else figures.
-    for forbidden in (protected_cuts(text), span_cuts(text), protected_cuts(text, FIGURES)):
+    passes = (protected_cuts(text), span_cuts(text, whole_words=True), span_cuts(text), protected_cuts(text, FIGURES))
+    for forbidden in passes:
         ends = _best_ends(text, [c for c in opportunities if c not in forbidden], count, width)
         if ends is not None:
             pieces, start = [], 0
@@ -122,8 +123,8 @@ def _best_lines(text: str, cuts: list[int], count: int, width) -> list[int] | No
                 previous = best.get((k - 1, start))
                 if previous is None:
                     continue
-                if k == count and visible(text[start:end]) < 2:
-                    continue  # never a one-character last line
+                if k == count and stub_last(text, [previous[1], start, end] if k > 1 else [start, end]):
+                    continue  # never a one-character last line, nor two under a long line
                 (mid, split, hard, widest, spread), _ = previous
                 score = (mid + (penalty > 0), split + (penalty > 2), hard + (penalty > 1), max(widest, round(w, 1)), spread + w * w)
                 current = best.get((k, end))
@@ -150,8 +151,8 @@ def _best_pair(text: str, cuts: list[int], width) -> list[int] | None:
         first = width(0, cut)
         if first is None:
             break  # a later cut only makes the first line wider
-        if length - cut <= 4 and visible(text[cut:]) < 2:
-            continue  # never a one-character last line
+        if length - cut <= 4 and stub_last(text, [cut, length]):
+            continue  # never a one-character last line, nor two under a long line
         second = width(cut, length)
         if second is None:
             continue

@@ -107,10 +107,12 @@ def protected_cuts(text: str, pattern: re.Pattern[str] = PROTECTED) -> frozenset
     return cuts | reading_cuts(text) if pattern is PROTECTED else cuts
 
 
-def span_cuts(text: str) -> frozenset[int]:
+def span_cuts(text: str, *, whole_words: bool = False) -> frozenset[int]:
     """:func:`protected_cuts` without the reading rules: figures and terms only (the
-    fallback where a line cannot avoid a word break)."""
-    return _cuts(text, PROTECTED)
+    fallback where a line cannot avoid a word break); with ``whole_words``, dictionary
+    words too (the fallback where only 的/以/为 rules cannot be kept)."""
+    cuts = _cuts(text, PROTECTED)
+    return cuts | words.inner_positions(text) if whole_words else cuts
 
 
 #: A line never starts with these particles (…发展/的目标) …
@@ -226,10 +228,11 @@ def settle(text: str, ends: Sequence[int], opportunities: Sequence[int], fits: S
     allowed = [c for c in opportunities if c not in forbidden]
     if forbidden and any(end in forbidden for end in ends[:-1]):
         rewrapped = _greedy(text, allowed, fits)
-        if rewrapped is None:
-            # A line too narrow for any word boundary: keep figures and terms whole.
-            allowed = [c for c in opportunities if c not in span_cuts(text)]
-            rewrapped = _greedy(text, allowed, fits)
+        for whole_words in (True, False):
+            if rewrapped is None:
+                # A line too narrow for the rules: words whole, else figures and terms.
+                allowed = [c for c in opportunities if c not in span_cuts(text, whole_words=whole_words)]
+                rewrapped = _greedy(text, allowed, fits)
         ends = rewrapped or ends
     if len(text) <= SETTLE_SPANS_UP_TO and splits_word(text, ends):
         ends = _keep_words(text, ends, allowed, fits)
