@@ -298,10 +298,15 @@ def layout_kpi_cards(
     fits = []
     # A strip over a table or checklist is one row that reads neatly, or nothing.
     grids = [(len(metrics), 1)] if snug else _card_grids(len(metrics), body.w > NARROW_BODY)
-    for cols, rows in grids:
-        fit = _fit_cards(ts, slide, metrics, cols, rows, body, caption, insets=STRIP_INSETS if snug else CARD_INSETS, max_value_pt=max_value_pt, short_heads=snug)
-        if fit is not None and (fit[3] or not snug):
-            fits.append((cols, rows, fit))
+    # Values at display size in any grid first; on a narrow body, then a little smaller.
+    floors = [VALUE_SIZES[1], NARROW_VALUE_MIN] if body.w <= NARROW_BODY and not snug else [VALUE_SIZES[1]]
+    for floor in floors:
+        for cols, rows in grids:
+            fit = _fit_cards(ts, slide, metrics, cols, rows, body, caption, insets=STRIP_INSETS if snug else CARD_INSETS, max_value_pt=max_value_pt, short_heads=snug, min_value_pt=floor)
+            if fit is not None and (fit[3] or not snug):
+                fits.append((cols, rows, fit))
+        if fits:
+            break
     if not fits:
         return None
     # The first grid whose cards read neatly, else the first that fits at all.
@@ -364,6 +369,7 @@ def _fit_cards(
     insets: Insets = CARD_INSETS,
     max_value_pt: float = VALUE_SIZES[0],
     short_heads: bool = False,
+    min_value_pt: float = VALUE_SIZES[1],
 ):
     """Sizes for a ``cols`` × ``rows`` grid: (card width, value size, specs per card,
     neat, content height), or None when the cards cannot fit even with values at
@@ -394,8 +400,7 @@ def _fit_cards(
             break
     neat = all(ts.count_lines(s[0], card_w, insets) <= 2 and all(ts.count_lines(x, card_w, insets) == 1 for x in s[1:]) for s in specs)
     text_h = max(ts.height(s, card_w, insets) for s in specs)
-    smallest = NARROW_VALUE_MIN if body.w <= NARROW_BODY and not short_heads else VALUE_SIZES[1]
-    for value_pt in sizes_down(min(max_value_pt, VALUE_SIZES[0]), smallest, 2.0):
+    for value_pt in sizes_down(min(max_value_pt, VALUE_SIZES[0]), min_value_pt, 2.0):
         content_h = text_h + line_pitch(value_pt, VALUE_PITCH) + 2 + CARD_ACCENT
         if content_h <= card_h and all(value_width(m, value_pt) <= inner * 0.95 for m in metrics):
             return card_w, value_pt, specs, neat, content_h
