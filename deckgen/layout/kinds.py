@@ -8,7 +8,7 @@ for sibling boxes, never below the theme's minimum.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckgen.layout.elements import Fill, Icon, Insets, Rect, TextBox
 from deckgen.layout.icon_choice import sibling_icons
@@ -22,7 +22,7 @@ from deckgen.layout.pages import Pages
 from deckgen.layout.measure import line_pitch
 from deckgen.layout.paginate import balanced_pages, stack_height
 from deckgen.layout.typeset import Spec, Typesetter, sizes_down
-from deckgen.outline.model import Slide
+from deckgen.outline.model import Area, Slide
 
 ITEM_INSETS = Insets(4, 4, 2, 2)
 
@@ -199,9 +199,25 @@ def _stacked(ts: Typesetter, items: list[tuple[str, str | None]], body: Rect, nu
     return result
 
 
+CARDS_MAX = 6
+
+
+def _as_cards(ts: Typesetter, slide: Slide, body: Rect) -> Pages | None:
+    """Items as a grid of cards (``style: cards``): each headline a card's title, its
+    detail under it; None when the slide asks for a list or holds too many items."""
+    entries = [(i.headline, i.detail, i.path, i.icon) for i in slide.items] or [(b, None, "", None) for b in slide.bullets]
+    if slide.style != "cards" or not 2 <= len(entries) <= CARDS_MAX:
+        return None
+    areas = [Area(*entry) for entry in entries]
+    return layout_focus_areas(ts, replace(slide, kind="focus-areas", areas=areas, icon=slide.icon), body)
+
+
 def layout_achievements(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     """Items beside badges that show an icon chosen from the headline (the number
-    when icons are off)."""
+    when icons are off), or as cards (``style: cards``)."""
+    cards = _as_cards(ts, slide, body)
+    if cards is not None:
+        return cards
     pages = _stacked(ts, [(i.headline, i.detail) for i in slide.items], body, numbered=True, bold=True)
     icons = sibling_icons([i.headline for i in slide.items], [i.icon for i in slide.items], slide_icon=slide.icon)
     for page in pages.pages:
@@ -214,11 +230,18 @@ def layout_achievements(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
 
 
 def layout_bullets(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
+    cards = _as_cards(ts, slide, body)
+    if cards is not None:
+        return cards
     return _stacked(ts, [(b, None) for b in slide.bullets], body, numbered=False, bold=False)
 
 
 def layout_focus_area(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
-    """A focus area: a number panel at the left, its items at the right."""
+    """A focus area: a number panel at the left, its items at the right (or its items
+    as cards, ``style: cards``)."""
+    cards = _as_cards(ts, slide, body)
+    if cards is not None:
+        return cards
     theme = ts.theme
     panel_w = 112.0 if body.w > 700 else 92.0
     items_body = Rect(body.x + panel_w + 20, body.y, body.w - panel_w - 20, body.h)

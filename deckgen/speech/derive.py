@@ -27,7 +27,8 @@ from deckgen.speech.metadata import on_behalf_of, read_metadata
 from deckgen.speech.metrics import Metric, extract_metrics
 from deckgen.speech.sentences import bare, clauses, sentences
 from deckgen.speech.titles import distinct_titles
-from deckgen.speech.structure import Container, DashRun, ItemRun, Para, Speech
+from deckgen.speech.variety import vary_layouts
+from deckgen.speech.structure import Annex, Container, DashRun, ItemRun, Para, Speech
 
 _FOCUS_ANNOUNCE_RE = re.compile(
     r"(?:重点)?(?:抓好|做好|抓|推进|落实)(?:以下|如下|好)?(?P<n>[一二三四五六七八九十两几]+)(?:个)?方面(?:的)?(?:重点)?(?:工作|任务)"
@@ -74,15 +75,38 @@ class _Builder:
         if opening:
             data["notes"] = S.notes_of(opening)
         data["parts"] = self.parts()
-        distinct_titles(data["parts"])
         title, text = closing_lines(speech.closing)
         closing = {"title": title}
         if text:
             closing["text"] = text
         if speech.closing:
             closing["notes"] = S.notes_of(speech.closing)
+        for annex in speech.annexes:
+            self.place_annex(annex, data["parts"], closing)
+        distinct_titles(data["parts"])
+        vary_layouts(data["parts"])
         data["closing"] = closing
         return data
+
+    def place_annex(self, annex: Annex, parts: list[dict], closing: dict) -> None:
+        """An annex becomes an appendix part (附件：2026年省十件民生实事, a bullet per
+        numbered heading) or, for a glossary or an annex without headings, goes to
+        the closing slide's notes; a warning says which."""
+        name = f"{annex.label} {annex.title}".strip()
+        spoken = [p for p in [annex.label, annex.title, *annex.paragraphs] if p]
+        headings = [m.text for p in annex.paragraphs if (m := _numbered(p))]
+        if annex.glossary or len(headings) < 2:
+            closing["notes"] = closing.get("notes", "") + S.notes_of(spoken)
+            self.warnings.append(f"{name}: an annex; its text is in the closing slide's notes")
+            return
+        title = f"附件：{annex.title}" if annex.title else annex.label
+        slides = S.chunked_bullets(title, headings)
+        if slides:
+            slides[0]["notes"] = S.notes_of(spoken)
+            for slide in slides[1:]:
+                slide["title"], slide["notes"] = f"{title}（续）", ""
+        parts.append({"title": title, "slides": slides} if slides else {"title": title})
+        self.warnings.append(f"{name}: an annex; it is the appendix part “{title}” at the end")
 
     # -- parts -----------------------------------------------------------------
 
@@ -247,7 +271,7 @@ class _Builder:
                 intro = [pending.pop()]
             if isinstance(block, ItemRun) and group_like and last_run_slide is None:
                 intro, pending = pending, []
-            last_run_slide = self.flush(pending, out, last_run_slide, run_title)
+            last_run_slide = self.flush(pending, out, last_run_slide, run_title, topics=not group_like)
             pending = []
             if isinstance(block, Container):
                 thin = not focus and _all_thin(groups)
@@ -270,13 +294,15 @@ class _Builder:
                 lead = headline.common_lead(block.points)
                 out.extend(S.metrics_slides(rows, block.sources, f"{lead}主要指标" if lead else "", self.year, self.result_year))
                 last_run_slide = slide
-        self.flush(pending, out, last_run_slide, run_title)
+        self.flush(pending, out, last_run_slide, run_title, topics=not group_like or len(pending) > 1)
         slides = [s for s in out if s]
         if group_like and container.heading and slides:
             slides[0]["notes"] = S.notes_of([container.heading]) + slides[0]["notes"]
         return slides
 
-    def flush(self, pending: list[str], out: list[dict | None], last_run_slide: dict | None, title: str) -> dict | None:
+    def flush(
+        self, pending: list[str], out: list[dict | None], last_run_slide: dict | None, title: str, *, topics: bool = True
+    ) -> dict | None:
         """Place pending paragraphs; returns the slide later trailing paragraphs join.
 
         Salutations (各位代表！) are spoken, never shown: they go to the notes of the
@@ -315,7 +341,8 @@ class _Builder:
             topic_paras.clear()
 
         for paragraph in _headings_joined(pending):
-            topic = headline.topic_of(paragraph)
+            # A group's one paragraph is titled by the group, not by its first sentence.
+            topic = headline.topic_of(paragraph) if topics else ""
             figures = S.metrics_slides(
                 self.figures(paragraph), [paragraph], context_year=self.year, result_year=self.result_year
             )
@@ -355,13 +382,22 @@ class _Builder:
             if bullets:
                 bullets[0]["notes"] = S.notes_of([group.heading]) + bullets[0]["notes"]
                 return bullets + _group_tables(group.title, [s for s in slides if s["kind"] == "metrics"])
+        paragraphs = [b.text for b in group.body if isinstance(b, Para) and not b.spoken_only]
+        if len(slides) == 1 and slides[0]["kind"] == "statement" and len(paragraphs) == 1:
+            # （二）扎实推进依法行政。法治政府建设是…: a run-in group of one paragraph shows
+            # what it goes on to say as points under the group's title.
+            points = S.point_detail(group.title, paragraphs[0], spoken_as=paragraphs[0])
+            if points:
+                points["notes"] = slides[0]["notes"]
+                return [points]
         for slide in slides:
             if slide["kind"] == "statement":
                 # A group's own title says more than the first clause of it.
                 slide = {"kind": "statement", "title": group.title, **{k: v for k, v in slide.items() if k not in ("kind", "title")}}
             result.append(slide)
-        if result and not any(s.get("title") == group.title for s in result) and result[0]["kind"] == "metrics":
-            # A group told in figures: its table carries the group's heading.
+        if result and not any(s.get("title") == group.title for s in result) and result[0]["kind"] in ("metrics", "bullets", "achievements"):
+            # A group told in figures, or by a topic paragraph: its first slide carries
+            # the group's heading (the topic stays in the notes).
             result[0] = {**result[0], "title": group.title}
         return result[:1] + _group_tables(group.title, result[1:]) if result and result[0]["kind"] == "metrics" else _group_tables(group.title, result)
 
@@ -430,6 +466,20 @@ class _Builder:
 
 
 _GENERIC_TABLE_RE = re.compile(r"^(?:\d{4}年)?主要指标$")
+
+
+_NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])\s*(?P<text>.+)$")
+
+
+class _Numbered:
+    def __init__(self, text: str):
+        self.text = text
+
+
+def _numbered(paragraph: str) -> _Numbered | None:
+    """一、提高低保…。 / 1.…: a numbered heading of an annex, without its number."""
+    match = _NUMBERED_RE.match(paragraph)
+    return _Numbered(match.group("text").rstrip("。")) if match else None
 
 
 def _headings_joined(paragraphs: list[str]) -> list[str]:

@@ -24,6 +24,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from deckgen.speech.variety import look_alike
+
 __all__ = [
     "Measures",
     "fragments",
@@ -210,39 +212,23 @@ def fragments(data: dict) -> list[str]:
     return found
 
 
-def _shape(slide: dict) -> tuple:
-    """What makes two slides look alike: their kind and how many blocks they hold."""
-    kind = slide.get("kind", "")
-    count = len(slide.get("items", []) or slide.get("bullets", []) or slide.get("metrics", []) or slide.get("areas", []))
-    return kind, min(count, 6) if kind != "statement" else 0
-
-
 def look_alike_runs(data: dict, *, longest: int = LOOK_ALIKE_MAX) -> list[list[str]]:
     """Runs of more than ``longest`` consecutive slides of one kind and size, by title.
 
     A part's divider stands between parts, so runs are counted within a part.
-    Item counts above six look alike (a full list is a full list).
+    What looks alike is :func:`deckgen.speech.variety.look_alike`.
     """
     runs = []
     for part in data.get("parts", []):
         run: list[dict] = []
         for slide in [*part.get("slides", []), {}]:
-            if run and slide and _same_look(run[-1], slide):
+            if run and slide and look_alike(run[-1], slide):
                 run.append(slide)
                 continue
             if len(run) > longest:
                 runs.append([s.get("title", "") for s in run])
             run = [slide]
     return runs
-
-
-def _same_look(one: dict, other: dict) -> bool:
-    kind_one, count_one = _shape(one)
-    kind_other, count_other = _shape(other)
-    if kind_one != kind_other:
-        return False
-    # Lists of 3 and 4 items are the same picture; 2 and 6 are not.
-    return abs(count_one - count_other) <= 1
 
 
 @dataclass

@@ -13,6 +13,7 @@ line that does not start with a marker, continues the same paragraph.
 from __future__ import annotations
 
 import difflib
+import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -119,6 +120,8 @@ def join_broken_lines(lines: list[str]) -> list[str]:
             paragraphs.append(line)
         head = head and (particulars or len(paragraphs) <= 1 and not markers.is_salutation(line))
         open_paragraph = not particulars and _continues(paragraphs[-1])
+        if len(paragraphs) >= 2 and paragraphs[-1] == line and _ANNEX_LABEL_RE.match(paragraphs[-2]):
+            open_paragraph = False  # 附件1 / 2026年省十件民生实事: the annex's title line
     return paragraphs
 
 
@@ -127,11 +130,17 @@ def _completes_meeting(line: str, following: str) -> bool:
     return "在" in line and not line.rstrip().endswith("上") and following.endswith("上") and len(line + following) <= 60
 
 
+_ANNEX_LABEL_RE = re.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
+
+
 def _continues(paragraph: str) -> bool:
     """True when ``paragraph`` stops mid-sentence, so the next line may belong to it."""
     if paragraph[-1] in markers.SENTENCE_END:
         return False
-    # Headings carry no final punctuation by convention; they never continue.
+    # Headings carry no final punctuation by convention; they never continue; nor
+    # does an annex label (附件1) over its title.
+    if _ANNEX_LABEL_RE.match(paragraph):
+        return False
     return not (
         markers.part_heading(paragraph)
         or markers.group_heading(paragraph)
