@@ -104,7 +104,8 @@ class _Builder:
         if slides:
             slides[0]["notes"] = S.notes_of(spoken)
             for slide in slides[1:]:
-                slide["title"], slide["notes"] = f"{title}（续）", ""
+                slide["title"] = f"{title}（续）"
+                del slide["notes"]  # the first slide's notes read the whole annex
         parts.append({"title": title, "slides": slides} if slides else {"title": title})
         self.warnings.append(f"{name}: an annex; it is the appendix part “{title}” at the end")
 
@@ -395,6 +396,10 @@ class _Builder:
                 # A group's own title says more than the first clause of it.
                 slide = {"kind": "statement", "title": group.title, **{k: v for k, v in slide.items() if k not in ("kind", "title")}}
             result.append(slide)
+        if result and result[0]["kind"] == "metrics" and (points := S.worded_points(group.title, paragraphs, result[0]["notes"])):
+            # A group told in figures says more than its figures (重点产业进一步提升能级):
+            # its worded sentences are points under its title, the figures follow.
+            result.insert(0, points)
         if result and not any(s.get("title") == group.title for s in result) and result[0]["kind"] in ("metrics", "bullets", "achievements"):
             # A group told in figures, or by a topic paragraph: its first slide carries
             # the group's heading (the topic stays in the notes).

@@ -275,6 +275,25 @@ def topic_slide(paragraph: str) -> dict | None:
     return {"kind": "statement", "title": topic, "text": headline.key_sentence([rest]) or rest, "notes": notes_of([paragraph])}
 
 
+_FIGURE_RE = re.compile(r"\d")
+WORDED_MIN = 3  # points a group told in figures needs for a slide of its own
+
+
+def worded_points(title: str, paragraphs: list[str], notes: str) -> dict | None:
+    """A bullets slide of the sentences of ``paragraphs`` that state no figure (the
+    clauses of each, up to :data:`BULLETS_PER_SLIDE`), or None with fewer than
+    :data:`WORDED_MIN`. The figures have their own table."""
+    lines = []
+    for sentence in [s for p in paragraphs for s in sentences(p)]:
+        if _FIGURE_RE.search(sentence):
+            continue
+        lines.extend(_point_lines([bare(c) for c in clauses(sentence)][:1]))
+    lines = list(dict.fromkeys(lines))
+    if len(lines) < WORDED_MIN:
+        return None
+    return {"kind": "bullets", "title": title, "bullets": lines[:BULLETS_PER_SLIDE], "notes": notes}
+
+
 WE_MUST_RE = re.compile(r"^(?:我们|各级政府|全市上下|全县上下)?(?:必须|要|将|务必)?")
 
 

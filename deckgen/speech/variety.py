@@ -3,7 +3,7 @@
 A report's task part gives ten focus-area slides in a row, a review part six
 achievements slides: each is right, together they read as one slide shown ten
 times. After derivation, a slide that would be the fourth of a run of look-alike
-slides (same kind and style, about as many entries) is shown in another form where
+slides (same kind in the same style) is shown in another form where
 its content allows: a list of two to six items or points as cards (``style:
 cards``), KPI cards as a table. The notes keep
 every word; only the form changes.
@@ -23,29 +23,31 @@ def vary_layouts(parts: list[dict]) -> None:
         run = 0
         for index, slide in enumerate(slides):
             run = run + 1 if index and look_alike(slides[index - 1], slide) else 1
-            if run > LOOK_ALIKE_MAX:
-                other = _other_form(slide)
+            if run <= LOOK_ALIKE_MAX:
+                continue
+            # This slide changes form, else the latest one before it in the run that
+            # can (too many items for cards), so the run is cut where it can be.
+            for back in range(index, index - run, -1):
+                other = _other_form(slides[back])
                 if other is not None:
-                    slides[index] = other
-                    run = 1
+                    slides[back] = other
+                    run = index - back
+                    break
 
 
 def look_alike(one: dict, other: dict) -> bool:
-    """True when two slides look the same: one kind, about as many entries (three and
-    four items alike, two and six not; lists of more than six alike)."""
-    kind_one, count_one = _look(one)
-    kind_other, count_other = _look(other)
-    return kind_one == kind_other and abs(count_one - count_other) <= 1
+    """True when two slides look the same: one kind in one style. A list of three
+    items and one of five are the same picture; KPI cards and a table are not."""
+    return _look(one) == _look(other)
 
 
-def _look(slide: dict) -> tuple[str, int]:
-    """What a slide looks like: its kind (a metrics slide: cards or a table) and how
-    many entries it shows."""
+def _look(slide: dict) -> tuple[str, str]:
+    """What a slide looks like: its kind and the style it is shown in."""
     kind = slide.get("kind", "")
-    if kind == "metrics" and slide.get("style") == "table" or slide.get("style") == "cards":
-        kind = f"{kind}-{slide['style']}"
-    count = len(slide.get("items", []) or slide.get("bullets", []) or slide.get("metrics", []) or slide.get("areas", []))
-    return kind, min(count, CARDS_MAX + 1) if kind != "statement" else 0
+    style = slide.get("style", "")
+    if kind == "metrics" and not style:
+        style = "cards" if len(slide.get("metrics", [])) <= CARDS_MAX and "columns" not in slide else "table"
+    return kind, style or "list"
 
 
 def _other_form(slide: dict) -> dict | None:
