@@ -67,6 +67,11 @@ def strip_lead(text: str, lead: str) -> str:
     return text
 
 
+# A sentence of parallel phrases is put up alone only when it is short: the phrases
+# and at most one clause more (要准确识变、科学应变、主动求变，…).
+PARALLEL_CLAUSES_MAX = 2
+
+
 def key_sentence(paragraphs: list[str]) -> str:
     """The most quotable line of ``paragraphs``, for a statement slide.
 
@@ -78,7 +83,12 @@ def key_sentence(paragraphs: list[str]) -> str:
     best, best_score = "", 0
     for paragraph in paragraphs:
         for sentence in sentences(paragraph):
-            for clause in clauses(sentence):
+            pieces = clauses(sentence)
+            for clause in pieces:
+                # A list inside running text (推迟开学、灵活复工、错峰出行) stays in the
+                # text; a slogan (准确识变、科学应变、主动求变) stands alone (issue 16).
+                if len(pieces) > PARALLEL_CLAUSES_MAX and not is_slogan(clause):
+                    continue
                 score = _parallel_score(clause)
                 if score > best_score:
                     best, best_score = clause, score
@@ -90,6 +100,16 @@ def key_sentence(paragraphs: list[str]) -> str:
             return bare(first[0])
     first = sentences(paragraphs[0]) if paragraphs else []
     return shorten(first[0]) if first else ""
+
+
+def is_slogan(clause: str) -> bool:
+    """True for parallel phrases that rhyme on a shared word: 准确识变、科学应变、主动求变,
+    尊重自然、顺应自然、保护自然 (each phrase holds a character all the others hold)."""
+    phrases = [bare(p) for p in clause.split("、")]
+    if len(phrases) < 3 or not _parallel_score(clause):
+        return False
+    shared = set(phrases[0]).intersection(*map(set, phrases[1:]))
+    return bool(shared)
 
 
 def _parallel_score(clause: str) -> int:

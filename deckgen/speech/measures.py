@@ -53,6 +53,13 @@ _FRAGMENT_START_RE = re.compile(r"^(?:也|并(?!购)|而|和(?!平|谐|美)|及|
 _BARE_LIST_RE = re.compile(r"^[^，。；：、]{2,8}(?:、[^，。；：、]{2,8}){2,}$")
 
 
+def _rhymes(phrase: str) -> bool:
+    """A slogan rather than a list: every phrase holds a character the others hold
+    (识变、应变、求变; 尊重自然、顺应自然、保护自然)."""
+    phrases = phrase.split("、")
+    return bool(set(phrases[0]).intersection(*map(set, phrases[1:])))
+
+
 def _bare(text: str) -> str:
     return _NEUTRAL_RE.sub("", text)
 
@@ -207,7 +214,7 @@ def fragments(data: dict) -> list[str]:
                 continue
             if _FRAGMENT_END_RE.search(phrase) or _FRAGMENT_START_RE.search(phrase):
                 found.append(text)
-            elif slide.get("kind") == "statement" and text == slide.get("text") and _BARE_LIST_RE.match(phrase):
+            elif slide.get("kind") == "statement" and text == slide.get("text") and _BARE_LIST_RE.match(phrase) and not _rhymes(phrase):
                 found.append(text)
     return found
 
