@@ -67,6 +67,9 @@ def derive_outlines(text: str, source_name: str = "speech.txt", *, tables=()) ->
     for index, speech_text in enumerate(speeches):
         warnings: list[str] = []
         speech = read_structure(speech_text.paragraphs, speech_text.title)
+        if speech_text.header and speech_text.title_line and speech_text.title_line != speech_text.header:
+            # 第五篇：在2024年…讲话 over its own line 在全市…讲话: the line is read out.
+            speech.particulars.insert(0, speech_text.title_line)
         if not speech.title and _reports_government_work(speech.opening):
             speech.title = "政府工作报告"  # 各位代表：现在，我代表国务院，向大会报告政府工作
         if not speech.title:

@@ -51,6 +51,16 @@ _FRAGMENT_END_RE = re.compile(r"(?:的|(?<![中平缓温调柔祥附])和|(?<![�
 _FRAGMENT_START_RE = re.compile(r"^(?:也|并(?!购)|而|和(?!平|谐|美)|及|且|又|还|但|或)")
 # 推迟开学、灵活复工、错峰出行: short phrases joined by 、 and nothing else.
 _BARE_LIST_RE = re.compile(r"^[^，。；：、]{2,8}(?:、[^，。；：、]{2,8}){2,}$")
+# …是党和人民一道拼出来、干出来、奋斗出来的: 是…的 closes a sentence.
+_SHI_DE_RE = re.compile(r"是.+的$")
+
+
+def _is_list(phrase: str) -> bool:
+    """Parallel phrases of about one length joined by 、 and nothing else, not a slogan."""
+    if not _BARE_LIST_RE.match(phrase) or _rhymes(phrase):
+        return False
+    lengths = [len(p) for p in phrase.split("、")]
+    return max(lengths) - min(lengths) <= 2
 
 
 def _rhymes(phrase: str) -> bool:
@@ -212,9 +222,9 @@ def fragments(data: dict) -> list[str]:
             phrase = _bare(text).removesuffix(CONTINUED).rstrip("。！？!?；;：:")
             if not phrase or phrase == "X":
                 continue
-            if _FRAGMENT_END_RE.search(phrase) or _FRAGMENT_START_RE.search(phrase):
+            if (_FRAGMENT_END_RE.search(phrase) and not _SHI_DE_RE.search(phrase)) or _FRAGMENT_START_RE.search(phrase):
                 found.append(text)
-            elif slide.get("kind") == "statement" and text == slide.get("text") and _BARE_LIST_RE.match(phrase) and not _rhymes(phrase):
+            elif slide.get("kind") == "statement" and text == slide.get("text") and _is_list(phrase):
                 found.append(text)
     return found
 

@@ -219,6 +219,7 @@ _SEEING_RE = re.compile(r"(?:清醒(?:地)?看到|清醒认识到|也要看到)[
 # 我们前进道路上还面临不少问题和挑战。A仍较突出，B存在短板，…
 _FACING_RE = re.compile(r"(?:面临|存在)着?的?(?:不少|一些|诸多|许多)?(?P<what>问题和挑战|困难和挑战|风险和挑战|困难和问题|问题和不足)[。：:]")
 PROBLEMS_TITLE = "困难和问题"
+_EXIST_RE = re.compile(r"(?:存在|面临)着?(?:不少|一些|许多|诸多)?的?(?:矛盾|问题|困难|挑战)")
 
 
 def problems(paragraph: str) -> dict | None:
@@ -234,6 +235,11 @@ def problems(paragraph: str) -> dict | None:
         return None
     following = sentences(paragraph[match.end():])
     listed = following[0] if following else ""
+    if _EXIST_RE.search(listed) and len(following) > 2:
+        # 我们清醒地看到，在…中，还存在着不少矛盾和问题。A…。B…。: the sentences after
+        # the one saying there are problems name them.
+        named = [headline.bullet_of(p) for p in following[1:]]
+        return {"kind": "bullets", "title": match.groupdict().get("what") or PROBLEMS_TITLE, "bullets": named[:BULLETS_PER_SLIDE], "notes": notes_of([paragraph])}
     pieces = [bare(p) for p in re.split(r"[；;]", listed) if bare(p)]
     if len(pieces) < 2 and not match.group(0).endswith(("：", ":")):
         # 我们也要清醒看到，A还不够强，B意识不足，C仍有发生: the clauses are the problems.
@@ -327,8 +333,18 @@ def point_detail(title: str, text: str, *, spoken_as: str) -> dict | None:
     return {"kind": "bullets", "title": title, "bullets": lines[:BULLETS_PER_SLIDE], "notes": notes_of([spoken_as])}
 
 
+# A clause that goes on from the one before it (…迎合了市场的需求，也增强自身实力).
+_CONTINUING_RE = re.compile(r"^(?:也|并且?|而且?|又|还|同时|从而|进而|以及)")
+
+
 def _point_lines(lines: list[str]) -> list[str]:
-    lines = [WE_MUST_RE.sub("", line) for line in lines]
+    joined: list[str] = []
+    for line in lines:
+        if joined and _CONTINUING_RE.match(line):
+            joined[-1] = f"{joined[-1]}，{line}"
+        else:
+            joined.append(line)
+    lines = [WE_MUST_RE.sub("", line) for line in joined]
     return [line for line in lines if 4 <= len(line) <= headline.HEADLINE_MAX]
 
 

@@ -152,7 +152,8 @@ _CLOSING_CUE = re.compile(
 
 def read_structure(paragraphs: list[str], title: str = "") -> Speech:
     """Return the :class:`Speech` tree of a speech's paragraphs (title lines removed)."""
-    paragraphs = list(paragraphs)
+    # 各位代表！回顾过去五年…: the salutation said first is a paragraph of its own.
+    paragraphs = [piece for p in paragraphs for piece in _salutation_apart(p)]
     if not title and paragraphs and _looks_like_title(paragraphs[0]):
         title = bare(paragraphs.pop(0))
     speech = Speech(title=title)
@@ -291,6 +292,14 @@ def _is_marker(paragraph: str) -> bool:
     )
 
 
+_RUN_IN_SALUTATION_RE = re.compile(r"^(?P<salutation>(?:各位代表|同志们|各位委员|各位同志)[！!])(?P<rest>\S.*)$")
+
+
+def _salutation_apart(paragraph: str) -> list[str]:
+    match = _RUN_IN_SALUTATION_RE.match(paragraph)
+    return [match.group("salutation"), match.group("rest")] if match else [paragraph]
+
+
 def _looks_like_title(paragraph: str) -> bool:
     """A short first line without sentence punctuation or marker is the title."""
     return (
@@ -307,6 +316,9 @@ def _split_heading(text: str) -> tuple[str, list[str]]:
     if len(parts) > 1 and parts[0].endswith("。"):
         return bare(parts[0]), ["".join(parts[1:])]
     return bare(text), []
+
+
+HEADING_ITEM_MAX = 30  # characters of a 第一， heading standing on a line of its own
 
 
 class _Reader:
@@ -328,7 +340,8 @@ class _Reader:
         return self.group or self.part or self.speech.root
 
     def read(self, paragraphs: list[str]) -> None:
-        for paragraph in paragraphs:
+        for index, paragraph in enumerate(paragraphs):
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
             if markers.is_stage_direction(paragraph):
                 target = self.container.body if self.seen_marker else None
                 if target is not None:
@@ -345,6 +358,8 @@ class _Reader:
                 self.container.body.append(self.salutation)
                 continue
             self._resume(paragraph)
+            if self._heading_item(paragraph, following):
+                continue
             if not (self._part(paragraph) or self._group(paragraph) or self._item(paragraph) or self._dash(paragraph)):
                 self._para(paragraph)
 
@@ -392,6 +407,25 @@ class _Reader:
         self.group = Container("group", ordinal, title, paragraph)
         self.group.body.extend(Para(p) for p in after)
         parent.body.append(self.group)
+        self.seen_marker = True
+        return True
+
+    def _heading_item(self, paragraph: str, following: str) -> bool:
+        """``第一，进一步稳定和加强农业`` on a line of its own, paragraphs under it: a
+        group headed by the item, as （一） would head it (a report's 第一 … 第八)."""
+        marker = markers.item_marker(paragraph)
+        if marker is None or marker.family != "di" or not self.part:
+            return False
+        if len(marker.text) > HEADING_ITEM_MAX or re.search(r"[。！？；;]", marker.text.rstrip("。")):
+            return False
+        if not following or _is_marker(following) or markers.is_salutation(following):
+            return False
+        groups = self.part.groups()
+        previous = groups[-1].ordinal if groups else 0
+        if marker.ordinal != previous + 1 or (groups and groups[-1].heading and not markers.item_marker(groups[-1].heading)):
+            return False
+        self.group = Container("group", marker.ordinal, bare(marker.text).rstrip("。"), paragraph)
+        self.part.body.append(self.group)
         self.seen_marker = True
         return True
 
