@@ -1,7 +1,7 @@
 """How often the layout's predicted line counts match LibreOffice's render.
 
 For every text box of a deck, compare the number of lines the layout predicts
-(:meth:`deckgen.layout.typeset.Typesetter.lines` on each paragraph, at its size and
+(:meth:`deckgen.typeset.typesetter.Typesetter.lines` on each paragraph, at its size and
 weight, in the box's inner width) with the number of lines LibreOffice drew (the
 glyphs of the box, read from its PDF with pdfplumber, clustered by baseline).
 
@@ -113,7 +113,7 @@ def line_agreement(outline: Path = SAMPLE, workdir: Path | None = None, size: st
     from deckgen.build import resolve_theme
     from deckgen.layout.elements import TextBox
     from deckgen.layout.plan import plan_deck
-    from deckgen.layout.typeset import Typesetter
+    from deckgen.typeset.typesetter import Typesetter
     from deckgen.office import convert_to_pdf
     from deckgen.outline.loader import load_outline
     from deckgen.render.slides import render_deck

@@ -82,7 +82,7 @@ def build(
         if remaining:
             raise InputError([Issue(i.file, i.line, i.col, i.message + " (--strict refuses to build)", "error", i.path) for i in remaining])
     from deckgen.layout.plan import plan_deck
-    from deckgen.layout.typeset import Typesetter
+    from deckgen.typeset.typesetter import Typesetter
     from deckgen.render.slides import render_deck
 
     # Layout and rendering make millions of small objects and no garbage cycles; the

@@ -229,7 +229,7 @@ def _stand_in_env(sources: list[Path], profile: Path) -> dict | None:
     import re
     import zipfile
 
-    from deckgen.layout.fonts import fontconfig_stand_ins
+    from deckgen.typeset.fonts import fontconfig_stand_ins
 
     names: list[str] = []
     for source in sources:

@@ -131,7 +131,7 @@ def test_builds_measured_with_built_in_metrics_warn_every_time(tmp_path, monkeyp
     """With no font file to measure with, nothing is kept between builds, and the
     warning that text may not fit exactly is given on every build, not only the first."""
     from deckgen.build import build
-    from deckgen.layout import fonts, measure
+    from deckgen.typeset import fonts, measure
 
     monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(fonts, "find_font_file", lambda *args, **kwargs: None)

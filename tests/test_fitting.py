@@ -28,7 +28,7 @@ from deckgen.theme.resolve import resolve_theme
 from deckgen.layout.elements import Table, TextBox
 from deckgen.layout.frame import TITLE_INSETS, Frame
 from deckgen.layout.plan import CONTINUED, plan_deck, has_agenda
-from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, sizes_down
+from deckgen.typeset.typesetter import TITLE_PITCH, Spec, Typesetter, sizes_down
 from deckgen.outline.loader import load_outline
 
 ROOT = Path(__file__).resolve().parent.parent

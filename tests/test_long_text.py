@@ -182,3 +182,23 @@ def test_titles_at_the_limit_still_build(tmp_path):
     result, deck = build(path, tmp_path)
     assert result.exit_code == 0, result.output
     assert deck.exists()
+
+
+def test_every_bounded_field_says_what_to_do_when_too_long():
+    """Each limited field has its advice: a caption or key-word text past its limit is an
+    error at its line, never a crash (the fuzz test found a KeyError for Photo.caption)."""
+    from deckgen.layout.limits import _ADVICE, LIMITS
+
+    assert set(LIMITS) <= set(_ADVICE)
+
+
+def test_a_photo_caption_too_long_is_refused_at_its_line(tmp_path):
+    (tmp_path / "p.png").write_bytes(b"")
+    path = write_outline(tmp_path, [{"kind": "bullets", "title": "短", "bullets": ["短"]}])
+    outline = yaml.safe_load(path.read_text(encoding="utf-8"))
+    outline["parts"][0]["image"] = {"file": "p.png", "caption": "注" * 400}
+    path.write_text(yaml.safe_dump(outline, allow_unicode=True, width=10**9), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    assert "caption is too long: 400 characters" in result.output, result.output
+    assert "Traceback" not in result.output

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from deckgen.cli import cli
 from deckgen.layout.elements import TextBox
 from deckgen.layout.plan import plan_deck
-from deckgen.layout.typeset import chinese_number
+from deckgen.typeset.typesetter import chinese_number
 from deckgen.outline.loader import load_outline
 from deckgen.speech.markers import cn_number, part_heading
 from deckgen.theme.loader import load_theme

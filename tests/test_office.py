@@ -99,15 +99,17 @@ def test_soffice_output_is_reported_when_no_pdf_appears(tmp_path):
 
 @posix_only
 def test_timeout_kills_the_whole_process_group(tmp_path):
-    pid_file = tmp_path / "child.pid"
-    fake = _fake_program(tmp_path, f"sleep 30 & echo $! > {pid_file}; wait")
+    pid_file, finished = tmp_path / "child.pid", tmp_path / "finished"
+    # The grandchild would mark its end after 30 s: a call that waited for it (instead
+    # of killing it at the timeout) would find the mark; no clock is read.
+    fake = _fake_program(tmp_path, f"(sleep 30; touch {finished}) & echo $! > {pid_file}; wait")
     deck = _tiny_deck(tmp_path / "deck.pptx", 1)
-    started = time.monotonic()
     with pytest.raises(DeckgenError, match="did not finish within 1 s"):
         office.convert_to_pdf([deck], tmp_path / "out", timeout=1, soffice=fake)
-    assert time.monotonic() - started < 10
+    assert not finished.exists(), "convert_to_pdf waited for the grandchild instead of killing it"
     child = int(pid_file.read_text())
-    assert _gone(child), "the grandchild 'sleep' survived the timeout"
+    assert _gone(child), "the grandchild survived the timeout"
+    assert not finished.exists()
 
 
 def _gone(pid: int, wait: float = 3.0) -> bool:

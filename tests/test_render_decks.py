@@ -10,7 +10,7 @@ on its own, so a failure names the deck (``long-text-4x3-gov-red``):
 * body text is at least 18 pt and table text at least 14 pt, as rendered. Body text
   is every glyph held by a shape named ``Item …`` (achievement, bullet and focus-area
   items), ``Card …`` (focus-area cards), ``Statement`` or ``Agenda entry …`` — the
-  shape names given in deckgen/layout/kinds.py and plan.py; table text is every
+  shape names given in deckgen/kinds/ and deckgen/layout/plan.py; table text is every
   glyph in a cell of the ``Metrics`` table;
 * no auto-fit flags, every run with an East-Asian typeface, openxml-audit clean;
 * continuation: the stress slides that cannot fit continue on slides titled

@@ -17,9 +17,10 @@ greedy lines, settled by the rules.
 
 from __future__ import annotations
 
-from deckgen.layout.display import display_breaks
-from deckgen.layout.elements import DeckPlan, Insets, Para, Table, TextBox
-from deckgen.layout.typeset import Typesetter
+from deckgen.typeset.display import display_breaks
+from deckgen.layout.deck import DeckPlan
+from deckgen.layout.elements import Insets, Para, Table, TextBox
+from deckgen.typeset.typesetter import Typesetter
 
 #: Text boxes whose every paragraph is display text, by name (titles go by role).
 DISPLAY_NAMES = ("Closing text", "Subtitle")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # layout.base builds on these elements
-    from deckgen.layout.base import BasePlan
+from deckgen.typeset.paragraphs import Insets, Para, Run
+
+__all__ = ["Insets", "Para", "Run"]  # set by the text engine, placed here: re-exported
 
 
 @dataclass(frozen=True)
@@ -34,49 +34,6 @@ class Rect:
     def inset(self, dx: float, dy: float | None = None) -> Rect:
         dy = dx if dy is None else dy
         return Rect(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)
-
-
-@dataclass(frozen=True)
-class Insets:
-    """Text-box insets in points (PowerPoint's defaults are 7.2 / 3.6)."""
-
-    left: float = 7.2
-    right: float = 7.2
-    top: float = 3.6
-    bottom: float = 3.6
-
-
-@dataclass
-class Run:
-    """A stretch of text with one look. ``color`` is RRGGBB."""
-
-    text: str
-    bold: bool = False
-    color: str | None = None
-    field: str | None = None  # "slidenum": a field PowerPoint and LibreOffice fill in
-    size_pt: float | None = None  # None: the paragraph's size (a card's unit is smaller than its value)
-
-
-@dataclass
-class Para:
-    """A paragraph of runs at one size, with exact line pitch and spacing before."""
-
-    runs: list[Run]
-    size_pt: float
-    line_pitch_pt: float
-    align: str = "left"  # left, center, right
-    space_before_pt: float = 0.0
-    bold: bool = False  # the weight layout measured it in (X placeholder runs are bold in any text)
-    margin_left_pt: float = 0.0  # every line starts this far right of the box's inset
-    first_indent_pt: float = 0.0  # and the first line this much further (negative: hangs left)
-    #: A decimal tab stop this far from the left inset: the text is set after a tab,
-    #: its decimal point (or its end, when it has none) on the stop, so the figures of
-    #: a column line up at their decimal points whatever their number of decimals.
-    decimal_tab_pt: float | None = None
-
-    @property
-    def text(self) -> str:
-        return "".join(r.text for r in self.runs)
 
 
 @dataclass
@@ -125,7 +82,7 @@ class Table:
 
 @dataclass
 class Icon:
-    """One of deckgen's icons (:mod:`deckgen.layout.icons`) drawn as a vector shape."""
+    """One of deckgen's icons (:mod:`deckgen.kinds.icons`) drawn as a vector shape."""
 
     rect: Rect
     name: str
@@ -146,7 +103,7 @@ class Picture:
     alt: str = ""
 
 
-Element = TextBox | Fill | Table | Picture | Icon  # and layout.charts.ChartBox
+Element = TextBox | Fill | Table | Picture | Icon  # and kinds.chart_box.ChartBox
 
 
 @dataclass
@@ -176,14 +133,3 @@ class Finding:
     path: str
     message: str
     severity: str = "warning"
-
-
-@dataclass
-class DeckPlan:
-    slides: list[SlidePlan]
-    width_pt: float
-    height_pt: float
-    base: BasePlan | None = None  # master and layouts the slides are placed on
-    findings: list[Finding] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    stand_ins: list[str] = field(default_factory=list)  # fonts measured with a stand-in

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deckgen.layout.base import NUMBER_W, BasePlan, LayoutPlan, base_plan
-from deckgen.layout.display import display_breaks
+from deckgen.typeset.display import display_breaks
 from deckgen.layout.elements import Insets, Rect, Run, TextBox
-from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, sizes_down
+from deckgen.typeset.typesetter import TITLE_PITCH, Spec, Typesetter, sizes_down
 from deckgen.theme.model import Theme
 
 TITLE_INSETS = Insets(7.2, 7.2, 3.6, 3.6)

@@ -19,7 +19,8 @@ glyph ever stands outside its box or on another shape.
 
 from __future__ import annotations
 
-from deckgen.layout.elements import DeckPlan, Rect, SlidePlan, TextBox
+from deckgen.layout.deck import DeckPlan
+from deckgen.layout.elements import Rect, SlidePlan, TextBox
 
 #: Opening marks that hang, with the blank share of their em on the left: measured on
 #: LibreOffice's PDF of 34 pt bold titles in Noto Sans CJK SC (the mark's ink against

@@ -54,6 +54,8 @@ _ADVICE = {
     **{key: "shorten it; put the explanation in the notes" for key, limit in LIMITS.items() if limit == MAX_CELL_CHARS},
     (Slide, "attribution"): "shorten it to who said it and where; put the rest in the statement's text or the notes",
     (Area, "summary"): "shorten it; put the rest in the focus-area slide's items",
+    (Keyword, "text"): "shorten it; put the rest in the notes",
+    (Photo, "caption"): "shorten it; put the rest in the notes",
 }
 
 

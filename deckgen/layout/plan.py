@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from deckgen.layout.base import base_plan, layout_key
 from deckgen.layout.breaks import write_breaks
-from deckgen.layout.elements import DeckPlan, Fill, Finding, Icon, Insets, Rect, SlidePlan, TextBox
+from deckgen.layout.deck import DeckPlan
+from deckgen.layout.elements import Fill, Finding, Icon, Insets, Rect, SlidePlan, TextBox
 from deckgen.layout.hanging import hang_display_text, hang_item_text
-from deckgen.layout.icon_choice import part_icons
-from deckgen.layout.photos import divider_photo, image_beside, photo_findings, split_for_image
+from deckgen.kinds.icon_choice import part_icons
+from deckgen.kinds.photos import divider_photo, image_beside, photo_findings, split_for_image
 from deckgen.layout.labels import cover_lines, footer_text, part_label, subtitle_shown
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body, title_finding
-from deckgen.layout.kinds import layout_slide
+from deckgen.kinds.registry import layout_slide
 from deckgen.layout.limits import length_errors
 from deckgen.layout.pages import centred
-from deckgen.layout.typeset import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
+from deckgen.typeset.typesetter import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
 from deckgen.outline.model import Deck, Part, Slide
 from deckgen.theme.model import Theme
 

@@ -94,7 +94,7 @@ METRICS_STYLES = ("auto", "cards", "table", "chart", "cards+table", "cards+check
 #: The chart types a chart slide can draw.
 CHART_TYPES = ("column", "bar", "line", "doughnut")
 
-#: The icons an item, card or part may name (deckgen's own set; see deckgen.layout.icons), or none.
+#: The icons an item, card or part may name (deckgen's own set; see deckgen.kinds.icons), or none.
 ICON_CHOICES = (
     "none", "flag", "shield", "leaf", "scales", "hands", "bulb", "magnifier", "chart", "people", "gear",
     "truck", "envelope", "building", "globe", "target", "book", "house", "star", "coin", "clipboard",

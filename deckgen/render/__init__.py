@@ -1,4 +1,4 @@
-"""Render a laid-out deck (:class:`~deckgen.layout.elements.DeckPlan`) to .pptx bytes.
+"""Render a laid-out deck (:class:`~deckgen.layout.deck.DeckPlan`) to .pptx bytes.
 
 This is the only package that imports python-pptx, and only to make chart parts
 (render/charts.py); the package itself is read and written by render/opc.py, which

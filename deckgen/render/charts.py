@@ -23,7 +23,7 @@ from pptx.parts.chart import ChartPart
 from pptx.parts.embeddedpackage import EmbeddedXlsxPart
 from pptx.util import Pt
 
-from deckgen.layout.charts import ChartBox
+from deckgen.kinds.chart_box import ChartBox
 from deckgen.render import opc
 from deckgen.render.xml import chart_frame  # noqa: F401 - its home was here; moved so slides without charts skip python-pptx's chart code
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from deckgen.layout.icons import GRID, ICONS, parse_path
+from deckgen.kinds.icons import GRID, ICONS, parse_path
 from deckgen.render.xml import emu, text, xfrm
 from deckgen.layout.elements import Rect
 

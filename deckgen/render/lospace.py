@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from deckgen.layout.measure import script_of
+from deckgen.typeset.measure import script_of
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 JOINER = "\u2060"

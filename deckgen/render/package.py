@@ -118,7 +118,7 @@ class DeckWriter:
         ``relate(image_path)`` for the rId of each picture it places,
         ``link(anchor)`` for the rId of a jump to the slide named ``anchor`` and
         ``chart(box)`` for the rId of a new chart part (with its workbook) for a
-        :class:`~deckgen.layout.charts.ChartBox`.
+        :class:`~deckgen.kinds.chart_box.ChartBox`.
         ``section`` starts a PowerPoint section there.
         """
         self._slide_count += 1

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from deckgen.layout.base import LayoutPlan
-from deckgen.layout.charts import ChartBox
-from deckgen.layout.elements import DeckPlan, Fill, Icon, Picture, SlidePlan, Table, TextBox
+from deckgen.kinds.chart_box import ChartBox
+from deckgen.layout.deck import DeckPlan
+from deckgen.layout.elements import Fill, Icon, Picture, SlidePlan, Table, TextBox
 from deckgen.outline.model import Deck
 from deckgen.render import xml as X
 from deckgen.render.icons import icon_shape

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from deckgen.layout.charts import ChartBox
+from deckgen.kinds.chart_box import ChartBox
 from deckgen.layout.elements import Cell, Fill, Insets, Para, Picture, Rect, Run, Table, TextBox
 
 NS = (

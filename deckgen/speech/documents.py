@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, InputError
 from deckgen.files import read_bytes
 from deckgen.outline.validate import CONTROL_RE
+from deckgen.speech.document import SpeechDocument
 from deckgen.speech.reading import decode_speech
 
 #: Formats LibreOffice's writer opens and we then read as .docx.
@@ -34,28 +34,6 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps (OLE compound fil
 _ZIP_MAGIC = b"PK\x03\x04"
 _MD_HEADING_RE = re.compile(r"^ {0,3}#{1,6}\s+")
 _MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(.+?)\1")
-
-
-@dataclass
-class MetricsTable:
-    """A table found in the document: its rows of cell texts, and where it stood.
-
-    ``after`` is the paragraph (as in :attr:`SpeechDocument.text`) the table follows,
-    '' when it opens the document; ``caption`` a short paragraph naming it, if any.
-    """
-
-    rows: list[list[str]]
-    after: str = ""
-    caption: str = ""
-
-
-@dataclass
-class SpeechDocument:
-    """A speech read from a file: its text and the structure hints of its format."""
-
-    text: str  # paragraphs, one a line ('\n' line ends)
-    kind: str = "text"  # "text", "docx", "pdf"
-    tables: list[MetricsTable] = field(default_factory=list)
 
 
 def read_document(path: str | Path) -> SpeechDocument:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from deckgen.errors import DeckgenError
 from deckgen.speech import markers
-from deckgen.speech.documents import SpeechDocument
+from deckgen.speech.document import SpeechDocument
 from deckgen.speech.sentences import tidy
 
 #: Share of the page height, at the top and at the bottom, where headers and footers live.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from deckgen.speech import slides as S
-from deckgen.speech.documents import MetricsTable
+from deckgen.speech.document import MetricsTable
 
 _FIGURE_RE = re.compile(r"^(?:约|近|超过|突破)?(?:X|\d+(?:\.\d+)?)(?:%|‰)?(?:左右|以上)?$")
 _CHANGE_HEAD_RE = re.compile(r"增长|增速|同比|变化|增减|比上年|较上年")

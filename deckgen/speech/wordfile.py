@@ -23,7 +23,7 @@ import zipfile
 
 from deckgen.errors import DeckgenError
 from deckgen.speech import markers
-from deckgen.speech.documents import MetricsTable, SpeechDocument
+from deckgen.speech.document import MetricsTable, SpeechDocument
 from deckgen.speech.sentences import tidy
 
 _HEADING_NAME_RE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)

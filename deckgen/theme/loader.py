@@ -10,7 +10,7 @@ from pathlib import Path
 from deckgen import cache
 from deckgen.errors import InputError, Issue
 from deckgen.files import MAX_INPUT_BYTES, is_regular_file, read_text
-from deckgen.layout.fonts import FontFile, measuring_problem
+from deckgen.typeset.fonts import FontFile, measuring_problem
 from deckgen.outline.validate import validate_text
 from deckgen.theme.model import DEFAULT_SIZES, SLIDE_SIZES_PT, TEMPLATE_DEFAULT_COLORS, TEMPLATE_DEFAULT_FONTS, SizeRange, Theme
 from deckgen.theme.spec import COLOR_ROLES, SIZE_FLOORS, THEME

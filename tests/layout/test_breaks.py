@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from deckgen.layout.elements import Table, TextBox
-from deckgen.layout.kinds import ITEM_INSETS
-from deckgen.layout.phrases import WORDS, span_cuts, visible
+from deckgen.kinds.stacked import ITEM_INSETS
+from deckgen.typeset.phrases import WORDS, span_cuts, visible
 from deckgen.layout.plan import plan_deck
-from deckgen.layout.typeset import Typesetter
+from deckgen.typeset.typesetter import Typesetter
 from deckgen.outline.loader import load_outline
 from deckgen.theme.resolve import resolve_theme
 
@@ -151,7 +151,7 @@ def test_body_lines_do_not_end_inside_a_known_word(key):
 
 
 def test_word_rule_moves_a_line_end_back_to_the_word_boundary():
-    from deckgen.layout.phrases import word_penalty
+    from deckgen.typeset.phrases import word_penalty
 
     text = "加大监督检查力度，提升农村邮政普服能力"
     cut = text.index("服")

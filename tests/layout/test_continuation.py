@@ -10,7 +10,7 @@ import pytest
 from deckgen.layout.elements import TextBox
 from deckgen.layout.frame import Frame
 from deckgen.layout.plan import plan_deck
-from deckgen.layout.typeset import Typesetter
+from deckgen.typeset.typesetter import Typesetter
 from deckgen.outline.loader import load_outline
 from deckgen.theme.loader import load_theme, with_slide_size
 from smalldecks import one_part_outline

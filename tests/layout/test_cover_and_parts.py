@@ -9,7 +9,7 @@ from deckgen.layout.base import generated_base
 from deckgen.layout.elements import TextBox
 from deckgen.layout.labels import display_date, footer_text, part_label, speaker_line, subtitle_shown
 from deckgen.layout.plan import plan_deck
-from deckgen.layout.typeset import Typesetter
+from deckgen.typeset.typesetter import Typesetter
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Part
 from deckgen.theme.loader import load_theme

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from deckgen.layout.elements import Insets
 from deckgen.layout.frame import _cut_to_fit
-from deckgen.layout.typeset import Spec, Typesetter
+from deckgen.typeset.typesetter import Spec, Typesetter
 from deckgen.theme.loader import load_theme
 
 INSETS = Insets(0, 0, 2, 2)

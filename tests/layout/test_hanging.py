@@ -13,7 +13,7 @@ from deckgen.cli import cli
 from deckgen.layout.elements import TextBox
 from deckgen.layout.hanging import HANG_EM
 from deckgen.layout.plan import plan_deck
-from deckgen.layout.typeset import Typesetter
+from deckgen.typeset.typesetter import Typesetter
 from deckgen.outline.loader import load_outline
 from deckgen.theme.loader import load_theme
 from rendercheck import soffice_or_skip

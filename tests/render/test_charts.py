@@ -10,7 +10,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu
 
-from deckgen.layout.charts import ChartBox, ChartSeries, number_format_for
+from deckgen.kinds.chart_box import ChartBox, ChartSeries, number_format_for
 from deckgen.layout.elements import Rect
 from deckgen.render import xml as X
 from deckgen.render.charts import chart_frame, new_chart_part

@@ -13,9 +13,9 @@ from pptx import Presentation
 
 from deckgen.cli import cli
 from deckgen.layout.elements import Table
-from deckgen.layout.metrics import TableColumn, decimal_aligned, decimal_split
+from deckgen.kinds.metrics import TableColumn, decimal_aligned, decimal_split
 from deckgen.layout.plan import plan_deck
-from deckgen.layout.typeset import Typesetter
+from deckgen.typeset.typesetter import Typesetter
 from deckgen.outline.loader import load_outline
 from deckgen.theme.loader import load_theme
 from rendercheck import check_deck, soffice_or_skip

@@ -1,0 +1,163 @@
+"""Display text set as a designer would: lines broken at phrase boundaries and balanced.
+
+Greedy wrapping fills each line and leaves what is over to the next: ``年。`` alone on
+a last line, ``X/周年`` or ``“十三/五”`` split across two. For display text (a
+statement set large) :func:`display_breaks` chooses the same number of lines with
+explicit breaks instead: never inside a number and its unit or a short quoted term,
+no one-character last line, breaks after punctuation where possible, lines as even as
+the text allows. Each line is checked to fit on its own, so the renderer draws the
+lines exactly as chosen.
+"""
+
+from __future__ import annotations
+
+from deckgen.typeset.linebreak import analysis
+from deckgen.typeset.phrases import FIGURES, PHRASE_END, PROTECTED, break_penalty, protected_cuts, span_cuts, stub_last, visible
+from deckgen.typeset.typesetter import Typesetter
+
+__all__ = ["FIGURES", "PROTECTED", "display_breaks", "protected_cuts"]
+
+
+def display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: float, bold: bool = True, *, balance: bool = False) -> str:
+    """``text`` with explicit line breaks, in as many lines as greedy wrapping needs.
+
+    Returns ``text`` unchanged when it fits one line, already holds breaks, or no
+    better set of breaks exists (then greedy wrapping stands). Greedy lines that
+    already end at phrases are kept unless ``balance`` (titles: lines as even as the
+    phrases allow).
+    """
+    if "\n" in text:
+        return text
+    kind = "display-balanced" if balance else "display"
+    return ts.remembered(kind, text, inner_width, size_pt, bold, lambda: _display_breaks(ts, text, inner_width, size_pt, bold, balance=balance))
+
+
+def _display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: float, bold: bool, *, balance: bool) -> str:
+    """:func:`display_breaks`, made afresh."""
+    greedy = ts.lines(text, inner_width, size_pt, bold)
+    count = len(greedy)
+    if count < 2 or count > (6 if balance else 4) or len(text) > 200:
+        return text
+    if not balance and _reads_well(text, greedy):
+        return text  # greedy lines already end at phrases where it matters: keep them
+    opportunities = [c for c in analysis(text)[0] if 0 < c < len(text)]  # cached per text
+    width_of: dict[tuple[int, int], float | None] = {}
+    ruler = ts.measurer.ruler(text, size_pt, bold=bold)  # any span measured in constant time
+    box_width = ts.box_width_function(size_pt, bold, within=text)  # margins of the whole text
+
+    def width(start: int, end: int) -> float | None:
+        """The line's width, or None when it does not fit on its own."""
+        key = (start, end)
+        if key not in width_of:
+            # Measured as a line of the whole text: the stand-in margin is the text's.
+            need = box_width(ruler.width(start, end))
+            width_of[key] = need if need <= inner_width + 0.5 else None  # one_line_width keeps 0.5 pt spare
+        return width_of[key]
+
+    # Quoted terms and figures stay whole where the lines allow; else figures alone.
+    # Words too where they can (protected_cuts), else figures and terms, else figures.
+    passes = (protected_cuts(text), span_cuts(text, whole_words=True), span_cuts(text), protected_cuts(text, FIGURES))
+    for forbidden in passes:
+        ends = _best_ends(text, [c for c in opportunities if c not in forbidden], count, width)
+        if ends is not None:
+            pieces, start = [], 0
+            for end in ends:
+                pieces.append(text[start:end])
+                start = end
+            broken = "\n".join(pieces)
+            # The whole, as the layout measures it, must take exactly the lines chosen.
+            if len(ts.lines(broken, inner_width, size_pt, bold)) == count:
+                return broken
+    return text
+
+
+def _reads_well(text: str, lines: list[str]) -> bool:
+    """True when greedy ``lines`` break no protected span, leave no one-character last
+    line and end every line but the last at a phrase boundary."""
+    ends = [sum(len(line) for line in lines[: i + 1]) for i in range(len(lines))]
+    if stub_last(text, ends):
+        return False
+    forbidden = protected_cuts(text)
+    cut = 0
+    for line in lines[:-1]:
+        cut += len(line)
+        if cut in forbidden or text[cut - 1] not in PHRASE_END:
+            return False
+    return True
+
+
+def _best_ends(text: str, cuts: list[int], count: int, width) -> list[int] | None:
+    """Line ends for ``count`` lines through ``cuts``, or None when no choice fits."""
+    if count == 2:
+        return _best_pair(text, cuts, width)
+    return _best_lines(text, cuts, count, width)
+
+
+def _best_lines(text: str, cuts: list[int], count: int, width) -> list[int] | None:
+    """:func:`_best_ends` for any number of lines, by dynamic programming."""
+    # best[(k, end)] = (score, previous cut): k lines ending at ``end``; the score
+    # prefers fewer breaks mid-phrase, then fewer inside a known word, then fewer away
+    # from a function word (break_penalty), then the narrowest widest line, evenness.
+    positions = [0, *cuts, len(text)]
+    # The lines that fit, per end, nearest start first: measured once and shared by
+    # every line number k (once a line is too wide, earlier starts are too).
+    fitting: list[list[tuple[int, float]]] = [[]]
+    for j in range(1, len(positions)):
+        end = positions[j]
+        spans = []
+        for i in range(j - 1, -1, -1):
+            w = width(positions[i], end)
+            if w is None:
+                break
+            spans.append((positions[i], w))
+        fitting.append(spans)
+    penalties = [break_penalty(text, end) for end in positions]  # 0 phrase end, 1 function word, 2 other
+    best: dict[tuple[int, int], tuple[tuple[int, int, int, float, float], int]] = {(0, 0): ((0, 0, 0, 0.0, 0.0), -1)}
+    for k in range(1, count + 1):
+        for j in range(1, len(positions)):
+            end = positions[j]
+            if (k == count) != (end == len(text)):
+                continue  # only the last line ends the text
+            penalty = penalties[j]
+            for start, w in fitting[j]:
+                previous = best.get((k - 1, start))
+                if previous is None:
+                    continue
+                if k == count and stub_last(text, [previous[1], start, end] if k > 1 else [start, end]):
+                    continue  # never a one-character last line, nor two under a long line
+                (mid, split, hard, widest, spread), _ = previous
+                score = (mid + (penalty > 0), split + (penalty > 2), hard + (penalty > 1), max(widest, round(w, 1)), spread + w * w)
+                current = best.get((k, end))
+                if current is None or score < current[0]:
+                    best[(k, end)] = (score, start)
+    if (count, len(text)) not in best:
+        return None
+    ends, end, k = [], len(text), count
+    while k > 0:
+        ends.append(end)
+        end = best[(k, end)][1]
+        k -= 1
+    ends.reverse()
+    return ends
+
+
+def _best_pair(text: str, cuts: list[int], width) -> list[int] | None:
+    """:func:`_best_ends` for two lines, in one pass over the cuts (most wrapped titles
+    take two lines): the same score, the same choice on ties (the latest cut)."""
+    best: list[int] | None = None
+    best_score = None
+    length = len(text)
+    for cut in cuts:
+        first = width(0, cut)
+        if first is None:
+            break  # a later cut only makes the first line wider
+        if length - cut <= 4 and stub_last(text, [cut, length]):
+            continue  # never a one-character last line, nor two under a long line
+        second = width(cut, length)
+        if second is None:
+            continue
+        penalty = break_penalty(text, cut)
+        score = (int(penalty > 0), int(penalty > 2), int(penalty > 1), max(round(first, 1), round(second, 1)), first * first + second * second)
+        if best_score is None or score <= best_score:
+            best, best_score = [cut, length], score
+    return best

@@ -1,0 +1,125 @@
+"""Photos: the picture kind, a photo beside text and on a divider; cropped to fill,
+downsampled, with alt text; missing or unreadable files are input errors."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from pathlib import Path
+
+from click.testing import CliRunner
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Emu
+
+from deckgen.cli import cli
+from deckgen.layout.elements import Rect
+from deckgen.kinds.photos import PHOTO_DPI, fill_crop
+
+ROOT = Path(__file__).resolve().parents[2]
+STRESS = ROOT / "tests" / "stress" / "pictures.yaml"
+SAMPLE_PHOTO = ROOT / "decks" / "images" / "sorting-centre.jpg"
+
+
+def _build(tmp_path: Path, outline: Path):
+    out = tmp_path / "out.pptx"
+    return CliRunner().invoke(cli, ["build", str(outline), "-o", str(out)]), out
+
+
+def test_a_crop_keeps_the_middle_and_fills_the_frame():
+    assert fill_crop((1600, 1000), Rect(0, 0, 100, 100)) == (0.1875, 0.0, 0.1875, 0.0)
+    left, top, right, bottom = fill_crop((1000, 1600), Rect(0, 0, 400, 100))
+    assert left == right == 0 and top == bottom and abs((1 - 2 * top) * 1600 / 1000 - 100 / 400) < 1e-9
+
+
+def test_photos_fill_their_frames_are_downsampled_and_carry_alt_text(tmp_path):
+    result, out = _build(tmp_path, STRESS)
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(out))
+    seen = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.shape_type != 13 or not shape.name.startswith("Photo"):
+                continue
+            seen += 1
+            image = Image.open(io.BytesIO(shape.image.blob))
+            frame_ratio = shape.width / shape.height
+            assert abs(image.width / image.height - frame_ratio) < 0.02, shape.name  # cropped, not squeezed
+            longest_in = max(Emu(shape.width).inches, Emu(shape.height).inches)
+            assert max(image.size) <= longest_in * PHOTO_DPI + 2  # downsampled to the frame
+            assert shape._element.xpath("./p:nvPicPr/p:cNvPr/@descr")[0]  # alt text
+    assert seen >= 8
+    alts = [s._element.xpath("./p:nvPicPr/p:cNvPr/@descr")[0] for sl in prs.slides for s in sl.shapes if s.shape_type == 13 and s.name.startswith("Photo")]
+    assert "快递车辆驶入建制村" in alts and "delivery-van" in alts  # the caption, else the file name
+    # Each photo and size is stored once; the deck stays small.
+    assert out.stat().st_size < 1_500_000
+
+
+def test_the_same_outline_with_photos_gives_the_same_bytes(tmp_path):
+    first, out1 = _build(tmp_path / "a", STRESS) if (tmp_path / "a").mkdir() is None else None
+    second, out2 = _build(tmp_path / "b", STRESS) if (tmp_path / "b").mkdir() is None else None
+    assert first.exit_code == second.exit_code == 0
+    assert out1.read_bytes() == out2.read_bytes()
+
+
+def test_missing_and_unreadable_photos_are_errors_at_their_line(tmp_path):
+    (tmp_path / "notes.jpg").write_text("not a picture", encoding="utf-8")
+    outline = tmp_path / "deck.yaml"
+    outline.write_text(textwrap.dedent("""\
+        title: 图片
+        parts:
+          - title: 一
+            image: nowhere/divider.jpg
+            slides:
+              - kind: picture
+                title: 图片
+                photos:
+                  - {file: missing.jpg, caption: 不存在}
+                  - notes.jpg
+              - kind: statement
+                text: 一句话。
+                image: missing.png
+          - title: 二
+        """), encoding="utf-8")
+    out = tmp_path / "out.pptx"
+    out.write_bytes(b"old deck")
+    result = CliRunner().invoke(cli, ["build", str(outline), "-o", str(out)])
+    assert result.exit_code == 1
+    text = result.output
+    assert "deck.yaml:4:12: image not found: nowhere/divider.jpg; check the file name" in text
+    assert "deck.yaml:9:20: image not found: missing.jpg" in text
+    assert "deck.yaml:10:13: cannot read the image notes.jpg: it is not a JPEG or PNG file" in text
+    assert "deck.yaml:13:16: image not found: missing.png" in text
+    assert "Traceback" not in text
+    assert out.read_bytes() == b"old deck"  # nothing clobbered
+    check = CliRunner().invoke(cli, ["check", str(outline)])
+    assert check.exit_code == 1 and check.output.count("image not found") == 3
+
+
+def test_a_camera_sized_jpeg_is_cropped_and_scaled_to_exactly_what_the_frame_needs(tmp_path):
+    # Decoded at a reduced DCT scale first; the result must still be the exact crop
+    # and size, with the photo's content where the crop puts it.
+    from deckgen.render.photos import prepared_photo
+
+    photo = Image.new("RGB", (4000, 3000), (200, 30, 30))
+    photo.paste((30, 30, 200), (2000, 0, 4000, 3000))  # right half blue
+    path = tmp_path / "camera.jpg"
+    photo.save(path, quality=92)
+    data, suffix = prepared_photo(path, crop=(0.25, 0.0, 0.0, 0.25), max_px=1500)
+    out = Image.open(io.BytesIO(data))
+    assert suffix == ".jpg" and out.size == (1500, 1125)  # 3000 × 2250 kept, longest side 1500
+    left, right = out.getpixel((100, 560)), out.getpixel((1400, 560))
+    assert left[0] > 150 and left[2] < 80  # the kept left third is red
+    assert right[2] > 150 and right[0] < 80  # the right two thirds are blue
+    assert prepared_photo(path, crop=(0.25, 0.0, 0.0, 0.25), max_px=1500)[0] == data
+
+
+def test_an_image_name_too_long_for_the_file_system_is_not_found_not_a_traceback(tmp_path):
+    # Found by the fuzz test: Path.is_file() raises ENAMETOOLONG on Python 3.11.
+    outline = tmp_path / "deck.yaml"
+    outline.write_text("title: 讲话\nparts:\n  - title: 一\n    image: " + "讲" * 300 + ".jpg\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(outline), "-o", str(tmp_path / "out.pptx")])
+    assert result.exit_code == 1
+    assert "deck.yaml:4:12: image not found: 讲讲" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out.pptx").exists()

@@ -1,0 +1,61 @@
+"""Display text: explicit breaks at phrase boundaries, never inside a figure and its
+unit or a quoted term, no one-character last line, as many lines as greedy wrapping."""
+
+from __future__ import annotations
+
+import pytest
+
+from deckgen.typeset.display import FIGURES, display_breaks, protected_cuts
+from deckgen.typeset.typesetter import Typesetter
+from deckgen.theme.loader import load_theme
+
+TEXTS = [
+    "着力稳态势、促改革、强基础、畅循环，坚决筑牢寄递渠道首都“护城河”，以优异成绩迎接建党100周年。",
+    "党的十九届五中全会……为今后更长一段时期邮政快递业发展指明了前进方向、提供了根本遵循。",
+    "“十三五”时期全市快递业务量年均增长36.9%，2024年达到21530万件，是“十二五”末的4.8倍。",
+    "全市全行业有力保障群众寄递服务需求，以实际行动积极践行“以人民为中心”的发展理念，凸显了行业价值，赢得了社会赞誉。",
+]
+
+
+@pytest.fixture(scope="module", params=["postal-green", "gov-red"])
+def ts(request):
+    return Typesetter(load_theme(request.param))
+
+
+def test_protected_spans_cover_figures_with_units_and_quoted_terms():
+    text = "迎接建党100周年和“十三五”，增长36.9%"
+    cuts = protected_cuts(text)
+    assert {text.index("100") + k for k in range(1, 5)} <= cuts  # 100周年 stays whole
+    assert {text.index("“") + k for k in range(1, 5)} <= cuts
+    assert text.index("和") not in cuts
+
+
+@pytest.mark.parametrize("width", [735.0, 560.0, 420.0])
+@pytest.mark.parametrize("text", TEXTS)
+def test_display_lines_are_whole_phrases_and_fit(ts, text, width):
+    size = 36.0
+    broken = display_breaks(ts, text, width, size)
+    lines = broken.split("\n")
+    greedy = ts.lines(text, width, size, True)
+    assert "".join(lines) == text  # nothing lost or added
+    if len(greedy) > 4:
+        assert broken == text  # long text: left to greedy wrapping
+        return
+    if broken == text:
+        # No set of breaks keeps every figure whole in as many lines: greedy stands
+        # (only where the box is narrow for the text).
+        assert width < 735 or len(greedy) == 1
+        return
+    assert len(lines) == len(greedy)  # the same height as measured
+    for line in lines:
+        assert len(ts.lines(line, width, size, True)) == 1, line  # each line fits alone
+    if len(lines) > 1:
+        assert len(lines[-1].rstrip("。，、；：！？”")) >= 2, lines
+        cut_positions = {sum(len(x) for x in lines[: k + 1]) for k in range(len(lines) - 1)}
+        assert not cut_positions & protected_cuts(text, FIGURES), lines  # figures always whole
+
+
+def test_the_sample_statement_keeps_100_years_and_its_quoted_term_whole(ts):
+    text = TEXTS[0]
+    lines = display_breaks(ts, text, 735.0, 36.0).split("\n")
+    assert lines == ["着力稳态势、促改革、强基础、畅循环，", "坚决筑牢寄递渠道首都“护城河”，", "以优异成绩迎接建党100周年。"]

@@ -1,0 +1,91 @@
+"""The linear-time line breaker gives exactly the lines of the simple one.
+
+``Measurer.wrap`` measures candidate lines from prefix sums (a ``Ruler``); the
+reference below is the straightforward greedy breaker it replaced, which measures
+every candidate line as a string from its first character. On random mixes of
+Chinese, Latin words, digits, punctuation, spaces and newlines, at any width, size
+and weight, both must break every line at the same place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deckgen.typeset.linebreak import _char_break_allowed, break_opportunities, wrap
+
+from .conftest import char_count
+
+ALPHABET = (
+    "邮政快递业务总量增长年工作会议精神全面推进高质量发展党建"  # ideographs
+    "。，、；：？！）》”’（《“‘——……·％"  # CJK and ambiguous punctuation
+    "abcdefghijklmnopqrstuvwxyzGDPQX"  # Latin letters
+    "0123456789.%-+/()$"  # digits and their symbols
+    "   \u3000\n"  # spaces (several, so runs occur), ideographic space, newline
+)
+
+texts = st.text(alphabet=ALPHABET, max_size=160)
+
+
+def reference_wrap(text: str, width: float, measure_fn: Callable[[str], float]) -> list[str]:
+    """Greedy wrapping measuring every candidate line as a string (quadratic)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if not paragraph:
+            lines.append("")
+            continue
+        ends = break_opportunities(paragraph) + [len(paragraph)]
+        start = 0
+        while start < len(paragraph):
+            best = None
+            for end in (e for e in ends if e > start):
+                if measure_fn(paragraph[start:end].rstrip()) <= width:
+                    best = end
+                else:
+                    break
+            if best is None:
+                best = _reference_character_break(paragraph, start, width, measure_fn)
+            lines.append(paragraph[start:best])
+            start = best
+    return lines
+
+
+def _reference_character_break(text: str, start: int, width: float, measure_fn: Callable[[str], float]) -> int:
+    fitting = start + 1
+    while fitting < len(text) and measure_fn(text[start : fitting + 1].rstrip()) <= width:
+        fitting += 1
+    for end in range(fitting, start + 1, -1):
+        if end >= len(text) or _char_break_allowed(text[end - 1], text[end]):
+            return end
+    return fitting
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts, width=st.floats(min_value=5, max_value=400), size=st.sampled_from([14, 18, 18.5, 24, 28, 40]), bold=st.booleans())
+def test_the_fast_breaker_gives_the_reference_lines_with_the_real_font(noto_measurer, text, width, size, bold):
+    expected = reference_wrap(text, width, lambda part: noto_measurer.width(part, size, bold))
+    assert noto_measurer.wrap(text, width, size, bold) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts, width=st.integers(min_value=1, max_value=30))
+def test_the_fast_breaker_gives_the_reference_lines_with_any_measure(text, width):
+    assert wrap(text, width, char_count) == reference_wrap(text, width, char_count)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=texts, size=st.sampled_from([14, 18, 28]), bold=st.booleans())
+def test_a_ruler_measures_spans_as_width_does(noto_measurer, text, size, bold):
+    ruler = noto_measurer.ruler(text, size, bold)
+    for start in range(0, len(text) + 1, 7):
+        for end in range(start, len(text) + 1, 5):
+            assert ruler.width(start, end) == noto_measurer.width(text[start:end], size, bold)
+
+
+def test_a_long_text_wraps_every_character_in_order(noto_measurer):
+    text = ("在新的一年里，我们要坚持稳中求进工作总基调，GDP增长6.5%以上。" * 3000)[:100_000]
+    lines = noto_measurer.wrap(text, 600, 18)
+    assert "".join(lines) == text
+    assert all(noto_measurer.width(line.rstrip(), 18) <= 600 for line in lines)
