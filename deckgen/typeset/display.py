@@ -12,7 +12,7 @@ lines exactly as chosen.
 from __future__ import annotations
 
 from deckgen.typeset.linebreak import analysis
-from deckgen.typeset.phrases import FIGURES, PHRASE_END, PROTECTED, break_penalty, protected_cuts, span_cuts, stub_last, visible
+from deckgen.typeset.phrases import FIGURES, PHRASE_END, PROTECTED, break_penalty, fallback_cuts, protected_cuts, stub_last, visible
 from deckgen.typeset.typesetter import Typesetter
 
 __all__ = ["FIGURES", "PROTECTED", "display_breaks", "protected_cuts"]
@@ -56,7 +56,7 @@ def _display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: floa
 
     # Quoted terms and figures stay whole where the lines allow; else figures alone.
     # Words too where they can (protected_cuts), else figures and terms, else figures.
-    passes = (protected_cuts(text), span_cuts(text, whole_words=True), span_cuts(text), protected_cuts(text, FIGURES))
+    passes = (protected_cuts(text), *fallback_cuts(text), protected_cuts(text, FIGURES))
     for forbidden in passes:
         ends = _best_ends(text, [c for c in opportunities if c not in forbidden], count, width)
         if ends is not None:

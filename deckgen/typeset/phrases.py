@@ -107,6 +107,15 @@ def protected_cuts(text: str, pattern: re.Pattern[str] = PROTECTED) -> frozenset
     return cuts | reading_cuts(text) if pattern is PROTECTED else cuts
 
 
+def fallback_cuts(text: str) -> tuple[frozenset[int], ...]:
+    """The cuts to avoid, in order, where a line cannot keep every reading rule: words,
+    figures and terms whole (的/以/为 may end a line); words and figures whole (a
+    title too long for a line, 《快递末端网点备案暂行规定》, breaks between its words);
+    figures and terms whole."""
+    words_and_figures = words.inner_positions(text) | _cuts(text, FIGURES)
+    return span_cuts(text, whole_words=True), frozenset(words_and_figures), span_cuts(text)
+
+
 def span_cuts(text: str, *, whole_words: bool = False) -> frozenset[int]:
     """:func:`protected_cuts` without the reading rules: figures and terms only (the
     fallback where a line cannot avoid a word break); with ``whole_words``, dictionary
@@ -228,10 +237,10 @@ def settle(text: str, ends: Sequence[int], opportunities: Sequence[int], fits: S
     allowed = [c for c in opportunities if c not in forbidden]
     if forbidden and any(end in forbidden for end in ends[:-1]):
         rewrapped = _greedy(text, allowed, fits)
-        for whole_words in (True, False):
+        for fallback in fallback_cuts(text):
             if rewrapped is None:
-                # A line too narrow for the rules: words whole, else figures and terms.
-                allowed = [c for c in opportunities if c not in span_cuts(text, whole_words=whole_words)]
+                # A line too narrow for every rule: keep what it can (see fallback_cuts).
+                allowed = [c for c in opportunities if c not in fallback]
                 rewrapped = _greedy(text, allowed, fits)
         ends = rewrapped or ends
     if len(text) <= SETTLE_SPANS_UP_TO and splits_word(text, ends):
