@@ -302,7 +302,8 @@ def layout_kpi_cards(
     floors = [VALUE_SIZES[1], NARROW_VALUE_MIN] if body.w <= NARROW_BODY and not snug else [VALUE_SIZES[1]]
     for floor in floors:
         for cols, rows in grids:
-            fit = _fit_cards(ts, slide, metrics, cols, rows, body, caption, insets=STRIP_INSETS if snug else CARD_INSETS, max_value_pt=max_value_pt, short_heads=snug, min_value_pt=floor)
+            insets = STRIP_INSETS if snug else CARD_INSETS
+            fit = _fit_cards(ts, slide, metrics, cols, rows, body, caption, insets=insets, max_value_pt=max_value_pt, short_heads=snug, min_value_pt=floor)
             if fit is not None and (fit[3] or not snug):
                 fits.append((cols, rows, fit))
         if fits:

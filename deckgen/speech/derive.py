@@ -316,8 +316,8 @@ class _Builder:
             if previous:
                 previous["notes"] += S.notes_of(pending)
             return last_run_slide
-        topics = sum(1 for p in _headings_joined(pending) if headline.topic_of(p))
-        if last_run_slide is not None and not any(markers.is_spoken_only(p) for p in pending) and topics < 2:
+        topic_count = sum(1 for p in _headings_joined(pending) if headline.topic_of(p))
+        if last_run_slide is not None and not any(markers.is_spoken_only(p) for p in pending) and topic_count < 2:
             last_run_slide["notes"] += S.notes_of(pending)
             return last_run_slide
         statement_paras: list[str] = []

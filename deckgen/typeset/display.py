@@ -12,7 +12,7 @@ lines exactly as chosen.
 from __future__ import annotations
 
 from deckgen.typeset.linebreak import analysis
-from deckgen.typeset.phrases import FIGURES, PHRASE_END, PROTECTED, break_penalty, fallback_cuts, protected_cuts, stub_last, visible
+from deckgen.typeset.phrases import FIGURES, PHRASE_END, PROTECTED, break_penalty, fallback_cuts, protected_cuts, stub_last
 from deckgen.typeset.typesetter import Typesetter
 
 __all__ = ["FIGURES", "PROTECTED", "display_breaks", "protected_cuts"]

@@ -15,7 +15,7 @@ from deckgen.typeset.linebreak import analysis
 from deckgen.typeset.linecache import StoredLines
 from deckgen.typeset.measure import CJK_SAFETY, WIDTH_SAFETY, line_pitch
 from deckgen.typeset.paragraphs import Insets, Para, Run
-from deckgen.typeset.phrases import SETTLE_SPANS_UP_TO, protected_cuts, settle, splits_word, stub_last, visible
+from deckgen.typeset.phrases import SETTLE_SPANS_UP_TO, protected_cuts, settle, splits_word, stub_last
 from deckgen.placeholders import PLACEHOLDER_RE
 from deckgen.theme.model import Theme
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.typeset.phrases import PROTECTED, break_penalty, protected_cuts, span_cuts, visible
+from deckgen.typeset.phrases import break_penalty, span_cuts, visible
 from deckgen.typeset.typesetter import Typesetter
 from deckgen.theme.loader import load_theme
 
