@@ -17,6 +17,7 @@ from deckgen.speech.sentences import (
     leading_clauses,
     sentences,
     shorten,
+    without_address,
 )
 
 _SLOGAN_RE = re.compile(r"^(?:同志们|同事们)?[，,：:！!]?\s*“(?P<slogan>[^“”]{4,24})”[。！!]?$")
@@ -80,6 +81,7 @@ def key_sentence(paragraphs: list[str]) -> str:
     phrases wins, the earliest on ties. Then a short sentence opening a paragraph
     (新阶段开启新征程). Last, the first sentence, shortened.
     """
+    paragraphs = [without_address(p) for p in paragraphs]
     best, best_score = "", 0
     for paragraph in paragraphs:
         for sentence in sentences(paragraph):

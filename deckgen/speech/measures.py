@@ -48,7 +48,7 @@ LOOK_ALIKE_MAX = 3
 # A phrase that stops on a particle or conjunction is cut short; words that end in one
 # (碳中和, 所在, 存在, 以为) are whole.
 _FRAGMENT_END_RE = re.compile(r"(?:的|(?<![中平缓温调柔祥附])和|(?<![所存现正实])在|并|与|及|或|对|把|将|以|(?<![成作认视以])为|、|，)$")
-_FRAGMENT_START_RE = re.compile(r"^(?:也|并(?!购)|而|和(?!平|谐|美)|及|且|又|还|但|或)")
+_FRAGMENT_START_RE = re.compile(r"^(?:也|并(?!购)|而|和(?!平|谐|美)|及|且|又|还|但|或)|^(?:各位代表|同志们|各位委员)")
 # 推迟开学、灵活复工、错峰出行: short phrases joined by 、 and nothing else.
 _BARE_LIST_RE = re.compile(r"^[^，。；：、]{2,8}(?:、[^，。；：、]{2,8}){2,}$")
 # …是党和人民一道拼出来、干出来、奋斗出来的: 是…的 closes a sentence.
@@ -211,7 +211,8 @@ def repeated_titles(data: dict) -> list[str]:
 
 
 def fragments(data: dict) -> list[str]:
-    """Shown phrases that are not complete: a dangling end or start, a bare 、-list."""
+    """Shown phrases that are not complete: a dangling end or start, an address to the
+    hall (各位代表，…), a bare 、-list shown alone."""
     found = []
     for slide in _slides(data):
         texts = [slide.get("title", ""), slide.get("text", "")]

@@ -108,6 +108,15 @@ def _cut_inside_quotes(text: str, limit: int) -> str:
     return bare(head) + "".join(reversed(open_marks))
 
 
+# 各位代表，支持国防…: the address opens what is said; a slide shows what is said.
+_ADDRESS_RE = re.compile(r"^\s*(?:各位代表|同志们|同事们|各位委员|各位同志)[，,！!]\s*(?=\S)")
+
+
+def without_address(text: str) -> str:
+    """``text`` without an address it opens with (各位代表，… -> …)."""
+    return _ADDRESS_RE.sub("", text, count=1)
+
+
 def headline_and_rest(text: str, limit: int = HEADLINE_MAX) -> tuple[str, str]:
     """Split an item's text into its headline and the rest.
 
@@ -115,7 +124,7 @@ def headline_and_rest(text: str, limit: int = HEADLINE_MAX) -> tuple[str, str]:
     else its leading clauses up to ``limit`` characters. Returns ``(headline, rest)``;
     the rest may be empty.
     """
-    parts = sentences(text)
+    parts = sentences(without_address(text))
     if not parts:
         return "", ""
     first = parts[0]
