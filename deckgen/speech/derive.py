@@ -322,6 +322,7 @@ class _Builder:
             return last_run_slide
         statement_paras: list[str] = []
         topic_paras: list[str] = []
+        topic_of: dict[str, str] = {}
 
         def close_statement() -> None:
             close_topics()
@@ -338,12 +339,13 @@ class _Builder:
             if len(topic_paras) >= 2:
                 out.append(S.headed_items(title, topic_paras))
             elif topic_paras:
-                out.append(S.topic_slide(topic_paras[0]))
+                out.append(S.topic_slide(topic_paras[0], topic_of[topic_paras[0]]))
             topic_paras.clear()
 
         for paragraph in _headings_joined(pending):
-            # A group's one paragraph is titled by the group, not by its first sentence.
-            topic = headline.topic_of(paragraph) if topics else ""
+            # A group's one paragraph is titled by the group, not by its first sentence;
+            # a heading line joined to its paragraph may be a little longer than a topic.
+            topic = headline.topic_of(paragraph, longest=headline.HEADING_LINE_MAX if paragraph not in pending else headline.TOPIC_MAX) if topics else ""
             figures = S.metrics_slides(
                 self.figures(paragraph), [paragraph], context_year=self.year, result_year=self.result_year
             )
@@ -358,6 +360,7 @@ class _Builder:
                     out.append(problems)
             elif topic and not statement_paras:
                 topic_paras.append(paragraph)
+                topic_of[paragraph] = topic
             else:
                 close_topics()
                 statement_paras.append(paragraph)
@@ -500,8 +503,13 @@ def _headings_joined(paragraphs: list[str]) -> list[str]:
 
 
 def _standalone_heading(paragraph: str) -> bool:
+    """A paragraph that is one short sentence naming a topic (这是…的五年。)."""
     parts = sentences(paragraph)
-    return len(parts) == 1 and bool(headline.topic_of(paragraph + "这一句只为让主题成立而补足二十个字符的长度。"))
+    return len(parts) == 1 and bool(headline.topic_of(paragraph + _FILLER, longest=headline.HEADING_LINE_MAX))
+
+
+# What topic_of needs after a sentence to read it as a topic (it asks for a paragraph).
+_FILLER = "这" * 20 + "。"
 
 
 def _titled_by_topic(slides: list[dict], topic: str) -> list[dict]:

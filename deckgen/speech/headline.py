@@ -225,10 +225,11 @@ def _from_cue(sentence: str, cue: str) -> str:
 
 
 TOPIC_MAX = 16  # characters in a topic sentence (营商环境进一步改善。)
+HEADING_LINE_MAX = 24  # a topic set as a line of its own (这是粤港澳大湾区建设纵深推进的五年。)
 _TOPIC_NOT_RE = re.compile(r"^(?:同志们|各位|我们|这(?!是)|那|但|而|因此|所以|总之)|[是：:]$|[，,、；;\dX%％]")
 
 
-def topic_of(paragraph: str) -> str:
+def topic_of(paragraph: str, *, longest: int = TOPIC_MAX) -> str:
     """The topic a paragraph opens with: a short first sentence that names what the
     rest is about (经济结构不断优化。消费拉动…), or ''.
 
@@ -240,7 +241,7 @@ def topic_of(paragraph: str) -> str:
         return ""
     first = parts[0]
     topic = bare(first).rstrip("。！")
-    if not first.endswith(("。", "！")) or not 4 <= len(topic) <= TOPIC_MAX or _TOPIC_NOT_RE.search(topic):
+    if not first.endswith(("。", "！")) or not 4 <= len(topic) <= longest or _TOPIC_NOT_RE.search(topic):
         return ""
     if len(bare("".join(parts[1:]))) < 20:
         return ""

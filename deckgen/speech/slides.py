@@ -267,13 +267,12 @@ def headed_items(title: str, paragraphs: list[str]) -> dict | None:
     return {"kind": "achievements", "title": title, "items": items, "notes": notes_of(paragraphs)}
 
 
-def topic_slide(paragraph: str) -> dict | None:
+def topic_slide(paragraph: str, topic: str) -> dict | None:
     """One topic paragraph (营商环境进一步改善。…) as a slide titled by its topic.
 
     What it goes on to say gives the points (a bullet per sentence, or per clause of
     one long sentence); with too little for points it is a statement under its topic.
     """
-    topic = headline.topic_of(paragraph)
     slide = point_detail(topic, paragraph, spoken_as=paragraph)
     if slide:
         return slide

@@ -62,7 +62,7 @@ def _subjects(slide: dict) -> list[str]:
     texts += [slide.get("text", "")]
     texts += [str(row.get("indicator", "")) for row in slide.get("metrics", [])]
     subjects = []
-    for text in texts:
+    for text in [t for t in texts if t][:1]:  # the first entry stands for the slide
         pieces = clauses(text) if text else []
         phrase = bare(pieces[0]) if pieces else ""
         if 2 <= len(phrase) <= SUBJECT_MAX:
