@@ -51,6 +51,8 @@ _FRAGMENT_END_RE = re.compile(r"(?:的|(?<![中平缓温调柔祥附])和|(?<![�
 _FRAGMENT_START_RE = re.compile(r"^(?:也|并(?!购)|而|和(?!平|谐|美)|及|且|又|还|但|或)|^(?:各位代表|同志们|各位委员)")
 # 推迟开学、灵活复工、错峰出行: short phrases joined by 、 and nothing else.
 _BARE_LIST_RE = re.compile(r"^[^，。；：、]{2,8}(?:、[^，。；：、]{2,8}){2,}$")
+# A scene-setter alone (新的一年, 在我国的经济和社会发展中) says nothing.
+_SETTING_RE = re.compile(r"^(?:新的一年|过去一年|过去的一年|一年来|今年|明年|当前|目前|同时|此外|在[^，。]{1,20}(?:中|上|下|里))$")
 # …是党和人民一道拼出来、干出来、奋斗出来的: 是…的 closes a sentence.
 _SHI_DE_RE = re.compile(r"是.+的$")
 
@@ -223,7 +225,7 @@ def fragments(data: dict) -> list[str]:
             phrase = _bare(text).removesuffix(CONTINUED).rstrip("。！？!?；;：:")
             if not phrase or phrase == "X":
                 continue
-            if (_FRAGMENT_END_RE.search(phrase) and not _SHI_DE_RE.search(phrase)) or _FRAGMENT_START_RE.search(phrase):
+            if (_FRAGMENT_END_RE.search(phrase) and not _SHI_DE_RE.search(phrase)) or _FRAGMENT_START_RE.search(phrase) or _SETTING_RE.match(phrase):
                 found.append(text)
             elif slide.get("kind") == "statement" and text == slide.get("text") and _is_list(phrase):
                 found.append(text)

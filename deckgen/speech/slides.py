@@ -11,7 +11,7 @@ import re
 
 from deckgen.speech import headline, markers
 from deckgen.speech.metrics import Metric
-from deckgen.speech.sentences import bare, clauses, sentences
+from deckgen.speech.sentences import bare, clauses, is_setting, sentences
 from deckgen.speech.structure import Container, DashRun, Item, ItemRun, Para
 
 # Bullets per slide when paragraphs are turned into bullets; more would not be read.
@@ -309,7 +309,7 @@ def clause_bullets(title: str, paragraph: str, notes: list[str]) -> dict | None:
     行政，…`` gives 坚持党的全面领导 / 深入推进依法行政 / …; None when fewer than three.
     """
     rest = sentences(paragraph)[1:]
-    lines = [WE_MUST_RE.sub("", c) for sentence in rest for c in clauses(sentence)]
+    lines = [WE_MUST_RE.sub("", c) for sentence in rest for c in clauses(sentence) if not is_setting(c)]
     lines = [line for line in lines if 4 <= len(line) <= headline.HEADLINE_MAX]
     if len(lines) < 3:
         return None
@@ -338,7 +338,7 @@ _CONTINUING_RE = re.compile(r"^(?:也|并且?|而且?|又|还|同时|从而|进�
 
 def _point_lines(lines: list[str]) -> list[str]:
     joined: list[str] = []
-    for line in lines:
+    for line in [line for line in lines if not is_setting(line)]:
         if joined and _CONTINUING_RE.match(line):
             joined[-1] = f"{joined[-1]}，{line}"
         else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from deckgen.speech.headline import topic_of
-from deckgen.speech.sentences import bare, clauses
+from deckgen.speech.sentences import bare, clauses, is_setting
 
 CONTINUED = "（续）"
 SUBJECT_MAX = 14  # characters of a point named after a title's colon
@@ -63,7 +63,7 @@ def _subjects(slide: dict) -> list[str]:
     texts += [str(row.get("indicator", "")) for row in slide.get("metrics", [])]
     subjects = []
     for text in [t for t in texts if t][:1]:  # the first entry stands for the slide
-        pieces = clauses(text) if text else []
+        pieces = [p for p in clauses(text) if not is_setting(p)] if text else []
         phrase = bare(pieces[0]) if pieces else ""
         if 2 <= len(phrase) <= SUBJECT_MAX:
             subjects.append(phrase)

@@ -20,19 +20,32 @@ def vary_layouts(parts: list[dict]) -> None:
     :data:`LOOK_ALIKE_MAX` look-alike slides within a part."""
     for part in parts:
         slides = part.get("slides", [])
-        run = 0
+        run = 0  # slides in the current run, as built (a long list counts twice)
+        start = 0  # where the run began
         for index, slide in enumerate(slides):
-            run = run + 1 if index and look_alike(slides[index - 1], slide) else 1
+            if index and look_alike(slides[index - 1], slide):
+                run += _pages(slide)
+            else:
+                run, start = _pages(slide), index
             if run <= LOOK_ALIKE_MAX:
                 continue
             # This slide changes form, else the latest one before it in the run that
             # can (too many items for cards), so the run is cut where it can be.
-            for back in range(index, index - run, -1):
+            for back in range(index, start - 1, -1):
                 other = _other_form(slides[back])
                 if other is not None:
                     slides[back] = other
-                    run = index - back
+                    run = sum(_pages(s) for s in slides[back + 1 : index + 1])
+                    start = back + 1
                     break
+
+
+LONG_LIST = 4  # a list of more entries likely continues on a （续） slide that looks the same
+
+
+def _pages(slide: dict) -> int:
+    entries = slide.get("items", []) or slide.get("bullets", [])
+    return 2 if len(entries) > LONG_LIST and slide.get("kind") in ("achievements", "focus-area") else 1
 
 
 def look_alike(one: dict, other: dict) -> bool:
