@@ -144,6 +144,7 @@ class _Builder:
         data["slides"] = self.body_slides(part, part.title, focus=self.is_focus(part))
         if not any(isinstance(b, (Container, ItemRun, DashRun)) for b in part.body):
             data["slides"] = self.situation_slides(part, data["slides"])
+        _period_targets(data["slides"], part.title)
         return data
 
     def passage_slides(self, part: Container) -> list[dict]:
@@ -488,6 +489,23 @@ def _numbered(paragraph: str) -> _Numbered | None:
     """一、提高低保…。 / 1.…: a numbered heading of an annex, without its number."""
     match = _NUMBERED_RE.match(paragraph)
     return _Numbered(match.group("text").rstrip("。")) if match else None
+
+
+_PART_PERIOD_RE = re.compile(r"“(十[一二三四五六七八九]五)”")
+_TARGETS_TITLE_RE = re.compile(r"^\d{4}年主要预期目标$")
+
+
+def _period_targets(slides: list[dict], part_title: str) -> None:
+    """In a part about a plan period (“十五五”时期的主要目标任务), targets whose
+    sentence names no year are the period's: “十五五”时期主要目标, not 2026年…."""
+    period = _PART_PERIOD_RE.search(part_title)
+    if not period:
+        return
+    for slide in slides:
+        if slide["kind"] == "metrics" and _TARGETS_TITLE_RE.match(slide.get("title", "")):
+            year = slide["title"][:5]
+            if year not in slide.get("notes", "") and not re.search(r"今年|明年", slide.get("notes", "")):
+                slide["title"] = f"“{period.group(1)}”时期主要目标"
 
 
 def _headings_joined(paragraphs: list[str]) -> list[str]:

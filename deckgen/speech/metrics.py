@@ -191,6 +191,10 @@ def _single_rows(clause: str) -> list[Metric]:
     return rows if len(rows) == len(found) else []
 
 
+# 增长4.5%—5%: a range written with the unit on both ends reads as 4.5—5%.
+_UNIT_RANGE_RE = re.compile(r"(\d+(?:\.\d+)?)([%％])\s*([-—~～])\s*(?=\d)")
+
+
 def _single(clause: str) -> Metric | None:
     """One row from a clause holding one figure.
 
@@ -199,7 +203,7 @@ def _single(clause: str) -> Metric | None:
     rate keeps its verb in the indicator (规模以上工业增加值增长 | 7.1 | %), so the
     rate is never shown twice, as value and as change.
     """
-    match = _SINGLE_RE.match(clause)
+    match = _SINGLE_RE.match(_UNIT_RANGE_RE.sub(r"\1\3", clause))
     if not match:
         return None
     pre = match.group("pre")

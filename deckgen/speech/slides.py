@@ -91,7 +91,10 @@ def metrics_slides(
     slides = []  # (position of the first row, slide): tables come in the speech's order
     if len(results) >= 2:
         year = results[0].year
-        if year or not fallback_title:
+        period = _period(results[0].sentence, notes)
+        if period and not year and not fallback_title:
+            title = f"“{period}”时期主要指标"  # 这五年…: the plan period's results
+        elif year or not fallback_title:
             year = year or result_year
             title = f"{year}年主要指标" if year else "主要指标"
         else:
@@ -99,19 +102,42 @@ def metrics_slides(
         slides.append((rows.index(results[0]), _metrics_slide(title, results, notes)))
     if len(based) >= 2:
         base = based[0].base
-        period = re.match(r"^(“[^”]+”)(?:期间|时期)", based[0].change or "")
-        title = f"{period.group(1)}时期发展速度" if period else f"较{base}增长情况"
+        quoted = re.match(r"^(“[^”]+”)(?:期间|时期)", based[0].change or "")
+        title = f"{quoted.group(1)}时期发展速度" if quoted else f"较{base}增长情况"
         headers = ["指标", f"为{base}的", "单位", "年均增长" if all("年均" in r.change for r in based) else "变化"]
         slides.append((rows.index(based[0]), _metrics_slide(title, based, notes, headers)))
     if targets:
         year = targets[0].year or context_year
-        title = f"{year}年主要预期目标" if year else "主要预期目标"
+        period = _period(targets[0].sentence, notes)
+        if period and not targets[0].year:
+            title = f"“{period}”时期主要目标"  # “十五五”时期…的主要目标是：…
+        else:
+            title = f"{year}年主要预期目标" if year else "主要预期目标"
         position = rows.index(targets[0])
         if any(not r.unit and isinstance(r.value, str) for r in targets):
             # Most goals read as one phrase (5.5%左右, 7万人以上): give every row that form.
             targets = [_unit_in_value(r) for r in targets]
         slides.append((position, _metrics_slide(title, targets, notes)))
     return [slide for _, slide in sorted(slides, key=lambda pair: pair[0])]
+
+
+_PERIOD_RE = re.compile(r"“(十[一二三四五六七八九]五)”(?:时期|期间|规划)?|(十[一二三四五六七八九]五)时期")
+
+
+_PERIOD_OPENING_RE = re.compile(r"^“(十[一二三四五六七八九]五)”(?:时期|期间)")
+
+
+def _period(sentence: str, notes: list[str]) -> str:
+    """The plan period (十五五) the figures' sentence, or its paragraph's start, speaks
+    of; '' when the sentence speaks of this year (今年…的主要预期目标是)."""
+    if re.search(r"今年|明年|本年|当年", sentence or ""):
+        return ""
+    match = _PERIOD_RE.search(sentence or "")
+    if match:
+        return match.group(1) or match.group(2)
+    # “十四五”时期，上海发展历程…这五年，…: a paragraph about the period as a whole.
+    match = _PERIOD_OPENING_RE.match(notes[0] if notes else "")
+    return match.group(1) if match else ""
 
 
 def _metrics_slide(title: str, rows: list[Metric], notes: list[str], headers: list[str] | None = None) -> dict:

@@ -81,3 +81,17 @@ def test_nothing_shown_is_a_fragment(measured):
 def test_no_more_than_three_look_alike_slides_in_a_row(measured):
     name, _, result = measured
     assert not result.runs, f"{name}: {result.summary()}\nruns: {result.runs[:5]}"
+
+
+def test_tables_are_titled_by_what_they_hold():
+    """Targets of the plan period are not the year's, results of the period are not the
+    year's, and the year's targets say the year (issue 16 item 3)."""
+    titles = {}
+    for name in ("guangdong-gov-report-2026", "shanghai-gov-report-2026", "zhejiang-gov-report-2026"):
+        path = _source(name)
+        data = derive_outlines(path.read_text(encoding="utf-8"), path.name)[0].data
+        titles[name] = [s["title"] for p in data["parts"] for s in p.get("slides", []) if s["kind"] == "metrics"]
+    assert titles["guangdong-gov-report-2026"][-2:] == ["“十五五”时期主要目标", "2026年主要预期目标"]
+    assert titles["zhejiang-gov-report-2026"][-2:] == ["“十五五”时期主要目标", "2026年主要预期目标"]
+    assert "“十四五”时期主要指标" in titles["shanghai-gov-report-2026"]
+    assert titles["shanghai-gov-report-2026"][-1] == "2026年主要预期目标"
