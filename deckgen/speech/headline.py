@@ -18,6 +18,7 @@ from deckgen.speech.sentences import (
     sentences,
     shorten,
     without_address,
+    without_setting,
 )
 
 _SLOGAN_RE = re.compile(r"^(?:同志们|同事们)?[，,：:！!]?\s*“(?P<slogan>[^“”]{4,24})”[。！!]?$")
@@ -101,7 +102,7 @@ def key_sentence(paragraphs: list[str]) -> str:
         if first and 6 <= len(bare(first[0])) <= 20:
             return bare(first[0])
     first = sentences(paragraphs[0]) if paragraphs else []
-    return shorten(first[0]) if first else ""
+    return shorten(without_setting(first[0])) if first else ""
 
 
 def is_slogan(clause: str) -> bool:
@@ -240,7 +241,7 @@ def topic_of(paragraph: str, *, longest: int = TOPIC_MAX) -> str:
     if len(parts) < 2:
         return ""
     first = parts[0]
-    topic = bare(first).rstrip("。！")
+    topic = bare(first).rstrip("。！").lstrip("—－-")  # ——必须坚持人民至上。: the point, not its dash
     if not first.endswith(("。", "！")) or not 4 <= len(topic) <= longest or _TOPIC_NOT_RE.search(topic):
         return ""
     if len(bare("".join(parts[1:]))) < 20:

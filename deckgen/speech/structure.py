@@ -197,6 +197,10 @@ def _split_tail(speech: Speech) -> None:
             passages.append([block])
         else:
             passages[-1].append(block)
+    # The passages just before the closing that speak of no known topic (同志们！时代
+    # 呼唤着我们…青年强，则国家强) are the closing's run-up: they join its notes.
+    while passages and not tail_topic(_passage_text(passages[-1])) and len(passages) < len(tail) and _closing_run_up(passages[-1]):
+        speech.closing[:0] = [b.text for b in passages.pop() if isinstance(b, Para)]
     titled = []
     topics = []
     for passage in passages:
@@ -223,6 +227,23 @@ TAIL_TOPICS: dict[str, tuple[str, str, re.Pattern[str]]] = {
     "foreign": ("外交工作", "外交", re.compile(r"外交|国际社会|世界各国|人类命运共同体|多边主义|全球治理|和平发展道路")),
 }
 TAIL_TOPIC_MIN = 2  # cues a passage must hold to be titled by its topic
+
+
+def _passage_text(passage: list[Block]) -> str:
+    return "".join(b.text for b in passage if isinstance(b, Para) and not b.spoken_only)
+
+
+# What a closing run-up says: the hall is called on (时代呼唤着我们, 青年强，则国家强).
+_RUN_UP_RE = re.compile(r"呼唤|期待着|青年|同心|团结就是力量|奋斗|伟业|前进")
+
+
+def _closing_run_up(passage: list[Block]) -> bool:
+    return bool(speech_closing_cue(_passage_text(passage)))
+
+
+def speech_closing_cue(text: str) -> bool:
+    """True when ``text`` calls on the hall as a closing does (at least two cues)."""
+    return len(_RUN_UP_RE.findall(text)) >= 2
 
 
 def tail_topic(text: str) -> str:
