@@ -9,6 +9,7 @@ complete new file (temporary file, then rename).
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import time
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ class BuildResult:
     slides: int
     seconds: float
     findings: list[Issue] = field(default_factory=list)
+    #: What a reader would notice (:mod:`deckgen.review`): word splits, repeated titles, …
+    review: list[Issue] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     inputs: list[tuple[str, str | Path | None]] = field(default_factory=list)  # what it read, by role
 
@@ -59,8 +62,12 @@ def build(
 ) -> BuildResult:
     """Build one outline into a .pptx and return what was made.
 
+    The deck is reviewed as it is laid out (:mod:`deckgen.review`); what a reader
+    would notice is in the result's ``review`` (the deck is still written).
+
     Raises :class:`InputError` (every problem, with lines) for a broken outline,
-    theme or figures file; with ``strict``, also while ``X`` placeholders remain.
+    theme or figures file; with ``strict``, also while ``X`` placeholders remain or
+    the review finds anything.
     """
     started = time.perf_counter()
     outline_path = Path(outline_path)
@@ -84,6 +91,7 @@ def build(
     from deckgen.layout.plan import plan_deck
     from deckgen.typeset.typesetter import Typesetter
     from deckgen.render.slides import render_deck
+    from deckgen.review.run import LAYOUT_KINDS, reader_findings, review_plan
 
     # Layout and rendering make millions of small objects and no garbage cycles; the
     # cyclic GC's passes over the growing heap cost 10-20 % on long decks (measured
@@ -97,6 +105,10 @@ def build(
         refused = [outline.issue(f.path, f.message) for f in plan.findings if f.severity == "error"]
         if refused:
             raise InputError(refused)
+        reviewed = review_plan(outline, plan, theme=theme)
+        review = reader_findings(reviewed)
+        if strict and review:
+            raise InputError([dataclasses.replace(i, severity="error", message=i.message + " (--strict refuses to build)") for i in review])
         data = render_deck(plan, outline.deck, theme)
     finally:
         if gc_was_enabled:
@@ -105,8 +117,10 @@ def build(
     inputs = build_inputs(outline_path, theme, values)
     refuse_overwriting_inputs(out, inputs)
     write_atomic(out, data)
-    findings = [outline.issue(f.path, f.message, f.severity) for f in plan.findings]
+    # What layout had to do (continued, shrunk), each on its slide; the theme's own
+    # warnings are in ``warnings``, placeholders are for check and --strict.
+    findings = [i for i in reviewed if i.kind in LAYOUT_KINDS]
     warnings = list(plan.warnings)
     if slide_size and theme.template is not None:
         warnings.append(f"--size {slide_size} is ignored: the template {theme.template.name} sets the slide size")
-    return BuildResult(outline_path, out, len(plan.slides), time.perf_counter() - started, findings, warnings, inputs)
+    return BuildResult(outline_path, out, len(plan.slides), time.perf_counter() - started, findings, review, warnings, inputs)

@@ -7,6 +7,7 @@ Exit codes: 0 ok, 1 bad input (every problem printed as file:line:col: message),
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -75,7 +76,7 @@ def _outlines_or_decks(outlines: tuple[str, ...]) -> list[Path]:
 @click.option("--theme", "theme_ref", help="Theme name or theme .yaml path; overrides the outline's theme.")
 @click.option("--size", "slide_size", type=click.Choice(["16:9", "4:3"]), help="Slide size; overrides the theme's.")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside each deck (needs LibreOffice).")
-@click.option("--strict", is_flag=True, help="Refuse to build while X placeholders remain.")
+@click.option("--strict", is_flag=True, help="Refuse to build while X placeholders remain or the review finds anything (deckgen check).")
 @click.option("--values", type=click.Path(), help="Figures file (YAML or CSV) that fills X placeholders by indicator.")
 @click.option("--template", type=click.Path(), help="Your organisation's .pptx/.potx: build on its master, layouts, colours and fonts.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
@@ -112,6 +113,10 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, template
             click.echo(f"{prefix}{result.output}: {result.slides} slides in {result.seconds:.2f} s")
             for finding in result.findings:
                 click.echo(finding.format(with_severity=True), err=True)
+            if result.review:
+                from deckgen.review.run import summary
+
+                click.echo(f"review: {summary(result.review)} — deckgen check {path} for details", err=True)
             for warning in result.warnings:
                 click.echo(f"warning: {warning}", err=True)
     if pdf and results:
@@ -219,40 +224,55 @@ def _echo_figure_warnings(outline_path: Path, values: str) -> None:
 
 @cli.command()
 @click.argument("outlines", nargs=-1, type=click.Path())
-@click.option("--strict", is_flag=True, help="Treat warnings (X placeholders, shrunk text…) as errors.")
+@click.option("--strict", is_flag=True, help="Treat warnings (X placeholders, shrunk text, review findings…) as errors.")
 @click.option("--theme", "theme_ref", help="Check against this theme instead of the outline's.")
+@click.option("--template", type=click.Path(), help="Check the deck as built on your organisation's .pptx/.potx.")
 @click.option("--size", "slide_size", type=click.Choice(["16:9", "4:3"]), help="Check at this slide size.")
 @click.option("--values", type=click.Path(), help="Figures file to apply before checking placeholders.")
+@click.option("--json", "as_json", is_flag=True, help='Print the findings as JSON: {"findings": [{slide, kind, severity, file, line, col, message, path}, …]}.')
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no warnings, no summary.")
-def check(outlines, strict, theme_ref, slide_size, values, quiet) -> None:
-    """Report every problem in outlines as file:line:col, without writing a deck.
+def check(outlines, strict, theme_ref, template, slide_size, values, as_json, quiet) -> None:
+    """Review outlines as their decks will be built, without writing a deck.
 
-    Schema errors, X placeholders still unfilled, parts without slides, duplicate
-    titles, text that would continue or shrink to the minimum size, missing fonts
-    or logos, unknown themes. Exit 1 when there are errors (with --strict, also
-    warnings), else 0. With no OUTLINE, checks every outline in decks/.
+    Lays each deck out as build does and reports, per slide, what a reader would
+    notice: words split across lines, stub last lines, repeated titles, fragments
+    as titles or bullets, thin slides, runs of look-alike slides; and what layout
+    had to do (text continued or shrunk), X placeholders still unfilled, schema
+    errors, parts without slides, missing fonts or logos. Each line reads
+    file:line:col: severity: slide N: message, pointing at the outline line the
+    slide comes from. Exit 1 when there are errors (with --strict, also warnings),
+    else 0. With no OUTLINE, checks every outline in decks/.
 
     \b
     Example:
       deckgen check decks/postal-2024.yaml
       deckgen check talk.yaml --values figures.yaml --strict
+      deckgen check talk.yaml --template 单位模板.potx --json
     """
+    import json
+
     from deckgen.errors import Issue
     from deckgen.lint import check_outline, summary_line
 
     failed = False
     summaries = []
     notes: list[str] = []
+    everything: list[Issue] = []
     for path in _outlines_or_decks(outlines):
-        issues = check_outline(path, theme_ref, slide_size, values, notes=notes)
+        issues = check_outline(path, theme_ref, slide_size, values, template=template, notes=notes)
         if strict:
-            issues = [Issue(i.file, i.line, i.col, i.message, "error", i.path) for i in issues]
+            issues = [dataclasses.replace(i, severity="error") for i in issues]
         failed = failed or any(i.is_error for i in issues)
-        for issue in issues:
-            if issue.is_error or not quiet:
-                click.echo(issue.format(with_severity=True))
+        everything.extend(issues)
+        if not as_json:
+            for issue in issues:
+                if issue.is_error or not quiet:
+                    click.echo(issue.format(with_severity=True))
         summaries.append(summary_line(path, issues))
-    if not quiet:
+    if as_json:
+        shown = [i for i in everything if i.is_error or not quiet]
+        click.echo(json.dumps({"findings": [i.as_data() for i in shown]}, ensure_ascii=False, indent=1))
+    elif not quiet:
         for note in dict.fromkeys(notes):  # once, however many outlines share the theme
             click.echo(f"note: {note}", err=True)
         for line in summaries:

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 class Issue:
     """One finding about a user's file: where it is, how bad, and what to do.
 
-    ``line`` and ``col`` are 1-based; 0 means "the file as a whole".
+    ``line`` and ``col`` are 1-based; 0 means "the file as a whole". A finding of the
+    review of a built deck (:mod:`deckgen.review`) also names the ``slide`` it is on
+    (1-based in the built deck, the cover is 1; 0 when on no one slide) and its
+    ``kind`` (``word-split``, ``continued``, …; see :mod:`deckgen.review.registry`).
     """
 
     file: str
@@ -23,14 +26,30 @@ class Issue:
     message: str = ""
     severity: str = "error"  # "error" or "warning"
     path: str = field(default="", compare=False)  # e.g. parts[0].slides[2].title
+    slide: int = field(default=0, compare=False)
+    kind: str = field(default="", compare=False)
 
     def format(self, with_severity: bool = False) -> str:
-        """Return ``file:line:col: [severity: ]message``, the form editors jump to."""
+        """Return ``file:line:col: [severity: ][slide N: ]message``, the form editors jump to."""
         where = self.file
         if self.line:
             where += f":{self.line}:{self.col or 1}"
         sev = f"{self.severity}: " if with_severity else ""
-        return f"{where}: {sev}{self.message}"
+        on = f"slide {self.slide}: " if self.slide else ""
+        return f"{where}: {sev}{on}{self.message}"
+
+    def as_data(self) -> dict:
+        """The issue as plain data (``deckgen check --json``): ``slide`` is None when on no one slide."""
+        return {
+            "slide": self.slide or None,
+            "kind": self.kind or ("input" if self.is_error else "outline"),
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "message": self.message,
+            "path": self.path,
+        }
 
     @property
     def is_error(self) -> bool:

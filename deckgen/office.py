@@ -400,17 +400,34 @@ def pdf_page_count(pdf: Path) -> int:
         raise DeckgenError(f"{pdf} is not a readable PDF: {exc}") from exc
 
 
+#: The colour that marks a slide with findings on a contact sheet.
+MARK_RGB = (200, 30, 30)
+
+
+def _fitted(draw, text: str, font, width: int) -> str:
+    """``text``, cut with an ellipsis to fit ``width`` pixels."""
+    if draw.textlength(text, font=font) <= width:
+        return text
+    while len(text) > 1 and draw.textlength(text + "…", font=font) > width:
+        text = text[:-1]
+    return text + "…"
+
+
 def contact_sheet(
     pngs: list[Path],
     out_png: Path,
     columns: int = 4,
     thumb_width: int = 320,
+    *,
+    marks: dict[int, list[str]] | None = None,
 ) -> Path:
     """Lay all slide images out as numbered thumbnails on one PNG; return ``out_png``.
 
     Thumbnails keep the first image's aspect ratio, sit on a light grey background
     with a thin frame, and carry the slide number (1-based, in list order) centred
-    underneath. The same inputs give the same bytes: no timestamps, no metadata.
+    underneath. A slide in ``marks`` (slide number -> the kinds of the review's
+    findings on it) gets a red frame and its kinds in red beside its number. The
+    same inputs give the same bytes: no timestamps, no metadata.
 
     Raises:
         DeckgenError: ``pngs`` is empty.
@@ -434,13 +451,20 @@ def contact_sheet(
         with Image.open(path) as slide:
             thumb = slide.convert("RGB").resize((thumb_width, thumb_height), Image.Resampling.LANCZOS)
         sheet.paste(thumb, (left, top))
-        draw.rectangle(
-            (left - 1, top - 1, left + thumb_width, top + thumb_height), outline=(160, 160, 160)
-        )
+        kinds = (marks or {}).get(index + 1)
+        if kinds:
+            draw.rectangle((left - 4, top - 4, left + thumb_width + 3, top + thumb_height + 3), outline=MARK_RGB, width=4)
+        else:
+            draw.rectangle(
+                (left - 1, top - 1, left + thumb_width, top + thumb_height), outline=(160, 160, 160)
+            )
+        label = str(index + 1)
+        if kinds:
+            label = _fitted(draw, f"{label} · {', '.join(dict.fromkeys(kinds))}", font, thumb_width)
         draw.text(
             (left + thumb_width / 2, top + thumb_height + label_height / 2),
-            str(index + 1),
-            fill=(40, 40, 40),
+            label,
+            fill=MARK_RGB if kinds else (40, 40, 40),
             font=font,
             anchor="mm",
         )

@@ -29,6 +29,8 @@ class PreviewResult:
     pngs: list[Path]
     sheet: Path
     warnings: list[str] = field(default_factory=list)
+    #: The review's findings per slide number (kinds), as marked on the contact sheet.
+    marks: dict[int, list[str]] = field(default_factory=dict)
 
 
 def default_preview_dir(source: Path, theme_ref: str | None = None, out_root: Path = Path("out")) -> Path:
@@ -68,6 +70,7 @@ def preview(
     soffice = require_soffice()
     with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:
         warnings: list[str] = []
+        marks: dict[int, list[str]] = {}
         deck = source
         if kind != ".pptx":
             from deckgen.build import build
@@ -76,6 +79,13 @@ def preview(
             result = build(source, Path(tmp) / f"{source.stem}.pptx", theme_ref, slide_size, template=template)
             deck = result.output
             warnings = [f.format(with_severity=True) for f in result.findings] + list(result.warnings)
+            if result.review:
+                from deckgen.review.run import summary
+
+                warnings.append(f"review: {summary(result.review)} — marked on the contact sheet; deckgen check {source} for details")
+            for finding in result.review:
+                if finding.slide:
+                    marks.setdefault(finding.slide, []).append(finding.kind)
             _refuse_writing_over(out_dir, source.stem, result.inputs)
         else:
             _refuse_writing_over(out_dir, source.stem, [("deck", source)])
@@ -83,8 +93,8 @@ def preview(
         pdf = convert_to_pdf([deck], out_dir, soffice=soffice)[0]
     progress(f"rendering slides at {dpi} dpi …")
     pngs = pdf_to_pngs(pdf, out_dir, dpi=dpi)
-    sheet = contact_sheet(pngs, out_dir / CONTACT_SHEET)
-    return PreviewResult(source, pdf, pngs, sheet, warnings)
+    sheet = contact_sheet(pngs, out_dir / CONTACT_SHEET, marks=marks)
+    return PreviewResult(source, pdf, pngs, sheet, warnings, marks)
 
 
 def _refuse_writing_over(out_dir: Path, stem: str, inputs: list) -> None:

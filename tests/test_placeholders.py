@@ -33,10 +33,10 @@ def _write(tmp_path: Path) -> Path:
 def test_check_counts_every_placeholder_form_exactly(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(_write(tmp_path))])
     out = result.output
-    assert "deck.yaml:1:8: warning: the deck's title holds an X placeholder" in out
-    assert "deck.yaml:2:12: warning: the deck's presenter holds an X placeholder" in out
-    assert "deck.yaml:9:13: warning: slide “疫情期间”: bullet holds 3 X placeholders" in out  # X-X is two
-    assert "deck.yaml:10:13: warning: slide “疫情期间”: bullet holds 4 X placeholders" in out
+    assert "deck.yaml:1:8: warning: slide 1: the deck's title holds an X placeholder" in out
+    assert "deck.yaml:2:12: warning: slide 1: the deck's presenter holds an X placeholder" in out
+    assert "deck.yaml:9:13: warning: slide 2: slide “疫情期间”: bullet holds 3 X placeholders" in out  # X-X is two
+    assert "deck.yaml:10:13: warning: slide 2: slide “疫情期间”: bullet holds 4 X placeholders" in out
     assert "deck.yaml:11:" not in out  # X-ray and 3×4 are no placeholders
 
 

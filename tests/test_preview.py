@@ -8,10 +8,19 @@ from click.testing import CliRunner
 from PIL import Image
 
 from deckgen.cli import cli
+from deckgen.office import MARK_RGB
 from deckgen.preview import PreviewResult
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ROOT / "tests" / "data" / "valid" / "small.yaml"
+
+
+def _frame_pixel(sheet, number: int, *, columns: int, thumb: tuple[int, int]):
+    """The colour just outside the left edge of slide ``number``'s thumbnail."""
+    gap, label = 16, 28
+    left = gap + (number - 1) % columns * (thumb[0] + gap)
+    top = gap + (number - 1) // columns * (thumb[1] + label + gap)
+    return sheet.convert("RGB").getpixel((left - 3, top + thumb[1] // 2))
 
 
 def run(*args: str):
@@ -33,6 +42,10 @@ def test_preview_of_an_outline_writes_a_png_per_slide_and_a_contact_sheet(tmp_pa
         assert abs(first.width - 13.333 * 40) <= 1 and abs(first.height - 7.5 * 40) <= 1  # 16:9 at 40 dpi
     with Image.open(out / "contact-sheet.png") as sheet:
         assert sheet.width > 0 and sheet.height > 0
+        # the review's findings (a thin slide 7, a repeated title on 8) are framed in red
+        framed = [n for n in range(1, slides + 1) if _frame_pixel(sheet, n, columns=4, thumb=(320, 180)) == MARK_RGB]
+    assert framed == [7, 8]
+    assert "review: 1 repeated title, 1 thin slide — marked on the contact sheet" in result.stderr
     assert (out / "small.pdf").is_file()
     assert f"{out}/: {slides} slide images, contact-sheet.png, small.pdf" in result.stdout
     assert "converting" in result.stderr  # progress…

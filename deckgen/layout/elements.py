@@ -133,3 +133,6 @@ class Finding:
     path: str
     message: str
     severity: str = "warning"
+    #: What it is about, for ``deckgen check`` (see :mod:`deckgen.review.registry`):
+    #: "continued", "shrunk", "too-long", or "layout" for anything else.
+    kind: str = "layout"

@@ -68,5 +68,5 @@ def length_errors(deck: Deck) -> list[Finding]:
         if limit is not None and len(text) > limit:
             advice = _ADVICE[(type(field.owner), field.name)]
             message = f"{field.label} is too long: {len(text):,} characters, at most {limit} fit on a slide; {advice}"
-            errors.append(Finding(field.path, message, "error"))
+            errors.append(Finding(field.path, message, "error", kind="too-long"))
     return errors

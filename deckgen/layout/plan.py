@@ -45,7 +45,8 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     plan.slides.append(cover)
     agenda = agenda_slides(ts, frames["agenda"], deck) if scaffolded else []
     if len(agenda) > 1:
-        plan.findings.append(Finding("parts", f"the agenda of {len(deck.parts)} parts continues on {len(agenda)} slides marked （续）; consider fewer or shorter part titles"))
+        message = f"the agenda of {len(deck.parts)} parts continues on {len(agenda)} slides marked （续）; consider fewer or shorter part titles"
+        plan.findings.append(Finding("parts", message, kind="continued"))
     if agenda:
         agenda[0].anchor = "agenda"
     plan.slides.extend(agenda)
@@ -106,7 +107,7 @@ def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lin
 
 def _check_display(ts: Typesetter, size: float, path: str, what: str, findings: list[Finding]) -> None:
     if size < ts.theme.size("title").min_pt:
-        findings.append(Finding(path, f"{what} is too long: set at {size:g} pt, below the {ts.theme.size('title').min_pt:g} pt title minimum; shorten it"))
+        findings.append(Finding(path, f"{what} is too long: set at {size:g} pt, below the {ts.theme.size('title').min_pt:g} pt title minimum; shorten it", kind="shrunk"))
 
 
 def _fit_lines(ts: Typesetter, text: str, width: float, high: float, low: float, max_lines: int, **look) -> Spec:
@@ -369,7 +370,7 @@ def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findi
     fit = fit_title(ts, longest, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
     title_problem = title_finding(fit, size.min_pt) if title else None
     if title_problem:
-        findings.append(Finding(slide.path, title_problem))
+        findings.append(Finding(slide.path, title_problem, kind="shrunk"))
     _, body = title_and_body(frame, fit)
     beside: list = []
     if slide.image is not None and slide.kind in ("achievements", "statement"):
@@ -386,9 +387,9 @@ def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findi
     findings.extend(pages.findings)
     if pages.continued:
         reason = pages.split_reason or "does not fit on one slide even at the minimum size"
-        findings.append(Finding(slide.path, f"{reason}; continued on {len(pages.pages)} slides marked （续）"))
+        findings.append(Finding(slide.path, f"{reason}; continued on {len(pages.pages)} slides marked （续）", kind="continued"))
     elif pages.at_minimum:
-        findings.append(Finding(slide.path, "set at the minimum font size to fit; consider shortening the text"))
+        findings.append(Finding(slide.path, "set at the minimum font size to fit; consider shortening the text", kind="shrunk"))
     out = []
     for n, page in enumerate(pages.pages):
         page_title = title + CONTINUED if n else title

@@ -11,12 +11,13 @@ probabilities (count / total) is the segmentation; a run of Latin letters or dig
 is one word, punctuation stands alone.
 
 The dictionary is jieba's ``dict.txt`` (349,046 words with counts; PyPI ``jieba``,
-MIT licence), read from the installed package without importing jieba (its
-``initialize()`` costs about a second, and so does parsing the file). It is compiled
-once per machine into a sorted word list with a count array, kept in deckgen's
-persistent cache (:mod:`deckgen.cache`); a process loads that table (one split of a
-string, about 0.07 s) only when a break must first be judged, and looks words up by
-bisection.
+MIT licence, Copyright (c) 2013 Sun Junyi), compiled into a sorted word list with a
+count array and shipped with deckgen (:data:`TABLE_FILE`): jieba itself is not
+imported (its ``initialize()`` costs about a second, and so does parsing its file).
+A process loads the table (about 0.1 s) only when a text it has not read before
+must be judged, and looks words up by bisection. The words of texts read are
+remembered between processes too (:func:`save`, in :mod:`deckgen.cache`), so a warm
+check of an unchanged deck loads no dictionary at all.
 
     >>> word_spans("推动高质量发展")
     ((0, 2), (2, 5), (5, 7))
@@ -30,10 +31,12 @@ import array
 import bisect
 import functools
 import importlib.util
+import json
 import math
 import re
 import struct
 import sys
+import zlib
 from pathlib import Path
 
 from deckgen import cache
@@ -52,18 +55,21 @@ class DictionaryMissing(RuntimeError):
 def word_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The words of ``text`` as ``(start, end)`` character offsets, in order, covering it.
 
-    Remembered per text for the life of the process.
+    Remembered per text for the life of the process (and between processes).
 
     Raises:
         DictionaryMissing: when jieba's dictionary file cannot be found.
     """
-    return _spans(text)
+    return _reading(text)[0]
 
 
 def splits_word(text: str, pos: int) -> bool:
     """True when a line break before ``text[pos]`` falls inside a word of ``text``.
 
-    ``pos`` at either end of the text, or outside it, splits nothing.
+    A compound that the dictionary lists as one word but that is two words of two or
+    more characters each (服务质量 = 服务 + 质量, 邮政工作 = 邮政 + 工作) may break
+    between them: a reader sees two whole words. ``pos`` at either end of the text,
+    or outside it, splits nothing.
     """
     if pos <= 0 or pos >= len(text):
         return False
@@ -71,17 +77,85 @@ def splits_word(text: str, pos: int) -> bool:
 
 
 def inner_positions(text: str) -> frozenset[int]:
-    """Every ``pos`` for which :func:`splits_word` is true: the offsets inside a word."""
+    """Every ``pos`` for which :func:`splits_word` is true: the offsets inside a word
+    (the joints of compounds aside)."""
     return _inner(text)
+
+
+def is_word(text: str) -> bool:
+    """True when ``text`` is a word of the dictionary (loads it)."""
+    return _table().is_word(text)
+
+
+def joints(text: str) -> frozenset[int]:
+    """The offsets inside words of ``text`` where a compound joins two whole words."""
+    return _reading(text)[1]
 
 
 @functools.lru_cache(maxsize=8192)
 def _inner(text: str) -> frozenset[int]:
-    return frozenset(pos for start, end in _spans(text) for pos in range(start + 1, end))
+    spans, joined = _reading(text)
+    return frozenset(pos for start, end in spans for pos in range(start + 1, end) if pos not in joined)
 
 
 @functools.lru_cache(maxsize=8192)
-def _spans(text: str) -> tuple[tuple[int, int], ...]:
+def _reading(text: str) -> tuple[tuple[tuple[int, int], ...], frozenset[int]]:
+    """The words of ``text`` and the joints of its compounds, remembered or read."""
+    remembered = _remembered()
+    stored = remembered.get(text)
+    if stored is not None:
+        reading = _decode(stored, len(text))
+        if reading is not None:
+            return reading
+    spans = _read(text)
+    reading = spans, _joints(text, spans)
+    remembered.add(text, _encode(*reading))
+    return reading
+
+
+def _joints(text: str, spans: tuple[tuple[int, int], ...]) -> frozenset[int]:
+    table = None
+    found = set()
+    for start, end in spans:
+        if end - start < 4:
+            continue
+        table = table or _table()
+        for pos in range(start + 2, end - 1):
+            if table.is_word(text[start:pos]) and table.is_word(text[pos:end]):
+                found.add(pos)
+    return frozenset(found)
+
+
+def _encode(spans: tuple[tuple[int, int], ...], joined: frozenset[int]) -> str:
+    """``"2 2+2 1"``: word lengths, a compound's parts joined by ``+`` at its joints."""
+    tokens = []
+    for start, end in spans:
+        cuts = [start, *sorted(p for p in joined if start < p < end), end]
+        tokens.append("+".join(str(b - a) for a, b in zip(cuts, cuts[1:])))
+    return " ".join(tokens)
+
+
+def _decode(stored: str, size: int) -> tuple[tuple[tuple[int, int], ...], frozenset[int]] | None:
+    """The reading :func:`_encode` wrote; None when it does not cover ``size`` characters."""
+    spans, joined, start = [], set(), 0
+    try:
+        for token in stored.split():
+            end = start
+            for part in token.split("+"):
+                if end > start:
+                    joined.add(end)
+                end += int(part)
+            spans.append((start, end))
+            start = end
+    except ValueError:
+        return None
+    if start != size or any(a >= b for a, b in spans):
+        return None
+    return tuple(spans), frozenset(joined)
+
+
+def _read(text: str) -> tuple[tuple[int, int], ...]:
+    """The words of ``text``, read with the dictionary."""
     spans: list[tuple[int, int]] = []
     last = 0
     for run in _TEXT_RUN.finditer(text):
@@ -90,6 +164,63 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
         last = run.end()
     spans.extend((pos, pos + 1) for pos in range(last, len(text)))
     return tuple(spans)
+
+
+def save() -> None:
+    """Keep the words read in this process for the next one (persistent cache); cheap
+    when nothing new was read. Call it when a build or check is done."""
+    _remembered().save()
+
+
+class _Remembered:
+    """Texts read in earlier processes, as word lengths, kept in the persistent cache
+    under a key naming the dictionary file and this module's code: a warm check or
+    build judges its breaks without loading the dictionary at all."""
+
+    def __init__(self, entry_key: str) -> None:
+        self.key = entry_key
+        self._table: dict[str, str] = {}
+        self._new: dict[str, str] = {}
+        if entry_key:
+            stored = cache.get(NAMESPACE, entry_key)
+            if stored is not None:
+                try:
+                    table = json.loads(stored)
+                except ValueError:
+                    table = None
+                if isinstance(table, dict):
+                    self._table = table
+
+    def get(self, text: str) -> str | None:
+        found = self._table.get(text)
+        return found if isinstance(found, str) else None
+
+    def add(self, text: str, encoded: str) -> None:
+        self._new[text] = self._table[text] = encoded
+
+    def save(self) -> None:
+        if not self._new or not self.key:
+            return
+        kept = dict(self._new)
+        for text, lengths in self._table.items():  # earlier texts, up to the limit
+            if len(kept) >= MAX_REMEMBERED:
+                break
+            kept.setdefault(text, lengths)
+        cache.put(NAMESPACE, self.key, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+        self._new = {}
+
+
+#: Texts whose words are remembered between processes.
+MAX_REMEMBERED = 50_000
+
+
+@functools.lru_cache(maxsize=1)
+def _remembered() -> _Remembered:
+    try:
+        identity = _dictionary_identity()
+    except OSError:
+        return _Remembered("")
+    return _Remembered(cache.key(NAMESPACE, "texts", identity, cache.code_fingerprint(__file__)))
 
 
 def _segment(run: str, offset: int) -> list[tuple[int, int]]:
@@ -176,24 +307,42 @@ class _Table:
             known = self._ranges[char] = (low, high, single)
         return known
 
+    def is_word(self, text: str) -> bool:
+        """True when ``text`` is a word of the dictionary (with a count)."""
+        index = bisect.bisect_left(self._words, text)
+        return index < len(self._words) and self._words[index] == text and self._counts[index] > 0
+
     def log_probability(self, count: int) -> float:
         """log(count / total); an unknown character counts once (as jieba does)."""
         return math.log(count or 1) - self._log_total
 
 
-def dictionary_file() -> Path:
-    """jieba's ``dict.txt`` as installed (found without importing jieba)."""
+#: jieba's dictionary, compiled (:func:`compile_table`) and zlib-compressed, shipped
+#: with deckgen: 1.6 MB, loaded in about 0.1 s where parsing jieba's 5 MB ``dict.txt``
+#: takes 1–2 s. Made by ``tools/make_words_table.py``; a test checks it is jieba's.
+TABLE_FILE = Path(__file__).parent / "data" / "jieba-words.bin.z"
+
+
+def jieba_dictionary() -> Path:
+    """jieba's ``dict.txt`` as installed (found without importing jieba): the source
+    of :data:`TABLE_FILE`, needed only to remake it and to test it."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        raise DictionaryMissing("jieba's word dictionary is not installed; run: pip install jieba")
+        raise DictionaryMissing("jieba is not installed; run: pip install jieba")
     path = Path(spec.origin).parent / "dict.txt"
     if not path.is_file():
         raise DictionaryMissing(f"jieba's word dictionary is missing: {path}; reinstall jieba")
     return path
 
 
+def _dictionary_identity() -> tuple[str, int, int, int]:
+    """The shipped table by path, size, time and inode (as the line cache names font files)."""
+    info = TABLE_FILE.stat()
+    return (str(TABLE_FILE), info.st_size, info.st_mtime_ns, info.st_ino)
+
+
 def compile_table(source: bytes) -> bytes:
-    """The stored form of a jieba-format dictionary (lines ``word count [tag]``)."""
+    """The table form (uncompressed) of a jieba-format dictionary (lines ``word count [tag]``)."""
     entries: dict[str, int] = {}
     for line in source.decode("utf-8").splitlines():
         fields = line.split()
@@ -210,21 +359,14 @@ def compile_table(source: bytes) -> bytes:
 
 @functools.lru_cache(maxsize=1)
 def _table() -> _Table:
-    """The word table: from the cache, else compiled from jieba's file (and cached).
+    """The word table shipped with deckgen, loaded once per process.
 
-    The key names the dictionary file by path, size, time and inode (as the line cache
-    names font files), so a warm process never reads the 5 MB source.
+    Raises:
+        DictionaryMissing: the table file is missing or damaged (a broken install).
     """
-    path = dictionary_file()
-    info = path.stat()
-    identity = (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
-    entry_key = cache.key(NAMESPACE, identity, cache.code_fingerprint(__file__))
-    stored = cache.get(NAMESPACE, entry_key)
-    if stored is not None:
-        try:
-            return _Table(stored)
-        except (ValueError, struct.error, UnicodeDecodeError):
-            pass
-    compiled = compile_table(path.read_bytes())
-    cache.put(NAMESPACE, entry_key, compiled)
-    return _Table(compiled)
+    try:
+        return _Table(zlib.decompress(TABLE_FILE.read_bytes()))
+    except OSError as exc:
+        raise DictionaryMissing(f"deckgen's word table is missing: {TABLE_FILE}; reinstall deckgen") from exc
+    except (zlib.error, ValueError, struct.error, UnicodeDecodeError) as exc:
+        raise DictionaryMissing(f"deckgen's word table is damaged: {TABLE_FILE}; reinstall deckgen") from exc

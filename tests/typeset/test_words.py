@@ -1,7 +1,8 @@
-"""Where a line break splits a word: jieba's reading of the text, from a cached table."""
+"""Where a line break splits a word: jieba's reading of the text, from the shipped table."""
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import pytest
@@ -20,11 +21,10 @@ def _pieces(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "pos"),
     [
-        # breaks the documents issue found in real decks (消费/者, 可/持续性, 人大常委/会, 服务/质量)
+        # breaks the documents issue found in real decks (消费/者, 可/持续性, 人大常委/会, 十/分)
         ("扩大消费者权益保护范围", 4),
         ("坚持可持续性发展道路", 3),
         ("提请全国人大常委会审议", 8),
-        ("提高公共服务质量", 6),
         ("这件事十分重要", 4),
     ],
 )
@@ -50,6 +50,21 @@ def test_a_word_that_merely_crosses_the_break_is_not_enough():
     text = "帮助发展中国家"
     assert "展中" not in _pieces(text)
     assert not words.splits_word("推进经济发展中国特色", 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "pos"),
+    [
+        ("提高公共服务质量", 6),  # 服务质量 is one dictionary word, 服务 + 质量 two whole words
+        ("在全市邮政工作会议上", 5),  # 邮政工作 = 邮政 + 工作
+        ("提请全国人大常委会审议", 6),  # 全国人大 + 常委会
+    ],
+)
+def test_a_compound_of_two_whole_words_may_break_between_them(text, pos):
+    assert words.word_spans(text) == tuple(sorted(words.word_spans(text)))
+    assert any(start < pos < end for start, end in words.word_spans(text))  # inside one dictionary word …
+    assert pos in words.joints(text)
+    assert not words.splits_word(text, pos)  # … yet a reader sees two words
 
 
 def test_ends_and_positions_outside_the_text_split_nothing():
@@ -89,22 +104,20 @@ def test_same_words_as_jieba_on_real_speeches():
     assert differing == []
 
 
-def test_the_compiled_table_is_kept_in_the_cache_and_a_damaged_one_is_remade(tmp_path, monkeypatch):
-    monkeypatch.setenv(cache.ENV, str(tmp_path))
+def test_the_shipped_table_is_the_installed_jiebas_dictionary():
+    pytest.importorskip("jieba")
+    shipped = zlib.decompress(words.TABLE_FILE.read_bytes())
+    assert shipped == words.compile_table(words.jieba_dictionary().read_bytes())  # else: python tools/make_words_table.py
+
+
+def test_a_damaged_table_is_a_clear_error(tmp_path, monkeypatch):
+    broken = tmp_path / "jieba-words.bin.z"
+    broken.write_bytes(words.TABLE_FILE.read_bytes()[:1000])
+    monkeypatch.setattr(words, "TABLE_FILE", broken)
     words._table.cache_clear()
     try:
-        first = words._table()
-        entries = [p for p in (tmp_path / words.NAMESPACE).rglob("*") if p.is_file()]
-        assert len(entries) == 1
-        words._table.cache_clear()
-        # a warm process never reads jieba's 5 MB source again
-        monkeypatch.setattr(words, "compile_table", lambda source: pytest.fail("recompiled despite a cached table"))
-        assert words._table().words_at("高质量", 0) == first.words_at("高质量", 0)
-        monkeypatch.undo()
-        monkeypatch.setenv(cache.ENV, str(tmp_path))
-        entries[0].write_bytes(entries[0].read_bytes()[:1000])  # truncated: a miss
-        words._table.cache_clear()
-        assert words._table().words_at("高质量", 0) == first.words_at("高质量", 0)
+        with pytest.raises(words.DictionaryMissing, match="damaged.*reinstall deckgen"):
+            words._table()
     finally:
         words._table.cache_clear()
 
@@ -113,3 +126,21 @@ def test_compile_table_reads_the_jieba_format():
     table = words._Table(words.compile_table("高质量 900 n\n质量 5000 n\n高 3000 a\n发展 8000 vn\n".encode()))
     assert table.words_at("高质量发展", 0) == [(1, 3000), (3, 900)]
     assert table.words_at("高质量发展", 3) == [(4, 0), (5, 8000)]
+
+
+def test_readings_are_remembered_so_a_warm_process_needs_no_dictionary(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENV, str(tmp_path))
+    text = "加快建设服务质量一流的现代邮政体系"
+    for cached in (words._remembered, words._reading, words._inner, words._table):
+        cached.cache_clear()
+    try:
+        expected = (words.word_spans(text), words.inner_positions(text))
+        words.save()
+        for cached in (words._remembered, words._reading, words._inner, words._table):
+            cached.cache_clear()
+        monkeypatch.setattr(words, "_table", lambda: pytest.fail("the dictionary was loaded for a remembered text"))
+        assert (words.word_spans(text), words.inner_positions(text)) == expected
+    finally:
+        monkeypatch.undo()
+        for cached in (words._remembered, words._reading, words._inner, words._table):
+            cached.cache_clear()

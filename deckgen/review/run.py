@@ -1,0 +1,54 @@
+"""Run the review over a laid-out deck, and say what it found in one line."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from deckgen.errors import Issue
+from deckgen.layout.deck import DeckPlan
+from deckgen.outline.loader import Outline
+from deckgen.theme.model import Theme
+from deckgen.review.registry import MODULES, READER, nouns
+from deckgen.review.view import DeckView
+from deckgen.typeset import words
+
+
+def review_plan(outline: Outline, plan: DeckPlan, *, theme: Theme | None = None) -> list[Issue]:
+    """Every finding of every kind about ``plan`` (laid out from ``outline`` with
+    ``theme``), sorted by slide, then by line in the outline."""
+    deck = DeckView(outline, plan, theme=theme)
+    found: list[Issue] = []
+    for module in MODULES:
+        found.extend(module.review(deck))
+    words.save()  # the words read, for the next check or build
+    return sorted(found, key=lambda issue: (issue.slide or 10**9, issue.line, issue.col, issue.kind, issue.message))
+
+
+def on_slides(outline: Outline, plan: DeckPlan, issues: list[Issue]) -> list[Issue]:
+    """``issues`` about the outline (blank slides, …), each given the slide it shows on."""
+    deck = DeckView(outline, plan)
+    return [dataclasses.replace(i, slide=deck.slide_of(i.path)) if i.path and not i.slide else i for i in issues]
+
+
+#: What layout had to do, as ``build`` has always printed it (see :mod:`~deckgen.review.layout_notes`).
+LAYOUT_KINDS = frozenset({"too-long", "continued", "shrunk", "layout"})
+
+
+def reader_findings(issues: list[Issue]) -> list[Issue]:
+    """The findings a reader of the deck would notice (see :data:`READER`)."""
+    return [i for i in issues if i.kind in READER]
+
+
+def summary(issues: list[Issue]) -> str:
+    """``3 word splits, 2 repeated titles`` — each kind counted, in registry order."""
+    counts: dict[str, int] = {}
+    for issue in issues:
+        counts[issue.kind] = counts.get(issue.kind, 0) + 1
+    names = nouns()
+    parts = []
+    for kind, one_many in names.items():
+        if counts.get(kind):
+            n = counts.pop(kind)
+            parts.append(f"{n} {one_many[0] if n == 1 else one_many[1]}")
+    parts.extend(f"{n} {kind}" for kind, n in counts.items())  # a kind not registered (yet)
+    return ", ".join(parts)

@@ -1,0 +1,99 @@
+"""``thin``: a slide whose content fills less than a third of its body, or a （续）
+slide holding one or two items.
+
+The content's extent is what is drawn: a text box counts down as far as its lines
+reach (by their measured line count) and across its whole width (a list is read as
+a column, short lines or long), cards and other shapes by their boxes; the body is
+the layout's body box under the title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from deckgen.errors import Issue
+from deckgen.layout.elements import Rect, Table, TextBox
+from deckgen.layout.frame import Frame
+from deckgen.review.view import FRAME_ROLES, DeckView, SlideView
+
+KINDS = {"thin": ("thin slide", "thin slides")}
+
+#: Content under this share of the body's area is a thin slide.
+MIN_FILL = 1 / 3
+#: Slides whose sparseness is their design: the frame of the talk, and a statement
+#: (one key sentence, alone on purpose).
+SCAFFOLD_KINDS = frozenset({"title", "agenda", "divider", "closing", "statement"})
+#: A continued slide with at most this many items is not worth its page.
+MIN_CONTINUED_ITEMS = 3
+_ITEM_PREFIXES = ("Item ", "Card ", "Bullet ", "Row ", "Step ")
+
+
+def review(deck: DeckView) -> Iterator[Issue]:
+    frames: dict[str, Frame] = {}
+    for slide in deck.slides:
+        if slide.kind in SCAFFOLD_KINDS or deck.base is None or slide.layout not in deck.base.layouts:
+            continue
+        if slide.layout not in frames:
+            frames[slide.layout] = Frame.for_layout(deck.base, slide.layout)
+        body = frames[slide.layout].body
+        items = item_count(slide)
+        if slide.plan.continued and 0 < items < MIN_CONTINUED_ITEMS:
+            held = "one item" if items == 1 else f"{items} items"
+            message = f"this （续） slide holds only {held}; shorten the slide so it fits on one, or rebalance its pages"
+            yield deck.finding(slide, "thin", message)
+            continue
+        share = fill_share(slide, body)
+        if share is not None and share < MIN_FILL:
+            message = f"the content fills {share:.0%} of the slide's body; add to it, set it on a fuller layout, or merge it with a neighbouring slide"
+            yield deck.finding(slide, "thin", message)
+
+
+def item_count(slide: SlideView) -> int:
+    """The items (list entries, cards, table rows) a slide shows."""
+    count = 0
+    for element in slide.plan.elements:
+        if isinstance(element, TextBox) and element.name.startswith(_ITEM_PREFIXES) and element.role not in FRAME_ROLES:
+            count += 1
+        elif isinstance(element, Table):
+            count += max(0, len(element.rows) - 1)
+    return count
+
+
+def fill_share(slide: SlideView, body: Rect) -> float | None:
+    """The share of ``body`` the bounding box of the slide's drawn content covers."""
+    boxes = [box for box in (_extent(element) for element in slide.plan.elements) if box is not None and _inside(box, body)]
+    if not boxes or body.w <= 0 or body.h <= 0:
+        return None
+    left = max(body.x, min(b.x for b in boxes))
+    top = max(body.y, min(b.y for b in boxes))
+    right = min(body.right, max(b.right for b in boxes))
+    bottom = min(body.bottom, max(b.bottom for b in boxes))
+    return max(0.0, right - left) * max(0.0, bottom - top) / (body.w * body.h)
+
+
+def _inside(box: Rect, body: Rect) -> bool:
+    """True when the centre of ``box`` lies within ``body`` (title and footer are not)."""
+    cx, cy = box.x + box.w / 2, box.y + box.h / 2
+    return body.x - 1 <= cx <= body.right + 1 and body.y - 1 <= cy <= body.bottom + 1
+
+
+def _extent(element) -> Rect | None:
+    if isinstance(element, TextBox):
+        if element.role in FRAME_ROLES or element.role == "title":
+            return None
+        return _text_extent(element)
+    rect = getattr(element, "rect", None)
+    return rect if isinstance(rect, Rect) else None
+
+
+def _text_extent(box: TextBox) -> Rect | None:
+    paras = [p for p in box.paras if p.text.strip()]
+    if not paras:
+        return None
+    insets = box.insets
+    height = insets.top + insets.bottom
+    for para in paras:
+        height += para.space_before_pt + para.line_pitch_pt * len(para.text.split("\n"))
+    height = min(box.rect.h, height) if box.rect.h > 0 else height
+    y = box.rect.y + {"middle": (box.rect.h - height) / 2, "bottom": box.rect.h - height}.get(box.anchor, 0.0)
+    return Rect(box.rect.x, y, box.rect.w, height)
