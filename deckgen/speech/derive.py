@@ -100,13 +100,9 @@ class _Builder:
             self.warnings.append(f"{name}: an annex; its text is in the closing slide's notes")
             return
         title = f"附件：{annex.title}" if annex.title else annex.label
-        slides = S.chunked_bullets(title, headings)
-        if slides:
-            slides[0]["notes"] = S.notes_of(spoken)
-            for slide in slides[1:]:
-                slide["title"] = f"{title}（续）"
-                del slide["notes"]  # the first slide's notes read the whole annex
-        parts.append({"title": title, "slides": slides} if slides else {"title": title})
+        # One slide of all its headings: the layout continues it (（续）) where needed.
+        slide = S.bullets(title, headings, spoken)
+        parts.append({"title": title, "slides": [slide]} if slide else {"title": title})
         self.warnings.append(f"{name}: an annex; it is the appendix part “{title}” at the end")
 
     # -- parts -----------------------------------------------------------------

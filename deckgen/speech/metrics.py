@@ -51,7 +51,7 @@ _LEADING_RE = re.compile(
     r"“[^”]{2,6}”(?:末|期间|时期)|全市|全县|全省|全区|全州|全国|我市|我县|我省|我区|累计|共计|共|总计|实现了?|完成了?|达到了?|新增|的)"
 )
 # Verbs between an indicator and its figure.
-_TRAILING_RE = re.compile(r"(?:累计完成|完成了?|实现了?|达到了?|达|增至|增长到|提高到|提升到|降至|为|共计|共|累计|总计|是)$")
+_TRAILING_RE = re.compile(r"(?:累计完成|完成了?|实现了?|达到了?|达|增至|增长到|提高到|提升到|降至|为|共计|共|累计|总计|是|平均)$")
 # Verbs that make a target qualitative: 粮食产量保持在30亿斤以上.
 _HOLD_RE = re.compile(r"(?:保持在|稳定在|控制在|保持|稳定|控制)$")
 _GROWTH_RE = re.compile(r"(?:同比|比上年)?(?:增长|下降|提高|降低|上涨|增加|减少)$")
@@ -137,6 +137,11 @@ def _sentence_metrics(sentence: str, *, outlook: bool) -> list[Metric]:
             new = _qualitative_rows(clause)
         if not new:
             continue
+        if len(new) == 1 and re.match(r"^(?:比|较)(?:去年|上年|上一年)", new[0].indicator) and index >= 2:
+            # 今年赤字率拟按2.8%安排，比去年预算高0.2个百分点: the subject is the clause before.
+            subject = _clean_indicator(re.split(r"[\dX]", pieces[index - 2])[0].removesuffix("拟按").removesuffix("按"))
+            if subject:
+                new[0].indicator = subject + new[0].indicator
         if index < len(pieces) and _CHANGE_RE.match(pieces[index]) and "分别" not in pieces[index]:
             if len(new) == 1:
                 new[0].change = pieces[index]

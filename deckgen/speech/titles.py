@@ -22,9 +22,15 @@ TITLE_MAX = 30
 
 
 def distinct_titles(parts: list[dict]) -> None:
-    """Retitle, in place, every content slide of ``parts`` whose title is taken."""
+    """Retitle, in place, every content slide of ``parts`` whose title is taken.
+
+    With more than one part every part has a divider showing its title, so a slide
+    repeating its part's title is retitled too.
+    """
     seen: set[str] = set()
     for part in parts:
+        if len(parts) > 1 and part.get("title"):
+            seen.add(_key(part["title"]))
         for slide in part.get("slides", []):
             title = slide.get("title", "")
             if not title or CONTINUED in title:
@@ -40,7 +46,14 @@ def _key(title: str) -> str:
 
 def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
     base = re.split(r"[：:]", taken)[0]
+    lead = bare(clauses(base)[0]) if clauses(base) else base
     candidates = [topic_of(line) for line in slide.get("notes", "").split("\n")[:2] if line]
+    entries = len(slide.get("items", []) or slide.get("areas", []) or slide.get("bullets", []))
+    if entries >= ASPECTS_MIN:
+        # 八个方面 of a review: the list's size, not its first entry, says what it holds.
+        candidates.append(f"{lead}：{_number(entries)}个方面")
+    if lead != base:
+        candidates.append(lead)
     candidates += [f"{base}：{subject}" for subject in _subjects(slide)]
     shown = _key(slide.get("text", ""))
     for candidate in candidates:
@@ -70,7 +83,12 @@ def _subjects(slide: dict) -> list[str]:
     return subjects
 
 
+ASPECTS_MIN = 3
 _DIGITS = "一二三四五六七八九十"
+
+
+def _number(count: int) -> str:
+    return _DIGITS[count - 1] if count <= 10 else f"十{_DIGITS[count - 11]}" if count < 20 else str(count)
 
 
 def _ordinal(number: int) -> str:

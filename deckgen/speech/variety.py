@@ -40,7 +40,7 @@ def vary_layouts(parts: list[dict]) -> None:
                     break
 
 
-LONG_LIST = 4  # a list of more entries likely continues on a （续） slide that looks the same
+LONG_LIST = 3  # a list of more entries may continue on a （续） slide that looks the same
 
 
 def _pages(slide: dict) -> int:
@@ -59,8 +59,25 @@ def _look(slide: dict) -> tuple[str, str]:
     kind = slide.get("kind", "")
     style = slide.get("style", "")
     if kind == "metrics" and not style:
-        style = "cards" if len(slide.get("metrics", [])) <= CARDS_MAX and "columns" not in slide else "table"
+        style = _metrics_form(slide)
     return kind, style or "list"
+
+
+CARD_VALUE_MAX = 8  # characters of a figure a KPI card shows (as the layout judges)
+
+
+def _metrics_form(slide: dict) -> str:
+    """Roughly what the layout makes of a metrics slide without a style: KPI cards for up
+    to six short figures, cards over a table for 7–10 with two or more changes, else a
+    table (see :func:`deckgen.kinds.metrics.metrics_form`)."""
+    rows = slide.get("metrics", [])
+    if "columns" in slide:
+        return "table"
+    if 7 <= len(rows) <= 10 and sum(1 for r in rows if r.get("change")) >= 2:
+        return "cards+table"
+    if len(rows) <= CARDS_MAX and all(len(str(r.get("value", ""))) <= CARD_VALUE_MAX for r in rows):
+        return "cards"
+    return "table"
 
 
 def _other_form(slide: dict) -> dict | None:
@@ -71,7 +88,8 @@ def _other_form(slide: dict) -> dict | None:
     if kind in ("achievements", "focus-area", "bullets") and 2 <= len(entries) <= CARDS_MAX and "style" not in slide:
         return _styled(slide, "cards")
     if kind == "metrics" and "style" not in slide and "columns" not in slide:
-        return _styled(slide, "table")
+        # KPI cards can be a table; a table cannot be made cards (too many or too long).
+        return _styled(slide, "table") if _metrics_form(slide) != "table" else None
     return None
 
 
