@@ -12,13 +12,13 @@ from deckgen.layout.pages import Pages
 from deckgen.outline.model import Area, Slide
 from deckgen.typeset.typesetter import Typesetter
 
-CARDS_MAX = 6  # a grid of up to six cards reads at a glance
+CARDS_MAX = 9  # a 3 × 3 grid of cards at most
 
 
 def as_cards(ts: Typesetter, slide: Slide, body: Rect) -> Pages | None:
     """The slide's items (headline as a card's title, detail under it) or points as
     cards, or None when it asks for a list or holds fewer than two or more than
-    :data:`CARDS_MAX` entries."""
+    :data:`CARDS_MAX` entries (the focus-areas grid sets seven to nine 3 × 3)."""
     entries = [(i.headline, i.detail, i.path, i.icon) for i in slide.items] or [(b, None, "", None) for b in slide.bullets]
     if slide.style != "cards" or not 2 <= len(entries) <= CARDS_MAX:
         return None

@@ -189,7 +189,7 @@ ITEMS_STYLE = Field(
     "style",
     Choice(ITEMS_STYLES),
     "How the items (or points) are shown: list (default: stacked, each beside an icon, number or marker) or "
-    "cards (two to six as a grid of cards, a headline as the card's title and its detail under it; "
+    "cards (two to nine as a grid of cards, a headline as the card's title and its detail under it; "
     "`deckgen outline` uses it so that no more than three slides in a row look the same).",
 )
 

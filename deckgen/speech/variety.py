@@ -12,7 +12,8 @@ every word; only the form changes.
 from __future__ import annotations
 
 LOOK_ALIKE_MAX = 3
-CARDS_MAX = 6  # a card grid of up to six reads at a glance
+CARDS_MAX = 6  # a card grid of up to six reads at a glance (points)
+ITEM_CARDS_MAX = 9  # items (headline and detail) fill a 3 × 3 grid
 
 
 def vary_layouts(parts: list[dict]) -> None:
@@ -43,9 +44,20 @@ def vary_layouts(parts: list[dict]) -> None:
 LONG_LIST = 3  # a list of more entries may continue on a （续） slide that looks the same
 
 
+LONG_BULLETS = 6  # points, and
+LONG_TABLE = 10  # table rows, past which a slide may continue
+
+
 def _pages(slide: dict) -> int:
-    entries = slide.get("items", []) or slide.get("bullets", [])
-    return 2 if len(entries) > LONG_LIST and slide.get("kind") in ("achievements", "focus-area") else 1
+    """How many slides ``slide`` may take when built (a guess on the safe side)."""
+    kind = slide.get("kind")
+    if kind in ("achievements", "focus-area") and slide.get("style") != "cards":
+        return 2 if len(slide.get("items", [])) > LONG_LIST else 1
+    if kind == "bullets" and slide.get("style") != "cards":
+        return max(1, -(-len(slide.get("bullets", [])) // LONG_BULLETS))
+    if kind == "metrics":
+        return 2 if len(slide.get("metrics", [])) > LONG_TABLE else 1
+    return 1
 
 
 def look_alike(one: dict, other: dict) -> bool:
@@ -84,8 +96,9 @@ def _other_form(slide: dict) -> dict | None:
     """The slide in another form its content allows, or None."""
     kind = slide.get("kind")
     items = slide.get("items", [])
+    most = ITEM_CARDS_MAX if items else CARDS_MAX
     entries = items or slide.get("bullets", [])
-    if kind in ("achievements", "focus-area", "bullets") and 2 <= len(entries) <= CARDS_MAX and "style" not in slide:
+    if kind in ("achievements", "focus-area", "bullets") and 2 <= len(entries) <= most and "style" not in slide:
         return _styled(slide, "cards")
     if kind == "metrics" and "style" not in slide and "columns" not in slide:
         # KPI cards can be a table; a table cannot be made cards (too many or too long).
