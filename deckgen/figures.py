@@ -59,7 +59,7 @@ import yaml
 from deckgen.errors import InputError, Issue
 from deckgen.files import read_text
 from deckgen.outline.loader import Outline
-from deckgen.outline.validate import CONTROL_RE, reader_error_issue
+from deckgen.outline.validate import CONTROL_RE, reader_error_issue, tag_issues
 from deckgen.outline.fields import text_fields
 from deckgen.outline.model import PLACEHOLDER_RE, Deck, Metric, Series
 
@@ -131,6 +131,9 @@ def read_replacements(path: Path) -> list[Replacement]:
     if Path(path).suffix.lower() not in (".yaml", ".yml"):
         return []
     root = yaml.compose(read_text(path, what="figures file", legacy_chinese=True), Loader=yaml.SafeLoader)
+    tagged = tag_issues(root, str(path), document="figures file")
+    if tagged:
+        raise InputError(tagged)
     out: list[Replacement] = []
     issues: list[Issue] = []
     for key_node, value_node in root.value if isinstance(root, yaml.MappingNode) else []:
@@ -195,6 +198,9 @@ def _read_yaml(text: str, name: str) -> list[Figure]:
         raise InputError([reader_error_issue(exc, text, name)]) from None
     if root is None:
         raise InputError([Issue(name, 1, 1, "the figures file is empty; write lines like `邮政业务总量: 12.5`")])
+    tagged = tag_issues(root, name, document="figures file")
+    if tagged:
+        raise InputError(tagged)
     if not isinstance(root, yaml.MappingNode):
         raise InputError([_at(name, root, "figures must be a mapping of indicator: value lines")])
     figures: list[Figure] = []

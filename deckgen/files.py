@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterable
@@ -75,6 +76,35 @@ def read_bytes(path: str | Path, *, what: str = "file", limit: int = MAX_INPUT_B
     if len(data) > limit:
         raise _refuse(name, f"is too large to be the {what} (deckgen reads up to {limit / 2**20:.0f} MB)")
     return data
+
+
+#: A zipped office file (.docx, .odt) is refused when its parts unpack to more than
+#: this: a speech with its pictures is a few MB, a zip of zeros is a bomb.
+MAX_UNPACKED_DOCUMENT_BYTES = 200 * 1024 * 1024
+
+
+def check_unpacked_size(archive: bytes | str | Path, *, name: str, limit: int = MAX_UNPACKED_DOCUMENT_BYTES) -> None:
+    """Refuse a zip (bytes or a file) whose members unpack to more than ``limit`` bytes,
+    from the sizes its directory declares, before any member is decompressed.
+
+    Python's zipfile never unpacks more than a member declares (a member that lies
+    fails its CRC check), so the declared sizes bound what reading can cost. A file
+    that is not a zip passes (its reader says what is wrong). Raises :class:`InputError`.
+    """
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(archive) if isinstance(archive, bytes) else archive) as opened:
+            total = sum(info.file_size for info in opened.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    if total > limit:
+        raise _refuse(
+            name,
+            f"unpacks to {total / 2**20:,.0f} MB, more than the {limit / 2**20:.0f} MB deckgen reads "
+            "(a damaged file or a zip bomb?); open it in Word or WPS and save it again",
+        )
 
 
 def read_text(path: str | Path, *, what: str = "outline", legacy_chinese: bool = False) -> str:
@@ -208,7 +238,8 @@ def write_atomic(path: str | Path, data: bytes) -> None:
                 raise DeckgenError(f"{path}: is read-only (open in PowerPoint or WPS?); close it or make it writable, then build again")
             mode = stat.S_IMODE(current)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".deckgen-", suffix=".tmp", dir=path.parent)
+        clear_leftovers(path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(), suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise DeckgenError(f"{path}: cannot write: {exc.strerror or exc}; check the name and that the folder is writable") from None
     try:
@@ -225,3 +256,69 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+_TEMP_PREFIX = ".deckgen-"
+_swept: set[str] = set()
+
+
+def temp_prefix(kind: str = "") -> str:
+    """The name prefix of a temporary file or folder deckgen makes beside an output
+    (``.deckgen-<pid>-`` or ``.deckgen-<kind>-<pid>-``): :func:`clear_leftovers`
+    tells by the process id whether the write that made it still runs."""
+    return f"{_TEMP_PREFIX}{kind + '-' if kind else ''}{os.getpid()}-"
+
+
+#: Kinds of temporary folders made beside outputs (PDF and PNG staging).
+_TEMP_KINDS = ("pdf", "png")
+
+
+def clear_leftovers(folder: Path) -> None:
+    """Delete what writes killed before they finished (``kill -9``, a power cut) left
+    in ``folder``: ``.deckgen-<pid>-….tmp`` files and ``.deckgen-pdf-<pid>-…`` /
+    ``.deckgen-png-<pid>-…`` staging folders of this user's whose process no longer
+    runs. Once per folder and process; never raises.
+
+    What a write still running made (another build into the same folder) is kept,
+    and so is anything that is not this user's, and links are never followed.
+    """
+    key = os.path.realpath(folder)
+    if key in _swept:
+        return
+    _swept.add(key)
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(_TEMP_PREFIX)]
+    except OSError:
+        return
+    for entry in entries:
+        rest = entry.name[len(_TEMP_PREFIX):]
+        kind, _, after_kind = rest.partition("-")
+        is_folder = kind in _TEMP_KINDS
+        pid_text = (after_kind if is_folder else rest).split("-", 1)[0]
+        if not pid_text.isdigit() or (not is_folder and not entry.name.endswith(".tmp")) or _running(int(pid_text)):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+                continue
+            if is_folder and stat.S_ISDIR(info.st_mode):
+                shutil.rmtree(entry.path, ignore_errors=True)  # rmtree does not follow links inside
+            elif not is_folder and stat.S_ISREG(info.st_mode):
+                os.unlink(entry.path)
+        except OSError:
+            pass
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists (a process of another user counts as running)."""
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # no cheap check: keep the file
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True

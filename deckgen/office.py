@@ -9,22 +9,32 @@ start, so :func:`convert_to_pdf` converts any number of decks in ONE invocation.
 Each call gets its own throw-away profile directory, which is what lets several
 conversions (parallel tests, two terminals) run at once; sharing the default profile
 makes the second soffice hand its work to the first and exit, or fail on the lock.
+
+No conversion reaches the network: a document or deck may link pictures, sections,
+OLE objects or templates by URL, and LibreOffice would fetch them. The profile blocks
+external links and points every fetch at a proxy that is not there, and on Linux
+soffice runs in a network namespace of its own (:func:`network_jail`). Documents
+with such links still convert; the links are simply left out.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, ToolMissingError
-from deckgen.files import write_atomic
+from deckgen.files import check_unpacked_size, clear_leftovers, temp_prefix, write_atomic
 
+#: A deck handed to LibreOffice unpacks to at most this (a 5,000-slide deck is far less).
+MAX_UNPACKED_DECK_BYTES = 1024 * 1024 * 1024
 #: Seconds allowed for one soffice run: start-up plus a few seconds per deck.
 DEFAULT_TIMEOUT_BASE = 60.0
 DEFAULT_TIMEOUT_PER_FILE = 20.0
@@ -95,8 +105,11 @@ def _require_tool(name: str) -> str:
 
 def _convert_command(program: str, profile: Path, fmt: str, outdir: Path, sources: list[Path]) -> list[str]:
     """soffice's command line converting ``sources`` to ``fmt`` into ``outdir``, with a
-    private profile so a running office or another conversion cannot interfere."""
+    private profile so a running office or another conversion cannot interfere, and
+    without network (see :func:`_offline_profile` and :func:`network_jail`)."""
+    _offline_profile(profile)
     return [
+        *network_jail(),
         program,
         f"-env:UserInstallation={profile.as_uri()}",
         "--headless",
@@ -108,6 +121,62 @@ def _convert_command(program: str, profile: Path, fmt: str, outdir: Path, source
         str(outdir),
         *map(str, sources),
     ]
+
+
+#: The profile settings that keep a conversion off the network: documents may link
+#: pictures, sections, OLE objects and templates by URL, and LibreOffice fetches
+#: them when it opens the document. Links are never updated, external pictures are
+#: blocked as untrusted, and every URL LibreOffice would fetch goes to a proxy that
+#: is not there (port 9 of this machine, refused at once), with no exceptions.
+OFFLINE_SETTINGS = (
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "boolean", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "int", "3"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "boolean", "true"),
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "int", "2"),
+    ("/org.openoffice.Office.Calc/Content/Update", "Link", "int", "2"),
+    ("/org.openoffice.Office.Impress/Content/Update", "Link", "int", "2"),
+    ("/org.openoffice.Inet/Settings", "ooInetProxyType", "int", "2"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", "string", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", "int", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", "string", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", "int", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyName", "string", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyPort", "int", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetNoProxy", "string", ""),
+)
+
+
+def _offline_profile(profile: Path) -> None:
+    """Write the user settings of a fresh profile folder: :data:`OFFLINE_SETTINGS`."""
+    items = "".join(
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>\n'
+        for path, name, _kind, value in OFFLINE_SETTINGS
+    )
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' + items + "</oor:items>\n",
+        encoding="utf-8",
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def network_jail() -> tuple[str, ...]:
+    """The command prefix that runs a program without any network, where the system
+    offers one: Linux's ``unshare`` into a new user and network namespace (no root
+    needed), checked once by running ``true`` in it. Elsewhere the profile settings
+    alone keep LibreOffice offline."""
+    unshare = shutil.which("unshare")
+    if unshare is None or not sys.platform.startswith("linux"):
+        return ()
+    prefix = (unshare, "--user", "--map-root-user", "--net")
+    try:
+        probe = subprocess.run([*prefix, "true"], capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    return prefix if probe.returncode == 0 else ()
 
 
 def _run(cmd: list[str], timeout: float, what: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -184,7 +253,8 @@ def convert_to_pdf(
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     profile = Path(tempfile.mkdtemp(prefix="deckgen-lo-profile-"))
-    staging = Path(tempfile.mkdtemp(prefix=".deckgen-pdf-", dir=outdir))
+    clear_leftovers(outdir)
+    staging = Path(tempfile.mkdtemp(prefix=temp_prefix("pdf"), dir=outdir))
     try:
         copies = _spaced_copies(sources, profile)
         cmd = _convert_command(program, profile, "pdf", staging, copies)
@@ -294,6 +364,8 @@ def _check_sources(sources: list[Path]) -> None:
     missing = [str(s) for s in sources if not s.is_file()]
     if missing:
         raise DeckgenError("cannot convert, file not found: " + ", ".join(missing))
+    for source in sources:  # a zip bomb named .pptx is refused before LibreOffice unpacks it
+        check_unpacked_size(source, name=str(source), limit=MAX_UNPACKED_DECK_BYTES)
     seen: dict[str, Path] = {}
     for src in sources:
         other = seen.setdefault(src.stem.casefold(), src)
@@ -339,7 +411,8 @@ def pdf_to_pngs(
     program = _require_tool("pdftoppm")
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".deckgen-png-", dir=outdir))
+    clear_leftovers(outdir)
+    staging = Path(tempfile.mkdtemp(prefix=temp_prefix("png"), dir=outdir))
     try:
         cmd = [program, "-png", "-r", str(dpi), str(pdf), str(staging / "p")]
         result = _run(cmd, timeout, "pdftoppm")

@@ -90,10 +90,28 @@ def write_outlines(files: dict[Path, str], refresh_schema: bool) -> list[Path]:
     """
     from deckgen.outline.schema import schema_text
 
-    for path, text in files.items():
-        write_atomic(path, text.encode("utf-8"))
-    for folder in dict.fromkeys(p.parent for p in files):
-        schema = folder / SCHEMA_FILE
-        if refresh_schema or not schema.exists():
-            write_atomic(schema, schema_text().encode("utf-8"))
+    folders = list(dict.fromkeys(p.parent for p in files))
+    new_folders = [f for folder in folders for f in (folder, *folder.parents) if not os.path.lexists(f)]
+    new_files = [p for p in [*files, *(f / SCHEMA_FILE for f in folders)] if not os.path.lexists(p)]
+    try:
+        for path, text in files.items():
+            write_atomic(path, text.encode("utf-8"))
+        for folder in folders:
+            schema = folder / SCHEMA_FILE
+            if refresh_schema or not schema.exists():
+                write_atomic(schema, schema_text().encode("utf-8"))
+    except BaseException:
+        # A failed run (a full disk, Ctrl-C) leaves no half set of outlines and no
+        # folder it made: what was there before is all there is.
+        for path in new_files:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+        for folder in sorted(set(new_folders), key=lambda f: -len(f.parts)):
+            try:
+                os.rmdir(folder)
+            except OSError:
+                pass
+        raise
     return list(files)

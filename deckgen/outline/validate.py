@@ -38,6 +38,32 @@ _TYPE_NAMES = {
 #: The tags plain YAML resolves by itself; anything else (``!foo``, ``!!python/…``,
 #: ``!!binary``) was written on purpose and is refused.
 _PLAIN_TAGS = set(_TYPE_NAMES) | {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+#: The one tag a mapping or a list has unless a tag was written on it (``!!str`` over
+#: a list composes to a list node with the str tag, and was taken as the list).
+_KIND_TAGS: dict[type, str] = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+
+
+def tag_issues(root: yaml.Node | None, filename: str, *, document: str) -> list[Issue]:
+    """An error for every node of ``root`` that carries a YAML tag (``!!python/…``,
+    ``!foo``, ``!!str`` over a list or mapping): a user's file holds plain data."""
+    issues = []
+    stack = [root] if root is not None else []
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS or node.tag != _KIND_TAGS.get(type(node), node.tag):
+            mark = node.start_mark
+            issues.append(Issue(filename, mark.line + 1, mark.column + 1, f"YAML tag {_clip(node.tag)!r} is not allowed in {_a(document)}; delete it"))
+            continue
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack += [value, key]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += reversed(node.value)
+    return sorted(issues)
 
 
 @dataclass
@@ -185,7 +211,7 @@ class _Walker:
         else:
             self.seen.add(id(node))
             self.mark(node, path)
-        if node.tag not in _PLAIN_TAGS:
+        if node.tag not in _PLAIN_TAGS or node.tag != _KIND_TAGS.get(type(node), node.tag):
             self.issue(node, f"YAML tag {_clip(node.tag)!r} is not allowed in {_a(self.document)}; delete it", path)
             return None
         if isinstance(spec, S.Mapping):

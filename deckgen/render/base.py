@@ -5,7 +5,8 @@ For a built-in theme the master and the seven named layouts of the
 package, replacing its English "Office Theme" layouts: brand chrome on the master,
 real date, footer and slide-number placeholders, theme fonts and colours. For an
 organisation's template its master, layouts, theme and media are kept as they are
-and only its example slides are dropped.
+(after :mod:`deckgen.theme.package` dropped what a deck must not carry) and only its
+example slides are dropped.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from deckgen.render import xml as X
 from deckgen.render.opc import RT, Package, Part
 from deckgen.render.styles import text_styles_xml
 from deckgen.theme.model import Theme
+from deckgen.theme.package import template_package
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -63,7 +65,8 @@ def open_base(plan: BasePlan, theme: Theme, images) -> Base:
 
 def _open_template(plan: BasePlan) -> Base:
     assert plan.template is not None
-    package = opc.open_presentation(Path(plan.template).read_bytes())
+    # Checked and cleaned: no macros, controls, OLE objects, external links or unknown parts.
+    package = opc.open_presentation(template_package(Path(plan.template)))
     pres_part = package.main_part()
     pres = pres_part.element
     # The template's own example slides are not carried into the deck.

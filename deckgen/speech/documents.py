@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, InputError
-from deckgen.files import read_bytes
+from deckgen.files import check_unpacked_size, read_bytes
 from deckgen.outline.validate import CONTROL_RE
 from deckgen.speech.document import SpeechDocument
 from deckgen.speech.reading import decode_speech
@@ -59,6 +59,11 @@ def document_from_bytes(raw: bytes, *, name: str = "-", suffix: str = "") -> Spe
     if not raw.strip():
         raise DeckgenError(f"{name}: the speech file is empty; paste the speech text into it and try again")
     kind = _sniff(raw, suffix)
+    if raw.startswith(_ZIP_MAGIC):
+        try:
+            check_unpacked_size(raw, name=name)
+        except InputError as exc:
+            raise DeckgenError(exc.message) from None
     if kind == "docx":
         from deckgen.speech.wordfile import read_docx
 
@@ -67,8 +72,22 @@ def document_from_bytes(raw: bytes, *, name: str = "-", suffix: str = "") -> Spe
         from deckgen.speech.pdffile import read_pdf
 
         return _without_controls(read_pdf(raw, name=name))
+    if kind == "html":
+        from deckgen.speech.htmlfile import read_html
+
+        return _without_controls(read_html(raw, name=name))
     if kind == "writer":
         return _without_controls(_read_with_writer(raw, name, suffix or ".doc"))
+    if suffix in (".pdf", ".docx"):
+        raise DeckgenError(
+            f"{name}: is not a {suffix} file: its content is not {'a PDF' if suffix == '.pdf' else 'a Word (.docx) document'}; "
+            "check that it is the right file, or save the speech again from Word or WPS"
+        )
+    if suffix in WRITER_SUFFIXES:
+        raise DeckgenError(
+            f"{name}: is not a {suffix} file: its content is none of the word-processor formats deckgen reads "
+            "(Word, WPS, RTF, OpenDocument, web page); open it in Word or WPS and save it as .docx, or save the speech as plain text"
+        )
     text = decode_speech(raw, name)
     if not text.strip():
         raise DeckgenError(f"{name}: the speech file is empty; paste the speech text into it and try again")
@@ -78,7 +97,13 @@ def document_from_bytes(raw: bytes, *, name: str = "-", suffix: str = "") -> Spe
 
 
 def _sniff(raw: bytes, suffix: str) -> str:
-    """``docx``, ``pdf``, ``writer`` (LibreOffice converts it) or ``text``."""
+    """``docx``, ``pdf``, ``html``, ``writer`` (LibreOffice converts it) or ``text``.
+
+    A word-processor suffix whose content is none of these formats (random bytes
+    named .doc) gives ``unknown``: LibreOffice would import it as text, gibberish.
+    """
+    from deckgen.speech.htmlfile import looks_like_html
+
     head = raw[:8]
     if head.startswith(b"%PDF"):
         return "pdf"
@@ -88,10 +113,12 @@ def _sniff(raw: bytes, suffix: str) -> str:
         return "writer"  # .odt and other zipped office files
     if head.startswith(_OLE_MAGIC) or raw.lstrip()[:5] == b"{\\rtf":
         return "writer"
-    if suffix in WRITER_SUFFIXES and suffix not in (".fodt",):
-        return "writer"
-    if suffix == ".fodt" or raw.lstrip()[:5] == b"<?xml" and b"office:document" in raw[:2048]:
-        return "writer"
+    if raw.lstrip()[:5] == b"<?xml" and b"office:document" in raw[:2048]:
+        return "writer"  # flat OpenDocument (.fodt)
+    if looks_like_html(raw):
+        return "html"  # Word's "web page" .doc, read without LibreOffice (it would fetch what the page links)
+    if suffix in WRITER_SUFFIXES:
+        return "unknown"
     return "text"
 
 

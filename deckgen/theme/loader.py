@@ -131,7 +131,9 @@ def load_theme_file(path: Path) -> Theme:
         if fonts.get(key):
             file_name, _, face = str(fonts[key]).partition("#")
             font_path = path.parent / file_name
-            if not is_regular_file(font_path):
+            if os.path.isdir(font_path):
+                bad(f"fonts.{key}", f"{fonts[key]} is a folder, not a font file; give the .ttf, .otf or .ttc file in it, or remove '{key}'")
+            elif not is_regular_file(font_path):
                 bad(f"fonts.{key}", f"font file not found: {fonts[key]}; fix the path or remove '{key}'")
             elif not _is_font_file(font_path):
                 bad(f"fonts.{key}", f"{fonts[key]} is not a TrueType or OpenType font file (.ttf, .otf, .ttc); fix the path or remove '{key}'")

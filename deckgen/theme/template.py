@@ -12,6 +12,7 @@ the file and what to do.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from deckgen.errors import InputError, Issue
+from deckgen.theme.package import MAX_IMAGE_PIXELS, template_package
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -32,11 +34,9 @@ OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 #: Placeholder types that inherit their box from the master placeholder of this type.
 INHERITS_FROM = {"ctrTitle": "title", "title": "title", "subTitle": "body", "body": "body", "obj": "body"}
-MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
-MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # a zip bomb is refused before anything is read
-#: An image carried into every deck (logo or template picture) has at most this many
-#: pixels; more is a mistake or a decompression bomb that slows every viewer down.
-MAX_IMAGE_PIXELS = 25_000_000
+#: The slide sizes PowerPoint accepts (1 to 56 inches a side), in EMU.
+MIN_SLIDE_EMU, MAX_SLIDE_EMU = 914400, 51206400
+__all__ = ["MAX_IMAGE_PIXELS", "read_template"]
 # Entities are never expanded (no "billion laughs"), nothing is fetched.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -104,27 +104,18 @@ def read_template(path: Path) -> TemplateInfo:
     def fail(message: str) -> InputError:
         return InputError([Issue(str(path), 0, 0, message)])
 
-    if not path.is_file():
-        raise fail("template not found; give the path of your organisation's .pptx or .potx file")
-    if path.stat().st_size > MAX_TEMPLATE_BYTES:
-        raise fail(f"template is larger than {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB; save a copy without the example slides and media")
+    blob = template_package(path)  # sizes, parts and pictures checked; foreign parts dropped
     try:
-        with zipfile.ZipFile(path) as archive:
-            info = _read(path, archive)
-            problem = _media_problem(archive)
-            if problem:
-                raise fail(problem)
-            return info
+        with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+            return _read(path, archive)
     except (zipfile.BadZipFile, OSError) as exc:
         raise fail(f"not a PowerPoint template ({exc}); save it from PowerPoint, WPS or LibreOffice as .pptx or .potx") from None
-    except (KeyError, etree.XMLSyntaxError, ValueError) as exc:
+    except (KeyError, etree.XMLSyntaxError, ValueError, TypeError) as exc:
         raise fail(f"template is damaged or not a presentation ({exc}); open it in PowerPoint or WPS and save it again as .pptx") from None
 
 
 def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
     names = set(archive.namelist())
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-        raise ValueError("it unpacks to more than 1 GB")
 
     def xml(member: str):
         return etree.fromstring(archive.read(member), _PARSER)
@@ -151,7 +142,7 @@ def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
     size = pres.find("p:sldSz", NS)
     if size is None:
         raise ValueError("no slide size")
-    info = TemplateInfo(path, int(size.get("cx")) / EMU_PER_PT, int(size.get("cy")) / EMU_PER_PT)
+    info = TemplateInfo(path, _slide_side(size, "cx") / EMU_PER_PT, _slide_side(size, "cy") / EMU_PER_PT)
     pres_rels = rels_of(main)
     master_id = pres.find("p:sldMasterIdLst/p:sldMasterId", NS)
     if master_id is None:
@@ -179,38 +170,17 @@ def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
     return info
 
 
-def _media_problem(archive: zipfile.ZipFile) -> str | None:
-    """What is wrong with the template's pictures (they go into every deck), or None.
-
-    Each image part is held to the logo's limit of :data:`MAX_IMAGE_PIXELS`, read
-    from the image header alone: a bomb is refused without being decoded. Parts
-    Pillow does not know (EMF, SVG, video) are left to the presentation program.
-    """
-    import warnings
-
-    from PIL import Image, UnidentifiedImageError
-
-    for member in archive.infolist():
-        if member.is_dir() or not member.filename.startswith("ppt/media/"):
-            continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
-                with archive.open(member) as stream, Image.open(stream) as image:
-                    width, height = image.size
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            size = "has too many pixels (a decompression bomb?)"
-        except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
-            continue
-        else:
-            if width * height <= MAX_IMAGE_PIXELS:
-                continue
-            size = f"is {width}×{height} pixels"
-        return (
-            f"{member.filename}: the template's image {size}, more than the {MAX_IMAGE_PIXELS // 1_000_000} million "
-            "allowed, and it would go into every deck; replace or compress it in PowerPoint or WPS and save the template again"
-        )
-    return None
+def _slide_side(size, side: str) -> int:
+    """One side (``cx`` or ``cy``) of ``p:sldSz`` in EMU; ValueError when it is missing
+    or outside what PowerPoint accepts."""
+    value = size.get(side)
+    try:
+        emu = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"the slide size has no valid {side} ({value!r})") from None
+    if not MIN_SLIDE_EMU <= emu <= MAX_SLIDE_EMU:
+        raise ValueError(f"the slide size {side}={emu} EMU is outside the 1 to 56 inches PowerPoint allows")
+    return emu
 
 
 def _placeholders(root) -> list[Placeholder]:

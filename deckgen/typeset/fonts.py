@@ -132,7 +132,7 @@ def _font_environment() -> tuple:
     stamps = []
     for top in watched:
         stamps.append((str(top), _mtime(top)))
-        if top.is_dir():
+        if os.path.isdir(top):  # False, not PermissionError, for a folder this user cannot look into
             for folder, subfolders, _files in os.walk(top):
                 subfolders.sort()
                 stamps.extend((os.path.join(folder, name), _mtime(Path(folder) / name)) for name in subfolders)
@@ -197,10 +197,14 @@ def _folder_index(folders: tuple[str, ...]) -> dict[str, list[tuple[str, int, bo
     index: dict[str, list[tuple[str, int, bool]]] = {}
     for folder in folders:
         root = Path(folder)
-        if not root.is_dir():
+        if not os.path.isdir(root):  # missing, or not this user's to look into
             continue
-        for path in sorted(root.rglob("*")):
-            if path.suffix.lower() in FONT_SUFFIXES and path.is_file():
+        try:
+            found = sorted(root.rglob("*"))
+        except OSError:  # a folder below it that cannot be listed
+            continue
+        for path in found:
+            if path.suffix.lower() in FONT_SUFFIXES and os.path.isfile(path):
                 for face_index, names, is_bold in _face_names(path):
                     for name in names:
                         index.setdefault(_normalise(name), []).append((str(path), face_index, is_bold))
