@@ -230,6 +230,9 @@ HEADING_LINE_MAX = 24  # a topic set as a line of its own (这是粤港澳大湾
 _TOPIC_NOT_RE = re.compile(r"^(?:同志们|各位|我们|这(?!是)|那|但|而|因此|所以|总之)|[是：:]$|[，,、；;\dX%％]")
 
 
+_MARKER_RE = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[，、])")
+
+
 def topic_of(paragraph: str, *, longest: int = TOPIC_MAX) -> str:
     """The topic a paragraph opens with: a short first sentence that names what the
     rest is about (经济结构不断优化。消费拉动…), or ''.
@@ -241,7 +244,8 @@ def topic_of(paragraph: str, *, longest: int = TOPIC_MAX) -> str:
     if len(parts) < 2:
         return ""
     first = parts[0]
-    topic = bare(first).rstrip("。！").lstrip("—－-")  # ——必须坚持人民至上。: the point, not its dash
+    # ——必须坚持人民至上。/（二）建设现代化产业体系。: the point, not its marker.
+    topic = _MARKER_RE.sub("", bare(first).rstrip("。！").lstrip("—－-"))
     if not first.endswith(("。", "！")) or not 4 <= len(topic) <= longest or _TOPIC_NOT_RE.search(topic):
         return ""
     if len(bare("".join(parts[1:]))) < 20:

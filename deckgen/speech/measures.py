@@ -190,21 +190,24 @@ def missed_headings(headings: Iterable[Heading], data: dict) -> list[Heading]:
     return missed
 
 
-def _titled(data: dict) -> Iterator[tuple[int, str]]:
-    """(slide number in the outline's content order, title) of every titled content slide."""
-    for number, slide in enumerate(_slides(data), start=1):
-        title = slide.get("title", "")
-        if title:
-            yield number, title
+def _titled_slides(data: dict) -> Iterator[tuple[dict, str]]:
+    """(slide, title) of every content slide, in order ('' for an untitled one)."""
+    for slide in _slides(data):
+        yield slide, slide.get("title", "")
 
 
 def repeated_titles(data: dict) -> list[str]:
-    """Titles of content slides that an earlier slide already carries (（续） aside)."""
+    """Titles of content slides that an earlier slide already carries (（续） aside);
+    with more than one part, each part's divider shows the part's title too."""
     seen: set[str] = set()
     repeated = []
-    for _, title in _titled(data):
+    parts = data.get("parts", [])
+    dividers = {id(part["slides"][0]): part["title"] for part in parts if len(parts) > 1 and part.get("slides") and part.get("title")}
+    for slide, title in _titled_slides(data):
+        if id(slide) in dividers:
+            seen.add(_bare(dividers[id(slide)]))
         key = _bare(title).removesuffix(CONTINUED)
-        if CONTINUED in title:
+        if not title or CONTINUED in title:
             continue
         if key in seen:
             repeated.append(title)

@@ -47,11 +47,12 @@ def _key(title: str) -> str:
 def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
     base = re.split(r"[：:]", taken)[0]
     lead = bare(clauses(base)[0]) if clauses(base) else base
-    candidates = [topic_of(line) for line in slide.get("notes", "").split("\n")[:2] if line]
+    candidates = []
     entries = len(slide.get("items", []) or slide.get("areas", []) or slide.get("bullets", []))
     if entries >= ASPECTS_MIN:
         # 八个方面 of a review: the list's size, not its first entry, says what it holds.
         candidates.append(f"{lead}：{_number(entries)}个方面")
+    candidates += [topic_of(line) for line in slide.get("notes", "").split("\n")[:2] if line]
     if lead != base:
         candidates.append(lead)
     candidates += [f"{base}：{subject}" for subject in _subjects(slide)]
@@ -62,6 +63,9 @@ def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
             continue
         if candidate and _key(candidate) not in seen and len(candidate) <= TITLE_MAX:
             return candidate
+    if len(f"{lead}：{OVERVIEW}") <= TITLE_MAX and _key(f"{lead}：{OVERVIEW}") not in seen:
+        # The part's opening slide, after the divider that shows the part's title.
+        return f"{lead}：{OVERVIEW}"
     number = 2
     while _key(f"{base}（{_ordinal(number)}）") in seen:
         number += 1
@@ -84,6 +88,7 @@ def _subjects(slide: dict) -> list[str]:
 
 
 ASPECTS_MIN = 3
+OVERVIEW = "概述"  # the title of a part's opening statement (2025年工作回顾：概述)
 _DIGITS = "一二三四五六七八九十"
 
 

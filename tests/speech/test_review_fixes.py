@@ -146,9 +146,9 @@ def test_every_statement_has_a_title_from_its_part():
                     assert slide.get("title"), (name, slide["text"])
     city = outline_of(CORPUS / "city-report-review.txt")
     statement = [s for s in city["parts"][0]["slides"] if s["kind"] == "statement"][0]
-    # Titled from its part; the achievements slide before it has that title, so this
-    # one is numbered (no title twice in a deck, issue 16).
-    assert (statement["title"], statement["text"]) == ("2024年工作回顾（二）", "成绩来之不易")
+    # Titled from its part; the part's divider shows that title, so the part's
+    # summing-up statement says so (no title twice in a deck, issue 16).
+    assert (statement["title"], statement["text"]) == ("2024年工作回顾：概述", "成绩来之不易")
 
 
 def test_every_figure_the_reviewed_speeches_state_reaches_a_slide():
