@@ -247,7 +247,7 @@ _FACING_RE = re.compile(r"(?:面临|存在)着?的?(?:不少|一些|诸多|许�
 PROBLEMS_TITLE = "困难和问题"
 _EXIST_RE = re.compile(r"(?:存在|面临|还有|仍有)着?(?:不少|一些|许多|诸多)?的?(?:矛盾|问题|困难|挑战|不足)")
 # 主要是：A。B。: the lead-in to the problems named; 这些问题，…: a sentence about them.
-_NAMED_LEAD_RE = re.compile(r"^(?:主要是|主要表现在|具体表现为|突出表现在)[：:，,]?")
+_NAMED_LEAD_RE = re.compile(r"^(?:主要是|主要有|主要表现在|具体表现为|突出表现在)[：:，,]?")
 _ABOUT_THEM_RE = re.compile(r"^(?:这些|上述|对此|对这些)")
 
 
@@ -267,7 +267,13 @@ def problems(paragraph: str) -> dict | None:
     if _EXIST_RE.search(listed) and len(following) > 2:
         # 我们清醒地看到，在…中，还存在着不少矛盾和问题。A…。B…。: the sentences after
         # the one saying there are problems name them.
-        named = [headline.bullet_of(_NAMED_LEAD_RE.sub("", p)) for p in following[1:] if not _ABOUT_THEM_RE.match(p)]
+        named = [
+            headline.bullet_of(piece)
+            for p in following[1:]
+            if not _ABOUT_THEM_RE.match(p)
+            for piece in re.split(r"[；;]", _NAMED_LEAD_RE.sub("", p))
+            if bare(piece)
+        ]
         return {"kind": "bullets", "title": match.groupdict().get("what") or PROBLEMS_TITLE, "bullets": named[:BULLETS_PER_SLIDE], "notes": notes_of([paragraph])}
     pieces = [bare(p) for p in re.split(r"[；;]", listed) if bare(p)]
     if len(pieces) < 2 and not match.group(0).endswith(("：", ":")):
