@@ -75,12 +75,16 @@ def _furniture(document, header: str) -> None:
     footer.add_run(" -")
 
 
-def office_docx(lines: list[str], target: Path, *, header: str = "") -> Path:
+def office_docx(lines: list[str], target: Path, *, header: str = "", title_break: int = 0) -> Path:
     """Write ``lines`` (one paragraph each) to ``target`` as an office sets a speech.
 
     The lines before the salutation (同志们：/各位代表：) are the cover: the date line
-    and a short byline in body size, the others in the title face.
+    and a short byline in body size, the others in the title face. ``title_break``
+    sets the first line on two paragraphs, broken after that many characters (Enter
+    pressed inside a long title).
     """
+    if title_break:
+        lines = [lines[0][:title_break], lines[0][title_break:], *lines[1:]]
     document = docx.Document()
     _furniture(document, header)
     opening = next((n for n, line in enumerate(lines) if _SALUTATION_RE.match(line)), 1)

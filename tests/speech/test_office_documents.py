@@ -57,6 +57,9 @@ def office_files(tmp_path_factory) -> dict[str, dict[str, Path]]:
         (folder / f"{key}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         office_docx(lines, folder / f"{key}.docx", header="某某单位文件")
         files[key] = {"txt": folder / f"{key}.txt", "docx": folder / f"{key}.docx", "pdf": folder / f"{key}.pdf"}
+    # The seed's title broken by hand over two paragraphs, as Word and as PDF.
+    office_docx(speech_lines(_source_text("seed") or ""), folder / "broken-title.docx", header="某某单位文件", title_break=10)
+    files["broken-title"] = {"docx": folder / "broken-title.docx", "pdf": folder / "broken-title.pdf"}
     convert_to_pdf([entry["docx"] for entry in files.values()], folder)
     return files
 
@@ -114,3 +117,10 @@ def test_inline_lists_and_words_are_not_split_at_line_ends(office_files):
     if "cpc" in office_files:
         cpc = read_document(office_files["cpc"]["pdf"]).text
         assert "公平统一、安全规范、可持续的多层次社会保障体系" in cpc
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_title_broken_over_two_paragraphs_is_one_title(office_files, kind):
+    files = office_files["broken-title"]
+    assert read_document(files["docx"]).text.startswith("在2024年全市邮政工作会议上的讲话\n同志们：")
+    assert _structure(files[kind]) == _structure(office_files["seed"]["txt"])
