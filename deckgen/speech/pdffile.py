@@ -201,13 +201,14 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
     right = sorted(line.x1 for line in lines)[int(len(lines) * 0.9)]
     body_face = _body_face(lines)
+    margin = sorted(line.x1 for line in lines)[int(len(lines) * 0.98)]  # where full lines end, in flush-left text too
     # Whether paragraphs open with a first-line indent: then a line at the margin
     # continues a paragraph even when it starts with 三是 of an inline list.
     indents = sum(left + 1.2 * char < line.x0 < left + 2.8 * char for line in lines) >= 0.05 * len(lines)
     paragraphs: list[str] = []
     previous: _Line | None = None
     for line in lines:
-        if previous is None or _starts_paragraph(line, previous, char=char, left=left, right=right, body_face=body_face, indents=indents):
+        if previous is None or _starts_paragraph(line, previous, char=char, left=left, right=right, margin=margin, body_face=body_face, indents=indents):
             paragraphs.append(line.text)
         else:
             joint = " " if _LATIN_END.search(paragraphs[-1]) and _LATIN_START.match(line.text) else ""
@@ -226,7 +227,15 @@ def _body_face(lines: list[_Line]) -> tuple[str, int]:
 
 
 def _starts_paragraph(
-    line: _Line, previous: _Line, *, char: float, left: float, right: float, body_face: tuple[str, int], indents: bool
+    line: _Line,
+    previous: _Line,
+    *,
+    char: float,
+    left: float,
+    right: float,
+    margin: float,
+    body_face: tuple[str, int],
+    indents: bool,
 ) -> bool:
     """Whether ``line`` starts a new paragraph rather than continuing ``previous``."""
     previous_short = previous.x1 < right - 1.5 * char
@@ -235,14 +244,18 @@ def _starts_paragraph(
     previous_display = body_face not in previous.faces
     face_changes = previous.last_face != line.first_face
     if (display or previous_display) and face_changes:
-        return True  # into or out of a heading face
+        # Into or out of a heading face; but a run-in heading (its first sentence in
+        # bold) may fill its first line exactly, and the body then goes on at the margin.
+        run_in = indents and previous_display and previous_ends and not previous_short and line.x0 < left + 0.8 * char
+        if not run_in:
+            return True
     if markers.is_structural(line.text) and (previous_short or previous_ends or not indents):
         # A heading set without indent after a paragraph. Where paragraphs are indented,
         # a line at the margin after a full line that ends mid-sentence is a wrapped
         # line even when it starts like 一、 (统 / 一、安全规范) or 三是 of an inline list.
         if previous_short or not indents or markers.part_heading(line.text) or markers.group_heading(line.text):
             return True
-    if _continues_centred(line, previous, char=char, left=left, right=right):
+    if _continues_centred(line, previous, char=char, left=left, right=margin):
         return False  # a centred title wrapped by the page width
     return (
         line.x0 > left + 0.8 * char  # a first-line indent, or a centred line
@@ -264,7 +277,9 @@ def _continues_centred(line: _Line, previous: _Line, *, char: float, left: float
     """
     middle = (left + right) / 2
     centred = abs((line.x0 + line.x1) / 2 - middle) < 0.5 * char
-    full = previous.x1 - previous.x0 > right - left - 1.5 * max(char, previous.height)
+    # Full: short of the measure by less than one of its own characters (a centred
+    # line is short of both margins by half of what it lacks).
+    full = previous.x1 - previous.x0 > right - left - 1.2 * max(char, previous.height)
     return centred and full and previous.last_face == line.first_face and previous.text[-1] not in markers.SENTENCE_END
 
 

@@ -5,7 +5,8 @@ apply it): A4 with wide margins, title lines centred in a large bold face (a lon
 title wraps), the date and speaker centred, body text justified in a serif face with
 a two-character first-line indent (so lines wrap mid-word), and the structure set by
 direct formatting, no heading styles: 一、 headings in a bold sans face with no
-indent, stand-alone （一） headings bold with no indent. A running header and a page
+indent, stand-alone （一） headings bold with no indent, and the first sentence of a
+paragraph opening with （一） or 一是 (a run-in heading) in bold. A running header and a page
 number in the footer, as in the files offices send.
 """
 
@@ -28,6 +29,7 @@ TITLE_SIZE = 28  # large enough that a speech title wraps inside the margins
 _PART_RE = re.compile(r"^[一二三四五六七八九十]+、")
 _GROUP_RE = re.compile(r"^（[一二三四五六七八九十]+）")
 _SALUTATION_RE = re.compile(r"^(?:同志们|各位代表)[：:]$")
+_RUN_IN_RE = re.compile(r"^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+是)[^。！？]{2,60}[。！？]")
 _DATE_RE = re.compile(r"^[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]$")
 
 
@@ -45,11 +47,17 @@ def _font(run, face: str, size: float, *, bold: bool = False) -> None:
         fonts.set(qn(attribute), face)
 
 
-def _paragraph(document, text: str, *, face: str, size: float, bold: bool = False, indent: bool = False, centred: bool = False):
+def _paragraph(
+    document, text: str, *, face: str, size: float, bold: bool = False, indent: bool = False, centred: bool = False, ragged: bool = False
+):
     paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT if ragged else WD_ALIGN_PARAGRAPH.JUSTIFY
     paragraph.paragraph_format.first_line_indent = Pt(2 * size) if indent else Pt(0)
     paragraph.paragraph_format.space_after = Pt(0)
+    lead = _RUN_IN_RE.match(text) if indent and not bold else None
+    if lead:  # a run-in heading: its first sentence in bold, the rest as body
+        _font(paragraph.add_run(lead.group(0)), face, size, bold=True)
+        text = text[lead.end() :]
     _font(paragraph.add_run(text), face, size, bold=bold)
     return paragraph
 
@@ -75,13 +83,15 @@ def _furniture(document, header: str) -> None:
     footer.add_run(" -")
 
 
-def office_docx(lines: list[str], target: Path, *, header: str = "", title_break: int = 0) -> Path:
+def office_docx(lines: list[str], target: Path, *, header: str = "", title_break: int = 0, ragged: bool = False) -> Path:
     """Write ``lines`` (one paragraph each) to ``target`` as an office sets a speech.
 
     The lines before the salutation (同志们：/各位代表：) are the cover: the date line
     and a short byline in body size, the others in the title face. ``title_break``
     sets the first line on two paragraphs, broken after that many characters (Enter
-    pressed inside a long title).
+    pressed inside a long title). ``ragged`` sets the body flush left instead of
+    justified: lines then stop short of the margin wherever a word or a
+    punctuation mark did not fit.
     """
     if title_break:
         lines = [lines[0][:title_break], lines[0][title_break:], *lines[1:]]
@@ -94,10 +104,10 @@ def office_docx(lines: list[str], target: Path, *, header: str = "", title_break
             size = BODY_SIZE if byline else TITLE_SIZE
             _paragraph(document, line, face=SERIF if byline else SANS, size=size, bold=not byline, centred=True)
         elif _PART_RE.match(line):
-            _paragraph(document, line, face=SANS, size=BODY_SIZE, bold=True)
+            _paragraph(document, line, face=SANS, size=BODY_SIZE, bold=True, ragged=ragged)
         elif _GROUP_RE.match(line) and len(line) <= 40:
-            _paragraph(document, line, face=SERIF, size=BODY_SIZE, bold=True)
+            _paragraph(document, line, face=SERIF, size=BODY_SIZE, bold=True, ragged=ragged)
         else:
-            _paragraph(document, line, face=SERIF, size=BODY_SIZE, indent=not _SALUTATION_RE.match(line))
+            _paragraph(document, line, face=SERIF, size=BODY_SIZE, indent=not _SALUTATION_RE.match(line), ragged=ragged)
     document.save(target)
     return target
