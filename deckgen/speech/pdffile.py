@@ -59,6 +59,7 @@ class _Line:
     first_face: tuple[str, int] = ("", 0)  # (font name, size) of the first glyph
     last_face: tuple[str, int] = ("", 0)  # … and of the last
     faces: frozenset[tuple[str, int]] = frozenset()  # every face on the line
+    space_after: bool = False  # the line ends in a drawn space (the source had one where it wraps)
 
 
 def read_pdf(raw: bytes, *, name: str) -> SpeechDocument:
@@ -135,8 +136,8 @@ def _chars(element):
     from pdfminer.layout import LTChar
 
     if isinstance(element, LTChar):
-        if element.get_text().strip():
-            yield element
+        if element.get_text().strip() or element.get_text() == " ":
+            yield element  # spaces too: a space the source has is kept (see _line_of)
         return
     if hasattr(element, "__iter__"):
         for child in element:
@@ -144,11 +145,22 @@ def _chars(element):
 
 
 def _line_of(row: list, page_no: int, page_height: float) -> _Line | None:
-    """One line from its characters (left to right): a space only between Latin words."""
+    """One line from its characters (left to right).
+
+    A space is kept where the PDF draws one (1 9 9 8 年, as the source spells it) and
+    put between Latin words set apart by a gap; spaces between Chinese characters go
+    (:func:`tidy`). The line's extent and faces are those of its visible glyphs.
+    """
     text = ""
     previous = None
+    visible = [char for char in row if char.get_text().strip()]
+    if not visible:
+        return None
     for char in row:
         glyph = char.get_text()
+        if not glyph.strip():
+            text += " " if text and not text.endswith(" ") else ""
+            continue
         if previous is not None and char.x0 - previous.x1 > 0.25 * char.size:
             if _LATIN_END.search(text) and _LATIN_START.match(glyph):
                 text += " "
@@ -157,10 +169,11 @@ def _line_of(row: list, page_no: int, page_height: float) -> _Line | None:
     text = tidy(text)
     if not text:
         return None
-    top = page_height - max(c.y1 for c in row)
-    height = max(c.y1 for c in row) - min(c.y0 for c in row)
-    faces = [_face(char) for char in row if not _is_punctuation(char.get_text())] or [_face(char) for char in row]
-    return _Line(text, page_no, row[0].x0, row[-1].x1, top, height, page_height, faces[0], faces[-1], frozenset(faces))
+    top = page_height - max(c.y1 for c in visible)
+    height = max(c.y1 for c in visible) - min(c.y0 for c in visible)
+    faces = [_face(char) for char in visible if not _is_punctuation(char.get_text())] or [_face(char) for char in visible]
+    space_after = not row[-1].get_text().strip()
+    return _Line(text, page_no, visible[0].x0, visible[-1].x1, top, height, page_height, faces[0], faces[-1], frozenset(faces), space_after)
 
 
 def _face(char) -> tuple[str, int]:
@@ -211,8 +224,9 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
         if previous is None or _starts_paragraph(line, previous, char=char, left=left, right=right, margin=margin, body_face=body_face, indents=indents):
             paragraphs.append(line.text)
         else:
-            joint = " " if _LATIN_END.search(paragraphs[-1]) and _LATIN_START.match(line.text) else ""
-            paragraphs[-1] += joint + line.text
+            latin = _LATIN_END.search(paragraphs[-1]) and _LATIN_START.match(line.text)
+            joint = " " if latin or previous is not None and previous.space_after else ""
+            paragraphs[-1] = tidy(paragraphs[-1] + joint + line.text)
         previous = line
     return paragraphs
 

@@ -31,6 +31,7 @@ DOCUMENTS = {
     "shanghai": "shanghai-gov-report-2026.txt",
     "zhejiang": "zhejiang-gov-report-2026.txt",
     "cpc": "cpc-20th-congress-report-2022.txt",
+    "gov1998": "gov-report-1998.txt",  # digits spaced as in the source (1 9 9 8 年); 第一， heading lines
 }
 
 
@@ -57,6 +58,10 @@ def office_files(tmp_path_factory) -> dict[str, dict[str, Path]]:
         (folder / f"{key}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         office_docx(lines, folder / f"{key}.docx", header="某某单位文件")
         files[key] = {"txt": folder / f"{key}.txt", "docx": folder / f"{key}.docx", "pdf": folder / f"{key}.pdf"}
+    # The party congress report set flush left: lines stop short wherever a word did not fit.
+    if "cpc" in files:
+        office_docx(speech_lines(files["cpc"]["txt"].read_text(encoding="utf-8")), folder / "cpc-flush-left.docx", ragged=True)
+        files["cpc-flush-left"] = {"txt": files["cpc"]["txt"], "docx": folder / "cpc-flush-left.docx", "pdf": folder / "cpc-flush-left.pdf"}
     # The seed's title broken by hand over two paragraphs, as Word and as PDF.
     office_docx(speech_lines(_source_text("seed") or ""), folder / "broken-title.docx", header="某某单位文件", title_break=10)
     files["broken-title"] = {"docx": folder / "broken-title.docx", "pdf": folder / "broken-title.pdf"}
@@ -78,7 +83,7 @@ def _structure(path: Path) -> dict:
 
 def _files(office_files, key):
     if key not in office_files:
-        pytest.skip(f"corpus document not found: {DOCUMENTS[key]}")
+        pytest.skip(f"corpus document not found: {DOCUMENTS.get(key.split('-')[0])}")
     return office_files[key]
 
 
@@ -89,7 +94,7 @@ def test_outline_from_pdf_and_word_is_the_outline_from_text(office_files, key, k
     assert _structure(files[kind]) == _structure(files["txt"])
 
 
-@pytest.mark.parametrize("key", ["seed", "shanghai", "zhejiang", "cpc"])
+@pytest.mark.parametrize("key", ["seed", "shanghai", "zhejiang", "cpc", "cpc-flush-left", "gov1998"])
 def test_pdf_paragraphs_are_the_paragraphs_of_the_text(office_files, key):
     """Wrapped lines are joined, headings set without indent stand alone, no word is cut.
 
