@@ -9,6 +9,7 @@ items of the outline read from the text. One LibreOffice run makes all the PDFs.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -69,6 +70,13 @@ def office_files(tmp_path_factory) -> dict[str, dict[str, Path]]:
     return files
 
 
+@functools.cache
+def _text(path: Path) -> str:
+    """The speech read from ``path`` (read once: pdfminer takes seconds on a long report)."""
+    return read_document(path).text
+
+
+@functools.cache
 def _structure(path: Path) -> dict:
     data = yaml.safe_load(next(iter(derive(path).texts.values())))
     slides = slides_of(data)
@@ -103,12 +111,12 @@ def test_pdf_paragraphs_are_the_paragraphs_of_the_text(office_files, key):
     """
     files = _files(office_files, key)
     expected = [line.replace(" ", "") for line in speech_lines(files["txt"].read_text(encoding="utf-8"))]
-    read = [line.replace(" ", "") for line in speech_lines(read_document(files["pdf"]).text)]
+    read = [line.replace(" ", "") for line in speech_lines(_text(files["pdf"]))]
     assert read == expected
 
 
 def test_seed_pdf_keeps_its_three_parts_and_its_whole_title(office_files):
-    text = read_document(_files(office_files, "seed")["pdf"]).text
+    text = _text(_files(office_files, "seed")["pdf"])
     lines = text.split("\n")
     assert lines[0] == "在2024年全市邮政工作会议上的讲话"  # the title wraps after 讲 at 28 pt
     assert [line[:2] for line in lines if re.match("^[一二三]、", line)] == ["一、", "二、", "三、"]
@@ -117,15 +125,15 @@ def test_seed_pdf_keeps_its_three_parts_and_its_whole_title(office_files):
 
 def test_inline_lists_and_words_are_not_split_at_line_ends(office_files):
     """A wrapped line starting with 三是 or 一、 (统 / 一) continues its paragraph."""
-    shanghai = read_document(_files(office_files, "shanghai")["pdf"]).text.split("\n")
+    shanghai = _text(_files(office_files, "shanghai")["pdf"]).split("\n")
     assert not any(line.startswith("三是改革开放深入推进") for line in shanghai)
     if "cpc" in office_files:
-        cpc = read_document(office_files["cpc"]["pdf"]).text
+        cpc = _text(office_files["cpc"]["pdf"])
         assert "公平统一、安全规范、可持续的多层次社会保障体系" in cpc
 
 
 @pytest.mark.parametrize("kind", ["pdf", "docx"])
 def test_title_broken_over_two_paragraphs_is_one_title(office_files, kind):
     files = office_files["broken-title"]
-    assert read_document(files["docx"]).text.startswith("在2024年全市邮政工作会议上的讲话\n同志们：")
+    assert _text(files["docx"]).startswith("在2024年全市邮政工作会议上的讲话\n同志们：")
     assert _structure(files[kind]) == _structure(office_files["seed"]["txt"])
