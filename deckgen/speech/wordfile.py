@@ -7,6 +7,9 @@ Word keeps what a .txt copy loses:
   so the numeral is not in the paragraph's text at all. A heading without its numeral
   gets the one Word shows (一、 for parts, （一） for groups), so the structure reader
   sees the same speech a reader of the document sees.
+* **List numbering.** A heading set by direct formatting (bold, 黑体) often gets its
+  一、 or （一） from Word's list numbering, not from its text; the numeral Word shows
+  is put back (Chinese counting and decimal formats; bullets are left out).
 * **Tables.** A table whose rows hold figures is a ready-made metrics table.
 
 Levels are mapped to parts and groups by what the document itself shows: a level
@@ -46,11 +49,16 @@ def read_docx(raw: bytes, *, name: str) -> SpeechDocument:
 
     entries: list[tuple[str, int | None]] = []  # (text, outline level; 0 = title style)
     tables: list[MetricsTable] = []
+    numbers = _ListNumbers(document)
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
+            label = numbers.label(block)
             for line in block.text.replace("\v", "\n").split("\n"):
                 text = tidy(line)
                 if text:
+                    if label and not text.startswith(label):
+                        text = label + text
+                    label = ""  # the numeral goes on the paragraph's first line only
                     entries.append((text, _level(block)))
         elif isinstance(block, Table):
             rows = _table_rows(block)
@@ -64,6 +72,90 @@ def read_docx(raw: bytes, *, name: str) -> SpeechDocument:
     if not lines:
         raise DeckgenError(f"{name}: the Word file holds no text; is the speech in a text box or a picture?")
     return SpeechDocument("\n".join(lines) + "\n", kind="docx", tables=tables)
+
+
+class _ListNumbers:
+    """The numerals Word's list numbering shows before paragraphs, counted in order.
+
+    Only what a reader would take for a structure marker is rendered: Chinese
+    counting (一、 （一） 一是) and decimal (1. （1）) levels; bullets and other
+    formats give ''. Numbering restarts below a level when that level counts on.
+    """
+
+    _FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTraditional", "decimal", "decimalFullWidth"}
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId -> ilvl -> (format, text, start)
+        self.counts: dict[str, dict[int, int]] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return  # no numbering part: nothing is numbered
+        abstracts = {a.get(f"{_W}abstractNumId"): a for a in numbering.findall(f"{_W}abstractNum")}
+        for num in numbering.findall(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            abstract = abstracts.get(ref.get(f"{_W}val") if ref is not None else None)
+            if abstract is None:
+                continue
+            levels: dict[int, tuple[str, str, int]] = {}
+            for lvl in abstract.findall(f"{_W}lvl"):
+                fmt, text, start = (lvl.find(f"{_W}{tag}") for tag in ("numFmt", "lvlText", "start"))
+                try:
+                    levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                        fmt.get(f"{_W}val", "") if fmt is not None else "decimal",
+                        text.get(f"{_W}val", "") if text is not None else "",
+                        int(start.get(f"{_W}val", "1")) if start is not None else 1,
+                    )
+                except ValueError:
+                    continue  # a damaged level: its paragraphs stay unnumbered
+            self.levels[num.get(f"{_W}numId", "")] = levels
+
+    def label(self, paragraph) -> str:
+        """The numeral Word shows before ``paragraph`` ('' for none), counting it."""
+        found = self._num_pr(paragraph)
+        if found is None:
+            return ""
+        num_id, ilvl = found
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        counts = self.counts.setdefault(num_id, {})
+        counts[ilvl] = counts.get(ilvl, levels[ilvl][2] - 1) + 1
+        for deeper in [lv for lv in counts if lv > ilvl]:
+            del counts[deeper]
+        fmt, text, _ = levels[ilvl]
+        if fmt not in self._FORMATS or not text:
+            return ""
+
+        def numeral(match: re.Match) -> str:
+            level = int(match.group(1)) - 1
+            value = counts.get(level, levels.get(level, ("", "", 1))[2])
+            level_fmt = levels.get(level, (fmt, "", 1))[0]
+            return str(value) if level_fmt.startswith("decimal") else markers.chinese_ordinal(value)
+
+        return re.sub(r"%(\d)", numeral, text)
+
+    @staticmethod
+    def _num_pr(paragraph) -> tuple[str, int] | None:
+        """(numId, level) of the paragraph's list numbering, its own or its style's."""
+        candidates = [paragraph._p.pPr]
+        style = paragraph.style
+        while style is not None:
+            candidates.append(style.element.pPr)
+            style = style.base_style
+        for ppr in candidates:
+            num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
+            if num_pr is None:
+                continue
+            num_id, ilvl = num_pr.find(f"{_W}numId"), num_pr.find(f"{_W}ilvl")
+            value = num_id.get(f"{_W}val", "0") if num_id is not None else "0"
+            if value == "0":
+                return None  # numbering switched off
+            try:
+                return value, int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
+            except ValueError:
+                return None
+        return None
 
 
 def _level(paragraph) -> int | None:

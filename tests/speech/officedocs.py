@@ -83,7 +83,41 @@ def _furniture(document, header: str) -> None:
     footer.add_run(" -")
 
 
-def office_docx(lines: list[str], target: Path, *, header: str = "", title_break: int = 0, ragged: bool = False) -> Path:
+def _heading_list(document) -> str:
+    """Add a Word list numbering 一、 / （一） (Chinese counting) and return its numId."""
+    numbering = document.part.numbering_part.element
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), "90")
+    for level, text in enumerate(("%1、", "（%2）")):
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), str(level))
+        for tag, value in (("w:start", "1"), ("w:numFmt", "chineseCounting"), ("w:lvlText", text)):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), value)
+            lvl.append(element)
+        abstract.append(lvl)
+    numbering.insert(0, abstract)  # abstract numbering definitions come before w:num
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), "90")
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), "90")
+    num.append(ref)
+    numbering.append(num)
+    return "90"
+
+
+def _numbered(paragraph, num_id: str, level: int) -> None:
+    num_pr = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", str(level)), ("w:numId", num_id)):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        num_pr.append(element)
+    paragraph._p.get_or_add_pPr().append(num_pr)
+
+
+def office_docx(
+    lines: list[str], target: Path, *, header: str = "", title_break: int = 0, ragged: bool = False, list_numbers: bool = False
+) -> Path:
     """Write ``lines`` (one paragraph each) to ``target`` as an office sets a speech.
 
     The lines before the salutation (同志们：/各位代表：) are the cover: the date line
@@ -91,12 +125,14 @@ def office_docx(lines: list[str], target: Path, *, header: str = "", title_break
     sets the first line on two paragraphs, broken after that many characters (Enter
     pressed inside a long title). ``ragged`` sets the body flush left instead of
     justified: lines then stop short of the margin wherever a word or a
-    punctuation mark did not fit.
+    punctuation mark did not fit. ``list_numbers`` leaves 一、 and （一） out of the
+    heading text and has Word's list numbering show them.
     """
     if title_break:
         lines = [lines[0][:title_break], lines[0][title_break:], *lines[1:]]
     document = docx.Document()
     _furniture(document, header)
+    num_id = _heading_list(document) if list_numbers else ""
     opening = next((n for n, line in enumerate(lines) if _SALUTATION_RE.match(line)), 1)
     for number, line in enumerate(lines):
         if number < opening:
@@ -104,9 +140,13 @@ def office_docx(lines: list[str], target: Path, *, header: str = "", title_break
             size = BODY_SIZE if byline else TITLE_SIZE
             _paragraph(document, line, face=SERIF if byline else SANS, size=size, bold=not byline, centred=True)
         elif _PART_RE.match(line):
-            _paragraph(document, line, face=SANS, size=BODY_SIZE, bold=True, ragged=ragged)
+            heading = _paragraph(document, _PART_RE.sub("", line) if num_id else line, face=SANS, size=BODY_SIZE, bold=True, ragged=ragged)
+            if num_id:
+                _numbered(heading, num_id, 0)
         elif _GROUP_RE.match(line) and len(line) <= 40:
-            _paragraph(document, line, face=SERIF, size=BODY_SIZE, bold=True, ragged=ragged)
+            heading = _paragraph(document, _GROUP_RE.sub("", line) if num_id else line, face=SERIF, size=BODY_SIZE, bold=True, ragged=ragged)
+            if num_id:
+                _numbered(heading, num_id, 1)
         else:
             _paragraph(document, line, face=SERIF, size=BODY_SIZE, indent=not _SALUTATION_RE.match(line), ragged=ragged)
     document.save(target)

@@ -13,6 +13,7 @@ import functools
 import re
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 
@@ -137,3 +138,17 @@ def test_title_broken_over_two_paragraphs_is_one_title(office_files, kind):
     files = office_files["broken-title"]
     assert _text(files["docx"]).startswith("在2024年全市邮政工作会议上的讲话\n同志们：")
     assert _structure(files[kind]) == _structure(office_files["seed"]["txt"])
+
+
+@pytest.mark.parametrize("key", ["seed", "shanghai"])
+def test_word_list_numbering_gives_the_headings_their_numerals(tmp_path, key):
+    """一、 and （一） shown by Word's list numbering, not typed: read as Word shows them."""
+    text = _source_text(key)
+    if text is None:
+        pytest.skip(f"corpus document not found: {DOCUMENTS[key]}")
+    lines = speech_lines(text)
+    (tmp_path / "speech.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    numbered = office_docx(lines, tmp_path / "speech.docx", list_numbers=True)
+    typed = [p.text for p in docx.Document(str(numbered)).paragraphs]
+    assert not any(re.match("^[一二三]、", line) for line in typed)  # the numerals are not in the text
+    assert _structure(numbered) == _structure(tmp_path / "speech.txt")
