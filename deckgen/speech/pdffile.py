@@ -224,9 +224,13 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
         if previous is None or _starts_paragraph(line, previous, char=char, left=left, right=right, margin=margin, body_face=body_face, indents=indents):
             paragraphs.append(line.text)
         else:
-            latin = _LATIN_END.search(paragraphs[-1]) and _LATIN_START.match(line.text)
-            joint = " " if latin or previous is not None and previous.space_after else ""
-            paragraphs[-1] = tidy(paragraphs[-1] + joint + line.text)
+            latin_end, latin_start = _LATIN_END.search(paragraphs[-1]), _LATIN_START.match(line.text)
+            # A space drawn at the wrap is kept next to a Latin word or a digit (1 9 9 7 / 年),
+            # never between two Chinese characters; the paragraph is not re-tidied, so
+            # joining stays linear in its length.
+            spaced = previous is not None and previous.space_after and (latin_end or latin_start)
+            joint = " " if latin_end and latin_start or spaced else ""
+            paragraphs[-1] += joint + line.text
         previous = line
     return paragraphs
 
