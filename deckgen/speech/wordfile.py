@@ -10,6 +10,9 @@ Word keeps what a .txt copy loses:
 * **List numbering.** A heading set by direct formatting (bold, 黑体) often gets its
   一、 or （一） from Word's list numbering, not from its text; the numeral Word shows
   is put back (Chinese counting and decimal formats; bullets are left out).
+* **Direct formatting.** A document with no heading style at all marks its
+  headings by hand: a short line in bold, 黑体 or a larger size. Each look that
+  recurs is a heading level, in the order the looks first appear after the cover.
 * **Tables.** A table whose rows hold figures is a ready-made metrics table.
 
 Levels are mapped to parts and groups by what the document itself shows: a level
@@ -23,6 +26,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import Counter
 
 from deckgen.errors import DeckgenError
 from deckgen.speech import markers
@@ -50,8 +54,12 @@ def read_docx(raw: bytes, *, name: str) -> SpeechDocument:
     entries: list[tuple[str, int | None]] = []  # (text, outline level; 0 = title style)
     tables: list[MetricsTable] = []
     numbers = _ListNumbers(document)
+    looks: list[tuple | None] = []  # per entry: how a heading set by direct formatting looks
+    sizes: Counter[float] = Counter()  # characters set in each size: the body's is the commonest
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
+            for run in block.runs:
+                sizes[run.font.size.pt if run.font.size else 0.0] += len(run.text)
             label = numbers.label(block)
             for line in block.text.replace("\v", "\n").split("\n"):
                 text = tidy(line)
@@ -60,6 +68,7 @@ def read_docx(raw: bytes, *, name: str) -> SpeechDocument:
                         text = label + text
                     label = ""  # the numeral goes on the paragraph's first line only
                     entries.append((text, _level(block)))
+                    looks.append(_heading_look(block, text))
         elif isinstance(block, Table):
             rows = _table_rows(block)
             if rows:
@@ -68,7 +77,7 @@ def read_docx(raw: bytes, *, name: str) -> SpeechDocument:
                     entries.pop()  # 表1 2024年主要经济指标 names the table; it is not speech
                 before = entries[-1][0] if entries else ""
                 tables.append(MetricsTable(rows, after=before, caption=caption))
-    lines = _numbered(entries)
+    lines = _numbered(_with_direct_headings(entries, looks, body_size=sizes.most_common(1)[0][0] if sizes else 0.0))
     if not lines:
         raise DeckgenError(f"{name}: the Word file holds no text; is the speech in a text box or a picture?")
     return SpeechDocument("\n".join(lines) + "\n", kind="docx", tables=tables)
@@ -156,6 +165,52 @@ class _ListNumbers:
             except ValueError:
                 return None
         return None
+
+
+_HEADING_FACE_RE = re.compile(r"黑体|hei|sans|gothic", re.IGNORECASE)
+_SENTENCE_MARKS = "。！？!?；;"  # a heading may hold a comma, never a sentence end
+
+
+def _heading_look(paragraph, text: str) -> tuple | None:
+    """(bold, face, size) of a short line set by hand like a heading, else None."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    if not runs or len(text) > 40 or any(mark in text for mark in _SENTENCE_MARKS) or text[-1] in "：:，,":
+        return None
+    faces = set()
+    for run in runs:
+        fonts = run._r.rPr.rFonts if run._r.rPr is not None else None
+        faces.add((fonts.get(f"{_W}eastAsia") if fonts is not None else None) or run.font.name or "")
+    bold = all(run.font.bold for run in runs)
+    sizes = {run.font.size.pt if run.font.size else 0.0 for run in runs}
+    if len(faces) != 1 or len(sizes) != 1:
+        return None
+    face, size = faces.pop(), sizes.pop()
+    if not bold and not _HEADING_FACE_RE.search(face):
+        return (False, face, size)  # a candidate only if larger than the body (see below)
+    return (True, face, size)
+
+
+def _with_direct_headings(
+    entries: list[tuple[str, int | None]], looks: list[tuple | None], *, body_size: float
+) -> list[tuple[str, int | None]]:
+    """Give hand-formatted headings levels when the document has no heading style.
+
+    The cover (everything before the first body paragraph) is left out; a look must
+    recur to be a level (one bold line is emphasis); at most two levels, parts and groups.
+    """
+    if any(level is not None for _, level in entries):
+        return entries  # styles or outline levels say it; direct formatting is emphasis
+    first_body = next((n for n, look in enumerate(looks) if look is None), len(looks))
+    counts = Counter(look for look in looks[first_body:] if look)
+    order: list[tuple] = []
+    for look in looks[first_body:]:
+        larger = look is not None and look[2] >= body_size + 2
+        if look and (look[0] or larger) and counts[look] >= 2 and look not in order:
+            order.append(look)
+    if not order:
+        return entries
+    levels = {look: number + 1 for number, look in enumerate(order[:2])}
+    return [(text, levels.get(look) if n >= first_body and look else None) for n, ((text, _), look) in enumerate(zip(entries, looks))]
 
 
 def _level(paragraph) -> int | None:

@@ -116,7 +116,7 @@ def _numbered(paragraph, num_id: str, level: int) -> None:
 
 
 def office_docx(
-    lines: list[str], target: Path, *, header: str = "", title_break: int = 0, ragged: bool = False, list_numbers: bool = False
+    lines: list[str], target: Path, *, header: str = "", title_break: int = 0, ragged: bool = False, numerals: str = "typed"
 ) -> Path:
     """Write ``lines`` (one paragraph each) to ``target`` as an office sets a speech.
 
@@ -125,14 +125,16 @@ def office_docx(
     sets the first line on two paragraphs, broken after that many characters (Enter
     pressed inside a long title). ``ragged`` sets the body flush left instead of
     justified: lines then stop short of the margin wherever a word or a
-    punctuation mark did not fit. ``list_numbers`` leaves 一、 and （一） out of the
-    heading text and has Word's list numbering show them.
+    punctuation mark did not fit. ``numerals``: "typed" keeps 一、 and （一） in the
+    heading text; "list" leaves them out and has Word's list numbering show them;
+    "none" leaves them out altogether (the headings are known by their look only).
     """
     if title_break:
         lines = [lines[0][:title_break], lines[0][title_break:], *lines[1:]]
     document = docx.Document()
     _furniture(document, header)
-    num_id = _heading_list(document) if list_numbers else ""
+    num_id = _heading_list(document) if numerals == "list" else ""
+    untyped = numerals != "typed"
     opening = next((n for n, line in enumerate(lines) if _SALUTATION_RE.match(line)), 1)
     for number, line in enumerate(lines):
         if number < opening:
@@ -140,11 +142,11 @@ def office_docx(
             size = BODY_SIZE if byline else TITLE_SIZE
             _paragraph(document, line, face=SERIF if byline else SANS, size=size, bold=not byline, centred=True)
         elif _PART_RE.match(line):
-            heading = _paragraph(document, _PART_RE.sub("", line) if num_id else line, face=SANS, size=BODY_SIZE, bold=True, ragged=ragged)
+            heading = _paragraph(document, _PART_RE.sub("", line) if untyped else line, face=SANS, size=BODY_SIZE, bold=True, ragged=ragged)
             if num_id:
                 _numbered(heading, num_id, 0)
         elif _GROUP_RE.match(line) and len(line) <= 40:
-            heading = _paragraph(document, _GROUP_RE.sub("", line) if num_id else line, face=SERIF, size=BODY_SIZE, bold=True, ragged=ragged)
+            heading = _paragraph(document, _GROUP_RE.sub("", line) if untyped else line, face=SERIF, size=BODY_SIZE, bold=True, ragged=ragged)
             if num_id:
                 _numbered(heading, num_id, 1)
         else:

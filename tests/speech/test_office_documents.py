@@ -140,15 +140,17 @@ def test_title_broken_over_two_paragraphs_is_one_title(office_files, kind):
     assert _structure(files[kind]) == _structure(office_files["seed"]["txt"])
 
 
+@pytest.mark.parametrize("numerals", ["list", "none"])
 @pytest.mark.parametrize("key", ["seed", "shanghai"])
-def test_word_list_numbering_gives_the_headings_their_numerals(tmp_path, key):
-    """一、 and （一） shown by Word's list numbering, not typed: read as Word shows them."""
+def test_word_headings_without_typed_numerals_are_parts_and_groups(tmp_path, key, numerals):
+    """一、 and （一） shown by Word's list numbering, or not at all (headings known by
+    their bold 黑体 look, no heading style): the outline is the text's."""
     text = _source_text(key)
     if text is None:
         pytest.skip(f"corpus document not found: {DOCUMENTS[key]}")
     lines = speech_lines(text)
     (tmp_path / "speech.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    numbered = office_docx(lines, tmp_path / "speech.docx", list_numbers=True)
-    typed = [p.text for p in docx.Document(str(numbered)).paragraphs]
+    document = office_docx(lines, tmp_path / "speech.docx", numerals=numerals)
+    typed = [p.text for p in docx.Document(str(document)).paragraphs]
     assert not any(re.match("^[一二三]、", line) for line in typed)  # the numerals are not in the text
-    assert _structure(numbered) == _structure(tmp_path / "speech.txt")
+    assert _structure(document) == _structure(tmp_path / "speech.txt")
