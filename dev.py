@@ -5,6 +5,7 @@
     python3 dev.py test    # make .venv, install deckgen with test tools, run the tests
     python3 dev.py lint    # ruff and mypy, as configured in pyproject.toml (CI runs it)
     python3 dev.py bench   # run the benchmarks in bench/
+    python3 dev.py serve   # make .venv, install deckgen with the studio, open the studio in the browser
 
 The virtual environment lives in .venv/ and is refreshed only when pyproject.toml
 changes. Extra arguments after `test` go to pytest (e.g. `python3 dev.py test -k cli`).
@@ -60,6 +61,9 @@ def main(argv: list[str]) -> None:
         ensure_env("test")
         run([str(PYTHON), "-m", "ruff", "check", *rest])
         run([str(PYTHON), "-m", "mypy"])
+    elif task == "serve":
+        ensure_env("serve")
+        run([str(PYTHON), "-m", "deckgen", "serve", *rest])
     elif task == "bench":
         ensure_env("")
         for script in sorted((ROOT / "bench").glob("bench_*.py")):

@@ -450,6 +450,29 @@ def _refuse_replacing_non_schema(path: Path) -> None:
 
 
 @cli.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on (the next free one when the default is taken).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; 127.0.0.1 keeps the studio to this PC.")
+@click.option("--workspace", type=click.Path(file_okay=False), help="Folder for your talks [default: your user data folder, deckgen/studio].")
+@click.option("--no-browser", is_flag=True, help="Do not open the browser.")
+def serve(port, host, workspace, no_browser) -> None:
+    """Open the deck studio in the browser: upload a speech, edit, preview, download.
+
+    Everything stays on this PC: uploads, outlines and decks are kept in the
+    workspace folder, and the studio listens on 127.0.0.1 unless --host says
+    otherwise. Stop it with Ctrl-C; work is saved on every edit.
+
+    \b
+    Example:
+      deckgen serve
+      deckgen serve --port 9000 --no-browser --workspace ~/讲话稿
+    """
+    from deckgen.studio.server import serve as run_studio
+    from deckgen.studio.workspace import default_workspace
+
+    run_studio(workspace=workspace or default_workspace(), host=host, port=port, open_browser=not no_browser, say=click.echo)
+
+
+@cli.command()
 def themes() -> None:
     """List the built-in themes with their colours, fonts and sizes.
 
