@@ -1,10 +1,11 @@
 """Speeches as offices send them: a .docx set by direct formatting, and its PDF.
 
-The seed speech and two real reports are set the way offices set them (see
-officedocs.py: headings by bold face and no indent, body indented and justified so
-lines wrap mid-word, a title long enough to wrap) and exported by LibreOffice. The
-outline read from the PDF and from the .docx must have the title, parts, groups and
-items of the outline read from the text. One LibreOffice run makes all the PDFs.
+The seed speech and four real reports (../shared/corpus) are set the way offices
+set them (see officedocs.py: headings by bold face and no indent, body indented and
+justified so lines wrap mid-word, a title long enough to wrap; one report also flush
+left) and exported by LibreOffice. The outline read from the PDF and from the .docx
+must have the title, parts, groups and items of the outline read from the text, and
+the PDF's paragraphs must be the text's. One LibreOffice run makes all the PDFs.
 """
 
 from __future__ import annotations
@@ -60,10 +61,11 @@ def office_files(tmp_path_factory) -> dict[str, dict[str, Path]]:
         (folder / f"{key}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         office_docx(lines, folder / f"{key}.docx", header="某某单位文件")
         files[key] = {"txt": folder / f"{key}.txt", "docx": folder / f"{key}.docx", "pdf": folder / f"{key}.pdf"}
-    # The party congress report set flush left: lines stop short wherever a word did not fit.
-    if "cpc" in files:
-        office_docx(speech_lines(files["cpc"]["txt"].read_text(encoding="utf-8")), folder / "cpc-flush-left.docx", ragged=True)
-        files["cpc-flush-left"] = {"txt": files["cpc"]["txt"], "docx": folder / "cpc-flush-left.docx", "pdf": folder / "cpc-flush-left.pdf"}
+    # The Shanghai report set flush left: lines stop short wherever a word did not fit,
+    # and a bold run-in heading may fill its first line exactly.
+    if "shanghai" in files:
+        office_docx(speech_lines(files["shanghai"]["txt"].read_text(encoding="utf-8")), folder / "shanghai-flush-left.docx", ragged=True)
+        files["shanghai-flush-left"] = {"txt": files["shanghai"]["txt"], "docx": folder / "shanghai-flush-left.docx", "pdf": folder / "shanghai-flush-left.pdf"}
     # The seed's title broken by hand over two paragraphs, as Word and as PDF.
     office_docx(speech_lines(_source_text("seed") or ""), folder / "broken-title.docx", header="某某单位文件", title_break=10)
     files["broken-title"] = {"docx": folder / "broken-title.docx", "pdf": folder / "broken-title.pdf"}
@@ -103,7 +105,7 @@ def test_outline_from_pdf_and_word_is_the_outline_from_text(office_files, key, k
     assert _structure(files[kind]) == _structure(files["txt"])
 
 
-@pytest.mark.parametrize("key", ["seed", "shanghai", "zhejiang", "cpc", "cpc-flush-left", "gov1998"])
+@pytest.mark.parametrize("key", ["seed", "shanghai", "zhejiang", "cpc", "shanghai-flush-left", "gov1998"])
 def test_pdf_paragraphs_are_the_paragraphs_of_the_text(office_files, key):
     """Wrapped lines are joined, headings set without indent stand alone, no word is cut.
 
