@@ -88,7 +88,7 @@ class Slide:
     metrics: list[Metric] = field(default_factory=list)  # metrics
     headers: list[str] | None = None  # metrics
     columns: list[str] = field(default_factory=list)  # metrics: titles of several figure columns
-    style: str | None = None  # metrics: auto, cards, table, chart, cards+table or cards+checklist
+    style: str | None = None  # metrics: auto, cards, table, chart, cards+table or cards+checklist; items: list or cards
     chart_type: str | None = None  # chart: column, bar, line, doughnut (the outline's `type:`)
     unit: str | None = None  # chart
     categories: list[str] = field(default_factory=list)  # chart

@@ -12,7 +12,7 @@ lines exactly as chosen.
 from __future__ import annotations
 
 from deckgen.typeset.linebreak import analysis
-from deckgen.typeset.phrases import FIGURES, PHRASE_END, PROTECTED, break_penalty, protected_cuts, visible
+from deckgen.typeset.phrases import FIGURES, PHRASE_END, PROTECTED, break_penalty, fallback_cuts, protected_cuts, stub_last
 from deckgen.typeset.typesetter import Typesetter
 
 __all__ = ["FIGURES", "PROTECTED", "display_breaks", "protected_cuts"]
@@ -46,8 +46,9 @@ def _display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: floa
     width = _LineWidths(ts.measurer.ruler(text, size_pt, bold=bold), ts.box_width_function(size_pt, bold, within=text), inner_width + 0.5)
 
     # Quoted terms and figures stay whole where the lines allow; else figures alone.
-    for pattern in (PROTECTED, FIGURES):
-        forbidden = protected_cuts(text, pattern)
+    # Words too where they can (protected_cuts), else figures and terms, else figures.
+    passes = (protected_cuts(text), *fallback_cuts(text), protected_cuts(text, FIGURES))
+    for forbidden in passes:
         ends = _best_ends(text, [c for c in opportunities if c not in forbidden], count, width)
         if ends is not None:
             pieces, start = [], 0
@@ -103,7 +104,8 @@ class _LineWidths:
 def _reads_well(text: str, lines: list[str]) -> bool:
     """True when greedy ``lines`` break no protected span, leave no one-character last
     line and end every line but the last at a phrase boundary."""
-    if visible(lines[-1]) < 2:
+    ends = [sum(len(line) for line in lines[: i + 1]) for i in range(len(lines))]
+    if stub_last(text, ends):
         return False
     forbidden = protected_cuts(text)
     cut = 0
@@ -142,8 +144,8 @@ def _best_lines(text: str, cuts: list[int], count: int, width) -> list[int] | No
                 previous = best.get((k - 1, start))
                 if previous is None:
                     continue
-                if k == count and visible(text[start:end]) < 2:
-                    continue  # never a one-character last line
+                if k == count and stub_last(text, [previous[1], start, end] if k > 1 else [start, end]):
+                    continue  # never a one-character last line, nor two under a long line
                 (mid, split, hard, widest, spread), _ = previous
                 score = (mid + (penalty > 0), split + (penalty > 2), hard + (penalty > 1), rounded if rounded > widest else widest, spread + w * w)
                 current = best.get((k, end))
@@ -170,8 +172,8 @@ def _best_pair(text: str, cuts: list[int], width) -> list[int] | None:
         first = width(0, cut)
         if first is None:
             break  # a later cut only makes the first line wider
-        if length - cut <= 4 and visible(text[cut:]) < 2:
-            continue  # never a one-character last line
+        if length - cut <= 4 and stub_last(text, [cut, length]):
+            continue  # never a one-character last line, nor two under a long line
         second = width(cut, length)
         if second is None:
             continue

@@ -15,7 +15,7 @@ from deckgen.typeset.linebreak import analysis
 from deckgen.typeset.linecache import StoredLines
 from deckgen.typeset.measure import CJK_SAFETY, WIDTH_SAFETY, line_pitch
 from deckgen.typeset.paragraphs import Insets, Para, Run
-from deckgen.typeset.phrases import SETTLE_SPANS_UP_TO, protected_cuts, settle, splits_word, visible
+from deckgen.typeset.phrases import SETTLE_SPANS_UP_TO, protected_cuts, settle, splits_word, stub_last
 from deckgen.placeholders import PLACEHOLDER_RE
 from deckgen.theme.model import Theme
 
@@ -180,7 +180,7 @@ class Typesetter:
             end += len(line)
             ends.append(end)
         forbidden = protected_cuts(paragraph) if len(paragraph) <= SETTLE_SPANS_UP_TO else frozenset()
-        if visible(lines[-1]) >= 2 and not any(cut in forbidden for cut in ends[:-1]) and (
+        if not stub_last(paragraph, ends) and not any(cut in forbidden for cut in ends[:-1]) and (
             len(paragraph) > SETTLE_SPANS_UP_TO or not splits_word(paragraph, ends)
         ):
             return lines  # the common case: greedy lines read well
