@@ -63,6 +63,8 @@ class Fill:
 
 @dataclass
 class Cell:
+    """One table cell: its paragraphs and, when it has one, its fill colour."""
+
     paras: list[Para]
     fill: str | None = None
 

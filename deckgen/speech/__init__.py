@@ -14,6 +14,7 @@ order. Pure Python: nothing here touches PowerPoint.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -44,12 +45,13 @@ class DerivedOutline:
     warnings: list[str] = field(default_factory=list)
 
 
-def derive_outlines(text: str, source_name: str = "speech.txt", *, tables=()) -> list[DerivedOutline]:
+def derive_outlines(text: str, source_name: str = "speech.txt", *, tables=(), on_speech: Callable[[int, int], None] | None = None) -> list[DerivedOutline]:
     """Return one outline per speech in ``text``, in order.
 
     ``source_name`` names the file in warnings and titles a speech that has no title
     line. ``tables`` (:class:`~deckgen.speech.documents.MetricsTable`, from a Word
     file) become metrics slides in the speech that holds the paragraph before them.
+    ``on_speech`` is called with (speeches derived, speeches) after each one.
     Raises :class:`~deckgen.errors.DeckgenError` when ``text`` holds no speech
     at all (only blank lines or headers).
     """
@@ -82,6 +84,8 @@ def derive_outlines(text: str, source_name: str = "speech.txt", *, tables=()) ->
         data = build_outline(speech, warnings)
         place_tables(data, [t for t in tables if not t.after or t.after in speech_text.paragraphs])
         outlines.append(DerivedOutline(_slug(index + 1, speech.title), speech.title, data, warnings))
+        if on_speech is not None:
+            on_speech(index + 1, len(speeches))
     return outlines
 
 

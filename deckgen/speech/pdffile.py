@@ -49,6 +49,8 @@ _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
 @dataclass
 class _Line:
+    """One line of text on a PDF page, with its position."""
+
     text: str
     page: int
     x0: float

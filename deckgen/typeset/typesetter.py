@@ -237,13 +237,25 @@ class Typesetter:
         the measured width: the margins are looked up once (display breaking asks for
         thousands of candidate lines)."""
         latin_pt = self._latin_em(within, bold) * size_pt if within else 0.0
+        # _box_for written out (the same operations in the same order: the same
+        # widths to the last bit), one call per candidate line instead of two.
+        latin_share, cjk_share = 1 - WIDTH_SAFETY, 1 - CJK_SAFETY
         if self.faces.needs_margin and within:
             margin = self._margins.get((within, bold))
             if margin is None:
                 margin = self._margins[(within, bold)] = self._substitution_margin_em(within, bold)
             extra_pt, widest_ratio = margin[0] * size_pt, margin[1]
-            return lambda width_pt: _box_for(min(width_pt + extra_pt, width_pt * widest_ratio), latin_pt)
-        return lambda width_pt: _box_for(width_pt, latin_pt)
+
+            def with_margin(width_pt: float) -> float:
+                usable = min(width_pt + extra_pt, width_pt * widest_ratio)
+                return (usable + WIDTH_SAFETY * min(latin_pt, usable / latin_share)) / cjk_share + 0.5
+
+            return with_margin
+
+        def plain(width_pt: float) -> float:
+            return (width_pt + WIDTH_SAFETY * min(latin_pt, width_pt / latin_share)) / cjk_share + 0.5
+
+        return plain
 
     def box_width_for(self, width_pt: float, size_pt: float, bold: bool, *, within: str) -> float:
         """:meth:`one_line_width` of a line already measured ``width_pt`` wide, as a line
