@@ -14,15 +14,17 @@ Each build is a whole process (``python -m deckgen build``), timed side by side 
 the same run with a *floor* process that does the unavoidable part of the job:
 start Python, load the same YAML, and write the same parts (taken from the built
 deck) into a deflated zip. The figure that matters is build time / floor time.
-Goal: 2.5x the floor or better at both sizes. Reports, does not enforce: timing
+Goals (issue 20): first build at most 3x the floor on the sample and 2.5x on
+~1,000 slides; rebuild at most 2.5x on the sample and 2x on ~1,000 slides. Reports, does not enforce: timing
 tests are flaky, this script is not.
 
-Builds are timed twice, both with a cache folder of the benchmark's own (never the
-user's): *cold*, the cache emptied before every run (a first build on a new
-machine: photos prepared, fonts looked up and measured), and *warm*, the cache
-left from the previous run (every later build of a deck: the case of someone
-editing the text and rebuilding; here the outline is unchanged, so every paragraph's
-line breaks come from the cache too). See deckgen/cache.py for what is kept. Speed
+Builds are timed twice: the *first build*, with the cache switched off
+(``DECKGEN_CACHE_DIR=``: a new machine, CI, a new template, or a cache folder that is
+not writable: photos prepared, fonts looked up and measured, charts made), and the
+*rebuild*, with a cache folder of the benchmark's own (never the user's) left from
+the previous run (every later build of a deck: the case of someone editing the text
+and rebuilding; here the outline is unchanged, so every paragraph's line breaks come
+from the cache too). See deckgen/cache.py for what is kept. Speed
 changes must keep the decks' bytes: bench/deck_digests.py compares them.
 """
 
@@ -105,10 +107,8 @@ def _env(cache: Path | None) -> dict[str, str]:
     return env
 
 
-def _timed(command: list[str], cache: Path | None = None, *, cold: bool = False) -> tuple[float, float]:
-    """Wall time and CPU time (user + system) of one process; ``cold`` empties ``cache`` first."""
-    if cold and cache is not None:
-        shutil.rmtree(cache, ignore_errors=True)
+def _timed(command: list[str], cache: Path | None = None) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one process; no ``cache``: the cache is off."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, check=True, cwd=ROOT, env=_env(cache), stdout=subprocess.DEVNULL)
@@ -121,19 +121,20 @@ Timing = tuple[float, float]
 
 
 def side_by_side(outline: Path, deck: Path, runs: int) -> tuple[Timing, Timing, Timing]:
-    """Best (wall, CPU) of the cold build, the warm build and the floor over *runs*
-    interleaved runs, after a warm-up.
+    """Best (wall, CPU) of the first build (cache off), the rebuild (warm cache) and
+    the floor over *runs* interleaved runs, after a warm-up.
 
     CPU time is reported too: on a shared machine it varies far less than wall time.
     """
     cache = deck.with_suffix(".cache")
     build = [sys.executable, "-m", "deckgen", "build", str(outline), "-o", str(deck), "-q"]
     floor = [sys.executable, "-c", FLOOR_SCRIPT, str(outline), str(deck), str(deck.with_suffix(".floor.zip"))]
-    _timed(build, cache, cold=True)  # warm-up: bytecode, page cache; also makes the reference deck
+    shutil.rmtree(cache, ignore_errors=True)
+    _timed(build, cache)  # warm-up: bytecode, page cache, the cache folder; also makes the reference deck
     _timed(floor)
     colds, warms, floors = [], [], []
     for _ in range(runs):
-        colds.append(_timed(build, cache, cold=True))
+        colds.append(_timed(build))
         warms.append(_timed(build, cache))
         floors.append(_timed(floor))
     return _best(colds), _best(warms), _best(floors)
@@ -164,17 +165,18 @@ def main(argv: list[str] | None = None) -> None:
         for label, outline in (("sample deck", SAMPLE), ("realistic long deck", long_outline)):
             deck = tmp / (outline.stem + ".pptx")
             cold, warm, floor = side_by_side(outline, deck, args.runs)
-            rows.append((f"{label}, cold", slide_count(deck), cold, floor))
-            rows.append((f"{label}, warm", slide_count(deck), warm, floor))
-        print(f"{'deck':<28}{'slides':>7}{'build s':>9}{'floor s':>9}{'ratio':>7}  {'build cpu':>9}{'floor cpu':>10}{'ratio':>7}")
+            rows.append((f"{label}, first build", slide_count(deck), cold, floor))
+            rows.append((f"{label}, rebuild", slide_count(deck), warm, floor))
+        print(f"{'deck':<34}{'slides':>7}{'build s':>9}{'floor s':>9}{'ratio':>7}  {'build cpu':>9}{'floor cpu':>10}{'ratio':>7}")
         for label, slides, (build_s, build_cpu), (floor_s, floor_cpu) in rows:
             print(
-                f"{label:<28}{slides:>7}{build_s:>9.2f}{floor_s:>9.2f}{build_s / floor_s:>6.1f}x"
+                f"{label:<34}{slides:>7}{build_s:>9.2f}{floor_s:>9.2f}{build_s / floor_s:>6.1f}x"
                 f"  {build_cpu:>9.2f}{floor_cpu:>10.2f}{build_cpu / floor_cpu:>6.1f}x"
             )
         print(
-            f"(wall and CPU seconds, best of {args.runs} interleaved whole-process runs each; cold: empty cache, "
-            "warm: cache from the previous build; goal: 2.5x the floor or better)"
+            f"(wall and CPU seconds, best of {args.runs} interleaved whole-process runs each; first build: "
+            "DECKGEN_CACHE_DIR= (cache off), rebuild: cache from the previous build; goals: first build 3x / 2.5x, "
+            "rebuild 2.5x / 2x the floor on the sample / the long deck)"
         )
 
 

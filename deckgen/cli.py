@@ -97,28 +97,35 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, template
     targets = build_targets(paths, output)
     for target in targets:  # one outline's deck must not land on another outline
         refuse_overwriting_inputs(target, [("outline", p) for p in paths] + [("figures file", values)])
+    from deckgen.progress import bar
+
     errors: list[DeckgenError] = []
     results = []
-    for n, (path, target) in enumerate(zip(paths, targets), start=1):
-        try:
-            result = build_one(path, target, theme_ref, slide_size, strict, values, template=template)
-        except DeckgenError as exc:
-            errors.append(exc)
-            continue
-        results.append(result)
-        if values and not quiet:
-            _echo_figure_warnings(path, values)
-        if not quiet:
-            prefix = f"[{n}/{len(paths)}] " if len(paths) > 1 else ""
-            click.echo(f"{prefix}{result.output}: {result.slides} slides in {result.seconds:.2f} s")
-            for finding in result.findings:
-                click.echo(finding.format(with_severity=True), err=True)
-            if result.review:
-                from deckgen.review.run import summary
+    # A bar for a folder of outlines; one deck takes a second or less.
+    with bar(len(paths), what="building", quiet=quiet or len(paths) < 2, unit="decks") as progress:
+        for n, (path, target) in enumerate(zip(paths, targets), start=1):
+            progress.describe(f"building {path.name}")
+            try:
+                result = build_one(path, target, theme_ref, slide_size, strict, values, template=template)
+            except DeckgenError as exc:
+                errors.append(exc)
+                progress.advance()
+                continue
+            results.append(result)
+            if values and not quiet:
+                _echo_figure_warnings(path, values, progress.say)
+            if not quiet:
+                prefix = f"[{n}/{len(paths)}] " if len(paths) > 1 else ""
+                progress.say(f"{prefix}{result.output}: {result.slides} slides in {result.seconds:.2f} s")
+                for finding in result.findings:
+                    progress.say(finding.format(with_severity=True), err=True)
+                if result.review:
+                    from deckgen.review.run import summary
 
-                click.echo(f"review: {summary(result.review)} — deckgen check {path} for details", err=True)
-            for warning in result.warnings:
-                click.echo(f"warning: {warning}", err=True)
+                    progress.say(f"review: {summary(result.review)} — deckgen check {path} for details", err=True)
+                for warning in result.warnings:
+                    progress.say(f"warning: {warning}", err=True)
+            progress.advance()
     if pdf and results:
         from deckgen.office import convert_to_pdf
 
@@ -135,15 +142,24 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, template
         by_dir: dict[Path, list[Path]] = {}
         for deck in decks:
             by_dir.setdefault(deck.parent, []).append(deck)
-        for folder, group in by_dir.items():
-            try:
-                pdfs = convert_to_pdf(group, folder)
-            except DeckgenError as exc:
-                errors.append(exc)  # reported with any build errors below
-                continue
-            for pdf_path in pdfs:
-                if not quiet:
-                    click.echo(f"{pdf_path}")
+        with bar(len(decks), what="PDF (LibreOffice)", quiet=quiet, unit="decks") as progress:
+            done = 0
+            for folder, group in by_dir.items():
+
+                def converted(n: int, _total: int, before: int = done) -> None:
+                    progress(before + n)
+
+                try:
+                    pdfs = convert_to_pdf(group, folder, on_progress=converted)
+                except DeckgenError as exc:
+                    errors.append(exc)  # reported with any build errors below
+                    continue
+                finally:
+                    done += len(group)
+                    progress(done)
+                for pdf_path in pdfs:
+                    if not quiet:
+                        progress.say(f"{pdf_path}")
     if errors:
         for error in errors[:-1]:
             _echo_error(error)
@@ -213,13 +229,13 @@ def _echo_error(exc: DeckgenError) -> None:
         click.echo(f"error: {exc.format()}", err=True)
 
 
-def _echo_figure_warnings(outline_path: Path, values: str) -> None:
+def _echo_figure_warnings(outline_path: Path, values: str, say) -> None:
     """Print figures that filled nothing (the build itself only reports errors)."""
     from deckgen.figures import apply_figures
     from deckgen.outline.loader import load_outline
 
     for warning in apply_figures(load_outline(outline_path), Path(values)):
-        click.echo(warning.format(with_severity=True), err=True)
+        say(warning.format(with_severity=True), err=True)
 
 
 @cli.command()
@@ -303,8 +319,12 @@ def outline(speech, output, quiet) -> None:
     """
     from deckgen.outlines import OutputChoiceError, derive, targets, write_outlines
 
+    from deckgen.progress import bar
+
     stdin = click.open_file("-", "rb").read() if speech == "-" else None
-    derived = derive(speech, stdin=stdin)
+    # The bar is on standard error: an outline written to standard output stays clean.
+    with bar(None, what="deriving", quiet=quiet, unit="steps") as progress:
+        derived = derive(speech, stdin=stdin, on_progress=progress)
     for warning in derived.warnings:
         click.echo(warning, err=True)
     if not output:
@@ -361,8 +381,16 @@ def preview(source, output, theme_ref, slide_size, dpi, template, quiet) -> None
         source = sample_outline(DECKS_DIR)
     source = Path(source)
     out_dir = Path(output) if output else default_preview_dir(source, theme_ref, OUT_DIR)
-    say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
-    result = render_preview(source, out_dir, theme_ref, slide_size, dpi, say, template=template)
+    from deckgen.progress import bar
+
+    with bar(None, what="preview", quiet=quiet, unit="steps") as progress:
+        def say(message: str) -> None:
+            if progress.drawn:
+                progress.describe(message)  # the stage is written on the bar
+            elif not quiet:
+                click.echo(message, err=True)
+
+        result = render_preview(source, out_dir, theme_ref, slide_size, dpi, say, template=template, on_progress=progress)
     if not quiet:
         for warning in result.warnings:
             click.echo(warning, err=True)

@@ -60,8 +60,13 @@ def layout_issues(outline: Outline, theme, notes: list[str] | None = None, *, ou
     """
     from deckgen.layout.plan import plan_deck
     from deckgen.review.run import on_slides, review_plan
+    from deckgen.typeset.typesetter import Typesetter
 
-    plan = plan_deck(outline.deck, theme)
+    typesetter = Typesetter(theme)
+    plan = plan_deck(outline.deck, theme, typesetter)
+    # Kept for the next check or build, as build keeps them: the edit loop runs
+    # check again and again on a deck whose paragraphs mostly did not change.
+    typesetter.save()
     if notes is not None:
         notes.extend(plan.stand_ins)
     return on_slides(outline, plan, outline_issues or []) + review_plan(outline, plan, theme=theme)

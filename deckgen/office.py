@@ -28,6 +28,8 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, ToolMissingError
@@ -179,11 +181,14 @@ def network_jail() -> tuple[str, ...]:
     return prefix if probe.returncode == 0 else ()
 
 
-def _run(cmd: list[str], timeout: float, what: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def _run(
+    cmd: list[str], timeout: float, what: str, env: dict | None = None, *, poll: Callable[[], None] | None = None
+) -> subprocess.CompletedProcess:
     """Run ``cmd`` in its own process group; kill the whole group on timeout.
 
     soffice forks helpers (oosplash -> soffice.bin); killing only the parent would
-    leave a headless office running and holding the profile lock.
+    leave a headless office running and holding the profile lock. ``poll`` is called
+    about four times a second while the program runs (to report progress).
 
     Raises:
         DeckgenError: the program ran longer than ``timeout`` seconds.
@@ -198,7 +203,7 @@ def _run(cmd: list[str], timeout: float, what: str, env: dict | None = None) -> 
         env=env,
     )
     try:
-        out, err = proc.communicate(timeout=timeout)
+        out, err = _communicate(proc, timeout, poll)
     except subprocess.TimeoutExpired:
         if posix:
             try:
@@ -212,6 +217,20 @@ def _run(cmd: list[str], timeout: float, what: str, env: dict | None = None) -> 
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
+def _communicate(proc: subprocess.Popen, timeout: float, poll: Callable[[], None] | None) -> tuple[bytes, bytes]:
+    """``proc.communicate(timeout=timeout)``, calling ``poll`` every quarter second."""
+    if poll is None:
+        return proc.communicate(timeout=timeout)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return proc.communicate(timeout=min(0.25, max(0.0, deadline - time.monotonic())))
+        except subprocess.TimeoutExpired:
+            if time.monotonic() >= deadline:
+                raise
+            poll()
+
+
 def _decode(data: bytes) -> str:
     return data.decode("utf-8", errors="replace").strip()
 
@@ -221,6 +240,8 @@ def convert_to_pdf(
     outdir: Path,
     timeout: float | None = None,
     soffice: str | None = None,
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> list[Path]:
     """Convert decks to PDF with one LibreOffice run; return the PDFs in input order.
 
@@ -234,6 +255,7 @@ def convert_to_pdf(
         outdir: folder for the PDFs, created if missing.
         timeout: seconds for the whole run; default 60 s + 20 s per deck.
         soffice: the program to run; default :func:`require_soffice`.
+        on_progress: called with (decks converted, decks) while LibreOffice runs.
 
     Returns:
         The PDF paths, one per input, in the same order.
@@ -258,7 +280,12 @@ def convert_to_pdf(
     try:
         copies = _spaced_copies(sources, profile)
         cmd = _convert_command(program, profile, "pdf", staging, copies)
-        result = _run(cmd, timeout, "LibreOffice (soffice)", _stand_in_env(copies, profile))
+        poll = None
+        if on_progress is not None:
+            on_progress(0, len(sources))
+            # A PDF is finished once LibreOffice has started on the next deck.
+            poll = lambda: on_progress(max(0, sum(1 for _ in staging.glob("*.pdf")) - 1), len(sources))  # noqa: E731
+        result = _run(cmd, timeout, "LibreOffice (soffice)", _stand_in_env(copies, profile), poll=poll)
         produced = [staging / f"{src.stem}.pdf" for src in sources]
         missing = [src for src, pdf in zip(sources, produced) if not _nonempty(pdf)]
         if missing:
@@ -266,6 +293,8 @@ def convert_to_pdf(
         targets = [outdir / pdf.name for pdf in produced]
         for pdf, target in zip(produced, targets):
             os.replace(pdf, target)
+        if on_progress is not None:
+            on_progress(len(sources), len(sources))
         return targets
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -397,12 +426,15 @@ def pdf_to_pngs(
     dpi: int = 96,
     prefix: str = "slide",
     timeout: float = 120.0,
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> list[Path]:
     """Render every page of ``pdf`` as ``outdir/<prefix>-NN.png``; return them in order.
 
     NN is the 1-based page number, zero-padded to two digits (or more for 100+
     pages). PNGs left from an earlier, longer deck with the same prefix are removed
-    so the folder shows exactly this deck.
+    so the folder shows exactly this deck. ``on_progress`` is called with (pages
+    rendered, pages) while pdftoppm runs.
 
     Raises:
         ToolMissingError: ``pdftoppm`` (poppler-utils) is not installed.
@@ -415,7 +447,13 @@ def pdf_to_pngs(
     staging = Path(tempfile.mkdtemp(prefix=temp_prefix("png"), dir=outdir))
     try:
         cmd = [program, "-png", "-r", str(dpi), str(pdf), str(staging / "p")]
-        result = _run(cmd, timeout, "pdftoppm")
+        poll = None
+        if on_progress is not None:
+            pages = pdf_page_count(pdf)
+            on_progress(0, pages)
+            # pdftoppm writes the pages in order: all but the newest are finished.
+            poll = lambda: on_progress(max(0, sum(1 for _ in staging.glob("p-*.png")) - 1), pages)  # noqa: E731
+        result = _run(cmd, timeout, "pdftoppm", poll=poll)
         rendered = _numbered_pngs(staging, "p")
         if result.returncode != 0 or not rendered:
             raise DeckgenError(
@@ -430,6 +468,8 @@ def pdf_to_pngs(
             target = outdir / f"{prefix}-{page:0{width}d}.png"
             os.replace(png, target)
             targets.append(target)
+        if on_progress is not None:
+            on_progress(len(targets), len(targets))
         return targets
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -10,6 +10,7 @@ Every file is written atomically; nothing is written when the speech is unreadab
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,12 +37,13 @@ class Derived:
 STDIN = "-"
 
 
-def derive(speech: str | Path, *, stdin: bytes | None = None) -> Derived:
+def derive(speech: str | Path, *, stdin: bytes | None = None, on_progress: Callable[[int, int], None] | None = None) -> Derived:
     """Read and derive every outline of ``speech``; raise DeckgenError if unreadable.
 
     ``speech`` is a file in any format :func:`deckgen.speech.read_document` reads, or
     ``-`` for standard input, whose bytes are ``stdin`` (the format is recognised by
-    content: text, .docx, .pdf, .doc/.rtf).
+    content: text, .docx, .pdf, .doc/.rtf). ``on_progress`` is called with (steps
+    done, steps): reading the file, then deriving and writing out each speech.
     """
     from deckgen.speech import derive_outlines, dump_outline
     from deckgen.speech.documents import document_from_bytes, read_document
@@ -52,8 +54,12 @@ def derive(speech: str | Path, *, stdin: bytes | None = None) -> Derived:
     else:
         name = str(speech)
         document = read_document(speech)
-    outlines = derive_outlines(document.text, source_name=name, tables=document.tables)
-    texts = {o.slug: dump_outline(o, name) for o in outlines}
+    report = on_progress or (lambda done, total: None)
+    outlines = derive_outlines(document.text, source_name=name, tables=document.tables, on_speech=lambda n, count: report(1 + n, 1 + 2 * count))
+    texts = {}
+    for n, o in enumerate(outlines, start=1):
+        texts[o.slug] = dump_outline(o, name)
+        report(1 + len(outlines) + n, 1 + 2 * len(outlines))
     warnings = [f"{name}: warning: {o.slug}: {w}" for o in outlines for w in o.warnings]
     return Derived(Path(speech), texts, warnings)
 

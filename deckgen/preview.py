@@ -48,8 +48,13 @@ def preview(
     progress: Callable[[str], None] = lambda message: None,
     *,
     template: str | Path | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> PreviewResult:
     """Render ``source`` (an outline .yaml or a .pptx) into ``out_dir`` and return what was made.
+
+    ``progress`` is told each stage in words; ``on_progress`` is called with (steps
+    done, steps) where the steps are the build, the PDF, each slide image and the
+    contact sheet.
 
     Raises:
         ToolMissingError: LibreOffice or pdftoppm is not installed (checked first,
@@ -68,6 +73,7 @@ def preview(
     if kind == ".pptx" and not is_regular_file(source):
         raise DeckgenError(f"{source}: file not found; check the path")
     soffice = require_soffice()
+    report = on_progress or (lambda done, total: None)
     with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:
         warnings: list[str] = []
         marks: dict[int, list[str]] = {}
@@ -87,14 +93,33 @@ def preview(
                 if finding.slide:
                     marks.setdefault(finding.slide, []).append(finding.kind)
             _refuse_writing_over(out_dir, source.stem, result.inputs)
+            slides = result.slides
         else:
             _refuse_writing_over(out_dir, source.stem, [("deck", source)])
+            slides = _slide_count(source)
+        total = slides + 3  # build, PDF, one image per slide, contact sheet
+        report(1, total)
         progress(f"converting {deck.name} to PDF with LibreOffice …")
         pdf = convert_to_pdf([deck], out_dir, soffice=soffice)[0]
+    report(2, total)
     progress(f"rendering slides at {dpi} dpi …")
-    pngs = pdf_to_pngs(pdf, out_dir, dpi=dpi)
+    pngs = pdf_to_pngs(pdf, out_dir, dpi=dpi, on_progress=None if on_progress is None else lambda done, pages: report(2 + done, pages + 3))
     sheet = contact_sheet(pngs, out_dir / CONTACT_SHEET, marks=marks)
+    report(len(pngs) + 3, len(pngs) + 3)
     return PreviewResult(source, pdf, pngs, sheet, warnings, marks)
+
+
+def _slide_count(deck: Path) -> int:
+    """The number of slides in the deck at ``deck`` (0 when it cannot be read: the
+    conversion then reports the problem)."""
+    import re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(deck) as package:
+            return sum(1 for name in package.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", name))
+    except (OSError, zipfile.BadZipFile):
+        return 0
 
 
 def _refuse_writing_over(out_dir: Path, stem: str, inputs: list) -> None:

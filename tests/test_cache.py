@@ -171,3 +171,21 @@ def test_the_folder_is_trimmed_to_its_most_recently_used_entries(tmp_path, monke
     assert 0 in kept and 9 in kept and 1 not in kept  # least recently used go first
     cache.put("photos", cache.key("new"), bytes(50_000))  # over the limit again, but trimmed within the hour
     assert cache.trim(tmp_path, limit=8000) == 0
+
+
+def test_check_keeps_its_line_breaks_for_the_next_check_and_build(tmp_path, monkeypatch, uncached):
+    # The edit loop runs check again and again: a check lays the deck out as build does
+    # and keeps the line breaks, so the next check (or build) breaks no line again.
+    from deckgen.lint import check_outline
+    from deckgen.typeset.typesetter import Typesetter
+
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path / "cache"))
+    broken = []
+    real_break = Typesetter._break
+    monkeypatch.setattr(Typesetter, "_break", lambda self, *args: broken.append(args) or real_break(self, *args))
+    first = check_outline(SAMPLE)
+    assert broken and _entries(tmp_path / "cache").get("lines", 0) > 0
+    broken.clear()
+    assert check_outline(SAMPLE) == first
+    assert broken == []
+    assert _build(tmp_path / "deck.pptx", str(tmp_path / "cache")) == uncached

@@ -71,7 +71,7 @@ def test_theme_alone_previews_the_sample_deck_in_that_theme(monkeypatch, tmp_pat
 
     calls = []
 
-    def fake_preview(source, out_dir, theme_ref, slide_size, dpi, progress, template=None):
+    def fake_preview(source, out_dir, theme_ref, slide_size, dpi, progress, template=None, on_progress=None):
         calls.append((Path(source), Path(out_dir), theme_ref))
         return PreviewResult(Path(source), Path(out_dir) / "x.pdf", [], Path(out_dir) / "contact-sheet.png")
 

@@ -392,7 +392,16 @@ def _numbered(group: list, prefix: str) -> list[tuple[int, list[str]]]:
 def _check_group(outline_slide, group: list) -> None:
     kind = outline_slide.kind
     where = f"{outline_slide.path} ({outline_slide.title!r})"
-    if kind in ("achievements", "focus-area", "bullets"):
+    if kind in ("achievements", "focus-area", "bullets") and outline_slide.style == "cards":
+        # style: cards — each item (or point) one card: its number, headline, detail.
+        entries = [(i.headline, i.detail) for i in outline_slide.items] or [(b, None) for b in outline_slide.bullets]
+        found = _numbered(group, "Card ")
+        assert [n for n, _ in found] == list(range(1, len(entries) + 1)), f"{where}: cards {[n for n, _ in found]}"
+        for n, paras in found:
+            headline, detail = entries[n - 1]
+            want = [f"{n:02d}", headline] + ([detail] if detail else [])
+            assert paras == want, f"{where}: card {n} reads {paras}, expected {want}"
+    elif kind in ("achievements", "focus-area", "bullets"):
         if kind == "bullets":
             expected = [[b] for b in outline_slide.bullets]
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from deckgen.kinds.as_cards import as_cards
 from deckgen.kinds.stacked import stacked_items
 from deckgen.layout.elements import Fill, Insets, Rect, TextBox
 from deckgen.layout.pages import Pages
@@ -10,7 +11,11 @@ from deckgen.typeset.typesetter import Spec, Typesetter
 
 
 def layout_focus_area(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
-    """A focus area: a number panel at the left, its items at the right."""
+    """A focus area: a number panel at the left, its items at the right (or its items
+    as cards, ``style: cards``)."""
+    cards = as_cards(ts, slide, body)
+    if cards is not None:
+        return cards
     theme = ts.theme
     panel_w = 112.0 if body.w > 700 else 92.0
     items_body = Rect(body.x + panel_w + 20, body.y, body.w - panel_w - 20, body.h)

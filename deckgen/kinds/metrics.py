@@ -37,6 +37,10 @@ ROW_MIN_PT = 44.0
 MAX_CARDS = 6
 MAX_SERIES = 4  # more lines or bar groups than this read better as a table
 VALUE_SIZES = (60.0, 44.0)  # the card value's size range, largest first
+# On a narrow (4:3) body three cards to a row are about 200 pt wide: values with a
+# unit (2.76 万亿元) go down to this size rather than turn the cards into a table.
+NARROW_VALUE_MIN = 36.0
+NARROW_BODY = 700.0
 CARD_GAP = 20.0
 CARD_INSETS = Insets(14, 14, 10, 10)
 # A strip of cards over a table or checklist: four to a row on 16:9, so a little
@@ -293,11 +297,17 @@ def layout_kpi_cards(
     caption = card_caption(slide)
     fits = []
     # A strip over a table or checklist is one row that reads neatly, or nothing.
-    grids = [(len(metrics), 1)] if snug else _card_grids(len(metrics), body.w > 700)
-    for cols, rows in grids:
-        fit = _fit_cards(ts, slide, metrics, cols, rows, body, caption, insets=STRIP_INSETS if snug else CARD_INSETS, max_value_pt=max_value_pt, short_heads=snug)
-        if fit is not None and (fit[3] or not snug):
-            fits.append((cols, rows, fit))
+    grids = [(len(metrics), 1)] if snug else _card_grids(len(metrics), body.w > NARROW_BODY)
+    # Values at display size in any grid first; on a narrow body, then a little smaller.
+    floors = [VALUE_SIZES[1], NARROW_VALUE_MIN] if body.w <= NARROW_BODY and not snug else [VALUE_SIZES[1]]
+    for floor in floors:
+        for cols, rows in grids:
+            insets = STRIP_INSETS if snug else CARD_INSETS
+            fit = _fit_cards(ts, slide, metrics, cols, rows, body, caption, insets=insets, max_value_pt=max_value_pt, short_heads=snug, min_value_pt=floor)
+            if fit is not None and (fit[3] or not snug):
+                fits.append((cols, rows, fit))
+        if fits:
+            break
     if not fits:
         return None
     # The first grid whose cards read neatly, else the first that fits at all.
@@ -360,6 +370,7 @@ def _fit_cards(
     insets: Insets = CARD_INSETS,
     max_value_pt: float = VALUE_SIZES[0],
     short_heads: bool = False,
+    min_value_pt: float = VALUE_SIZES[1],
 ):
     """Sizes for a ``cols`` × ``rows`` grid: (card width, value size, specs per card,
     neat, content height), or None when the cards cannot fit even with values at
@@ -390,7 +401,7 @@ def _fit_cards(
             break
     neat = all(ts.count_lines(s[0], card_w, insets) <= 2 and all(ts.count_lines(x, card_w, insets) == 1 for x in s[1:]) for s in specs)
     text_h = max(ts.height(s, card_w, insets) for s in specs)
-    for value_pt in sizes_down(min(max_value_pt, VALUE_SIZES[0]), VALUE_SIZES[1], 2.0):
+    for value_pt in sizes_down(min(max_value_pt, VALUE_SIZES[0]), min_value_pt, 2.0):
         content_h = text_h + line_pitch(value_pt, VALUE_PITCH) + 2 + CARD_ACCENT
         if content_h <= card_h and all(value_width(m, value_pt) <= inner * 0.95 for m in metrics):
             return card_w, value_pt, specs, neat, content_h

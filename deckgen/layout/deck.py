@@ -14,6 +14,8 @@ from deckgen.layout.elements import Finding, SlidePlan
 
 @dataclass
 class DeckPlan:
+    """A laid-out deck: its slides, slide size and base, and what layout found worth a word."""
+
     slides: list[SlidePlan]
     width_pt: float
     height_pt: float

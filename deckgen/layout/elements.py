@@ -63,6 +63,8 @@ class Fill:
 
 @dataclass
 class Cell:
+    """One table cell: its paragraphs and, when it has one, its fill colour."""
+
     paras: list[Para]
     fill: str | None = None
 
@@ -118,6 +120,7 @@ class SlidePlan:
     source_path: str = ""  # outline path of the slide this came from
     continued: bool = False
     layout: str = "content"  # the base layout role it is placed on (see layout.base)
+    form: str = ""  # how its kind shows the content: cards or a table of figures, items as cards or a list
     section: str = ""  # starts a PowerPoint section of this name
     anchor: str = ""  # name other slides link to ("part:2", "agenda")
 

@@ -65,6 +65,8 @@ class Frame:
 
 @dataclass
 class TitleFit:
+    """How a title fits its box: the size chosen, its lines and height, and whether it fits."""
+
     size_pt: float
     lines: int
     height: float

@@ -18,6 +18,7 @@ from deckgen.kinds.icon_choice import part_icons
 from deckgen.kinds.photos import divider_photo, image_beside, photo_findings, split_for_image
 from deckgen.layout.labels import cover_lines, footer_text, part_label, subtitle_shown
 from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body, title_finding
+from deckgen.kinds.metrics import metrics_form
 from deckgen.kinds.registry import layout_slide
 from deckgen.layout.limits import length_errors
 from deckgen.layout.pages import centred
@@ -401,8 +402,15 @@ def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findi
         elements = list(chrome(ts, frame, title, fit, mark=CONTINUED if n else "", reserve=reserve)[0]) if page_title else []
         elements.extend(page)
         notes = slide.notes if n == 0 else ("（续上页）" if slide.notes else None)
-        out.append(SlidePlan(slide.kind, page_title, elements, notes, source_path=slide.path, continued=n > 0, layout=role))
+        out.append(SlidePlan(slide.kind, page_title, elements, notes, source_path=slide.path, continued=n > 0, layout=role, form=_form(slide)))
     return out
+
+
+def _form(slide: Slide) -> str:
+    """How the slide's kind shows its content (a review tells look-alike slides by it)."""
+    if slide.kind == "metrics":
+        return metrics_form(slide)
+    return slide.style or ""
 
 
 def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, findings: list[Finding]) -> list[SlidePlan]:

@@ -18,6 +18,8 @@ def has_placeholder(text: str | None) -> bool:
 
 @dataclass
 class Item:
+    """An item of a list slide: a headline with an optional detail."""
+
     headline: str
     detail: str | None = None
     path: str = ""
@@ -66,6 +68,8 @@ class Keyword:
 
 @dataclass
 class Area:
+    """A focus area (a card): a title with an optional summary."""
+
     title: str
     summary: str | None = None
     path: str = ""
@@ -84,7 +88,7 @@ class Slide:
     metrics: list[Metric] = field(default_factory=list)  # metrics
     headers: list[str] | None = None  # metrics
     columns: list[str] = field(default_factory=list)  # metrics: titles of several figure columns
-    style: str | None = None  # metrics: auto, cards, table, chart, cards+table or cards+checklist
+    style: str | None = None  # metrics: auto, cards, table, chart, cards+table or cards+checklist; items: list or cards
     chart_type: str | None = None  # chart: column, bar, line, doughnut (the outline's `type:`)
     unit: str | None = None  # chart
     categories: list[str] = field(default_factory=list)  # chart
@@ -102,6 +106,8 @@ class Slide:
 
 @dataclass
 class Part:
+    """A part of the deck: its divider title and its slides."""
+
     title: str
     notes: str | None = None
     slides: list[Slide] = field(default_factory=list)
@@ -113,6 +119,8 @@ class Part:
 
 @dataclass
 class Closing:
+    """The closing slide: a title and an optional line of text."""
+
     title: str = "谢谢！"
     text: str | None = None
     notes: str | None = None

@@ -184,11 +184,21 @@ def _slide(kind: str, doc: str, *content: Field, title_required: bool = True) ->
     )
 
 
+ITEMS_STYLES = ("list", "cards")
+ITEMS_STYLE = Field(
+    "style",
+    Choice(ITEMS_STYLES),
+    "How the items (or points) are shown: list (default: stacked, each beside an icon, number or marker) or "
+    "cards (two to nine as a grid of cards, a headline as the card's title and its detail under it; "
+    "`deckgen outline` uses it so that no more than three slides in a row look the same).",
+)
+
 SLIDE_KINDS: dict[str, Mapping] = {
     "achievements": _slide(
         "achievements",
         "Achievements: items with a bold headline and a detail line, each beside an icon.",
         Field("items", ListOf(ITEM, min_items=1), "The items, in order.", required=True),
+        ITEMS_STYLE,
         SLIDE_ICONS,
         IMAGE,
     ),
@@ -196,6 +206,7 @@ SLIDE_KINDS: dict[str, Mapping] = {
         "bullets",
         "A plain list of points.",
         Field("bullets", ListOf(Text(), min_items=1), "The points, in order.", required=True),
+        ITEMS_STYLE,
     ),
     "metrics": _slide(
         "metrics",
@@ -251,6 +262,7 @@ SLIDE_KINDS: dict[str, Mapping] = {
         "One focus area in detail: its items.",
         Field("number", Integer(), "The area's number, shown as 01, 02, …"),
         Field("items", ListOf(ITEM, min_items=1), "The items, in order.", required=True),
+        ITEMS_STYLE,
     ),
 }
 

@@ -4,7 +4,9 @@ deckgen reads its base (python-pptx's default presentation for a built-in theme,
 or an organisation's template) and writes the deck with this small Open Packaging
 Conventions layer instead of python-pptx's object model: importing python-pptx
 costs more than writing a 30-slide deck, and its part lookups are linear, which
-made long decks quadratic. python-pptx is still used to make chart parts.
+made long decks quadratic. Chart parts are written by render/charts.py, so building a
+deck imports no python-pptx at all; python-pptx stays a dependency for the files it
+ships and as the reference the tests compare bytes with.
 
 The bytes are those python-pptx wrote (tests compare whole decks, built-in and on
 templates): the parts python-pptx keeps as XML (presentation, masters, layouts,
@@ -397,9 +399,3 @@ def open_presentation(blob: bytes | None = None) -> Package:
     if blob is None:
         blob = python_pptx_file("default.pptx").read_bytes()
     return Package.open(as_presentation(blob))
-
-
-def element(part) -> etree._Element:
-    """The lxml root of a part python-pptx made (the chart parts render/charts.py
-    styles): the one use of python-pptx's private API left in deckgen."""
-    return part._element

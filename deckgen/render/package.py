@@ -176,23 +176,19 @@ class DeckWriter:
     def _chart_part(self, box, number: int) -> Part:
         """Chart part ``chartN.xml`` (with its workbook) for ``box``.
 
-        Made by python-pptx and XlsxWriter (:func:`~deckgen.render.charts.new_chart_part`),
-        or taken from the persistent cache when the same chart was made before: the
-        parts' bytes are a pure function of the chart, its number and the code making
-        them, and importing python-pptx's chart machinery and XlsxWriter alone costs
-        more than a small deck's slides.
+        Written by :func:`~deckgen.render.charts.chart_parts` (the workbook by
+        XlsxWriter), or taken from the persistent cache when the same chart was made
+        before: the parts' bytes are a pure function of the chart, its number and the
+        code making them.
         """
         entry = cache.key("chart", repr(box), number, CHART_FONTS, _chart_code())
         stored = _unpack_chart(cache.get("charts", entry))
         if stored is None:
-            from deckgen.render.charts import new_chart_part
+            from deckgen.render.charts import WORKBOOK_RID, chart_parts
 
             # Chart text refers to the theme's body fonts, as every other run does.
-            made = new_chart_part(box, self.package, number=number, latin=CHART_FONTS[0], east_asian=CHART_FONTS[1])
-            rels = list(made.rels.values())
-            if len(rels) != 1 or rels[0].reltype != RT.PACKAGE:  # pragma: no cover - python-pptx changed
-                raise RuntimeError("python-pptx made a chart part without its one workbook")
-            stored = (made.blob, rels[0].rId, rels[0].target_part.blob)
+            chart_blob, workbook_blob = chart_parts(box, number=number, latin=CHART_FONTS[0], east_asian=CHART_FONTS[1])
+            stored = (chart_blob, WORKBOOK_RID, workbook_blob)
             cache.put("charts", entry, _pack_chart(*stored))
         chart_blob, rid, workbook_blob = stored
         part = Part(f"/ppt/charts/chart{number}.xml", CHART_CT, chart_blob)
@@ -343,12 +339,12 @@ def _set_core_time(root, tag: str, when: dt.datetime) -> None:
 
 
 def _chart_code() -> str:
-    """Fingerprint of the code that makes chart parts: ours, python-pptx's and XlsxWriter's
-    (found without importing them, which is the cost the chart cache saves)."""
+    """Fingerprint of the code that makes chart parts: ours and XlsxWriter's (found
+    without importing it, which is part of the cost the chart cache saves)."""
     from importlib.util import find_spec
 
     files: list[str | None] = [str(Path(__file__).with_name("charts.py"))]
-    for name in ("pptx", "xlsxwriter"):
+    for name in ("xlsxwriter",):
         spec = find_spec(name)
         files.append(spec.origin if spec is not None else None)
     return cache.code_fingerprint(*files)

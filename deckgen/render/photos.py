@@ -1,5 +1,9 @@
 """Photo bytes for the deck: upright, cropped to the frame, downsampled, re-encoded.
 
+Downsampled to the 200 dpi the frame needs when more than a quarter larger, with a
+bicubic filter (a whole-factor reduction first for large photos): Lanczos cost a third
+to a half more for a difference of under half a level of 255.
+
 Deterministic: the same file, crop and size give the same bytes (no timestamps or
 EXIF carried over), so decks with photos stay byte-identical across rebuilds.
 
@@ -17,7 +21,17 @@ from pathlib import Path
 from deckgen import cache
 
 JPEG_QUALITY = 85
+#: A photo at most this much larger than its frame needs at 200 dpi (at most 250 dpi)
+#: keeps its pixels: resampling a 1600 px photo to 1407 px cost as much as laying out
+#: the rest of a small deck, for nothing anyone sees (the frame shows it at the same
+#: size either way). Larger photos are scaled to exactly what the frame needs.
+KEEP_UP_TO = 1.25
+#: Photos this many times larger than needed are first reduced by a whole factor
+#: (cheap box averaging), then resampled (Pillow's ``reducing_gap``).
+REDUCING_GAP = 3.0
 CACHE_NAMESPACE = "photos"
+_ORIENTATION = 0x0112  # the EXIF tag of a camera's orientation
+_TURNED = frozenset(range(2, 9))  # orientations ImageOps.exif_transpose turns or mirrors
 
 
 def prepared_photo(path: Path, *, crop: tuple[float, float, float, float] | None, max_px: int | None) -> tuple[bytes, str]:
@@ -55,16 +69,30 @@ def _prepare(source: io.BytesIO, *, crop: tuple[float, float, float, float] | No
             if kept > max_px:
                 scale = max_px / kept
                 opened.draft("RGB", (max(1, int(opened.width * scale) + 1), max(1, int(opened.height * scale) + 1)))
-        image = ImageOps.exif_transpose(opened)
-        image.load()
+        opened.load()
+        if opened.getexif().get(_ORIENTATION, 1) in _TURNED:
+            return _finish(ImageOps.exif_transpose(opened), crop=crop, max_px=max_px)
+        # Upright already: used as it is (exif_transpose would copy every pixel), so
+        # finished before the file closes.
+        return _finish(opened, crop=crop, max_px=max_px)
+
+
+def _finish(image, *, crop: tuple[float, float, float, float] | None, max_px: int | None) -> tuple[bytes, str]:
+    """Crop, downsample and re-encode an upright photo."""
+    from PIL import Image
+
     if crop:
         left, top, right, bottom = crop
         w, h = image.size
         box = (round(w * left), round(h * top), round(w * (1 - right)), round(h * (1 - bottom)))
         image = image.crop(box)
-    if max_px and max(image.size) > max_px:
+    if max_px and max(image.size) > max_px * KEEP_UP_TO:
         scale = max_px / max(image.size)
-        image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.Resampling.LANCZOS)
+        # Bicubic, reduced by a whole factor first where the photo is far larger: at
+        # 200 dpi it differs from Lanczos by under half a level of 255 on average, and
+        # costs a third to a half less.
+        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+        image = image.resize(size, Image.Resampling.BICUBIC, reducing_gap=REDUCING_GAP)
     out = io.BytesIO()
     if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
         image.save(out, format="PNG", optimize=False)

@@ -9,6 +9,7 @@ and East-Asian typefaces and ``lang`` (python-pptx's ``font.name`` writes only
 from __future__ import annotations
 
 import functools
+import re
 
 from deckgen.kinds.chart_box import ChartBox
 from deckgen.layout.elements import Cell, Fill, Insets, Para, Picture, Rect, Run, Table, TextBox
@@ -30,6 +31,8 @@ _ESCAPES: dict[int, str | None] = {
     ord('"'): "&quot;",
     ord("'"): "&apos;",
 }
+#: Exactly the characters of _ESCAPES (tests/render/test_escaping.py checks it).
+_NEEDS_ESCAPING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff&<>\"']")
 ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 LANG = 'lang="zh-CN" altLang="en-US"'
@@ -47,8 +50,11 @@ def text(value: str) -> str:
     well as in element text) and characters XML cannot hold are dropped.
     """
     # One str.translate pass (not xml.sax.saxutils.escape: importing xml.sax pulls in
-    # urllib.request, http.client and ssl, ~30 ms of every build's start-up).
-    return str(value).translate(_ESCAPES)
+    # urllib.request, http.client and ssl, ~30 ms of every build's start-up), and only
+    # for the few values that need it: translate looks every character of a Chinese
+    # text up one by one, a regular expression search does not.
+    value = str(value)
+    return value.translate(_ESCAPES) if _NEEDS_ESCAPING.search(value) else value
 
 
 class Fonts:

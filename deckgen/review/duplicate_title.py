@@ -27,7 +27,7 @@ def review(deck: DeckView) -> Iterator[Issue]:
         if title in seen:
             first = seen[title]
             own = f"{slide.source_path}.title"
-            path = own if any(f.path == own for f in deck.fields) else slide.source_path
+            path = own if own in deck.field_values else slide.source_path
             message = f"the title “{title}” is also the title of slide {first}; give each slide a title that says what it holds"
             yield deck.finding(slide, "duplicate-title", message, path=path)
         else:

@@ -20,7 +20,7 @@ KINDS = {"placeholder": ("X placeholder", "X placeholders")}
 
 def review(deck: DeckView) -> Iterator[Issue]:
     for issue in placeholder_issues(deck.outline):
-        value = next((str(f.value) for f in deck.fields if f.path == issue.path), "")
+        value = deck.field_values.get(issue.path, "")
         yield dataclasses.replace(issue, slide=deck.slide_of(issue.path, value), kind="placeholder")
 
 

@@ -1,7 +1,8 @@
 """``repeated-layout``: four or more consecutive slides that look the same.
 
-Slides look the same when they are of one kind on one layout (five achievement
-lists in a row, six focus areas). A divider, the agenda or the closing ends a run.
+Slides look the same when they are of one kind on one layout in one form (five
+achievement lists in a row, six focus areas; items as cards or KPI figures as a
+table are another form). A divider, the agenda or the closing ends a run.
 Reported once per run, on its first slide.
 """
 
@@ -35,5 +36,6 @@ def review(deck: DeckView) -> Iterator[Issue]:
         run = [slide] if slide is not None and slide.kind not in _BREAKS_RUN else []
 
 
-def _look(slide: SlideView) -> tuple[str, str]:
-    return slide.kind, slide.layout
+def _look(slide: SlideView) -> tuple[str, str, str]:
+    # A list shown as cards (style: cards), KPI cards and a table of figures look different.
+    return slide.kind, slide.layout, slide.plan.form

@@ -148,17 +148,34 @@ class DeckView:
         """
         best, best_len = 0, -1
         wanted = " ".join(text.split())
-        for view in self.slides:
+        # Only the slides whose source is ``path`` or a node above it can show it: looked
+        # up by source (asking every slide made the review quadratic in long decks).
+        sources = [path[:i] for i, ch in enumerate(path) if ch in ".["] + [path]
+        candidates = [view for source in dict.fromkeys(sources) if source for view in self._slides_by_source.get(source, ())]
+        if path.startswith(("title", "subtitle", "organisation", "presenter", "date")):
+            candidates += self._slides_by_source.get("", [])
+        for view in sorted(candidates, key=lambda v: v.number):
             source = view.plan.source_path
-            if source and path != source and not path.startswith((source + ".", source + "[")):
-                continue
-            if not source and not path.startswith(("title", "subtitle", "organisation", "presenter", "date")):
-                continue
             if len(source) > best_len:
                 best, best_len = view.number, len(source)
             elif len(source) == best_len and wanted and not _shows(self.slides[best - 1], wanted) and _shows(view, wanted):
                 best = view.number
         return best
+
+    @cached_property
+    def _slides_by_source(self) -> dict[str, list[SlideView]]:
+        found: dict[str, list[SlideView]] = {}
+        for view in self.slides:
+            found.setdefault(view.plan.source_path, []).append(view)
+        return found
+
+    @cached_property
+    def field_values(self) -> dict[str, str]:
+        """The text of every visible field by its outline path (the first field at a path)."""
+        values: dict[str, str] = {}
+        for text_field in self.fields:
+            values.setdefault(text_field.path, str(text_field.value))
+        return values
 
     @cached_property
     def fields(self) -> list[TextField]:

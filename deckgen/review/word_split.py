@@ -55,7 +55,7 @@ def _written_breaks(deck: DeckView, text: TextView, slide) -> frozenset[int]:
     """Offsets (in the paragraph without breaks) of the line breaks the outline's own
     text holds: the user put them there."""
     path = deck.path_of(text, slide)
-    value = next((str(f.value or "") for f in deck.fields if f.path == path), "")
+    value = deck.field_values.get(path, "")  # a field without text holds no break either
     if "\n" not in value:
         return frozenset()
     offsets, removed = set(), 0

@@ -14,6 +14,7 @@ order. Pure Python: nothing here touches PowerPoint.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -44,12 +45,13 @@ class DerivedOutline:
     warnings: list[str] = field(default_factory=list)
 
 
-def derive_outlines(text: str, source_name: str = "speech.txt", *, tables=()) -> list[DerivedOutline]:
+def derive_outlines(text: str, source_name: str = "speech.txt", *, tables=(), on_speech: Callable[[int, int], None] | None = None) -> list[DerivedOutline]:
     """Return one outline per speech in ``text``, in order.
 
     ``source_name`` names the file in warnings and titles a speech that has no title
     line. ``tables`` (:class:`~deckgen.speech.documents.MetricsTable`, from a Word
     file) become metrics slides in the speech that holds the paragraph before them.
+    ``on_speech`` is called with (speeches derived, speeches) after each one.
     Raises :class:`~deckgen.errors.DeckgenError` when ``text`` holds no speech
     at all (only blank lines or headers).
     """
@@ -67,6 +69,11 @@ def derive_outlines(text: str, source_name: str = "speech.txt", *, tables=()) ->
     for index, speech_text in enumerate(speeches):
         warnings: list[str] = []
         speech = read_structure(speech_text.paragraphs, speech_text.title)
+        if speech_text.header and speech_text.title_line and speech_text.title_line != speech_text.header:
+            # 第五篇：在2024年…讲话 over its own line 在全市…讲话: the line is read out.
+            speech.particulars.insert(0, speech_text.title_line)
+        if not speech.title and _reports_government_work(speech.opening):
+            speech.title = "政府工作报告"  # 各位代表：现在，我代表国务院，向大会报告政府工作
         if not speech.title:
             speech.title = PurePath(source_name).stem or "讲话"
             warnings.append(f"no title line found (在…上的讲话); used “{speech.title}” — edit the title")
@@ -77,6 +84,8 @@ def derive_outlines(text: str, source_name: str = "speech.txt", *, tables=()) ->
         data = build_outline(speech, warnings)
         place_tables(data, [t for t in tables if not t.after or t.after in speech_text.paragraphs])
         outlines.append(DerivedOutline(_slug(index + 1, speech.title), speech.title, data, warnings))
+        if on_speech is not None:
+            on_speech(index + 1, len(speeches))
     return outlines
 
 
@@ -90,6 +99,12 @@ def dump_outline(outline: DerivedOutline, source_name: str, schema_ref: str | No
     from deckgen.speech.emit import header_comment, to_yaml
 
     return header_comment(source_name, outline.title, outline.warnings, schema_ref) + to_yaml(outline.data)
+
+
+def _reports_government_work(opening: list[str]) -> bool:
+    from deckgen.speech.metadata import on_behalf_of
+
+    return any(on_behalf_of(paragraph)[1] for paragraph in opening[:2])
 
 
 def _slug(number: int, title: str) -> str:

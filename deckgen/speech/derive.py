@@ -23,10 +23,12 @@ from deckgen.speech import slides as S
 from deckgen.speech.headline import announced_title, closing_lines
 from deckgen.speech import markers
 from deckgen.speech.markers import cn_number
-from deckgen.speech.metadata import read_metadata
+from deckgen.speech.metadata import on_behalf_of, read_metadata
 from deckgen.speech.metrics import Metric, extract_metrics
 from deckgen.speech.sentences import bare, clauses, sentences
-from deckgen.speech.structure import Container, DashRun, ItemRun, Para, Speech
+from deckgen.speech.titles import distinct_titles
+from deckgen.speech.variety import vary_layouts
+from deckgen.speech.structure import Annex, Container, DashRun, ItemRun, Para, Speech
 
 _FOCUS_ANNOUNCE_RE = re.compile(
     r"(?:重点)?(?:抓好|做好|抓|推进|落实)(?:以下|如下|好)?(?P<n>[一二三四五六七八九十两几]+)(?:个)?方面(?:的)?(?:重点)?(?:工作|任务)"
@@ -59,7 +61,9 @@ class _Builder:
     def build(self) -> dict:
         speech = self.speech
         meta = read_metadata(speech.title, speech.particulars)
-        data: dict = {"title": full_title(speech.title, meta)}
+        for paragraph in speech.opening[:2]:
+            meta.organisation = meta.organisation or on_behalf_of(paragraph)[0]
+        data: dict = {"title": full_title(speech.title, meta, plan_year=_plan_year(speech))}
         self.year = self.year or _year_of(data["title"])
         meeting = _SUBTITLE_RE.search(speech.title)
         if meeting or meta.subtitle:
@@ -77,8 +81,29 @@ class _Builder:
             closing["text"] = text
         if speech.closing:
             closing["notes"] = S.notes_of(speech.closing)
+        for annex in speech.annexes:
+            self.place_annex(annex, data["parts"], closing)
+        distinct_titles(data["parts"])
+        vary_layouts(data["parts"])
         data["closing"] = closing
         return data
+
+    def place_annex(self, annex: Annex, parts: list[dict], closing: dict) -> None:
+        """An annex becomes an appendix part (附件：2026年省十件民生实事, a bullet per
+        numbered heading) or, for a glossary or an annex without headings, goes to
+        the closing slide's notes; a warning says which."""
+        name = f"{annex.label} {annex.title}".strip()
+        spoken = [p for p in [annex.label, annex.title, *annex.paragraphs] if p]
+        headings = [m.text for p in annex.paragraphs if (m := _numbered(p))]
+        if annex.glossary or len(headings) < 2:
+            closing["notes"] = closing.get("notes", "") + S.notes_of(spoken)
+            self.warnings.append(f"{name}: an annex; its text is in the closing slide's notes")
+            return
+        title = f"附件：{annex.title}" if annex.title else annex.label
+        # One slide of all its headings: the layout continues it (（续）) where needed.
+        slide = S.bullets(title, headings, spoken)
+        parts.append({"title": title, "slides": [slide]} if slide else {"title": title})
+        self.warnings.append(f"{name}: an annex; it is the appendix part “{title}” at the end")
 
     # -- parts -----------------------------------------------------------------
 
@@ -115,6 +140,7 @@ class _Builder:
         data["slides"] = self.body_slides(part, part.title, focus=self.is_focus(part))
         if not any(isinstance(b, (Container, ItemRun, DashRun)) for b in part.body):
             data["slides"] = self.situation_slides(part, data["slides"])
+        _period_targets(data["slides"], part.title)
         return data
 
     def passage_slides(self, part: Container) -> list[dict]:
@@ -152,9 +178,11 @@ class _Builder:
         bullets = S.bullets(part.title, prose, prose)
         if not bullets:
             return slides
-        statements = [s for s in slides if s["kind"] == "statement"]
-        # Figures and the problems the part names keep their own slides.
-        figures = [s for s in slides if s["kind"] == "metrics" or s["kind"] == "bullets" and s["notes"].strip() in prose]
+        # Figures and the problems the part names keep their own slides; the rest
+        # (statements, a topic paragraph's points) the bullets slide reads.
+        problems = [found for p in prose if (found := S.problems(p))]
+        figures = [s for s in slides if s["kind"] == "metrics" or s in problems]
+        statements = [s for s in slides if s not in figures]
         claimed = {s["notes"].strip() for s in figures if s["kind"] == "bullets"}
         bullets["notes"] = S.notes_of([p for p in prose if p not in claimed]) if len(claimed) < len(prose) else bullets["notes"]
         key = S.statement(_statement_title(part.title), prose)
@@ -241,7 +269,7 @@ class _Builder:
                 intro = [pending.pop()]
             if isinstance(block, ItemRun) and group_like and last_run_slide is None:
                 intro, pending = pending, []
-            last_run_slide = self.flush(pending, out, last_run_slide, run_title)
+            last_run_slide = self.flush(pending, out, last_run_slide, run_title, topics=not group_like)
             pending = []
             if isinstance(block, Container):
                 thin = not focus and _all_thin(groups)
@@ -264,13 +292,15 @@ class _Builder:
                 lead = headline.common_lead(block.points)
                 out.extend(S.metrics_slides(rows, block.sources, f"{lead}主要指标" if lead else "", self.year, self.result_year))
                 last_run_slide = slide
-        self.flush(pending, out, last_run_slide, run_title)
+        self.flush(pending, out, last_run_slide, run_title, topics=not group_like or len(pending) > 1)
         slides = [s for s in out if s]
         if group_like and container.heading and slides:
             slides[0]["notes"] = S.notes_of([container.heading]) + slides[0]["notes"]
         return slides
 
-    def flush(self, pending: list[str], out: list[dict | None], last_run_slide: dict | None, title: str) -> dict | None:
+    def flush(
+        self, pending: list[str], out: list[dict | None], last_run_slide: dict | None, title: str, *, topics: bool = True
+    ) -> dict | None:
         """Place pending paragraphs; returns the slide later trailing paragraphs join.
 
         Salutations (各位代表！) are spoken, never shown: they go to the notes of the
@@ -283,29 +313,53 @@ class _Builder:
             if previous:
                 previous["notes"] += S.notes_of(pending)
             return last_run_slide
-        if last_run_slide is not None and not any(markers.is_spoken_only(p) for p in pending):
+        topic_count = sum(1 for p in _headings_joined(pending) if headline.topic_of(p))
+        if last_run_slide is not None and not any(markers.is_spoken_only(p) for p in pending) and topic_count < 2:
             last_run_slide["notes"] += S.notes_of(pending)
             return last_run_slide
         statement_paras: list[str] = []
+        topic_paras: list[str] = []
+        topic_of: dict[str, str] = {}
 
         def close_statement() -> None:
+            close_topics()
             if any(not (markers.is_spoken_only(p) or markers.is_transition(p)) for p in statement_paras):
                 out.append(S.statement(_statement_title(title), statement_paras))
             elif statement_paras and out and (previous := out[-1]):
                 previous["notes"] += S.notes_of(statement_paras)
             statement_paras.clear()
 
-        for paragraph in pending:
+        def close_topics() -> None:
+            # 经济结构不断优化。… 发展新动能快速成长。…: paragraphs led by their topic
+            # are items of one slide (topic bold, what it says first as detail), or a
+            # slide of their own titled by the topic.
+            if len(topic_paras) >= 2:
+                out.append(S.headed_items(title, topic_paras))
+            elif topic_paras:
+                out.append(S.topic_slide(topic_paras[0], topic_of[topic_paras[0]]))
+            topic_paras.clear()
+
+        for paragraph in _headings_joined(pending):
+            # A group's one paragraph is titled by the group, not by its first sentence;
+            # a heading line joined to its paragraph may be a little longer than a topic.
+            topic = headline.topic_of(paragraph, longest=headline.HEADING_LINE_MAX if paragraph not in pending else headline.TOPIC_MAX) if topics else ""
             figures = S.metrics_slides(
                 self.figures(paragraph), [paragraph], context_year=self.year, result_year=self.result_year
             )
             problems = S.problems(paragraph)
-            if figures or problems:
+            if figures and topic:
+                close_statement()
+                out.extend(_titled_by_topic(figures, topic))
+            elif figures or problems:
                 close_statement()
                 out.extend(figures)
                 if problems:
                     out.append(problems)
+            elif topic and not statement_paras:
+                topic_paras.append(paragraph)
+                topic_of[paragraph] = topic
             else:
+                close_topics()
                 statement_paras.append(paragraph)
         close_statement()
         return None
@@ -329,13 +383,26 @@ class _Builder:
             if bullets:
                 bullets[0]["notes"] = S.notes_of([group.heading]) + bullets[0]["notes"]
                 return bullets + _group_tables(group.title, [s for s in slides if s["kind"] == "metrics"])
+        paragraphs = [b.text for b in group.body if isinstance(b, Para) and not b.spoken_only]
+        if len(slides) == 1 and slides[0]["kind"] == "statement" and len(paragraphs) == 1:
+            # （二）扎实推进依法行政。法治政府建设是…: a run-in group of one paragraph shows
+            # what it goes on to say as points under the group's title.
+            points = S.point_detail(group.title, paragraphs[0], spoken_as=paragraphs[0])
+            if points:
+                points["notes"] = slides[0]["notes"]
+                return [points]
         for slide in slides:
             if slide["kind"] == "statement":
                 # A group's own title says more than the first clause of it.
                 slide = {"kind": "statement", "title": group.title, **{k: v for k, v in slide.items() if k not in ("kind", "title")}}
             result.append(slide)
-        if result and not any(s.get("title") == group.title for s in result) and result[0]["kind"] == "metrics":
-            # A group told in figures: its table carries the group's heading.
+        if result and result[0]["kind"] == "metrics" and (points := S.worded_points(group.title, paragraphs, result[0]["notes"])):
+            # A group told in figures says more than its figures (重点产业进一步提升能级):
+            # its worded sentences are points under its title, the figures follow.
+            result.insert(0, points)
+        if result and not any(s.get("title") == group.title for s in result) and result[0]["kind"] in ("metrics", "bullets", "achievements"):
+            # A group told in figures, or by a topic paragraph: its first slide carries
+            # the group's heading (the topic stays in the notes).
             result[0] = {**result[0], "title": group.title}
         return result[:1] + _group_tables(group.title, result[1:]) if result and result[0]["kind"] == "metrics" else _group_tables(group.title, result)
 
@@ -404,6 +471,69 @@ class _Builder:
 
 
 _GENERIC_TABLE_RE = re.compile(r"^(?:\d{4}年)?主要指标$")
+
+
+_NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])\s*(?P<text>.+)$")
+
+
+class _Numbered:
+    def __init__(self, text: str):
+        self.text = text
+
+
+def _numbered(paragraph: str) -> _Numbered | None:
+    """一、提高低保…。 / 1.…: a numbered heading of an annex, without its number."""
+    match = _NUMBERED_RE.match(paragraph)
+    return _Numbered(match.group("text").rstrip("。")) if match else None
+
+
+_PART_PERIOD_RE = re.compile(r"“(十[一二三四五六七八九]五)”")
+_TARGETS_TITLE_RE = re.compile(r"^\d{4}年主要预期目标$")
+
+
+def _period_targets(slides: list[dict], part_title: str) -> None:
+    """In a part about a plan period (“十五五”时期的主要目标任务), targets whose
+    sentence names no year are the period's: “十五五”时期主要目标, not 2026年…."""
+    period = _PART_PERIOD_RE.search(part_title)
+    if not period:
+        return
+    for slide in slides:
+        if slide["kind"] == "metrics" and _TARGETS_TITLE_RE.match(slide.get("title", "")):
+            year = slide["title"][:5]
+            if year not in slide.get("notes", "") and not re.search(r"今年|明年", slide.get("notes", "")):
+                slide["title"] = f"“{period.group(1)}”时期主要目标"
+
+
+def _headings_joined(paragraphs: list[str]) -> list[str]:
+    """A heading set as a paragraph of its own (这是经济实力持续提升的五年。) joined to
+    the paragraph it heads, so the pair reads as one topic paragraph."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        if out and _standalone_heading(out[-1]) and not _standalone_heading(paragraph) and not markers.is_spoken_only(paragraph):
+            out[-1] = out[-1] + paragraph
+        else:
+            out.append(paragraph)
+    return out
+
+
+def _standalone_heading(paragraph: str) -> bool:
+    """A paragraph that is one short sentence naming a topic (这是…的五年。)."""
+    parts = sentences(paragraph)
+    return len(parts) == 1 and bool(headline.topic_of(paragraph + _FILLER, longest=headline.HEADING_LINE_MAX))
+
+
+# What topic_of needs after a sentence to read it as a topic (it asks for a paragraph).
+_FILLER = "这" * 20 + "。"
+
+
+def _titled_by_topic(slides: list[dict], topic: str) -> list[dict]:
+    """A topic paragraph's tables carry its topic (内需拉动明显增强), not 2025年主要指标."""
+    out = []
+    for slide in slides:
+        if _GENERIC_TABLE_RE.match(slide.get("title", "")):
+            slide = {**slide, "title": topic}
+        out.append(slide)
+    return out
 TABLE_ROWS_MAX = 8
 
 
@@ -493,13 +623,31 @@ def theme_for(speech: Speech) -> str:
     return "postal-green" if len(_POSTAL_RE.findall(body)) >= 5 else "gov-red"
 
 
-def full_title(title: str, meta) -> str:
-    """The title as a deck shows it: a bare 政府工作报告 gets its year."""
+def full_title(title: str, meta, *, plan_year: str = "") -> str:
+    """The title as a deck shows it: a bare 政府工作报告 gets its year and its place.
+
+    The year is the date's, else the year whose work the report plans (三、2019年
+    政府工作任务); the place is the reporting government's (广东省人民政府 -> 广东省).
+    """
+    title = _RECORD_NOTE_RE.sub("", title).strip()
+    if title == "政府工作报告":
+        place = (meta.organisation or "").removesuffix("人民政府") if (meta.organisation or "").endswith("人民政府") else ""
+        title = f"{place}{title}"
     if title.endswith("政府工作报告") and not re.search(r"\d{4}年", title):
         year = re.match(r"(\d{4})年", meta.date or "")
-        if year:
-            return f"{year.group(1)}年{title}"
+        if year or plan_year:
+            return f"{year.group(1) if year else plan_year}年{title}"
     return title
+
+
+# What a transcript's title says about the transcript, not the speech: （文字实录）.
+_RECORD_NOTE_RE = re.compile(r"[（(](?:文字实录|实录|全文|摘要|节选|整理稿|根据录音整理)[）)]")
+
+
+def _plan_year(speech: Speech) -> str:
+    """The latest year a part's title names (2019年政府工作任务 -> 2019), or ''."""
+    years = [int(y) for part in speech.parts for y in re.findall(r"(\d{4})年", part.title)]
+    return str(max(years)) if years else ""
 
 
 def _expanded_points(slides: list[dict]) -> list[dict]:

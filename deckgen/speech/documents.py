@@ -24,6 +24,7 @@ from pathlib import Path
 from deckgen.errors import DeckgenError, InputError
 from deckgen.files import check_unpacked_size, read_bytes
 from deckgen.outline.validate import CONTROL_RE
+from deckgen.speech import markers
 from deckgen.speech.document import SpeechDocument
 from deckgen.speech.reading import decode_speech
 
@@ -147,6 +148,27 @@ def _plain_markdown(text: str) -> str:
 
 
 def _without_controls(document: SpeechDocument) -> SpeechDocument:
-    """Drop control characters a Word or PDF file may carry; a slide cannot show them."""
-    document.text = CONTROL_RE.sub("", document.text)
+    """Drop control characters a Word or PDF file may carry; a slide cannot show them.
+
+    Also joins a title an office set on two paragraphs (see :func:`joined_title`).
+    """
+    document.text = joined_title(CONTROL_RE.sub("", document.text))
     return document
+
+
+def joined_title(text: str) -> str:
+    """The title set on two paragraphs (在2024年全市邮政工作 / 会议上的讲话) as one line.
+
+    Offices press Enter to break a long title where they like it. Two neighbouring
+    lines at the top are joined when neither is a title alone and together they are
+    one (在……上的讲话, ……政府工作报告); a title set over three lines whose parts
+    stand alone (a slogan, then ——在……上的报告) is left as it is.
+    """
+    lines = text.split("\n")
+    for first in range(min(len(lines) - 1, 4)):
+        head, tail = lines[first].strip(), lines[first + 1].strip()
+        if markers.is_salutation(head) or markers.is_structural(head):
+            break
+        if head and tail and not markers.title_line(head) and not markers.title_line(tail) and markers.title_line(head + tail):
+            return "\n".join([*lines[:first], head + tail, *lines[first + 2 :]])
+    return text

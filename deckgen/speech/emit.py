@@ -15,7 +15,7 @@ from deckgen.outline import MODELINE_FMT
 TOP_ORDER = ("title", "subtitle", "organisation", "presenter", "date", "theme", "notes", "parts", "closing")
 PART_ORDER = ("title", "notes", "slides")
 SLIDE_ORDER = (
-    "kind", "title", "number", "headers", "metrics", "items", "bullets", "areas", "text", "source", "notes",
+    "kind", "title", "style", "number", "headers", "metrics", "items", "bullets", "areas", "text", "source", "notes",
 )
 ITEM_ORDER = ("headline", "detail")
 METRIC_ORDER = ("indicator", "value", "unit", "change")

@@ -17,6 +17,8 @@ from deckgen.speech.sentences import (
     leading_clauses,
     sentences,
     shorten,
+    without_address,
+    without_setting,
 )
 
 _SLOGAN_RE = re.compile(r"^(?:同志们|同事们)?[，,：:！!]?\s*“(?P<slogan>[^“”]{4,24})”[。！!]?$")
@@ -67,6 +69,11 @@ def strip_lead(text: str, lead: str) -> str:
     return text
 
 
+# A sentence of parallel phrases is put up alone only when it is short: the phrases
+# and at most one clause more (要准确识变、科学应变、主动求变，…).
+PARALLEL_CLAUSES_MAX = 2
+
+
 def key_sentence(paragraphs: list[str]) -> str:
     """The most quotable line of ``paragraphs``, for a statement slide.
 
@@ -75,10 +82,16 @@ def key_sentence(paragraphs: list[str]) -> str:
     phrases wins, the earliest on ties. Then a short sentence opening a paragraph
     (新阶段开启新征程). Last, the first sentence, shortened.
     """
+    paragraphs = [without_address(p) for p in paragraphs]
     best, best_score = "", 0
     for paragraph in paragraphs:
         for sentence in sentences(paragraph):
-            for clause in clauses(sentence):
+            pieces = clauses(sentence)
+            for clause in pieces:
+                # A list inside running text (推迟开学、灵活复工、错峰出行) stays in the
+                # text; a slogan (准确识变、科学应变、主动求变) stands alone (issue 16).
+                if len(pieces) > PARALLEL_CLAUSES_MAX and not is_slogan(clause):
+                    continue
                 score = _parallel_score(clause)
                 if score > best_score:
                     best, best_score = clause, score
@@ -89,7 +102,17 @@ def key_sentence(paragraphs: list[str]) -> str:
         if first and 6 <= len(bare(first[0])) <= 20:
             return bare(first[0])
     first = sentences(paragraphs[0]) if paragraphs else []
-    return shorten(first[0]) if first else ""
+    return shorten(without_setting(first[0])) if first else ""
+
+
+def is_slogan(clause: str) -> bool:
+    """True for parallel phrases that rhyme on a shared word: 准确识变、科学应变、主动求变,
+    尊重自然、顺应自然、保护自然 (each phrase holds a character all the others hold)."""
+    phrases = [bare(p) for p in clause.split("、")]
+    if len(phrases) < 3 or not _parallel_score(clause):
+        return False
+    shared = set(phrases[0]).intersection(*map(set, phrases[1:]))
+    return bool(shared)
 
 
 def _parallel_score(clause: str) -> int:
@@ -200,3 +223,31 @@ def _from_cue(sentence: str, cue: str) -> str:
     if position > 0 and sentence[position - 1] in "，,；;：:":
         return sentence[position:]
     return sentence
+
+
+TOPIC_MAX = 16  # characters in a topic sentence (营商环境进一步改善。)
+HEADING_LINE_MAX = 24  # a topic set as a line of its own (这是粤港澳大湾区建设纵深推进的五年。)
+_TOPIC_NOT_RE = re.compile(r"^(?:同志们|各位|我们|这(?!是)|那|但|而|因此|所以|总之)|[是：:]$|[，,、；;\dX%％]")
+
+
+_MARKER_RE = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[，、])")
+
+
+def topic_of(paragraph: str, *, longest: int = TOPIC_MAX) -> str:
+    """The topic a paragraph opens with: a short first sentence that names what the
+    rest is about (经济结构不断优化。消费拉动…), or ''.
+
+    Not a topic: a salutation, a sentence with a comma, one that introduces a list
+    (…的主要目标是：), or a paragraph with little after it.
+    """
+    parts = sentences(paragraph)
+    if len(parts) < 2:
+        return ""
+    first = parts[0]
+    # ——必须坚持人民至上。/（二）建设现代化产业体系。: the point, not its marker.
+    topic = _MARKER_RE.sub("", bare(first).rstrip("。！").lstrip("—－-"))
+    if not first.endswith(("。", "！")) or not 4 <= len(topic) <= longest or _TOPIC_NOT_RE.search(topic):
+        return ""
+    if len(bare("".join(parts[1:]))) < 20:
+        return ""
+    return topic

@@ -37,8 +37,12 @@ _OFFICE = (
 )
 _SPEAKER_RE = re.compile(rf"^(?P<org>[^，。！？；]{{0,30}}?)(?P<office>[^，。！？；\s]{{0,12}}{_OFFICE})\s*(?P<name>X{{2,3}}|[\u4e00-\u9fff]{{2,4}})(?:同志)?$")
 _COMRADE_RE = re.compile(r"^(?P<name>X{2,3}|[\u4e00-\u9fff]{2,4})同志$")
+# A byline that is the name alone (习近平), under the title and date.
+_NAME_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4})$")
+# 现在，我代表国务院，向大会报告政府工作 / 我代表第十九届中央委员会向大会作报告
+_ON_BEHALF_RE = re.compile(r"我代表(?P<org>[^，。！？；、]{2,24}?)[，,]?向(?:大会|全会|会议)(?:作|做)?(?P<report>报告(?:政府)?工作|作?政府工作报告|报告)")
 _ORG_SUFFIX_RE = re.compile(
-    r"^(?P<org>.{2,30}?(?:人民政府|委员会|管理局|管理委员会|局|办公室|公司|集团|中心|学校|大学|医院|协会))"
+    r"^(?P<org>国务院|.{2,30}?(?:人民政府|委员会|管理局|管理委员会|局|办公室|公司|集团|中心|学校|大学|医院|协会))"
 )
 _PLACE_HEAD_RE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{1,8}?[省市县区州])(?:省长|市长|县长|区长|州长)$")
 _SUMMARY_TITLE_RE = re.compile(r"^(?P<org>.{2,30}?)(?P<year>\d{4})年(?:度)?(?:工作总结|工作报告|述职报告|总结)")
@@ -71,14 +75,32 @@ def is_metadata_line(line: str) -> bool:
         or _SPEAKER_RE.match(stripped.replace(" ", "").replace("\u3000", ""))
         or _SPEAKER_RE.match(stripped)
         or _COMRADE_RE.match(stripped)
+        or _NAME_RE.match(stripped) and not markers.is_salutation(stripped)
     )
+
+
+def on_behalf_of(paragraph: str) -> tuple[str, bool]:
+    """Who a report speaks for (我代表国务院…) and whether it reports the government's work.
+
+    ``("国务院", True)`` for 我代表国务院，向大会报告政府工作; ``("", False)`` when the
+    paragraph says neither.
+    """
+    match = _ON_BEHALF_RE.search(paragraph)
+    if not match:
+        return "", False
+    org = match.group("org")
+    organisation = org if org == "国务院" or organisation_of(org) == org or org.startswith("第") else ""
+    if organisation.startswith("第"):
+        organisation = f"中国共产党{organisation}" if organisation.endswith("中央委员会") else ""
+    return organisation, "政府" in org or org == "国务院" or "政府工作" in match.group("report")
 
 
 def read_metadata(title: str, lines: list[str]) -> Metadata:
     """The particulars stated by ``title`` and the metadata ``lines`` under it."""
     meta = Metadata()
     for line in lines:
-        stripped = line.strip("（）()—- ")
+        # 1 9 9 8 年3 月5 日: figures spaced out as some sources set them.
+        stripped = re.sub(r"(?<=\d)\s+(?=[\d年月日])", "", line).strip("（）()—- ")
         date = _DATE_RE.search(stripped)
         if date and not meta.date:
             meta.date = f"{date.group('y')}年{date.group('m')}月" if date.group("m") else f"{date.group('y')}年"
@@ -86,7 +108,7 @@ def read_metadata(title: str, lines: list[str]) -> Metadata:
         if meeting and not meta.subtitle:
             meta.subtitle = meeting.group("meeting")
             continue
-        speaker = _SPEAKER_RE.match(stripped) or _COMRADE_RE.match(stripped)
+        speaker = _SPEAKER_RE.match(stripped) or _COMRADE_RE.match(stripped) or _NAME_RE.match(stripped)
         if speaker and not meta.presenter:
             name = speaker.group("name")
             office = speaker.groupdict().get("office") or ""

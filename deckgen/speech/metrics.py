@@ -30,7 +30,7 @@ _APPROX = r"(?:约|接近|将近|近|超过|突破|逾|超|不到|不足)"
 _UNITS = (
     "万亿元", "亿美元", "万美元", "亿元", "万元", "元", "亿件", "万件", "件", "亿人次", "万人次", "人次",
     "万人", "人", "亿斤", "万斤", "斤", "万户", "户", "亿吨", "万吨", "吨", "平方公里", "万平方米", "平方米", "公里", "千米", "万亩", "亩",
-    "万辆", "辆", "个百分点", "%", "‰", "倍", "家", "个", "处", "所", "座", "组", "台", "套", "项", "起", "名",
+    "万辆", "辆", "个百分点", "%", "‰", "倍", "万家", "家", "万个", "个", "处", "所", "座", "组", "台", "套", "项", "起", "名",
 )
 _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
 
@@ -51,7 +51,7 @@ _LEADING_RE = re.compile(
     r"“[^”]{2,6}”(?:末|期间|时期)|全市|全县|全省|全区|全州|全国|我市|我县|我省|我区|累计|共计|共|总计|实现了?|完成了?|达到了?|新增|的)"
 )
 # Verbs between an indicator and its figure.
-_TRAILING_RE = re.compile(r"(?:累计完成|完成了?|实现了?|达到了?|达|增至|增长到|提高到|提升到|降至|为|共计|共|累计|总计|是)$")
+_TRAILING_RE = re.compile(r"(?:累计完成|完成了?|实现了?|达到了?|达|增至|增长到|提高到|提升到|降至|为|共计|共|累计|总计|是|平均)$")
 # Verbs that make a target qualitative: 粮食产量保持在30亿斤以上.
 _HOLD_RE = re.compile(r"(?:保持在|稳定在|控制在|保持|稳定|控制)$")
 _GROWTH_RE = re.compile(r"(?:同比|比上年)?(?:增长|下降|提高|降低|上涨|增加|减少)$")
@@ -100,8 +100,26 @@ def extract_metrics(paragraph: str, *, outlook: bool = True) -> list[Metric]:
         found = _sentence_metrics(sentence, outlook=outlook)
         for row in found:
             qualifier = _qualify(row, qualifier)
+        _complete_heads(found)
         rows.extend(found)
     return rows
+
+
+# Labels that name a measure of something said just before (国内生产总值增长6.6%，
+# 总量突破90万亿元; …交易255亿美元、占全球10%左右).
+_HEAD_RE = re.compile(r"^(?:总量|总额|总规模|总产量|规模(?!以上|以下)|占全球|占全国|占全省|占比)$|^占全[国球省]")
+_SUBJECT_END_RE = re.compile(r"(?:同比|比上年)?(?:增长|下降|提高|降低|上涨|增加|减少)$")
+
+
+def _complete_heads(rows: list[Metric]) -> None:
+    """Give a bare 总量 / 占全球 the subject of the row before it in the sentence
+    (国内生产总值总量); with none before it, the label says X (X总量) for the
+    editor to fill in, and check reports it."""
+    for index, row in enumerate(rows):
+        if not _HEAD_RE.match(row.indicator):
+            continue
+        subject = _SUBJECT_END_RE.sub("", rows[index - 1].indicator) if index else ""
+        row.indicator = f"{subject or 'X'}{row.indicator}"
 
 
 def _sentence_metrics(sentence: str, *, outlook: bool) -> list[Metric]:
@@ -119,6 +137,11 @@ def _sentence_metrics(sentence: str, *, outlook: bool) -> list[Metric]:
             new = _qualitative_rows(clause)
         if not new:
             continue
+        if len(new) == 1 and re.match(r"^(?:比|较)(?:去年|上年|上一年)", new[0].indicator) and index >= 2:
+            # 今年赤字率拟按2.8%安排，比去年预算高0.2个百分点: the subject is the clause before.
+            subject = _clean_indicator(re.split(r"[\dX]", pieces[index - 2])[0].removesuffix("拟按").removesuffix("按"))
+            if subject:
+                new[0].indicator = subject + new[0].indicator
         if index < len(pieces) and _CHANGE_RE.match(pieces[index]) and "分别" not in pieces[index]:
             if len(new) == 1:
                 new[0].change = pieces[index]
@@ -163,10 +186,18 @@ def _single_rows(clause: str) -> list[Metric]:
     pieces = [p for p in clause.split("、") if p]
     if len(pieces) < 2:
         return []
+    if len(pieces) == 2 and _CHANGE_RE.match(pieces[1]) and (first := _single(pieces[0])):
+        # 新设外资企业3.6万家、增长38.7%: a figure and its change.
+        first.change = pieces[1]
+        return [first]
     found = [_single(p) for p in pieces]
     # A list counts only when every piece is a figure; 口罩X万只、消毒液X升 is not a table.
     rows = [r for r in found if r]
     return rows if len(rows) == len(found) else []
+
+
+# 增长4.5%—5%: a range written with the unit on both ends reads as 4.5—5%.
+_UNIT_RANGE_RE = re.compile(r"(\d+(?:\.\d+)?)([%％])\s*([-—~～])\s*(?=\d)")
 
 
 def _single(clause: str) -> Metric | None:
@@ -177,7 +208,7 @@ def _single(clause: str) -> Metric | None:
     rate keeps its verb in the indicator (规模以上工业增加值增长 | 7.1 | %), so the
     rate is never shown twice, as value and as change.
     """
-    match = _SINGLE_RE.match(clause)
+    match = _SINGLE_RE.match(_UNIT_RANGE_RE.sub(r"\1\3", clause))
     if not match:
         return None
     pre = match.group("pre")
@@ -263,13 +294,15 @@ def _clean_indicator(text: str) -> str:
     previous = None
     while text and text != previous:
         previous = text
-        text = _LEADING_RE.sub("", text, count=1).lstrip("，, ")
+        stripped = _LEADING_RE.sub("", text, count=1).lstrip("，, ")
+        # 新增公园127座: 公园 alone says less than 新增公园; keep the word then.
+        text = stripped if len(stripped) > 2 or len(text) > 8 else text
         text = _TRAILING_RE.sub("", text)
     if not (2 <= len(text) <= 24) or "X" in text or text[0] in _NOT_AN_INDICATOR_START:
         return ""
     if re.search(r"[。！？]|分别", text) or not re.search(r"[\u4e00-\u9fffA-Za-z]", text):
         return ""
-    if re.search(rf"\d{_UNIT}", text):  # another figure inside: a 、-list read as one
+    if re.search(rf"\d[万亿千百]?{_UNIT}", text) or re.search(r"\d[^、]*、", text):  # another figure inside: a 、-list read as one
         return ""
     return text
 

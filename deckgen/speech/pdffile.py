@@ -10,9 +10,15 @@ way a reader does:
   are dropped.
 * **Paragraphs.** Chinese documents indent a paragraph's first line by two
   characters, and a paragraph's last line usually stops short of the right margin. A
-  line that is indented, follows a short line, or stands after a wide gap starts a
-  new paragraph; any other line continues the one before (no space between Chinese
-  characters, one space between Latin words).
+  line that is indented, follows a short line that ends a sentence, or stands after a
+  wide gap starts a new paragraph; so does a line going into or out of a heading face
+  (bold, another font or size: headings are often set without indent), and a line
+  starting with a structure marker (一、 （一） 一是 ——) after a short line or a
+  sentence end — but in an indented document a line at the margin after a full line
+  is a wrapped line even when it starts like 一、 (统 / 一、安全规范) or 三是 of an
+  inline list. A centred line under a full-width line in the same face continues it
+  (a title wrapped by the page width). Any other line continues the one before (no
+  space between Chinese characters, one space between Latin words).
 
 A scanned PDF (pictures, no text) is refused with a message saying so.
 """
@@ -43,6 +49,8 @@ _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
 @dataclass
 class _Line:
+    """One line of text on a PDF page, with its position."""
+
     text: str
     page: int
     x0: float
@@ -50,6 +58,10 @@ class _Line:
     top: float  # distance from the page's top edge
     height: float
     page_height: float
+    first_face: tuple[str, int] = ("", 0)  # (font name, size) of the first glyph
+    last_face: tuple[str, int] = ("", 0)  # … and of the last
+    faces: frozenset[tuple[str, int]] = frozenset()  # every face on the line
+    space_after: bool = False  # the line ends in a drawn space (the source had one where it wraps)
 
 
 def read_pdf(raw: bytes, *, name: str) -> SpeechDocument:
@@ -126,8 +138,8 @@ def _chars(element):
     from pdfminer.layout import LTChar
 
     if isinstance(element, LTChar):
-        if element.get_text().strip():
-            yield element
+        if element.get_text().strip() or element.get_text() == " ":
+            yield element  # spaces too: a space the source has is kept (see _line_of)
         return
     if hasattr(element, "__iter__"):
         for child in element:
@@ -135,11 +147,22 @@ def _chars(element):
 
 
 def _line_of(row: list, page_no: int, page_height: float) -> _Line | None:
-    """One line from its characters (left to right): a space only between Latin words."""
+    """One line from its characters (left to right).
+
+    A space is kept where the PDF draws one (1 9 9 8 年, as the source spells it) and
+    put between Latin words set apart by a gap; spaces between Chinese characters go
+    (:func:`tidy`). The line's extent and faces are those of its visible glyphs.
+    """
     text = ""
     previous = None
+    visible = [char for char in row if char.get_text().strip()]
+    if not visible:
+        return None
     for char in row:
         glyph = char.get_text()
+        if not glyph.strip():
+            text += " " if text and not text.endswith(" ") else ""
+            continue
         if previous is not None and char.x0 - previous.x1 > 0.25 * char.size:
             if _LATIN_END.search(text) and _LATIN_START.match(glyph):
                 text += " "
@@ -148,9 +171,22 @@ def _line_of(row: list, page_no: int, page_height: float) -> _Line | None:
     text = tidy(text)
     if not text:
         return None
-    top = page_height - max(c.y1 for c in row)
-    height = max(c.y1 for c in row) - min(c.y0 for c in row)
-    return _Line(text, page_no, row[0].x0, row[-1].x1, top, height, page_height)
+    top = page_height - max(c.y1 for c in visible)
+    height = max(c.y1 for c in visible) - min(c.y0 for c in visible)
+    faces = [_face(char) for char in visible if not _is_punctuation(char.get_text())] or [_face(char) for char in visible]
+    space_after = not row[-1].get_text().strip()
+    return _Line(text, page_no, visible[0].x0, visible[-1].x1, top, height, page_height, faces[0], faces[-1], frozenset(faces), space_after)
+
+
+def _face(char) -> tuple[str, int]:
+    """The glyph's face: font name without the subset prefix (ABCDEF+), and size."""
+    name = str(getattr(char, "fontname", "")).split("+", 1)[-1]
+    return name, round(float(getattr(char, "size", 0.0)))
+
+
+def _is_punctuation(glyph: str) -> bool:
+    # Quotation marks and brackets are often drawn from another face than the words.
+    return bool(glyph) and not glyph.isalnum()
 
 
 def _furniture_key(text: str) -> str:
@@ -179,27 +215,92 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     char = sorted(line.height for line in lines)[len(lines) // 2] or 10.0
     left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
     right = sorted(line.x1 for line in lines)[int(len(lines) * 0.9)]
+    body_face = _body_face(lines)
+    margin = sorted(line.x1 for line in lines)[int(len(lines) * 0.98)]  # where full lines end, in flush-left text too
+    # Whether paragraphs open with a first-line indent: then a line at the margin
+    # continues a paragraph even when it starts with 三是 of an inline list.
+    indents = sum(left + 1.2 * char < line.x0 < left + 2.8 * char for line in lines) >= 0.05 * len(lines)
     paragraphs: list[str] = []
     previous: _Line | None = None
     for line in lines:
-        indented = line.x0 > left + 0.8 * char  # a first-line indent, or a centred line
-        starts = (
-            previous is None
-            or indented
-            # the line before stopped short at a sentence end (a line may also stop
-            # short because the next word did not fit: 2024 moved down whole)
-            or previous.x1 < right - 1.5 * char and (previous.text[-1] in markers.SENTENCE_END or markers.is_structural(line.text))
-            or previous.x0 > left + 2.5 * char and previous.x1 < right - 0.5 * char  # after a centred line
-            or _is_heading(previous.text) and previous.x1 < right - 1.5 * char  # after a heading
-            or (line.page == previous.page and line.top - previous.top > 2.2 * char)  # a wide gap
-        )
-        if starts:
+        if previous is None or _starts_paragraph(line, previous, char=char, left=left, right=right, margin=margin, body_face=body_face, indents=indents):
             paragraphs.append(line.text)
         else:
-            joint = " " if _LATIN_END.search(paragraphs[-1]) and _LATIN_START.match(line.text) else ""
+            latin_end, latin_start = _LATIN_END.search(paragraphs[-1]), _LATIN_START.match(line.text)
+            # A space drawn at the wrap is kept next to a Latin word or a digit (1 9 9 7 / 年),
+            # never between two Chinese characters; the paragraph is not re-tidied, so
+            # joining stays linear in its length.
+            spaced = previous is not None and previous.space_after and (latin_end or latin_start)
+            joint = " " if latin_end and latin_start or spaced else ""
             paragraphs[-1] += joint + line.text
         previous = line
     return paragraphs
+
+
+def _body_face(lines: list[_Line]) -> tuple[str, int]:
+    """The face most of the text is set in: the body text's."""
+    counts: Counter[tuple[str, int]] = Counter()
+    for line in lines:
+        for face in line.faces:
+            counts[face] += len(line.text)
+    return counts.most_common(1)[0][0] if counts else ("", 0)
+
+
+def _starts_paragraph(
+    line: _Line,
+    previous: _Line,
+    *,
+    char: float,
+    left: float,
+    right: float,
+    margin: float,
+    body_face: tuple[str, int],
+    indents: bool,
+) -> bool:
+    """Whether ``line`` starts a new paragraph rather than continuing ``previous``."""
+    previous_short = previous.x1 < right - 1.5 * char
+    previous_ends = previous.text[-1] in markers.SENTENCE_END
+    display = body_face not in line.faces  # set in a heading face (bold, another font or size) only
+    previous_display = body_face not in previous.faces
+    face_changes = previous.last_face != line.first_face
+    if (display or previous_display) and face_changes:
+        # Into or out of a heading face; but a run-in heading (its first sentence in
+        # bold) may fill its first line exactly, and the body then goes on at the margin.
+        run_in = indents and previous_display and previous_ends and not previous_short and line.x0 < left + 0.8 * char
+        if not run_in:
+            return True
+    if markers.is_structural(line.text) and (previous_short or previous_ends or not indents):
+        # A heading set without indent after a paragraph. Where paragraphs are indented,
+        # a line at the margin after a full line that ends mid-sentence is a wrapped
+        # line even when it starts like 一、 (统 / 一、安全规范) or 三是 of an inline list.
+        if previous_short or not indents or markers.part_heading(line.text) or markers.group_heading(line.text):
+            return True
+    if _continues_centred(line, previous, char=char, left=left, right=margin):
+        return False  # a centred title wrapped by the page width
+    return (
+        line.x0 > left + 0.8 * char  # a first-line indent, or a centred line
+        # the line before stopped short at a sentence end (a line may also stop
+        # short because the next word did not fit: 2024 moved down whole)
+        or previous_short and previous_ends
+        or previous.x0 > left + 2.5 * char and previous.x1 < right - 0.5 * char  # after a centred line
+        # after a heading; kinsoku may leave a paragraph's line up to two characters short
+        or _is_heading(previous.text) and previous.x1 < right - 3 * char
+        or (line.page == previous.page and line.top - previous.top > 2.2 * char)  # a wide gap
+    )
+
+
+def _continues_centred(line: _Line, previous: _Line, *, char: float, left: float, right: float) -> bool:
+    """A centred line under a full-width line in the same face, which did not end a sentence.
+
+    That is how a title too long for one line is set. A paragraph's indented first line
+    is off centre by the indent, so it is not taken for one.
+    """
+    middle = (left + right) / 2
+    centred = abs((line.x0 + line.x1) / 2 - middle) < 0.5 * char
+    # Full: short of the measure by less than one of its own characters (a centred
+    # line is short of both margins by half of what it lacks).
+    full = previous.x1 - previous.x0 > right - left - 1.2 * max(char, previous.height)
+    return centred and full and previous.last_face == line.first_face and previous.text[-1] not in markers.SENTENCE_END
 
 
 def _is_heading(text: str) -> bool:

@@ -108,6 +108,33 @@ def _cut_inside_quotes(text: str, limit: int) -> str:
     return bare(head) + "".join(reversed(open_marks))
 
 
+# 各位代表，支持国防…: the address opens what is said; a slide shows what is said.
+_ADDRESS_RE = re.compile(r"^\s*(?:各位代表|同志们|同事们|各位委员|各位同志)[，,！!]\s*(?=\S)")
+
+
+# A clause that only sets the scene (新的一年, 过去一年, 在…中): no point on its own.
+_SETTING_RE = re.compile(
+    r"^(?:新的一年|过去一年|过去的一年|一年来|今年|明年|今天|当前|目前|同时|此外|为此|总之|近年来|多年来|五年来|"
+    r"今后一个时期|从现在起|当前和今后一个时期|在[^，。]{1,20}(?:中|上|下|里|方面))$"
+)
+
+
+def is_setting(clause: str) -> bool:
+    """True for a clause that only sets the scene (新的一年, 在我国的经济和社会发展中)."""
+    return bool(_SETTING_RE.match(bare(clause).strip("，,")))
+
+
+def without_setting(sentence: str) -> str:
+    """``sentence`` without a scene-setting clause it opens with (从现在起，…)."""
+    first, comma, rest = sentence.partition("，")
+    return rest if comma and rest and is_setting(first) else sentence
+
+
+def without_address(text: str) -> str:
+    """``text`` without an address it opens with (各位代表，… -> …)."""
+    return _ADDRESS_RE.sub("", text, count=1)
+
+
 def headline_and_rest(text: str, limit: int = HEADLINE_MAX) -> tuple[str, str]:
     """Split an item's text into its headline and the rest.
 
@@ -115,7 +142,7 @@ def headline_and_rest(text: str, limit: int = HEADLINE_MAX) -> tuple[str, str]:
     else its leading clauses up to ``limit`` characters. Returns ``(headline, rest)``;
     the rest may be empty.
     """
-    parts = sentences(text)
+    parts = sentences(without_address(text))
     if not parts:
         return "", ""
     first = parts[0]

@@ -11,7 +11,7 @@ import re
 
 from deckgen.speech import headline, markers
 from deckgen.speech.metrics import Metric
-from deckgen.speech.sentences import bare, clauses, sentences
+from deckgen.speech.sentences import bare, clauses, is_setting, sentences
 from deckgen.speech.structure import Container, DashRun, Item, ItemRun, Para
 
 # Bullets per slide when paragraphs are turned into bullets; more would not be read.
@@ -91,7 +91,10 @@ def metrics_slides(
     slides = []  # (position of the first row, slide): tables come in the speech's order
     if len(results) >= 2:
         year = results[0].year
-        if year or not fallback_title:
+        period = _period(results[0].sentence, notes)
+        if period and not year and not fallback_title:
+            title = f"“{period}”时期主要指标"  # 这五年…: the plan period's results
+        elif year or not fallback_title:
             year = year or result_year
             title = f"{year}年主要指标" if year else "主要指标"
         else:
@@ -99,19 +102,42 @@ def metrics_slides(
         slides.append((rows.index(results[0]), _metrics_slide(title, results, notes)))
     if len(based) >= 2:
         base = based[0].base
-        period = re.match(r"^(“[^”]+”)(?:期间|时期)", based[0].change or "")
-        title = f"{period.group(1)}时期发展速度" if period else f"较{base}增长情况"
+        quoted = re.match(r"^(“[^”]+”)(?:期间|时期)", based[0].change or "")
+        title = f"{quoted.group(1)}时期发展速度" if quoted else f"较{base}增长情况"
         headers = ["指标", f"为{base}的", "单位", "年均增长" if all("年均" in r.change for r in based) else "变化"]
         slides.append((rows.index(based[0]), _metrics_slide(title, based, notes, headers)))
     if targets:
         year = targets[0].year or context_year
-        title = f"{year}年主要预期目标" if year else "主要预期目标"
+        period = _period(targets[0].sentence, notes)
+        if period and not targets[0].year:
+            title = f"“{period}”时期主要目标"  # “十五五”时期…的主要目标是：…
+        else:
+            title = f"{year}年主要预期目标" if year else "主要预期目标"
         position = rows.index(targets[0])
         if any(not r.unit and isinstance(r.value, str) for r in targets):
             # Most goals read as one phrase (5.5%左右, 7万人以上): give every row that form.
             targets = [_unit_in_value(r) for r in targets]
         slides.append((position, _metrics_slide(title, targets, notes)))
     return [slide for _, slide in sorted(slides, key=lambda pair: pair[0])]
+
+
+_PERIOD_RE = re.compile(r"“(十[一二三四五六七八九]五)”(?:时期|期间|规划)?|(十[一二三四五六七八九]五)时期")
+
+
+_PERIOD_OPENING_RE = re.compile(r"^“(十[一二三四五六七八九]五)”(?:时期|期间)")
+
+
+def _period(sentence: str, notes: list[str]) -> str:
+    """The plan period (十五五) the figures' sentence, or its paragraph's start, speaks
+    of; '' when the sentence speaks of this year (今年…的主要预期目标是)."""
+    if re.search(r"今年|明年|本年|当年", sentence or ""):
+        return ""
+    match = _PERIOD_RE.search(sentence or "")
+    if match:
+        return match.group(1) or match.group(2)
+    # “十四五”时期，上海发展历程…这五年，…: a paragraph about the period as a whole.
+    match = _PERIOD_OPENING_RE.match(notes[0] if notes else "")
+    return match.group(1) if match else ""
 
 
 def _metrics_slide(title: str, rows: list[Metric], notes: list[str], headers: list[str] | None = None) -> dict:
@@ -219,6 +245,10 @@ _SEEING_RE = re.compile(r"(?:清醒(?:地)?看到|清醒认识到|也要看到)[
 # 我们前进道路上还面临不少问题和挑战。A仍较突出，B存在短板，…
 _FACING_RE = re.compile(r"(?:面临|存在)着?的?(?:不少|一些|诸多|许多)?(?P<what>问题和挑战|困难和挑战|风险和挑战|困难和问题|问题和不足)[。：:]")
 PROBLEMS_TITLE = "困难和问题"
+_EXIST_RE = re.compile(r"(?:存在|面临|还有|仍有)着?(?:不少|一些|许多|诸多)?的?(?:矛盾|问题|困难|挑战|不足)")
+# 主要是：A。B。: the lead-in to the problems named; 这些问题，…: a sentence about them.
+_NAMED_LEAD_RE = re.compile(r"^(?:主要是|主要有|主要表现在|具体表现为|突出表现在)[：:，,]?")
+_ABOUT_THEM_RE = re.compile(r"^(?:这些|上述|对此|对这些)")
 
 
 def problems(paragraph: str) -> dict | None:
@@ -234,6 +264,17 @@ def problems(paragraph: str) -> dict | None:
         return None
     following = sentences(paragraph[match.end():])
     listed = following[0] if following else ""
+    if _EXIST_RE.search(listed) and len(following) > 2:
+        # 我们清醒地看到，在…中，还存在着不少矛盾和问题。A…。B…。: the sentences after
+        # the one saying there are problems name them.
+        named = [
+            headline.bullet_of(piece)
+            for p in following[1:]
+            if not _ABOUT_THEM_RE.match(p)
+            for piece in re.split(r"[；;]", _NAMED_LEAD_RE.sub("", p))
+            if bare(piece)
+        ]
+        return {"kind": "bullets", "title": match.groupdict().get("what") or PROBLEMS_TITLE, "bullets": named[:BULLETS_PER_SLIDE], "notes": notes_of([paragraph])}
     pieces = [bare(p) for p in re.split(r"[；;]", listed) if bare(p)]
     if len(pieces) < 2 and not match.group(0).endswith(("：", ":")):
         # 我们也要清醒看到，A还不够强，B意识不足，C仍有发生: the clauses are the problems.
@@ -261,6 +302,38 @@ def headed_items(title: str, paragraphs: list[str]) -> dict | None:
     return {"kind": "achievements", "title": title, "items": items, "notes": notes_of(paragraphs)}
 
 
+def topic_slide(paragraph: str, topic: str) -> dict | None:
+    """One topic paragraph (营商环境进一步改善。…) as a slide titled by its topic.
+
+    What it goes on to say gives the points (a bullet per sentence, or per clause of
+    one long sentence); with too little for points it is a statement under its topic.
+    """
+    slide = point_detail(topic, paragraph, spoken_as=paragraph)
+    if slide:
+        return slide
+    rest = "".join(sentences(paragraph)[1:])
+    return {"kind": "statement", "title": topic, "text": headline.key_sentence([rest]) or rest, "notes": notes_of([paragraph])}
+
+
+_FIGURE_RE = re.compile(r"\d")
+WORDED_MIN = 3  # points a group told in figures needs for a slide of its own
+
+
+def worded_points(title: str, paragraphs: list[str], notes: str) -> dict | None:
+    """A bullets slide of the sentences of ``paragraphs`` that state no figure (the
+    clauses of each, up to :data:`BULLETS_PER_SLIDE`), or None with fewer than
+    :data:`WORDED_MIN`. The figures have their own table."""
+    lines = []
+    for sentence in [s for p in paragraphs for s in sentences(p)]:
+        if _FIGURE_RE.search(sentence):
+            continue
+        lines.extend(_point_lines([bare(c) for c in clauses(sentence)][:1]))
+    lines = list(dict.fromkeys(lines))
+    if len(lines) < WORDED_MIN:
+        return None
+    return {"kind": "bullets", "title": title, "bullets": lines[:BULLETS_PER_SLIDE], "notes": notes}
+
+
 WE_MUST_RE = re.compile(r"^(?:我们|各级政府|全市上下|全县上下)?(?:必须|要|将|务必)?")
 
 
@@ -271,7 +344,7 @@ def clause_bullets(title: str, paragraph: str, notes: list[str]) -> dict | None:
     行政，…`` gives 坚持党的全面领导 / 深入推进依法行政 / …; None when fewer than three.
     """
     rest = sentences(paragraph)[1:]
-    lines = [WE_MUST_RE.sub("", c) for sentence in rest for c in clauses(sentence)]
+    lines = [WE_MUST_RE.sub("", c) for sentence in rest for c in clauses(sentence) if not is_setting(c)]
     lines = [line for line in lines if 4 <= len(line) <= headline.HEADLINE_MAX]
     if len(lines) < 3:
         return None
@@ -294,8 +367,18 @@ def point_detail(title: str, text: str, *, spoken_as: str) -> dict | None:
     return {"kind": "bullets", "title": title, "bullets": lines[:BULLETS_PER_SLIDE], "notes": notes_of([spoken_as])}
 
 
+# A clause that goes on from the one before it (…迎合了市场的需求，也增强自身实力).
+_CONTINUING_RE = re.compile(r"^(?:也|并且?|而且?|又|还|同时|从而|进而|以及)")
+
+
 def _point_lines(lines: list[str]) -> list[str]:
-    lines = [WE_MUST_RE.sub("", line) for line in lines]
+    joined: list[str] = []
+    for line in [line for line in lines if not is_setting(line)]:
+        if joined and _CONTINUING_RE.match(line):
+            joined[-1] = f"{joined[-1]}，{line}"
+        else:
+            joined.append(line)
+    lines = [WE_MUST_RE.sub("", line) for line in joined]
     return [line for line in lines if 4 <= len(line) <= headline.HEADLINE_MAX]
 
 

@@ -13,6 +13,7 @@ line that does not start with a marker, continues the same paragraph.
 from __future__ import annotations
 
 import difflib
+import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -58,6 +59,12 @@ def split_speeches(text: str) -> list[SpeechText]:
             current, lines = SpeechText(header=header or None, line=number), []
             continue
         title = markers.title_line(line) if line else None
+        if title and not current.title and _title_block(lines):
+            # 高举…旗帜 / 为…奋斗 / ——在…大会上的报告: the lines above are the title and
+            # this one names the meeting, as the title block of one speech.
+            current.title_line = " ".join(t for t in lines if t)
+            lines = [line]
+            continue
         if title:
             if any(lines):  # the current speech has text: this title starts the next
                 close()
@@ -68,6 +75,14 @@ def split_speeches(text: str) -> list[SpeechText]:
         lines.append(line)
     close()
     return speeches
+
+
+def _title_block(lines: list[str]) -> bool:
+    """True when ``lines`` are one to three short title lines and nothing else."""
+    texts = [line for line in lines if line]
+    return 1 <= len(texts) <= 3 and all(
+        len(t) <= 30 and not any(ch in t for ch in "。！？!?，,；;：:") and not markers.is_structural(t) for t in texts
+    )
 
 
 def _take_title_line(speech: SpeechText, lines: list[str]) -> None:
@@ -95,20 +110,37 @@ def join_broken_lines(lines: list[str]) -> list[str]:
             open_paragraph = False
             continue
         particulars = head and is_metadata_line(line)
+        if head and paragraphs and is_metadata_line(paragraphs[-1]) and _completes_meeting(paragraphs[-1], line):
+            # ——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上: one line, wrapped.
+            paragraphs[-1] += line
+            continue
         if open_paragraph and not particulars and not markers.is_structural(line):
             paragraphs[-1] += line
         else:
             paragraphs.append(line)
         head = head and (particulars or len(paragraphs) <= 1 and not markers.is_salutation(line))
         open_paragraph = not particulars and _continues(paragraphs[-1])
+        if len(paragraphs) >= 2 and paragraphs[-1] == line and _ANNEX_LABEL_RE.match(paragraphs[-2]):
+            open_paragraph = False  # 附件1 / 2026年省十件民生实事: the annex's title line
     return paragraphs
+
+
+def _completes_meeting(line: str, following: str) -> bool:
+    """True when ``following`` ends the meeting ``line`` opened (在… with no 上 yet)."""
+    return "在" in line and not line.rstrip().endswith("上") and following.endswith("上") and len(line + following) <= 60
+
+
+_ANNEX_LABEL_RE = re.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
 
 
 def _continues(paragraph: str) -> bool:
     """True when ``paragraph`` stops mid-sentence, so the next line may belong to it."""
     if paragraph[-1] in markers.SENTENCE_END:
         return False
-    # Headings carry no final punctuation by convention; they never continue.
+    # Headings carry no final punctuation by convention; they never continue; nor
+    # does an annex label (附件1) over its title.
+    if _ANNEX_LABEL_RE.match(paragraph):
+        return False
     return not (
         markers.part_heading(paragraph)
         or markers.group_heading(paragraph)

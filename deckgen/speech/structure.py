@@ -86,6 +86,42 @@ class Container:
 
 
 @dataclass
+class Annex:
+    """An annex after a report's closing (附件1 / 2026年省十件民生实事 / …)."""
+
+    label: str  # 附件1
+    title: str  # 2026年省十件民生实事 ('' when the annex gives none)
+    paragraphs: list[str] = field(default_factory=list)
+
+    @property
+    def glossary(self) -> bool:
+        """True for a list of terms explained (名词解释): notes, not slides."""
+        return bool(re.search(r"名词解释|术语|注释|说明$", self.title))
+
+
+# 附件 / 附件1 / 附件一：… on a line of its own.
+_ANNEX_RE = re.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*(?P<title>[^。！？]{0,40})$")
+
+
+def split_annexes(paragraphs: list[str]) -> tuple[list[str], list[Annex]]:
+    """The paragraphs before the first annex line, and the annexes from it on."""
+    starts = [i for i, p in enumerate(paragraphs) if i > 0 and _ANNEX_RE.match(p)]
+    if not starts:
+        return paragraphs, []
+    annexes: list[Annex] = []
+    for paragraph in paragraphs[starts[0] :]:
+        match = _ANNEX_RE.match(paragraph)
+        if match:
+            label = re.split(r"[：:]", paragraph)[0].strip()
+            annexes.append(Annex(label, match.group("title").strip()))
+        elif not annexes[-1].title and len(paragraph) <= 40 and not re.search(r"[。！？；]", paragraph):
+            annexes[-1].title = paragraph
+        else:
+            annexes[-1].paragraphs.append(paragraph)
+    return paragraphs[: starts[0]], annexes
+
+
+@dataclass
 class Speech:
     """The structure of one speech."""
 
@@ -96,6 +132,8 @@ class Speech:
     parts: list[Container] = field(default_factory=list)  # explicit 一、 parts
     closing: list[str] = field(default_factory=list)
     particulars: list[str] = field(default_factory=list)  # meeting, speaker, date lines
+    annexes: list[Annex] = field(default_factory=list)  # 附件1 … after the closing
+
 
     @property
     def has_structure(self) -> bool:
@@ -114,7 +152,8 @@ _CLOSING_CUE = re.compile(
 
 def read_structure(paragraphs: list[str], title: str = "") -> Speech:
     """Return the :class:`Speech` tree of a speech's paragraphs (title lines removed)."""
-    paragraphs = list(paragraphs)
+    # 各位代表！回顾过去五年…: the salutation said first is a paragraph of its own.
+    paragraphs = [piece for p in paragraphs for piece in _salutation_apart(p)]
     if not title and paragraphs and _looks_like_title(paragraphs[0]):
         title = bare(paragraphs.pop(0))
     speech = Speech(title=title)
@@ -122,6 +161,7 @@ def read_structure(paragraphs: list[str], title: str = "") -> Speech:
         speech.particulars.append(paragraphs.pop(0))
     if paragraphs and markers.is_salutation(paragraphs[0]):
         speech.salutation = paragraphs.pop(0)
+    paragraphs, speech.annexes = split_annexes(paragraphs)
     closing_start = find_closing(paragraphs)
     speech.closing = paragraphs[closing_start:]
     _Reader(speech).read(paragraphs[:closing_start])
@@ -157,18 +197,72 @@ def _split_tail(speech: Speech) -> None:
             passages.append([block])
         else:
             passages[-1].append(block)
+    # The passages just before the closing that speak of no known topic (同志们！时代
+    # 呼唤着我们…青年强，则国家强) are the closing's run-up: they join its notes.
+    while passages and not tail_topic(_passage_text(passages[-1])) and len(passages) < len(tail) and _closing_run_up(passages[-1]):
+        speech.closing[:0] = [b.text for b in passages.pop() if isinstance(b, Para)]
     titled = []
+    topics = []
     for passage in passages:
         shown = [b for b in passage if not (isinstance(b, Para) and b.spoken_only)]
         if shown:
             first = shown[0].text if isinstance(shown[0], Para) else ""
-            titled.append(Container("group", 0, passage_title(first) or TAIL_TITLE, "", passage, numbered=False))
+            topic = tail_topic("".join(b.text for b in shown if isinstance(b, Para)))
+            topics.append(topic)
+            title = TAIL_TOPICS[topic][0] if topic else passage_title(first) or TAIL_TITLE
+            titled.append(Container("group", 0, title, "", passage, numbered=False))
     if titled:
-        title = titled[0].title if len(titled) == 1 else TAIL_TITLE
+        title = titled[0].title if len(titled) == 1 else tail_part_title(topics)
         speech.parts.append(Container("part", 0, title, "", list(titled), numbered=False))
 
 
 TAIL_TITLE = "其他重要工作"
+
+# What the passages after a report's last part speak of: (title, short name, cues).
+TAIL_TOPICS: dict[str, tuple[str, str, re.Pattern[str]]] = {
+    "government": ("政府自身建设", "政府建设", re.compile(r"政府自身建设|依法行政|依法全面履职|党风廉政|政府工作人员|各级政府|政务诚信|法治政府")),
+    "ethnic": ("民族宗教和侨务工作", "民族宗教", re.compile(r"民族|宗教|侨")),
+    "defence": ("国防和军队建设", "国防", re.compile(r"国防|军队|强军|军民|兵|退役军人")),
+    "hkmo-taiwan": ("港澳台工作", "港澳台", re.compile(r"港澳|香港|澳门|台湾|一国两制|两岸|祖国统一")),
+    "foreign": ("外交工作", "外交", re.compile(r"外交|国际社会|世界各国|人类命运共同体|多边主义|全球治理|和平发展道路")),
+}
+TAIL_TOPIC_MIN = 2  # cues a passage must hold to be titled by its topic
+
+
+def _passage_text(passage: list[Block]) -> str:
+    return "".join(b.text for b in passage if isinstance(b, Para) and not b.spoken_only)
+
+
+# What a closing run-up says: the hall is called on (时代呼唤着我们, 青年强，则国家强).
+_RUN_UP_RE = re.compile(r"呼唤|期待着|青年|同心|团结就是力量|奋斗|伟业|前进")
+
+
+def _closing_run_up(passage: list[Block]) -> bool:
+    return bool(speech_closing_cue(_passage_text(passage)))
+
+
+def speech_closing_cue(text: str) -> bool:
+    """True when ``text`` calls on the hall as a closing does (at least two cues)."""
+    return len(_RUN_UP_RE.findall(text)) >= 2
+
+
+def tail_topic(text: str) -> str:
+    """The key of :data:`TAIL_TOPICS` a passage speaks of most (at least
+    :data:`TAIL_TOPIC_MIN` cues), or ''."""
+    counts = {key: len(cue.findall(text)) for key, (_, _, cue) in TAIL_TOPICS.items()}
+    best = max(counts, key=lambda key: counts[key])
+    return best if counts[best] >= TAIL_TOPIC_MIN else ""
+
+
+def tail_part_title(topics: list[str]) -> str:
+    """The tail part's title from what its passages speak of: 国防、港澳台和外交工作;
+    :data:`TAIL_TITLE` when some passage has no known topic."""
+    if not topics or not all(topics):
+        return TAIL_TITLE
+    names = list(dict.fromkeys(TAIL_TOPICS[t][1] for t in topics))
+    if len(names) == 1:
+        return TAIL_TOPICS[topics[0]][0]
+    return f"{'、'.join(names[:-1])}和{names[-1]}工作"
 
 
 def passage_title(paragraph: str) -> str:
@@ -219,6 +313,14 @@ def _is_marker(paragraph: str) -> bool:
     )
 
 
+_RUN_IN_SALUTATION_RE = re.compile(r"^(?P<salutation>(?:各位代表|同志们|各位委员|各位同志)[！!])(?P<rest>\S.*)$")
+
+
+def _salutation_apart(paragraph: str) -> list[str]:
+    match = _RUN_IN_SALUTATION_RE.match(paragraph)
+    return [match.group("salutation"), match.group("rest")] if match else [paragraph]
+
+
 def _looks_like_title(paragraph: str) -> bool:
     """A short first line without sentence punctuation or marker is the title."""
     return (
@@ -235,6 +337,9 @@ def _split_heading(text: str) -> tuple[str, list[str]]:
     if len(parts) > 1 and parts[0].endswith("。"):
         return bare(parts[0]), ["".join(parts[1:])]
     return bare(text), []
+
+
+HEADING_ITEM_MAX = 30  # characters of a 第一， heading standing on a line of its own
 
 
 class _Reader:
@@ -256,7 +361,8 @@ class _Reader:
         return self.group or self.part or self.speech.root
 
     def read(self, paragraphs: list[str]) -> None:
-        for paragraph in paragraphs:
+        for index, paragraph in enumerate(paragraphs):
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
             if markers.is_stage_direction(paragraph):
                 target = self.container.body if self.seen_marker else None
                 if target is not None:
@@ -273,6 +379,8 @@ class _Reader:
                 self.container.body.append(self.salutation)
                 continue
             self._resume(paragraph)
+            if self._heading_item(paragraph, following):
+                continue
             if not (self._part(paragraph) or self._group(paragraph) or self._item(paragraph) or self._dash(paragraph)):
                 self._para(paragraph)
 
@@ -320,6 +428,25 @@ class _Reader:
         self.group = Container("group", ordinal, title, paragraph)
         self.group.body.extend(Para(p) for p in after)
         parent.body.append(self.group)
+        self.seen_marker = True
+        return True
+
+    def _heading_item(self, paragraph: str, following: str) -> bool:
+        """``第一，进一步稳定和加强农业`` on a line of its own, paragraphs under it: a
+        group headed by the item, as （一） would head it (a report's 第一 … 第八)."""
+        marker = markers.item_marker(paragraph)
+        if marker is None or marker.family != "di" or not self.part:
+            return False
+        if len(marker.text) > HEADING_ITEM_MAX or re.search(r"[。！？；;]", marker.text.rstrip("。")):
+            return False
+        if not following or _is_marker(following) or markers.is_salutation(following):
+            return False
+        groups = self.part.groups()
+        previous = groups[-1].ordinal if groups else 0
+        if marker.ordinal != previous + 1 or (groups and groups[-1].heading and not markers.item_marker(groups[-1].heading)):
+            return False
+        self.group = Container("group", marker.ordinal, bare(marker.text).rstrip("。"), paragraph)
+        self.part.body.append(self.group)
         self.seen_marker = True
         return True
 

@@ -12,7 +12,7 @@ lines exactly as chosen.
 from __future__ import annotations
 
 from deckgen.typeset.linebreak import analysis
-from deckgen.typeset.phrases import FIGURES, PHRASE_END, PROTECTED, break_penalty, protected_cuts, visible
+from deckgen.typeset.phrases import FIGURES, PHRASE_END, PROTECTED, break_penalty, fallback_cuts, protected_cuts, stub_last
 from deckgen.typeset.typesetter import Typesetter
 
 __all__ = ["FIGURES", "PROTECTED", "display_breaks", "protected_cuts"]
@@ -41,22 +41,14 @@ def _display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: floa
     if not balance and _reads_well(text, greedy):
         return text  # greedy lines already end at phrases where it matters: keep them
     opportunities = [c for c in analysis(text)[0] if 0 < c < len(text)]  # cached per text
-    width_of: dict[tuple[int, int], float | None] = {}
-    ruler = ts.measurer.ruler(text, size_pt, bold=bold)  # any span measured in constant time
-    box_width = ts.box_width_function(size_pt, bold, within=text)  # margins of the whole text
-
-    def width(start: int, end: int) -> float | None:
-        """The line's width, or None when it does not fit on its own."""
-        key = (start, end)
-        if key not in width_of:
-            # Measured as a line of the whole text: the stand-in margin is the text's.
-            need = box_width(ruler.width(start, end))
-            width_of[key] = need if need <= inner_width + 0.5 else None  # one_line_width keeps 0.5 pt spare
-        return width_of[key]
+    # Measured as lines of the whole text: the stand-in margin is the text's;
+    # one_line_width keeps 0.5 pt spare.
+    width = _LineWidths(ts.measurer.ruler(text, size_pt, bold=bold), ts.box_width_function(size_pt, bold, within=text), inner_width + 0.5)
 
     # Quoted terms and figures stay whole where the lines allow; else figures alone.
-    for pattern in (PROTECTED, FIGURES):
-        forbidden = protected_cuts(text, pattern)
+    # Words too where they can (protected_cuts), else figures and terms, else figures.
+    passes = (protected_cuts(text), *fallback_cuts(text), protected_cuts(text, FIGURES))
+    for forbidden in passes:
         ends = _best_ends(text, [c for c in opportunities if c not in forbidden], count, width)
         if ends is not None:
             pieces, start = [], 0
@@ -70,10 +62,50 @@ def _display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: floa
     return text
 
 
+_UNKNOWN = -1.0  # no width is negative
+
+
+class _LineWidths:
+    """The box widths of the candidate lines of one text at one size, each measured
+    once: ``width(start, end)``, None for a line wider than ``limit``."""
+
+    def __init__(self, ruler, box_width, limit: float) -> None:
+        self._ruler = ruler  # any span measured in constant time
+        self._box_width = box_width  # the margins of the whole text
+        self._limit = limit
+        self._known: dict[tuple[int, int], float | None] = {}
+
+    def __call__(self, start: int, end: int) -> float | None:
+        key = (start, end)
+        known = self._known
+        if key not in known:
+            need = self._box_width(self._ruler.width(start, end))
+            known[key] = need if need <= self._limit else None
+        return known[key]
+
+    def fitting(self, positions: list[int], j: int) -> list[tuple[int, float, float]]:
+        """(start, width, width rounded to 0.1 pt) of the lines that fit ending at
+        ``positions[j]``, nearest start first, from ``positions[j - 1]`` back (once a
+        line is too wide, earlier starts are too)."""
+        end, known, box_width, limit = positions[j], self._known, self._box_width, self._limit
+        spans = []
+        for start, raw in self._ruler.widths_back(positions, j):
+            key = (start, end)
+            w = known.get(key, _UNKNOWN)
+            if w == _UNKNOWN:
+                need = box_width(raw)
+                w = known[key] = need if need <= limit else None
+            if w is None:
+                break
+            spans.append((start, w, round(w, 1)))
+        return spans
+
+
 def _reads_well(text: str, lines: list[str]) -> bool:
     """True when greedy ``lines`` break no protected span, leave no one-character last
     line and end every line but the last at a phrase boundary."""
-    if visible(lines[-1]) < 2:
+    ends = [sum(len(line) for line in lines[: i + 1]) for i in range(len(lines))]
+    if stub_last(text, ends):
         return False
     forbidden = protected_cuts(text)
     cut = 0
@@ -99,16 +131,7 @@ def _best_lines(text: str, cuts: list[int], count: int, width) -> list[int] | No
     positions = [0, *cuts, len(text)]
     # The lines that fit, per end, nearest start first: measured once and shared by
     # every line number k (once a line is too wide, earlier starts are too).
-    fitting: list[list[tuple[int, float]]] = [[]]
-    for j in range(1, len(positions)):
-        end = positions[j]
-        spans = []
-        for i in range(j - 1, -1, -1):
-            w = width(positions[i], end)
-            if w is None:
-                break
-            spans.append((positions[i], w))
-        fitting.append(spans)
+    fitting: list[list[tuple[int, float, float]]] = [[]] + [width.fitting(positions, j) for j in range(1, len(positions))]
     penalties = [break_penalty(text, end) for end in positions]  # 0 phrase end, 1 function word, 2 other
     best: dict[tuple[int, int], tuple[tuple[int, int, int, float, float], int]] = {(0, 0): ((0, 0, 0, 0.0, 0.0), -1)}
     for k in range(1, count + 1):
@@ -117,14 +140,14 @@ def _best_lines(text: str, cuts: list[int], count: int, width) -> list[int] | No
             if (k == count) != (end == len(text)):
                 continue  # only the last line ends the text
             penalty = penalties[j]
-            for start, w in fitting[j]:
+            for start, w, rounded in fitting[j]:
                 previous = best.get((k - 1, start))
                 if previous is None:
                     continue
-                if k == count and visible(text[start:end]) < 2:
-                    continue  # never a one-character last line
+                if k == count and stub_last(text, [previous[1], start, end] if k > 1 else [start, end]):
+                    continue  # never a one-character last line, nor two under a long line
                 (mid, split, hard, widest, spread), _ = previous
-                score = (mid + (penalty > 0), split + (penalty > 2), hard + (penalty > 1), max(widest, round(w, 1)), spread + w * w)
+                score = (mid + (penalty > 0), split + (penalty > 2), hard + (penalty > 1), rounded if rounded > widest else widest, spread + w * w)
                 current = best.get((k, end))
                 if current is None or score < current[0]:
                     best[(k, end)] = (score, start)
@@ -149,8 +172,8 @@ def _best_pair(text: str, cuts: list[int], width) -> list[int] | None:
         first = width(0, cut)
         if first is None:
             break  # a later cut only makes the first line wider
-        if length - cut <= 4 and visible(text[cut:]) < 2:
-            continue  # never a one-character last line
+        if length - cut <= 4 and stub_last(text, [cut, length]):
+            continue  # never a one-character last line, nor two under a long line
         second = width(cut, length)
         if second is None:
             continue

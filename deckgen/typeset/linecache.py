@@ -19,7 +19,10 @@ from deckgen import cache
 NAMESPACE = "lines"
 #: Entries kept per set of fonts: this build's, then earlier ones up to the limit.
 MAX_ENTRIES = 60_000
-_CODE = ("typeset.py", "measure.py", "linebreak.py", "phrases.py", "fonts.py", "linecache.py", "display.py")
+#: The modules whose code makes the breaks (the split renamed typeset.py to typesetter.py,
+#: and words.py decides where a word ends): an edit to any of them makes the stored
+#: breaks stale.
+_CODE = ("typesetter.py", "measure.py", "linebreak.py", "phrases.py", "words.py", "fonts.py", "linecache.py", "display.py")
 
 
 class StoredLines:

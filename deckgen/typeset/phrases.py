@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from deckgen.typeset.linebreak import is_cjk
+from deckgen.typeset import words
 
 _UNIT = r"(?:个百分点|周年|[万亿千百]?(?:件|元|人次|人|户|家|个|台|辆|吨|次|组|处|倍|份|笔|公里|千米|米|项|天)|%|％|年|月|日)"
 _CN_NUMBER = "一二两三四五六七八九十百千"
@@ -96,8 +97,65 @@ def _cuts(text: str, pattern: re.Pattern[str]) -> frozenset[int]:
 
 def protected_cuts(text: str, pattern: re.Pattern[str] = PROTECTED) -> frozenset[int]:
     """Cut positions (a new line starting at ``text[i]``) that would split a protected
-    span. Cached: wrapping asks for one text at many sizes."""
-    return _cuts(text, pattern)
+    span. Cached: wrapping asks for one text at many sizes.
+
+    With the default :data:`PROTECTED` the reading rules count too
+    (:func:`reading_cuts`): no break inside a dictionary word, none before 的/地/得 or
+    after 的/以/为.
+    """
+    cuts = _cuts(text, pattern)
+    return cuts | reading_cuts(text) if pattern is PROTECTED else cuts
+
+
+def fallback_cuts(text: str) -> tuple[frozenset[int], ...]:
+    """The cuts to avoid, in order, where a line cannot keep every reading rule: words,
+    figures and terms whole (的/以/为 may end a line); words and figures whole (a
+    title too long for a line, 《快递末端网点备案暂行规定》, breaks between its words);
+    figures and terms whole."""
+    words_and_figures = words.inner_positions(text) | _cuts(text, FIGURES)
+    return span_cuts(text, whole_words=True), frozenset(words_and_figures), span_cuts(text)
+
+
+def span_cuts(text: str, *, whole_words: bool = False) -> frozenset[int]:
+    """:func:`protected_cuts` without the reading rules: figures and terms only (the
+    fallback where a line cannot avoid a word break); with ``whole_words``, dictionary
+    words too (the fallback where only 的/以/为 rules cannot be kept)."""
+    cuts = _cuts(text, PROTECTED)
+    return cuts | words.inner_positions(text) if whole_words else cuts
+
+
+#: A line never starts with these particles (…发展/的目标) …
+NO_LINE_START_WORDS = frozenset("的地得")
+#: … nor ends with these (…目标的/, 以/人民为中心, 为/人民服务).
+NO_LINE_END_WORDS = frozenset("的以为")
+
+
+@functools.lru_cache(maxsize=4096)
+def reading_cuts(text: str) -> frozenset[int]:
+    """Cuts a reader sees as broken words: inside a word of jieba's dictionary (by the
+    text's best reading, :mod:`deckgen.typeset.words`: 消费/者, 可/持续性), before
+    的/地/得 and after 的/以/为."""
+    cuts = set(words.inner_positions(text))
+    for index in range(1, len(text)):
+        if text[index] in NO_LINE_START_WORDS or text[index - 1] in NO_LINE_END_WORDS:
+            cuts.add(index)
+    return frozenset(cuts)
+
+
+#: A last line of this many characters or fewer is a stub under a long line above it.
+STUB_MAX = 2
+#: A line above of at least this many characters makes a short last line a stub.
+LONG_LINE = 6
+
+
+def stub_last(text: str, ends: Sequence[int]) -> bool:
+    """Whether the last line of ``text`` broken at ``ends`` is a stub: one character, or
+    two under a line of :data:`LONG_LINE` characters or more (治党责任/链条)."""
+    if len(ends) < 2:
+        return False
+    last = visible(text[ends[-2] :])
+    above = visible(text[(ends[-3] if len(ends) >= 3 else 0) : ends[-2]])
+    return last < 2 or last <= STUB_MAX and above >= LONG_LINE
 
 
 def visible(line: str) -> int:
@@ -178,13 +236,19 @@ def settle(text: str, ends: Sequence[int], opportunities: Sequence[int], fits: S
     forbidden = protected_cuts(text) if len(text) <= SETTLE_SPANS_UP_TO else frozenset()
     allowed = [c for c in opportunities if c not in forbidden]
     if forbidden and any(end in forbidden for end in ends[:-1]):
-        ends = _greedy(text, allowed, fits) or ends
+        rewrapped = _greedy(text, allowed, fits)
+        for fallback in fallback_cuts(text):
+            if rewrapped is None:
+                # A line too narrow for every rule: keep what it can (see fallback_cuts).
+                allowed = [c for c in opportunities if c not in fallback]
+                rewrapped = _greedy(text, allowed, fits)
+        ends = rewrapped or ends
     if len(text) <= SETTLE_SPANS_UP_TO and splits_word(text, ends):
         ends = _keep_words(text, ends, allowed, fits)
-    if len(ends) >= 2 and visible(text[ends[-2] :]) < 2:
-        ends = _pull_down(text, ends, allowed, fits)
     if len(ends) == 2 and visible(text[ends[0] :]) <= SHORT_LAST:
         ends = _even_two_lines(text, ends, allowed, fits)
+    if stub_last(text, ends):
+        ends = _pull_down(text, ends, allowed, fits)
     return ends
 
 
@@ -267,7 +331,7 @@ def _pull_down(text: str, ends: list[int], cuts: Sequence[int], fits: SpanFits) 
             break  # the line above would be left (nearly) empty
         if not fits(cut, len(text)):
             break  # earlier cuts make the last line longer still
-        if visible(text[cut:]) >= 2:
+        if not stub_last(text, [cut, len(text)]) and visible(text[cut:]) > STUB_MAX:
             choices.append(cut)
         if last_cut - cut >= PULL_REACH and choices:
             break

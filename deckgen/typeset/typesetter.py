@@ -15,7 +15,7 @@ from deckgen.typeset.linebreak import analysis
 from deckgen.typeset.linecache import StoredLines
 from deckgen.typeset.measure import CJK_SAFETY, WIDTH_SAFETY, line_pitch
 from deckgen.typeset.paragraphs import Insets, Para, Run
-from deckgen.typeset.phrases import SETTLE_SPANS_UP_TO, protected_cuts, settle, splits_word, visible
+from deckgen.typeset.phrases import SETTLE_SPANS_UP_TO, protected_cuts, settle, splits_word, stub_last
 from deckgen.placeholders import PLACEHOLDER_RE
 from deckgen.theme.model import Theme
 
@@ -180,7 +180,7 @@ class Typesetter:
             end += len(line)
             ends.append(end)
         forbidden = protected_cuts(paragraph) if len(paragraph) <= SETTLE_SPANS_UP_TO else frozenset()
-        if visible(lines[-1]) >= 2 and not any(cut in forbidden for cut in ends[:-1]) and (
+        if not stub_last(paragraph, ends) and not any(cut in forbidden for cut in ends[:-1]) and (
             len(paragraph) > SETTLE_SPANS_UP_TO or not splits_word(paragraph, ends)
         ):
             return lines  # the common case: greedy lines read well
@@ -237,13 +237,25 @@ class Typesetter:
         the measured width: the margins are looked up once (display breaking asks for
         thousands of candidate lines)."""
         latin_pt = self._latin_em(within, bold) * size_pt if within else 0.0
+        # _box_for written out (the same operations in the same order: the same
+        # widths to the last bit), one call per candidate line instead of two.
+        latin_share, cjk_share = 1 - WIDTH_SAFETY, 1 - CJK_SAFETY
         if self.faces.needs_margin and within:
             margin = self._margins.get((within, bold))
             if margin is None:
                 margin = self._margins[(within, bold)] = self._substitution_margin_em(within, bold)
             extra_pt, widest_ratio = margin[0] * size_pt, margin[1]
-            return lambda width_pt: _box_for(min(width_pt + extra_pt, width_pt * widest_ratio), latin_pt)
-        return lambda width_pt: _box_for(width_pt, latin_pt)
+
+            def with_margin(width_pt: float) -> float:
+                usable = min(width_pt + extra_pt, width_pt * widest_ratio)
+                return (usable + WIDTH_SAFETY * min(latin_pt, usable / latin_share)) / cjk_share + 0.5
+
+            return with_margin
+
+        def plain(width_pt: float) -> float:
+            return (width_pt + WIDTH_SAFETY * min(latin_pt, width_pt / latin_share)) / cjk_share + 0.5
+
+        return plain
 
     def box_width_for(self, width_pt: float, size_pt: float, bold: bool, *, within: str) -> float:
         """:meth:`one_line_width` of a line already measured ``width_pt`` wide, as a line

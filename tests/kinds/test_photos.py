@@ -7,6 +7,7 @@ import io
 import textwrap
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from PIL import Image
 from pptx import Presentation
@@ -15,6 +16,7 @@ from pptx.util import Emu
 from deckgen.cli import cli
 from deckgen.layout.elements import Rect
 from deckgen.kinds.photos import PHOTO_DPI, fill_crop
+from deckgen.render.photos import KEEP_UP_TO
 
 ROOT = Path(__file__).resolve().parents[2]
 STRESS = ROOT / "tests" / "stress" / "pictures.yaml"
@@ -46,7 +48,8 @@ def test_photos_fill_their_frames_are_downsampled_and_carry_alt_text(tmp_path):
             frame_ratio = shape.width / shape.height
             assert abs(image.width / image.height - frame_ratio) < 0.02, shape.name  # cropped, not squeezed
             longest_in = max(Emu(shape.width).inches, Emu(shape.height).inches)
-            assert max(image.size) <= longest_in * PHOTO_DPI + 2  # downsampled to the frame
+            # Downsampled to the frame: 200 dpi, or kept when at most a quarter larger.
+            assert max(image.size) <= longest_in * PHOTO_DPI * KEEP_UP_TO + 2
             assert shape._element.xpath("./p:nvPicPr/p:cNvPr/@descr")[0]  # alt text
     assert seen >= 8
     alts = [s._element.xpath("./p:nvPicPr/p:cNvPr/@descr")[0] for sl in prs.slides for s in sl.shapes if s.shape_type == 13 and s.name.startswith("Photo")]
@@ -123,3 +126,42 @@ def test_an_image_name_too_long_for_the_file_system_is_not_found_not_a_traceback
     assert "deck.yaml:4:12: image not found: 讲讲" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "out.pptx").exists()
+
+
+def test_a_photo_barely_larger_than_its_frame_needs_keeps_its_pixels(tmp_path):
+    # Resampling 1600 px to 1407 px costs as much as laying out the rest of a small
+    # deck and shows no difference in the frame; larger photos are still scaled down.
+    from deckgen.render.photos import prepared_photo
+
+    path = tmp_path / "photo.jpg"
+    Image.new("RGB", (1600, 1000), (40, 120, 60)).save(path, quality=92)
+    kept, _ = prepared_photo(path, crop=None, max_px=int(1600 / KEEP_UP_TO) + 1)
+    assert Image.open(io.BytesIO(kept)).size == (1600, 1000)
+    scaled, _ = prepared_photo(path, crop=None, max_px=int(1600 / KEEP_UP_TO) - 1)
+    assert max(Image.open(io.BytesIO(scaled)).size) == int(1600 / KEEP_UP_TO) - 1
+
+
+@pytest.mark.parametrize("orientation", [None, 1, 3, 6, 8])
+def test_a_camera_photo_is_turned_upright_as_its_exif_orientation_says(tmp_path, orientation):
+    # A phone stores a portrait photo as landscape pixels plus an orientation tag; the
+    # deck shows it upright. Upright photos are used as they are (no copy of the pixels).
+    from PIL import ImageOps
+
+    from deckgen.render.photos import prepared_photo
+
+    photo = Image.new("RGB", (400, 200), (200, 30, 30))
+    photo.paste((30, 30, 200), (0, 0, 100, 200))  # a blue band on the left
+    exif = Image.Exif()
+    if orientation is not None:
+        exif[0x0112] = orientation
+    path = tmp_path / "camera.jpg"
+    photo.save(path, quality=95, exif=exif.tobytes())
+    data, _ = prepared_photo(path, crop=None, max_px=None)
+    out = Image.open(io.BytesIO(data))
+    with Image.open(path) as opened:
+        upright = ImageOps.exif_transpose(opened)
+    assert out.size == upright.size == ((200, 400) if orientation in (6, 8) else (400, 200))
+    # Where the blue band went: the same place as Pillow's own turning puts it.
+    for point in [(10, 10), (out.width - 10, out.height - 10), (out.width // 2, 10), (10, out.height // 2)]:
+        got, want = out.getpixel(point), upright.convert("RGB").getpixel(point)
+        assert all(abs(a - b) < 40 for a, b in zip(got, want)), (point, got, want)

@@ -10,7 +10,7 @@ import pytest
 
 from deckgen.layout.elements import Table, TextBox
 from deckgen.kinds.stacked import ITEM_INSETS
-from deckgen.typeset.phrases import PROTECTED, WORDS, protected_cuts, visible
+from deckgen.typeset.phrases import WORDS, span_cuts, visible
 from deckgen.layout.plan import plan_deck
 from deckgen.typeset.typesetter import Typesetter
 from deckgen.outline.loader import load_outline
@@ -63,7 +63,7 @@ def test_every_written_line_fits_alone_and_none_is_one_character(key):
             if visible(lines[-1]) < 2:
                 problems.append(f"slide {n} {name}: lone last line in {lines}")
             cuts = {sum(len(x) for x in lines[: k + 1]) for k in range(len(lines) - 1)}
-            if cuts & protected_cuts("".join(lines), PROTECTED):
+            if cuts & span_cuts("".join(lines)):
                 problems.append(f"slide {n} {name}: a figure or term split in {lines}")
     assert not problems, "\n".join(problems[:20])
     assert wrapped > 0

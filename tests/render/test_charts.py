@@ -13,7 +13,8 @@ from pptx.util import Emu
 from deckgen.kinds.chart_box import ChartBox, ChartSeries, number_format_for
 from deckgen.layout.elements import Rect
 from deckgen.render import xml as X
-from deckgen.render.charts import chart_frame, new_chart_part
+from deckgen.render.charts import chart_parts
+from deckgen.render.xml import chart_frame
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 YEARS = ("2020年", "2021年", "2022年", "2023年", "2024年")
@@ -30,13 +31,26 @@ def _deck(*boxes) -> bytes:
     prs.slide_width, prs.slide_height = Emu(X.emu(960)), Emu(X.emu(540))
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     for n, box in enumerate(boxes, 1):
-        part = new_chart_part(box, prs.part.package, number=n, latin="Noto Sans CJK SC", east_asian="微软雅黑")
+        part = _load(prs.part.package, n, *chart_parts(box, number=n, latin="Noto Sans CJK SC", east_asian="微软雅黑"))
         rid = slide.part.relate_to(part, RT.CHART)
         frame = etree.fromstring(f"<p:spTree {X.NS}>{chart_frame(box, 10 + n, rid)}</p:spTree>")[0]
         slide.shapes._spTree.append(frame)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
+
+
+def _load(package, number: int, chart_blob: bytes, workbook_blob: bytes):
+    """deckgen's chart parts as python-pptx parts, to be read back with its chart API."""
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.packuri import PackURI
+    from pptx.parts.chart import ChartPart
+    from pptx.parts.embeddedpackage import EmbeddedXlsxPart
+
+    part = ChartPart.load(PackURI(f"/ppt/charts/chart{number}.xml"), CT.DML_CHART, package, chart_blob)
+    workbook = EmbeddedXlsxPart(PackURI(f"/ppt/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"), EmbeddedXlsxPart.content_type, package, workbook_blob)
+    part.relate_to(workbook, RT.PACKAGE)
+    return part
 
 
 def _chart(data: bytes, index=0):

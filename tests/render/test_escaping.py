@@ -118,3 +118,11 @@ def test_control_characters_are_refused_by_check_and_build_alike(escape: str, tm
         assert f"{outline}:3:12:" in result.stdout + result.stderr
         assert "control character" in result.stdout + result.stderr
     assert not (tmp_path / "talk.pptx").exists()
+
+
+def test_the_quick_check_for_escaping_knows_exactly_the_characters_escaped():
+    # text() leaves a value alone unless this pattern finds a character to escape.
+    from deckgen.render.xml import _ESCAPES, _NEEDS_ESCAPING
+
+    for code in range(0x10000):
+        assert bool(_NEEDS_ESCAPING.match(chr(code))) == (code in _ESCAPES), hex(code)

@@ -153,3 +153,18 @@ def test_goal_table_folds_units_whatever_the_order_of_rows():
         {"indicator": "一般公共预算收入增长", "value": "4%"},
         {"indicator": "城镇新增就业", "value": "7万人以上"},
     ]
+
+
+def test_labels_are_whole_names_from_real_reports():
+    """Labels from the corpus reports (issue 16 item 4): a bare 总量 or 占全球 takes
+    the subject said just before, a figure and its change joined by 、 are one row,
+    a label with another figure in it is no label, and 新增 stays when the rest
+    would be two characters."""
+    def rows(text):
+        return [m.as_data() for m in extract_metrics(text, outlook=False)]
+
+    assert rows("国内生产总值增长6.6%，总量突破90万亿元。")[1] == {"indicator": "国内生产总值总量", "value": "突破90", "unit": "万亿元"}
+    assert rows("生物医药海外授权交易255亿美元、占全球10%左右。")[1]["indicator"] == "生物医药海外授权交易占全球"
+    assert rows("新设外资企业3.6万家、增长38.7%。") == [{"indicator": "新设外资企业", "value": 3.6, "unit": "万家", "change": "增长38.7%"}]
+    assert rows("PM2.5年均浓度为26.3微克/立方米、下降7.4%，新增公园127座。") == [{"indicator": "新增公园", "value": 127, "unit": "座"}]
+    assert rows("总量突破90万亿元。")[0]["indicator"] == "X总量"  # not said: a visible X

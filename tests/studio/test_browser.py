@@ -100,16 +100,36 @@ def browser(tmp_path_factory):
 
 
 def wait(driver, condition, seconds: float = 60, what: str = ""):
-    """Wait for ``condition``; on timeout, say what the page and the server said."""
-    from selenium.common.exceptions import TimeoutException
+    """Wait for ``condition``; on timeout, say what the page and the server said.
+
+    The page redraws its tree and slides after every save, so an element found a moment
+    ago may be gone: such a look is simply tried again, as a person would look again.
+    """
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
 
     try:
-        return WebDriverWait(driver, seconds, poll_frequency=0.1).until(lambda d: condition(d), message=what)
+        return WebDriverWait(driver, seconds, poll_frequency=0.1, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda d: condition(d), message=what
+        )
     except TimeoutException:
         page = driver.execute_script("return document.body.innerText.slice(0, 1500)")
         server = SERVER_LOG[0].read_text(encoding="utf-8")[-3000:] if SERVER_LOG else ""
         pytest.fail(f"timed out waiting: {what}\n--- page ---\n{page}\n--- server ---\n{server}")
+
+
+def again(action, tries: int = 20):
+    """Run ``action``; if the element it used was redrawn under it, find it again and retry."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    for attempt in range(tries):
+        try:
+            return action()
+        except StaleElementReferenceException:
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.1)
+    return None
 
 
 def card_text(driver, source: str) -> str:
@@ -134,14 +154,14 @@ def test_a_clerk_uploads_edits_moves_and_downloads(server, browser):
     driver.find_element(By.ID, "file-input").send_keys(str(SEED_DOCX))
     wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".slide-card[data-slide] svg")) > 20, 120, "the slides are drawn")
     count = len(driver.find_elements(By.CSS_SELECTOR, ".slide-card[data-slide]"))
-    numbers = [int(c.get_attribute("data-slide")) for c in driver.find_elements(By.CSS_SELECTOR, ".slide-card[data-slide]")]
+    numbers = driver.execute_script("return [...document.querySelectorAll('.slide-card[data-slide]')].map(c => Number(c.dataset.slide))")
     assert numbers == list(range(1, count + 1))
 
     # Edit the title of the part's second slide and see its preview change.
     source = "parts[0].slides[1]"
-    driver.find_element(By.CSS_SELECTOR, f'.node.slide[data-source="{source}"]').click()
+    again(lambda: driver.find_element(By.CSS_SELECTOR, f'.node.slide[data-source="{source}"]').click())
     wait(driver, lambda d: d.find_elements(By.ID, "f-title"))
-    old_title = driver.find_element(By.ID, "f-title").get_attribute("value")
+    old_title = again(lambda: driver.find_element(By.ID, "f-title").get_attribute("value"))
     before = card_text(driver, source)
     assert old_title.replace("\n", "")[:4] in before
     field = driver.find_element(By.ID, "f-title")
@@ -153,10 +173,10 @@ def test_a_clerk_uploads_edits_moves_and_downloads(server, browser):
     print(f"preview updated {driver.find_element(By.TAG_NAME, 'body').get_attribute('data-preview-ms')} ms after the last keystroke's edit began")
 
     # Move the edited slide one down: it swaps places with the next slide.
-    follower = driver.find_element(By.CSS_SELECTOR, '.node.slide[data-source="parts[0].slides[2]"] .label').text
-    driver.find_element(By.CSS_SELECTOR, f'.node.slide[data-source="{source}"] button.move-down').click()
+    follower = again(lambda: driver.find_element(By.CSS_SELECTOR, '.node.slide[data-source="parts[0].slides[2]"] .label').text)
+    again(lambda: driver.find_element(By.CSS_SELECTOR, f'.node.slide[data-source="{source}"] button.move-down').click())
     wait(driver, lambda d: NEW_TITLE in card_text(d, "parts[0].slides[2]"), 20, "the moved slide is drawn one later")
-    assert driver.find_element(By.CSS_SELECTOR, '.node.slide[data-source="parts[0].slides[1]"] .label').text == follower
+    assert again(lambda: driver.find_element(By.CSS_SELECTOR, '.node.slide[data-source="parts[0].slides[1]"] .label').text) == follower
     wait(driver, lambda d: "已保存" in d.find_element(By.ID, "status").text, 20)
 
     # Download the deck and find the edit and the move in it.
@@ -179,10 +199,10 @@ def test_the_page_reopens_earlier_work_and_shows_check_findings_at_their_slides(
     driver, _ = browser
     driver.get(url)
     wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#recent a"), 60, "earlier work is listed")
-    driver.find_elements(By.CSS_SELECTOR, "#recent a")[0].click()
+    again(lambda: driver.find_elements(By.CSS_SELECTOR, "#recent a")[0].click())
     wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".slide-card[data-slide] svg")) > 20)
     assert NEW_TITLE in driver.page_source  # the edit survived leaving the page
     # The seed speech's X figures are reported by check, under the slides that hold them.
     wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".slide-card .notes li.warning"), 30, "findings shown at their slides")
-    first = driver.find_elements(By.CSS_SELECTOR, ".slide-card .notes li.warning")[0]
-    assert "X" in first.text
+    first = again(lambda: driver.find_elements(By.CSS_SELECTOR, ".slide-card .notes li.warning")[0].text)
+    assert "X" in first

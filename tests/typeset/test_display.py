@@ -59,3 +59,35 @@ def test_the_sample_statement_keeps_100_years_and_its_quoted_term_whole(ts):
     text = TEXTS[0]
     lines = display_breaks(ts, text, 735.0, 36.0).split("\n")
     assert lines == ["着力稳态势、促改革、强基础、畅循环，", "坚决筑牢寄递渠道首都“护城河”，", "以优异成绩迎接建党100周年。"]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_lines_measured_together_have_the_widths_of_lines_measured_alone(ts, text):
+    # Display breaking measures all lines ending at one place in one pass (no call per
+    # line); each width must be exactly the one a single measurement gives.
+    from deckgen.typeset.display import _LineWidths
+    from deckgen.typeset.linebreak import analysis
+
+    size, limit = 36.0, 560.5
+    positions = [0, *[c for c in analysis(text)[0] if 0 < c < len(text)], len(text)]
+
+    def fresh() -> _LineWidths:
+        return _LineWidths(ts.measurer.ruler(text, size, bold=True), ts.box_width_function(size, True, within=text), limit)
+
+    together, alone = fresh(), fresh()
+    for j in range(1, len(positions)):
+        expected = []
+        for i in range(j - 1, -1, -1):
+            w = alone(positions[i], positions[j])
+            if w is None:
+                break
+            expected.append((positions[i], w, round(w, 1)))
+        assert together.fitting(positions, j) == expected
+        assert expected  # the nearest cut always fits at this width
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_box_width_function_gives_box_width_for_to_the_last_bit(ts, text):
+    box_width = ts.box_width_function(36.0, True, within=text)
+    for width in (0.0, 17.3, 100.0, 333.33, 559.9, 735.0, 1200.5):
+        assert box_width(width) == ts.box_width_for(width, 36.0, True, within=text)

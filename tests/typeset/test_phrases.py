@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.typeset.phrases import PROTECTED, break_penalty, protected_cuts, visible
+from deckgen.typeset.phrases import break_penalty, span_cuts, visible
 from deckgen.typeset.typesetter import Typesetter
 from deckgen.theme.loader import load_theme
 
@@ -37,8 +37,8 @@ def _cuts(lines: list[str]) -> set[int]:
 )
 def test_protected_spans(text, term):
     start = text.index(term)
-    assert set(range(start + 1, start + len(term))) <= protected_cuts(text)
-    assert start not in protected_cuts(text) and start + len(term) not in protected_cuts(text)
+    assert set(range(start + 1, start + len(term))) <= span_cuts(text)
+    assert start not in span_cuts(text) and start + len(term) not in span_cuts(text)
 
 
 def test_visible_characters_leave_out_punctuation_and_spaces():
@@ -75,7 +75,7 @@ def test_body_lines_keep_figures_and_terms_whole_and_never_end_on_one_character(
         if len(lines) < 2:
             continue
         assert visible(lines[-1]) >= 2, lines
-        assert not _cuts(lines) & protected_cuts(text, PROTECTED), lines
+        assert not _cuts(lines) & span_cuts(text), lines
         for line in lines:  # each line fits on its own: written as explicit breaks, drawn as is
             assert len(ts.lines(line, width, size)) == 1, (line, lines)
 
@@ -104,10 +104,10 @@ def test_a_lone_last_character_is_pulled_down_without_a_line_more(ts):
 )
 def test_political_terms_and_quoted_list_terms_stay_whole(text, term):
     start = text.index(term)
-    assert set(range(start + 1, start + len(term))) <= protected_cuts(text)
+    assert set(range(start + 1, start + len(term))) <= span_cuts(text)
 
 
 def test_a_list_outside_quotes_is_not_protected():
     text = "着力稳态势、促改革、强基础、畅循环，坚决筑牢寄递渠道首都“护城河”"
     start = text.index("促改革")
-    assert not set(range(start + 1, start + 3)) & protected_cuts(text)
+    assert not set(range(start + 1, start + 3)) & span_cuts(text)

@@ -144,3 +144,15 @@ def test_readings_are_remembered_so_a_warm_process_needs_no_dictionary(tmp_path,
         monkeypatch.undo()
         for cached in (words._remembered, words._reading, words._inner, words._table):
             cached.cache_clear()
+
+
+def test_stored_line_breaks_go_stale_with_the_code_that_made_them():
+    """Every module the line cache's key names exists (a renamed module would be
+    hashed as missing, and its edits would leave stale breaks in the cache)."""
+    from pathlib import Path
+
+    from deckgen.typeset import linecache
+
+    here = Path(linecache.__file__).parent
+    assert all((here / name).is_file() for name in linecache._CODE)
+    assert {"typesetter.py", "phrases.py", "words.py", "display.py"} <= set(linecache._CODE)

@@ -1,0 +1,119 @@
+"""No more than three slides in a row that look the same (issue 16).
+
+A report's task part gives ten focus-area slides in a row, a review part six
+achievements slides: each is right, together they read as one slide shown ten
+times. After derivation, a slide that would be the fourth of a run of look-alike
+slides (same kind in the same style) is shown in another form where
+its content allows: a list of two to six items or points as cards (``style:
+cards``), KPI cards as a table. The notes keep
+every word; only the form changes.
+"""
+
+from __future__ import annotations
+
+LOOK_ALIKE_MAX = 3
+CARDS_MAX = 6  # a card grid of up to six reads at a glance (points)
+ITEM_CARDS_MAX = 9  # items (headline and detail) fill a 3 × 3 grid
+
+
+def vary_layouts(parts: list[dict]) -> None:
+    """Re-form, in place, every slide that would make a run of more than
+    :data:`LOOK_ALIKE_MAX` look-alike slides within a part."""
+    for part in parts:
+        slides = part.get("slides", [])
+        run = 0  # slides in the current run, as built (a long list counts twice)
+        start = 0  # where the run began
+        for index, slide in enumerate(slides):
+            if index and look_alike(slides[index - 1], slide):
+                run += _pages(slide)
+            else:
+                run, start = _pages(slide), index
+            if run <= LOOK_ALIKE_MAX:
+                continue
+            # This slide changes form, else the latest one before it in the run that
+            # can (too many items for cards), so the run is cut where it can be.
+            for back in range(index, start - 1, -1):
+                other = _other_form(slides[back])
+                if other is not None:
+                    slides[back] = other
+                    run = sum(_pages(s) for s in slides[back + 1 : index + 1])
+                    start = back + 1
+                    break
+
+
+LONG_LIST = 3  # a list of more entries may continue on a （续） slide that looks the same
+
+
+LONG_BULLETS = 6  # points, and
+LONG_TABLE = 10  # table rows, past which a slide may continue
+
+
+def _pages(slide: dict) -> int:
+    """How many slides ``slide`` may take when built (a guess on the safe side)."""
+    kind = slide.get("kind")
+    if kind in ("achievements", "focus-area") and slide.get("style") != "cards":
+        return 2 if len(slide.get("items", [])) > LONG_LIST else 1
+    if kind == "bullets" and slide.get("style") != "cards":
+        return max(1, -(-len(slide.get("bullets", [])) // LONG_BULLETS))
+    if kind == "metrics":
+        return 2 if len(slide.get("metrics", [])) > LONG_TABLE else 1
+    return 1
+
+
+def look_alike(one: dict, other: dict) -> bool:
+    """True when two slides look the same: one kind in one style. A list of three
+    items and one of five are the same picture; KPI cards and a table are not."""
+    return _look(one) == _look(other)
+
+
+def _look(slide: dict) -> tuple[str, str]:
+    """What a slide looks like: its kind and the style it is shown in."""
+    kind = slide.get("kind", "")
+    style = slide.get("style", "")
+    if kind == "metrics" and not style:
+        style = _metrics_form(slide)
+    return kind, style or "list"
+
+
+CARD_VALUE_MAX = 8  # characters of a figure a KPI card shows (as the layout judges)
+
+
+def _metrics_form(slide: dict) -> str:
+    """Roughly what the layout makes of a metrics slide without a style: KPI cards for up
+    to six short figures, cards over a table for 7–10 with two or more changes, else a
+    table (see :func:`deckgen.kinds.metrics.metrics_form`)."""
+    rows = slide.get("metrics", [])
+    if "columns" in slide:
+        return "table"
+    if 7 <= len(rows) <= 10 and sum(1 for r in rows if r.get("change")) >= 2:
+        return "cards+table"
+    if len(rows) <= CARDS_MAX and all(len(str(r.get("value", ""))) <= CARD_VALUE_MAX for r in rows):
+        return "cards"
+    return "table"
+
+
+def _other_form(slide: dict) -> dict | None:
+    """The slide in another form its content allows, or None."""
+    kind = slide.get("kind")
+    items = slide.get("items", [])
+    most = ITEM_CARDS_MAX if items else CARDS_MAX
+    entries = items or slide.get("bullets", [])
+    if kind in ("achievements", "focus-area", "bullets") and 2 <= len(entries) <= most and "style" not in slide:
+        return _styled(slide, "cards")
+    if kind == "metrics" and "style" not in slide and "columns" not in slide:
+        # KPI cards can be a table; a table cannot be made cards (too many or too long).
+        return _styled(slide, "table") if _metrics_form(slide) != "table" else None
+    return None
+
+
+def _styled(slide: dict, style: str) -> dict:
+    """``slide`` with ``style`` set, right after its title (where a reader looks)."""
+    out: dict = {}
+    for key, value in slide.items():
+        out[key] = value
+        if key == "title":
+            out["style"] = style
+    out.setdefault("style", style)
+    return out
+
+
