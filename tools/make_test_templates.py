@@ -21,6 +21,10 @@ Templates we did not design deckgen around, each with something awkward:
 * ``baked-logo.pptx`` — a white background picture with the emblem baked into it,
   large, where the body text goes (no picture shape to step around: the review must
   see it as ``covers-decoration``).
+* ``spaced-title.pptx`` — letter spacing in the master's title style (``spc="400"``),
+  more on the content layout's title placeholder (``spc="600"``) and in the body style
+  (``spc="200"``): titles must be measured with it, or they wrap late, leave one
+  character alone and spill out of their box.
 * ``no-titles.pptx`` — every title placeholder removed: deckgen must refuse it and say
   which layouts there are and how to map them.
 
@@ -246,6 +250,25 @@ def baked_logo() -> Path:
     return path
 
 
+def spaced_title(emblem: Path) -> Path:
+    prs = Presentation()
+    _set_theme(prs, "Arial", "Arial", "Noto Sans CJK SC", "1B5E4B", "0E3A2E")
+    master = prs.slide_masters[0]
+    for style, spc in (("titleStyle", "400"), ("bodyStyle", "200")):
+        def_rpr = master._element.find(f"{{{P}}}txStyles/{{{P}}}{style}/{{{A}}}lvl1pPr/{{{A}}}defRPr")
+        def_rpr.set("spc", spc)
+    content = prs.slide_layouts[1]  # Title and Content: its title placeholder spaces wider still
+    title = next(ph for ph in content.placeholders if ph.placeholder_format.type == 1)  # TITLE
+    lst_style = title._element.txBody.find(f"{{{A}}}lstStyle")
+    for child in list(lst_style):
+        lst_style.remove(child)
+    lst_style.append(etree.fromstring(f'<a:lvl1pPr {NS}><a:defRPr spc="600"/></a:lvl1pPr>'))
+    _master_chrome(prs, emblem)
+    path = OUT / "spaced-title.pptx"
+    prs.save(str(path))
+    return path
+
+
 def no_titles() -> Path:
     prs = Presentation()
     for layout in [prs.slide_masters[0], *prs.slide_layouts]:
@@ -290,7 +313,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     emblem = OUT / "emblem.png"
     emblem.write_bytes(emblem_png())
-    made = [bureau(emblem), unit_potx(emblem), no_titles(), dark_picture(emblem), filled_title(emblem), light_accents(emblem), baked_logo()]
+    made = [bureau(emblem), unit_potx(emblem), no_titles(), dark_picture(emblem), filled_title(emblem), light_accents(emblem), baked_logo(), spaced_title(emblem)]
     if "--no-impress" not in sys.argv:
         made.append(impress(made[0]))
     for path in made:

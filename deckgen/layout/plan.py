@@ -97,6 +97,7 @@ def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lin
     divider or closing line is smaller rather than spilling. Callers report a size
     below the title floor (see :func:`_check_display`).
     """
+    ts = ts.for_role("title")  # measured with the template's title letter spacing
     low = min(ts.theme.size("display").min_pt, ts.theme.size("title").min_pt)
     for size in sizes_down(ts.theme.size("display").max_pt, low, 2.0):
         spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
@@ -175,6 +176,7 @@ def _template_title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: li
     lines = [Spec(x, 20) for x in (subtitle_shown(deck.title, deck.subtitle), *given, to_come) if x]
     layout = frame.layout
     slot = layout.subtitle or layout.body
+    ts = ts.for_role("subtitle" if slot else "body")
     box = slot.rect if slot else Rect(title_box.x, title_box.bottom + 12, title_box.w, max(40.0, frame.height - title_box.bottom - 40))
     if lines:
         for spec in lines:
@@ -302,6 +304,7 @@ def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, find
     elements: list = [TextBox(frame.title, ts.paras([Spec(part.title, size, bold=True, pitch=TITLE_PITCH)]), "middle", role="title", name="Title")]
     label = Spec(f"第{chinese_number(index + 1)}部分", 24, pitch=1.3)
     slot = frame.layout.body or frame.layout.subtitle
+    ts = ts.for_role("subtitle" if slot else "label")
     box = slot.rect if slot else Rect(frame.title.x, max(8.0, frame.title.y - 48), frame.title.w, 44)
     if ts.height([label], box.w) > box.h:
         label.size_pt = 18
@@ -436,6 +439,8 @@ def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, finding
         elements.append(Fill(Rect(w / 2 - 40, box.bottom + 16, 80, 5), theme.color("accent"), name="Closing accent"))
     slot = None if generated else (frame.layout.subtitle or frame.layout.body)
     before: list[SlidePlan] = []
+    body_ts = ts
+    ts = ts.for_role("subtitle" if slot else "body")  # the closing text and sign-off
     if closing.text:
         if generated:
             text_box = Rect(mx + 40, box.bottom + 36, w - 2 * mx - 80, h - box.bottom - 36 - 70)
@@ -452,7 +457,7 @@ def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, finding
             slot = None  # taken
         else:
             statement = Slide("statement", title=closing.title, text=closing.text, path="closing")
-            before = content_slides(ts, frames, statement, [])
+            before = content_slides(body_ts, frames, statement, [])
     # Signed as the footers are: an organisation that is only a placeholder is left out.
     sign = footer_text("{organisation}  {date}", organisation=deck.organisation, date=deck.date)
     sign_box = Rect(mx, h - 62, w - 2 * mx, 34) if generated else slot.rect if slot else None

@@ -3,7 +3,7 @@
 The sample is built on each template of ../shared/templates (dark master fill, two
 masters, a filled title placeholder, a LibreOffice title master) and on the generated
 cases of tools/make_test_templates.py (dark picture background, filled title, light
-accents). A representative subset of each deck's slides (cover, agenda, a divider,
+accents, letter spacing in the title and body styles). A representative subset of each deck's slides (cover, agenda, a divider,
 content, data and card slides, the closing) goes through ONE LibreOffice run, and on
 the rendered pages:
 
@@ -24,7 +24,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from contrastcheck import contrast_failures
 from deckgen.build import build
-from rendercheck import check_decks, soffice_or_skip
+from rendercheck import check_decks, glyphs_and_holders, lone_character_lines, soffice_or_skip
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "decks" / "postal-2024.yaml"
@@ -38,6 +38,7 @@ TEMPLATES = {
     "dark-picture": GENERATED / "dark-picture.pptx",
     "filled-title": GENERATED / "filled-title.pptx",
     "light-accents": GENERATED / "light-accents.pptx",
+    "spaced-title": GENERATED / "spaced-title.pptx",
 }
 #: Slides kept for the render: cover, agenda, first divider, then every fourth slide
 #: (content, data and card kinds all occur), and the closing.
@@ -89,6 +90,22 @@ def test_no_glyph_outside_its_box_or_the_slide_and_none_overlap(rendered, key):
     report = rendered[key]
     assert report.pages_match
     assert report.ok, report.summary()
+
+
+def test_letter_spaced_titles_fit_as_measured_with_no_lone_last_character(decks, rendered):
+    """The template spaces its titles (``spc``): measured without it, the long title of
+    slide 3 wrapped late, left 五” alone on a line and spilled 19 glyphs out of its box."""
+    _work, paths = decks
+    report = rendered["spaced-title"]
+    assert report.ok, report.summary()
+    lone = [
+        f"slide {n}: {found}"
+        for n, (glyphs, holders) in enumerate(glyphs_and_holders(paths["spaced-title"], report.pdf), start=1)
+        for found in lone_character_lines(glyphs, holders)
+    ]
+    assert lone == []
+    titles = [s.shapes.title for s in Presentation(str(paths["spaced-title"])).slides if s.shapes.title is not None]
+    assert any("\n" in t.text_frame.text or "\v" in t.text_frame.text for t in titles)  # some title does wrap
 
 
 #: Known and left, exactly: shtu's agenda title starts beside the emblem EMF of its
