@@ -27,6 +27,7 @@ from deckgen.kinds.chart_box import ChartBox
 from deckgen.layout.deck import DeckPlan
 from deckgen.layout.elements import Fill, Picture, Rect, SlidePlan, Table, TextBox
 from deckgen.typeset.paragraphs import Para, Run
+from deckgen.theme.colour import contrast, luminance
 from deckgen.theme.model import Theme
 from deckgen.theme.scenery import Decoration, Paint, Scenery
 
@@ -43,23 +44,6 @@ BUSY_SPREAD = 0.15
 
 
 # ------------------------------------------------------------------ WCAG maths
-
-
-def luminance(color: str) -> float:
-    """WCAG relative luminance of an ``RRGGBB`` colour, 0 (black) to 1 (white)."""
-
-    def linear(channel: int) -> float:
-        c = channel / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(color[i:i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-
-
-def contrast(a: str, b: str) -> float:
-    """The WCAG contrast ratio of two ``RRGGBB`` colours, 1 to 21."""
-    la, lb = luminance(a), luminance(b)
-    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 
 
 def needed(size_pt: float, bold: bool = False) -> float:
