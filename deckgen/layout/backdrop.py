@@ -513,6 +513,30 @@ def _step_off_pictures(box: TextBox, ground: Ground) -> None:
         box.rect = Rect(left - box.rect.w, box.rect.y, box.rect.w, box.rect.h)
         for para in box.paras:
             para.align = "right"
+        return
+    # A band of art as wide as the slide (shtu's skyline and calligraphy): step left
+    # along it to the nearest place where it draws nothing under the number.
+    shift = _blank_shift(ground, text_extent(box))
+    if shift:
+        box.rect = Rect(box.rect.x - shift, box.rect.y, box.rect.w, box.rect.h)
+        for para in box.paras:
+            para.align = "right"
+
+
+#: How far a slide number steps left at a time looking for a blank stretch of a band.
+NUMBER_STEP_PT = 8.0
+
+
+def _blank_shift(ground: Ground, extent: Rect) -> float:
+    """How far left ``extent`` must move to lie where no picture draws (0: nowhere)."""
+    shift = 0.0
+    while True:
+        moved = Rect(extent.x - shift, extent.y, extent.w, extent.h)
+        if moved.x < 0:
+            return 0.0
+        if not any(_inked(ground, layer, moved) for layer in ground.pictures_under(moved)):
+            return shift
+        shift += NUMBER_STEP_PT
 
 
 def _fix_box(slide: SlidePlan, index: int, box: TextBox, ground: Ground, candidates, muted) -> bool:
