@@ -3,7 +3,8 @@
 The sample is built on each template of ../shared/templates (dark master fill, two
 masters, a filled title placeholder, a LibreOffice title master) and on the generated
 cases of tools/make_test_templates.py (dark picture background, filled title, light
-accents, letter spacing in the title and body styles). A representative subset of each deck's slides (cover, agenda, a divider,
+accents, letter spacing in the title and body styles, a plain master before the
+branded one, a LibreOffice title master with fixed text, a theme with a Latin face only). A representative subset of each deck's slides (cover, agenda, a divider,
 content, data and card slides, the closing) goes through ONE LibreOffice run, and on
 the rendered pages:
 
@@ -39,6 +40,9 @@ TEMPLATES = {
     "filled-title": GENERATED / "filled-title.pptx",
     "light-accents": GENERATED / "light-accents.pptx",
     "spaced-title": GENERATED / "spaced-title.pptx",
+    "two-masters": GENERATED / "two-masters.pptx",
+    "lo-title-master": GENERATED / "lo-title-master.pptx",
+    "latin-face": GENERATED / "latin-face.pptx",
 }
 #: Slides kept for the render: cover, agenda, first divider, then every fourth slide
 #: (content, data and card kinds all occur), and the closing.
@@ -160,3 +164,40 @@ def test_the_branded_master_is_used_when_the_template_has_two():
     assert read_template(shtu).master == 1
     # LibreOffice: the first master is the title page with fixed text; content goes on the second.
     assert read_template(chtsai).master == 1
+    # The generated cases of both: their first master is plain or the title page.
+    assert read_template(TEMPLATES["two-masters"]).master == 1
+    assert read_template(TEMPLATES["lo-title-master"]).master == 1
+
+
+@pytest.mark.parametrize("key", ["two-masters", "lo-title-master"])
+def test_every_slide_is_on_the_branded_master_and_never_on_the_title_page(decks, key):
+    """Cover, dividers and content alike: the fixed "Your Name … Course Name" text of
+    LibreOffice's title master, and WPS's plain first master, appear on no slide."""
+    _work, paths = decks
+    prs = Presentation(str(paths[key]))
+    masters = {id(s.slide_layout.slide_master._element) for s in prs.slides}
+    assert len(masters) == 1
+    master = prs.slides[0].slide_layout.slide_master
+    names = [sh.name for sh in master.shapes]
+    assert "Bureau emblem" in names and "Fixed text" not in names
+    texts = "".join(sh.text_frame.text for s in prs.slides for sh in s.slide_layout.slide_master.shapes if sh.has_text_frame)
+    assert "Your Name" not in texts
+
+
+def test_a_template_naming_only_a_latin_face_gets_the_measured_east_asian_face(decks):
+    """latin-face names DejaVu Sans and no East-Asian face: each viewer would pick its
+    own Chinese face. The deck's font scheme names the one its lines were measured with."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from deckgen.theme.loader import latin_only, load_theme, with_template
+
+    template = TEMPLATES["latin-face"]
+    measured = with_template(load_theme("postal-green"), template).east_asian_font
+    assert measured and not latin_only(measured)
+    _work, paths = decks
+    prs = Presentation(str(paths["latin-face"]))
+    theme_xml = prs.slides[0].slide_layout.slide_master.part.part_related_by(RT.THEME).blob.decode()
+    for which in ("majorFont", "minorFont"):
+        font_set = theme_xml[theme_xml.index(f"<a:{which}>"):theme_xml.index(f"</a:{which}>")]
+        assert f'<a:ea typeface="{measured}"/>' in font_set, font_set[:300]
+        assert 'typeface="DejaVu Sans"' in font_set  # the template's Latin face is kept
