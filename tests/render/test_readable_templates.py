@@ -25,7 +25,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from contrastcheck import contrast_failures
 from deckgen.build import build
-from rendercheck import check_decks, glyphs_and_holders, lone_character_lines, soffice_or_skip
+from rendercheck import check_decks, glyphs_and_holders, lone_character_lines, rendered_lines, soffice_or_skip
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "decks" / "postal-2024.yaml"
@@ -201,3 +201,28 @@ def test_a_template_naming_only_a_latin_face_gets_the_measured_east_asian_face(d
         font_set = theme_xml[theme_xml.index(f"<a:{which}>"):theme_xml.index(f"</a:{which}>")]
         assert f'<a:ea typeface="{measured}"/>' in font_set, font_set[:300]
         assert 'typeface="DejaVu Sans"' in font_set  # the template's Latin face is kept
+
+
+@pytest.mark.parametrize("key", list(TEMPLATES))
+def test_the_divider_says_which_part_of_how_many_and_the_cover_title_breaks_in_balanced_lines(decks, rendered, key):
+    """The first divider (slide 3) names its part and the talk's parts (第一部分，共三部分);
+    on a template with no section layout the parts follow as progress. The cover's
+    title, as rendered, never ends in a line of one or two characters (讲话)."""
+    _shared_or_skip(TEMPLATES[key])
+    _work, paths = decks
+    prs = Presentation(str(paths[key]))
+    divider = prs.slides[2]
+    texts = [sh.text_frame.text for sh in divider.shapes if sh.has_text_frame]
+    assert any("第一部分，共三部分" in t for t in texts), texts
+    assert any("十三五" in t for t in texts), texts
+    if not read_layout_is_section(divider.slide_layout):
+        assert sum(sh.name.startswith("Progress ") and not sh.name.startswith("Progress marker") for sh in divider.shapes) >= 2, texts
+    glyphs, holders = glyphs_and_holders(paths[key], rendered[key].pdf)[0]
+    lines = rendered_lines(glyphs, holders)["Title"]
+    last = "".join(g.text for g in lines[-1]).strip()
+    assert len(lines) == 1 or len(last) > 2, ["".join(g.text for g in line) for line in lines]
+
+
+def read_layout_is_section(layout) -> bool:
+    """A section layout as base planning sees it: type secHead or a section name."""
+    return layout._element.get("type") == "secHead" or any(h in layout.name for h in ("章节", "节标题", "Section", "过渡"))
