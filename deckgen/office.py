@@ -594,3 +594,41 @@ def _label_font(image_font):
         return image_font.load_default(size=18)
     except TypeError:  # Pillow < 10.1 has no sized default font
         return image_font.load_default()
+
+
+def rasterize_pictures(blobs: list[bytes], *, timeout: float | None = None) -> list[bytes | None]:
+    """PNG renderings of vector pictures (EMF, WMF) that Pillow cannot draw, made by
+    one LibreOffice run; None for each one that could not be converted (or when
+    LibreOffice is not installed). Results are cached by the pictures' bytes.
+
+    A template's emblem or band is often an EMF: its colours matter to the text
+    set over it (see :mod:`deckgen.layout.backdrop`).
+    """
+    from deckgen import cache
+
+    out: list[bytes | None] = [cache.get("raster", cache.key(blob)) for blob in blobs]
+    todo = [n for n, found in enumerate(out) if found is None]
+    program = find_soffice()
+    if not todo or program is None:
+        return out
+    work = Path(tempfile.mkdtemp(prefix="deckgen-raster-"))
+    try:
+        sources = []
+        for n in todo:
+            suffix = ".wmf" if blobs[n][:4] in (b"\xd7\xcd\xc6\x9a", b"\x01\x00\x09\x00") else ".emf"
+            source = work / f"picture{n}{suffix}"
+            source.write_bytes(blobs[n])
+            sources.append(source)
+        cmd = _convert_command(program, work / "profile", "png", work / "out", sources)
+        try:
+            _run(cmd, timeout or DEFAULT_TIMEOUT_BASE + 5 * len(sources), "LibreOffice (soffice)")
+        except DeckgenError:
+            return out
+        for n, source in zip(todo, sources):
+            png = work / "out" / f"{source.stem}.png"
+            if _nonempty(png):
+                out[n] = png.read_bytes()
+                cache.put("raster", cache.key(blobs[n]), out[n])  # type: ignore[arg-type]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return out

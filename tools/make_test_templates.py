@@ -12,6 +12,15 @@ Templates we did not design deckgen around, each with something awkward:
   a content layout whose body placeholder was deleted and a cover with only a title.
 * ``impress.pptx`` — bureau-4x3 opened and saved again by LibreOffice Impress, which
   writes masters, layouts and placeholders its own way.
+* ``dark-picture.pptx`` — a dark picture as the master's background while the colour
+  scheme still says dark text on white (issue 15: text must turn light).
+* ``filled-title.pptx`` — the title placeholder on the master has its own dark fill and
+  white text; the content's own text is dark on white.
+* ``light-accents.pptx`` — accent1 #DDDDDD and accent2 #D76C24 (white on them is
+  1.4:1 and 3.5:1), on a pale grey background.
+* ``baked-logo.pptx`` — a white background picture with the emblem baked into it,
+  large, where the body text goes (no picture shape to step around: the review must
+  see it as ``covers-decoration``).
 * ``no-titles.pptx`` — every title placeholder removed: deckgen must refuse it and say
   which layouts there are and how to map them.
 
@@ -37,6 +46,7 @@ from pptx.util import Emu, Pt
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "data" / "templates"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
@@ -140,6 +150,102 @@ def unit_potx(emblem: Path) -> Path:
     return path
 
 
+def _background_picture(prs, picture: Path) -> None:
+    """The master's background becomes ``picture``, stretched over the slide."""
+    master = prs.slide_masters[0]
+    _image_part, rid = master.part.get_or_add_image_part(str(picture))
+    c_sld = master._element.find(f"{{{P}}}cSld")
+    old = c_sld.find(f"{{{P}}}bg")
+    if old is not None:
+        c_sld.remove(old)
+    bg = etree.fromstring(
+        f'<p:bg {NS}><p:bgPr><a:blipFill rotWithShape="1"><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch>'
+        "</a:blipFill><a:effectLst/></p:bgPr></p:bg>"
+    )
+    c_sld.insert(0, bg)
+
+
+def dark_picture(emblem: Path) -> Path:
+    width, height = 400, 300
+    image = Image.new("RGB", (width, height), (22, 30, 38))
+    draw = ImageDraw.Draw(image)
+    for y in range(0, height, 6):  # a faint texture: the scheme does not describe it
+        draw.line((0, y, width, y), fill=(28, 38, 48))
+    picture = OUT / "dark-background.png"
+    image.save(picture, "PNG", optimize=True)
+    prs = Presentation()
+    _set_theme(prs, "Arial", "Arial", "Noto Sans CJK SC", "2F6EBA", "1F2A44")
+    _background_picture(prs, picture)
+    _master_chrome(prs, emblem)
+    path = OUT / "dark-picture.pptx"
+    prs.save(str(path))
+    picture.unlink()
+    return path
+
+
+def filled_title(emblem: Path) -> Path:
+    prs = Presentation()
+    _set_theme(prs, "Arial", "Arial", "Noto Sans CJK SC", "7A1F2B", "4A1019")
+    master = prs.slide_masters[0]
+    title = next(ph for ph in master.placeholders if ph.placeholder_format.type == 1)  # TITLE
+    sp_pr = title._element.spPr
+    for child in list(sp_pr):
+        if child.tag in (f"{{{A}}}noFill", f"{{{A}}}solidFill"):
+            sp_pr.remove(child)
+    fill = etree.fromstring(f'<a:solidFill {NS}><a:srgbClr val="7A1F2B"/></a:solidFill>')
+    geom = sp_pr.find(f"{{{A}}}prstGeom")
+    (geom.addnext if geom is not None else sp_pr.append)(fill)
+    style = master._element.find(f"{{{P}}}txStyles/{{{P}}}titleStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr")
+    for child in list(style):
+        if child.tag == f"{{{A}}}solidFill":
+            style.remove(child)
+    style.insert(0, etree.fromstring(f'<a:solidFill {NS}><a:srgbClr val="FFFFFF"/></a:solidFill>'))
+    _master_chrome(prs, emblem)
+    path = OUT / "filled-title.pptx"
+    prs.save(str(path))
+    return path
+
+
+def light_accents(emblem: Path) -> Path:
+    prs = Presentation()
+    _set_theme(prs, "Arial", "Arial", "Noto Sans CJK SC", "DDDDDD", "3A3A3A")
+    root = etree.fromstring(prs.slide_masters[0].part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme").blob)
+    scheme = root.find(f".//{{{A}}}clrScheme")
+    for slot, value in (("accent2", "D76C24"), ("lt2", "EEEEEE")):
+        el = scheme.find(f"{{{A}}}{slot}")
+        for child in list(el):
+            el.remove(child)
+        etree.SubElement(el, f"{{{A}}}srgbClr", val=value)
+    theme_part = prs.slide_masters[0].part.part_related_by("http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    c_sld = prs.slide_masters[0]._element.find(f"{{{P}}}cSld")
+    old = c_sld.find(f"{{{P}}}bg")
+    if old is not None:
+        c_sld.remove(old)
+    c_sld.insert(0, etree.fromstring(f'<p:bg {NS}><p:bgPr><a:solidFill><a:srgbClr val="F2F2F2"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'))
+    _master_chrome(prs, emblem)
+    path = OUT / "light-accents.pptx"
+    prs.save(str(path))
+    return path
+
+
+def baked_logo() -> Path:
+    width, height = 800, 600  # 4:3, as the slide
+    image = Image.new("RGB", (width, height), (255, 255, 255))
+    mark = Image.open(io.BytesIO(emblem_png())).resize((300, 300))
+    image.paste(mark, (440, 200), mark)
+    picture = OUT / "baked-background.png"
+    image.save(picture, "PNG", optimize=True)
+    prs = Presentation()
+    _set_theme(prs, "Arial", "Arial", "Noto Sans CJK SC", "144696", "0B2A5B")
+    _background_picture(prs, picture)
+    path = OUT / "baked-logo.pptx"
+    prs.save(str(path))
+    picture.unlink()
+    return path
+
+
 def no_titles() -> Path:
     prs = Presentation()
     for layout in [prs.slide_masters[0], *prs.slide_layouts]:
@@ -184,8 +290,9 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     emblem = OUT / "emblem.png"
     emblem.write_bytes(emblem_png())
-    made = [bureau(emblem), unit_potx(emblem), no_titles()]
-    made.append(impress(made[0]))
+    made = [bureau(emblem), unit_potx(emblem), no_titles(), dark_picture(emblem), filled_title(emblem), light_accents(emblem), baked_logo()]
+    if "--no-impress" not in sys.argv:
+        made.append(impress(made[0]))
     for path in made:
         if path:
             print(path.relative_to(ROOT))

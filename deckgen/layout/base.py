@@ -17,6 +17,7 @@ from pathlib import Path
 from deckgen.errors import InputError, Issue
 from deckgen.layout.elements import Fill, Picture, Rect
 from deckgen.theme.model import Theme
+from deckgen.theme.scenery import Scenery
 from deckgen.theme.template import Placeholder, TemplateInfo, TemplateLayout
 
 #: Layout roles in deck order, with the Chinese layout names of generated bases.
@@ -81,6 +82,7 @@ class LayoutPlan:
     background: str | None = None
     elements: list = field(default_factory=list)  # decorations drawn on the layout (generated bases)
     position: int = 0  # a template layout's place in its master's list
+    scenery: Scenery | None = None  # templates: what the master and layout draw under slides
 
 
 @dataclass
@@ -93,6 +95,7 @@ class BasePlan:
     template: Path | None = None
     master: LayoutPlan | None = None  # generated bases only: the master's own placeholders
     master_elements: list = field(default_factory=list)
+    template_master: int = 0  # templates only: the master (its place in the list) the layouts are on
 
     @property
     def generated(self) -> bool:
@@ -262,7 +265,7 @@ def template_base(theme: Theme) -> BasePlan:
         raise InputError([Issue(where, 0, 0, message)])
     layouts = {role: _template_layout(role, layout, info) for role, layout in chosen.items()}
     layouts.update({kind: _template_layout(KIND_ROLES[kind], layout, info) for kind, layout in own.items()})
-    return BasePlan(info.width_pt, info.height_pt, layouts, info.path)
+    return BasePlan(info.width_pt, info.height_pt, layouts, info.path, template_master=info.master)
 
 
 def _explicit_mapping(theme: Theme, info: TemplateInfo, problems: list[str]) -> dict[str, TemplateLayout]:
@@ -349,7 +352,42 @@ def _template_layout(role: str, layout: TemplateLayout, info: TemplateInfo) -> L
     footer, number, date = first("ftr"), first("sldNum"), first("dt")
     subtitle = _clear_of(first("subTitle"), title, footer, number)
     body = _clear_of(_slot(_body(layout)), title, footer, number)
-    return LayoutPlan(role, layout.name, title, body, subtitle, date=date, footer=footer, number=number, position=layout.position)
+    if layout.scenery is not None:
+        marks = [d for d in layout.scenery.decorations if _is_mark(d, info)]
+        body = _off_marks(body, marks)
+        subtitle = _off_marks(subtitle, marks)
+        title = _off_marks(title, marks) or title
+    return LayoutPlan(role, layout.name, title, body, subtitle, date=date, footer=footer, number=number, position=layout.position, scenery=layout.scenery)
+
+
+def _is_mark(decoration, info: TemplateInfo) -> bool:
+    """A picture or fixed text the template sets somewhere on the slide (an emblem, a
+    stamp, "Your Name"): small enough that text boxes can step around it. Bands and
+    full-slide art are left to the contrast of the text set over them."""
+    small = decoration.w < info.width_pt * 0.5 and decoration.h < info.height_pt * 0.5
+    picture = decoration.paint is not None and decoration.paint.kind == "picture"
+    return small and (picture or bool(decoration.text))
+
+
+def _off_marks(slot: Slot | None, marks: list) -> Slot | None:
+    """``slot`` shrunk so no mark lies in it: cut at the side that keeps the most area."""
+    if slot is None:
+        return None
+    rect = slot.rect
+    for mark in marks:
+        m = Rect(mark.x - 4, mark.y - 4, mark.w + 8, mark.h + 8)
+        if not _overlaps(rect, m):
+            continue
+        cuts = [
+            Rect(rect.x, rect.y, m.x - rect.x, rect.h),  # keep the left part
+            Rect(m.right, rect.y, rect.right - m.right, rect.h),  # the right part
+            Rect(rect.x, rect.y, rect.w, m.y - rect.y),  # above
+            Rect(rect.x, m.bottom, rect.w, rect.bottom - m.bottom),  # below
+        ]
+        rect = max(cuts, key=lambda r: max(r.w, 0) * max(r.h, 0))
+    if rect.h < 24 or rect.w < 48:
+        return None
+    return Slot(slot.type, slot.idx, rect)
 
 
 def _clear_of(slot: Slot | None, title: Slot, *others: Slot | None) -> Slot | None:

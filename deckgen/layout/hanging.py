@@ -52,6 +52,8 @@ def hang_box(box: TextBox) -> None:
     hang = hang_width_pt(first.text, first.size_pt)
     if hang <= 0 or any(p.margin_left_pt or p.first_indent_pt for p in box.paras):
         return
+    if box.rect.x + box.insets.left - hang < 0:
+        return  # a template's title box at the slide's edge: the mark would hang off the slide
     box.rect = Rect(box.rect.x - hang, box.rect.y, box.rect.w + hang, box.rect.h)
     for para in box.paras:
         para.margin_left_pt = hang

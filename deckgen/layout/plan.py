@@ -8,6 +8,7 @@ when the total is known.
 
 from __future__ import annotations
 
+from deckgen.layout.backdrop import make_readable
 from deckgen.layout.base import base_plan, layout_key
 from deckgen.layout.breaks import write_breaks
 from deckgen.layout.deck import DeckPlan
@@ -70,6 +71,7 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     plan.slides.extend(closing)
     write_breaks(ts, plan)  # the lines measured are the lines drawn (layout.breaks)
     add_footers(ts, frames, deck, plan)
+    make_readable(plan, theme)  # text colours that stand out from what is behind them
     hang_display_text(plan)
     hang_item_text(plan)
     plan.warnings.extend(ts.warnings)

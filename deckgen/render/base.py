@@ -56,14 +56,14 @@ def open_base(plan: BasePlan, theme: Theme, images) -> Base:
     each picture.
     """
     if plan.template is not None:
-        return _open_template(plan)
+        return _open_template(plan, theme)
     return _generate(plan, theme, images)
 
 
 # ---------------------------------------------------------------- template
 
 
-def _open_template(plan: BasePlan) -> Base:
+def _open_template(plan: BasePlan, theme: Theme) -> Base:
     assert plan.template is not None
     # Checked and cleaned: no macros, controls, OLE objects, external links or unknown parts.
     package = opc.open_presentation(template_package(Path(plan.template)))
@@ -80,13 +80,39 @@ def _open_template(plan: BasePlan) -> Base:
     custom_shows = pres.find(f"{{{P}}}custShowLst")
     if custom_shows is not None:
         pres.remove(custom_shows)
-    master_part = first_master(pres_part)
+    master_part = pres_part.rels[_ids(pres_part.element, "sldMasterIdLst")[plan.template_master]].target_part
     in_order = [master_part.rels[rid].target_part for rid in _ids(master_part.element, "sldLayoutIdLst")]
     parts = {role: in_order[layout.position] for role, layout in plan.layouts.items()}
+    _name_east_asian_face(master_part, theme)
     _drop_thumbnail(package)
     _ensure_view_props(pres_part)
     _declare_size(pres, keep=True)
     return Base(package, parts, plan)
+
+
+def _name_east_asian_face(master_part: Part, theme: Theme) -> None:
+    """The template's font scheme names the East-Asian face the deck was measured with
+    (where it named none, or a Latin face: see :func:`deckgen.theme.loader.with_template`)."""
+    theme_part = master_part.rels.part(RT.THEME)
+    root = etree.fromstring(theme_part.blob)
+    faces = {"majorFont": theme.heading_east_asian_font or theme.east_asian_font, "minorFont": theme.east_asian_font}
+    changed = False
+    for font_set in root.iter(f"{{{A}}}majorFont", f"{{{A}}}minorFont"):
+        face = faces[etree.QName(font_set).localname]
+        ea = font_set.find(f"{{{A}}}ea")
+        if ea is None:
+            ea = etree.Element(f"{{{A}}}ea")
+            latin = font_set.find(f"{{{A}}}latin")
+            (latin.addnext if latin is not None else font_set.append)(ea)
+        if ea.get("typeface") != face:
+            ea.set("typeface", face)
+            changed = True
+        for script_font in font_set.findall(f"{{{A}}}font"):
+            if script_font.get("script") == "Hans" and script_font.get("typeface") != face:
+                script_font.set("typeface", face)
+                changed = True
+    if changed:
+        theme_part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def first_master(pres_part: Part) -> Part:

@@ -260,8 +260,24 @@ def notes_master(package: Package) -> Part:
     part = Part("/ppt/notesMasters/notesMaster1.xml", NOTES_MASTER_CT, element=opc.parse(opc.python_pptx_file("notesMaster.xml").read_bytes()))
     theme = Part(package.next_partname("/ppt/theme/theme%d.xml"), THEME_CT, element=opc.parse(opc.python_pptx_file("theme.xml").read_bytes()))
     part.rels.relate(theme, RT.THEME)
-    presentation.rels.relate(part, RT.NOTES_MASTER)
+    rid = presentation.rels.relate(part, RT.NOTES_MASTER)
+    _list_notes_master(presentation.element, rid)
     return part
+
+
+def _list_notes_master(pres, rid: str) -> None:
+    """``p:notesMasterIdLst`` naming the notes master, right after the slide masters'
+    list, as PowerPoint always writes it (a notes master it does not list is one
+    PowerPoint may refuse or drop)."""
+    if pres.find(f"{{{P}}}notesMasterIdLst") is not None:
+        return
+    listing = etree.Element(f"{{{P}}}notesMasterIdLst")
+    etree.SubElement(listing, f"{{{P}}}notesMasterId").set(f"{{{R}}}id", rid)
+    masters = pres.find(f"{{{P}}}sldMasterIdLst")
+    if masters is not None:
+        masters.addnext(listing)
+    else:
+        pres.insert(0, listing)
 
 
 def _slide_id_list(pres):

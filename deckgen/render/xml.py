@@ -205,9 +205,11 @@ def text_box(box: TextBox, shape_id: int, fonts: Fonts, ph: tuple[str, int] | No
         )
     else:
         nv = f'<p:nvSpPr>{c_nv_pr(shape_id, name, link_rid)}<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+    # A placeholder keeps the fill and outline its layout gives it (a title on its own
+    # coloured band); a text box has none., fill and outline
+    look = "" if ph is not None else '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln>'
     return (
-        f"<p:sp>{nv}<p:spPr>{xfrm(box.rect)}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/>"
-        f"<a:ln><a:noFill/></a:ln></p:spPr>"
+        f"<p:sp>{nv}<p:spPr>{xfrm(box.rect)}{look}</p:spPr>"
         f"<p:txBody>{body_pr(box.insets, box.anchor)}<a:lstStyle/>{paras}</p:txBody></p:sp>"
     )
 

@@ -12,7 +12,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from deckgen.review import duplicate_title, fragment, layout_notes, placeholders, repeated_layout, stub_line, thin, word_split
+from deckgen.review import (
+    contrast,
+    covers_decoration,
+    duplicate_title,
+    fragment,
+    layout_notes,
+    placeholders,
+    repeated_layout,
+    stub_line,
+    thin,
+    word_split,
+)
 
 #: Every kind module, in the order their findings are gathered.
 MODULES: tuple[ModuleType, ...] = (
@@ -24,6 +35,8 @@ MODULES: tuple[ModuleType, ...] = (
     fragment,
     thin,
     repeated_layout,
+    contrast,
+    covers_decoration,
 )
 
 #: The kinds a reader sees on the slides (summarised by ``build``, refused by ``--strict``).

@@ -335,6 +335,26 @@ def template_for_outline(theme: Theme, outline, template: str | Path | None = No
     return with_template(theme, path)
 
 
+#: Faces templates name as East-Asian that have no Chinese glyphs.
+LATIN_FACES = frozenset(
+    f.lower() for f in (
+        "Arial", "Calibri", "Cambria", "Century Gothic", "DejaVu Sans", "DejaVu Serif", "Gill Sans MT", "Georgia",
+        "Helvetica", "Liberation Sans", "Liberation Serif", "Segoe UI", "Tahoma", "Times New Roman", "Trebuchet MS", "Verdana",
+    )
+)
+
+
+def latin_only(face: str) -> bool:
+    """Whether ``face`` (named as a template's East-Asian font) has no Chinese glyphs:
+    a known Latin family, or an installed face whose file has none."""
+    if face.lower() in LATIN_FACES:
+        return True
+    from deckgen.typeset.fonts import covers_chinese, find_font_file
+
+    found = find_font_file(face)
+    return found is not None and not covers_chinese(found)
+
+
 def with_template(theme: Theme, template: Path) -> Theme:
     """Return ``theme`` built on an organisation's template (.pptx/.potx).
 
@@ -361,7 +381,12 @@ def with_template(theme: Theme, template: Path) -> Theme:
         if slot in scheme:
             colors[role] = scheme[slot]
     latin = info.minor_latin or theme.latin_font
-    east_asian = info.minor_east_asian or info.major_east_asian or theme.east_asian_font
+    # A template that names no East-Asian face, or a Latin one (LibreOffice writes
+    # DejaVu Sans), gets the face deckgen measures with written into the deck's font
+    # scheme, so every viewer draws the lines as they were measured.
+    named = [face for face in (info.minor_east_asian, info.major_east_asian) if face and not latin_only(face)]
+    east_asian = named[0] if named else theme.east_asian_font
+    heading_east_asian = info.major_east_asian if info.major_east_asian in named else None
     return dataclasses.replace(
         theme,
         colors=colors,
@@ -370,7 +395,7 @@ def with_template(theme: Theme, template: Path) -> Theme:
         latin_file=None,
         east_asian_file=None,
         heading_latin_font=info.major_latin or None,
-        heading_east_asian_font=info.major_east_asian or None,
+        heading_east_asian_font=heading_east_asian,
         logo=None,  # the template carries its own emblem
         template=Path(template).resolve(),
         template_info=info,

@@ -1,9 +1,10 @@
 """Read an organisation's template (.pptx or .potx): size, layouts, placeholders, theme.
 
 Only what layout needs is read, with the standard library and lxml (python-pptx stays
-inside ``render``): the slide size, the first master's layouts in their order with
-their placeholders and boxes (a placeholder without its own position inherits the
-master's), and the theme's colour and font schemes. Templates saved by PowerPoint,
+inside ``render``): the slide size, which master to build on (:func:`_brand_master`),
+that master's layouts in their order with their placeholders and boxes (a placeholder
+without its own position inherits the master's) and what each draws under a slide
+(:mod:`deckgen.theme.scenery`), and the master's theme: colour and font schemes. Templates saved by PowerPoint,
 WPS and LibreOffice Impress all follow this part structure.
 
 A file that is not a presentation raises :class:`~deckgen.errors.InputError` naming
@@ -22,6 +23,7 @@ from lxml import etree
 
 from deckgen.errors import InputError, Issue
 from deckgen.theme.package import MAX_IMAGE_PIXELS, template_package
+from deckgen.theme.scenery import Colors, Scenery, clr_map_of, read_decorations, read_scenery
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -36,6 +38,8 @@ THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 INHERITS_FROM = {"ctrTitle": "title", "title": "title", "subTitle": "body", "body": "body", "obj": "body"}
 #: The slide sizes PowerPoint accepts (1 to 56 inches a side), in EMU.
 MIN_SLIDE_EMU, MAX_SLIDE_EMU = 914400, 51206400
+#: Background and decoration pictures larger than this are not sampled for contrast.
+MAX_SCENERY_IMAGE_BYTES = 40 * 1024 * 1024
 __all__ = ["MAX_IMAGE_PIXELS", "read_template"]
 # Entities are never expanded (no "billion laughs"), nothing is fetched.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -69,6 +73,7 @@ class TemplateLayout:
     placeholders: tuple[Placeholder, ...]
     layout_type: str = ""
     position: int = 0  # its place in the master's layout list (names may repeat)
+    scenery: Scenery | None = None  # what the master and layout draw under a slide's shapes
 
     def of_type(self, *types: str) -> list[Placeholder]:
         """The placeholders of any of ``types``, in document order."""
@@ -88,6 +93,8 @@ class TemplateInfo:
     major_east_asian: str = ""
     minor_latin: str = ""
     minor_east_asian: str = ""
+    master: int = 0  # the slide master the deck is built on (its place in the presentation's list)
+    master_count: int = 1
 
     def layout(self, name: str) -> TemplateLayout | None:
         return next((lay for lay in self.layouts if lay.name == name), None)
@@ -144,12 +151,33 @@ def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
         raise ValueError("no slide size")
     info = TemplateInfo(path, _slide_side(size, "cx") / EMU_PER_PT, _slide_side(size, "cy") / EMU_PER_PT)
     pres_rels = rels_of(main)
-    master_id = pres.find("p:sldMasterIdLst/p:sldMasterId", NS)
-    if master_id is None:
+    master_ids = pres.findall("p:sldMasterIdLst/p:sldMasterId", NS)
+    if not master_ids:
         raise ValueError("no slide master")
-    master_member = pres_rels[master_id.get(f"{{{NS['r']}}}id")][1]
+    master_members = [pres_rels[m.get(f"{{{NS['r']}}}id")][1] for m in master_ids]
+
+    def images_of(member: str):
+        rels = rels_of(member)
+
+        def image(rid: str) -> bytes:
+            target = rels.get(rid, ("", ""))[1]
+            if target not in names or archive.getinfo(target).file_size > MAX_SCENERY_IMAGE_BYTES:
+                return b""
+            return archive.read(target)
+
+        return image
+
+    info.master_count = len(master_members)
+    info.master = _brand_master(master_members, pres, pres_rels, xml, rels_of, names)
+    master_member = master_members[info.master]
     master = xml(master_member)
     master_rels = rels_of(master_member)
+    theme_member = next((t for k, t in master_rels.values() if k == THEME_REL), None)
+    theme = xml(theme_member) if theme_member else None
+    if theme is not None:
+        _read_theme(theme, info)
+    colors = Colors(info.colors, clr_map_of(master))
+    master_images = images_of(master_member)
     master_boxes: dict[str, Box] = {}
     for ph in _placeholders(master):
         if ph.box is not None:
@@ -163,11 +191,39 @@ def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
             Placeholder(ph.type, ph.idx, ph.name, ph.box or master_boxes.get(INHERITS_FROM.get(ph.type, ph.type)))
             for ph in _placeholders(layout)
         )
-        info.layouts.append(TemplateLayout(name, phs, layout.get("type", ""), len(info.layouts)))
-    theme_member = next((t for k, t in master_rels.values() if k == THEME_REL), None)
-    if theme_member:
-        _read_theme(xml(theme_member), info)
+        scenery = read_scenery(master, layout, colors, master_images, images_of(member), theme)
+        info.layouts.append(TemplateLayout(name, phs, layout.get("type", ""), len(info.layouts), scenery))
     return info
+
+
+def _brand_master(master_members: list[str], pres, pres_rels, xml, rels_of, names) -> int:
+    """The master a person would build on: the one the template's own slides use most;
+    with none, the one carrying the brand (pictures on it and its layouts, a picture
+    background), never a title-page master with fixed text (as LibreOffice saves a
+    title master and a content master) while another master is free of it."""
+    if len(master_members) == 1:
+        return 0
+    used = [0] * len(master_members)
+    for sld_id in pres.findall("p:sldIdLst/p:sldId", NS):
+        slide = pres_rels.get(sld_id.get(f"{{{NS['r']}}}id"), ("", ""))[1]
+        layout = next((t for k, t in rels_of(slide).values() if k.endswith("/slideLayout")), None) if slide in names else None
+        master = next((t for k, t in rels_of(layout).values() if k.endswith("/slideMaster")), None) if layout else None
+        if master in master_members:
+            used[master_members.index(master)] += 1
+    if max(used) > 0:
+        return used.index(max(used))
+    colors = Colors({}, {})
+    scores = []
+    for member in master_members:
+        root = xml(member)
+        decorations = read_decorations(root, colors, lambda rid: b"")
+        fixed_text = sum(len(d.text) for d in decorations if len(d.text) > 8)
+        pictures = len(root.findall(".//p:pic", NS)) + (1 if root.find("p:cSld/p:bg//a:blip", NS) is not None else 0)
+        for kind, layout in rels_of(member).values():
+            if kind.endswith("/slideLayout") and layout in names:
+                pictures += len(xml(layout).findall(".//p:pic", NS))
+        scores.append((0 if fixed_text else 1, pictures))
+    return scores.index(max(scores))
 
 
 def _slide_side(size, side: str) -> int:

@@ -1,0 +1,127 @@
+"""The review's ``contrast`` and ``covers-decoration`` kinds, held against the render.
+
+* A pale theme (the user's own colours: deckgen does not override them) gives
+  ``contrast`` findings, and on exactly the slides where LibreOffice's render of the
+  same deck has glyphs under WCAG AA (measured on the pixels behind each glyph,
+  :mod:`contrastcheck`); the default theme gives none, and neither does its render.
+* A dark template is made readable by ``build``, so its review has no ``contrast``
+  finding and neither has its render.
+* A template with its emblem baked into the background picture gives
+  ``covers-decoration`` on the slides whose text lies on the emblem, pointing at
+  the outline line; a plain template gives none.
+
+All decks of this module go through ONE LibreOffice run.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from contrastcheck import contrast_failures
+from deckgen.build import build
+from deckgen.cli import cli
+from rendercheck import check_decks, soffice_or_skip
+from smalldecks import one_part_outline
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = ROOT / "tests" / "data" / "templates"
+SLIDES = """\
+- kind: bullets
+  title: 主要成绩
+  bullets:
+    - 坚持以人民为中心的发展思想，持续提升寄递服务质量和水平
+    - 深入推进快递进村工程，打通农村寄递物流最后一公里
+- kind: statement
+  title: 总体要求
+  text: 坚持稳中求进工作总基调，推动行业高质量发展
+- kind: metrics
+  title: 主要指标
+  metrics:
+    - {indicator: 业务总量, value: "128", unit: 亿件}
+    - {indicator: 业务收入, value: "96", unit: 亿元}
+"""
+
+
+def _pale_theme(tmp_path: Path) -> Path:
+    """postal-green with light grey text and details: what a user might write."""
+    text = (ROOT / "assets" / "themes" / "postal-green.yaml").read_text(encoding="utf-8")
+    text = text.replace('text: "#1E2B24"', 'text: "#B8BEBA"').replace('muted: "#56645C"', 'muted: "#C8CCCA"')
+    text = text.replace("logo: ../logos/", f"logo: {ROOT / 'assets' / 'logos'}/").replace("name: postal-green", "name: pale")
+    path = tmp_path / "pale.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _review(outline: Path, *options: str) -> list[dict]:
+    result = CliRunner().invoke(cli, ["check", str(outline), "--json", *options])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["findings"]
+
+
+@pytest.fixture(scope="module")
+def cases(tmp_path_factory):
+    work = tmp_path_factory.mktemp("review-contrast")
+    outline = one_part_outline(work, SLIDES, title="在全市邮政工作会议上的讲话")
+    pale = _pale_theme(work)
+    options = {
+        "pale": ["--theme", str(pale)],
+        "default": [],
+        "dark-template": ["--template", str(TEMPLATES / "dark-picture.pptx")],
+        "baked-logo": ["--template", str(TEMPLATES / "baked-logo.pptx")],
+        "bureau": ["--template", str(TEMPLATES / "bureau-4x3.pptx")],
+    }
+    out = {}
+    for key, opts in options.items():
+        theme = opts[1] if opts and opts[0] == "--theme" else None
+        template = opts[1] if opts and opts[0] == "--template" else None
+        deck = build(outline, work / f"{key}.pptx", theme_ref=theme, template=template).output
+        out[key] = (deck, _review(outline, *opts))
+    return out
+
+
+@pytest.fixture(scope="module")
+def rendered(cases, tmp_path_factory):
+    soffice_or_skip()
+    reports = check_decks([deck for deck, _ in cases.values()], tmp_path_factory.mktemp("pdf"))
+    return {key: reports[deck] for key, (deck, _) in cases.items()}
+
+
+def _slides(findings: list[dict], kind: str) -> set[int]:
+    return {f["slide"] for f in findings if f["kind"] == kind}
+
+
+def test_a_pale_theme_is_reported_where_the_render_is_under_aa(cases, rendered):
+    _deck, findings = cases["pale"]
+    found = _slides(findings, "contrast")
+    measured = {f.slide for f in contrast_failures(rendered["pale"].pdf)}
+    assert found, "light grey text on white must be reported"
+    assert found == measured
+    first = next(f for f in findings if f["kind"] == "contrast")
+    assert "WCAG AA" in first["message"] and first["line"] > 0
+
+
+@pytest.mark.parametrize("key", ["default", "dark-template", "bureau", "baked-logo"])
+def test_review_and_render_agree_there_is_no_low_contrast(cases, rendered, key):
+    _deck, findings = cases[key]
+    assert _slides(findings, "contrast") == set()
+    failures = contrast_failures(rendered[key].pdf)
+    assert failures == [], "\n".join(f.format() for f in failures)
+
+
+def test_text_on_an_emblem_baked_into_the_background_is_reported(cases):
+    _deck, findings = cases["baked-logo"]
+    covering = [f for f in findings if f["kind"] == "covers-decoration"]
+    assert covering
+    assert all("background picture" in f["message"] and f["line"] > 0 for f in covering)
+    # the emblem sits right of centre: the statement slide's display text reaches it
+    assert 3 in {f["slide"] for f in covering} or 4 in {f["slide"] for f in covering}
+
+
+@pytest.mark.parametrize("key", ["default", "bureau", "dark-template"])
+def test_templates_whose_text_stays_off_their_decorations_give_no_such_finding(cases, key):
+    _deck, findings = cases[key]
+    assert _slides(findings, "covers-decoration") == set()
