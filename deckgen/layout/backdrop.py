@@ -18,7 +18,6 @@ still fails (colours the user's own theme sets are reported, not overridden).
 
 from __future__ import annotations
 
-import functools
 import io
 import math
 from collections import Counter
@@ -29,6 +28,7 @@ from deckgen.kinds.chart_box import ChartBox
 from deckgen.layout.deck import DeckPlan
 from deckgen.layout.elements import Fill, Picture, Rect, SlidePlan, Table, TextBox
 from deckgen.typeset.paragraphs import Para, Run
+from deckgen.theme.colour import contrast, luminance
 from deckgen.theme.model import Theme
 from deckgen.theme.scenery import Decoration, Paint, Scenery
 
@@ -45,27 +45,6 @@ BUSY_SPREAD = 0.15
 
 
 # ------------------------------------------------------------------ WCAG maths
-
-
-@functools.lru_cache(maxsize=65536)
-def luminance(color: str) -> float:
-    """WCAG relative luminance of an ``RRGGBB`` colour, 0 (black) to 1 (white).
-
-    Remembered per colour: a deck's review asks it of the same few colours millions
-    of times (every sample behind every run of text)."""
-
-    def linear(channel: int) -> float:
-        c = channel / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(color[i:i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-
-
-def contrast(a: str, b: str) -> float:
-    """The WCAG contrast ratio of two ``RRGGBB`` colours, 1 to 21."""
-    la, lb = luminance(a), luminance(b)
-    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 
 
 def needed(size_pt: float, bold: bool = False) -> float:
@@ -567,6 +546,30 @@ def _step_off_pictures(box: TextBox, ground: Ground) -> None:
         box.rect = Rect(left - box.rect.w, box.rect.y, box.rect.w, box.rect.h)
         for para in box.paras:
             para.align = "right"
+        return
+    # A band of art as wide as the slide (shtu's skyline and calligraphy): step left
+    # along it to the nearest place where it draws nothing under the number.
+    shift = _blank_shift(ground, text_extent(box))
+    if shift:
+        box.rect = Rect(box.rect.x - shift, box.rect.y, box.rect.w, box.rect.h)
+        for para in box.paras:
+            para.align = "right"
+
+
+#: How far a slide number steps left at a time looking for a blank stretch of a band.
+NUMBER_STEP_PT = 8.0
+
+
+def _blank_shift(ground: Ground, extent: Rect) -> float:
+    """How far left ``extent`` must move to lie where no picture draws (0: nowhere)."""
+    shift = 0.0
+    while True:
+        moved = Rect(extent.x - shift, extent.y, extent.w, extent.h)
+        if moved.x < 0:
+            return 0.0
+        if not any(_inked(ground, layer, moved) for layer in ground.pictures_under(moved)):
+            return shift
+        shift += NUMBER_STEP_PT
 
 
 def _fix_box(slide: SlidePlan, index: int, box: TextBox, ground: Ground, candidates, muted) -> bool:

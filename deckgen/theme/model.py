@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deckgen.theme.colour import contrast, mix
 from deckgen.theme.template import TemplateInfo
 
 # Slide sizes in points (1 in = 72 pt); both are 7.5 in tall so type sizes carry over.
@@ -91,6 +92,22 @@ class Theme:
 
     def color(self, role: str) -> str:
         return self.colors[role]
+
+    def highlight_on_brand(self) -> str:
+        """The X placeholder highlight for text reversed out of the brand colour.
+
+        The ``accent``, lightened towards ``on_primary`` only as far as it needs to reach
+        WCAG AA for small text (4.5:1) on both brand colours (``primary`` and
+        ``primary_dark``), so an X in a divider's footer or on the closing slide stays
+        readable (postal-green's gold on its green was 2.7:1).
+        """
+        accent, light = self.colors["accent"], self.colors["on_primary"]
+        grounds = (self.colors["primary"], self.colors["primary_dark"])
+        for step in range(11):
+            candidate = mix(accent, light, step / 10)
+            if min(contrast(candidate, ground) for ground in grounds) >= 4.5:
+                return candidate
+        return accent
 
     def detail_color(self, size_pt: float) -> str:
         """The colour of secondary text (item details, card summaries) at ``size_pt``.

@@ -308,7 +308,7 @@ class Typesetter:
                     spec.text,
                     spec.bold,
                     spec.color,
-                    self.theme.color("accent") if spec.color == on_dark else self.theme.color("placeholder"),
+                    self.theme.highlight_on_brand() if spec.color == on_dark else self.theme.color("placeholder"),
                 ),
                 size_pt=spec.size_pt,
                 line_pitch_pt=line_pitch(spec.size_pt, spec.pitch),

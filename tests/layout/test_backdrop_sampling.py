@@ -11,6 +11,7 @@ import pytest
 from deckgen.layout import backdrop
 from deckgen.layout.backdrop import Ground, Layer, ratio_over
 from deckgen.layout.elements import Rect
+from deckgen.theme.colour import contrast
 from deckgen.theme.scenery import Paint
 
 BOX = Rect(100, 80, 400, 120)
@@ -75,7 +76,7 @@ def test_ratio_over_is_the_share_of_samples_reached():
     for _ in range(200):
         samples = [rng.choice(palette) for _ in range(rng.randint(1, 300))]
         color, coverage = rng.choice(palette), rng.choice([0.85, 1.0, 0.5])
-        ratios = sorted(backdrop.contrast(color, g) for g in samples)
+        ratios = sorted(contrast(color, g) for g in samples)
         expected = ratios[min(int(math.floor((1 - coverage) * len(ratios))), len(ratios) - 1)]
         assert ratio_over(color, samples, coverage) == expected
     assert ratio_over("000000", []) == 21.0

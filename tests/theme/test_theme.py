@@ -237,3 +237,17 @@ def test_gov_red_sets_its_fangsong_details_darker_than_its_grey_labels():
     assert all(t <= c < m for c, m, t in zip(channels, muted, text))  # between body text and the grey
     green = load_theme("postal-green")
     assert green.detail_color(21) == green.color("muted")  # no thin face: unchanged
+
+
+@pytest.mark.parametrize("name", ["postal-green", "gov-red", "postal-green-noto", "gov-red-noto"])
+def test_an_x_reversed_out_of_the_brand_colour_stays_readable(name):
+    """An X placeholder in a divider's footer or on the closing slide sits on the brand
+    colour: its highlight reaches WCAG AA for small text there (gold on green was 2.7:1)."""
+    from deckgen.theme.colour import contrast
+    from deckgen.theme.loader import load_theme
+
+    theme = load_theme(name)
+    highlight = theme.highlight_on_brand()
+    for ground in ("primary", "primary_dark"):
+        assert contrast(highlight, theme.color(ground)) >= 4.5, (name, ground, highlight)
+    assert highlight != theme.color("on_primary")  # still tells the X from the text around it
