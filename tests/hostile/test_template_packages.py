@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 from pptx import Presentation
+from shared_material import shared
 
 from deckgen.cli import cli
 from deckgen.theme.package import clean_package
@@ -101,7 +102,7 @@ def test_the_shapes_that_referred_to_dropped_parts_are_gone(tmp_path: Path) -> N
     assert 'name="Linked"' not in master  # a picture that was only a link has nothing to show
 
 
-TEMPLATES = [t for t in sorted((makers.ROOT / "tests" / "data" / "templates").glob("*.p*")) + sorted(Path("/work/shared/templates").glob("*.p*")) if t.suffix in (".pptx", ".potx")]
+TEMPLATES = [t for t in sorted((makers.ROOT / "tests" / "data" / "templates").glob("*.p*")) + sorted(shared("templates").glob("*.p*")) if t.suffix in (".pptx", ".potx")]
 
 
 @pytest.mark.parametrize("template", TEMPLATES, ids=[t.name for t in TEMPLATES])

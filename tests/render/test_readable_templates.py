@@ -25,10 +25,11 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from contrastcheck import contrast_failures
 from deckgen.build import build
 from rendercheck import check_decks, soffice_or_skip
+from shared_material import require, shared
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "decks" / "postal-2024.yaml"
-SHARED = ROOT.parent.parent / "shared" / "templates"
+SHARED = shared("templates")
 GENERATED = ROOT / "tests" / "data" / "templates"
 TEMPLATES = {
     "thu-dark": SHARED / "thu-v1-dark-4x3.pptx",
@@ -46,8 +47,7 @@ STRIDE = 4
 
 
 def _shared_or_skip(path: Path) -> None:
-    if not path.exists():
-        pytest.skip(f"{path} not available (the shared templates live next to the repository)")
+    require(path)
 
 
 def _subset(deck: Path, out: Path) -> Path:

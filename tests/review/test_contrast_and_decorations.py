@@ -25,6 +25,7 @@ from contrastcheck import contrast_failures
 from deckgen.build import build
 from deckgen.cli import cli
 from rendercheck import check_decks, soffice_or_skip
+from shared_material import require, shared
 from smalldecks import one_part_outline
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,9 +132,7 @@ def test_a_slide_number_on_a_band_of_art_moves_to_where_the_band_is_blank():
     """shtu's content layout puts its slide number on a picture as wide as the slide
     (a skyline at the left, calligraphy at the right): the number steps left to the
     band's blank middle instead of splitting 立志成才报|5|国裕民 with a white patch."""
-    template = ROOT.parent / "shared" / "templates" / "shtu-template.pptx"
-    if not template.exists():
-        pytest.skip(f"{template} not available (the shared templates live next to the repository)")
+    template = require(shared("templates", "shtu-template.pptx"))
     findings = _review(ROOT / "decks" / "postal-2024.yaml", "--template", str(template))
     numbers = [f for f in findings if f["kind"] == "covers-decoration" and "Slide number" in f["message"]]
     assert numbers == []

@@ -22,13 +22,12 @@ from deckgen.outlines import derive
 from deckgen.speech.documents import read_document
 
 from rendercheck import soffice_or_skip
+from shared_material import shared
 
 from .helpers import SEED, slides_of
 from .officedocs import office_docx, speech_lines
 
-_ROOT = Path(__file__).resolve().parents[2]
-# The shared corpus sits beside the repository (../shared), or beside the worktrees' folder.
-SHARED_CORPUS = next((path for path in (_ROOT.parent / "shared" / "corpus", _ROOT.parents[1] / "shared" / "corpus") if path.exists()), _ROOT.parent / "shared" / "corpus")
+SHARED_CORPUS = shared("corpus")
 DOCUMENTS = {
     "seed": None,  # the seed file's first (main) speech
     "shanghai": "shanghai-gov-report-2026.txt",

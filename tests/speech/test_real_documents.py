@@ -16,9 +16,10 @@ import pytest
 
 from deckgen.speech import derive_outlines
 from deckgen.speech.measures import measure, read_truth
+from shared_material import require, shared
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent.parent / "shared"
+SHARED = shared()
 CORPUS = SHARED / "corpus"
 TRUTH = Path(__file__).resolve().parents[1] / "data" / "corpus-truth"
 SEED = Path(__file__).resolve().parents[1] / "data" / "seed-speeches.txt"  # a copy of shared/seed/000_2da22abb2e613673.txt
@@ -28,10 +29,7 @@ DOCUMENTS = sorted(p.stem for p in TRUTH.glob("*.tsv") if p.stem != "seed")  # s
 def _source(name: str) -> Path:
     if name == "seed":
         return SEED
-    for folder in (CORPUS, Path("/work/shared/corpus")):
-        if (folder / f"{name}.txt").is_file():
-            return folder / f"{name}.txt"
-    pytest.skip(f"corpus document {name}.txt not found (shared/corpus)")
+    return require(CORPUS / f"{name}.txt")
 
 
 @pytest.fixture(scope="module", params=[*DOCUMENTS, "seed"])
