@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,12 +53,21 @@ def needed(size_pt: float, bold: bool = False) -> float:
     return AA_LARGE if large else AA_SMALL
 
 
-def ratio_over(color: str, ground: list[str], coverage: float = COVERAGE) -> float:
-    """The contrast ``color`` reaches on ``coverage`` of the ``ground`` samples."""
-    if not ground:
+def ratio_over(color: str, ground: list[str] | Counter[str], coverage: float = COVERAGE) -> float:
+    """The contrast ``color`` reaches on ``coverage`` of the ``ground`` samples (a list,
+    or the samples counted by colour when several runs are asked about one box)."""
+    counted = ground if isinstance(ground, Counter) else Counter(ground)
+    size = sum(counted.values())
+    if not size:
         return 21.0
-    ratios = sorted(contrast(color, g) for g in ground)
-    return ratios[min(int(math.floor((1 - coverage) * len(ratios))), len(ratios) - 1)]
+    # The k-th smallest of the ratios to every sample, found over the distinct colours
+    # with their counts: the samples of a box are hundreds, its colours a few.
+    k = min(int(math.floor((1 - coverage) * size)), size - 1)
+    for ratio, count in sorted((contrast(color, g), n) for g, n in counted.items()):
+        if k < count:
+            return ratio
+        k -= count
+    raise AssertionError("unreachable: the counts add up to len(ground)")
 
 
 def _blend(top: str, bottom: str, alpha: float) -> str:
@@ -167,6 +177,17 @@ class Layer:
     text: str = ""
     geometry: tuple[str, float, bool, bool] = ("rect", 0.5, False, False)
 
+    def plain_over(self, x0: float, x1: float, y0: float, y1: float) -> bool:
+        """Whether this layer :meth:`covers` every point of the rectangle from (x0, y0)
+        to (x1, y1) in one colour (whatever lies under it): a plain fill or colour, not
+        a gradient or picture, on a rectangular shape holding that rectangle."""
+        r = self.rect
+        if self.ellipse or self.geometry[0] in ("triangle", "rtTriangle", "ellipse"):
+            return False
+        if self.paint is not None and self.paint.kind != "solid" or self.paint is None and self.path is not None:
+            return False
+        return r.x <= x0 and x1 <= r.right and r.y <= y0 and y1 <= r.bottom
+
     def covers(self, x: float, y: float) -> bool:
         r = self.rect
         if not (r.x <= x <= r.right and r.y <= y <= r.bottom):
@@ -218,11 +239,15 @@ class Ground:
     def color_at(self, x: float, y: float, below: list[Layer] = (), placeholder: str = "") -> str:  # type: ignore[assignment]
         """The colour drawn at (x, y) behind a text (pt), with ``below`` the slide's own
         shapes under it and ``placeholder`` ("title", "body") the placeholder it fills."""
+        return self._color_at(x, y, [*self.layers, *below], placeholder)
+
+    def _color_at(self, x: float, y: float, layers: list[Layer], placeholder: str) -> str:
+        """:meth:`color_at` with ``layers`` the decorations and shapes that may cover (x, y)."""
         page = Rect(0, 0, self.width, self.height)
         color = "FFFFFF"
         if self.background is not None:
             color = self._paint_at(self.background, page, x, y, color)
-        for layer in [*self.layers, *below]:
+        for layer in layers:
             if layer.covers(x, y):
                 color = self._layer_at(layer, x, y, color)
         fill = self.placeholder_fills.get(placeholder) if placeholder else None
@@ -244,14 +269,22 @@ class Ground:
         """The colours behind ``rect``, sampled every :data:`SAMPLE_PT` points."""
         nx = min(max(int(rect.w / SAMPLE_PT), 2), 60)
         ny = min(max(int(rect.h / SAMPLE_PT), 2), 30)
-        out = []
-        for j in range(ny):
-            y = rect.y + rect.h * (j + 0.5) / ny
-            for i in range(nx):
-                x = rect.x + rect.w * (i + 0.5) / nx
-                if 0 <= x <= self.width and 0 <= y <= self.height:
-                    out.append(self.color_at(x, y, below, placeholder))
-        return out
+        ys = [y for y in (rect.y + rect.h * (j + 0.5) / ny for j in range(ny)) if 0 <= y <= self.height]
+        xs = [x for x in (rect.x + rect.w * (i + 0.5) / nx for i in range(nx)) if 0 <= x <= self.width]
+        # Only what overlaps the rectangle can cover a sample in it: the rest is not
+        # asked at every sample (a deck's review samples millions of points).
+        if not xs or not ys:
+            return []
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        layers = [
+            layer for layer in [*self.layers, *below]
+            if layer.rect.x <= x1 and layer.rect.right >= x0 and layer.rect.y <= y1 and layer.rect.bottom >= y0
+        ]
+        if (self.background is None or self.background.kind == "solid") and all(layer.plain_over(x0, x1, y0, y1) for layer in layers):
+            # One colour at every sample: a plain background under plain shapes that
+            # cover all of them (the placeholder's fill, when any, is solid or ignored).
+            return [self._color_at(xs[0], ys[0], layers, placeholder)] * (len(xs) * len(ys))
+        return [self._color_at(x, y, layers, placeholder) for y in ys for x in xs]
 
     def _busy_cell(self, x: float, y: float) -> bool:
         cell = SAMPLE_PT * 2
@@ -618,7 +651,7 @@ def low_contrast(plan: DeckPlan, theme: Theme) -> list[LowContrast]:
         for index, box in enumerate(slide.elements):
             if isinstance(box, Table):
                 for cell, rect in table_cells(box):
-                    samples = _cell_ground(cell, rect, slide, index, ground)
+                    samples = Counter(_cell_ground(cell, rect, slide, index, ground))
                     for para in cell.paras:
                         for run in para.runs:
                             color = run.color or ground.text_colors.get("other", "000000")
@@ -629,7 +662,7 @@ def low_contrast(plan: DeckPlan, theme: Theme) -> list[LowContrast]:
             if not isinstance(box, TextBox) or not box.paras:
                 continue
             extent = text_extent(box)
-            samples = ground.colors_under(extent, _below(slide, index), _placeholder_role(box, ground))
+            samples = Counter(ground.colors_under(extent, _below(slide, index), _placeholder_role(box, ground)))
             coverage = ground.coverage(extent)
             for para, run in _runs(box):
                 color = _run_color(run, box, ground)

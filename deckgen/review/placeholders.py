@@ -7,7 +7,7 @@ with any); the review gives each the slide number.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from deckgen.errors import Issue
 from deckgen.outline.fields import TextField, text_fields
@@ -19,20 +19,22 @@ KINDS = {"placeholder": ("X placeholder", "X placeholders")}
 
 
 def review(deck: DeckView) -> Iterator[Issue]:
-    for issue in placeholder_issues(deck.outline):
+    for issue in placeholder_issues(deck.outline, fields=deck.fields):  # the fields the other kinds read
         value = deck.field_values.get(issue.path, "")
         yield dataclasses.replace(issue, slide=deck.slide_of(issue.path, value), kind="placeholder")
 
 
-def placeholder_issues(outline: Outline) -> list[Issue]:
+def placeholder_issues(outline: Outline, *, fields: Iterable[TextField] | None = None) -> list[Issue]:
     """Return one warning per visible field that still holds an ``X`` placeholder.
 
     Speaker notes are not checked: they are the speech itself, never shown on a
     slide. Each message names what the field belongs to (the indicator of a metric,
     the headline of an item) so the user knows which figure is missing.
+    ``fields``: the outline's visible text fields (:func:`text_fields`), when the
+    caller has read them already.
     """
     issues = []
-    for field in text_fields(outline.deck):
+    for field in text_fields(outline.deck) if fields is None else fields:
         text = str(field.value)
         count = len(PLACEHOLDER_RE.findall(text))
         if count:

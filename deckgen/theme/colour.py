@@ -6,9 +6,15 @@ to pick a placeholder highlight that stays readable on its brand colour.
 
 from __future__ import annotations
 
+import functools
 
+
+@functools.lru_cache(maxsize=65536)
 def luminance(color: str) -> float:
-    """WCAG relative luminance of an ``RRGGBB`` colour, 0 (black) to 1 (white)."""
+    """WCAG relative luminance of an ``RRGGBB`` colour, 0 (black) to 1 (white).
+
+    Remembered per colour: a deck's contrast review asks it of the same few colours
+    millions of times (every sample behind every run of text)."""
 
     def linear(channel: int) -> float:
         c = channel / 255

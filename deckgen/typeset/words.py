@@ -276,24 +276,40 @@ class _Table:
             raise ValueError("damaged word table")
         self._log_total = math.log(total)
         self._ranges: dict[str, tuple[int, int, int]] = {}
+        self._prefixes: dict[str, tuple[int, int]] = {}
 
     def words_at(self, text: str, start: int) -> list[tuple[int, int]]:
         """``(end, count)`` of every reading of ``text[start:end]`` as one word: the
         character itself always (count 0 when unknown), then each longer dictionary
         word starting there (stops at the first prefix no word begins with)."""
-        words, counts = self._words, self._counts
         low, high, single = self._range(text[start])
         found = [(start + 1, single)]
+        prefixes = self._prefixes
         for end in range(start + 2, len(text) + 1):
             if low >= high:
                 break
             prefix = text[start:end]
-            low = bisect.bisect_left(words, prefix, low, high)
-            if low >= high or not words[low].startswith(prefix):
+            known = prefixes.get(prefix)
+            if known is None:
+                known = prefixes[prefix] = self._prefix(prefix, low, high)
+            low, count = known
+            if low < 0:
                 break
-            if words[low] == prefix and counts[low]:
-                found.append((end, counts[low]))
+            if count:
+                found.append((end, count))
         return found
+
+    def _prefix(self, prefix: str, low: int, high: int) -> tuple[int, int]:
+        """Where the words starting with ``prefix`` begin in ``words[low:high]`` (which
+        holds every word starting with ``prefix[:-1]``), and the count of ``prefix``
+        itself (0 when it is no word); ``(-1, 0)`` when no word starts with it. The
+        same for any ``low`` and ``high`` so bounded, so remembered per prefix: the
+        words of a deck recur, and a dictionary look-up is cheaper than a bisection."""
+        words = self._words
+        low = bisect.bisect_left(words, prefix, low, high)
+        if low >= high or not words[low].startswith(prefix):
+            return -1, 0
+        return low, self._counts[low] if words[low] == prefix else 0
 
     def _range(self, char: str) -> tuple[int, int, int]:
         """Where the words starting with ``char`` lie in the sorted list, and the count

@@ -189,9 +189,16 @@ def test_two_line_titles_break_after_the_comma(built):
     assert "坚持控疫情、保安全、稳末端，\v扎实做好平安寄递建设工作" in titles
 
 
-def test_placeholders_on_the_brand_colour_use_the_accent(built):
+def test_placeholders_on_the_brand_colour_use_the_accent_lightened_to_read(built):
+    """An X on the divider's green footer is set in postal-green's gold, lightened until
+    it reaches WCAG AA on the green (the plain gold was 2.7:1), not the orange highlight."""
+    from deckgen.theme.colour import contrast
+
     _, prs, _ = built
     divider = prs.slides[2]
     footer = next(sh for sh in divider.shapes if sh.name == "Footer")
     x_run = next(r for p in footer.text_frame.paragraphs for r in p.runs if r.text == "X")
-    assert str(x_run.font.color.rgb) == "D9A300"  # postal-green's accent, not the orange highlight
+    color = str(x_run.font.color.rgb)
+    assert color not in ("D2400A", "FFFFFF")  # neither the orange highlight nor the text around it
+    assert int(color[0:2], 16) > int(color[4:6], 16)  # still a warm gold, not a grey
+    assert contrast(color, "00703C") >= 4.5

@@ -51,3 +51,25 @@ def test_no_sample_slide_is_thin(reviewed):
 def test_the_sample_is_clean_for_a_reader(reviewed):
     _, _, findings = reviewed
     assert [f.format() for f in findings if f.kind in ("word-split", "stub-line", "repeated-layout", "thin", "contrast", "covers-decoration")] == []
+
+
+def test_the_review_reads_the_outline_s_fields_once(monkeypatch):
+    """The kinds share one walk of the outline's text fields (a walk per kind made the
+    review of a long deck a multiple of its size)."""
+    from deckgen.outline import fields as fields_module
+    from deckgen.review import placeholders, view
+
+    outline = load_outline(SAMPLE)
+    plan = plan_deck(outline.deck, resolve_theme(outline, None, None))
+    walks = []
+    real = fields_module.text_fields
+
+    def counted(deck):
+        walks.append(deck)
+        return real(deck)
+
+    monkeypatch.setattr(view, "text_fields", counted)
+    monkeypatch.setattr(placeholders, "text_fields", counted)
+    found = review_plan(outline, plan)
+    assert len(walks) == 1
+    assert [i for i in found if i.kind == "placeholder"] and all(i.slide for i in found if i.kind == "placeholder")

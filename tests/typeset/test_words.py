@@ -156,3 +156,20 @@ def test_stored_line_breaks_go_stale_with_the_code_that_made_them():
     here = Path(linecache.__file__).parent
     assert all((here / name).is_file() for name in linecache._CODE)
     assert {"typesetter.py", "phrases.py", "words.py", "display.py"} <= set(linecache._CODE)
+
+
+def test_a_word_prefix_is_looked_up_once_per_table(monkeypatch):
+    """Words that recur (a deck's words do, across its texts) are looked up in the
+    word list once: reading them again bisects it no more, and gives the same words."""
+    table = words._Table(words.compile_table("高质量 900 n\n质量 5000 n\n高 3000 a\n发展 8000 vn\n推动 700 v\n".encode()))
+    calls = []
+    real = words.bisect.bisect_left
+    monkeypatch.setattr(words.bisect, "bisect_left", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    text = "推动高质量发展"
+    first = [table.words_at(text, i) for i in range(len(text))]
+    looked_up = len(calls)
+    assert looked_up > 0
+    for _ in range(3):
+        assert [table.words_at(text, i) for i in range(len(text))] == first
+    assert len(calls) == looked_up
+    assert first[0] == [(1, 0), (2, 700)] and first[2] == [(3, 3000), (5, 900)] and first[5] == [(6, 0), (7, 8000)]
