@@ -21,6 +21,17 @@ Templates we did not design deckgen around, each with something awkward:
 * ``baked-logo.pptx`` — a white background picture with the emblem baked into it,
   large, where the body text goes (no picture shape to step around: the review must
   see it as ``covers-decoration``).
+* ``spaced-title.pptx`` — letter spacing in the master's title style (``spc="400"``),
+  more on the content layout's title placeholder (``spc="600"``) and in the body style
+  (``spc="200"``): titles must be measured with it, or they wrap late, leave one
+  character alone and spill out of their box.
+* ``two-masters.pptx`` — as WPS saves one: a plain default master first, the branded
+  one (emblem, band) second, used by the template's own example slide.
+* ``lo-title-master.pptx`` — as LibreOffice saves one: the first master is the title
+  page (a dark band with fixed "Your Name … Course Name" text), the second the content
+  master with the emblem; no example slides.
+* ``latin-face.pptx`` — a theme that names only a Latin face (DejaVu Sans) and no
+  East-Asian one, not even per script: the deck must name the face it was measured with.
 * ``no-titles.pptx`` — every title placeholder removed: deckgen must refuse it and say
   which layouts there are and how to map them.
 
@@ -246,6 +257,157 @@ def baked_logo() -> Path:
     return path
 
 
+def spaced_title(emblem: Path) -> Path:
+    prs = Presentation()
+    _set_theme(prs, "Arial", "Arial", "Noto Sans CJK SC", "1B5E4B", "0E3A2E")
+    master = prs.slide_masters[0]
+    for style, spc in (("titleStyle", "400"), ("bodyStyle", "200")):
+        def_rpr = master._element.find(f"{{{P}}}txStyles/{{{P}}}{style}/{{{A}}}lvl1pPr/{{{A}}}defRPr")
+        def_rpr.set("spc", spc)
+    content = prs.slide_layouts[1]  # Title and Content: its title placeholder spaces wider still
+    title = next(ph for ph in content.placeholders if ph.placeholder_format.type == 1)  # TITLE
+    lst_style = title._element.txBody.find(f"{{{A}}}lstStyle")
+    for child in list(lst_style):
+        lst_style.remove(child)
+    lst_style.append(etree.fromstring(f'<a:lvl1pPr {NS}><a:defRPr spc="600"/></a:lvl1pPr>'))
+    _master_chrome(prs, emblem)
+    path = OUT / "spaced-title.pptx"
+    prs.save(str(path))
+    return path
+
+
+MASTER_CT = "application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"
+LAYOUT_CT = "application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"
+THEME_CT = "application/vnd.openxmlformats-officedocument.theme+xml"
+
+
+def _with_second_master(blob: bytes, path: Path, first) -> None:
+    """Write ``blob`` (one master, 11 layouts) to ``path`` with its master copied as a
+    second master with layouts and theme of its own; ``first(xml) -> xml`` then makes
+    the first master what it should be (plain, or a title page). The example slides
+    move to the second master's copies of their layouts."""
+    source = zipfile.ZipFile(io.BytesIO(blob))
+    files = {name: source.read(name) for name in source.namelist()}
+    layouts = sorted(int(n[len("ppt/slideLayouts/slideLayout"):-4]) for n in files if n.startswith("ppt/slideLayouts/slideLayout") and n.endswith(".xml"))
+    shift = max(layouts)
+    for n in layouts:
+        files[f"ppt/slideLayouts/slideLayout{n + shift}.xml"] = files[f"ppt/slideLayouts/slideLayout{n}.xml"]
+        files[f"ppt/slideLayouts/_rels/slideLayout{n + shift}.xml.rels"] = files[f"ppt/slideLayouts/_rels/slideLayout{n}.xml.rels"].replace(
+            b"slideMaster1.xml", b"slideMaster2.xml"
+        )
+    master = etree.fromstring(files["ppt/slideMasters/slideMaster1.xml"])
+    next_id = 2147483648 + 1 + len(layouts) + 1  # after master 1 and its layouts
+    for n, entry in enumerate(master.iter(f"{{{P}}}sldLayoutId")):
+        entry.set("id", str(next_id + 1 + n))
+    files["ppt/slideMasters/slideMaster2.xml"] = etree.tostring(master, xml_declaration=True, encoding="UTF-8", standalone=True)
+    rels = files["ppt/slideMasters/_rels/slideMaster1.xml.rels"].decode()
+    for n in sorted(layouts, reverse=True):
+        rels = rels.replace(f"slideLayout{n}.xml", f"slideLayout{n + shift}.xml")
+    files["ppt/slideMasters/_rels/slideMaster2.xml.rels"] = rels.replace("theme1.xml", "theme2.xml").encode()
+    files["ppt/theme/theme2.xml"] = files["ppt/theme/theme1.xml"]
+    files["ppt/slideMasters/slideMaster1.xml"] = first(files["ppt/slideMasters/slideMaster1.xml"])
+    pres_rels = files["ppt/_rels/presentation.xml.rels"].decode()
+    pres_rels = pres_rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdMaster2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideMaster" '
+        'Target="slideMasters/slideMaster2.xml"/></Relationships>',
+    )
+    files["ppt/_rels/presentation.xml.rels"] = pres_rels.encode()
+    pres = files["ppt/presentation.xml"].decode()
+    files["ppt/presentation.xml"] = pres.replace(
+        "</p:sldMasterIdLst>", f'<p:sldMasterId id="{next_id}" r:id="rIdMaster2"/></p:sldMasterIdLst>'
+    ).encode()
+    for name in [n for n in files if n.startswith("ppt/slides/_rels/")]:
+        text = files[name].decode()
+        for n in sorted(layouts, reverse=True):
+            text = text.replace(f"slideLayout{n}.xml", f"slideLayout{n + shift}.xml")
+        files[name] = text.encode()
+    overrides = [f'<Override PartName="/ppt/slideMasters/slideMaster2.xml" ContentType="{MASTER_CT}"/>',
+                 f'<Override PartName="/ppt/theme/theme2.xml" ContentType="{THEME_CT}"/>']
+    overrides += [f'<Override PartName="/ppt/slideLayouts/slideLayout{n + shift}.xml" ContentType="{LAYOUT_CT}"/>' for n in layouts]
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(b"</Types>", "".join(overrides).encode() + b"</Types>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in files.items():
+            target.writestr(name, data)
+
+
+def _without_chrome(xml: bytes) -> bytes:
+    """The master without the band and emblem of :func:`_master_chrome`: a plain default."""
+    root = etree.fromstring(xml)
+    tree = root.find(f"{{{P}}}cSld/{{{P}}}spTree")
+    for shape in list(tree):
+        c_nv_pr = shape.find(f"*/{{{P}}}cNvPr")
+        if c_nv_pr is not None and c_nv_pr.get("id") in ("90", "91"):
+            tree.remove(shape)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def two_masters(emblem: Path) -> Path:
+    prs = Presentation()
+    _set_theme(prs, "Arial", "Arial", "Noto Sans CJK SC", "8C1D40", "4F0F24")
+    _master_chrome(prs, emblem)
+    slide = prs.slides.add_slide(prs.slide_layouts[1])  # the template's own example slide
+    slide.shapes.title.text = "示例内容页（不应出现在生成的演示文稿中）"
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    path = OUT / "two-masters.pptx"
+    _with_second_master(buffer.getvalue(), path, _without_chrome)
+    return path
+
+
+def _title_page(xml: bytes) -> bytes:
+    """The master as LibreOffice's title page: a dark band over the lower half with
+    fixed text on it (a text box, not a placeholder), no emblem."""
+    root = etree.fromstring(_without_chrome(xml))
+    tree = root.find(f"{{{P}}}cSld/{{{P}}}spTree")
+    width, height = 9144000, 6858000
+    band_y = height * 55 // 100
+    band = (
+        f'<p:sp {NS}><p:nvSpPr><p:cNvPr id="80" name="Title band"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="0" y="{band_y}"/><a:ext cx="{width}" cy="{height - band_y}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="1E2B3C"/></a:solidFill>'
+        "<a:ln><a:noFill/></a:ln></p:spPr></p:sp>"
+    )
+    fixed = (
+        f'<p:sp {NS}><p:nvSpPr><p:cNvPr id="81" name="Fixed text"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="457200" y="{band_y + 457200}"/><a:ext cx="{width - 914400}" cy="1371600"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+        '<p:txBody><a:bodyPr wrap="square"/><a:lstStyle/>'
+        '<a:p><a:r><a:rPr lang="en-US" sz="2400"><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:rPr><a:t>Your Name</a:t></a:r></a:p>'
+        '<a:p><a:r><a:rPr lang="en-US" sz="2000"><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:rPr><a:t>Course Name · Department · Date</a:t></a:r></a:p>'
+        "</p:txBody></p:sp>"
+    )
+    for xml_shape in (fixed, band):
+        tree.insert(2, etree.fromstring(xml_shape))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def lo_title_master(emblem: Path) -> Path:
+    prs = Presentation()
+    _set_theme(prs, "Arial", "Arial", "Noto Sans CJK SC", "2B5B84", "1E2B3C")
+    _master_chrome(prs, emblem)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    path = OUT / "lo-title-master.pptx"
+    _with_second_master(buffer.getvalue(), path, _title_page)
+    return path
+
+
+def latin_face(emblem: Path) -> Path:
+    prs = Presentation()
+    _set_theme(prs, "DejaVu Sans", "DejaVu Sans", "", "0F5C8C", "0A3350")
+    theme_part = prs.slide_masters[0].part.part_related_by("http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+    root = etree.fromstring(theme_part.blob)
+    for font in root.iter(f"{{{A}}}font"):  # no East-Asian face per script either
+        if font.get("script") in ("Hans", "Hant", "Jpan", "Hang"):
+            font.getparent().remove(font)
+    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    _master_chrome(prs, emblem)
+    path = OUT / "latin-face.pptx"
+    prs.save(str(path))
+    return path
+
+
 def no_titles() -> Path:
     prs = Presentation()
     for layout in [prs.slide_masters[0], *prs.slide_layouts]:
@@ -290,7 +452,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     emblem = OUT / "emblem.png"
     emblem.write_bytes(emblem_png())
-    made = [bureau(emblem), unit_potx(emblem), no_titles(), dark_picture(emblem), filled_title(emblem), light_accents(emblem), baked_logo()]
+    made = [bureau(emblem), unit_potx(emblem), no_titles(), dark_picture(emblem), filled_title(emblem), light_accents(emblem), baked_logo(), spaced_title(emblem),
+            two_masters(emblem), lo_title_master(emblem), latin_face(emblem)]
     if "--no-impress" not in sys.argv:
         made.append(impress(made[0]))
     for path in made:

@@ -83,6 +83,7 @@ class LayoutPlan:
     elements: list = field(default_factory=list)  # decorations drawn on the layout (generated bases)
     position: int = 0  # a template layout's place in its master's list
     scenery: Scenery | None = None  # templates: what the master and layout draw under slides
+    section: bool = False  # a template's section layout (节标题/Section Header), not a stand-in for one
 
 
 @dataclass
@@ -357,7 +358,11 @@ def _template_layout(role: str, layout: TemplateLayout, info: TemplateInfo) -> L
         body = _off_marks(body, marks)
         subtitle = _off_marks(subtitle, marks)
         title = _off_marks(title, marks) or title
-    return LayoutPlan(role, layout.name, title, body, subtitle, date=date, footer=footer, number=number, position=layout.position, scenery=layout.scenery)
+    section = layout.layout_type == "secHead" or any(_names_match(hint, layout.name) for hint in ROLE_HINTS["divider"])
+    return LayoutPlan(
+        role, layout.name, title, body, subtitle, date=date, footer=footer, number=number,
+        position=layout.position, scenery=layout.scenery, section=section,
+    )
 
 
 def _is_mark(decoration, info: TemplateInfo) -> bool:

@@ -43,6 +43,7 @@ def write_breaks(ts: Typesetter, plan: DeckPlan) -> None:
 def _box_breaks(ts: Typesetter, box: TextBox) -> None:
     if box.role in ("footer", "number"):
         return  # one line by construction (cut to fit)
+    ts = ts.for_role(box.role)  # a template's letter spacing in its placeholders
     inner = box.rect.w - box.insets.left - box.insets.right
     name = box.name
     display_all = box.role == "title" or name in DISPLAY_NAMES or name.startswith(DISPLAY_PREFIXES) or name.endswith(DISPLAY_SUFFIXES)

@@ -81,6 +81,7 @@ def fit_title(ts: Typesetter, text: str, width: float, max_height: float, max_pt
     lines at ``min_pt`` are too few, the caller gets the line count at ``min_pt`` and
     must make room (``fits`` is False).
     """
+    ts = ts.for_role("title")  # measured with the template's title letter spacing
     inner = width - TITLE_INSETS.left - TITLE_INSETS.right
     # Width grows with size, so sizes whose text is clearly too wide for two lines
     # are skipped without wrapping (titles are measured on every slide).
@@ -147,7 +148,7 @@ def chrome(ts: Typesetter, frame: Frame, title: str, fit: TitleFit | None = None
     # once, with the mark's width kept free, so every page has the same lines.
     text = title
     if reserve and fit.lines == 2:
-        text = _lines_with_room(ts, title, fit.size_pt, title_rect.w - TITLE_INSETS.left - TITLE_INSETS.right, reserve)
+        text = _lines_with_room(ts.for_role("title"), title, fit.size_pt, title_rect.w - TITLE_INSETS.left - TITLE_INSETS.right, reserve)
     text += mark
     # On a template the title takes the template's colour; ours is the dark brand colour.
     color = theme.color("primary_dark") if frame.generated else None

@@ -97,6 +97,7 @@ def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lin
     divider or closing line is smaller rather than spilling. Callers report a size
     below the title floor (see :func:`_check_display`).
     """
+    ts = ts.for_role("title")  # measured with the template's title letter spacing
     low = min(ts.theme.size("display").min_pt, ts.theme.size("title").min_pt)
     for size in sizes_down(ts.theme.size("display").max_pt, low, 2.0):
         spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
@@ -175,6 +176,7 @@ def _template_title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: li
     lines = [Spec(x, 20) for x in (subtitle_shown(deck.title, deck.subtitle), *given, to_come) if x]
     layout = frame.layout
     slot = layout.subtitle or layout.body
+    ts = ts.for_role("subtitle" if slot else "body")
     box = slot.rect if slot else Rect(title_box.x, title_box.bottom + 12, title_box.w, max(40.0, frame.height - title_box.bottom - 40))
     if lines:
         for spec in lines:
@@ -295,19 +297,36 @@ def divider_icons(deck: Deck) -> list[str | None]:
 
 def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings: list[Finding]) -> SlidePlan:
     """A divider on the template's section layout: the part title in its title
-    placeholder, 第X部分 in its body placeholder when it has one (linked to the agenda)."""
+    placeholder, 第X部分，共Y部分 in its body placeholder when it has one (linked to
+    the agenda). On a template without a section layout (the divider borrows the cover
+    or content layout) the parts follow as progress, the current one highlighted, where
+    there is room: the divider still says where the talk is."""
     part: Part = deck.parts[index]
+    total = len(deck.parts)
     size = _display_fit(ts, part.title, frame.title.w, frame.title.h)
     _check_display(ts, size, part.path, "the part title", findings)
     elements: list = [TextBox(frame.title, ts.paras([Spec(part.title, size, bold=True, pitch=TITLE_PITCH)]), "middle", role="title", name="Title")]
-    label = Spec(f"第{chinese_number(index + 1)}部分", 24, pitch=1.3)
+    place = f"，共{chinese_number(total)}部分" if total > 1 else ""
+    label = Spec(f"第{chinese_number(index + 1)}部分{place}", 24, pitch=1.3)
     slot = frame.layout.body or frame.layout.subtitle
+    body_ts = ts
+    ts = ts.for_role("subtitle" if slot else "label")
     box = slot.rect if slot else Rect(frame.title.x, max(8.0, frame.title.y - 48), frame.title.w, 44)
-    if ts.height([label], box.w) > box.h:
+    if ts.height([label], box.w) > box.h or ts.count_lines(label, box.w) > 1:
         label.size_pt = 18
     held = _holding_box(ts, [label], box, frame)
+    progress: list = []
+    if held is not None and total > 1 and not frame.layout.section and held.y >= frame.title.bottom - 0.01:
+        # The label takes the lines it needs; the parts follow under it, down to the footers.
+        need = ts.height([label], held.w)
+        bottom = min([r.y for r in (frame.footer, frame.number) if r is not None and r.y > held.y] + [held.bottom, frame.height * 0.92])
+        region = Rect(held.x, held.y + need + 16, held.w, bottom - held.y - need - 16 - 8)
+        if region.h >= 26 * min(total, 3):
+            held = Rect(held.x, held.y, held.w, need)
+            progress = _progress(body_ts, deck, index, region)
     if held is not None:
         elements.append(TextBox(held, ts.paras([label]), "top", role="subtitle" if slot else "label", name="Part number", link="agenda"))
+    elements.extend(progress)
     return SlidePlan("divider", part.title, elements, notes=part.notes, source_path=part.path, layout="divider")
 
 
@@ -436,6 +455,8 @@ def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, finding
         elements.append(Fill(Rect(w / 2 - 40, box.bottom + 16, 80, 5), theme.color("accent"), name="Closing accent"))
     slot = None if generated else (frame.layout.subtitle or frame.layout.body)
     before: list[SlidePlan] = []
+    body_ts = ts
+    ts = ts.for_role("subtitle" if slot else "body")  # the closing text and sign-off
     if closing.text:
         if generated:
             text_box = Rect(mx + 40, box.bottom + 36, w - 2 * mx - 80, h - box.bottom - 36 - 70)
@@ -452,7 +473,7 @@ def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, finding
             slot = None  # taken
         else:
             statement = Slide("statement", title=closing.title, text=closing.text, path="closing")
-            before = content_slides(ts, frames, statement, [])
+            before = content_slides(body_ts, frames, statement, [])
     # Signed as the footers are: an organisation that is only a placeholder is left out.
     sign = footer_text("{organisation}  {date}", organisation=deck.organisation, date=deck.date)
     sign_box = Rect(mx, h - 62, w - 2 * mx, 34) if generated else slot.rect if slot else None

@@ -95,6 +95,10 @@ class TemplateInfo:
     minor_east_asian: str = ""
     master: int = 0  # the slide master the deck is built on (its place in the presentation's list)
     master_count: int = 1
+    #: Letter spacing (pt per character, ``spc`` / 100) of the title and body placeholders'
+    #: first level: the widest any layout of the master sets, so text measured with it fits.
+    title_spacing_pt: float = 0.0
+    body_spacing_pt: float = 0.0
 
     def layout(self, name: str) -> TemplateLayout | None:
         return next((lay for lay in self.layouts if lay.name == name), None)
@@ -182,9 +186,12 @@ def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
     for ph in _placeholders(master):
         if ph.box is not None:
             master_boxes.setdefault(INHERITS_FROM.get(ph.type, ph.type), ph.box)
+    spacing = {"title": [_style_spacing(master, "titleStyle")], "body": [_style_spacing(master, "bodyStyle")]}
+    _add_placeholder_spacing(master, spacing)
     for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
         kind, member = master_rels[layout_id.get(f"{{{NS['r']}}}id")]
         layout = xml(member)
+        _add_placeholder_spacing(layout, spacing)
         c_sld = layout.find("p:cSld", NS)
         name = (c_sld.get("name") if c_sld is not None else "") or posixpath.basename(member)
         phs = tuple(
@@ -193,7 +200,35 @@ def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
         )
         scenery = read_scenery(master, layout, colors, master_images, images_of(member), theme)
         info.layouts.append(TemplateLayout(name, phs, layout.get("type", ""), len(info.layouts), scenery))
+    info.title_spacing_pt = max(v for v in spacing["title"] if v is not None) if any(v is not None for v in spacing["title"]) else 0.0
+    info.body_spacing_pt = max(v for v in spacing["body"] if v is not None) if any(v is not None for v in spacing["body"]) else 0.0
     return info
+
+
+def _spacing_of(def_rpr) -> float | None:
+    """Letter spacing in points of an ``a:defRPr`` (``spc`` in hundredths of a point), or None."""
+    if def_rpr is None or def_rpr.get("spc") is None:
+        return None
+    try:
+        return max(-50.0, min(50.0, int(def_rpr.get("spc")) / 100))
+    except ValueError:
+        return None
+
+
+def _style_spacing(master, style: str) -> float | None:
+    return _spacing_of(master.find(f"p:txStyles/p:{style}/a:lvl1pPr/a:defRPr", NS))
+
+
+def _add_placeholder_spacing(root, spacing: dict[str, list[float | None]]) -> None:
+    """Add the letter spacing that ``root``'s title and body placeholders set on their
+    first level (their ``a:lstStyle``) to ``spacing``."""
+    for shape in root.iterfind("p:cSld/p:spTree/p:sp", NS):
+        ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
+        if ph is None:
+            continue
+        role = {"title": "title", "ctrTitle": "title", "subTitle": "body", "body": "body"}.get(ph.get("type", "obj"))
+        if role is not None:
+            spacing[role].append(_spacing_of(shape.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS)))
 
 
 def _brand_master(master_members: list[str], pres, pres_rels, xml, rels_of, names) -> int:

@@ -24,6 +24,7 @@ from a small table) and one warning per font is recorded in
 
 from __future__ import annotations
 
+import copy
 import itertools
 import json
 import math
@@ -178,6 +179,16 @@ class Measurer:
         self._pixels: dict[tuple[float, bool], dict[str, int]] = {}
         self._changes: dict[str, ScriptChanges] = {}
         self._change_counts: dict[str, int] = {}
+        #: Letter spacing added after every character, in points (a template's ``spc``).
+        self.tracking_pt = 0.0
+
+    def with_tracking(self, tracking_pt: float) -> Measurer:
+        """This measurer (its faces and caches shared) for text set with ``tracking_pt``
+        of letter spacing after every character, as ``<a:defRPr spc="…">`` in a
+        template's title or body style makes PowerPoint, WPS and LibreOffice draw it."""
+        other = copy.copy(self)
+        other.tracking_pt = tracking_pt
+        return other
 
     # -- widths -----------------------------------------------------------
 
@@ -191,7 +202,8 @@ class Measurer:
         size_px = _size_px(size_pt)
         advances_px = sum(map(self._pixel_table(text, size_px, bold).__getitem__, text))
         total_px = advances_px + ASIAN_LATIN_SPACE_EM * size_px * self._change_count(text)
-        return total_px * 72 / LO_REFERENCE_DPI
+        tracking = self.tracking_pt * (len(text) - text.count("\n")) if self.tracking_pt else 0.0
+        return total_px * 72 / LO_REFERENCE_DPI + tracking
 
     def _change_count(self, text: str) -> int:
         """``count_script_changes(text)``, remembered: one text is measured at many sizes."""
@@ -210,7 +222,10 @@ class Measurer:
         """
         size_px = _size_px(size_pt)
         table = self._pixel_table(text, size_px, bold)
-        prefix_px = list(itertools.accumulate(map(table.__getitem__, text), initial=0))
+        prefix_px: list[float] = list(itertools.accumulate(map(table.__getitem__, text), initial=0))
+        if self.tracking_pt:  # every character advances by its width and the spacing
+            step = self.tracking_pt * LO_REFERENCE_DPI / 72
+            prefix_px = [px + step * n for n, px in enumerate(prefix_px)]
         return Ruler(prefix_px, self._script_changes(text), size_px)
 
     def width_em(self, text: str, bold: bool = False) -> float:
@@ -386,7 +401,7 @@ class Ruler:
     ``Measurer.width(text[start:end], size)``, without measuring the span.
     """
 
-    def __init__(self, prefix_px: list[int], changes: ScriptChanges, size_px: float) -> None:
+    def __init__(self, prefix_px: list[float], changes: ScriptChanges, size_px: float) -> None:
         self._prefix_px = prefix_px
         self._changes = changes
         self._spacing_px = ASIAN_LATIN_SPACE_EM * size_px

@@ -6,6 +6,7 @@ text breaks into lines, so every kind measures the same way render will draw.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
 from dataclasses import dataclass
@@ -69,6 +70,27 @@ class Typesetter:
         self._extra_em: dict[tuple[str, bool], tuple[float, float]] = {}
         self._margins: dict[tuple[str, bool], tuple[float, float]] = {}
         self._latin: dict[tuple[str, bool], float] = {}
+        info = theme.template_info
+        #: Letter spacing (pt) the template sets on text in its placeholders, by role.
+        self.tracking = {"title": info.title_spacing_pt, "subtitle": info.body_spacing_pt} if info is not None else {}
+        self._roles: dict[str, Typesetter] = {}
+
+    def for_role(self, role: str) -> Typesetter:
+        """The typesetter for text of ``role`` (title, subtitle …): this one, or where the
+        template sets letter spacing on that placeholder, one measuring every character's
+        advance plus that spacing (its own answers; fonts and widths shared)."""
+        tracking = self.tracking.get(role, 0.0)
+        if not tracking:
+            return self
+        known = self._roles.get(role)
+        if known is None:
+            known = copy.copy(self)
+            known.measurer = self.measurer.with_tracking(tracking)
+            known.tracking, known._roles = {}, {}
+            known._cache, known._answers = {}, {}
+            known._stored = None  # lines kept between builds are for untracked text
+            self._roles[role] = known
+        return known
 
     @property
     def warnings(self) -> list[str]:

@@ -3,7 +3,8 @@
 The sample is built on each template of ../shared/templates (dark master fill, two
 masters, a filled title placeholder, a LibreOffice title master) and on the generated
 cases of tools/make_test_templates.py (dark picture background, filled title, light
-accents). A representative subset of each deck's slides (cover, agenda, a divider,
+accents, letter spacing in the title and body styles, a plain master before the
+branded one, a LibreOffice title master with fixed text, a theme with a Latin face only). A representative subset of each deck's slides (cover, agenda, a divider,
 content, data and card slides, the closing) goes through ONE LibreOffice run, and on
 the rendered pages:
 
@@ -24,7 +25,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from contrastcheck import contrast_failures
 from deckgen.build import build
-from rendercheck import check_decks, soffice_or_skip
+from rendercheck import check_decks, glyphs_and_holders, lone_character_lines, rendered_lines, soffice_or_skip
 from shared_material import require, shared
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,6 +40,10 @@ TEMPLATES = {
     "dark-picture": GENERATED / "dark-picture.pptx",
     "filled-title": GENERATED / "filled-title.pptx",
     "light-accents": GENERATED / "light-accents.pptx",
+    "spaced-title": GENERATED / "spaced-title.pptx",
+    "two-masters": GENERATED / "two-masters.pptx",
+    "lo-title-master": GENERATED / "lo-title-master.pptx",
+    "latin-face": GENERATED / "latin-face.pptx",
 }
 #: Slides kept for the render: cover, agenda, first divider, then every fourth slide
 #: (content, data and card kinds all occur), and the closing.
@@ -89,6 +94,22 @@ def test_no_glyph_outside_its_box_or_the_slide_and_none_overlap(rendered, key):
     report = rendered[key]
     assert report.pages_match
     assert report.ok, report.summary()
+
+
+def test_letter_spaced_titles_fit_as_measured_with_no_lone_last_character(decks, rendered):
+    """The template spaces its titles (``spc``): measured without it, the long title of
+    slide 3 wrapped late, left 五” alone on a line and spilled 19 glyphs out of its box."""
+    _work, paths = decks
+    report = rendered["spaced-title"]
+    assert report.ok, report.summary()
+    lone = [
+        f"slide {n}: {found}"
+        for n, (glyphs, holders) in enumerate(glyphs_and_holders(paths["spaced-title"], report.pdf), start=1)
+        for found in lone_character_lines(glyphs, holders)
+    ]
+    assert lone == []
+    titles = [s.shapes.title for s in Presentation(str(paths["spaced-title"])).slides if s.shapes.title is not None]
+    assert any("\n" in t.text_frame.text or "\v" in t.text_frame.text for t in titles)  # some title does wrap
 
 
 #: Known and left, exactly: shtu's agenda title starts beside the emblem EMF of its
@@ -143,3 +164,65 @@ def test_the_branded_master_is_used_when_the_template_has_two():
     assert read_template(shtu).master == 1
     # LibreOffice: the first master is the title page with fixed text; content goes on the second.
     assert read_template(chtsai).master == 1
+    # The generated cases of both: their first master is plain or the title page.
+    assert read_template(TEMPLATES["two-masters"]).master == 1
+    assert read_template(TEMPLATES["lo-title-master"]).master == 1
+
+
+@pytest.mark.parametrize("key", ["two-masters", "lo-title-master"])
+def test_every_slide_is_on_the_branded_master_and_never_on_the_title_page(decks, key):
+    """Cover, dividers and content alike: the fixed "Your Name … Course Name" text of
+    LibreOffice's title master, and WPS's plain first master, appear on no slide."""
+    _work, paths = decks
+    prs = Presentation(str(paths[key]))
+    masters = {id(s.slide_layout.slide_master._element) for s in prs.slides}
+    assert len(masters) == 1
+    master = prs.slides[0].slide_layout.slide_master
+    names = [sh.name for sh in master.shapes]
+    assert "Bureau emblem" in names and "Fixed text" not in names
+    texts = "".join(sh.text_frame.text for s in prs.slides for sh in s.slide_layout.slide_master.shapes if sh.has_text_frame)
+    assert "Your Name" not in texts
+
+
+def test_a_template_naming_only_a_latin_face_gets_the_measured_east_asian_face(decks):
+    """latin-face names DejaVu Sans and no East-Asian face: each viewer would pick its
+    own Chinese face. The deck's font scheme names the one its lines were measured with."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from deckgen.theme.loader import latin_only, load_theme, with_template
+
+    template = TEMPLATES["latin-face"]
+    measured = with_template(load_theme("postal-green"), template).east_asian_font
+    assert measured and not latin_only(measured)
+    _work, paths = decks
+    prs = Presentation(str(paths["latin-face"]))
+    theme_xml = prs.slides[0].slide_layout.slide_master.part.part_related_by(RT.THEME).blob.decode()
+    for which in ("majorFont", "minorFont"):
+        font_set = theme_xml[theme_xml.index(f"<a:{which}>"):theme_xml.index(f"</a:{which}>")]
+        assert f'<a:ea typeface="{measured}"/>' in font_set, font_set[:300]
+        assert 'typeface="DejaVu Sans"' in font_set  # the template's Latin face is kept
+
+
+@pytest.mark.parametrize("key", list(TEMPLATES))
+def test_the_divider_says_which_part_of_how_many_and_the_cover_title_breaks_in_balanced_lines(decks, rendered, key):
+    """The first divider (slide 3) names its part and the talk's parts (第一部分，共三部分);
+    on a template with no section layout the parts follow as progress. The cover's
+    title, as rendered, never ends in a line of one or two characters (讲话)."""
+    _shared_or_skip(TEMPLATES[key])
+    _work, paths = decks
+    prs = Presentation(str(paths[key]))
+    divider = prs.slides[2]
+    texts = [sh.text_frame.text for sh in divider.shapes if sh.has_text_frame]
+    assert any("第一部分，共三部分" in t for t in texts), texts
+    assert any("十三五" in t for t in texts), texts
+    if not read_layout_is_section(divider.slide_layout):
+        assert sum(sh.name.startswith("Progress ") and not sh.name.startswith("Progress marker") for sh in divider.shapes) >= 2, texts
+    glyphs, holders = glyphs_and_holders(paths[key], rendered[key].pdf)[0]
+    lines = rendered_lines(glyphs, holders)["Title"]
+    last = "".join(g.text for g in lines[-1]).strip()
+    assert len(lines) == 1 or len(last) > 2, ["".join(g.text for g in line) for line in lines]
+
+
+def read_layout_is_section(layout) -> bool:
+    """A section layout as base planning sees it: type secHead or a section name."""
+    return layout._element.get("type") == "secHead" or any(h in layout.name for h in ("章节", "节标题", "Section", "过渡"))
