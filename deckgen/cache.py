@@ -284,15 +284,26 @@ def _open_entry_folder(namespace: str, entry_key: str, *, create: bool) -> _Fold
     if root is None:
         return None
     try:
-        space = _open_subfolder(root, namespace, create=create)
+        return _open_path(root, (namespace, entry_key[:2]), create=create)
     finally:
         _close(root)
-    if space is None:
-        return None
-    try:
-        return _open_subfolder(space, entry_key[:2], create=create)
-    finally:
-        _close(space)
+
+
+def _open_path(root: _Folder, names: tuple[str, ...], *, create: bool) -> _Folder | None:
+    """The folder ``root/names[0]/names[1]/…``, opened a step at a time without
+    following links (each parent closed once its child is open), or None."""
+    folder: _Folder | None = root
+    for depth, name in enumerate(names):
+        assert folder is not None
+        try:
+            child = _open_subfolder(folder, name, create=create)
+        finally:
+            if depth:
+                _close(folder)
+        if child is None:
+            return None
+        folder = child
+    return folder
 
 
 def _touch(folder: _Folder, name: str, fd: int, when: tuple[float, float] | None = None) -> None:
@@ -484,13 +495,7 @@ def _unlink_own(root: _Folder, where: _Where) -> bool:
     """Delete one of the cache's own files, found again step by step without
     following links (the folder may have changed since it was listed)."""
     space_name, sub_name, name = where
-    space = _open_subfolder(root, space_name, create=False)
-    if space is None:
-        return False
-    try:
-        sub = _open_subfolder(space, sub_name, create=False)
-    finally:
-        _close(space)
+    sub = _open_path(root, (space_name, sub_name), create=False)
     if sub is None:
         return False
     try:
