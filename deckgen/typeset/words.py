@@ -12,10 +12,13 @@ is one word, punctuation stands alone.
 
 The dictionary is jieba's ``dict.txt`` (349,046 words with counts; PyPI ``jieba``,
 MIT licence, Copyright (c) 2013 Sun Junyi), compiled into a sorted word list with a
-count array and shipped with deckgen (:data:`TABLE_FILE`): jieba itself is not
-imported (its ``initialize()`` costs about a second, and so does parsing its file).
-A process loads the table (about 0.1 s) only when a text it has not read before
-must be judged, and looks words up by bisection. The words of texts read are
+count array in small chunks compressed one by one, shipped with deckgen
+(:data:`TABLE_FILE`): jieba itself is not imported (its ``initialize()`` costs about
+a second, and so does parsing its file). A process opens the table (its index: about
+a millisecond) only when a text it has not read before must be judged, decodes only
+the chunks holding words that begin with the text's characters (the sample deck's
+550 characters: a third of the dictionary, about 15 ms where decoding all of it took
+50), and looks words up by bisection. The words of texts read are
 remembered between processes too (:func:`save`, in :mod:`deckgen.cache`), so a warm
 check of an unchanged deck loads no dictionary at all.
 
@@ -42,7 +45,7 @@ from pathlib import Path
 from deckgen import cache
 
 NAMESPACE = "words"
-_MAGIC = b"WORDS2"
+_MAGIC = b"WORDS3"
 #: Characters jieba reads as text (its ``re_han_default``); everything else stands alone.
 _TEXT_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 _LATIN = re.compile(r"[a-zA-Z0-9]")
@@ -254,35 +257,46 @@ def _segment(run: str, offset: int) -> list[tuple[int, int]]:
 
 
 class _Table:
-    """jieba's words, sorted, with their counts: looked up by bisection, so loading
-    it is one split of a string (no dictionary of 349,046 entries to build).
+    """jieba's words, sorted, with their counts, in chunks read only when a text needs
+    them: a process that judges a few hundred different characters decodes the words
+    that begin with those (a third of the dictionary for the sample deck), never the
+    349,046 entries. Within a chunk, words are looked up by bisection.
 
-    Stored form (bytes): ``b"WORDS2"``, the total count, the number of words and the
-    byte length of the word list (``<QII``), the words (UTF-8, sorted, one a line),
-    then their counts (unsigned 32-bit, little-endian, in the same order).
+    Stored form (bytes, :func:`compile_table`): ``b"WORDS3"``, the total count, the
+    number of words and the number of chunks ``n`` (``<QII``); the first character
+    (code point) of each chunk's first word (``n`` × ``<I``); where each chunk ends,
+    counted from the end of this index (``n`` × ``<I``); then the chunks, each
+    zlib-compressed: the byte length of its words (``<I``), its words (UTF-8, sorted,
+    one a line), then their counts (``<I`` each, in the same order). The words of one
+    first character are never split between chunks.
     """
 
     def __init__(self, data: bytes) -> None:
         if data[:6] != _MAGIC:
             raise ValueError("not a word table")
-        total, number, words_size = struct.unpack_from("<QII", data, 6)
+        total, self._number, chunks = struct.unpack_from("<QII", data, 6)
         start = 6 + 16
-        self._words = data[start : start + words_size].decode("utf-8").split("\n")
-        self._counts = array.array("I")
-        self._counts.frombytes(data[start + words_size : start + words_size + 4 * number])
+        self._firsts = array.array("I")
+        self._firsts.frombytes(data[start : start + 4 * chunks])
+        self._ends = array.array("I")
+        self._ends.frombytes(data[start + 4 * chunks : start + 8 * chunks])
         if sys.byteorder != "little":
-            self._counts.byteswap()
-        if len(self._words) != number or len(self._counts) != number:
+            self._firsts.byteswap()
+            self._ends.byteswap()
+        self._data = data
+        self._base = start + 8 * chunks
+        if not chunks or len(self._firsts) != chunks or len(self._ends) != chunks or self._base + self._ends[-1] != len(data):
             raise ValueError("damaged word table")
         self._log_total = math.log(total)
-        self._ranges: dict[str, tuple[int, int, int]] = {}
+        self._chunks: dict[int, tuple[list[str], array.array]] = {}
+        self._ranges: dict[str, tuple[list[str], array.array, int, int, int]] = {}
         self._prefixes: dict[str, tuple[int, int]] = {}
 
     def words_at(self, text: str, start: int) -> list[tuple[int, int]]:
         """``(end, count)`` of every reading of ``text[start:end]`` as one word: the
         character itself always (count 0 when unknown), then each longer dictionary
         word starting there (stops at the first prefix no word begins with)."""
-        low, high, single = self._range(text[start])
+        words, counts, low, high, single = self._range(text[start])
         found = [(start + 1, single)]
         prefixes = self._prefixes
         for end in range(start + 2, len(text) + 1):
@@ -291,7 +305,7 @@ class _Table:
             prefix = text[start:end]
             known = prefixes.get(prefix)
             if known is None:
-                known = prefixes[prefix] = self._prefix(prefix, low, high)
+                known = prefixes[prefix] = self._prefix(words, counts, prefix, low, high)
             low, count = known
             if low < 0:
                 break
@@ -299,44 +313,84 @@ class _Table:
                 found.append((end, count))
         return found
 
-    def _prefix(self, prefix: str, low: int, high: int) -> tuple[int, int]:
+    @staticmethod
+    def _prefix(words: list[str], counts: array.array, prefix: str, low: int, high: int) -> tuple[int, int]:
         """Where the words starting with ``prefix`` begin in ``words[low:high]`` (which
         holds every word starting with ``prefix[:-1]``), and the count of ``prefix``
         itself (0 when it is no word); ``(-1, 0)`` when no word starts with it. The
         same for any ``low`` and ``high`` so bounded, so remembered per prefix: the
         words of a deck recur, and a dictionary look-up is cheaper than a bisection."""
-        words = self._words
         low = bisect.bisect_left(words, prefix, low, high)
         if low >= high or not words[low].startswith(prefix):
             return -1, 0
-        return low, self._counts[low] if words[low] == prefix else 0
+        return low, counts[low] if words[low] == prefix else 0
 
-    def _range(self, char: str) -> tuple[int, int, int]:
-        """Where the words starting with ``char`` lie in the sorted list, and the count
-        of ``char`` alone (0 when it is no word), remembered per character."""
+    def _range(self, char: str) -> tuple[list[str], array.array, int, int, int]:
+        """The chunk holding the words that start with ``char``, where they lie in it,
+        and the count of ``char`` alone (0 when it is no word), remembered per character."""
         known = self._ranges.get(char)
         if known is None:
-            words = self._words
+            words, counts = self._chunk_of(char)
             low = bisect.bisect_left(words, char)
             high = bisect.bisect_left(words, chr(ord(char) + 1), low) if ord(char) < 0x10FFFF else len(words)
-            single = self._counts[low] if low < high and words[low] == char else 0
-            known = self._ranges[char] = (low, high, single)
+            single = counts[low] if low < high and words[low] == char else 0
+            known = self._ranges[char] = (words, counts, low, high, single)
         return known
+
+    def _chunk_of(self, char: str) -> tuple[list[str], array.array]:
+        """The words and counts of the chunk where words starting with ``char`` are
+        (an empty one before the first chunk), decoded on first use.
+
+        Raises:
+            DictionaryMissing: the chunk is damaged (a broken install).
+        """
+        index = bisect.bisect_right(self._firsts, ord(char)) - 1
+        if index < 0:
+            return [], array.array("I")
+        chunk = self._chunks.get(index)
+        if chunk is None:
+            begin = self._base + (self._ends[index - 1] if index else 0)
+            try:
+                chunk = self._chunks[index] = _decode_chunk(zlib.decompress(self._data[begin : self._base + self._ends[index]]))
+            except (zlib.error, ValueError, struct.error, UnicodeDecodeError) as exc:
+                raise DictionaryMissing(f"deckgen's word table is damaged: {TABLE_FILE}; reinstall deckgen") from exc
+        return chunk
 
     def is_word(self, text: str) -> bool:
         """True when ``text`` is a word of the dictionary (with a count)."""
-        index = bisect.bisect_left(self._words, text)
-        return index < len(self._words) and self._words[index] == text and self._counts[index] > 0
+        if not text:
+            return False
+        words, counts, low, high, _single = self._range(text[0])
+        index = bisect.bisect_left(words, text, low, high)
+        return index < high and words[index] == text and counts[index] > 0
 
     def log_probability(self, count: int) -> float:
         """log(count / total); an unknown character counts once (as jieba does)."""
         return math.log(count or 1) - self._log_total
 
 
-#: jieba's dictionary, compiled (:func:`compile_table`) and zlib-compressed, shipped
-#: with deckgen: 1.6 MB, loaded in about 0.1 s where parsing jieba's 5 MB ``dict.txt``
-#: takes 1–2 s. Made by ``tools/make_words_table.py``; a test checks it is jieba's.
-TABLE_FILE = Path(__file__).parent / "data" / "jieba-words.bin.z"
+def _decode_chunk(payload: bytes) -> tuple[list[str], array.array]:
+    """The words and counts of one decompressed chunk (see :class:`_Table`)."""
+    (size,) = struct.unpack_from("<I", payload)
+    words = payload[4 : 4 + size].decode("utf-8").split("\n")
+    counts = array.array("I")
+    counts.frombytes(payload[4 + size :])
+    if sys.byteorder != "little":
+        counts.byteswap()
+    if len(words) != len(counts):
+        raise ValueError("damaged word table chunk")
+    return words, counts
+
+
+#: jieba's dictionary, compiled (:func:`compile_table`) into chunks compressed one
+#: by one, shipped with deckgen: 2 MB; opening it reads its index only, and a chunk
+#: is decompressed when a text needs its words, where parsing jieba's 5 MB
+#: ``dict.txt`` takes 1–2 s. Made by ``tools/make_words_table.py``; a test checks
+#: it is jieba's.
+TABLE_FILE = Path(__file__).parent / "data" / "jieba-words.bin"
+#: Words (UTF-8 bytes) per chunk, at least: small enough that a text's characters
+#: decode little of the dictionary, large enough to compress almost as well as one stream.
+CHUNK_BYTES = 256
 
 
 def jieba_dictionary() -> Path:
@@ -358,19 +412,37 @@ def _dictionary_identity() -> tuple[str, int, int, int]:
 
 
 def compile_table(source: bytes) -> bytes:
-    """The table form (uncompressed) of a jieba-format dictionary (lines ``word count [tag]``)."""
+    """The table form (see :class:`_Table`) of a jieba-format dictionary (lines ``word count [tag]``)."""
     entries: dict[str, int] = {}
     for line in source.decode("utf-8").splitlines():
         fields = line.split()
         if len(fields) >= 2 and fields[1].isdigit() and "\n" not in fields[0]:
             entries[fields[0]] = int(fields[1])
     ordered = sorted(entries)
-    words = "\n".join(ordered).encode("utf-8")
-    counts = array.array("I", (min(entries[word], 0xFFFFFFFF) for word in ordered))
+    groups: list[list[str]] = []
+    size = 0
+    for word in ordered:
+        if not groups or (size >= CHUNK_BYTES and word[0] != groups[-1][-1][0]):
+            groups.append([])
+            size = 0
+        groups[-1].append(word)
+        size += len(word.encode("utf-8")) + 1
+    firsts = array.array("I", (ord(group[0][0]) for group in groups))
+    ends = array.array("I")
+    chunks = []
+    for group in groups:
+        blob = "\n".join(group).encode("utf-8")
+        counts = array.array("I", (min(entries[word], 0xFFFFFFFF) for word in group))
+        if sys.byteorder != "little":
+            counts.byteswap()
+        chunks.append(zlib.compress(struct.pack("<I", len(blob)) + blob + counts.tobytes(), 9))
+        ends.append((ends[-1] if ends else 0) + len(chunks[-1]))
     if sys.byteorder != "little":
-        counts.byteswap()
+        firsts.byteswap()
+        ends.byteswap()
     total = max(sum(entries.values()), 1)
-    return _MAGIC + struct.pack("<QII", total, len(ordered), len(words)) + words + counts.tobytes()
+    header = _MAGIC + struct.pack("<QII", total, len(ordered), len(groups))
+    return header + firsts.tobytes() + ends.tobytes() + b"".join(chunks)
 
 
 @functools.lru_cache(maxsize=1)
@@ -381,7 +453,7 @@ def _table() -> _Table:
         DictionaryMissing: the table file is missing or damaged (a broken install).
     """
     try:
-        return _Table(zlib.decompress(TABLE_FILE.read_bytes()))
+        return _Table(TABLE_FILE.read_bytes())
     except OSError as exc:
         raise DictionaryMissing(f"deckgen's word table is missing: {TABLE_FILE}; reinstall deckgen") from exc
     except (zlib.error, ValueError, struct.error, UnicodeDecodeError) as exc:
