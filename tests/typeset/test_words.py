@@ -117,28 +117,30 @@ def test_same_words_as_jieba_on_the_public_reports():
     assert differing == []
 
 
-def test_a_text_decodes_only_the_chunks_of_its_characters(monkeypatch):
-    """Opening the table reads its index; a text decodes the few chunks holding the
-    words that begin with its characters, never the whole dictionary."""
+def test_a_text_decodes_only_the_words_beginning_with_its_pairs_of_characters(monkeypatch):
+    """Opening the table reads its index; a text decodes the words that begin with
+    one of its pairs of characters, never the whole dictionary."""
     table = words._Table(words.TABLE_FILE.read_bytes())
-    assert table._chunks == {}
+    assert table._buckets == {}
     monkeypatch.setattr(words, "_table", lambda: table)
     text = "推动高质量发展"
     assert words._read(text) == ((0, 2), (2, 5), (5, 7))
-    assert 0 < len(table._chunks) <= len(set(text))
-    assert len(table._firsts) > 100 * len(table._chunks)
+    pairs = {text[i : i + 2] for i in range(len(text) - 1)}
+    assert set(table._buckets) <= pairs  # 推动, 动高, 高质, 质量, 量发, 发展 at most
+    decoded = sum(len(bucket[0]) for bucket in table._buckets.values() if bucket)
+    assert 0 < decoded < 1000 < len(table._counts) // 100
 
 
-def test_a_damaged_chunk_is_a_clear_error_when_a_text_needs_it(tmp_path):
+def test_a_damaged_part_of_the_table_is_a_clear_error_when_a_text_needs_it():
     data = bytearray(words.TABLE_FILE.read_bytes())
     table = words._Table(bytes(data))
-    index = words.bisect.bisect_right(table._firsts, ord("高")) - 1
-    begin = table._base + table._ends[index - 1]
-    data[begin + 2 : begin + 12] = bytes(10)  # inside the chunk of 高's words
+    index = words.bisect.bisect_left(table._pairs, ord("质") << 16 | ord("量"))
+    begin = table._tails_at + table._tail_ends[index - 1]
+    data[begin : begin + 4] = b"\xff\xff\xff\xff"  # inside the tails of 质量's words
     damaged = words._Table(bytes(data))
-    assert damaged.words_at("发展", 0)  # other chunks read as before
+    assert damaged.words_at("发展", 0) == table.words_at("发展", 0)  # other words read as before
     with pytest.raises(words.DictionaryMissing, match="damaged.*reinstall deckgen"):
-        damaged.words_at("高质量", 0)
+        damaged.words_at("质量", 0)
 
 
 def test_the_shipped_table_is_the_installed_jiebas_dictionary():
