@@ -161,12 +161,13 @@ _KEPT_APPS = frozenset({0xE0, 0xE2, 0xEE})
 _PLAIN_FRAMES = frozenset({0xC0, 0xC1, 0xC2})
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=16)
 def _jpeg_facts(path: Path, size: int, mtime_ns: int) -> tuple[bytes, int, int] | None:
     """(bytes without metadata, width, height) of a JPEG that can be embedded as it is,
     else None: not a JPEG, damaged, turned by its EXIF orientation, CMYK, or of an
-    uncommon kind. Remembered per file, size and time for the life of the process
-    (``deckgen watch`` builds again in one process when a photo changes)."""
+    uncommon kind. The last few are remembered per file, size and time (a picture asks
+    three times: its part's key, its bytes, its crop; ``deckgen watch`` builds again
+    in one process when a photo changes; a long-running studio holds at most 16 MB)."""
     try:
         data = path.read_bytes()
     except OSError:
