@@ -128,7 +128,7 @@ def _sentence_metrics(sentence: str, *, outlook: bool) -> list[Metric]:
     goals = bool(_GOALS_RE.search(sentence))
     index = 0
     while index < len(pieces):
-        clause = pieces[index]
+        clause = _PLANNED_AT_RE.sub(r"\g<value>", pieces[index])
         index += 1
         if _apply_respective_changes(clause, rows):
             continue
@@ -156,6 +156,8 @@ def _sentence_metrics(sentence: str, *, outlook: bool) -> list[Metric]:
     return rows
 
 
+# 今年赤字率拟按2.8%安排: the figure a plan is set at, read as 赤字率2.8%.
+_PLANNED_AT_RE = re.compile(rf"(?:拟按|拟|按)(?P<value>{_NUM}(?:%|个百分点))(?:安排|左右安排)$")
 # What says a figure is a goal, wherever it stands.
 _GOAL_CUE_RE = re.compile(r"预期目标|主要目标|目标是|目标任务|力争|确保|奋斗目标")
 # What says a sentence speaks of the past: its 左右 is an estimate, not a goal.

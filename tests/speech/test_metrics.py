@@ -168,3 +168,10 @@ def test_labels_are_whole_names_from_real_reports():
     assert rows("新设外资企业3.6万家、增长38.7%。") == [{"indicator": "新设外资企业", "value": 3.6, "unit": "万家", "change": "增长38.7%"}]
     assert rows("PM2.5年均浓度为26.3微克/立方米、下降7.4%，新增公园127座。") == [{"indicator": "新增公园", "value": 127, "unit": "座"}]
     assert rows("总量突破90万亿元。")[0]["indicator"] == "X总量"  # not said: a visible X
+
+
+def test_a_rate_planned_at_a_figure_is_the_rate_with_its_change():
+    """今年赤字率拟按2.8%安排，比去年预算高0.2个百分点 (2019 national report): the card
+    shows 赤字率 2.8% with its change, not a label cut before its figure (比去年预算高)."""
+    [rate, *_] = extract_metrics("今年赤字率拟按2.8%安排，比去年预算高0.2个百分点；财政赤字2.76万亿元。")
+    assert (rate.indicator, rate.value, rate.unit, rate.change) == ("赤字率", 2.8, "%", "比去年预算高0.2个百分点")
