@@ -26,7 +26,7 @@ def laid_out(tmp_path_factory):
     """name -> (outline path, outline, plan) for two provincial and city reports."""
     folder = tmp_path_factory.mktemp("corpus-layout")
     out = {}
-    for name in ("guangdong-gov-report-2026", "shanghai-gov-report-2026"):
+    for name in ("guangdong-gov-report-2026", "shanghai-gov-report-2026", "cpc-20th-congress-report-2022"):
         source = require(CORPUS / f"{name}.txt")
         [derived] = derive_outlines(source.read_text(encoding="utf-8"), source.name)
         path = folder / f"{name}.yaml"
@@ -86,3 +86,17 @@ def test_two_items_spread_over_the_body(laid_out):
         assert abs(above - below) < 2, slide.title
         # the air is shared: as much between the items as above them (up to 72 pt)
         assert between >= min(72.0, above) - 2, (slide.title, above, between)
+
+
+def test_fifteen_parts_make_two_even_agenda_slides(laid_out):
+    """The party congress report has fifteen parts: its agenda was twelve rows and a
+    目录（续） of three; the two slides now hold eight and seven, columns filled evenly."""
+    _, _, plan = laid_out["cpc-20th-congress-report-2022"]
+    agenda = [s for s in plan.slides if s.title.startswith("目录")]
+    rows = [[e for e in s.elements if getattr(e, "name", "").startswith("Agenda badge ")] for s in agenda]
+    assert [s.title for s in agenda] == ["目录", "目录（续）"]
+    assert [len(r) for r in rows] == [8, 7], [len(r) for r in rows]
+    for page in rows:
+        columns = sorted({round(e.rect.x) for e in page})
+        per_column = [sum(1 for e in page if round(e.rect.x) == x) for x in columns]
+        assert max(per_column) - min(per_column) <= 1, per_column
