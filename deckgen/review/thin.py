@@ -79,10 +79,29 @@ def fill_share(slide: SlideView, body: Rect) -> float | None:
     if not boxes or body.w <= 0 or body.h <= 0:
         return None
     left = max(body.x, min(b.x for b in boxes))
-    top = max(body.y, min(b.y for b in boxes))
     right = min(body.right, max(b.right for b in boxes))
-    bottom = min(body.bottom, max(b.bottom for b in boxes))
-    return max(0.0, right - left) * max(0.0, bottom - top) / (body.w * body.h)
+    return max(0.0, right - left) * min(body.h, _drawn_height(boxes, body)) / (body.w * body.h)
+
+
+#: Air between drawn content counted as part of it, at most: a short list spread over
+#: the body (even air above, between and below its items) is as thin as it was.
+GAP_COUNTED = 28.0
+
+
+def _drawn_height(boxes: list[Rect], body: Rect) -> float:
+    """How tall the content of ``boxes`` stands inside ``body``: the boxes' extents
+    down the body, merged where they overlap, with the air between them counted up to
+    :data:`GAP_COUNTED` each."""
+    spans = sorted((max(body.y, b.y), min(body.bottom, b.bottom)) for b in boxes)
+    height = 0.0
+    top, bottom = spans[0]
+    for start, stop in spans[1:]:
+        if start <= bottom:
+            bottom = max(bottom, stop)
+            continue
+        height += max(0.0, bottom - top) + min(GAP_COUNTED, start - bottom)
+        top, bottom = start, stop
+    return height + max(0.0, bottom - top)
 
 
 def _inside(box: Rect, body: Rect) -> bool:
