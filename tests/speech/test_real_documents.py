@@ -93,3 +93,16 @@ def test_tables_are_titled_by_what_they_hold():
     assert titles["zhejiang-gov-report-2026"][-2:] == ["“十五五”时期主要目标", "2026年主要预期目标"]
     assert "“十四五”时期主要指标" in titles["shanghai-gov-report-2026"]
     assert titles["shanghai-gov-report-2026"][-1] == "2026年主要预期目标"
+
+
+def test_no_figure_is_shown_digit_by_digit():
+    """The 1998 report spaces its digits (1 9 9 8 年): no slide shows them so."""
+    import re
+
+    from deckgen.speech.measures import _slides
+
+    path = _source("gov-report-1998")
+    data = derive_outlines(path.read_text(encoding="utf-8"), path.name)[0].data
+    shown = [data["title"]] + [str(v) for s in _slides(data) for k, v in s.items() if k != "notes"]
+    assert not [t for t in shown if re.search(r"\d [\d．.％%]", t)]
+    assert "1998年政府工作报告" in data["title"]
