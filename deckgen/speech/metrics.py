@@ -276,6 +276,8 @@ def _respective_rows(clause: str) -> list[Metric]:
     if len(names) == 1 and len(values) == 2 and names[0].startswith("城乡"):
         # 城乡居民人均可支配收入分别增长4.9%和6.7%: urban, then rural.
         names = [f"{side}{names[0].removeprefix('城乡')}" for side in ("城镇", "农村")]
+    if len(names) == 2 and len(values) == 2:
+        names = _shared_measure(names)
     if not names or not all(names) or len(names) != len(values):
         return []
     verb = match.group("verb") or ""
@@ -291,6 +293,15 @@ def _respective_rows(clause: str) -> list[Metric]:
             name, change = f"{name}{verb}", ""
         rows.append(Metric(name, value, unit, change=change, base=base, target=found.group("tail") == "左右"))
     return rows
+
+
+def _shared_measure(names: list[str]) -> list[str]:
+    """城镇 | 农村居民人均可支配收入 -> 城镇居民人均可支配收入 | 农村居民人均可支配收入:
+    a bare modifier before 和 shares the measure the second name goes on to give."""
+    first, second = names
+    if 2 <= len(first) <= 3 and len(second) > len(first) + 2 and not second.startswith(first):
+        return [first + second[len(first) :], second]
+    return names
 
 
 def _apply_respective_changes(clause: str, rows: list[Metric]) -> bool:
