@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from deckgen.speech.headline import topic_of
-from deckgen.speech.sentences import bare, clauses, is_setting
+from deckgen.speech.sentences import bare, clauses, is_setting, without_setting
+from deckgen.typeset.words import splits_word
 
 CONTINUED = "（续）"
 SUBJECT_MAX = 14  # characters of a point named after a title's colon
@@ -53,13 +54,16 @@ def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
         # 八个方面 of a review: the list's size, not its first entry, says what it holds.
         candidates.append(f"{lead}：{_number(entries)}个方面")
     candidates += [topic_of(line) for line in slide.get("notes", "").split("\n")[:2] if line]
+    if slide.get("kind") == "statement":
+        candidates += statement_titles(slide.get("text", ""))
+        candidates += [m.group(0) for m in [_OUTCOME_RE.search(bare(slide.get("notes", "").split("\n")[0]))] if m]
     if lead != base:
         candidates.append(lead)
     candidates += [f"{base}：{subject}" for subject in _subjects(slide)]
     shown = _key(slide.get("text", ""))
     for candidate in candidates:
         # A statement's title never says its text again (成绩来之不易 over 成绩来之不易).
-        if shown and (_key(candidate).endswith(shown) or shown.startswith(_key(candidate))):
+        if shown and (_key(candidate).endswith(shown) or shown.startswith(_key(candidate)) and len(candidate) * 2 > len(shown)):
             continue
         if candidate and _key(candidate) not in seen and len(candidate) <= TITLE_MAX:
             return candidate
@@ -70,6 +74,56 @@ def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
     while _key(f"{base}（{_ordinal(number)}）") in seen:
         number += 1
     return f"{base}（{_ordinal(number)}）"
+
+
+_VERB_RE = re.compile(r"(?=(就是|是|具有))")
+_YEAR_RE = re.compile(r"\d{4}年|今年|明年|去年")
+_NOT_SUBJECT = ("我们", "这", "那", "今天", "当前", "目前", "我国", "我省", "我市")
+# A predicate that closes a topic sentence (军政军民团结巩固发展): the title keeps the noun.
+_PREDICATE_RE = re.compile(r"(?:巩固发展|持续(?:加强|提升|深化|推进)|不断(?:加强|提升|完善|深化)|稳步(?:提升|推进)|深入推进|全面加强)$")
+# A paragraph that ends by naming its outcome (……，政府自身建设取得新成效。).
+_OUTCOME_RE = re.compile(r"(?<=，)[^，。；]{2,10}取得新(?:成效|进展|成就|突破)(?=。?$)")
+TAIL_MAX = 14  # characters of what a statement says of its subject, in its title
+
+
+def statement_titles(text: str) -> list[str]:
+    """Titles that say what a statement holds, from its sentence (issue 16 item 3).
+
+    The subject of a 是/就是/具有 sentence (马克思主义是……的根本指导思想 ->
+    马克思主义：根本指导思想, 中国共产党的中心任务就是…… -> 中国共产党的中心任务); a year
+    takes what it was (2025年是……很不平凡的一年 -> 2025年：很不平凡的一年); a topic
+    sentence its noun (坚如磐石的军政军民团结巩固发展 -> 军政军民团结). '' for a
+    sentence led by 我们 or a verb: nothing in it names its subject.
+    """
+    text = bare(without_setting(bare(text)))
+    for match in _VERB_RE.finditer(text[: SUBJECT_MAX + 2]):
+        subject = text[: match.start()].removesuffix("，")
+        if len(subject) < 4 and not _YEAR_RE.fullmatch(subject) or splits_word(text, match.start()) or "，" in subject:
+            continue
+        if subject.startswith(_NOT_SUBJECT):
+            return []
+        tail = _tail(text[match.start() + len(match.group(1)):].split("，")[0])
+        if _YEAR_RE.fullmatch(subject):
+            return [f"{subject}：{tail}"] if tail else []
+        return [f"{subject}：{tail}", subject] if tail else [subject]
+    modifier, of, noun = text.rpartition("的")
+    noun = _PREDICATE_RE.sub("", noun)
+    if of and modifier and "，" not in noun and 4 <= len(noun) <= SUBJECT_MAX and noun != text:
+        return [noun]
+    return []
+
+
+def _tail(rest: str) -> str:
+    """What a 是 clause says of its subject, short: the whole of it, else its noun after
+    the last 的 (……兴党兴国的根本指导思想 -> 根本指导思想), else the phrase after the
+    last 中/上 (……进程中具有重要意义的一年 -> 具有重要意义的一年), else its last
+    phrase of a list (……、“十五五”规划谋篇布局之年)."""
+    if rest.endswith("的"):
+        return ""
+    for tail in (rest, rest.rpartition("的")[2], re.split(r"[中上里]", rest)[-1], rest.rpartition("、")[2]):
+        if 4 <= len(tail) <= TAIL_MAX:
+            return tail
+    return ""
 
 
 def _subjects(slide: dict) -> list[str]:
