@@ -103,9 +103,9 @@ def key_sentence(paragraphs: list[str]) -> str:
     # 根据《……的建议》) is no line a speaker puts up alone (issue 16 item 5): the first
     # sentence that says something else stands for the paragraphs, if there is one.
     said = [s for p in paragraphs for s in sentences(p)[:1] if not _SITUATION_RE.search(bare(s))]
-    for first in said:
-        if 6 <= len(bare(first)) <= 20:
-            return bare(first)
+    for opening in said:
+        if 6 <= len(bare(opening)) <= 20:
+            return bare(opening)
     if said:
         return shorten(without_setting(said[0]))
     first = sentences(paragraphs[0]) if paragraphs else []
