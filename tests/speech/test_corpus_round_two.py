@@ -83,3 +83,49 @@ def test_a_statement_is_not_a_sentence_that_only_says_when(outlines):
     texts = [s.text for s in _slides(outline) if s.kind == "statement"]
     assert "十八大召开至今已经十年了" not in texts
     assert texts[0] == "十九大以来的五年，是极不寻常、极不平凡的五年"
+
+
+def _kpi_texts(slide) -> list[str]:
+    """The text of each KPI card of a planned slide, in order."""
+    return [
+        "".join(r.text for p in e.paras for r in p.runs).replace("\n", "")
+        for e in slide.elements
+        if getattr(e, "name", "").startswith("KPI ") and getattr(e, "name", "").endswith(" text")
+    ]
+
+
+def test_five_kpi_cards_stay_cards_at_4_3(outlines):
+    """Guangdong's five results of the counties (信用评级AA级以上县（市、区）国企 260家 …
+    90%以上 …) were a table at 4:3 with a third of the slide empty: now three cards over
+    two, every figure whole (90% large, 以上 small as a unit)."""
+    _, outline = outlines["guangdong-gov-report-2026"]
+    plan = _plan(outline, "4:3")
+    [slide] = [s for s in plan.slides if s.kind == "metrics" and any("信用评级AA级以上县" in t for t in _kpi_texts(s))]
+    texts = _kpi_texts(slide)
+    assert len(texts) == 5
+    assert any(t.endswith("90%以上") for t in texts)
+    rows = sorted({round(e.rect.y) for e in slide.elements if getattr(e, "name", "").endswith(" accent")})
+    assert len(rows) == 2
+
+
+@pytest.mark.parametrize("size", ["16:9", "4:3"])
+def test_every_card_shows_its_whole_figure(outlines, size):
+    """A card's value line reads as the outline's figure and unit: no digit lost (a
+    figure cut at its end, 4.6 shown as 4., reads as a different number)."""
+    for name in ("guangdong-gov-report-2026", "shanghai-gov-report-2026"):
+        _, outline = outlines[name]
+        metrics = {m.indicator: m for part in outline.deck.parts for s in part.slides for m in s.metrics}
+        plan = _plan(outline, size)
+        checked = 0
+        for slide in plan.slides:
+            for e in slide.elements:
+                if not (getattr(e, "name", "").startswith("KPI ") and e.name.endswith(" text")):
+                    continue
+                head, value = "".join(r.text for r in e.paras[0].runs), e.paras[-2 if len(e.paras) > 2 else -1]
+                metric = metrics.get(head.replace("\n", ""))
+                if metric is None or len(e.paras) > 2:
+                    continue
+                shown = "".join(r.text for r in value.runs).replace(" ", "")
+                assert shown == f"{metric.value}{metric.unit or ''}".replace(" ", ""), (name, slide.title, shown)
+                checked += 1
+        assert checked >= 10
