@@ -36,7 +36,9 @@ def distinct_titles(parts: list[dict]) -> None:
             title = slide.get("title", "")
             if not title or CONTINUED in title:
                 continue
-            if _key(title) in seen:
+            if _key(title) in seen or _key(title) in _entries(slide):
+                # Taken, or the slide's own first point again (基本民生保障水平持续提升
+                # over 基本民生保障水平持续提升, 教育卫生服务提质增效).
                 slide["title"] = _own_title(slide, title, seen)
             seen.add(_key(slide["title"]))
 
@@ -60,7 +62,15 @@ def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
     if lead != base:
         candidates.append(lead)
     candidates += [f"{base}：{subject}" for subject in _subjects(slide)]
+    if 2 <= entries <= 3 and (joined := _joined(slide)):
+        candidates.insert(0, joined)
+    if entries >= 2:
+        candidates[:0] = [f"{lead}：{what}" for what in _ANNOUNCED_RE.findall(slide.get("notes", ""))[:1]]
+    if slide.get("metrics"):
+        candidates += [f"{base}：{subject}" for subject in _indicators(slide)]
     shown = _key(slide.get("text", ""))
+    own = _entries(slide)
+    candidates = [c for c in candidates if _key(c) not in own]
     for candidate in candidates:
         # A statement's title never says its text again (成绩来之不易 over 成绩来之不易).
         if shown and (_key(candidate).endswith(shown) or shown.startswith(_key(candidate)) and len(candidate) * 2 > len(shown)):
@@ -80,7 +90,11 @@ _VERB_RE = re.compile(r"(?=(就是|是|具有))")
 _YEAR_RE = re.compile(r"\d{4}年|今年|明年|去年")
 _NOT_SUBJECT = ("我们", "这", "那", "今天", "当前", "目前", "我国", "我省", "我市")
 # A predicate that closes a topic sentence (军政军民团结巩固发展): the title keeps the noun.
-_PREDICATE_RE = re.compile(r"(?:巩固发展|持续(?:加强|提升|深化|推进)|不断(?:加强|提升|完善|深化)|稳步(?:提升|推进)|深入推进|全面加强)$")
+_PREDICATE_RE = re.compile(
+    r"(?:(?:持续|不断|稳步|深入|加快|进一步|全面|扎实|有效|显著|明显)"
+    r"(?:提升|加强|推进|完善|深化|改善|增强|释放|落实|发展|建设|提高|实施)"
+    r"|巩固发展|提质增效|深化建设|取得新(?:进展|成效|突破)|成效明显)$"
+)
 # A paragraph that ends by naming its outcome (……，政府自身建设取得新成效。).
 _OUTCOME_RE = re.compile(r"(?<=，)[^，。；]{2,10}取得新(?:成效|进展|成就|突破)(?=。?$)")
 TAIL_MAX = 14  # characters of what a statement says of its subject, in its title
@@ -124,6 +138,35 @@ def _tail(rest: str) -> str:
         if 4 <= len(tail) <= TAIL_MAX:
             return tail
     return ""
+
+
+# 必须牢牢把握以下重大原则：the list's own name for what it holds.
+_ANNOUNCED_RE = re.compile(r"(?:把握|坚持|做到|遵循|抓好|做好)以下(?:几[个项条点])?([^，。：；]{2,8}?)[：:。]")
+
+
+def _entries(slide: dict) -> set[str]:
+    """The headlines and bullets of a slide of two or more entries, as keys."""
+    texts = [i.get("headline", "") if isinstance(i, dict) else str(i) for i in slide.get("items", [])]
+    texts += [b for b in slide.get("bullets", []) if isinstance(b, str)]
+    return {_key(t) for t in texts if t} if len(texts) >= 2 else set()
+
+
+def _joined(slide: dict) -> str:
+    """Two or three headlines named together without their predicates:
+    自贸试验区及临港新片区深化建设 + 长三角一体化发展加快推进 ->
+    自贸试验区及临港新片区和长三角一体化发展; '' when that is too long."""
+    heads = [i.get("headline", "") for i in slide.get("items", []) if isinstance(i, dict)]
+    nouns = [_PREDICATE_RE.sub("", bare(h)) for h in heads]
+    if len(nouns) < 2 or any(n == bare(h) or len(n) < 2 for n, h in zip(nouns, heads)):
+        return ""
+    joined = "、".join(nouns[:-1]) + "和" + nouns[-1]
+    return joined if len(joined) <= TITLE_MAX - 6 else ""
+
+
+def _indicators(slide: dict) -> list[str]:
+    """The first indicator of a metrics slide short enough to name it."""
+    names = [bare(str(row.get("indicator", ""))) for row in slide.get("metrics", [])]
+    return [n for n in names if 2 <= len(n) <= SUBJECT_MAX][:1]
 
 
 def _subjects(slide: dict) -> list[str]:

@@ -129,3 +129,23 @@ def test_every_card_shows_its_whole_figure(outlines, size):
                 assert shown == f"{metric.value}{metric.unit or ''}".replace(" ", ""), (name, slide.title, shown)
                 checked += 1
         assert checked >= 10
+
+
+def test_a_title_does_not_repeat_the_slides_first_point(outlines):
+    """基本民生保障水平持续提升 over a list whose first item is 基本民生保障水平持续提升:
+    the title now names both items, and no list slide in the corpus decks is titled as
+    one of its own entries."""
+    by_title = {}
+    for name in NAMES:
+        _, outline = outlines[name]
+        for slide in _slides(outline):
+            entries = [i.headline for i in slide.items] + [b if isinstance(b, str) else b.text for b in slide.bullets]
+            if len(entries) >= 2:
+                assert slide.title not in entries, (name, slide.title)
+            by_title[slide.title] = entries
+    assert by_title["基本民生保障水平和教育卫生服务"][:2] == ["基本民生保障水平持续提升", "教育卫生服务提质增效"]
+    assert by_title["自贸试验区及临港新片区和长三角一体化发展"][0] == "自贸试验区及临港新片区深化建设"
+    # 必须牢牢把握以下重大原则: the list says what it holds.
+    assert by_title["新时代新征程中国共产党的使命任务：重大原则"][0] == "坚持和加强党的全面领导"
+    # A metrics slide is named by its first short indicator, not 2025年主要成绩：概述.
+    assert "2025年主要成绩：推动农房风貌提升" in by_title
