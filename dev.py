@@ -9,6 +9,9 @@
 
 The virtual environment lives in .venv/ and is refreshed only when pyproject.toml
 changes. Extra arguments after `test` go to pytest (e.g. `python3 dev.py test -k cli`).
+The tests run in one process per core (pytest-xdist, each test module whole in one
+process, so a module's decks are built and converted once); `-n 0` runs them all in
+this process (as --pdb needs), `-n 4` in four.
 """
 
 from __future__ import annotations
@@ -43,6 +46,20 @@ def ensure_env(extras: str) -> None:
     stamp.write_text(digest)
 
 
+#: pytest options that choose the processes themselves, or need the tests in this one.
+OWN_PROCESSES = ("-n", "--numprocesses", "--dist", "--pdb", "--trace", "--co", "--collect-only", "--setup-plan")
+
+
+def pytest_args(rest: list[str]) -> list[str]:
+    """pytest's arguments for ``dev.py test``: the tests spread over the cores (at most
+    four processes; one LibreOffice at a time in each), whole modules per process
+    (``--dist loadfile``) in the order collected (tests/conftest.py puts the longest
+    first), unless ``rest`` already says how to run them."""
+    chosen = any(arg.split("=")[0] in OWN_PROCESSES or arg.startswith("-n") for arg in rest)
+    chosen = chosen or any(a == "no:xdist" or a == "-pno:xdist" for a in rest)
+    return rest if chosen else ["-n", "auto", "--maxprocesses=4", "--dist", "loadfile", "--no-loadscope-reorder", *rest]
+
+
 def run(cmd: list[str]) -> None:
     code = subprocess.call(cmd, cwd=ROOT)
     if code:
@@ -56,7 +73,7 @@ def main(argv: list[str]) -> None:
         run([str(PYTHON), "-m", "deckgen", "build", *rest])
     elif task == "test":
         ensure_env("test")
-        run([str(PYTHON), "-m", "pytest", *rest])
+        run([str(PYTHON), "-m", "pytest", *pytest_args(rest)])
     elif task == "lint":
         ensure_env("test")
         run([str(PYTHON), "-m", "ruff", "check", *rest])
