@@ -20,8 +20,8 @@ from types import MappingProxyType
 
 #: The character fields the checks read (pdfplumber has more; keeping these keeps the memory small).
 FIELDS = ("text", "x0", "x1", "top", "bottom", "y0", "matrix", "size", "fontname", "upright", "non_stroking_color")
-#: How many PDFs stay read (a module's decks; the oldest read goes first).
-KEEP = 48
+#: How many PDFs stay read (a module's decks, at a few MB each; the oldest read goes first).
+KEEP = 16
 
 
 @dataclass(frozen=True)
