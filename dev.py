@@ -46,18 +46,25 @@ def ensure_env(extras: str) -> None:
     stamp.write_text(digest)
 
 
-#: pytest options that choose the processes themselves, or need the tests in this one.
-OWN_PROCESSES = ("-n", "--numprocesses", "--dist", "--pdb", "--trace", "--co", "--collect-only", "--setup-plan")
+#: pytest options that need every test in this one process.
+ONE_PROCESS = ("--pdb", "--trace", "--co", "--collect-only", "--setup-plan", "no:xdist", "-pno:xdist")
 
 
 def pytest_args(rest: list[str]) -> list[str]:
-    """pytest's arguments for ``dev.py test``: the tests spread over the cores (at most
-    four processes; one LibreOffice at a time in each), whole modules per process
-    (``--dist loadfile``) in the order collected (tests/conftest.py puts the longest
-    first), unless ``rest`` already says how to run them."""
-    chosen = any(arg.split("=")[0] in OWN_PROCESSES or arg.startswith("-n") for arg in rest)
-    chosen = chosen or any(a == "no:xdist" or a == "-pno:xdist" for a in rest)
-    return rest if chosen else ["-n", "auto", "--maxprocesses=4", "--dist", "loadfile", "--no-loadscope-reorder", *rest]
+    """pytest's arguments for ``dev.py test``: the tests spread over the cores (one
+    process per logical CPU, at most four; one LibreOffice at a time in each;
+    PYTEST_XDIST_AUTO_NUM_WORKERS=N or ``-n N`` sets another count), whole modules per
+    process (``--dist loadfile``) in the order collected (tests/conftest.py puts the
+    longest first); ``-n 0`` or ``--pdb`` keeps them all in this process."""
+    names = {arg.split("=")[0] for arg in rest}
+    if names & set(ONE_PROCESS):
+        return rest
+    args = []
+    if not names & {"-n", "--numprocesses"} and not any(arg.startswith("-n") and arg[2:].isalnum() for arg in rest):
+        args += ["-n", "logical", "--maxprocesses=4"]
+    if "--dist" not in names:
+        args += ["--dist", "loadfile", "--no-loadscope-reorder"]
+    return args + rest
 
 
 def run(cmd: list[str]) -> None:
