@@ -49,6 +49,9 @@ def _key(title: str) -> str:
 
 def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
     base = re.split(r"[：:]", taken)[0]
+    if re.fullmatch(r"附[件录]\d*", base) and len(re.split(r"[：:]", taken)) > 1:
+        # 附件：2026年省十件民生实事 — the annex is named by what it is.
+        base = re.split(r"[：:]", taken)[1]
     lead = bare(clauses(base)[0]) if clauses(base) else base
     candidates = []
     entries = len(slide.get("items", []) or slide.get("areas", []) or slide.get("bullets", []))
@@ -88,6 +91,7 @@ def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
 
 _VERB_RE = re.compile(r"(?=(就是|是|具有))")
 _YEAR_RE = re.compile(r"\d{4}年|今年|明年|去年")
+_NOT_BEFORE_IS = ("特别", "也", "还", "都", "正", "而", "即", "但", "或", "不", "只", "总", "却", "尤其", "主要", "首先", "关键")
 _NOT_SUBJECT = ("我们", "这", "那", "今天", "当前", "目前", "我国", "我省", "我市")
 # A predicate that closes a topic sentence (军政军民团结巩固发展): the title keeps the noun.
 _PREDICATE_RE = re.compile(
@@ -114,12 +118,18 @@ def statement_titles(text: str) -> list[str]:
         subject = text[: match.start()].removesuffix("，")
         if len(subject) < 4 and not _YEAR_RE.fullmatch(subject) or splits_word(text, match.start()) or "，" in subject:
             continue
+        if "、" in subject or subject.endswith(_NOT_BEFORE_IS):
+            return []  # 积极促进乡镇企业、特别是……: 是 inside a phrase, no subject before it
         if subject.startswith(_NOT_SUBJECT):
             return []
         tail = _tail(text[match.start() + len(match.group(1)):].split("，")[0])
         if _YEAR_RE.fullmatch(subject):
             return [f"{subject}：{tail}"] if tail else []
-        return [f"{subject}：{tail}", subject] if tail else [subject]
+        if not tail or len(subject) + len(tail) >= len(text) * 0.8:
+            # 十九大以来的五年：极不寻常、极不平凡的五年 over that very sentence says it
+            # twice; its subject alone names it.
+            return [subject]
+        return [f"{subject}：{tail}", subject]
     modifier, of, noun = text.rpartition("的")
     noun = _PREDICATE_RE.sub("", noun)
     if of and modifier and "，" not in noun and 4 <= len(noun) <= SUBJECT_MAX and noun != text:

@@ -83,6 +83,8 @@ def test_a_statement_is_not_a_sentence_that_only_says_when(outlines):
     texts = [s.text for s in _slides(outline) if s.kind == "statement"]
     assert "十八大召开至今已经十年了" not in texts
     assert texts[0] == "十九大以来的五年，是极不寻常、极不平凡的五年"
+    titles = [s.title for s in _slides(outline) if s.kind == "statement"]
+    assert titles[0] == "十九大以来的五年"
 
 
 def _kpi_texts(slide) -> list[str]:
@@ -149,3 +151,5 @@ def test_a_title_does_not_repeat_the_slides_first_point(outlines):
     assert by_title["新时代新征程中国共产党的使命任务：重大原则"][0] == "坚持和加强党的全面领导"
     # A metrics slide is named by its first short indicator, not 2025年主要成绩：概述.
     assert "2025年主要成绩：推动农房风貌提升" in by_title
+    # The annex's list is named by the annex, not 附件：十个方面.
+    assert len(by_title["2026年省十件民生实事：十个方面"]) == 10
