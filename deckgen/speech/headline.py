@@ -112,6 +112,12 @@ def key_sentence(paragraphs: list[str]) -> str:
     return shorten(without_setting(first[0])) if first else ""
 
 
+def is_situation(sentence: str) -> bool:
+    """True for a sentence that only tells when or on what grounds: 十八大召开至今已经
+    十年了, 根据《……的建议》."""
+    return bool(_SITUATION_RE.search(bare(sentence)))
+
+
 _SITUATION_RE = re.compile(r"至今已经|已经.{1,4}年了$|^根据《|^按照《|^受.{2,8}委托")
 
 

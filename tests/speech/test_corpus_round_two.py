@@ -153,3 +153,13 @@ def test_a_title_does_not_repeat_the_slides_first_point(outlines):
     assert "2025年主要成绩：推动农房风貌提升" in by_title
     # The annex's list is named by the annex, not 附件：十个方面.
     assert len(by_title["2026年省十件民生实事：十个方面"]) == 10
+
+
+def test_a_paragraph_that_only_says_on_what_grounds_is_no_statement(outlines):
+    """根据《中共上海市委关于制定……的建议》 stood alone on a slide titled
+    关于《……》的说明（二）; it is now said in the notes of the part's first slide."""
+    _, outline = outlines["shanghai-gov-report-2026"]
+    [part] = [p for p in outline.deck.parts if p.title.startswith("关于《上海市国民经济")]
+    assert not any(s.kind == "statement" and s.text.startswith("根据《") for s in part.slides)
+    assert part.slides[0].notes.startswith("根据《中共上海市委关于制定")
+    assert not any("说明（" in s.title for s in part.slides)
