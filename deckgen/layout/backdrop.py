@@ -88,12 +88,21 @@ class _Pictures:
     def __init__(self):
         self._images: dict = {}
         self._raster: dict[int, bytes] = {}
+        self._tried: set[int] = set()  # unreadable pictures LibreOffice was asked to draw
+        # What busy_background found, by layout (the id of its scenery, alive as long
+        # as the plan that holds these pictures): the cells of a background picture
+        # are judged once per layout and deck, not again for every slide and box.
+        self.busy: dict[int, dict] = {}
 
     def prepare(self, blobs: list[bytes]) -> None:
         """Rasterise, in one LibreOffice run, the pictures among ``blobs`` Pillow cannot read."""
         from deckgen.office import rasterize_pictures
 
-        unreadable = [blob for blob in {id(b): b for b in blobs}.values() if self._decode(lambda b=blob: io.BytesIO(b)) is None]
+        unreadable = [
+            blob for blob in {id(b): b for b in blobs}.values()
+            if id(blob) not in self._tried and self.image(id(blob), lambda b=blob: io.BytesIO(b)) is None
+        ]
+        self._tried.update(id(blob) for blob in unreadable)
         if not unreadable:
             return
         for blob, png in zip(unreadable, rasterize_pictures(unreadable)):
@@ -111,7 +120,7 @@ class _Pictures:
         raster = self._raster.get(id(data))
         if raster is None:
             return self.image(id(data), lambda: io.BytesIO(data))
-        return self.image(id(data), lambda: io.BytesIO(_drawing_only(raster)))
+        return self.image(("drawn", id(data)), lambda: io.BytesIO(_drawing_only(raster)))
 
     def image(self, key, load):
         if key not in self._images:
@@ -216,7 +225,7 @@ class Ground:
     text_colors: dict[str, str] = field(default_factory=dict)
     pictures: _Pictures = field(default_factory=_Pictures)
     slots: frozenset[str] = frozenset(("title", "subtitle", "footer", "number"))  # roles set in a placeholder
-    _busy_share: float | None = None  # share of the background picture's cells that are busy
+    _busy: dict = field(default_factory=dict, repr=False, compare=False)  # busy_background's findings, shared by a layout's grounds
 
     def _paint_at(self, paint: Paint, rect: Rect, x: float, y: float, under: str) -> str:
         if paint.kind == "solid":
@@ -336,12 +345,25 @@ class Ground:
             return False
         if self.pictures.of_bytes(self.background.image) is None:
             return False
-        if self._busy_share is None:
-            cells = [self._busy_cell(x, y) for x, y in self._cells(Rect(0, 0, self.width, self.height))]
-            self._busy_share = sum(cells) / max(len(cells), 1)
-        if self._busy_share > 0.25:
+        busy = self._busy
+        if "share" not in busy:
+            cells = [self._busy_at(x, y) for x, y in self._cells(Rect(0, 0, self.width, self.height))]
+            busy["share"] = sum(cells) / max(len(cells), 1)
+        if busy["share"] > 0.25:
             return False
-        return any(self._busy_cell(x, y) for x, y in self._cells(rect))
+        # The cells of the slide's own grid that ``rect`` reaches into, judged once per
+        # layout for all the boxes and slides on it.
+        cell = SAMPLE_PT * 2
+        x0, y0 = math.floor(max(rect.x, 0.0) / cell) * cell, math.floor(max(rect.y, 0.0) / cell) * cell
+        return any(self._busy_at(x, y) for x, y in self._cells(Rect(x0, y0, rect.right - x0, rect.bottom - y0)))
+
+    def _busy_at(self, x: float, y: float) -> bool:
+        """:meth:`_busy_cell`, remembered for the layout (a body box is the same on most slides)."""
+        cells = self._busy.setdefault("cells", {})
+        known = cells.get((x, y))
+        if known is None:
+            known = cells[(x, y)] = self._busy_cell(x, y)
+        return known
 
 
 def _overlap(a: Rect, b: Rect, at_least: float) -> bool:
@@ -355,8 +377,12 @@ def _decoration_layer(d: Decoration) -> Layer:
 
 
 def pictures_of(plan: DeckPlan) -> _Pictures:
-    """The pictures of the template layouts ``plan``'s slides are on, ready to sample."""
-    pictures = _Pictures()
+    """The pictures of the template layouts ``plan``'s slides are on, ready to sample:
+    one set per plan, shared by the passes that look behind its text (choosing colours,
+    the reader's review), each picture decoded or drawn by LibreOffice once."""
+    pictures = plan.pictures
+    if not isinstance(pictures, _Pictures):
+        pictures = plan.pictures = _Pictures()
     base = plan.base
     if base is None or base.generated:
         return pictures
@@ -385,6 +411,7 @@ def ground_of(plan: DeckPlan, slide: SlidePlan, theme: Theme, pictures: _Picture
             base.width, base.height, scenery.background,
             [_decoration_layer(d) for d in scenery.decorations],
             dict(scenery.placeholder_fills), dict(scenery.text_colors), pictures, slots=slots,
+            _busy=pictures.busy.setdefault(id(scenery), {}),
         )
     background = slide.background or layout.background or theme.color("background")
     elements = (base.master_elements if layout.show_master else []) + list(layout.elements)
