@@ -312,15 +312,9 @@ class Ground:
         if not xs or not ys:
             return None
         x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-        layers = [
-            layer for layer in self.layers
-            if layer.rect.x <= x1 and layer.rect.right >= x0 and layer.rect.y <= y1 and layer.rect.bottom >= y0
-        ]
+        layers = [layer for layer in self.layers if _reaches(layer.rect, x0, x1, y0, y1)]
         own = len(layers)
-        layers += [
-            layer for layer in below
-            if layer.rect.x <= x1 and layer.rect.right >= x0 and layer.rect.y <= y1 and layer.rect.bottom >= y0
-        ]
+        layers += [layer for layer in below if _reaches(layer.rect, x0, x1, y0, y1)]
         plain = (self.background is None or self.background.kind == "solid") and all(layer.plain_over(x0, x1, y0, y1) for layer in layers)
         return xs, ys, layers, own, plain
 
@@ -380,6 +374,11 @@ class Ground:
         if self._busy_share > 0.25:
             return False
         return any(self._busy_cell(x, y) for x, y in self._cells(rect))
+
+
+def _reaches(r: Rect, x0: float, x1: float, y0: float, y1: float) -> bool:
+    """Whether ``r`` reaches into the rectangle from (x0, y0) to (x1, y1)."""
+    return r.x <= x1 and r.x + r.w >= x0 and r.y <= y1 and r.y + r.h >= y0
 
 
 def _overlap(a: Rect, b: Rect, at_least: float) -> bool:

@@ -74,6 +74,7 @@ class Typesetter:
         #: Letter spacing (pt) the template sets on text in its placeholders, by role.
         self.tracking = {"title": info.title_spacing_pt, "subtitle": info.body_spacing_pt} if info is not None else {}
         self._roles: dict[str, Typesetter] = {}
+        self._highlights: dict[tuple[str, ...], str] = {}
 
     def for_role(self, role: str) -> Typesetter:
         """The typesetter for text of ``role`` (title, subtitle …): this one, or where the
@@ -330,7 +331,7 @@ class Typesetter:
                     spec.text,
                     spec.bold,
                     spec.color,
-                    self.theme.highlight_on_brand() if spec.color == on_dark else self.theme.color("placeholder"),
+                    self._highlight_on_brand() if spec.color == on_dark else self.theme.color("placeholder"),
                 ),
                 size_pt=spec.size_pt,
                 line_pitch_pt=line_pitch(spec.size_pt, spec.pitch),
@@ -340,6 +341,17 @@ class Typesetter:
             )
             for spec in specs
         ]
+
+
+    def _highlight_on_brand(self) -> str:
+        """``theme.highlight_on_brand()``, worked out once for the colours it is made of
+        (every paragraph on the brand colour asks for it)."""
+        colors = self.theme.colors
+        key = (colors["accent"], colors["on_primary"], colors["primary"], colors["primary_dark"])
+        known = self._highlights.get(key)
+        if known is None:
+            known = self._highlights[key] = self.theme.highlight_on_brand()
+        return known
 
 
 def _box_for(usable_pt: float, latin_pt: float) -> float:
