@@ -75,7 +75,7 @@ def replay_works() -> bool:
                     with archive.open(info, mode="w") as handle:
                         if getattr(handle, "_compressor", None) is None:
                             return False
-                        handle._compressor = _Replay(deflated)
+                        handle._compressor = _Replay(deflated)  # type: ignore[attr-defined]
                         handle.write(blob)
                 except Exception:  # zipfile's internals are not what this code expects
                     return False
