@@ -272,12 +272,12 @@ class Ground:
         grid = self._grid(rect, below)
         if grid is None:
             return []
-        xs, ys, layers, _, plain = grid
+        across, down, layers, _, plain = grid
         if plain:
             # One colour at every sample: a plain background under plain shapes that
             # cover all of them (the placeholder's fill, when any, is solid or ignored).
-            return [self._color_at(xs[0], ys[0], layers, placeholder)] * (len(xs) * len(ys))
-        return [self._color_at(x, y, layers, placeholder) for y in ys for x in xs]
+            return [self._color_at(across.first, down.first, layers, placeholder)] * (across.count * down.count)
+        return [self._color_at(x, y, layers, placeholder) for y in down.points() for x in across.points()]
 
     def counted_under(self, rect: Rect, below: list[Layer] = (), placeholder: str = "") -> Counter[str]:  # type: ignore[assignment]
         """:meth:`colors_under` counted by colour, remembered by the box and the shapes of
@@ -287,36 +287,34 @@ class Ground:
         grid = self._grid(rect, below)
         if grid is None:
             return Counter()
-        xs, ys, layers, own, plain = grid
+        across, down, layers, own, plain = grid
         key = (rect, placeholder, tuple(_layer_key(layer) for layer in layers[own:]))
         known = self._counted.get(key)
         if known is None:
             if plain:
-                known = Counter({self._color_at(xs[0], ys[0], layers, placeholder): len(xs) * len(ys)})
+                known = Counter({self._color_at(across.first, down.first, layers, placeholder): across.count * down.count})
             else:
-                known = Counter(self._color_at(x, y, layers, placeholder) for y in ys for x in xs)
+                known = Counter(self._color_at(x, y, layers, placeholder) for y in down.points() for x in across.points())
             self._counted[key] = known
         return known
 
-    def _grid(self, rect: Rect, below: list[Layer]) -> tuple[list[float], list[float], list[Layer], int, bool] | None:
-        """The sample points behind ``rect`` (xs, ys), the layers that may cover them (the
-        ground's own first, then those of ``below``), how many are the ground's own, and
-        whether all the points are one plain colour; None when no point is on the slide."""
-        nx = min(max(int(rect.w / SAMPLE_PT), 2), 60)
-        ny = min(max(int(rect.h / SAMPLE_PT), 2), 30)
-        height, width = self.height, self.width
-        ys = [y for j in range(ny) if 0 <= (y := rect.y + rect.h * (j + 0.5) / ny) <= height]
-        xs = [x for i in range(nx) if 0 <= (x := rect.x + rect.w * (i + 0.5) / nx) <= width]
+    def _grid(self, rect: Rect, below: list[Layer]) -> tuple[_Axis, _Axis, list[Layer], int, bool] | None:
+        """The sample points behind ``rect`` (across and down), the layers that may cover
+        them (the ground's own first, then those of ``below``), how many are the ground's
+        own, and whether all the points are one plain colour; None when no point is on
+        the slide."""
+        across = _Axis.of(rect.x, rect.w, min(max(int(rect.w / SAMPLE_PT), 2), 60), self.width)
+        down = _Axis.of(rect.y, rect.h, min(max(int(rect.h / SAMPLE_PT), 2), 30), self.height)
         # Only what overlaps the rectangle can cover a sample in it: the rest is not
         # asked at every sample (a deck's review samples millions of points).
-        if not xs or not ys:
+        if across is None or down is None:
             return None
-        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        x0, x1, y0, y1 = across.low, across.high, down.low, down.high
         layers = [layer for layer in self.layers if _reaches(layer.rect, x0, x1, y0, y1)]
         own = len(layers)
         layers += [layer for layer in below if _reaches(layer.rect, x0, x1, y0, y1)]
         plain = (self.background is None or self.background.kind == "solid") and all(layer.plain_over(x0, x1, y0, y1) for layer in layers)
-        return xs, ys, layers, own, plain
+        return across, down, layers, own, plain
 
     def _busy_cell(self, x: float, y: float) -> bool:
         cell = SAMPLE_PT * 2
@@ -374,6 +372,37 @@ class Ground:
         if self._busy_share > 0.25:
             return False
         return any(self._busy_cell(x, y) for x, y in self._cells(rect))
+
+
+@dataclass
+class _Axis:
+    """The sample positions along one side of a box: ``start + length × (k + ½) / n``
+    for k < n, those on the slide (0 to ``limit``) only."""
+
+    start: float
+    length: float
+    n: int
+    first: float  # the first position on the slide
+    low: float
+    high: float
+    count: int
+    _points: list[float] | None = None  # worked out only when asked for, or when some are off the slide
+
+    @classmethod
+    def of(cls, start: float, length: float, n: int, limit: float) -> _Axis | None:
+        first = start + length * (0 + 0.5) / n
+        last = start + length * (n - 1 + 0.5) / n
+        if 0 <= first <= last <= limit:  # every position in order and on the slide: no list needed
+            return cls(start, length, n, first, first, last, n)
+        points = [p for k in range(n) if 0 <= (p := start + length * (k + 0.5) / n) <= limit]
+        if not points:
+            return None
+        return cls(start, length, n, points[0], min(points), max(points), len(points), points)
+
+    def points(self) -> list[float]:
+        if self._points is None:
+            self._points = [self.start + self.length * (k + 0.5) / self.n for k in range(self.n)]
+        return self._points
 
 
 def _reaches(r: Rect, x0: float, x1: float, y0: float, y1: float) -> bool:

@@ -151,16 +151,21 @@ def paragraph(p: Para, fonts: Fonts) -> str:
         # in the run that holds the tab.
         p = Para([Run("\t" + p.runs[0].text, p.runs[0].bold, p.runs[0].color, p.runs[0].field, p.runs[0].size_pt), *p.runs[1:]] if p.runs else [Run("\t")],
                  p.size_pt, p.line_pitch_pt, p.align, p.space_before_pt)
-    ppr = (
-        f'<a:pPr marL="{emu(p.margin_left_pt)}"{indent} algn="{align}" eaLnBrk="1" latinLnBrk="0" hangingPunct="0">'
-        f'<a:lnSpc><a:spcPts val="{int(round(p.line_pitch_pt * 100))}"/></a:lnSpc>'
-        f'<a:spcBef><a:spcPts val="{int(round(p.space_before_pt * 100))}"/></a:spcBef>'
-        f"<a:spcAft><a:spcPts val=\"0\"/></a:spcAft><a:buNone/>{tabs}</a:pPr>"
-    )
+    ppr = _paragraph_props(p.margin_left_pt, indent, align, p.line_pitch_pt, p.space_before_pt, tabs)
     runs = "".join(run(r, p.size_pt, fonts) for r in p.runs)
     last = p.runs[-1] if p.runs else Run("")
     end = run_props("endParaRPr", p.size_pt, last.bold, last.color, fonts.for_run(last.bold, p.size_pt, last.color))
     return f"<a:p>{ppr}{runs}{end}</a:p>"
+
+
+@functools.lru_cache(maxsize=1024)  # a deck's paragraphs share a handful of settings
+def _paragraph_props(margin_left_pt: float, indent: str, align: str, line_pitch_pt: float, space_before_pt: float, tabs: str) -> str:
+    return (
+        f'<a:pPr marL="{emu(margin_left_pt)}"{indent} algn="{align}" eaLnBrk="1" latinLnBrk="0" hangingPunct="0">'
+        f'<a:lnSpc><a:spcPts val="{int(round(line_pitch_pt * 100))}"/></a:lnSpc>'
+        f'<a:spcBef><a:spcPts val="{int(round(space_before_pt * 100))}"/></a:spcBef>'
+        f"<a:spcAft><a:spcPts val=\"0\"/></a:spcAft><a:buNone/>{tabs}</a:pPr>"
+    )
 
 
 def body_pr(insets: Insets, anchor: str) -> str:

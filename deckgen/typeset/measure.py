@@ -97,6 +97,9 @@ _SCRIPT_CACHE_SIZE = 256
 _COUNT_CACHE_SIZE = 16384
 """Texts whose count of script changes a Measurer keeps for ``width``."""
 
+_WIDTH_CACHE_SIZE = 65536
+"""Widths (text, size, weight) a Measurer keeps."""
+
 FALLBACK_LATIN_EM = 0.56
 """Built-in width of a Latin character not in the table below, in em."""
 
@@ -179,6 +182,8 @@ class Measurer:
         self._pixels: dict[tuple[float, bool], dict[str, int]] = {}
         self._changes: dict[str, ScriptChanges] = {}
         self._change_counts: dict[str, int] = {}
+        # Widths asked for before (layout asks for one text at one size many times).
+        self._widths: dict[tuple[str, float, bool], float] = {}
         #: Letter spacing added after every character, in points (a template's ``spc``).
         self.tracking_pt = 0.0
 
@@ -188,6 +193,7 @@ class Measurer:
         template's title or body style makes PowerPoint, WPS and LibreOffice draw it."""
         other = copy.copy(self)
         other.tracking_pt = tracking_pt
+        other._widths = {}  # widths with this spacing are its own
         return other
 
     # -- widths -----------------------------------------------------------
@@ -199,11 +205,17 @@ class Measurer:
         font the renderer picks for it (see the module docstring) and, as in
         LibreOffice, rounded to whole pixels of its 600 dpi reference device.
         """
-        size_px = _size_px(size_pt)
-        advances_px = sum(map(self._pixel_table(text, size_px, bold).__getitem__, text))
-        total_px = advances_px + ASIAN_LATIN_SPACE_EM * size_px * self._change_count(text)
-        tracking = self.tracking_pt * (len(text) - text.count("\n")) if self.tracking_pt else 0.0
-        return total_px * 72 / LO_REFERENCE_DPI + tracking
+        key = (text, size_pt, bold)
+        known = self._widths.get(key)
+        if known is None:
+            if len(self._widths) >= _WIDTH_CACHE_SIZE:
+                self._widths.clear()
+            size_px = _size_px(size_pt)
+            advances_px = sum(map(self._pixel_table(text, size_px, bold).__getitem__, text))
+            total_px = advances_px + ASIAN_LATIN_SPACE_EM * size_px * self._change_count(text)
+            tracking = self.tracking_pt * (len(text) - text.count("\n")) if self.tracking_pt else 0.0
+            known = self._widths[key] = total_px * 72 / LO_REFERENCE_DPI + tracking
+        return known
 
     def _change_count(self, text: str) -> int:
         """``count_script_changes(text)``, remembered: one text is measured at many sizes."""
