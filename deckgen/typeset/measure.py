@@ -184,6 +184,7 @@ class Measurer:
         self._change_counts: dict[str, int] = {}
         # Widths asked for before (layout asks for one text at one size many times).
         self._widths: dict[tuple[str, float, bool], float] = {}
+        self._rulers: dict[tuple[str, float, bool], Ruler] = {}  # the latest few
         #: Letter spacing added after every character, in points (a template's ``spc``).
         self.tracking_pt = 0.0
 
@@ -193,7 +194,7 @@ class Measurer:
         template's title or body style makes PowerPoint, WPS and LibreOffice draw it."""
         other = copy.copy(self)
         other.tracking_pt = tracking_pt
-        other._widths = {}  # widths with this spacing are its own
+        other._widths, other._rulers = {}, {}  # widths with this spacing are its own
         return other
 
     # -- widths -----------------------------------------------------------
@@ -232,13 +233,20 @@ class Measurer:
         ``ruler(text, size).width(start, end)`` equals ``width(text[start:end], size)``.
         Building it takes time linear in the length of *text*.
         """
+        key = (text, size_pt, bold)
+        known = self._rulers.get(key)
+        if known is not None:  # fitting wraps one text at one size in several widths
+            return known
+        if len(self._rulers) >= _SCRIPT_CACHE_SIZE:
+            self._rulers.pop(next(iter(self._rulers)))
         size_px = _size_px(size_pt)
         table = self._pixel_table(text, size_px, bold)
         prefix_px: list[float] = list(itertools.accumulate(map(table.__getitem__, text), initial=0))
         if self.tracking_pt:  # every character advances by its width and the spacing
             step = self.tracking_pt * LO_REFERENCE_DPI / 72
             prefix_px = [px + step * n for n, px in enumerate(prefix_px)]
-        return Ruler(prefix_px, self._script_changes(text), size_px)
+        known = self._rulers[key] = Ruler(prefix_px, self._script_changes(text), size_px)
+        return known
 
     def width_em(self, text: str, bold: bool = False) -> float:
         """Return the advance width of *text* in em (points per point of size).
