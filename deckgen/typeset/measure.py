@@ -25,6 +25,7 @@ from a small table) and one warning per font is recorded in
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 import json
 import math
@@ -127,6 +128,7 @@ def layout_em_pt(size_pt: float) -> float:
     return size_px * 72 / LO_REFERENCE_DPI
 
 
+@functools.lru_cache(maxsize=1024)  # a deck sets text at a few sizes, asked for each paragraph
 def line_pitch(size_pt: float, pitch: float) -> float:
     """Return the line spacing in points for *size_pt* at *pitch* em, rounded to 0.01 pt.
 
@@ -212,7 +214,13 @@ class Measurer:
             if len(self._widths) >= _WIDTH_CACHE_SIZE:
                 self._widths.clear()
             size_px = _size_px(size_pt)
-            advances_px = sum(map(self._pixel_table(text, size_px, bold).__getitem__, text))
+            table = self._pixels.get((size_px, bold))
+            try:  # every character measured at this size already: the common case
+                advances_px = sum(map(table.__getitem__, text)) if table is not None else None
+            except KeyError:
+                advances_px = None
+            if advances_px is None:
+                advances_px = sum(map(self._pixel_table(text, size_px, bold).__getitem__, text))
             total_px = advances_px + ASIAN_LATIN_SPACE_EM * size_px * self._change_count(text)
             tracking = self.tracking_pt * (len(text) - text.count("\n")) if self.tracking_pt else 0.0
             known = self._widths[key] = total_px * 72 / LO_REFERENCE_DPI + tracking
