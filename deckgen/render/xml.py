@@ -120,6 +120,8 @@ def run_props(tag: str, size_pt: float, bold: bool, color: str | None, fonts: Fo
 def run(r: Run, size_pt: float, fonts: Fonts) -> str:
     size = r.size_pt or size_pt
     props = run_props("rPr", size, r.bold, r.color, fonts.for_run(r.bold, size, r.color))
+    if "\n" not in r.text and not r.field:  # most runs: one piece of plain text
+        return f"<a:r>{props}<a:t>{text(r.text)}</a:t></a:r>" if r.text else ""
     pieces = r.text.split("\n")
     out = []
     for n, piece in enumerate(pieces):
@@ -178,6 +180,7 @@ def body_pr(insets: Insets, anchor: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # titles, footers and cards stand in the same places on many slides
 def xfrm(rect: Rect, tag: str = "a:xfrm") -> str:
     return (
         f'<{tag}><a:off x="{emu(rect.x)}" y="{emu(rect.y)}"/>'
