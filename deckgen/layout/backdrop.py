@@ -285,8 +285,8 @@ class Ground:
         footer, a card on every slide of a layout) is sampled once per ground. The
         Counter returned is shared: read it, do not change it."""
         grid = self._grid(rect, below)
-        if grid is None:
-            return Counter()
+        if grid is None:  # nothing of the box on the slide: no samples (one Counter, kept)
+            return self._counted.setdefault((), Counter())
         across, down, layers, own, plain = grid
         key = (rect, placeholder, tuple(_layer_key(layer) for layer in layers[own:]))
         known = self._counted.get(key)

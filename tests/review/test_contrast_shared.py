@@ -88,3 +88,20 @@ def test_a_pale_theme_has_the_same_findings_either_way(tmp_path):
     # and the review reports them, one a slide
     reported = [issue for issue in review_plan(outline, plan, theme=theme) if issue.kind == "contrast"]
     assert sorted(issue.slide for issue in reported) == sorted({found.slide for found in fresh})
+
+
+def test_a_box_off_the_slide_has_no_samples_and_its_answer_is_kept():
+    """Answers are remembered by the samples' identity: the empty samples of a box off
+    the slide are one kept object, never a passing one whose identity a later box's
+    samples could take."""
+    from collections import Counter
+
+    from deckgen.layout.backdrop import Ground
+    from deckgen.layout.elements import Rect
+    from deckgen.theme.scenery import Paint
+
+    ground = Ground(960, 540, Paint("solid", color="FFFFFF"))
+    off = ground.counted_under(Rect(2000, 0, 100, 50))
+    assert off == Counter()
+    assert ground.counted_under(Rect(-500, -500, 100, 50)) is off
+    assert ground.counted_under(Rect(100, 100, 100, 50)) == Counter({"FFFFFF": 16 * 8})
