@@ -117,6 +117,15 @@ def _cue_table() -> tuple[tuple[str, str | None, int], ...]:
     return tuple(sorted(table, key=lambda cue: -len(cue[0])))
 
 
+@functools.cache
+def _cues_by_start() -> dict[str, tuple[int, ...]]:
+    """The places in :func:`_cue_table` of the cues, by their first two characters."""
+    found: dict[str, list[int]] = {}
+    for index, (term, _, _) in enumerate(_cue_table()):
+        found.setdefault(term[:2], []).append(index)
+    return {start: tuple(indexes) for start, indexes in found.items()}
+
+
 @functools.lru_cache(maxsize=4096)
 def candidates(text: str) -> tuple[Candidate, ...]:
     """The icons ``text`` suggests, best first.
@@ -126,7 +135,12 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     """
     owner: list[tuple[int, int] | None] = [None] * len(text)  # the cue span covering each character
     best: dict[str, Candidate] = {}
-    for term, icon, weight in _cue_table():
+    # Only cues whose first two characters occur in the text can match: those, in the
+    # table's order (longest first), instead of searching the text for every cue.
+    by_start = _cues_by_start()
+    present = sorted({index for pair in {text[i:i + 2] for i in range(len(text) - 1)} for index in by_start.get(pair, ())})
+    table = _cue_table()
+    for term, icon, weight in (table[index] for index in present):
         start = text.find(term)
         while start >= 0:
             end = start + len(term)

@@ -20,7 +20,7 @@ slide, the text's first glyph in the title's column; the block is centred vertic
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from deckgen.typeset.display import display_breaks
 from deckgen.layout.elements import Fill, Finding, Insets, Rect, TextBox
@@ -74,7 +74,20 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     # phrase (a comma, not 全市邮/政快递); else at the largest that holds it; else on
     # two slides split at a sentence end.
     inner = box.w - STATEMENT_INSETS.left - STATEMENT_INSETS.right
-    holding = [size for size in display_sizes if sizer.holds(text, size, True, DISPLAY_LINES)]
+    checked: list[tuple[float, bool]] = []  # (size, whether it holds the text), largest first
+
+    def holding() -> Iterator[float]:
+        """The display sizes that hold the text, largest first: each size measured once,
+        and only when a caller gets that far (most statements take the first)."""
+        for size, holds in checked:
+            if holds:
+                yield size
+        for size in display_sizes[len(checked):]:
+            holds = sizer.holds(text, size, True, DISPLAY_LINES)
+            checked.append((size, holds))
+            if holds:
+                yield size
+
     broken_at: dict[float, str] = {}
 
     def broken(size: float) -> str:
@@ -83,15 +96,16 @@ def layout_statement(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
             broken_at[size] = display_breaks(ts, text, inner, size, True)
         return broken_at[size]
 
-    for size in holding:
+    for size in holding():
         if _ends_at_phrases(broken(size)):
             return _statement_pages(ts, [text], size, specs_for, box, at_min=False)
     # Next best: the largest size that breaks no word (邮/政 at 36 pt, review 2).
-    for size in holding:
+    for size in holding():
         if not _splits_word(broken(size)):
             return _statement_pages(ts, [text], size, specs_for, box, at_min=False)
-    if holding:
-        return _statement_pages(ts, [text], holding[0], specs_for, box, at_min=False)
+    largest = next(holding(), None)
+    if largest is not None:
+        return _statement_pages(ts, [text], largest, specs_for, box, at_min=False)
     if len(units) > 1:
         for size in display_sizes:
             chunks = balanced_chunks(units, 2, sizer.at(size, DISPLAY_LINES))

@@ -88,12 +88,21 @@ class _Pictures:
     def __init__(self):
         self._images: dict = {}
         self._raster: dict[int, bytes] = {}
+        self._tried: set[int] = set()  # unreadable pictures LibreOffice was asked to draw
+        # What busy_background found, by layout (the id of its scenery, alive as long
+        # as the plan that holds these pictures): the cells of a background picture
+        # are judged once per layout and deck, not again for every slide and box.
+        self.busy: dict[int, dict] = {}
 
     def prepare(self, blobs: list[bytes]) -> None:
         """Rasterise, in one LibreOffice run, the pictures among ``blobs`` Pillow cannot read."""
         from deckgen.office import rasterize_pictures
 
-        unreadable = [blob for blob in {id(b): b for b in blobs}.values() if self._decode(lambda b=blob: io.BytesIO(b)) is None]
+        unreadable = [
+            blob for blob in {id(b): b for b in blobs}.values()
+            if id(blob) not in self._tried and self.image(id(blob), lambda b=blob: io.BytesIO(b)) is None
+        ]
+        self._tried.update(id(blob) for blob in unreadable)
         if not unreadable:
             return
         for blob, png in zip(unreadable, rasterize_pictures(unreadable)):
@@ -111,7 +120,7 @@ class _Pictures:
         raster = self._raster.get(id(data))
         if raster is None:
             return self.image(id(data), lambda: io.BytesIO(data))
-        return self.image(id(data), lambda: io.BytesIO(_drawing_only(raster)))
+        return self.image(("drawn", id(data)), lambda: io.BytesIO(_drawing_only(raster)))
 
     def image(self, key, load):
         if key not in self._images:
@@ -216,7 +225,9 @@ class Ground:
     text_colors: dict[str, str] = field(default_factory=dict)
     pictures: _Pictures = field(default_factory=_Pictures)
     slots: frozenset[str] = frozenset(("title", "subtitle", "footer", "number"))  # roles set in a placeholder
-    _busy_share: float | None = None  # share of the background picture's cells that are busy
+    _busy: dict = field(default_factory=dict, repr=False, compare=False)  # busy_background's findings, shared by a layout's grounds
+    #: What :meth:`counted_under` found, by box and the shapes under it.
+    _counted: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _paint_at(self, paint: Paint, rect: Rect, x: float, y: float, under: str) -> str:
         if paint.kind == "solid":
@@ -267,24 +278,52 @@ class Ground:
 
     def colors_under(self, rect: Rect, below: list[Layer] = (), placeholder: str = "") -> list[str]:  # type: ignore[assignment]
         """The colours behind ``rect``, sampled every :data:`SAMPLE_PT` points."""
-        nx = min(max(int(rect.w / SAMPLE_PT), 2), 60)
-        ny = min(max(int(rect.h / SAMPLE_PT), 2), 30)
-        ys = [y for y in (rect.y + rect.h * (j + 0.5) / ny for j in range(ny)) if 0 <= y <= self.height]
-        xs = [x for x in (rect.x + rect.w * (i + 0.5) / nx for i in range(nx)) if 0 <= x <= self.width]
-        # Only what overlaps the rectangle can cover a sample in it: the rest is not
-        # asked at every sample (a deck's review samples millions of points).
-        if not xs or not ys:
+        grid = self._grid(rect, below)
+        if grid is None:
             return []
-        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-        layers = [
-            layer for layer in [*self.layers, *below]
-            if layer.rect.x <= x1 and layer.rect.right >= x0 and layer.rect.y <= y1 and layer.rect.bottom >= y0
-        ]
-        if (self.background is None or self.background.kind == "solid") and all(layer.plain_over(x0, x1, y0, y1) for layer in layers):
+        across, down, layers, _, plain = grid
+        if plain:
             # One colour at every sample: a plain background under plain shapes that
             # cover all of them (the placeholder's fill, when any, is solid or ignored).
-            return [self._color_at(xs[0], ys[0], layers, placeholder)] * (len(xs) * len(ys))
-        return [self._color_at(x, y, layers, placeholder) for y in ys for x in xs]
+            return [self._color_at(across.first, down.first, layers, placeholder)] * (across.count * down.count)
+        return [self._color_at(x, y, layers, placeholder) for y in down.points() for x in across.points()]
+
+    def counted_under(self, rect: Rect, below: list[Layer] = (), placeholder: str = "") -> Counter[str]:  # type: ignore[assignment]
+        """:meth:`colors_under` counted by colour, remembered by the box and the shapes of
+        ``below`` that reach into it: the same box over the same shapes (a title, a
+        footer, a card on every slide of a layout) is sampled once per ground. The
+        Counter returned is shared: read it, do not change it."""
+        grid = self._grid(rect, below)
+        if grid is None:  # nothing of the box on the slide: no samples (one Counter, kept)
+            return self._counted.setdefault((), Counter())
+        across, down, layers, own, plain = grid
+        key = (rect, placeholder, tuple(_layer_key(layer) for layer in layers[own:]))
+        known = self._counted.get(key)
+        if known is None:
+            if plain:
+                known = Counter({self._color_at(across.first, down.first, layers, placeholder): across.count * down.count})
+            else:
+                known = Counter(self._color_at(x, y, layers, placeholder) for y in down.points() for x in across.points())
+            self._counted[key] = known
+        return known
+
+    def _grid(self, rect: Rect, below: list[Layer]) -> tuple[_Axis, _Axis, list[Layer], int, bool] | None:
+        """The sample points behind ``rect`` (across and down), the layers that may cover
+        them (the ground's own first, then those of ``below``), how many are the ground's
+        own, and whether all the points are one plain colour; None when no point is on
+        the slide."""
+        across = _Axis.of(rect.x, rect.w, min(max(int(rect.w / SAMPLE_PT), 2), 60), self.width)
+        down = _Axis.of(rect.y, rect.h, min(max(int(rect.h / SAMPLE_PT), 2), 30), self.height)
+        # Only what overlaps the rectangle can cover a sample in it: the rest is not
+        # asked at every sample (a deck's review samples millions of points).
+        if across is None or down is None:
+            return None
+        x0, x1, y0, y1 = across.low, across.high, down.low, down.high
+        layers = [layer for layer in self.layers if _reaches(layer.rect, x0, x1, y0, y1)]
+        own = len(layers)
+        layers += [layer for layer in below if _reaches(layer.rect, x0, x1, y0, y1)]
+        plain = (self.background is None or self.background.kind == "solid") and all(layer.plain_over(x0, x1, y0, y1) for layer in layers)
+        return across, down, layers, own, plain
 
     def _busy_cell(self, x: float, y: float) -> bool:
         cell = SAMPLE_PT * 2
@@ -336,12 +375,61 @@ class Ground:
             return False
         if self.pictures.of_bytes(self.background.image) is None:
             return False
-        if self._busy_share is None:
-            cells = [self._busy_cell(x, y) for x, y in self._cells(Rect(0, 0, self.width, self.height))]
-            self._busy_share = sum(cells) / max(len(cells), 1)
-        if self._busy_share > 0.25:
+        busy = self._busy
+        if "share" not in busy:
+            cells = [self._busy_at(x, y) for x, y in self._cells(Rect(0, 0, self.width, self.height))]
+            busy["share"] = sum(cells) / max(len(cells), 1)
+        if busy["share"] > 0.25:
             return False
-        return any(self._busy_cell(x, y) for x, y in self._cells(rect))
+        # The cells of the slide's own grid that ``rect`` reaches into, judged once per
+        # layout for all the boxes and slides on it.
+        cell = SAMPLE_PT * 2
+        x0, y0 = math.floor(max(rect.x, 0.0) / cell) * cell, math.floor(max(rect.y, 0.0) / cell) * cell
+        return any(self._busy_at(x, y) for x, y in self._cells(Rect(x0, y0, rect.right - x0, rect.bottom - y0)))
+
+    def _busy_at(self, x: float, y: float) -> bool:
+        """:meth:`_busy_cell`, remembered for the layout (a body box is the same on most slides)."""
+        cells = self._busy.setdefault("cells", {})
+        known = cells.get((x, y))
+        if known is None:
+            known = cells[(x, y)] = self._busy_cell(x, y)
+        return known
+
+
+@dataclass
+class _Axis:
+    """The sample positions along one side of a box: ``start + length × (k + ½) / n``
+    for k < n, those on the slide (0 to ``limit``) only."""
+
+    start: float
+    length: float
+    n: int
+    first: float  # the first position on the slide
+    low: float
+    high: float
+    count: int
+    _points: list[float] | None = None  # worked out only when asked for, or when some are off the slide
+
+    @classmethod
+    def of(cls, start: float, length: float, n: int, limit: float) -> _Axis | None:
+        first = start + length * (0 + 0.5) / n
+        last = start + length * (n - 1 + 0.5) / n
+        if 0 <= first <= last <= limit:  # every position in order and on the slide: no list needed
+            return cls(start, length, n, first, first, last, n)
+        points = [p for k in range(n) if 0 <= (p := start + length * (k + 0.5) / n) <= limit]
+        if not points:
+            return None
+        return cls(start, length, n, points[0], min(points), max(points), len(points), points)
+
+    def points(self) -> list[float]:
+        if self._points is None:
+            self._points = [self.start + self.length * (k + 0.5) / self.n for k in range(self.n)]
+        return self._points
+
+
+def _reaches(r: Rect, x0: float, x1: float, y0: float, y1: float) -> bool:
+    """Whether ``r`` reaches into the rectangle from (x0, y0) to (x1, y1)."""
+    return r.x <= x1 and r.x + r.w >= x0 and r.y <= y1 and r.y + r.h >= y0
 
 
 def _overlap(a: Rect, b: Rect, at_least: float) -> bool:
@@ -355,8 +443,12 @@ def _decoration_layer(d: Decoration) -> Layer:
 
 
 def pictures_of(plan: DeckPlan) -> _Pictures:
-    """The pictures of the template layouts ``plan``'s slides are on, ready to sample."""
-    pictures = _Pictures()
+    """The pictures of the template layouts ``plan``'s slides are on, ready to sample:
+    one set per plan, shared by the passes that look behind its text (choosing colours,
+    the reader's review), each picture decoded or drawn by LibreOffice once."""
+    pictures = plan.pictures
+    if not isinstance(pictures, _Pictures):
+        pictures = plan.pictures = _Pictures()
     base = plan.base
     if base is None or base.generated:
         return pictures
@@ -385,6 +477,7 @@ def ground_of(plan: DeckPlan, slide: SlidePlan, theme: Theme, pictures: _Picture
             base.width, base.height, scenery.background,
             [_decoration_layer(d) for d in scenery.decorations],
             dict(scenery.placeholder_fills), dict(scenery.text_colors), pictures, slots=slots,
+            _busy=pictures.busy.setdefault(id(scenery), {}),
         )
     background = slide.background or layout.background or theme.color("background")
     elements = (base.master_elements if layout.show_master else []) + list(layout.elements)
@@ -393,6 +486,34 @@ def ground_of(plan: DeckPlan, slide: SlidePlan, theme: Theme, pictures: _Picture
         base.width, base.height, Paint("solid", color=background), _own_layers(elements),
         text_colors={"title": text, "body": text, "other": text, "footer": text}, pictures=pictures,
     )
+
+
+def _layer_key(layer: Layer) -> tuple:
+    """What of ``layer`` decides the colours it draws (its name does not)."""
+    return (layer.rect, layer.color, layer.path, layer.ellipse, layer.geometry, id(layer.paint) if layer.paint is not None else None)
+
+
+class Grounds:
+    """The grounds of one deck's slides: one :class:`Ground` per layout (and slide
+    background), made once and shared by its slides, so what was sampled behind a box
+    (:meth:`Ground.counted_under`) is reused wherever the same box lies over the same
+    shapes. ``shared=False``: a new ground for every slide, nothing reused (the
+    definition the shared one is tested against)."""
+
+    def __init__(self, plan: DeckPlan, theme: Theme, *, shared: bool = True) -> None:
+        self.plan, self.theme, self.shared = plan, theme, shared
+        self.pictures = pictures_of(plan)
+        self._grounds: dict[tuple[str, str | None], Ground] = {}
+
+    def of(self, slide: SlidePlan) -> Ground:
+        """The ground of ``slide``'s layout."""
+        if not self.shared:
+            return ground_of(self.plan, slide, self.theme, self.pictures)
+        key = (slide.layout, slide.background)
+        ground = self._grounds.get(key)
+        if ground is None:
+            ground = self._grounds[key] = ground_of(self.plan, slide, self.theme, self.pictures)
+        return ground
 
 
 def _own_layers(elements) -> list[Layer]:
@@ -415,12 +536,34 @@ def _placeholder_role(box: TextBox, ground: Ground) -> str:
     return {"title": "title", "subtitle": "body", "footer": "footer", "number": "footer"}.get(box.role, "")
 
 
-def _text_width(box: TextBox) -> float:
-    """A generous estimate of the widest line of ``box`` (an em for CJK, 0.6 em for the rest)."""
-    def width(line: str, size: float) -> float:
-        return sum(size if ord(ch) > 0x2E80 else 0.6 * size for ch in line)
+def _text_width(box: TextBox, texts: list[str] | None = None) -> float:
+    """A generous estimate of the widest line of ``box`` (an em for CJK, 0.6 em for the
+    rest); ``texts``: its paragraphs' texts, when known."""
+    texts = texts if texts is not None else [para.text for para in box.paras]
+    return max((sum(map(_advances(para.size_pt).__getitem__, line)) for para, text in zip(box.paras, texts) for line in text.split("\n")), default=box.rect.w)
 
-    return max((width(line, para.size_pt) for para in box.paras for line in para.text.split("\n")), default=box.rect.w)
+
+class _Advances(dict):
+    """The estimated advance of each character at one size: the size for CJK, 0.6 of it
+    for the rest (filled in as characters are met)."""
+
+    def __init__(self, size: float) -> None:
+        super().__init__()
+        self.size = size
+
+    def __missing__(self, ch: str) -> float:
+        advance = self[ch] = self.size if ord(ch) > 0x2E80 else 0.6 * self.size
+        return advance
+
+
+_ADVANCES: dict[float, _Advances] = {}
+
+
+def _advances(size: float) -> _Advances:
+    table = _ADVANCES.get(size)
+    if table is None:
+        table = _ADVANCES[size] = _Advances(size)
+    return table
 
 
 def text_extent(box: TextBox) -> Rect:
@@ -430,14 +573,16 @@ def text_extent(box: TextBox) -> Rect:
                  max(box.rect.w - box.insets.left - box.insets.right, 1.0),
                  max(box.rect.h - box.insets.top - box.insets.bottom, 1.0))
     height = 0.0
-    for n, para in enumerate(box.paras):
-        lines = max(para.text.count("\n") + para.text.count("\v") + 1, 1)
+    texts = [para.text for para in box.paras]
+    for n, (para, text) in enumerate(zip(box.paras, texts)):
+        lines = max(text.count("\n") + text.count("\v") + 1, 1)
         height += (para.space_before_pt if n else 0.0) + lines * para.line_pitch_pt
     height = min(height or inner.h, inner.h)
-    y = {"top": inner.y, "middle": inner.y + (inner.h - height) / 2, "bottom": inner.bottom - height}.get(box.anchor, inner.y)
-    width = min(inner.w, _text_width(box) + 2.0)
+    anchor = box.anchor
+    y = inner.y + (inner.h - height) / 2 if anchor == "middle" else inner.bottom - height if anchor == "bottom" else inner.y
+    width = min(inner.w, _text_width(box, texts) + 2.0)
     align = box.paras[0].align if box.paras else "left"
-    x = {"center": inner.x + (inner.w - width) / 2, "right": inner.right - width}.get(align, inner.x)
+    x = inner.x + (inner.w - width) / 2 if align == "center" else inner.right - width if align == "right" else inner.x
     return Rect(x, y, width, height)
 
 
@@ -518,19 +663,23 @@ def make_readable(plan: DeckPlan, theme: Theme) -> None:
         return
     candidates = _candidates(theme)
     muted = {theme.colors.get("muted", ""), theme.detail_color(99.0)}
-    pictures = pictures_of(plan)
+    grounds = Grounds(plan, theme)
     for slide in plan.slides:
-        ground = ground_of(plan, slide, theme, pictures)
+        ground = grounds.of(slide)
+        below: list[Layer] = []  # the layers of slide.elements[:drawn]
+        drawn = 0
         index = 0
         while index < len(slide.elements):
+            below.extend(_own_layers(slide.elements[drawn:index]))  # a backdrop put in is one of them
+            drawn = index
             box = slide.elements[index]
             if isinstance(box, TextBox) and box.paras:
-                if _fix_box(slide, index, box, ground, candidates, muted):
+                if _fix_box(slide, index, box, ground, candidates, muted, below):
                     index += 1  # a backdrop went in before the box
             elif isinstance(box, Table):
-                _fix_table(slide, index, box, ground, candidates, muted)
+                _fix_table(slide, index, box, ground, candidates, muted, below)
             elif isinstance(box, ChartBox):  # its axis and data labels
-                samples = ground.colors_under(box.rect, _below(slide, index))
+                samples = ground.colors_under(box.rect, below)
                 if ratio_over(box.text_color, samples) < AA_SMALL:
                     box.text_color = choose_color(box.text_color, samples, AA_SMALL, candidates) or box.text_color
             index += 1
@@ -572,10 +721,10 @@ def _blank_shift(ground: Ground, extent: Rect) -> float:
         shift += NUMBER_STEP_PT
 
 
-def _fix_box(slide: SlidePlan, index: int, box: TextBox, ground: Ground, candidates, muted) -> bool:
+def _fix_box(slide: SlidePlan, index: int, box: TextBox, ground: Ground, candidates, muted, below: list[Layer]) -> bool:
     _step_off_pictures(box, ground)
     extent = text_extent(box)
-    samples = ground.colors_under(extent, _below(slide, index), _placeholder_role(box, ground))
+    samples = ground.colors_under(extent, below, _placeholder_role(box, ground))
     coverage = ground.coverage(extent)
     unseen = ground.unseen_under(extent)  # art we cannot see: a backdrop makes sure
     failing = []
@@ -616,15 +765,15 @@ def table_cells(table: Table):
         y += height
 
 
-def _cell_ground(cell, rect: Rect, slide: SlidePlan, index: int, ground: Ground) -> list[str]:
+def _cell_ground(cell, rect: Rect, below: list[Layer], ground: Ground) -> list[str]:
     if cell.fill:
         return [cell.fill]
-    return ground.colors_under(rect.inset(2.0), _below(slide, index))
+    return ground.colors_under(rect.inset(2.0), below)
 
 
-def _fix_table(slide: SlidePlan, index: int, table: Table, ground: Ground, candidates, muted) -> None:
+def _fix_table(slide: SlidePlan, index: int, table: Table, ground: Ground, candidates, muted, below: list[Layer]) -> None:
     for cell, rect in table_cells(table):
-        samples = _cell_ground(cell, rect, slide, index, ground)
+        samples = _cell_ground(cell, rect, below, ground)
         for para in cell.paras:
             for run in para.runs:
                 color = run.color or ground.text_colors.get("other", "000000")
@@ -642,34 +791,64 @@ def _backdrop_rect(box: TextBox) -> Rect:
     return Rect(x, box.rect.y, right - x, box.rect.h)
 
 
-def low_contrast(plan: DeckPlan, theme: Theme) -> list[LowContrast]:
-    """Every run of text under WCAG AA on what lies behind it, slide by slide."""
+def low_contrast(plan: DeckPlan, theme: Theme, *, shared: bool = True) -> list[LowContrast]:
+    """Every run of text under WCAG AA on what lies behind it, slide by slide.
+
+    The ground of each layout is made once and what lies behind each box over the same
+    shapes sampled once (:class:`Grounds`); ``shared=False`` samples every box afresh,
+    with the same findings."""
     out = []
-    pictures = pictures_of(plan)
+    grounds = Grounds(plan, theme, shared=shared)
+    # by samples (Counters the grounds keep, so no id is reused), colour, coverage
+    ratios: dict[tuple[int, str, float], float] = {}
+
+    def ratio(color: str, samples: Counter[str], coverage: float = COVERAGE) -> float:
+        if not shared:
+            return ratio_over(color, samples, coverage)
+        key = (id(samples), color, coverage)
+        value = ratios.get(key)
+        if value is None:
+            value = ratios[key] = ratio_over(color, samples, coverage)
+        return value
+
     for number, slide in enumerate(plan.slides, start=1):
-        ground = ground_of(plan, slide, theme, pictures)
+        ground = grounds.of(slide)
+        below: list[Layer] = []  # the slide's own shapes drawn before the element
         for index, box in enumerate(slide.elements):
+            if not shared:
+                below = _below(slide, index)
             if isinstance(box, Table):
                 for cell, rect in table_cells(box):
-                    samples = Counter(_cell_ground(cell, rect, slide, index, ground))
+                    samples = _counted_cell_ground(cell, rect, below, ground) if shared else Counter(_cell_ground(cell, rect, below, ground))
                     for para in cell.paras:
                         for run in para.runs:
                             color = run.color or ground.text_colors.get("other", "000000")
-                            value = ratio_over(color, samples)
+                            value = ratio(color, samples)
                             if run.text.strip() and value < _need(para, run):
                                 out.append(LowContrast(number, run.text, color, value, _need(para, run), box.name or "table"))
-                continue
-            if not isinstance(box, TextBox) or not box.paras:
-                continue
-            extent = text_extent(box)
-            samples = Counter(ground.colors_under(extent, _below(slide, index), _placeholder_role(box, ground)))
-            coverage = ground.coverage(extent)
-            for para, run in _runs(box):
-                color = _run_color(run, box, ground)
-                value = ratio_over(color, samples, coverage)
-                if value < _need(para, run):
-                    out.append(LowContrast(number, run.text, color, value, _need(para, run), box.name or box.role))
+            elif isinstance(box, TextBox) and box.paras:
+                extent = text_extent(box)
+                role = _placeholder_role(box, ground)
+                samples = ground.counted_under(extent, below, role) if shared else Counter(ground.colors_under(extent, below, role))
+                coverage = ground.coverage(extent)
+                for para, run in _runs(box):
+                    color = _run_color(run, box, ground)
+                    value = ratio(color, samples, coverage)
+                    if value < _need(para, run):
+                        out.append(LowContrast(number, run.text, color, value, _need(para, run), box.name or box.role))
+            if shared:
+                below.extend(_own_layers([box]))
     return out
+
+
+def _counted_cell_ground(cell, rect: Rect, below: list[Layer], ground: Ground) -> Counter[str]:
+    """:func:`_cell_ground`, counted (and shared: see :meth:`Ground.counted_under`)."""
+    if cell.fill:
+        known = ground._counted.get(cell.fill)
+        if known is None:
+            known = ground._counted[cell.fill] = Counter([cell.fill])
+        return known
+    return ground.counted_under(rect.inset(2.0), below)
 
 
 def _inked(ground: Ground, layer: Layer, extent: Rect) -> bool:

@@ -23,3 +23,4 @@ class DeckPlan:
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     stand_ins: list[str] = field(default_factory=list)  # fonts measured with a stand-in
+    pictures: object = field(default=None, repr=False, compare=False)  # backdrop's decoded template pictures, once per plan

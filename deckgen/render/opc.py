@@ -28,6 +28,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from deckgen.render.deflated import DeflatedParts, write_member
+
 PRESENTATION_CT = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 #: Main-part types of files a deck can be built on: .potx, .potm, .pptm (with macros).
@@ -302,9 +304,10 @@ class Package:
         """The presentation part."""
         return self.rels.part("http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument")
 
-    def to_bytes(self, *, zip_time: tuple[int, int, int, int, int, int]) -> bytes:
+    def to_bytes(self, *, zip_time: tuple[int, int, int, int, int, int], deflated: DeflatedParts | None = None) -> bytes:
         """The package as a zip, every member stamped ``zip_time`` (the same parts give
-        the same bytes)."""
+        the same bytes). ``deflated``: parts deflated in earlier builds, reused (the
+        same bytes, :mod:`deckgen.render.deflated`)."""
         parts = list(self.iter_parts())
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -313,7 +316,7 @@ class Package:
                 info = zipfile.ZipInfo(member, zip_time)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
-                archive.writestr(info, blob)
+                write_member(archive, info, blob, deflated.deflated(blob) if deflated is not None else None)
 
             write("[Content_Types].xml", content_types_xml(parts))
             write("_rels/.rels", self.rels.xml("/"))

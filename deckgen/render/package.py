@@ -20,6 +20,7 @@ from deckgen.layout.base import BasePlan
 from deckgen.layout.elements import Picture
 from deckgen.render.photos import kept_as_is, prepared_photo
 from deckgen.render import opc
+from deckgen.render.deflated import DeflatedParts
 from deckgen.render import xml as X
 from deckgen.render.base import open_base, set_font_refs, write_sections
 from deckgen.render.opc import RT, Package, Part
@@ -245,8 +246,13 @@ class DeckWriter:
 
     def to_bytes(self) -> bytes:
         """Return the .pptx bytes, with fixed zip timestamps, so the same outline gives
-        the same bytes."""
-        return self.package.to_bytes(zip_time=FIXED_ZIP_TIME)
+        the same bytes. Parts deflated in earlier builds are reused when the cache is
+        on (:mod:`deckgen.render.deflated`)."""
+        deflated = DeflatedParts() if cache.cache_dir() is not None else None
+        data = self.package.to_bytes(zip_time=FIXED_ZIP_TIME, deflated=deflated)
+        if deflated is not None:
+            deflated.save()
+        return data
 
 
 def notes_master(package: Package) -> Part:

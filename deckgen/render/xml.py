@@ -121,6 +121,8 @@ def run_props(tag: str, size_pt: float, bold: bool, color: str | None, fonts: Fo
 def run(r: Run, size_pt: float, fonts: Fonts) -> str:
     size = r.size_pt or size_pt
     props = run_props("rPr", size, r.bold, r.color, fonts.for_run(r.bold, size, r.color))
+    if "\n" not in r.text and not r.field:  # most runs: one piece of plain text
+        return f"<a:r>{props}<a:t>{text(r.text)}</a:t></a:r>" if r.text else ""
     pieces = r.text.split("\n")
     out = []
     for n, piece in enumerate(pieces):
@@ -152,16 +154,21 @@ def paragraph(p: Para, fonts: Fonts) -> str:
         # in the run that holds the tab.
         p = Para([Run("\t" + p.runs[0].text, p.runs[0].bold, p.runs[0].color, p.runs[0].field, p.runs[0].size_pt), *p.runs[1:]] if p.runs else [Run("\t")],
                  p.size_pt, p.line_pitch_pt, p.align, p.space_before_pt)
-    ppr = (
-        f'<a:pPr marL="{emu(p.margin_left_pt)}"{indent} algn="{align}" eaLnBrk="1" latinLnBrk="0" hangingPunct="0">'
-        f'<a:lnSpc><a:spcPts val="{int(round(p.line_pitch_pt * 100))}"/></a:lnSpc>'
-        f'<a:spcBef><a:spcPts val="{int(round(p.space_before_pt * 100))}"/></a:spcBef>'
-        f"<a:spcAft><a:spcPts val=\"0\"/></a:spcAft><a:buNone/>{tabs}</a:pPr>"
-    )
+    ppr = _paragraph_props(p.margin_left_pt, indent, align, p.line_pitch_pt, p.space_before_pt, tabs)
     runs = "".join(run(r, p.size_pt, fonts) for r in p.runs)
     last = p.runs[-1] if p.runs else Run("")
     end = run_props("endParaRPr", p.size_pt, last.bold, last.color, fonts.for_run(last.bold, p.size_pt, last.color))
     return f"<a:p>{ppr}{runs}{end}</a:p>"
+
+
+@functools.lru_cache(maxsize=1024)  # a deck's paragraphs share a handful of settings
+def _paragraph_props(margin_left_pt: float, indent: str, align: str, line_pitch_pt: float, space_before_pt: float, tabs: str) -> str:
+    return (
+        f'<a:pPr marL="{emu(margin_left_pt)}"{indent} algn="{align}" eaLnBrk="1" latinLnBrk="0" hangingPunct="0">'
+        f'<a:lnSpc><a:spcPts val="{int(round(line_pitch_pt * 100))}"/></a:lnSpc>'
+        f'<a:spcBef><a:spcPts val="{int(round(space_before_pt * 100))}"/></a:spcBef>'
+        f"<a:spcAft><a:spcPts val=\"0\"/></a:spcAft><a:buNone/>{tabs}</a:pPr>"
+    )
 
 
 def body_pr(insets: Insets, anchor: str) -> str:
@@ -174,6 +181,7 @@ def body_pr(insets: Insets, anchor: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # titles, footers and cards stand in the same places on many slides
 def xfrm(rect: Rect, tag: str = "a:xfrm") -> str:
     return (
         f'<{tag}><a:off x="{emu(rect.x)}" y="{emu(rect.y)}"/>'

@@ -12,6 +12,7 @@ the outline line the slide (or the very field) comes from.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -200,10 +201,24 @@ class DeckView:
             if not source or path == source or path.startswith((source + ".", source + "[")):
                 return path
         if wanted and source:
-            for text_field in self.fields:
-                if text_field.path.startswith((source + ".", source + "[")) and wanted in " ".join(str(text_field.value or "").split()):
+            for text_field in self._fields_under.get(source, ()):
+                if wanted in " ".join(str(text_field.value or "").split()):
                     return text_field.path
         return slide.source_path
+
+    @cached_property
+    def _fields_under(self) -> dict[str, list[TextField]]:
+        """The fields below each node (``parts[0].slides[2]`` holds
+        ``parts[0].slides[2].items[1].headline``), in the order of :attr:`fields`."""
+        found: dict[str, list[TextField]] = {}
+        for text_field in self.fields:
+            path = text_field.path
+            for boundary in _NODE_END.finditer(path, 1):
+                found.setdefault(path[:boundary.start()], []).append(text_field)
+        return found
+
+
+_NODE_END = re.compile(r"[.\[]")
 
 
 def _shows(view: SlideView, wanted: str) -> bool:

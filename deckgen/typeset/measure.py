@@ -25,6 +25,7 @@ from a small table) and one warning per font is recorded in
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 import json
 import math
@@ -97,6 +98,9 @@ _SCRIPT_CACHE_SIZE = 256
 _COUNT_CACHE_SIZE = 16384
 """Texts whose count of script changes a Measurer keeps for ``width``."""
 
+_WIDTH_CACHE_SIZE = 65536
+"""Widths (text, size, weight) a Measurer keeps."""
+
 FALLBACK_LATIN_EM = 0.56
 """Built-in width of a Latin character not in the table below, in em."""
 
@@ -124,6 +128,7 @@ def layout_em_pt(size_pt: float) -> float:
     return size_px * 72 / LO_REFERENCE_DPI
 
 
+@functools.lru_cache(maxsize=1024)  # a deck sets text at a few sizes, asked for each paragraph
 def line_pitch(size_pt: float, pitch: float) -> float:
     """Return the line spacing in points for *size_pt* at *pitch* em, rounded to 0.01 pt.
 
@@ -179,6 +184,9 @@ class Measurer:
         self._pixels: dict[tuple[float, bool], dict[str, int]] = {}
         self._changes: dict[str, ScriptChanges] = {}
         self._change_counts: dict[str, int] = {}
+        # Widths asked for before (layout asks for one text at one size many times).
+        self._widths: dict[tuple[str, float, bool], float] = {}
+        self._rulers: dict[tuple[str, float, bool], Ruler] = {}  # the latest few
         #: Letter spacing added after every character, in points (a template's ``spc``).
         self.tracking_pt = 0.0
 
@@ -188,6 +196,7 @@ class Measurer:
         template's title or body style makes PowerPoint, WPS and LibreOffice draw it."""
         other = copy.copy(self)
         other.tracking_pt = tracking_pt
+        other._widths, other._rulers = {}, {}  # widths with this spacing are its own
         return other
 
     # -- widths -----------------------------------------------------------
@@ -199,11 +208,23 @@ class Measurer:
         font the renderer picks for it (see the module docstring) and, as in
         LibreOffice, rounded to whole pixels of its 600 dpi reference device.
         """
-        size_px = _size_px(size_pt)
-        advances_px = sum(map(self._pixel_table(text, size_px, bold).__getitem__, text))
-        total_px = advances_px + ASIAN_LATIN_SPACE_EM * size_px * self._change_count(text)
-        tracking = self.tracking_pt * (len(text) - text.count("\n")) if self.tracking_pt else 0.0
-        return total_px * 72 / LO_REFERENCE_DPI + tracking
+        key = (text, size_pt, bold)
+        known = self._widths.get(key)
+        if known is None:
+            if len(self._widths) >= _WIDTH_CACHE_SIZE:
+                self._widths.clear()
+            size_px = _size_px(size_pt)
+            table = self._pixels.get((size_px, bold))
+            try:  # every character measured at this size already: the common case
+                advances_px = sum(map(table.__getitem__, text)) if table is not None else None
+            except KeyError:
+                advances_px = None
+            if advances_px is None:
+                advances_px = sum(map(self._pixel_table(text, size_px, bold).__getitem__, text))
+            total_px = advances_px + ASIAN_LATIN_SPACE_EM * size_px * self._change_count(text)
+            tracking = self.tracking_pt * (len(text) - text.count("\n")) if self.tracking_pt else 0.0
+            known = self._widths[key] = total_px * 72 / LO_REFERENCE_DPI + tracking
+        return known
 
     def _change_count(self, text: str) -> int:
         """``count_script_changes(text)``, remembered: one text is measured at many sizes."""
@@ -220,13 +241,20 @@ class Measurer:
         ``ruler(text, size).width(start, end)`` equals ``width(text[start:end], size)``.
         Building it takes time linear in the length of *text*.
         """
+        key = (text, size_pt, bold)
+        known = self._rulers.get(key)
+        if known is not None:  # fitting wraps one text at one size in several widths
+            return known
+        if len(self._rulers) >= _SCRIPT_CACHE_SIZE:
+            self._rulers.pop(next(iter(self._rulers)))
         size_px = _size_px(size_pt)
         table = self._pixel_table(text, size_px, bold)
         prefix_px: list[float] = list(itertools.accumulate(map(table.__getitem__, text), initial=0))
         if self.tracking_pt:  # every character advances by its width and the spacing
             step = self.tracking_pt * LO_REFERENCE_DPI / 72
             prefix_px = [px + step * n for n, px in enumerate(prefix_px)]
-        return Ruler(prefix_px, self._script_changes(text), size_px)
+        known = self._rulers[key] = Ruler(prefix_px, self._script_changes(text), size_px)
+        return known
 
     def width_em(self, text: str, bold: bool = False) -> float:
         """Return the advance width of *text* in em (points per point of size).

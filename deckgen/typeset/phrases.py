@@ -160,7 +160,12 @@ def stub_last(text: str, ends: Sequence[int]) -> bool:
 
 def visible(line: str) -> int:
     """How many characters of ``line`` a reader counts: not punctuation, not spaces."""
-    return sum(1 for ch in line if ch not in _PUNCT and not ch.isspace())
+    return len(line) - len(_UNCOUNTED.findall(line))
+
+
+#: What :func:`visible` does not count: punctuation and white space (``\s`` is
+#: ``str.isspace`` for text patterns).
+_UNCOUNTED = re.compile("[\\s" + "".join(re.escape(ch) for ch in sorted(_PUNCT)) + "]")
 
 
 def break_penalty(text: str, cut: int) -> int:

@@ -74,6 +74,8 @@ class Typesetter:
         #: Letter spacing (pt) the template sets on text in its placeholders, by role.
         self.tracking = {"title": info.title_spacing_pt, "subtitle": info.body_spacing_pt} if info is not None else {}
         self._roles: dict[str, Typesetter] = {}
+        self._highlights: dict[tuple[str, ...], str] = {}
+        self._one_line: dict[tuple[str, float, bool, str | None], float] = {}
 
     def for_role(self, role: str) -> Typesetter:
         """The typesetter for text of ``role`` (title, subtitle …): this one, or where the
@@ -87,7 +89,7 @@ class Typesetter:
             known = copy.copy(self)
             known.measurer = self.measurer.with_tracking(tracking)
             known.tracking, known._roles = {}, {}
-            known._cache, known._answers = {}, {}
+            known._cache, known._answers, known._one_line = {}, {}, {}
             known._stored = None  # lines kept between builds are for untracked text
             self._roles[role] = known
         return known
@@ -252,7 +254,11 @@ class Typesetter:
         """The narrowest box width (insets excluded) in which :meth:`lines` keeps ``text``
         on one line: its width plus the margins :meth:`lines` keeps free. ``within``:
         the whole paragraph ``text`` is a line of (its margin is the paragraph's)."""
-        return self.box_width_for(self.measurer.width(text, size_pt, bold=bold), size_pt, bold, within=within or text)
+        key = (text, size_pt, bold, within)
+        known = self._one_line.get(key)
+        if known is None:  # fitting a grid asks for one text at one size many times
+            known = self._one_line[key] = self.box_width_for(self.measurer.width(text, size_pt, bold=bold), size_pt, bold, within=within or text)
+        return known
 
     def box_width_function(self, size_pt: float, bold: bool, *, within: str):
         """:meth:`box_width_for` at one size for lines of one paragraph, as a function of
@@ -330,7 +336,7 @@ class Typesetter:
                     spec.text,
                     spec.bold,
                     spec.color,
-                    self.theme.highlight_on_brand() if spec.color == on_dark else self.theme.color("placeholder"),
+                    self._highlight_on_brand() if spec.color == on_dark else self.theme.color("placeholder"),
                 ),
                 size_pt=spec.size_pt,
                 line_pitch_pt=line_pitch(spec.size_pt, spec.pitch),
@@ -340,6 +346,17 @@ class Typesetter:
             )
             for spec in specs
         ]
+
+
+    def _highlight_on_brand(self) -> str:
+        """``theme.highlight_on_brand()``, worked out once for the colours it is made of
+        (every paragraph on the brand colour asks for it)."""
+        colors = self.theme.colors
+        key = (colors["accent"], colors["on_primary"], colors["primary"], colors["primary_dark"])
+        known = self._highlights.get(key)
+        if known is None:
+            known = self._highlights[key] = self.theme.highlight_on_brand()
+        return known
 
 
 def _box_for(usable_pt: float, latin_pt: float) -> float:

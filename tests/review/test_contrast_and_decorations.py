@@ -136,3 +136,34 @@ def test_a_slide_number_on_a_band_of_art_moves_to_where_the_band_is_blank():
     findings = _review(ROOT / "decks" / "postal-2024.yaml", "--template", str(template))
     numbers = [f for f in findings if f["kind"] == "covers-decoration" and "Slide number" in f["message"]]
     assert numbers == []
+
+
+def test_the_background_picture_is_judged_once_per_layout_not_per_slide_and_box(tmp_path, monkeypatch):
+    """Whether text lies on artwork baked into a background picture is judged cell by
+    cell; a deck three times as long on the same layouts judges no more cells (chtsai's
+    sample took 30 s of CPU when every slide and box judged the picture afresh)."""
+    from deckgen.layout import backdrop
+
+    judged: list[tuple[float, float]] = []
+    original = backdrop.Ground._busy_cell
+
+    def counting(self, x, y):
+        judged.append((x, y))
+        return original(self, x, y)
+
+    monkeypatch.setattr(backdrop.Ground, "_busy_cell", counting)
+    template = ["--template", str(TEMPLATES / "baked-logo.pptx")]
+    counts, findings = [], []
+    for copies in (1, 3):
+        folder = tmp_path / f"x{copies}"
+        folder.mkdir()
+        outline = one_part_outline(folder, SLIDES * copies, title="在全市邮政工作会议上的讲话")
+        judged.clear()
+        found = _review(outline, *template)
+        counts.append(len(judged))
+        findings.append(found)
+    assert counts[0] > 0
+    assert counts[1] == counts[0]
+    # the same findings on the slides the two decks share
+    first = {(f["kind"], f["slide"]) for f in findings[0] if f["kind"] == "covers-decoration"}
+    assert first and first <= {(f["kind"], f["slide"]) for f in findings[1]}

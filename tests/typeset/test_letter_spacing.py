@@ -22,6 +22,14 @@ def test_width_and_ruler_add_the_spacing_after_every_character():
     assert plain.width(TEXT, 32) < spaced.width(TEXT, 32)  # the plain measurer is untouched
 
 
+def test_widths_remembered_by_one_measurer_are_not_those_of_its_spaced_copy():
+    plain = Measurer()
+    before = plain.width(TEXT, 32)  # remembered, then a spaced copy made
+    spaced = plain.with_tracking(6.0)
+    assert spaced.width(TEXT, 32) == before + 6.0 * len(TEXT)
+    assert plain.width(TEXT, 32) == before
+
+
 def test_spaced_text_wraps_earlier():
     plain = Measurer()
     width = plain.width(TEXT, 32) + 4

@@ -1,0 +1,142 @@
+"""Parts deflated in earlier builds, kept in the persistent cache (:mod:`deckgen.cache`).
+
+Deflating the parts is most of the cost of saving a long deck (25 MB of XML for
+1,000 slides), and a rebuild after editing a few slides writes the same bytes for
+every other part. :class:`DeflatedParts` keeps each part's deflated bytes under the
+SHA-256 of its bytes, so an unchanged part is stored into the zip as it was deflated
+before: the very bytes ``zipfile`` makes of it (the same zlib, level and window;
+checked once per process by :func:`replay_works`, else everything is deflated anew).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import sys
+import zipfile
+import zlib
+
+from deckgen import cache
+
+NAMESPACE = "deflated"
+#: Bytes of deflated parts kept: this build's, then earlier ones up to the limit.
+MAX_BYTES = 32 * 1024 * 1024
+_DIGEST = 32
+_LENGTH = 4
+
+
+def deflate(blob: bytes) -> bytes:
+    """``blob`` deflated as ``zipfile`` deflates a member written in one piece."""
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return compressor.compress(blob) + compressor.flush()
+
+
+class _Replay:
+    """A compressor for ``zipfile`` that gives bytes deflated before."""
+
+    def __init__(self, deflated: bytes) -> None:
+        self._deflated = deflated
+
+    def compress(self, data: bytes) -> bytes:
+        out, self._deflated = self._deflated, b""
+        return out
+
+    def flush(self) -> bytes:
+        return b""
+
+
+def write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, blob: bytes, deflated: bytes | None) -> None:
+    """``archive.writestr(info, blob)``, giving zipfile ``deflated`` (``blob`` deflated
+    by :func:`deflate`) instead of deflating it again, when given."""
+    if deflated is None or not replay_works():
+        archive.writestr(info, blob)
+        return
+    with archive.open(info, mode="w") as handle:
+        handle._compressor = _Replay(deflated)  # type: ignore[attr-defined]
+        handle.write(blob)
+
+
+@functools.cache
+def replay_works() -> bool:
+    """Whether a member written with bytes deflated before is exactly the member
+    ``zipfile`` writes (its internals as this code expects, the same zlib)."""
+    blob = ("<p:sld>" + "".join(f"<a:t>{n} 段落</a:t>" for n in range(400)) + "</p:sld>").encode("utf-8")
+    made = []
+    for deflated in (None, deflate(blob)):
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            info = zipfile.ZipInfo("ppt/slides/slide1.xml", (2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            if deflated is None:
+                archive.writestr(info, blob)
+            else:
+                try:
+                    with archive.open(info, mode="w") as handle:
+                        if getattr(handle, "_compressor", None) is None:
+                            return False
+                        handle._compressor = _Replay(deflated)  # type: ignore[attr-defined]
+                        handle.write(blob)
+                except Exception:  # zipfile's internals are not what this code expects
+                    return False
+        made.append(out.getvalue())
+    return made[0] == made[1]
+
+
+class DeflatedParts:
+    """Deflated parts by the SHA-256 of their bytes: those of earlier builds (one cache
+    entry for this zlib and this code) and this build's; :meth:`save` keeps them."""
+
+    def __init__(self) -> None:
+        self.key = cache.key(NAMESPACE, zlib.ZLIB_RUNTIME_VERSION, zlib.ZLIB_VERSION, sys.version, cache.code_fingerprint(__file__))
+        self._stored = _parse(cache.get(NAMESPACE, self.key) or b"")
+        self._used: dict[bytes, bytes] = {}
+        self._changed = False
+
+    def deflated(self, blob: bytes) -> bytes:
+        """``blob`` deflated (:func:`deflate`): kept from an earlier build, or now."""
+        digest = hashlib.sha256(blob).digest()
+        known = self._used.get(digest)
+        if known is None:
+            known = self._stored.get(digest)
+            if known is None:
+                known = deflate(blob)
+                self._changed = True
+            self._used[digest] = known
+        return known
+
+    def save(self) -> None:
+        """Keep this build's deflated parts (and earlier ones, up to :data:`MAX_BYTES`)."""
+        if not self._changed:
+            return
+        kept = dict(self._used)
+        size = sum(len(data) for data in kept.values())
+        for digest, data in self._stored.items():
+            if size + len(data) > MAX_BYTES:
+                break
+            if digest not in kept:
+                kept[digest] = data
+                size += len(data)
+        out = io.BytesIO()
+        for digest, data in kept.items():
+            out.write(digest)
+            out.write(len(data).to_bytes(_LENGTH, "little"))
+            out.write(data)
+        cache.put(NAMESPACE, self.key, out.getvalue())
+        self._changed = False
+
+
+def _parse(table: bytes) -> dict[bytes, bytes]:
+    """The entries of a stored table; what follows a damaged one is dropped."""
+    out: dict[bytes, bytes] = {}
+    view = memoryview(table)
+    at = 0
+    while at + _DIGEST + _LENGTH <= len(table):
+        digest = bytes(view[at:at + _DIGEST])
+        length = int.from_bytes(view[at + _DIGEST:at + _DIGEST + _LENGTH], "little")
+        start = at + _DIGEST + _LENGTH
+        if start + length > len(table):
+            break
+        out[digest] = bytes(view[start:start + length])
+        at = start + length
+    return out
