@@ -11,11 +11,11 @@ and places slides on them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from deckgen.errors import InputError, Issue
-from deckgen.layout.elements import Fill, Picture, Rect
+from deckgen.layout.elements import Fill, Insets, Picture, Rect
 from deckgen.theme.model import Theme
 from deckgen.theme.scenery import Scenery
 from deckgen.theme.template import Placeholder, TemplateInfo, TemplateLayout
@@ -64,6 +64,10 @@ class Slot:
     type: str
     idx: int
     rect: Rect
+    #: A template placeholder's own insets and alignment (left, center, right), which
+    #: text set in it keeps and is measured with; None on generated layouts.
+    insets: Insets | None = None
+    align: str = "left"
 
 
 @dataclass
@@ -314,7 +318,13 @@ def _by_name(info: TemplateInfo, role: str) -> TemplateLayout | None:
 def _by_placeholders(info: TemplateInfo, role: str, chosen: dict[str, TemplateLayout]) -> TemplateLayout | None:
     with_title = [lay for lay in info.layouts if lay.of_type("title", "ctrTitle")]
     if role == "cover":
-        return next((lay for lay in with_title if lay.of_type("ctrTitle") or lay.layout_type == "title"), None) or (with_title[0] if with_title else None)
+        # A title layout; else the section layout, whose title is set large on the
+        # template's brand art; a content layout's title bar only as the last resort.
+        return (
+            next((lay for lay in with_title if lay.of_type("ctrTitle") or lay.layout_type == "title"), None)
+            or next((lay for lay in with_title if lay.layout_type == "secHead"), None)
+            or (with_title[0] if with_title else None)
+        )
     if role == "divider":
         return next((lay for lay in with_title if lay.layout_type == "secHead"), None) or chosen.get("cover")
     if role == "closing":
@@ -338,17 +348,23 @@ def _area(placeholder: Placeholder | None) -> float:
     return box.w * box.h if box is not None else 0.0
 
 
+#: OOXML paragraph alignments as deckgen's (justified and distributed text reads as left).
+ALIGNMENTS = {"l": "left", "ctr": "center", "r": "right"}
+
+
 def _slot(ph: Placeholder | None) -> Slot | None:
     if ph is None or ph.box is None:
         return None
-    return Slot(ph.type, ph.idx, Rect(ph.box.x, ph.box.y, ph.box.w, ph.box.h))
+    left, right, top, bottom = ph.insets
+    return Slot(ph.type, ph.idx, Rect(ph.box.x, ph.box.y, ph.box.w, ph.box.h), Insets(left, right, top, bottom), ALIGNMENTS.get(ph.align, "left"))
 
 
 def _template_layout(role: str, layout: TemplateLayout, info: TemplateInfo) -> LayoutPlan:
     titles = layout.of_type("ctrTitle", "title")
     title = _slot(titles[0])
     if title is None:  # a title placeholder with no box anywhere: a sensible band at the top
-        title = Slot(titles[0].type, titles[0].idx, Rect(info.width_pt * 0.06, info.height_pt * 0.05, info.width_pt * 0.88, info.height_pt * 0.15))
+        title = Slot(titles[0].type, titles[0].idx, Rect(info.width_pt * 0.06, info.height_pt * 0.05, info.width_pt * 0.88, info.height_pt * 0.15),
+                     Insets(*titles[0].insets), ALIGNMENTS.get(titles[0].align, "left"))
     first = lambda *types: _slot(next(iter(layout.of_type(*types)), None))  # noqa: E731
     footer, number, date = first("ftr"), first("sldNum"), first("dt")
     subtitle = _clear_of(first("subTitle"), title, footer, number)
@@ -392,7 +408,7 @@ def _off_marks(slot: Slot | None, marks: list) -> Slot | None:
         rect = max(cuts, key=lambda r: max(r.w, 0) * max(r.h, 0))
     if rect.h < 24 or rect.w < 48:
         return None
-    return Slot(slot.type, slot.idx, rect)
+    return replace(slot, rect=rect)
 
 
 def _clear_of(slot: Slot | None, title: Slot, *others: Slot | None) -> Slot | None:
@@ -415,7 +431,7 @@ def _clear_of(slot: Slot | None, title: Slot, *others: Slot | None) -> Slot | No
             rect = Rect(rect.x, rect.y, rect.w, other.rect.y - 4 - rect.y)
     if rect.h < 24 or rect.w < 48:
         return None
-    return Slot(slot.type, slot.idx, rect)
+    return replace(slot, rect=rect)
 
 
 def _overlaps(a: Rect, b: Rect) -> bool:
