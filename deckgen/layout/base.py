@@ -356,6 +356,7 @@ def _slot(ph: Placeholder | None) -> Slot | None:
     if ph is None or ph.box is None:
         return None
     left, right, top, bottom = ph.insets
+    left += ph.margin  # a title's own margin: its lines start there, so they are measured from there
     return Slot(ph.type, ph.idx, Rect(ph.box.x, ph.box.y, ph.box.w, ph.box.h), Insets(left, right, top, bottom), ALIGNMENTS.get(ph.align, "left"))
 
 
@@ -364,7 +365,7 @@ def _template_layout(role: str, layout: TemplateLayout, info: TemplateInfo) -> L
     title = _slot(titles[0])
     if title is None:  # a title placeholder with no box anywhere: a sensible band at the top
         title = Slot(titles[0].type, titles[0].idx, Rect(info.width_pt * 0.06, info.height_pt * 0.05, info.width_pt * 0.88, info.height_pt * 0.15),
-                     Insets(*titles[0].insets), ALIGNMENTS.get(titles[0].align, "left"))
+                     Insets(titles[0].insets[0] + titles[0].margin, *titles[0].insets[1:]), ALIGNMENTS.get(titles[0].align, "left"))
     first = lambda *types: _slot(next(iter(layout.of_type(*types)), None))  # noqa: E731
     footer, number, date = first("ftr"), first("sldNum"), first("dt")
     subtitle = _clear_of(first("subTitle"), title, footer, number)

@@ -71,6 +71,9 @@ class Placeholder:
     #: the master's text style and PowerPoint's defaults. Text set in it keeps them.
     insets: tuple[float, float, float, float] = DEFAULT_INSETS
     align: str = "l"
+    #: A title's first-level left margin (``marL``, pt): where its lines start inside
+    #: the insets (nyush indents its titles 0.25 in from a title bar at the slide's edge).
+    margin: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -286,13 +289,26 @@ def _slide_side(size, side: str) -> int:
     return emu
 
 
-def _style_align(master, style: str) -> str:
-    """The first-level alignment of one of the master's text styles ("l" when unset)."""
+def _style_align(master, style: str) -> tuple[str, float]:
+    """The first-level alignment of one of the master's text styles ("l" when unset)
+    and its left margin in points (where the lines start)."""
     ppr = master.find(f"p:txStyles/p:{style}/a:lvl1pPr", NS)
-    return (ppr.get("algn") if ppr is not None else None) or "l"
+    return ((ppr.get("algn") if ppr is not None else None) or "l"), _margin_of(ppr)
 
 
-def _insets_and_align(shape, parent: Placeholder | None, style_align: str) -> tuple[tuple[float, float, float, float], str]:
+def _margin_of(ppr) -> float:
+    """Where a paragraph style's lines start (``marL``, less a negative ``indent``), in pt;
+    0 when it states no margin."""
+    if ppr is None or ppr.get("marL") is None:
+        return 0.0
+    try:
+        left, indent = int(ppr.get("marL")), int(ppr.get("indent") or 0)
+    except ValueError:
+        return 0.0
+    return max(0.0, min(144.0, (left + min(indent, 0)) / EMU_PER_PT))
+
+
+def _insets_and_align(shape, parent: Placeholder | None, style: tuple[str, float]) -> tuple[tuple[float, float, float, float], str, float]:
     """A placeholder's insets and alignment: what it states itself, the rest inherited
     from ``parent`` (its master placeholder) or, on the master, PowerPoint's defaults
     and the master's text style."""
@@ -306,11 +322,15 @@ def _insets_and_align(shape, parent: Placeholder | None, style_align: str) -> tu
         except ValueError:
             insets.append(default)
     ppr = shape.find("p:txBody/a:lstStyle/a:lvl1pPr", NS)
-    align = (ppr.get("algn") if ppr is not None else None) or (parent.align if parent is not None else style_align)
-    return (insets[0], insets[1], insets[2], insets[3]), align
+    align = (ppr.get("algn") if ppr is not None else None) or (parent.align if parent is not None else style[0])
+    if ppr is not None and ppr.get("marL") is not None:
+        margin = _margin_of(ppr)
+    else:
+        margin = parent.margin if parent is not None else style[1]
+    return (insets[0], insets[1], insets[2], insets[3]), align, margin
 
 
-def _placeholders(root, *, parents: dict[str, Placeholder] | None = None, styles: dict[str, str] | None = None) -> list[Placeholder]:
+def _placeholders(root, *, parents: dict[str, Placeholder] | None = None, styles: dict[str, tuple[str, float]] | None = None) -> list[Placeholder]:
     """The placeholders of a master or layout, with their insets and alignment
     resolved through ``parents`` (the master's placeholders by role) and ``styles``
     (the master's title and body alignment)."""
@@ -328,7 +348,8 @@ def _placeholders(root, *, parents: dict[str, Placeholder] | None = None, styles
         kind = ph.get("type", "obj")
         role = INHERITS_FROM.get(kind, kind)
         parent = (parents or {}).get(role)
-        insets, align = _insets_and_align(shape, parent, (styles or {}).get("title" if role == "title" else "body", "l"))
+        style = (styles or {}).get("title" if role == "title" else "body", ("l", 0.0))
+        insets, align, margin = _insets_and_align(shape, parent, style)
         out.append(
             Placeholder(
                 kind,
@@ -337,6 +358,7 @@ def _placeholders(root, *, parents: dict[str, Placeholder] | None = None, styles
                 box,
                 insets,
                 align,
+                margin if role == "title" else 0.0,
             )
         )
     return out

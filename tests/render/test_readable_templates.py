@@ -226,3 +226,77 @@ def test_the_divider_says_which_part_of_how_many_and_the_cover_title_breaks_in_b
 def read_layout_is_section(layout) -> bool:
     """A section layout as base planning sees it: type secHead or a section name."""
     return layout._element.get("type") == "secHead" or any(h in layout.name for h in ("章节", "节标题", "Section", "过渡"))
+
+
+def _glyphs_of(paths, rendered, key: str, slide: int, shape: str):
+    """The rendered glyphs of one shape on one visible slide (1-based)."""
+    glyphs, holders = glyphs_and_holders(paths[key], rendered[key].pdf)[slide - 1]
+    return [g for g, name in zip(glyphs, holders) if name == shape and g.text.strip()]
+
+
+def test_the_templates_own_insets_are_kept_as_rendered(decks, rendered):
+    """chtsai's placeholders state no insets (lIns="0"): each content title starts at
+    the placeholder's left edge, as the template's own would, not 7.2 pt in."""
+    key = "chtsai-lo-title-master"
+    _shared_or_skip(TEMPLATES[key])
+    _work, paths = decks
+    prs = Presentation(str(paths[key]))
+    visible = [s for s in prs.slides if s._element.get("show") != "0"]
+    checked = 0
+    for n, slide in enumerate(visible, start=1):
+        if slide.slide_layout.name != "Title, Content" or slide.shapes.title is None:
+            continue
+        title = slide.shapes.title
+        if title.text_frame.text[:1] in "“\"《（":
+            continue  # opening punctuation hangs outside the margin on purpose
+        glyphs = _glyphs_of(paths, rendered, key, n, title.name)
+        assert glyphs, f"slide {n}"
+        assert abs(min(g.left for g in glyphs) - title.left / 12700) < 2.0, f"slide {n}: {title.text_frame.text}"
+        checked += 1
+    assert checked >= 2
+
+
+def test_a_title_slides_centred_title_stays_centred_as_rendered(decks, rendered):
+    """nyush's title slide centres its title: the cover's title lines are centred in
+    the placeholder as rendered."""
+    key = "nyush-filled-title"
+    _shared_or_skip(TEMPLATES[key])
+    _work, paths = decks
+    title = Presentation(str(paths[key])).slides[0].shapes.title
+    centre = (title.left + title.width / 2) / 12700
+    glyphs, holders = glyphs_and_holders(paths[key], rendered[key].pdf)[0]
+    for line in rendered_lines(glyphs, holders)[title.name]:
+        mid = (min(g.left for g in line) + max(g.right for g in line)) / 2
+        assert abs(mid - centre) < 6.0, "".join(g.text for g in line)
+
+
+#: Templates whose divider has room for the part's numeral over its title.
+NUMERAL_TEMPLATES = ["nyush-filled-title", "shtu-two-masters", "chtsai-lo-title-master", "lo-title-master", "two-masters"]
+
+
+@pytest.mark.parametrize("key", NUMERAL_TEMPLATES)
+def test_the_divider_shows_the_parts_numeral_large_over_its_title(decks, rendered, key):
+    """A divider says which part this is at a glance: 01 set larger than the part's
+    title, above it (on a section layout with a number and a title, and on a layout
+    that only has a title bar, where both go into the open area)."""
+    _shared_or_skip(TEMPLATES[key])
+    _work, paths = decks
+    numeral = _glyphs_of(paths, rendered, key, 3, "Part numeral")
+    title = _glyphs_of(paths, rendered, key, 3, "Title")
+    assert "".join(g.text for g in numeral) == "01"
+    assert min(g.size for g in numeral) >= 44
+    assert min(g.size for g in numeral) > max(g.size for g in title)
+    assert max(g.bottom for g in numeral) <= min(g.top for g in title) + 2
+
+
+def test_a_cover_on_a_title_bar_layout_sets_its_title_large_in_the_open_area(decks, rendered):
+    """chtsai's title slide is a thin bar over an empty page: the deck title is set
+    large under the bar, where the page is open, not squeezed into the bar."""
+    key = "chtsai-lo-title-master"
+    _shared_or_skip(TEMPLATES[key])
+    _work, paths = decks
+    slide = Presentation(str(paths[key])).slides[0]
+    bar = next(ph for ph in slide.slide_layout.placeholders if ph.placeholder_format.type is not None and ph.placeholder_format.idx == 0)
+    glyphs = _glyphs_of(paths, rendered, key, 1, slide.shapes.title.name)
+    assert min(g.top for g in glyphs) > (bar.top + bar.height) / 12700
+    assert min(g.size for g in glyphs) >= 32
