@@ -268,6 +268,9 @@ def template_base(theme: Theme) -> BasePlan:
             "e.g. layouts: {achievements: 标题和内容, title: 标题幻灯片}"
         )
         raise InputError([Issue(where, 0, 0, message)])
+    for role in BODY_ROLES:
+        if role in chosen and not any(KIND_ROLES[kind] == role for kind in explicit):
+            chosen[role] = _roomier(chosen[role], role, info)
     layouts = {role: _template_layout(role, layout, info) for role, layout in chosen.items()}
     layouts.update({kind: _template_layout(KIND_ROLES[kind], layout, info) for kind, layout in own.items()})
     return BasePlan(info.width_pt, info.height_pt, layouts, info.path, template_master=info.master)
@@ -360,6 +363,56 @@ def _slot(ph: Placeholder | None) -> Slot | None:
     return Slot(ph.type, ph.idx, Rect(ph.box.x, ph.box.y, ph.box.w, ph.box.h), Insets(left, right, top, bottom), ALIGNMENTS.get(ph.align, "left"))
 
 
+#: Roles whose slides fill a body with their content.
+BODY_ROLES = ("agenda", "content", "data", "cards")
+#: A layout whose emblems and stamps leave its body less than this share of its room
+#: gives way to another layout of the master with more room (issue 15, point 4).
+ROOM_KEPT = 0.6
+#: Layouts never used for a body: vertical text, pictures, two or more bodies.
+NOT_FOR_BODIES = ("vertTx", "vertTitleAndTx", "picTx", "twoObj", "twoTxTwoObj", "objTx")
+
+
+def _roomier(layout: TemplateLayout, role: str, info: TemplateInfo) -> TemplateLayout:
+    """``layout``, or where the template's decorations on it (a stamp, an emblem in the
+    middle of the page) leave its body too little room, the layout of the same master
+    with a title and at most one body that leaves the most room (a Title Only layout
+    without the stamp). Text set around a stamp in a sliver of the page reads worse
+    than the same text on the master's plainer layout."""
+    room = _area_of(_template_layout(role, layout, info).body)
+    if room >= ROOM_KEPT * _area_of(_open_body(layout, info)):
+        return layout
+    best, best_room = layout, room
+    for other in info.layouts:
+        if other is layout or not other.of_type("title") or other.layout_type in NOT_FOR_BODIES or other.layout_type == "secHead":
+            continue
+        if len(other.of_type("body", "obj")) > 1 or other.of_type("pic", "subTitle"):
+            continue
+        other_room = _area_of(_template_layout(role, other, info).body or _open_body(other, info))
+        if other_room > best_room:
+            best, best_room = other, other_room
+    return best if best_room >= room * 1.25 else layout
+
+
+def _area_of(slot: Slot | None) -> float:
+    return slot.rect.w * slot.rect.h if slot is not None and slot.rect.w > 0 and slot.rect.h > 0 else 0.0
+
+
+def _open_body(layout: TemplateLayout, info: TemplateInfo) -> Slot | None:
+    """The room a layout gives content before its decorations are stepped around: its
+    body placeholder, or without one the page between its title and its footers."""
+    body = _slot(_body(layout))
+    if body is not None:
+        return body
+    titles = layout.of_type("title")
+    title = _slot(titles[0]) if titles else None
+    if title is None:
+        return None
+    feet = [ph.box.y for ph in layout.of_type("ftr", "sldNum") if ph.box is not None and ph.box.y > title.rect.bottom]
+    bottom = min(feet + [info.height_pt * 0.92])
+    top = title.rect.bottom + 12
+    return Slot("body", 0, Rect(title.rect.x, top, title.rect.w, bottom - top - 8))
+
+
 def _template_layout(role: str, layout: TemplateLayout, info: TemplateInfo) -> LayoutPlan:
     titles = layout.of_type("ctrTitle", "title")
     title = _slot(titles[0])
@@ -370,6 +423,8 @@ def _template_layout(role: str, layout: TemplateLayout, info: TemplateInfo) -> L
     footer, number, date = first("ftr"), first("sldNum"), first("dt")
     subtitle = _clear_of(first("subTitle"), title, footer, number)
     body = _clear_of(_slot(_body(layout)), title, footer, number)
+    if body is None and role in BODY_ROLES and layout.scenery is not None and any(_is_mark(d, info) for d in layout.scenery.decorations):
+        body = _open_body(layout, info)  # the page under the title, which marks may shrink below
     if layout.scenery is not None:
         marks = [d for d in layout.scenery.decorations if _is_mark(d, info)]
         body = _off_marks(body, marks)

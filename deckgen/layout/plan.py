@@ -394,14 +394,15 @@ def _numeral_over_title(ts: Typesetter, frame: Frame, title: Rect, need: float) 
     above the box where no emblem or fixed text of the template lies. Returns the
     numeral's box (None when there is no room), its size, and the title's box."""
     free = title.h - need
-    marks = [d for d in (frame.layout.scenery.decorations if frame.layout.scenery else ()) if d.w < frame.width * 0.5 and d.h < frame.height * 0.5]
+    marks = [Rect(d.x, d.y, d.w, d.h) for d in (frame.layout.scenery.decorations if frame.layout.scenery else ()) if d.w < frame.width * 0.5 and d.h < frame.height * 0.5]
+    marks += [slot.rect for slot in (frame.layout.body, frame.layout.subtitle) if slot is not None]  # where the label goes
     for size in NUMERAL_SIZES:
         height = _numeral_height(ts, size, title.w, frame.title_insets)
         if free >= height + 4:
             lower = Rect(title.x, title.bottom - need, title.w, need)
             return Rect(title.x, lower.y - height, title.w, height), size, lower
         above = Rect(title.x, title.y - height, title.w, height)
-        clear = not any(above.x < d.x + d.w and d.x < above.right and above.y < d.y + d.h and d.y < above.bottom for d in marks)
+        clear = not any(above.x < d.right and d.x < above.right and above.y < d.bottom and d.y < above.bottom for d in marks)
         if above.y >= frame.height * 0.05 and clear:
             return above, size, title
     return None, 0.0, title

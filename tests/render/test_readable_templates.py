@@ -4,7 +4,8 @@ The sample is built on each template of ../shared/templates (dark master fill, t
 masters, a filled title placeholder, a LibreOffice title master) and on the generated
 cases of tools/make_test_templates.py (dark picture background, filled title, light
 accents, letter spacing in the title and body styles, a plain master before the
-branded one, a LibreOffice title master with fixed text, a theme with a Latin face only). A representative subset of each deck's slides (cover, agenda, a divider,
+branded one, a LibreOffice title master with fixed text, a theme with a Latin face only,
+a stamp on the content layout that leaves too little room). A representative subset of each deck's slides (cover, agenda, a divider,
 content, data and card slides, the closing) goes through ONE LibreOffice run, and on
 the rendered pages:
 
@@ -44,6 +45,7 @@ TEMPLATES = {
     "two-masters": GENERATED / "two-masters.pptx",
     "lo-title-master": GENERATED / "lo-title-master.pptx",
     "latin-face": GENERATED / "latin-face.pptx",
+    "stamped-content": GENERATED / "stamped-content.pptx",
 }
 #: Slides kept for the render: cover, agenda, first divider, then every fourth slide
 #: (content, data and card kinds all occur), and the closing.
@@ -149,7 +151,7 @@ def test_content_slides_carry_the_templates_emblem(decks, key):
         background = layout._element.xpath("./p:cSld/p:bg//a:blip") or layout.slide_master._element.xpath("./p:cSld/p:bg//a:blip")
         return shown > 0 or bool(background)
 
-    content = [s for s in prs.slides if s._element.get("show") != "0" and s.slide_layout.name in ("标题和内容", "Title and Content", "Title, Content")]
+    content = [s for s in prs.slides if s._element.get("show") != "0" and s.slide_layout.name in ("标题和内容", "Title and Content", "Title, Content", "Title Only")]
     assert content, [s.slide_layout.name for s in prs.slides]
     assert all(has_emblem(s) for s in content)
 

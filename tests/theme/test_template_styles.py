@@ -74,3 +74,21 @@ def test_a_cover_on_a_title_bar_layout_gets_the_open_area_and_a_section_layout_i
     stage = open_stage(frame)
     assert stage is not None and stage.y >= frame.title.bottom and stage.h > frame.height * 0.5
     assert open_stage(Frame.for_layout(base, "cover")) is None  # a section layout's title is a display title
+
+
+def test_a_layout_whose_stamp_leaves_too_little_room_gives_way_to_a_roomier_one():
+    """stamped-content's Title and Content layout carries a 230 pt stamp in the middle
+    of its body: stepping around it would leave content a third of the page. Content,
+    data and card slides go on the master's Title Only layout, whose page is free, and
+    their body keeps clear of the master's emblem."""
+    base = _base(GENERATED / "stamped-content.pptx")
+    info = read_template(GENERATED / "stamped-content.pptx")
+    stamp = next(d for d in info.layout("Title and Content").scenery.decorations if d.name == "Stamp")
+    for role in ("content", "data", "cards", "agenda"):
+        layout = base.layouts[role]
+        assert layout.name == "Title Only", role
+        body = Frame.for_layout(base, role).body
+        assert body.h > info.height_pt * 0.5 and body.w > info.width_pt * 0.8, role
+    # A template whose content layout has room keeps it.
+    assert _base(GENERATED / "filled-title.pptx").layouts["content"].name == "Title and Content"
+    assert stamp.w > 200
