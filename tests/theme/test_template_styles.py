@@ -92,3 +92,17 @@ def test_a_layout_whose_stamp_leaves_too_little_room_gives_way_to_a_roomier_one(
     # A template whose content layout has room keeps it.
     assert _base(GENERATED / "filled-title.pptx").layouts["content"].name == "Title and Content"
     assert stamp.w > 200
+
+
+def test_a_shape_filled_by_its_style_takes_the_themes_fill_style():
+    """shtu's agenda band (3_含内容) is filled by ``fillRef idx="2"`` in accent6
+    (#A40006): the theme's second fill style is a gradient tinted 67-81 % towards
+    white, which every viewer draws rose, not the dark red the reference names.
+    Read as solid #A40006, white titles were chosen for it and drawn at 2.9:1."""
+    from deckgen.theme.colour import luminance
+
+    path = SHARED / "shtu-template.pptx"
+    require(path)
+    band = next(d for d in read_template(path).layout("3_含内容").scenery.decorations if d.name == "矩形 9")
+    assert band.paint is not None and band.paint.kind == "gradient"
+    assert all(luminance(color) > 2 * luminance("A40006") for _pos, color in band.paint.stops)
