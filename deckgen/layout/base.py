@@ -68,6 +68,7 @@ class Slot:
     #: text set in it keeps and is measured with; None on generated layouts.
     insets: Insets | None = None
     align: str = "left"
+    anchor: str = ""  # a template placeholder's own: top, middle, bottom ("" on generated layouts)
 
 
 @dataclass
@@ -353,6 +354,8 @@ def _area(placeholder: Placeholder | None) -> float:
 
 #: OOXML paragraph alignments as deckgen's (justified and distributed text reads as left).
 ALIGNMENTS = {"l": "left", "ctr": "center", "r": "right"}
+#: OOXML text anchors as deckgen's (justified and distributed read as middle).
+ANCHORS = {"t": "top", "ctr": "middle", "b": "bottom"}
 
 
 def _slot(ph: Placeholder | None) -> Slot | None:
@@ -360,7 +363,8 @@ def _slot(ph: Placeholder | None) -> Slot | None:
         return None
     left, right, top, bottom = ph.insets
     left += ph.margin  # a title's own margin: its lines start there, so they are measured from there
-    return Slot(ph.type, ph.idx, Rect(ph.box.x, ph.box.y, ph.box.w, ph.box.h), Insets(left, right, top, bottom), ALIGNMENTS.get(ph.align, "left"))
+    return Slot(ph.type, ph.idx, Rect(ph.box.x, ph.box.y, ph.box.w, ph.box.h), Insets(left, right, top, bottom), ALIGNMENTS.get(ph.align, "left"),
+                ANCHORS.get(ph.anchor, "middle"))
 
 
 #: Roles whose slides fill a body with their content.
@@ -418,7 +422,8 @@ def _template_layout(role: str, layout: TemplateLayout, info: TemplateInfo) -> L
     title = _slot(titles[0])
     if title is None:  # a title placeholder with no box anywhere: a sensible band at the top
         title = Slot(titles[0].type, titles[0].idx, Rect(info.width_pt * 0.06, info.height_pt * 0.05, info.width_pt * 0.88, info.height_pt * 0.15),
-                     Insets(titles[0].insets[0] + titles[0].margin, *titles[0].insets[1:]), ALIGNMENTS.get(titles[0].align, "left"))
+                     Insets(titles[0].insets[0] + titles[0].margin, *titles[0].insets[1:]), ALIGNMENTS.get(titles[0].align, "left"),
+                     ANCHORS.get(titles[0].anchor, "middle"))
     first = lambda *types: _slot(next(iter(layout.of_type(*types)), None))  # noqa: E731
     footer, number, date = first("ftr"), first("sldNum"), first("dt")
     subtitle = _clear_of(first("subTitle"), title, footer, number)

@@ -74,6 +74,12 @@ class Frame:
         """The title's alignment: a template's own, else left."""
         return self.layout.title.align if not self.generated else "left"
 
+    @property
+    def title_anchor(self) -> str:
+        """Where the title sits in its box: a template's own (nyush's section title at the
+        bottom of its panel), else the middle."""
+        return (self.layout.title.anchor or "middle") if not self.generated else "middle"
+
     def insets_of(self, role: str) -> Insets:
         """The insets of the layout's ``role`` placeholder (subtitle, body): a template's
         own, else PowerPoint's defaults."""
@@ -172,7 +178,7 @@ def chrome(ts: Typesetter, frame: Frame, title: str, fit: TitleFit | None = None
     # On a template the title takes the template's colour; ours is the dark brand colour.
     color = theme.color("primary_dark") if frame.generated else None
     spec = Spec(text, fit.size_pt, bold=True, color=color, align=frame.title_align, pitch=TITLE_PITCH)
-    return [TextBox(title_rect, ts.paras([spec]), anchor="middle", insets=insets, role="title", name="Title")], body
+    return [TextBox(title_rect, ts.paras([spec]), anchor=frame.title_anchor, insets=insets, role="title", name="Title")], body
 
 
 def _lines_with_room(ts: Typesetter, title: str, size: float, inner: float, tail: str) -> str:

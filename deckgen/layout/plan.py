@@ -180,7 +180,7 @@ def _template_title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: li
         size = _display_fit(ts, deck.title, title_box.w, title_box.h, insets=insets)
     _check_display(ts, size, "title", "the deck title", findings)
     title_spec = Spec(deck.title, size, bold=True, align=frame.title_align, pitch=TITLE_PITCH)
-    elements: list = [TextBox(title_box, ts.paras([title_spec]), "middle", insets, role="title", name="Title")]
+    elements: list = [TextBox(title_box, ts.paras([title_spec]), frame.title_anchor if stage is None else "middle", insets, role="title", name="Title")]
     given, to_come = cover_lines(deck)
     lines = [Spec(x, 20) for x in (subtitle_shown(deck.title, deck.subtitle), *given, to_come) if x]
     layout = frame.layout
@@ -346,7 +346,7 @@ def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, find
         spec = Spec(f"{index + 1:02d}", numeral_size, bold=True, color=ts.theme.color("primary"), align=align, pitch=NUMERAL_PITCH)
         elements.append(TextBox(numeral, ts.paras([spec]), "bottom", insets, role="label", name="Part numeral", link="agenda"))
     title = Spec(part.title, size, bold=True, align=align, pitch=TITLE_PITCH)
-    elements.insert(0, TextBox(title_box, ts.paras([title]), "middle", insets, role="title", name="Title"))
+    elements.insert(0, TextBox(title_box, ts.paras([title]), frame.title_anchor if stage is None else "middle", insets, role="title", name="Title"))
     place = f"，共{chinese_number(total)}部分" if total > 1 else ""
     label = Spec(f"第{chinese_number(index + 1)}部分{place}", 24, align=align, pitch=1.3)
     slot = frame.layout.body or frame.layout.subtitle
@@ -390,10 +390,14 @@ def _display_height(ts: Typesetter, text: str, size: float, width: float, insets
 
 def _numeral_over_title(ts: Typesetter, frame: Frame, title: Rect, need: float) -> tuple[Rect | None, float, Rect]:
     """Room for the part's numeral on a section layout: in the title placeholder above
-    the title's lines (the title then takes the lower part of its box), else just
+    the title's lines (the title then takes the lower part of its box; not when the
+    placeholder has a fill of its own, whose panel keeps its size), else just
     above the box where no emblem or fixed text of the template lies. Returns the
     numeral's box (None when there is no room), its size, and the title's box."""
-    free = title.h - need
+    scenery = frame.layout.scenery
+    filled = scenery is not None and "title" in scenery.placeholder_fills
+    # A title placeholder with its own fill (nyush's grey panel) keeps its whole box.
+    free = 0.0 if filled else title.h - need
     marks = [Rect(d.x, d.y, d.w, d.h) for d in (frame.layout.scenery.decorations if frame.layout.scenery else ()) if d.w < frame.width * 0.5 and d.h < frame.height * 0.5]
     marks += [slot.rect for slot in (frame.layout.body, frame.layout.subtitle) if slot is not None]  # where the label goes
     for size in NUMERAL_SIZES:
@@ -530,7 +534,7 @@ def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, finding
     size = _display_fit(ts, closing.title, box.w, box.h, max_lines=2, insets=insets)
     _check_display(ts, size, "closing", "the closing line", findings)
     elements: list = [
-        TextBox(box, ts.paras([Spec(closing.title, size, True, on_brand, align="center", pitch=TITLE_PITCH)]), "bottom" if generated or stage else "middle",
+        TextBox(box, ts.paras([Spec(closing.title, size, True, on_brand, align="center", pitch=TITLE_PITCH)]), "bottom" if generated or stage else frame.title_anchor,
                 insets or Insets(), role="title", name="Title"),
     ]
     if generated or stage is not None:

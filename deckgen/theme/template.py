@@ -74,6 +74,7 @@ class Placeholder:
     #: A title's first-level left margin (``marL``, pt): where its lines start inside
     #: the insets (nyush indents its titles 0.25 in from a title bar at the slide's edge).
     margin: float = 0.0
+    anchor: str = "t"  # where its text sits in the box: t, ctr, b
 
 
 @dataclass(frozen=True)
@@ -308,7 +309,7 @@ def _margin_of(ppr) -> float:
     return max(0.0, min(144.0, (left + min(indent, 0)) / EMU_PER_PT))
 
 
-def _insets_and_align(shape, parent: Placeholder | None, style: tuple[str, float]) -> tuple[tuple[float, float, float, float], str, float]:
+def _insets_and_align(shape, parent: Placeholder | None, style: tuple[str, float]) -> tuple[tuple[float, float, float, float], str, float, str]:
     """A placeholder's insets and alignment: what it states itself, the rest inherited
     from ``parent`` (its master placeholder) or, on the master, PowerPoint's defaults
     and the master's text style."""
@@ -327,7 +328,8 @@ def _insets_and_align(shape, parent: Placeholder | None, style: tuple[str, float
         margin = _margin_of(ppr)
     else:
         margin = parent.margin if parent is not None else style[1]
-    return (insets[0], insets[1], insets[2], insets[3]), align, margin
+    anchor = (body_pr.get("anchor") if body_pr is not None else None) or (parent.anchor if parent is not None else "t")
+    return (insets[0], insets[1], insets[2], insets[3]), align, margin, anchor
 
 
 def _placeholders(root, *, parents: dict[str, Placeholder] | None = None, styles: dict[str, tuple[str, float]] | None = None) -> list[Placeholder]:
@@ -349,7 +351,7 @@ def _placeholders(root, *, parents: dict[str, Placeholder] | None = None, styles
         role = INHERITS_FROM.get(kind, kind)
         parent = (parents or {}).get(role)
         style = (styles or {}).get("title" if role == "title" else "body", ("l", 0.0))
-        insets, align, margin = _insets_and_align(shape, parent, style)
+        insets, align, margin, anchor = _insets_and_align(shape, parent, style)
         out.append(
             Placeholder(
                 kind,
@@ -359,6 +361,7 @@ def _placeholders(root, *, parents: dict[str, Placeholder] | None = None, styles
                 insets,
                 align,
                 margin if role == "title" else 0.0,
+                anchor,
             )
         )
     return out

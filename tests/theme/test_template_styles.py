@@ -106,3 +106,13 @@ def test_a_shape_filled_by_its_style_takes_the_themes_fill_style():
     band = next(d for d in read_template(path).layout("3_含内容").scenery.decorations if d.name == "矩形 9")
     assert band.paint is not None and band.paint.kind == "gradient"
     assert all(luminance(color) > 2 * luminance("A40006") for _pos, color in band.paint.stops)
+
+
+def test_a_section_titles_own_anchor_is_kept():
+    """nyush's section title sits at the bottom of its grey panel (anchor="b" on the
+    layout), its content titles in the middle of the bar (the master's anchor="ctr")."""
+    path = SHARED / "nyush-template.potx"
+    require(path)
+    base = _base(path)
+    assert Frame.for_layout(base, "divider").title_anchor == "bottom"
+    assert Frame.for_layout(base, "content").title_anchor == "middle"
