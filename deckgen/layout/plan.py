@@ -342,9 +342,7 @@ def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, find
         numeral, numeral_size, title_box = _numeral_over_title(ts, frame, title_box, _display_height(ts, part.title, size, title_box.w, insets))
     _check_display(ts, size, part.path, "the part title", findings)
     elements: list = []
-    if numeral is not None:
-        spec = Spec(f"{index + 1:02d}", numeral_size, bold=True, color=ts.theme.color("primary"), align=align, pitch=NUMERAL_PITCH)
-        elements.append(TextBox(numeral, ts.paras([spec]), "bottom", insets, role="label", name="Part numeral", link="agenda"))
+    numeral_insets = insets
     title = Spec(part.title, size, bold=True, align=align, pitch=TITLE_PITCH)
     elements.insert(0, TextBox(title_box, ts.paras([title]), frame.title_anchor if stage is None else "middle", insets, role="title", name="Title"))
     place = f"，共{chinese_number(total)}部分" if total > 1 else ""
@@ -359,6 +357,19 @@ def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, find
         box = slot.rect if slot else Rect(frame.title.x, max(8.0, frame.title.y - 48), frame.title.w, 44)
     if ts.height([label], box.w, label_insets) > box.h or ts.count_lines(label, box.w, label_insets) > 1:
         label.size_pt = 18
+    if numeral is None and stage is None and slot is not None and box.bottom <= frame.title.y + 1:
+        # The label's placeholder sits over the title (PowerPoint's default section
+        # header): the numeral takes its upper part, the label the lines over the title.
+        need = ts.height([label], box.w, label_insets)
+        for numeral_size in NUMERAL_SIZES:
+            height = _numeral_height(ts, numeral_size, box.w, label_insets)
+            if box.h - need >= height + 4:
+                numeral = Rect(box.x, box.bottom - need - height - 4, box.w, height)
+                box, numeral_insets = Rect(box.x, box.bottom - need, box.w, need), label_insets
+                break
+    if numeral is not None:
+        spec = Spec(f"{index + 1:02d}", numeral_size, bold=True, color=ts.theme.color("primary"), align=align, pitch=NUMERAL_PITCH)
+        elements.append(TextBox(numeral, ts.paras([spec]), "bottom", numeral_insets, role="label", name="Part numeral", link="agenda"))
     held = _holding_box(ts, [label], box, frame, insets=label_insets)
     progress: list = []
     if held is not None and total > 1 and not frame.layout.section and held.y >= frame.title.bottom - 0.01:
