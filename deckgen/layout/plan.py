@@ -201,8 +201,25 @@ def _template_title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: li
             lines.pop()  # a small placeholder keeps the first lines (organisation and date are in the footers too)
         held = _holding_box(ts, lines, box, frame, insets=sub_insets)
         if held is not None:
+            if stage is not None:  # as tall as its lines, so the group can be placed
+                held = Rect(held.x, held.y, held.w, min(held.h, ts.height(lines, held.w, sub_insets)))
             elements.append(TextBox(held, ts.paras(lines), "top", sub_insets, role="subtitle" if slot else "body", name="Subtitle"))
+    if stage is not None:
+        _settle(elements, stage)
     return SlidePlan("title", deck.title, elements, notes=deck.notes, source_path="", layout="cover")
+
+
+def _settle(elements: list, stage: Rect) -> None:
+    """Move a cover's title group (title, rule, speaker lines) down so it sits a little
+    above the middle of the open area, as a title page's text does."""
+    top = min(e.rect.y for e in elements)
+    bottom = max(e.rect.bottom for e in elements)
+    shift = stage.y + (stage.h - (bottom - top)) * 0.4 - top
+    if shift <= 0:
+        return
+    for element in elements:
+        r = element.rect
+        element.rect = Rect(r.x, r.y + shift, r.w, r.h)
 
 
 def _slot_insets(slot) -> Insets:
