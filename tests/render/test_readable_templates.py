@@ -304,3 +304,27 @@ def test_a_cover_on_a_title_bar_layout_sets_its_title_large_in_the_open_area(dec
     glyphs = _glyphs_of(paths, rendered, key, 1, slide.shapes.title.name)
     assert min(g.top for g in glyphs) > (bar.top + bar.height) / 12700
     assert min(g.size for g in glyphs) >= 32
+
+
+def test_body_style_letter_spacing_reaches_placeholders_only_and_text_is_drawn_as_measured(decks, rendered):
+    """spaced-title spaces its body style (spc="200") and its titles (spc="600" on the
+    content layout). Titles are measured with their spacing; deckgen's text boxes
+    (items, details, cards) are not placeholders, and no viewer applies the body
+    style to them: their CJK characters advance by exactly their size, as measured."""
+    key = "spaced-title"
+    _work, paths = decks
+    checked = 0
+    for glyphs, holders in glyphs_and_holders(paths[key], rendered[key].pdf):
+        for name, lines in rendered_lines(glyphs, holders).items():
+            for line in lines:
+                cjk = [(a, b) for a, b in zip(line, line[1:]) if all(0x4E00 <= ord(g.text) <= 0x9FFF for g in (a, b) if len(g.text) == 1) and len(a.text) == len(b.text) == 1]
+                if len(cjk) < 3:
+                    continue
+                advance = min(b.left - a.left for a, b in cjk)
+                size = line[0].size
+                if name.startswith("Item "):
+                    assert abs(advance - size) < 0.5, (name, advance, size)
+                    checked += 1
+                elif name == "Title":
+                    assert advance > size + 3, (name, advance, size)  # the template's spacing, as measured
+    assert checked >= 3
