@@ -80,12 +80,6 @@ class Frame:
         bottom of its panel), else the middle."""
         return (self.layout.title.anchor or "middle") if not self.generated else "middle"
 
-    def insets_of(self, role: str) -> Insets:
-        """The insets of the layout's ``role`` placeholder (subtitle, body): a template's
-        own, else PowerPoint's defaults."""
-        slot = getattr(self.layout, role, None)
-        return slot.insets if slot is not None and slot.insets is not None and not self.generated else Insets()
-
 
 @dataclass
 class TitleFit:
