@@ -70,35 +70,36 @@ def build(
     the review finds anything.
     """
     started = time.perf_counter()
-    outline_path = Path(outline_path)
-    if output:
-        refuse_overwriting_inputs(output, build_inputs(outline_path, None, values))  # before any work
-    outline = load_outline(outline_path)
-    theme = resolve_theme(outline, theme_ref, slide_size)
-    from deckgen.theme.loader import template_for_outline
-
-    theme = template_for_outline(theme, outline, template)
-    if values:
-        from deckgen.figures import apply_figures
-
-        apply_figures(outline, Path(values))
-    if strict:
-        from deckgen.lint import placeholder_issues
-
-        remaining = placeholder_issues(outline)
-        if remaining:
-            raise InputError([Issue(i.file, i.line, i.col, i.message + " (--strict refuses to build)", "error", i.path) for i in remaining])
-    from deckgen.layout.plan import plan_deck
-    from deckgen.typeset.typesetter import Typesetter
-    from deckgen.render.slides import render_deck
-    from deckgen.review.run import LAYOUT_KINDS, reader_findings, review_plan
-
-    # Layout and rendering make millions of small objects and no garbage cycles; the
-    # cyclic GC's passes over the growing heap cost 10-20 % on long decks (measured
-    # with bench/bench_build.py), so it is paused for these two stages.
+    # A build makes millions of small objects and no garbage cycles (modules imported,
+    # the outline read, slides laid out and rendered); the cyclic GC's passes over the
+    # growing heap cost 10-20 % on long decks and a few percent of a small deck's build
+    # (measured with bench/bench_build.py), so it is paused while the deck is made.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
+        outline_path = Path(outline_path)
+        if output:
+            refuse_overwriting_inputs(output, build_inputs(outline_path, None, values))  # before any work
+        outline = load_outline(outline_path)
+        theme = resolve_theme(outline, theme_ref, slide_size)
+        from deckgen.theme.loader import template_for_outline
+
+        theme = template_for_outline(theme, outline, template)
+        if values:
+            from deckgen.figures import apply_figures
+
+            apply_figures(outline, Path(values))
+        if strict:
+            from deckgen.lint import placeholder_issues
+
+            remaining = placeholder_issues(outline)
+            if remaining:
+                raise InputError([Issue(i.file, i.line, i.col, i.message + " (--strict refuses to build)", "error", i.path) for i in remaining])
+        from deckgen.layout.plan import plan_deck
+        from deckgen.typeset.typesetter import Typesetter
+        from deckgen.render.slides import render_deck
+        from deckgen.review.run import LAYOUT_KINDS, reader_findings, review_plan
+
         typesetter = Typesetter(theme)
         plan = plan_deck(outline.deck, theme, typesetter)
         typesetter.save()  # widths and line breaks, for the next build (persistent cache)

@@ -44,8 +44,10 @@ def test_cold_and_warm_builds_give_the_uncached_bytes(tmp_path, uncached):
     folder = tmp_path / "cache"
     assert _build(tmp_path / "cold.pptx", str(folder)) == uncached
     kept = _entries(folder)
-    # The sample's three photos, its logo, its faces' widths and the font lookups were kept.
-    assert kept.get("photos") == 3 and kept.get("logos") == 1 and kept.get("widths", 0) >= 1 and kept.get("fonts", 0) >= 1
+    # The sample's photo sizes, its faces' widths and the font lookups were kept; its
+    # three photos are embedded as they are and its logo is deckgen's own: nothing to keep.
+    assert kept.get("photo-sizes") == 3 and kept.get("widths", 0) >= 1 and kept.get("fonts", 0) >= 1
+    assert "photos" not in kept and "logos" not in kept
     assert _build(tmp_path / "warm.pptx", str(folder)) == uncached
 
 

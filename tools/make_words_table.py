@@ -1,4 +1,4 @@
-"""Remake deckgen/typeset/data/jieba-words.bin.z from the installed jieba's dict.txt.
+"""Remake deckgen/typeset/data/jieba-words.bin from the installed jieba's dict.txt.
 
 Run after upgrading jieba (pip install -U jieba): python tools/make_words_table.py
 tests/typeset/test_words.py checks the shipped table is the installed jieba's.
@@ -6,15 +6,13 @@ tests/typeset/test_words.py checks the shipped table is the installed jieba's.
 
 from __future__ import annotations
 
-import zlib
-
 from deckgen.typeset import words
 
 
 def main() -> None:
     table = words.compile_table(words.jieba_dictionary().read_bytes())
     words.TABLE_FILE.parent.mkdir(parents=True, exist_ok=True)
-    words.TABLE_FILE.write_bytes(zlib.compress(table, 9))
+    words.TABLE_FILE.write_bytes(table)
     print(f"{words.TABLE_FILE}: {words.TABLE_FILE.stat().st_size:,} bytes")
 
 

@@ -33,6 +33,11 @@ CELL_INSETS = Insets(7.2, 7.2, 4.0, 4.0)
 TABLE_PITCH = 1.5
 # Short tables get roomy rows rather than a cramped block at the top of the slide.
 ROW_MIN_PT = 44.0
+#: A table of at most this many rows is short content: set at up to the body text's
+#: size, with rows up to :data:`SHORT_ROW_PT` tall, in the middle of the body (issue
+#: 16: three targets in 14 pt rows at the top left three quarters of the slide empty).
+SHORT_TABLE_ROWS = 5
+SHORT_ROW_PT = 64.0
 
 MAX_CARDS = 6
 MAX_SERIES = 4  # more lines or bar groups than this read better as a table
@@ -209,7 +214,7 @@ def layout_cards_and_rest(ts: Typesetter, slide: Slide, body: Rect, *, checklist
             if together is not None:
                 return Pages([strip + together])
         else:
-            table = layout_metrics_table(ts, replace(slide, metrics=[metrics[i] for i in rest]), under)
+            table = layout_metrics_table(ts, replace(slide, metrics=[metrics[i] for i in rest]), under, alone=False)
             if len(table.pages) == 1:
                 return Pages([strip + table.pages[0]], at_minimum=table.at_minimum)
     # Not both on one slide: the cards on theirs, the rest on the next (（续）).
@@ -514,11 +519,12 @@ def _decimal_tab(ts: Typesetter, column: TableColumn, width: float, size: float)
     return max(0.0, inner - widest)
 
 
-def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
+def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: bool = True) -> Pages:
     """A native table; rows split across pages with the header repeated.
 
     A table of short content is set narrower and centred (:func:`table_width`), so
-    each value stands near its label."""
+    each value stands near its label; ``alone`` on its slide, a table of a few rows
+    is also set larger and stands in the middle of the body."""
     theme = ts.theme
     columns = table_columns(slide)
     n_rows = len(slide.metrics)
@@ -546,7 +552,9 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
         head = row_height([c.title for c in columns], size, True)
         return head, [row_height([c.cells[r] for c in columns], size, False) for r in range(n_rows)]
 
-    sizes = sizes_down(size_range.max_pt, size_range.min_pt)
+    short = alone and n_rows <= SHORT_TABLE_ROWS
+    top_pt = max(size_range.max_pt, theme.size("body").max_pt) if short else size_range.max_pt
+    sizes = sizes_down(top_pt, size_range.min_pt)
     # A size at which a figure would break across lines is no candidate (unless none is better).
     sizes = [s for s in sizes if figures_fit(ts, columns, s, body.w, measured=measured)] or [size_range.min_pt]
     groups = [list(range(n_rows))]
@@ -568,7 +576,8 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
     head, hs = all_heights(chosen)
     col_w = widths(chosen)
     if len(groups) == 1:
-        spare_rows = [max(h, min(ROW_MIN_PT, (body.h - head) / max(1, n_rows))) for h in hs]
+        roomy = SHORT_ROW_PT if short else ROW_MIN_PT
+        spare_rows = [max(h, min(roomy, (body.h - head) / max(1, n_rows))) for h in hs]
         if head + sum(spare_rows) <= body.h:
             hs = spare_rows
     result = Pages(at_minimum=chosen <= size_range.min_pt)
@@ -591,7 +600,8 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect) -> Pages:
             table_rows.append(cells)
         heights = [head] + [hs[i] for i in group]
         width = sum(col_w)
-        rect = Rect(body.x + (body.w - width) / 2, body.y, width, sum(heights))
+        top = body.y + max(0.0, body.h - sum(heights)) / 2 if short and len(groups) == 1 else body.y
+        rect = Rect(body.x + (body.w - width) / 2, top, width, sum(heights))
         result.pages.append([Table(rect, col_w, heights, table_rows, CELL_INSETS, theme.color("rule"), name="Metrics")])
     return result
 

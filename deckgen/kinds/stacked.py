@@ -102,6 +102,27 @@ def _text_pieces(ts: Typesetter, spec: Spec, inner_w: float, room: float) -> lis
 
 #: The gap between stacked items when the usual 10 pt would push the last onto a （续） slide.
 TIGHT_ITEM_GAP = 6.0
+#: The gap between the items of a full page, at most.
+ITEM_GAP_MAX = 28.0
+#: The gap a short list spreads to, at most: two or three items stand over the body
+#: with even air above, between and below them, not in a band across its middle.
+SPREAD_GAP_MAX = 72.0
+
+
+def item_gap(body_h: float, heights: list[float], gap_min: float) -> float:
+    """The gap between stacked items of ``heights`` on a body ``body_h`` tall.
+
+    A full page keeps its items close (up to :data:`ITEM_GAP_MAX`); a short list is
+    spread over the body, the spare height shared evenly above, between and below
+    its items (the page is centred after), up to :data:`SPREAD_GAP_MAX` between two.
+    """
+    if len(heights) < 2:
+        return 0.0
+    spare = body_h - stack_height(heights, 0)
+    gap = max(gap_min, spare / (len(heights) - 1))
+    if gap <= ITEM_GAP_MAX:
+        return gap
+    return max(ITEM_GAP_MAX, min(SPREAD_GAP_MAX, spare / (len(heights) + 1)))
 
 
 def stacked_items(ts: Typesetter, items: list[tuple[str, str | None]], body: Rect, numbered: bool, bold: bool) -> Pages:
@@ -159,8 +180,7 @@ def stacked_items(ts: Typesetter, items: list[tuple[str, str | None]], body: Rec
     hs = heights(chosen)
     result = Pages(at_minimum=chosen <= size_range.min_pt)
     for group in groups:
-        spare = body.h - stack_height([hs[i] for i in group], 0)
-        gap = min(28.0, max(gap_min, spare / max(1, len(group) - 1))) if len(group) > 1 else 0
+        gap = item_gap(body.h, [hs[i] for i in group], gap_min)
         y = body.y
         page: list = []
         for i in group:

@@ -7,6 +7,22 @@ five, not ten and one, so a continued slide does not look like an afterthought.
 from __future__ import annotations
 
 
+def even_pages(n: int, per_page: int) -> list[list[int]]:
+    """``n`` blocks of one height in as few pages of at most ``per_page`` as they need,
+    as even as can be: fifteen agenda rows twelve to a page become eight and seven,
+    not twelve and a （续） slide of three."""
+    if n <= 0 or per_page <= 0:
+        return [list(range(n))] if n > 0 else []
+    count = -(-n // per_page)
+    base, extra = divmod(n, count)
+    pages, start = [], 0
+    for k in range(count):
+        size = base + (1 if k < extra else 0)
+        pages.append(list(range(start, start + size)))
+        start += size
+    return pages
+
+
 def stack_height(heights: list[float], gap: float) -> float:
     """Height of blocks stacked with ``gap`` between them."""
     return sum(heights) + gap * max(0, len(heights) - 1)

@@ -22,6 +22,7 @@ from deckgen.kinds.metrics import metrics_form
 from deckgen.kinds.registry import layout_slide
 from deckgen.layout.limits import length_errors
 from deckgen.layout.pages import centred
+from deckgen.layout.paginate import even_pages
 from deckgen.typeset.typesetter import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
 from deckgen.outline.model import Deck, Part, Slide
 from deckgen.theme.model import Theme
@@ -265,15 +266,15 @@ def agenda_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
     row_h = max(row_h, need)
     rows = max(1, min(wanted_rows, int(body.h // row_h)))
     per_page = rows * cols
-    pages = [list(range(i, min(n, i + per_page))) for i in range(0, n, per_page)]
+    pages = even_pages(n, per_page)
     plans = []
     for page_no, page in enumerate(pages):
         title = "目录" + (CONTINUED if page_no else "")
         elements, _ = chrome(ts, frame, title, fit)
-        page_rows = min(rows, len(page)) if cols == 1 else min(rows, len(page))
+        page_rows = min(rows, -(-len(page) // cols))  # columns filled evenly
         top = body.y + (body.h - row_h * page_rows) / 2
         for k, i in enumerate(page):
-            c, r = divmod(k, rows) if cols > 1 else (0, k)
+            c, r = divmod(k, page_rows)
             x = body.x + c * (col_w + gap)
             y = top + r * row_h
             badge_rect = Rect(x, y + (row_h - badge) / 2, badge, badge)

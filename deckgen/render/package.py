@@ -18,7 +18,7 @@ from lxml import etree
 from deckgen import cache
 from deckgen.layout.base import BasePlan
 from deckgen.layout.elements import Picture
-from deckgen.render.photos import prepared_photo
+from deckgen.render.photos import kept_as_is, prepared_photo
 from deckgen.render import opc
 from deckgen.render import xml as X
 from deckgen.render.base import open_base, set_font_refs, write_sections
@@ -373,8 +373,11 @@ def _clip(value: str, limit: int = 255) -> str:
 
 
 def image_key(target) -> tuple:
-    """What makes two pictures the same image part: the file, and for a photo its crop and size."""
+    """What makes two pictures the same image part: the file, and for a prepared photo
+    its crop and size (a photo embedded as it is serves every frame it fills)."""
     if isinstance(target, Picture):
+        if kept_as_is(Path(target.path), crop=target.crop, max_px=target.max_px) is not None:
+            return (Path(target.path), "as it is")
         return (Path(target.path), target.crop, target.max_px)
     return (Path(target), None, None)
 

@@ -13,6 +13,7 @@ import re
 
 from deckgen.kinds.chart_box import ChartBox
 from deckgen.layout.elements import Cell, Fill, Insets, Para, Picture, Rect, Run, Table, TextBox
+from deckgen.render.photos import shown_crop
 
 NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -231,12 +232,19 @@ def fill_shape(fill: Fill, shape_id: int, link_rid: str | None = None) -> str:
 
 
 def picture(pic: Picture, shape_id: int, rid: str) -> str:
+    """A picture; a photo embedded as it is (:func:`~deckgen.render.photos.shown_crop`)
+    is cropped here (``a:srcRect``, in thousandths of a percent), as PowerPoint crops."""
     name = text(pic.name or f"Picture {shape_id}")
     alt = text(pic.alt or pic.name or f"Picture {shape_id}")
+    crop = shown_crop(pic.path, crop=pic.crop, max_px=pic.max_px) if pic.crop else None
+    src_rect = ""
+    if crop:
+        cuts = "".join(f' {side}="{round(cut * 100_000)}"' for side, cut in zip("ltrb", crop) if round(cut * 100_000))
+        src_rect = f"<a:srcRect{cuts}/>"
     return (
         f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{name}" descr="{alt}"/>'
         f'<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
-        f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        f'<p:blipFill><a:blip r:embed="{rid}"/>{src_rect}<a:stretch><a:fillRect/></a:stretch></p:blipFill>'
         f'<p:spPr>{xfrm(pic.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
     )
 

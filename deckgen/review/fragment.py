@@ -8,6 +8,7 @@ with a word that joins it to something before (也…, 并…, 而…), or ends 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from deckgen.errors import Issue
@@ -29,6 +30,14 @@ START_WORDS = frozenset("也 并 而 且 但 却 又 并且 而且 但是 从而
 #: is a prepositional phrase: the setting of a sentence whose point was cut off.
 FRAME_OPENERS = frozenset("在 当".split())
 FRAME_CLOSERS = frozenset("中 上 下 里 时 前 后 间 内".split())
+#: Adverbs that stand before a verb (愿同国际社会一道 | 努力落实): a phrase ending in
+#: one lost its verb.
+ADVERB_END_WORDS = frozenset("一道 一起 共同 进一步 更加 不断 已经 正在".split())
+#: A phrase that only says when (过去一年, 新的一年, 五年来): the setting of a sentence.
+_WHEN_ONLY_RE = re.compile(
+    r"^(?:(?:过去|今后|未来|近|这|新的|前|后)?[一二三四五六七八九十两几\d]+年(?:来|以来|中|里|间)?|"
+    r"今年|去年|明年|上年|当前|目前|新的一年|过去的一年|新时代|新征程上?|[一二三四五六七八九十]+五(?:时期|期间))$"
+)
 #: Punctuation a cut clause ends with.
 CUT_AT = tuple("，、；：,;:")
 _END_MARKS = "。！？!?…"
@@ -64,12 +73,16 @@ def fragment_reason(text: str, *, label: bool = False) -> str | None:
     core = text.rstrip(_END_MARKS)
     if not core:
         return None
+    if _WHEN_ONLY_RE.match(core):
+        return "it only says when"
     spans = words.word_spans(core)
     first = core[spans[0][0] : spans[0][1]]
     last = core[spans[-1][0] : spans[-1][1]]
     ends = END_WORDS | LABEL_END_WORDS if label else END_WORDS
     if len(spans) > 1 and last in ends and not _joins_before(core, spans):
         return f"it ends in “{last}”"
+    if len(spans) > 1 and last in ADVERB_END_WORDS and not label:
+        return f"it ends in “{last}”, before the verb it lost"
     if len(spans) > 1 and first in START_WORDS:
         return f"it starts with “{first}”"
     if len(spans) > 2 and first in FRAME_OPENERS and last in FRAME_CLOSERS and "，" not in core:

@@ -1,5 +1,5 @@
 """``thin``: a slide whose content fills less than a third of its body, or a （续）
-slide holding one or two items.
+slide holding one or two items that take less than a third of the page.
 
 The content's extent is what is drawn: a text box counts down as far as its lines
 reach (by their measured line count) and across its whole width (a list is read as
@@ -23,7 +23,7 @@ MIN_FILL = 1 / 3
 #: Slides whose sparseness is their design: the frame of the talk, and a statement
 #: (one key sentence, alone on purpose).
 SCAFFOLD_KINDS = frozenset({"title", "agenda", "divider", "closing", "statement"})
-#: A continued slide with at most this many items is not worth its page.
+#: A continued slide with fewer items than this is thin unless they hold a third of the page.
 MIN_CONTINUED_ITEMS = 3
 _ITEM_PREFIXES = ("Item ", "Card ", "Bullet ", "Row ", "Step ")
 
@@ -37,7 +37,7 @@ def review(deck: DeckView) -> Iterator[Issue]:
             frames[slide.layout] = Frame.for_layout(deck.base, slide.layout)
         body = frames[slide.layout].body
         items = item_count(slide)
-        if slide.plan.continued and 0 < items < MIN_CONTINUED_ITEMS:
+        if slide.plan.continued and 0 < items < MIN_CONTINUED_ITEMS and held_share(slide, body) < MIN_FILL:
             held = "one item" if items == 1 else f"{items} items"
             message = f"this （续） slide holds only {held}; shorten the slide so it fits on one, or rebalance its pages"
             yield deck.finding(slide, "thin", message)
@@ -59,16 +59,49 @@ def item_count(slide: SlideView) -> int:
     return count
 
 
+def held_share(slide: SlideView, body: Rect) -> float:
+    """The share of ``body``'s height the slide's items take, the air between them not
+    counted: two long items of a （续） slide can hold a third of a page, two short
+    ones spread over it do not."""
+    held = 0.0
+    for element in slide.plan.elements:
+        if isinstance(element, TextBox) and element.name.startswith(_ITEM_PREFIXES) and element.role not in FRAME_ROLES:
+            extent = _text_extent(element)
+            held += extent.h if extent is not None else 0.0
+        elif isinstance(element, Table):
+            held += element.rect.h
+    return held / body.h if body.h > 0 else 1.0
+
+
 def fill_share(slide: SlideView, body: Rect) -> float | None:
     """The share of ``body`` the bounding box of the slide's drawn content covers."""
     boxes = [box for box in (_extent(element) for element in slide.plan.elements) if box is not None and _inside(box, body)]
     if not boxes or body.w <= 0 or body.h <= 0:
         return None
     left = max(body.x, min(b.x for b in boxes))
-    top = max(body.y, min(b.y for b in boxes))
     right = min(body.right, max(b.right for b in boxes))
-    bottom = min(body.bottom, max(b.bottom for b in boxes))
-    return max(0.0, right - left) * max(0.0, bottom - top) / (body.w * body.h)
+    return max(0.0, right - left) * min(body.h, _drawn_height(boxes, body)) / (body.w * body.h)
+
+
+#: Air between drawn content counted as part of it, at most: a short list spread over
+#: the body (even air above, between and below its items) is as thin as it was.
+GAP_COUNTED = 28.0
+
+
+def _drawn_height(boxes: list[Rect], body: Rect) -> float:
+    """How tall the content of ``boxes`` stands inside ``body``: the boxes' extents
+    down the body, merged where they overlap, with the air between them counted up to
+    :data:`GAP_COUNTED` each."""
+    spans = sorted((max(body.y, b.y), min(body.bottom, b.bottom)) for b in boxes)
+    height = 0.0
+    top, bottom = spans[0]
+    for start, stop in spans[1:]:
+        if start <= bottom:
+            bottom = max(bottom, stop)
+            continue
+        height += max(0.0, bottom - top) + min(GAP_COUNTED, start - bottom)
+        top, bottom = start, stop
+    return height + max(0.0, bottom - top)
 
 
 def _inside(box: Rect, body: Rect) -> bool:

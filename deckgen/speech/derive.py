@@ -470,7 +470,7 @@ class _Builder:
         return [s for s in slides if s]
 
 
-_GENERIC_TABLE_RE = re.compile(r"^(?:\d{4}年)?主要指标$")
+_GENERIC_TABLE_RE = re.compile(r"^(?:\d{4}年)?主要(?:指标|成绩)$")
 
 
 _NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])\s*(?P<text>.+)$")

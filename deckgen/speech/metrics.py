@@ -42,7 +42,7 @@ _RESPECTIVELY_RE = re.compile(
     rf"(?P<base>[^X\d、和]*?的)?(?P<vals>{_VALUES})$"
 )
 _CHANGE_RE = re.compile(
-    rf"^(?:同比|比上年|较上年|比去年|与上年相比|环比|年均|增长|增加|下降|减少|提高|降低|上升|回落|“[^”]+”期间年均|完成[^，]{{0,12}}计划的)[^，；。]*?{_NUM}"
+    rf"^(?:同比|比上年|较上年|比去年|比[^，；。\d]{{1,6}}?(?:年前|年末|年底|年初)|与上年相比|环比|年均|增长|增加|下降|减少|提高|降低|上升|回落|“[^”]+”期间年均|完成[^，]{{0,12}}计划的)[^，；。]*?{_NUM}"
 )
 
 # Words in front of an indicator that say when or where, not what.
@@ -51,7 +51,7 @@ _LEADING_RE = re.compile(
     r"“[^”]{2,6}”(?:末|期间|时期)|全市|全县|全省|全区|全州|全国|我市|我县|我省|我区|累计|共计|共|总计|实现了?|完成了?|达到了?|新增|的)"
 )
 # Verbs between an indicator and its figure.
-_TRAILING_RE = re.compile(r"(?:累计完成|完成了?|实现了?|达到了?|达|增至|增长到|提高到|提升到|降至|为|共计|共|累计|总计|是|平均)$")
+_TRAILING_RE = re.compile(r"(?:累计完成|完成了?|实现了?|达到了?|达|增至|增长到|提高到|提升到|增加到|下降到|降低到|降至|为|共计|共|累计|总计|是|平均|的|都)$")
 # Verbs that make a target qualitative: 粮食产量保持在30亿斤以上.
 _HOLD_RE = re.compile(r"(?:保持在|稳定在|控制在|保持|稳定|控制)$")
 _GROWTH_RE = re.compile(r"(?:同比|比上年)?(?:增长|下降|提高|降低|上涨|增加|减少)$")
@@ -108,6 +108,7 @@ def extract_metrics(paragraph: str, *, outlook: bool = True) -> list[Metric]:
 # Labels that name a measure of something said just before (国内生产总值增长6.6%，
 # 总量突破90万亿元; …交易255亿美元、占全球10%左右).
 _HEAD_RE = re.compile(r"^(?:总量|总额|总规模|总产量|规模(?!以上|以下)|占全球|占全国|占全省|占比)$|^占全[国球省]")
+_GROWTH_ONLY_RE = re.compile(r"^(?:五年来|这五年)?(?:平均每年|年均|每年)(?:实际)?(?:增长|下降|提高)$")
 _SUBJECT_END_RE = re.compile(r"(?:同比|比上年)?(?:增长|下降|提高|降低|上涨|增加|减少)$")
 
 
@@ -116,6 +117,15 @@ def _complete_heads(rows: list[Metric]) -> None:
     (国内生产总值总量); with none before it, the label says X (X总量) for the
     editor to fill in, and check reports it."""
     for index, row in enumerate(rows):
+        previous = rows[index - 1].indicator if index else ""
+        if _GROWTH_ONLY_RE.match(row.indicator) and previous and not _GROWTH_ONLY_RE.match(previous):
+            # 国内生产总值达到74772亿元，…，平均每年增长11%: the growth of the figure before.
+            row.indicator = _SUBJECT_END_RE.sub("", previous) + row.indicator
+            continue
+        if row.indicator == "农村" and previous.startswith("城镇") and len(previous) > 2:
+            # 城镇人均居住面积增加到8.7平方米，农村增加到22平方米.
+            row.indicator = "农村" + previous.removeprefix("城镇")
+            continue
         if not _HEAD_RE.match(row.indicator):
             continue
         subject = _SUBJECT_END_RE.sub("", rows[index - 1].indicator) if index else ""
@@ -128,7 +138,7 @@ def _sentence_metrics(sentence: str, *, outlook: bool) -> list[Metric]:
     goals = bool(_GOALS_RE.search(sentence))
     index = 0
     while index < len(pieces):
-        clause = pieces[index]
+        clause = _PLANNED_AT_RE.sub(r"\g<value>", pieces[index])
         index += 1
         if _apply_respective_changes(clause, rows):
             continue
@@ -156,6 +166,8 @@ def _sentence_metrics(sentence: str, *, outlook: bool) -> list[Metric]:
     return rows
 
 
+# 今年赤字率拟按2.8%安排: the figure a plan is set at, read as 赤字率2.8%.
+_PLANNED_AT_RE = re.compile(rf"(?:拟按|拟|按)(?P<value>{_NUM}(?:%|个百分点))(?:安排|左右安排)$")
 # What says a figure is a goal, wherever it stands.
 _GOAL_CUE_RE = re.compile(r"预期目标|主要目标|目标是|目标任务|力争|确保|奋斗目标")
 # What says a sentence speaks of the past: its 左右 is an estimate, not a goal.
@@ -200,6 +212,10 @@ def _single_rows(clause: str) -> list[Metric]:
 _UNIT_RANGE_RE = re.compile(r"(\d+(?:\.\d+)?)([%％])\s*([-—~～])\s*(?=\d)")
 
 
+#: Characters that make a word with a following 约 (条约, 公约, 节约): no "about".
+_YUE_WORD_HEADS = frozenset("条公合契协节制预签履违和")
+
+
 def _single(clause: str) -> Metric | None:
     """One row from a clause holding one figure.
 
@@ -217,6 +233,11 @@ def _single(clause: str) -> Metric | None:
     if not indicator:
         return None
     approx = match.group("approx") or ""
+    if approx == "约" and pre and pre[-1] in _YUE_WORD_HEADS:
+        # 参加国际条约187个: 约 ends the word 条约, it does not qualify the figure.
+        indicator, approx = _clean_indicator(pre + approx), ""
+        if not indicator:
+            return None
     number = re.sub(r"\s+", "", match.group("num"))
     tail = match.group("tail") or ""
     unit = match.group("unit")
@@ -230,6 +251,8 @@ def _single(clause: str) -> Metric | None:
     if growth and not indicator[: growth.start()]:
         return None  # 同比增长4.6% alone: a change without its indicator
     approx_in_name = re.search(rf"{_APPROX}$", indicator)
+    if approx_in_name and approx_in_name.group(0) == "约" and indicator[approx_in_name.start() - 1] in _YUE_WORD_HEADS:
+        approx_in_name = None  # 条约, 公约: a word, not "about"
     if approx_in_name and not approx and len(indicator) > len(approx_in_name.group(0)) + 1:
         # 城市公交分担率约为38%: 约 belongs to the figure, not to the indicator.
         approx = approx_in_name.group(0)
@@ -253,6 +276,8 @@ def _respective_rows(clause: str) -> list[Metric]:
     if len(names) == 1 and len(values) == 2 and names[0].startswith("城乡"):
         # 城乡居民人均可支配收入分别增长4.9%和6.7%: urban, then rural.
         names = [f"{side}{names[0].removeprefix('城乡')}" for side in ("城镇", "农村")]
+    if len(names) == 2 and len(values) == 2:
+        names = _shared_measure(names)
     if not names or not all(names) or len(names) != len(values):
         return []
     verb = match.group("verb") or ""
@@ -268,6 +293,15 @@ def _respective_rows(clause: str) -> list[Metric]:
             name, change = f"{name}{verb}", ""
         rows.append(Metric(name, value, unit, change=change, base=base, target=found.group("tail") == "左右"))
     return rows
+
+
+def _shared_measure(names: list[str]) -> list[str]:
+    """城镇 | 农村居民人均可支配收入 -> 城镇居民人均可支配收入 | 农村居民人均可支配收入:
+    a bare modifier before 和 shares the measure the second name goes on to give."""
+    first, second = names
+    if 2 <= len(first) <= 3 and len(second) > len(first) + 2 and not second.startswith(first):
+        return [first + second[len(first) :], second]
+    return names
 
 
 def _apply_respective_changes(clause: str, rows: list[Metric]) -> bool:

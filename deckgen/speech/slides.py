@@ -96,7 +96,7 @@ def metrics_slides(
             title = f"“{period}”时期主要指标"  # 这五年…: the plan period's results
         elif year or not fallback_title:
             year = year or result_year
-            title = f"{year}年主要指标" if year else "主要指标"
+            title = f"{year}年{_results_name(year, context_year)}" if year else "主要指标"
         else:
             title = fallback_title
         slides.append((rows.index(results[0]), _metrics_slide(title, results, notes)))
@@ -119,6 +119,12 @@ def metrics_slides(
             targets = [_unit_in_value(r) for r in targets]
         slides.append((position, _metrics_slide(title, targets, notes)))
     return [slide for _, slide in sorted(slides, key=lambda pair: pair[0])]
+
+
+def _results_name(year: str, context_year: str) -> str:
+    """主要成绩 for the results of a year before the one the speech is about (2023年主要
+    成绩 in a 2024 report), else 主要指标: this year's figures may be plans."""
+    return "主要成绩" if context_year and year < context_year else "主要指标"
 
 
 _PERIOD_RE = re.compile(r"“(十[一二三四五六七八九]五)”(?:时期|期间|规划)?|(十[一二三四五六七八九]五)时期")

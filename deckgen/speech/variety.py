@@ -5,7 +5,8 @@ achievements slides: each is right, together they read as one slide shown ten
 times. After derivation, a slide that would be the fourth of a run of look-alike
 slides (same kind in the same style) is shown in another form where
 its content allows: a list of two to six items or points as cards (``style:
-cards``), KPI cards as a table. The notes keep
+cards``), KPI cards as a table, a long table as a strip of its short figures over
+the rest (``style: cards+table``). The notes keep
 every word; only the form changes.
 """
 
@@ -101,9 +102,24 @@ def _other_form(slide: dict) -> dict | None:
     if kind in ("achievements", "focus-area", "bullets") and 2 <= len(entries) <= most and "style" not in slide:
         return _styled(slide, "cards")
     if kind == "metrics" and "style" not in slide and "columns" not in slide:
-        # KPI cards can be a table; a table cannot be made cards (too many or too long).
-        return _styled(slide, "table") if _metrics_form(slide) != "table" else None
+        # KPI cards can be a table; a long table can lead with its short figures as a
+        # strip of cards over the rest (five tables in a row read as one).
+        if _metrics_form(slide) != "table":
+            return _styled(slide, "table")
+        return _styled(slide, "cards+table") if _leads_with_cards(slide) else None
     return None
+
+
+LEADING_CARDS_MIN = 3  # short figures a table needs to lead with a strip of cards
+LEADING_REST_MIN = 2  # rows the table under the strip keeps
+
+
+def _leads_with_cards(slide: dict) -> bool:
+    """True when a table holds enough short figures for a strip of cards over the rest
+    (see :func:`deckgen.kinds.figure_split.leading_split`)."""
+    rows = slide.get("metrics", [])
+    short = sum(1 for r in rows if 0 < len(str(r.get("value", ""))) <= CARD_VALUE_MAX)
+    return short >= LEADING_CARDS_MIN and len(rows) - min(short, 4) >= LEADING_REST_MIN
 
 
 def _styled(slide: dict, style: str) -> dict:

@@ -217,6 +217,8 @@ def image_problem(path: Path) -> str | None:
     A logo found fine once is remembered in the persistent cache by its bytes
     (decoding it is a tenth of a small deck's build); problems are always found anew.
     """
+    if _shipped_logo(path):
+        return None
     from PIL import __version__ as pillow_version
 
     try:
@@ -225,6 +227,16 @@ def image_problem(path: Path) -> str | None:
         content = None
     entry = cache.key("logo-ok", content, MAX_LOGO_PIXELS, pillow_version, cache.code_fingerprint(__file__)) if content else ""
     return cache.found_fine("logos", entry, lambda: _decoded_image_problem(path))
+
+
+def _shipped_logo(path: Path) -> bool:
+    """Whether ``path`` is one of deckgen's own logos (a test decodes each of them):
+    checking it would import Pillow's PNG reader and decode it on every first build."""
+    logos = assets_dir() / "logos"
+    try:
+        return path.resolve().parent == logos.resolve() and path.suffix == ".png"
+    except OSError:
+        return False
 
 
 def _decoded_image_problem(path: Path) -> str | None:

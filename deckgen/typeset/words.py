@@ -11,11 +11,13 @@ probabilities (count / total) is the segmentation; a run of Latin letters or dig
 is one word, punctuation stands alone.
 
 The dictionary is jieba's ``dict.txt`` (349,046 words with counts; PyPI ``jieba``,
-MIT licence, Copyright (c) 2013 Sun Junyi), compiled into a sorted word list with a
-count array and shipped with deckgen (:data:`TABLE_FILE`): jieba itself is not
-imported (its ``initialize()`` costs about a second, and so does parsing its file).
-A process loads the table (about 0.1 s) only when a text it has not read before
-must be judged, and looks words up by bisection. The words of texts read are
+MIT licence, Copyright (c) 2013 Sun Junyi), compiled into a table of words by their
+first two characters, with their counts, shipped with deckgen (:data:`TABLE_FILE`):
+jieba itself is not imported (its ``initialize()`` costs about a second, and so does
+parsing its file). A process maps the table (no reading: about 0.1 ms) only when a
+text it has not read before must be judged, decodes only the words beginning with
+the text's pairs of characters (the sample deck: 7,000 of 349,046, where decoding
+all of them took 50 ms), and looks words up by bisection. The words of texts read are
 remembered between processes too (:func:`save`, in :mod:`deckgen.cache`), so a warm
 check of an unchanged deck loads no dictionary at all.
 
@@ -33,16 +35,17 @@ import functools
 import importlib.util
 import json
 import math
+import mmap
 import re
 import struct
 import sys
-import zlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from deckgen import cache
 
 NAMESPACE = "words"
-_MAGIC = b"WORDS2"
+_MAGIC = b"WORDS4"
 #: Characters jieba reads as text (its ``re_han_default``); everything else stands alone.
 _TEXT_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 _LATIN = re.compile(r"[a-zA-Z0-9]")
@@ -230,11 +233,14 @@ def _segment(run: str, offset: int) -> list[tuple[int, int]]:
     size = len(run)
     # best[i]: (log probability of the best reading of run[i:], end of its first word)
     best: list[tuple[float, int]] = [(0.0, size)] * (size + 1)
+    log_probability = table.log_probability
     for start in range(size - 1, -1, -1):
-        choice = (-math.inf, start + 1)
+        score, choice = -math.inf, start + 1
         for end, count in table.words_at(run, start):
-            choice = max(choice, (table.log_probability(count) + best[end][0], end))
-        best[start] = choice
+            candidate = log_probability(count) + best[end][0]
+            if candidate > score or (candidate == score and end > choice):  # max() of (score, end)
+                score, choice = candidate, end
+        best[start] = (score, choice)
     spans: list[tuple[int, int]] = []
     start = 0
     latin_from: int | None = None
@@ -254,36 +260,58 @@ def _segment(run: str, offset: int) -> list[tuple[int, int]]:
 
 
 class _Table:
-    """jieba's words, sorted, with their counts: looked up by bisection, so loading
-    it is one split of a string (no dictionary of 349,046 entries to build).
+    """jieba's words with their counts, found by their first two characters: a text
+    decodes only the words that begin with one of its pairs of characters (the sample
+    deck: 7,000 of the 349,046), never the whole dictionary.
 
-    Stored form (bytes): ``b"WORDS2"``, the total count, the number of words and the
-    byte length of the word list (``<QII``), the words (UTF-8, sorted, one a line),
-    then their counts (unsigned 32-bit, little-endian, in the same order).
+    Stored form (bytes, :func:`compile_table`; integers little-endian): ``b"WORDS4"``,
+    the total count, the number of one-character words ``s``, the number of pairs
+    ``n`` that begin longer words, and the byte length of the word tails (``<QIII``);
+    the one-character words' code points (``s`` × ``<I``, ascending) and counts
+    (``s`` × ``<I``); each pair as ``first << 16 | second`` (``n`` × ``<I``,
+    ascending; the dictionary's words are all in the Basic Multilingual Plane); where
+    each pair's tails end in the tails (``n`` × ``<I``); the index of each pair's
+    first word among the longer words (``n + 1`` × ``<I``); the tails, UTF-8: for each
+    pair, the rest of its words after the two characters, sorted, one a line; then
+    the counts of the longer words (``<I`` each, pair by pair, in the same order).
     """
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes | mmap.mmap) -> None:
         if data[:6] != _MAGIC:
             raise ValueError("not a word table")
-        total, number, words_size = struct.unpack_from("<QII", data, 6)
-        start = 6 + 16
-        self._words = data[start : start + words_size].decode("utf-8").split("\n")
-        self._counts = array.array("I")
-        self._counts.frombytes(data[start + words_size : start + words_size + 4 * number])
-        if sys.byteorder != "little":
-            self._counts.byteswap()
-        if len(self._words) != number or len(self._counts) != number:
+        total, singles, pairs, tails_size = struct.unpack_from("<QIII", data, 6)
+        sections = []
+        pos = 6 + 20
+        for count in (singles, singles, pairs, pairs, pairs + 1):
+            if pos + 4 * count > len(data):
+                raise ValueError("damaged word table")
+            sections.append(_integers(data, pos, count))
+            pos += 4 * count
+        self._single_chars, self._single_counts, self._pairs, self._tail_ends, self._firsts = sections
+        self._tails_at = pos
+        counts_at = pos + tails_size
+        if counts_at + 4 * self._firsts[-1] != len(data):
             raise ValueError("damaged word table")
+        self._counts = _integers(data, counts_at, self._firsts[-1])
+        self._data = data
         self._log_total = math.log(total)
-        self._ranges: dict[str, tuple[int, int, int]] = {}
+        self._buckets: dict[str, tuple[list[str], Sequence[int]] | None] = {}
         self._prefixes: dict[str, tuple[int, int]] = {}
+        self._singles: dict[str, int] = {}
+        self._logs: dict[int, float] = {}
 
     def words_at(self, text: str, start: int) -> list[tuple[int, int]]:
         """``(end, count)`` of every reading of ``text[start:end]`` as one word: the
         character itself always (count 0 when unknown), then each longer dictionary
         word starting there (stops at the first prefix no word begins with)."""
-        low, high, single = self._range(text[start])
-        found = [(start + 1, single)]
+        found = [(start + 1, self._single(text[start]))]
+        if start + 2 > len(text):
+            return found
+        bucket = self._bucket(text[start : start + 2])
+        if bucket is None:
+            return found
+        tails, counts = bucket
+        low, high = 0, len(tails)
         prefixes = self._prefixes
         for end in range(start + 2, len(text) + 1):
             if low >= high:
@@ -291,7 +319,7 @@ class _Table:
             prefix = text[start:end]
             known = prefixes.get(prefix)
             if known is None:
-                known = prefixes[prefix] = self._prefix(prefix, low, high)
+                known = prefixes[prefix] = self._prefix(tails, counts, prefix[2:], low, high)
             low, count = known
             if low < 0:
                 break
@@ -299,44 +327,95 @@ class _Table:
                 found.append((end, count))
         return found
 
-    def _prefix(self, prefix: str, low: int, high: int) -> tuple[int, int]:
-        """Where the words starting with ``prefix`` begin in ``words[low:high]`` (which
-        holds every word starting with ``prefix[:-1]``), and the count of ``prefix``
-        itself (0 when it is no word); ``(-1, 0)`` when no word starts with it. The
-        same for any ``low`` and ``high`` so bounded, so remembered per prefix: the
-        words of a deck recur, and a dictionary look-up is cheaper than a bisection."""
-        words = self._words
-        low = bisect.bisect_left(words, prefix, low, high)
-        if low >= high or not words[low].startswith(prefix):
+    @staticmethod
+    def _prefix(tails: list[str], counts: Sequence[int], tail: str, low: int, high: int) -> tuple[int, int]:
+        """Where the tails starting with ``tail`` begin in ``tails[low:high]`` (which
+        holds every tail starting with ``tail[:-1]``), and the count of the word ending
+        in ``tail`` itself (0 when it is no word); ``(-1, 0)`` when no tail starts with
+        it. The same for any ``low`` and ``high`` so bounded, so remembered per prefix:
+        the words of a deck recur, and a dictionary look-up is cheaper than a bisection."""
+        low = bisect.bisect_left(tails, tail, low, high)
+        if low >= high or not tails[low].startswith(tail):
             return -1, 0
-        return low, self._counts[low] if words[low] == prefix else 0
+        return low, counts[low] if tails[low] == tail else 0
 
-    def _range(self, char: str) -> tuple[int, int, int]:
-        """Where the words starting with ``char`` lie in the sorted list, and the count
-        of ``char`` alone (0 when it is no word), remembered per character."""
-        known = self._ranges.get(char)
-        if known is None:
-            words = self._words
-            low = bisect.bisect_left(words, char)
-            high = bisect.bisect_left(words, chr(ord(char) + 1), low) if ord(char) < 0x10FFFF else len(words)
-            single = self._counts[low] if low < high and words[low] == char else 0
-            known = self._ranges[char] = (low, high, single)
-        return known
+    def _single(self, char: str) -> int:
+        """The count of ``char`` as a word (0 when it is none), remembered per character."""
+        count = self._singles.get(char)
+        if count is None:
+            index = bisect.bisect_left(self._single_chars, ord(char))
+            found = index < len(self._single_chars) and self._single_chars[index] == ord(char)
+            count = self._singles[char] = self._single_counts[index] if found else 0
+        return count
+
+    def _bucket(self, pair: str) -> tuple[list[str], Sequence[int]] | None:
+        """The tails and counts of the words beginning with the two characters ``pair``
+        (None when no word does), decoded on first use.
+
+        Raises:
+            DictionaryMissing: the table is damaged there (a broken install).
+        """
+        if pair in self._buckets:
+            return self._buckets[pair]
+        bucket = None
+        first, second = ord(pair[0]), ord(pair[1])
+        if first <= 0xFFFF and second <= 0xFFFF:
+            key = first << 16 | second
+            index = bisect.bisect_left(self._pairs, key)
+            if index < len(self._pairs) and self._pairs[index] == key:
+                bucket = self._decode_bucket(index)
+        self._buckets[pair] = bucket
+        return bucket
+
+    def _decode_bucket(self, index: int) -> tuple[list[str], Sequence[int]]:
+        begin = self._tails_at + (self._tail_ends[index - 1] if index else 0)
+        end = self._tails_at + self._tail_ends[index]
+        counts = self._counts[self._firsts[index] : self._firsts[index + 1]]
+        try:
+            tails = self._data[begin:end].decode("utf-8").split("\n")
+        except UnicodeDecodeError as exc:
+            raise DictionaryMissing(f"deckgen's word table is damaged: {TABLE_FILE}; reinstall deckgen") from exc
+        if len(tails) != len(counts) or end < begin:
+            raise DictionaryMissing(f"deckgen's word table is damaged: {TABLE_FILE}; reinstall deckgen")
+        return tails, counts
 
     def is_word(self, text: str) -> bool:
         """True when ``text`` is a word of the dictionary (with a count)."""
-        index = bisect.bisect_left(self._words, text)
-        return index < len(self._words) and self._words[index] == text and self._counts[index] > 0
+        if len(text) < 2:
+            return len(text) == 1 and self._single(text) > 0
+        bucket = self._bucket(text[:2])
+        if bucket is None:
+            return False
+        tails, counts = bucket
+        index = bisect.bisect_left(tails, text[2:])
+        return index < len(tails) and tails[index] == text[2:] and counts[index] > 0
 
     def log_probability(self, count: int) -> float:
-        """log(count / total); an unknown character counts once (as jieba does)."""
-        return math.log(count or 1) - self._log_total
+        """log(count / total); an unknown character counts once (as jieba does).
+        Remembered per count: a text's words share a few thousand counts."""
+        known = self._logs.get(count)
+        if known is None:
+            known = self._logs[count] = math.log(count or 1) - self._log_total
+        return known
 
 
-#: jieba's dictionary, compiled (:func:`compile_table`) and zlib-compressed, shipped
-#: with deckgen: 1.6 MB, loaded in about 0.1 s where parsing jieba's 5 MB ``dict.txt``
-#: takes 1–2 s. Made by ``tools/make_words_table.py``; a test checks it is jieba's.
-TABLE_FILE = Path(__file__).parent / "data" / "jieba-words.bin.z"
+def _integers(data: bytes | mmap.mmap, pos: int, count: int) -> Sequence[int]:
+    """``count`` unsigned 32-bit little-endian integers of ``data`` from ``pos``: a view
+    of them where this machine is little-endian (no copy), else a swapped copy."""
+    if sys.byteorder == "little":
+        return memoryview(data)[pos : pos + 4 * count].cast("I")
+    numbers = array.array("I")
+    numbers.frombytes(data[pos : pos + 4 * count])
+    numbers.byteswap()
+    return numbers
+
+
+#: jieba's dictionary, compiled (:func:`compile_table`) and shipped with deckgen
+#: (5 MB, 2 MB in the wheel): opening it reads its index (about a millisecond), and a
+#: text decodes the few words beginning with its pairs of characters, where parsing
+#: jieba's 5 MB ``dict.txt`` takes 1–2 s. Made by ``tools/make_words_table.py``; a
+#: test checks it is jieba's.
+TABLE_FILE = Path(__file__).parent / "data" / "jieba-words.bin"
 
 
 def jieba_dictionary() -> Path:
@@ -358,19 +437,42 @@ def _dictionary_identity() -> tuple[str, int, int, int]:
 
 
 def compile_table(source: bytes) -> bytes:
-    """The table form (uncompressed) of a jieba-format dictionary (lines ``word count [tag]``)."""
+    """The table form (see :class:`_Table`) of a jieba-format dictionary (lines ``word count [tag]``).
+
+    Raises:
+        ValueError: a word has a character outside the Basic Multilingual Plane among
+            its first two (jieba's have none).
+    """
     entries: dict[str, int] = {}
     for line in source.decode("utf-8").splitlines():
         fields = line.split()
         if len(fields) >= 2 and fields[1].isdigit() and "\n" not in fields[0]:
-            entries[fields[0]] = int(fields[1])
-    ordered = sorted(entries)
-    words = "\n".join(ordered).encode("utf-8")
-    counts = array.array("I", (min(entries[word], 0xFFFFFFFF) for word in ordered))
+            entries[fields[0]] = min(int(fields[1]), 0xFFFFFFFF)
+    singles = sorted(word for word in entries if len(word) == 1)
+    buckets: dict[int, list[str]] = {}
+    for word in sorted(word for word in entries if len(word) > 1):
+        first, second = ord(word[0]), ord(word[1])
+        if first > 0xFFFF or second > 0xFFFF:
+            raise ValueError(f"{word!r}: a character beyond U+FFFF begins it")
+        buckets.setdefault(first << 16 | second, []).append(word)
+    pairs = array.array("I", sorted(buckets))
+    tail_ends, firsts, counts = array.array("I"), array.array("I", [0]), array.array("I")
+    tails = bytearray()
+    for key in pairs:
+        words = buckets[key]
+        tails += "\n".join(word[2:] for word in words).encode("utf-8")
+        tail_ends.append(len(tails))
+        firsts.append(firsts[-1] + len(words))
+        counts.extend(entries[word] for word in words)
+    single_chars = array.array("I", (ord(word) for word in singles))
+    single_counts = array.array("I", (entries[word] for word in singles))
+    sections = [single_chars, single_counts, pairs, tail_ends, firsts]
     if sys.byteorder != "little":
-        counts.byteswap()
+        for section in [*sections, counts]:
+            section.byteswap()
     total = max(sum(entries.values()), 1)
-    return _MAGIC + struct.pack("<QII", total, len(ordered), len(words)) + words + counts.tobytes()
+    header = _MAGIC + struct.pack("<QIII", total, len(singles), len(pairs), len(tails))
+    return header + b"".join(section.tobytes() for section in sections) + bytes(tails) + counts.tobytes()
 
 
 @functools.lru_cache(maxsize=1)
@@ -381,8 +483,11 @@ def _table() -> _Table:
         DictionaryMissing: the table file is missing or damaged (a broken install).
     """
     try:
-        return _Table(zlib.decompress(TABLE_FILE.read_bytes()))
+        with open(TABLE_FILE, "rb") as handle:
+            # Mapped, not read: the pages of the words a process never needs stay on disk.
+            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        return _Table(data)
     except OSError as exc:
         raise DictionaryMissing(f"deckgen's word table is missing: {TABLE_FILE}; reinstall deckgen") from exc
-    except (zlib.error, ValueError, struct.error, UnicodeDecodeError) as exc:
+    except (ValueError, struct.error, UnicodeDecodeError) as exc:
         raise DictionaryMissing(f"deckgen's word table is damaged: {TABLE_FILE}; reinstall deckgen") from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from pptx.util import Emu
 from deckgen.cli import cli
 from deckgen.layout.elements import Rect
 from deckgen.kinds.photos import PHOTO_DPI, fill_crop
-from deckgen.render.photos import KEEP_UP_TO
+from deckgen.render.photos import KEEP_AS_IS_UP_TO, KEEP_UP_TO
 
 ROOT = Path(__file__).resolve().parents[2]
 STRESS = ROOT / "tests" / "stress" / "pictures.yaml"
@@ -45,15 +46,24 @@ def test_photos_fill_their_frames_are_downsampled_and_carry_alt_text(tmp_path):
                 continue
             seen += 1
             image = Image.open(io.BytesIO(shape.image.blob))
+            # The part shown: a photo embedded as it is is cropped by the slide (srcRect).
+            cut = {side: int(shape._element.xpath(f"string(./p:blipFill/a:srcRect/@{side})") or 0) / 100_000 for side in "ltrb"}
+            shown = (image.width * (1 - cut["l"] - cut["r"]), image.height * (1 - cut["t"] - cut["b"]))
             frame_ratio = shape.width / shape.height
-            assert abs(image.width / image.height - frame_ratio) < 0.02, shape.name  # cropped, not squeezed
+            assert abs(shown[0] / shown[1] - frame_ratio) < 0.02, shape.name  # cropped, not squeezed
             longest_in = max(Emu(shape.width).inches, Emu(shape.height).inches)
-            # Downsampled to the frame: 200 dpi, or kept when at most a quarter larger.
-            assert max(image.size) <= longest_in * PHOTO_DPI * KEEP_UP_TO + 2
+            # Downsampled to the frame: 200 dpi, or kept when at most a quarter larger
+            # (a JPEG embedded as it is: at most twice).
+            limit = KEEP_AS_IS_UP_TO if any(cut.values()) or image.format == "JPEG" else KEEP_UP_TO
+            assert max(shown) <= longest_in * PHOTO_DPI * limit + 2
             assert shape._element.xpath("./p:nvPicPr/p:cNvPr/@descr")[0]  # alt text
     assert seen >= 8
     alts = [s._element.xpath("./p:nvPicPr/p:cNvPr/@descr")[0] for sl in prs.slides for s in sl.shapes if s.shape_type == 13 and s.name.startswith("Photo")]
     assert "快递车辆驶入建制村" in alts and "delivery-van" in alts  # the caption, else the file name
+    # The three photo files fill ten frames: each is embedded once, as it is.
+    with zipfile.ZipFile(out) as package:
+        media = [name for name in package.namelist() if name.startswith("ppt/media/") and name.endswith(".jpg")]
+    assert len(media) == 3
     # Each photo and size is stored once; the deck stays small.
     assert out.stat().st_size < 1_500_000
 
@@ -108,13 +118,14 @@ def test_a_camera_sized_jpeg_is_cropped_and_scaled_to_exactly_what_the_frame_nee
     photo.paste((30, 30, 200), (2000, 0, 4000, 3000))  # right half blue
     path = tmp_path / "camera.jpg"
     photo.save(path, quality=92)
-    data, suffix = prepared_photo(path, crop=(0.25, 0.0, 0.0, 0.25), max_px=1500)
+    # 3000 × 2250 shown, three times what the frame needs: too large to embed as it is.
+    data, suffix = prepared_photo(path, crop=(0.25, 0.0, 0.0, 0.25), max_px=1000)
     out = Image.open(io.BytesIO(data))
-    assert suffix == ".jpg" and out.size == (1500, 1125)  # 3000 × 2250 kept, longest side 1500
-    left, right = out.getpixel((100, 560)), out.getpixel((1400, 560))
+    assert suffix == ".jpg" and out.size == (1000, 750)  # 3000 × 2250 kept, longest side 1000
+    left, right = out.getpixel((60, 375)), out.getpixel((940, 375))
     assert left[0] > 150 and left[2] < 80  # the kept left third is red
     assert right[2] > 150 and right[0] < 80  # the right two thirds are blue
-    assert prepared_photo(path, crop=(0.25, 0.0, 0.0, 0.25), max_px=1500)[0] == data
+    assert prepared_photo(path, crop=(0.25, 0.0, 0.0, 0.25), max_px=1000)[0] == data
 
 
 def test_an_image_name_too_long_for_the_file_system_is_not_found_not_a_traceback(tmp_path):
@@ -133,8 +144,8 @@ def test_a_photo_barely_larger_than_its_frame_needs_keeps_its_pixels(tmp_path):
     # deck and shows no difference in the frame; larger photos are still scaled down.
     from deckgen.render.photos import prepared_photo
 
-    path = tmp_path / "photo.jpg"
-    Image.new("RGB", (1600, 1000), (40, 120, 60)).save(path, quality=92)
+    path = tmp_path / "photo.png"  # a JPEG this size would be embedded as it is
+    Image.new("RGB", (1600, 1000), (40, 120, 60)).save(path)
     kept, _ = prepared_photo(path, crop=None, max_px=int(1600 / KEEP_UP_TO) + 1)
     assert Image.open(io.BytesIO(kept)).size == (1600, 1000)
     scaled, _ = prepared_photo(path, crop=None, max_px=int(1600 / KEEP_UP_TO) - 1)

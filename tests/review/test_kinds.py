@@ -101,6 +101,18 @@ def test_a_continued_slide_holding_one_or_two_items_is_thin(tmp_path):
     assert "（续） slide holds only 2 items" in found[0].message
 
 
+def test_a_continued_slide_whose_two_items_hold_a_third_of_the_page_is_not_thin(tmp_path):
+    """Two long items on a （续） slide fill it as well as three short ones: the rule is
+    a third of the page, the items' own height (the air between them not counted)."""
+    long_items = [f"第{n}项：" + "，".join(FULL) for n in range(1, 6)]
+    outline, plan = _plan(tmp_path, HEAD + "parts:\n  - title: 一\n    slides:\n" + _bullets("主要成绩", long_items))
+    pages = [s for s in plan.slides if s.source_path == "parts[0].slides[0]"]
+    assert len(pages) == 2 and pages[1].continued
+    items = [e for e in pages[1].elements if getattr(e, "name", "").startswith("Item ")]
+    assert len(items) == 2, [len([e for e in p.elements if getattr(e, "name", "").startswith("Item ")]) for p in pages]
+    assert [i for i in review_plan(outline, plan) if i.kind == "thin"] == []
+
+
 @pytest.mark.parametrize(
     ("field", "value", "reason"),
     [
@@ -113,6 +125,10 @@ def test_a_continued_slide_holding_one_or_two_items_is_thin(tmp_path):
         ("bullet", "在我国的经济和社会发展中", "only a setting, “在……中”"),
         ("indicator", "常住人口城镇化率首次", "ends in “首次”"),
         ("indicator", "比去年预算高", "starts with “比”"),
+        # from the party congress report and the 2019 national report (issue 16)
+        ("bullet", "愿同国际社会一道", "ends in “一道”, before the verb it lost"),
+        ("title", "过去一年", "only says when"),
+        ("title", "新的一年", "only says when"),
     ],
 )
 def test_fragments_are_found_at_their_line(tmp_path, field, value, reason):
@@ -133,6 +149,7 @@ def test_fragments_are_found_at_their_line(tmp_path, field, value, reason):
     [
         "找准问题所在", "在新征程上有所作为", "深化改革，扩大开放", "坚持稳中求进工作总基调",
         "积极稳妥推进碳达峰碳中和", "比较优势明显", "首次突破万亿元", "国有企业改革要取得新的突破",
+        "过去一年，中国特色大国外交取得新成就", "坚持不懈努力",
     ],
 )
 def test_complete_phrases_are_no_fragments(tmp_path, value):

@@ -232,7 +232,8 @@ def test_provincial_report_shapes():
     review = data["parts"][0]["slides"]
     assert "一年来，我们主要做了以下工作" not in str([s.get("text") for s in review])  # a transition, not a slide
     tables = [s for s in review if s["kind"] == "metrics"]
-    assert [t["title"] for t in tables] == ["2024年主要指标", "加强宏观调控：主要指标"]  # one table per group, named for it
+    # one table per group, named for it; the year before the report's is its results (issue 16)
+    assert [t["title"] for t in tables] == ["2024年主要成绩", "加强宏观调控：主要指标"]
     assert len(tables[1]["metrics"]) == 4
     problems = [s for s in review if s.get("title") == "困难和挑战"]
     assert problems and problems[0]["bullets"][-1] == "一些地方财政收支矛盾突出"

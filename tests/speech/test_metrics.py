@@ -168,3 +168,29 @@ def test_labels_are_whole_names_from_real_reports():
     assert rows("新设外资企业3.6万家、增长38.7%。") == [{"indicator": "新设外资企业", "value": 3.6, "unit": "万家", "change": "增长38.7%"}]
     assert rows("PM2.5年均浓度为26.3微克/立方米、下降7.4%，新增公园127座。") == [{"indicator": "新增公园", "value": 127, "unit": "座"}]
     assert rows("总量突破90万亿元。")[0]["indicator"] == "X总量"  # not said: a visible X
+
+
+def test_a_rate_planned_at_a_figure_is_the_rate_with_its_change():
+    """今年赤字率拟按2.8%安排，比去年预算高0.2个百分点 (2019 national report): the card
+    shows 赤字率 2.8% with its change, not a label cut before its figure (比去年预算高)."""
+    [rate, *_] = extract_metrics("今年赤字率拟按2.8%安排，比去年预算高0.2个百分点；财政赤字2.76万亿元。")
+    assert (rate.indicator, rate.value, rate.unit, rate.change) == ("赤字率", 2.8, "%", "比去年预算高0.2个百分点")
+
+
+def test_the_1998_reports_figures_keep_whole_labels():
+    """比五年前增加5000万吨 is the change of the figure before it, not a card of its
+    own labelled 比五年前增加; a share's label does not end in 的."""
+    [grain] = extract_metrics("1997年粮食产量达到49250万吨，比五年前增加5000万吨，粮食生产上了一个新的台阶。", outlook=False)
+    assert (grain.indicator, grain.value, grain.unit, grain.change) == ("粮食产量", 49250, "万吨", "比五年前增加5000万吨")
+    [share] = extract_metrics("中等职业学校的在校生占高中阶段教育总人数的56%以上。", outlook=False)
+    assert share.indicator == "中等职业学校的在校生占高中阶段教育总人数"
+    [treaties] = extract_metrics("我国缔结或者参加国际条约187个。", outlook=False)
+    assert (treaties.indicator, treaties.value) == ("我国缔结或者参加国际条约", 187)  # 条约, not 约187
+    [coverage] = extract_metrics("广播和电视的人口覆盖率都达到85%以上。", outlook=False)
+    assert coverage.indicator == "广播和电视的人口覆盖率"
+    [rate] = extract_metrics("城市公交分担率约为38%。", outlook=False)
+    assert (rate.indicator, rate.value) == ("城市公交分担率", "约38")
+    gdp, growth = extract_metrics("1997年国内生产总值达到74772亿元，按可比价格计算，平均每年增长11%。", outlook=False)
+    assert growth.indicator == "国内生产总值平均每年增长"  # a growth says whose
+    city, village = extract_metrics("城镇人均居住面积增加到8.7平方米，农村增加到22平方米。", outlook=False)
+    assert village.indicator == "农村人均居住面积"

@@ -93,3 +93,42 @@ def test_tables_are_titled_by_what_they_hold():
     assert titles["zhejiang-gov-report-2026"][-2:] == ["“十五五”时期主要目标", "2026年主要预期目标"]
     assert "“十四五”时期主要指标" in titles["shanghai-gov-report-2026"]
     assert titles["shanghai-gov-report-2026"][-1] == "2026年主要预期目标"
+
+
+def test_no_figure_is_shown_digit_by_digit():
+    """The 1998 report spaces its digits (1 9 9 8 年): no slide shows them so."""
+    import re
+
+    from deckgen.speech.measures import _slides
+
+    path = _source("gov-report-1998")
+    data = derive_outlines(path.read_text(encoding="utf-8"), path.name)[0].data
+    shown = [data["title"]] + [str(v) for s in _slides(data) for k, v in s.items() if k != "notes"]
+    assert not [t for t in shown if re.search(r"\d [\d．.％%]", t)]
+    assert "1998年政府工作报告" in data["title"]
+
+
+def test_results_and_targets_are_titled_by_what_they_are():
+    """Last year's figures are its results (2018年主要成绩), this year's goals its
+    targets (2019年主要预期目标): a reader never finds a goal under last year (issue 16
+    item 3)."""
+    path = _source("gov-report-2019")
+    data = derive_outlines(path.read_text(encoding="utf-8"), path.name)[0].data
+    titles = [s["title"] for p in data["parts"] for s in p.get("slides", []) if s["kind"] == "metrics"]
+    assert titles[0] == "2018年主要成绩" and "2019年主要预期目标" in titles
+    assert not [t for t in titles if t.startswith("2019年主要成绩")]
+    for name in ("shanghai-gov-report-2026", "guangdong-gov-report-2026", "zhejiang-gov-report-2026"):
+        source = _source(name)
+        data = derive_outlines(source.read_text(encoding="utf-8"), source.name)[0].data
+        titles = [s["title"] for p in data["parts"] for s in p.get("slides", []) if s["kind"] == "metrics"]
+        assert "2025年主要成绩" in titles and "2026年主要预期目标" in titles, (name, titles)
+        assert not [t for t in titles if "2025年" in t and "目标" in t], (name, titles)
+
+
+def test_urban_and_rural_figures_name_their_whole_measure():
+    """城镇和农村居民人均可支配收入分别增长4.3%、5.5% (Zhejiang): two cards, each the
+    whole indicator, not 城镇增长."""
+    path = _source("zhejiang-gov-report-2026")
+    data = derive_outlines(path.read_text(encoding="utf-8"), path.name)[0].data
+    labels = [m["indicator"] for p in data["parts"] for s in p.get("slides", []) if s["kind"] == "metrics" for m in s["metrics"]]
+    assert "城镇居民人均可支配收入增长" in labels and "城镇增长" not in labels

@@ -60,7 +60,7 @@ def test_goals_are_what_the_text_calls_goals():
 def test_review_tables_of_real_reports_hold_results_only():
     city = outline_of(CORPUS / "city-report-review.txt")
     review, plan = city["parts"][0]["slides"], city["parts"][1]["slides"]
-    assert [s["title"] for s in review if s["kind"] == "metrics"] == ["2024年主要指标"]
+    assert [s["title"] for s in review if s["kind"] == "metrics"] == ["2024年主要成绩"]  # results, titled so
     assert review[0]["metrics"][0]["indicator"] == "地区生产总值"  # 突破3200亿元，增长5.8%左右: a 2024 result
     assert [s["title"] for s in plan if s["kind"] == "metrics"] == ["2025年主要预期目标"]
     county = outline_of(CORPUS / "county-report-salutations.txt")

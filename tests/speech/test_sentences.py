@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deckgen.speech.sentences import headline_and_rest, sentences, shorten
+from deckgen.speech.sentences import headline_and_rest, sentences, shorten, tidy
 
 
 def test_sentences_do_not_split_inside_quotes():
@@ -31,3 +31,13 @@ def test_long_leading_sentence_gives_a_clause_headline():
     # Cut at the last clause within 40 characters; what is cut off leads the rest.
     assert head == "以实现扭亏为盈为目标，加强管理，努力提高企业整体素质，不断增强市场竞争力"
     assert rest == "促进邮政持续快速健康发展，努力实现良性循环。其余。"
+
+
+def test_figures_set_digit_by_digit_are_read_whole():
+    """The 1998 report (as the gov.cn page sets it) spaces every digit: 1 9 9 9 年,
+    8 ．8 ％. A slide shows 1999年 and 8.8%, and the metrics reader sees the figure."""
+    assert tidy("澳门将于1 9 9 9 年1 2 月2 0 日回到祖国怀抱") == "澳门将于1999年12月20日回到祖国怀抱"
+    assert tidy("去年经济增长8 ．8 ％，商品零售价格涨幅为0 ．8 ％") == "去年经济增长8.8%，商品零售价格涨幅为0.8%"
+    assert tidy("国务院组成部门从4 0 个减少到2 9 个。") == "国务院组成部门从40个减少到29个。"
+    # figures written the usual way are left as they are
+    assert tidy("增长 6.6%，2024 年 3 月") == "增长 6.6%，2024 年 3 月"

@@ -63,7 +63,7 @@ def test_report_line_broken_inside_an_item_is_joined(report):
 def test_report_metrics(report):
     tables = {s["title"]: s["metrics"] for s in slides_of(report.data) if s["kind"] == "metrics"}
     # The review part names its year (2023年工作回顾); the figures' sentence does not.
-    results = tables["2023年主要指标"]
+    results = tables["2023年主要成绩"]  # the year before the report's: its results (issue 16)
     assert results[:2] == [
         {"indicator": "地区生产总值", "value": 256, "unit": "亿元", "change": "同比增长3.2%"},
         {"indicator": "一般公共预算收入", "value": 24.5, "unit": "亿元", "change": "同比增长5.8%"},

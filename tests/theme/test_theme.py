@@ -41,6 +41,22 @@ def test_builtin_themes_load_with_their_own_logos():
     assert load_theme().name == "postal-green"
 
 
+def test_the_shipped_logos_are_sound_so_a_build_need_not_decode_them(tmp_path):
+    """A build trusts deckgen's own logos (decoding one imports Pillow's PNG reader on
+    every first build); this test decodes every one of them instead. A copy elsewhere
+    is checked as any logo is."""
+    from deckgen.theme.loader import _decoded_image_problem, assets_dir, image_problem
+
+    logos = sorted((assets_dir() / "logos").glob("*.png"))
+    assert logos and {theme.logo for theme in map(load_theme, builtin_themes())} <= set(logos)
+    for logo in logos:
+        assert _decoded_image_problem(logo) is None, logo
+        assert image_problem(logo) is None
+    copy = tmp_path / logos[0].name
+    copy.write_bytes(logos[0].read_bytes()[:200])  # a truncated copy of our own logo
+    assert "truncated" in (image_problem(copy) or "")
+
+
 def test_theme_by_path_and_slide_size(tmp_path):
     path = tmp_path / "mine.yaml"
     path.write_text(GOOD, encoding="utf-8")

@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from deckgen.typeset import fonts
 from deckgen.typeset.fonts import FontFile, _parse_fc_answer, find_font_file
 
 from .conftest import CJK_FAMILY
@@ -59,6 +60,36 @@ def test_a_fontconfig_answer_of_another_family_is_rejected(tmp_path):
     assert _parse_fc_answer(f"{font}|0|DejaVu Sans,DejaVu Sans Book", "DejaVu Sans") == (
         FontFile(str(font), 0)
     )
+
+
+@pytest.mark.parametrize("bold", [False, True])
+@pytest.mark.parametrize("family", [CJK_FAMILY, "Noto Serif CJK SC", "DejaVu Sans", "微软雅黑", "Microsoft YaHei", "No Such Family Deckgen", "Odd\\Name-With:Signs,Here"])
+def test_fontconfig_in_the_process_answers_as_fc_match_does(family, bold):
+    """The library is asked as ``fc-match`` asks; both ways give the same file, face
+    and verdict, for installed, missing and oddly spelled families."""
+    if shutil.which("fc-match") is None or fonts._fontconfig_library() is None:
+        pytest.skip("fontconfig is not here")
+    in_process = fonts._font_from_fontconfig(family, bold)
+    fonts._fontconfig_library.cache_clear()
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(fonts, "_fontconfig_library", lambda: None)
+            by_process = fonts._font_from_fontconfig(family, bold)
+    finally:
+        fonts._fontconfig_library.cache_clear()
+    assert in_process == by_process
+
+
+def test_a_lookup_starts_no_process_where_the_fontconfig_library_loads(monkeypatch):
+    if shutil.which("fc-match") is None or fonts._fontconfig_library() is None:
+        pytest.skip("fontconfig is not here")
+    import subprocess
+
+    started = []
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: started.append(a) or pytest.fail("fc-match was run"))
+    assert fonts._font_from_fontconfig(CJK_FAMILY, False) is not None
+    assert fonts._font_from_fontconfig("No Such Family Deckgen", True) is None
+    assert started == []
 
 
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
