@@ -9,6 +9,9 @@
 
 The virtual environment lives in .venv/ and is refreshed only when pyproject.toml
 changes. Extra arguments after `test` go to pytest (e.g. `python3 dev.py test -k cli`).
+The tests run in one process per core (pytest-xdist, each test module whole in one
+process, so a module's decks are built and converted once); `-n 0` runs them all in
+this process (as --pdb needs), `-n 4` in four.
 """
 
 from __future__ import annotations
@@ -43,6 +46,27 @@ def ensure_env(extras: str) -> None:
     stamp.write_text(digest)
 
 
+#: pytest options that need every test in this one process.
+ONE_PROCESS = ("--pdb", "--trace", "--co", "--collect-only", "--setup-plan", "no:xdist", "-pno:xdist")
+
+
+def pytest_args(rest: list[str]) -> list[str]:
+    """pytest's arguments for ``dev.py test``: the tests spread over the cores (one
+    process per logical CPU, at most four; one LibreOffice at a time in each;
+    PYTEST_XDIST_AUTO_NUM_WORKERS=N or ``-n N`` sets another count), whole modules per
+    process (``--dist loadfile``) in the order collected (tests/conftest.py puts the
+    longest first); ``-n 0`` or ``--pdb`` keeps them all in this process."""
+    names = {arg.split("=")[0] for arg in rest}
+    if names & set(ONE_PROCESS):
+        return rest
+    args = []
+    if not names & {"-n", "--numprocesses"} and not any(arg.startswith("-n") and arg[2:].isalnum() for arg in rest):
+        args += ["-n", "logical", "--maxprocesses=4"]
+    if "--dist" not in names:
+        args += ["--dist", "loadfile", "--no-loadscope-reorder"]
+    return args + rest
+
+
 def run(cmd: list[str]) -> None:
     code = subprocess.call(cmd, cwd=ROOT)
     if code:
@@ -56,7 +80,7 @@ def main(argv: list[str]) -> None:
         run([str(PYTHON), "-m", "deckgen", "build", *rest])
     elif task == "test":
         ensure_env("test")
-        run([str(PYTHON), "-m", "pytest", *rest])
+        run([str(PYTHON), "-m", "pytest", *pytest_args(rest)])
     elif task == "lint":
         ensure_env("test")
         run([str(PYTHON), "-m", "ruff", "check", *rest])

@@ -416,6 +416,9 @@ def watch(outline_path, output, theme_ref, slide_size, pdf, values, template) ->
       deckgen watch decks/postal-2024.yaml -o out/postal.pptx
       deckgen watch talk.yaml --pdf     # keep a PDF viewer open on out/talk.pdf
     """
+    import signal
+    import threading
+
     from deckgen.build import default_output
     from deckgen.watch import watch as watch_loop
 
@@ -430,10 +433,22 @@ def watch(outline_path, output, theme_ref, slide_size, pdf, values, template) ->
     for written in (target, target.with_suffix(".pdf")) if pdf else (target,):
         refuse_overwriting_inputs(written, build_inputs(path, None, values))
     click.echo(f"watching {path} (Ctrl-C stops)")
+    stop = threading.Event()
+
+    def interrupt(signum, frame) -> None:
+        # Ctrl-C ends a build at once (KeyboardInterrupt) and, should anything on the
+        # way swallow that exception, the loop still ends at its next poll (stop).
+        stop.set()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupt)
     try:
-        watch_loop(path, target, theme_ref, slide_size, values, pdf, echo=lambda line: click.echo(line), template=template)
+        watch_loop(path, target, theme_ref, slide_size, values, pdf, echo=lambda line: click.echo(line), template=template, stop=stop)
     except KeyboardInterrupt:
-        click.echo("stopped")
+        pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    click.echo("stopped")
     sys.exit(0)
 
 

@@ -104,54 +104,53 @@ def _textless_images(pdf_path: Path) -> list:
 
 def glyph_contrasts(pdf_path: Path):
     """Per page (1-based), a list of (char, rgb, size, bold, measured ratio, needed)."""
-    import pdfplumber
+    from pdftext import pdf_pages
 
     images = _textless_images(Path(pdf_path))
     pages = []
     luminance_of: dict[tuple[int, int, int], float] = {}
-    with pdfplumber.open(str(pdf_path)) as pdf:
-        for page, image in zip(pdf.pages, images):
-            kx = image.width / float(page.width)
-            ky = image.height / float(page.height)
-            found = []
-            for char in page.chars:
-                if not char["text"].strip():
-                    continue
-                rgb = _rgb(char.get("non_stroking_color"))
-                if rgb is None:
-                    continue
-                size = float(char["size"])
-                baseline = char["bottom"] + (char["y0"] - char["matrix"][5])
-                top, bottom = baseline - 0.80 * size, baseline + 0.05 * size
-                left, right = char["x0"] + 0.05 * size, char["x1"] - 0.05 * size
-                box = (
-                    max(int(left * kx), 0),
-                    max(int(top * ky), 0),
-                    min(max(int(right * kx + 0.999), int(left * kx) + 1), image.width),
-                    min(max(int(bottom * ky + 0.999), int(top * ky) + 1), image.height),
-                )
-                if box[0] >= box[2] or box[1] >= box[3]:
-                    continue
-                colors = image.crop(box).getcolors(maxcolors=1 << 16) or []
-                glyph_lum = luminance(rgb)
-                measured = []
-                for count, pixel in colors:
-                    lum = luminance_of.get(pixel)
-                    if lum is None:
-                        lum = luminance_of[pixel] = luminance(tuple(v / 255 for v in pixel))  # type: ignore[arg-type]
-                    measured.append((ratio(glyph_lum, lum), count))
-                measured.sort()
-                total = sum(count for _, count in measured)
-                # the ratio that COVERAGE of the pixels reach or exceed
-                skip, worst = (1 - COVERAGE) * total, measured[-1][0] if measured else 21.0
-                for value, count in measured:
-                    if skip < count:
-                        worst = value
-                        break
-                    skip -= count
-                bold = "bold" in char["fontname"].lower()
-                found.append((char["text"], rgb, size, bold, worst, required(size, bold)))
-            pages.append(found)
+    for page, image in zip(pdf_pages(pdf_path), images):
+        kx = image.width / page.width
+        ky = image.height / page.height
+        found = []
+        for char in page.chars:
+            if not char["text"].strip():
+                continue
+            rgb = _rgb(char.get("non_stroking_color"))
+            if rgb is None:
+                continue
+            size = float(char["size"])
+            baseline = char["bottom"] + (char["y0"] - char["matrix"][5])
+            top, bottom = baseline - 0.80 * size, baseline + 0.05 * size
+            left, right = char["x0"] + 0.05 * size, char["x1"] - 0.05 * size
+            box = (
+                max(int(left * kx), 0),
+                max(int(top * ky), 0),
+                min(max(int(right * kx + 0.999), int(left * kx) + 1), image.width),
+                min(max(int(bottom * ky + 0.999), int(top * ky) + 1), image.height),
+            )
+            if box[0] >= box[2] or box[1] >= box[3]:
+                continue
+            colors = image.crop(box).getcolors(maxcolors=1 << 16) or []
+            glyph_lum = luminance(rgb)
+            measured = []
+            for count, pixel in colors:
+                lum = luminance_of.get(pixel)
+                if lum is None:
+                    lum = luminance_of[pixel] = luminance(tuple(v / 255 for v in pixel))  # type: ignore[arg-type]
+                measured.append((ratio(glyph_lum, lum), count))
+            measured.sort()
+            total = sum(count for _, count in measured)
+            # the ratio that COVERAGE of the pixels reach or exceed
+            skip, worst = (1 - COVERAGE) * total, measured[-1][0] if measured else 21.0
+            for value, count in measured:
+                if skip < count:
+                    worst = value
+                    break
+                skip -= count
+            bold = "bold" in char["fontname"].lower()
+            found.append((char["text"], rgb, size, bold, worst, required(size, bold)))
+        pages.append(found)
     return pages
 
 

@@ -42,6 +42,7 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
+from pdftext import pdf_pages
 from xmlcheck import audit_pptx, autofit_flags, east_asian_missing  # noqa: F401  (re-exported)
 
 TOLERANCE_PT = 1.0
@@ -504,24 +505,22 @@ def check_deck(pptx_path: Path, pdf_path: Path) -> DeckReport:
         pptx.exc.PackageNotFoundError: the deck is missing or not a .pptx.
         FileNotFoundError: the PDF is missing.
     """
-    import pdfplumber
-
     pptx_path, pdf_path = Path(pptx_path), Path(pdf_path)
     prs = Presentation(str(pptx_path))
     visible = [(n, s) for n, s in enumerate(prs.slides, 1) if s._element.get("show") != "0"]
-    with pdfplumber.open(pdf_path) as pdf:
-        report = DeckReport(pptx_path, pdf_path, len(visible), len(pdf.pages))
-        for (slide_no, slide), page in zip(visible, pdf.pages):
-            kx = float(page.width) / prs.slide_width
-            ky = float(page.height) / prs.slide_height
-            boxes = [_scaled(b, kx, ky) for b in _slide_boxes(slide)]
-            glyphs = _page_glyphs(page)
-            page_box = Box("slide", 0.0, 0.0, float(page.width), float(page.height))
-            holders = _check_boxes(slide_no, glyphs, boxes, page_box, report)
-            _check_overlaps(slide_no, glyphs, holders, report)
-            report.sizes_by_slide[slide_no] = sorted({round(g.size, 1) for g in glyphs})
-            # "BAAAAA+NotoSansCJKjp-Regular" -> "NotoSansCJKjp-Regular": the subset tag varies
-            report.fonts_by_slide[slide_no] = sorted({g.font.split("+")[-1] for g in glyphs})
+    pages = pdf_pages(pdf_path)
+    report = DeckReport(pptx_path, pdf_path, len(visible), len(pages))
+    for (slide_no, slide), page in zip(visible, pages):
+        kx = page.width / prs.slide_width
+        ky = page.height / prs.slide_height
+        boxes = [_scaled(b, kx, ky) for b in _slide_boxes(slide)]
+        glyphs = _page_glyphs(page)
+        page_box = Box("slide", 0.0, 0.0, page.width, page.height)
+        holders = _check_boxes(slide_no, glyphs, boxes, page_box, report)
+        _check_overlaps(slide_no, glyphs, holders, report)
+        report.sizes_by_slide[slide_no] = sorted({round(g.size, 1) for g in glyphs})
+        # "BAAAAA+NotoSansCJKjp-Regular" -> "NotoSansCJKjp-Regular": the subset tag varies
+        report.fonts_by_slide[slide_no] = sorted({g.font.split("+")[-1] for g in glyphs})
     return report
 
 
@@ -545,21 +544,18 @@ def check_decks(pptx_paths: list[Path], workdir: Path) -> dict[Path, DeckReport]
 def glyphs_and_holders(pptx_path: Path, pdf_path: Path) -> list[tuple[list[Glyph], list[str]]]:
     """Per visible slide: its glyphs and, for each glyph, the name of the shape (or
     table cell) holding it ("" when none can)."""
-    import pdfplumber
-
     prs = Presentation(str(pptx_path))
     visible = [s for s in prs.slides if s._element.get("show") != "0"]
     out = []
-    with pdfplumber.open(pdf_path) as pdf:
-        for slide, page in zip(visible, pdf.pages):
-            kx, ky = float(page.width) / prs.slide_width, float(page.height) / prs.slide_height
-            boxes = [_scaled(b, kx, ky) for b in _slide_boxes(slide)]
-            glyphs = _page_glyphs(page)
-            holders = []
-            for glyph in glyphs:
-                box, _inside = _holder(glyph, boxes)
-                holders.append(box.name if box else "")
-            out.append((glyphs, holders))
+    for slide, page in zip(visible, pdf_pages(pdf_path)):
+        kx, ky = page.width / prs.slide_width, page.height / prs.slide_height
+        boxes = [_scaled(b, kx, ky) for b in _slide_boxes(slide)]
+        glyphs = _page_glyphs(page)
+        holders = []
+        for glyph in glyphs:
+            box, _inside = _holder(glyph, boxes)
+            holders.append(box.name if box else "")
+        out.append((glyphs, holders))
     return out
 
 

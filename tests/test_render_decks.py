@@ -185,20 +185,19 @@ def _slide_data(pptx: Path, pdf: Path) -> list:
     """Per slide: (glyphs, boxes, holder name per glyph), cached per deck."""
     key = str(pdf)
     if key not in _SLIDE_DATA:
-        import pdfplumber
+        from pdftext import pdf_pages  # the characters check_decks read for the report
 
         prs = Presentation(str(pptx))
         data = []
-        with pdfplumber.open(pdf) as doc:
-            for slide, page in zip(prs.slides, doc.pages):
-                kx, ky = float(page.width) / prs.slide_width, float(page.height) / prs.slide_height
-                boxes = [_scaled(b, kx, ky) for b in _slide_boxes(slide)]
-                glyphs = _page_glyphs(page)
-                holders = []
-                for g in glyphs:
-                    box, _inside = _holder(g, boxes)
-                    holders.append(box.name if box else "")
-                data.append((glyphs, holders))
+        for slide, page in zip(prs.slides, pdf_pages(pdf)):
+            kx, ky = page.width / prs.slide_width, page.height / prs.slide_height
+            boxes = [_scaled(b, kx, ky) for b in _slide_boxes(slide)]
+            glyphs = _page_glyphs(page)
+            holders = []
+            for g in glyphs:
+                box, _inside = _holder(g, boxes)
+                holders.append(box.name if box else "")
+            data.append((glyphs, holders))
         _SLIDE_DATA[key] = data
     return _SLIDE_DATA[key]
 

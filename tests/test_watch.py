@@ -51,7 +51,7 @@ def test_watch_rebuilds_on_save_survives_broken_saves_and_stops_on_ctrl_c(tmp_pa
     outline, deck = tmp_path / "talk.yaml", tmp_path / "talk.pptx"
     good = SMALL.read_text(encoding="utf-8")
     _save(outline, good)
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "deckgen", "watch", str(outline), "-o", str(deck)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path,
@@ -81,7 +81,18 @@ def test_watch_rebuilds_on_save_survives_broken_saves_and_stops_on_ctrl_c(tmp_pa
         assert deck.read_bytes() == first  # same outline, same bytes
 
         proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=30) == 0
+        try:
+            code = proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            # Say where it hung: PYTHONFAULTHANDLER makes SIGABRT print every thread's stack.
+            proc.send_signal(signal.SIGABRT)
+            proc.wait(timeout=30)
+            time.sleep(0.5)
+            rest = []
+            while not lines.queue.empty():
+                rest.append(lines.queue.get())
+            raise AssertionError("Ctrl-C did not stop deckgen watch within 30 s; it printed:\n" + "\n".join(lines.seen + rest)) from None
+        assert code == 0
         lines.wait_for("stopped", timeout=30)
         assert not any("Traceback" in line for line in lines.seen)
         print(f"rebuild latency after save: {latency:.2f} s")
