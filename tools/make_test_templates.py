@@ -32,6 +32,9 @@ Templates we did not design deckgen around, each with something awkward:
   master with the emblem; no example slides.
 * ``latin-face.pptx`` — a theme that names only a Latin face (DejaVu Sans) and no
   East-Asian one, not even per script: the deck must name the face it was measured with.
+* ``stamped-content.pptx`` — a large stamp picture on the Title and Content layout, in
+  the middle of its body: too little room is left around it, so content goes on
+  another layout of the master (Title Only, where the page is free).
 * ``no-titles.pptx`` — every title placeholder removed: deckgen must refuse it and say
   which layouts there are and how to map them.
 
@@ -257,6 +260,29 @@ def baked_logo() -> Path:
     return path
 
 
+def stamped_content(emblem: Path) -> Path:
+    """python-pptx's default with the master's band and emblem, and a stamp 3.2 in
+    square in the middle of the Title and Content layout's body."""
+    prs = Presentation()
+    _set_theme(prs, "Arial", "Arial", "Noto Sans CJK SC", "144696", "0B2A5B")
+    _master_chrome(prs, emblem)
+    layout = prs.slide_layouts[1]
+    _image_part, rid = layout.part.get_or_add_image_part(str(emblem))
+    side = int(Pt(230))
+    x, y = (int(prs.slide_width) - side) // 2, int(Pt(300)) - side // 2
+    stamp = (
+        f'<p:pic {NS}><p:nvPicPr><p:cNvPr id="92" name="Stamp" descr="Stamp"/><p:cNvPicPr>'
+        '<a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr userDrawn="1"/></p:nvPicPr>'
+        f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{side}" cy="{side}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
+    )
+    layout.shapes._spTree.insert(2, etree.fromstring(stamp))
+    path = OUT / "stamped-content.pptx"
+    prs.save(str(path))
+    return path
+
+
 def spaced_title(emblem: Path) -> Path:
     prs = Presentation()
     _set_theme(prs, "Arial", "Arial", "Noto Sans CJK SC", "1B5E4B", "0E3A2E")
@@ -453,7 +479,7 @@ def main() -> None:
     emblem = OUT / "emblem.png"
     emblem.write_bytes(emblem_png())
     made = [bureau(emblem), unit_potx(emblem), no_titles(), dark_picture(emblem), filled_title(emblem), light_accents(emblem), baked_logo(), spaced_title(emblem),
-            two_masters(emblem), lo_title_master(emblem), latin_face(emblem)]
+            two_masters(emblem), lo_title_master(emblem), latin_face(emblem), stamped_content(emblem)]
     if "--no-impress" not in sys.argv:
         made.append(impress(made[0]))
     for path in made:

@@ -11,11 +11,11 @@ and places slides on them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from deckgen.errors import InputError, Issue
-from deckgen.layout.elements import Fill, Picture, Rect
+from deckgen.layout.elements import Fill, Insets, Picture, Rect
 from deckgen.theme.model import Theme
 from deckgen.theme.scenery import Scenery
 from deckgen.theme.template import Placeholder, TemplateInfo, TemplateLayout
@@ -64,6 +64,11 @@ class Slot:
     type: str
     idx: int
     rect: Rect
+    #: A template placeholder's own insets and alignment (left, center, right), which
+    #: text set in it keeps and is measured with; None on generated layouts.
+    insets: Insets | None = None
+    align: str = "left"
+    anchor: str = ""  # a template placeholder's own: top, middle, bottom ("" on generated layouts)
 
 
 @dataclass
@@ -264,6 +269,9 @@ def template_base(theme: Theme) -> BasePlan:
             "e.g. layouts: {achievements: 标题和内容, title: 标题幻灯片}"
         )
         raise InputError([Issue(where, 0, 0, message)])
+    for role in BODY_ROLES:
+        if role in chosen and not any(KIND_ROLES[kind] == role for kind in explicit):
+            chosen[role] = _roomier(chosen[role], role, info)
     layouts = {role: _template_layout(role, layout, info) for role, layout in chosen.items()}
     layouts.update({kind: _template_layout(KIND_ROLES[kind], layout, info) for kind, layout in own.items()})
     return BasePlan(info.width_pt, info.height_pt, layouts, info.path, template_master=info.master)
@@ -314,7 +322,13 @@ def _by_name(info: TemplateInfo, role: str) -> TemplateLayout | None:
 def _by_placeholders(info: TemplateInfo, role: str, chosen: dict[str, TemplateLayout]) -> TemplateLayout | None:
     with_title = [lay for lay in info.layouts if lay.of_type("title", "ctrTitle")]
     if role == "cover":
-        return next((lay for lay in with_title if lay.of_type("ctrTitle") or lay.layout_type == "title"), None) or (with_title[0] if with_title else None)
+        # A title layout; else the section layout, whose title is set large on the
+        # template's brand art; a content layout's title bar only as the last resort.
+        return (
+            next((lay for lay in with_title if lay.of_type("ctrTitle") or lay.layout_type == "title"), None)
+            or next((lay for lay in with_title if lay.layout_type == "secHead"), None)
+            or (with_title[0] if with_title else None)
+        )
     if role == "divider":
         return next((lay for lay in with_title if lay.layout_type == "secHead"), None) or chosen.get("cover")
     if role == "closing":
@@ -338,21 +352,84 @@ def _area(placeholder: Placeholder | None) -> float:
     return box.w * box.h if box is not None else 0.0
 
 
+#: OOXML paragraph alignments as deckgen's (justified and distributed text reads as left).
+ALIGNMENTS = {"l": "left", "ctr": "center", "r": "right"}
+#: OOXML text anchors as deckgen's (justified and distributed read as middle).
+ANCHORS = {"t": "top", "ctr": "middle", "b": "bottom"}
+
+
 def _slot(ph: Placeholder | None) -> Slot | None:
     if ph is None or ph.box is None:
         return None
-    return Slot(ph.type, ph.idx, Rect(ph.box.x, ph.box.y, ph.box.w, ph.box.h))
+    left, right, top, bottom = ph.insets
+    left += ph.margin  # a title's own margin: its lines start there, so they are measured from there
+    return Slot(ph.type, ph.idx, Rect(ph.box.x, ph.box.y, ph.box.w, ph.box.h), Insets(left, right, top, bottom), ALIGNMENTS.get(ph.align, "left"),
+                ANCHORS.get(ph.anchor, "middle"))
+
+
+#: Roles whose slides fill a body with their content.
+BODY_ROLES = ("agenda", "content", "data", "cards")
+#: A layout whose emblems and stamps leave its body less than this share of its room
+#: gives way to another layout of the master with more room (issue 15, point 4).
+ROOM_KEPT = 0.6
+#: Layouts never used for a body: vertical text, pictures, two or more bodies.
+NOT_FOR_BODIES = ("vertTx", "vertTitleAndTx", "picTx", "twoObj", "twoTxTwoObj", "objTx")
+
+
+def _roomier(layout: TemplateLayout, role: str, info: TemplateInfo) -> TemplateLayout:
+    """``layout``, or where the template's decorations on it (a stamp, an emblem in the
+    middle of the page) leave its body too little room, the layout of the same master
+    with a title and at most one body that leaves the most room (a Title Only layout
+    without the stamp). Text set around a stamp in a sliver of the page reads worse
+    than the same text on the master's plainer layout."""
+    room = _area_of(_template_layout(role, layout, info).body)
+    if room >= ROOM_KEPT * _area_of(_open_body(layout, info)):
+        return layout
+    best, best_room = layout, room
+    for other in info.layouts:
+        if other is layout or not other.of_type("title") or other.layout_type in NOT_FOR_BODIES or other.layout_type == "secHead":
+            continue
+        if len(other.of_type("body", "obj")) > 1 or other.of_type("pic", "subTitle"):
+            continue
+        other_room = _area_of(_template_layout(role, other, info).body or _open_body(other, info))
+        if other_room > best_room:
+            best, best_room = other, other_room
+    return best if best_room >= room * 1.25 else layout
+
+
+def _area_of(slot: Slot | None) -> float:
+    return slot.rect.w * slot.rect.h if slot is not None and slot.rect.w > 0 and slot.rect.h > 0 else 0.0
+
+
+def _open_body(layout: TemplateLayout, info: TemplateInfo) -> Slot | None:
+    """The room a layout gives content before its decorations are stepped around: its
+    body placeholder, or without one the page between its title and its footers."""
+    body = _slot(_body(layout))
+    if body is not None:
+        return body
+    titles = layout.of_type("title")
+    title = _slot(titles[0]) if titles else None
+    if title is None:
+        return None
+    feet = [ph.box.y for ph in layout.of_type("ftr", "sldNum") if ph.box is not None and ph.box.y > title.rect.bottom]
+    bottom = min(feet + [info.height_pt * 0.92])
+    top = title.rect.bottom + 12
+    return Slot("body", 0, Rect(title.rect.x, top, title.rect.w, bottom - top - 8))
 
 
 def _template_layout(role: str, layout: TemplateLayout, info: TemplateInfo) -> LayoutPlan:
     titles = layout.of_type("ctrTitle", "title")
     title = _slot(titles[0])
     if title is None:  # a title placeholder with no box anywhere: a sensible band at the top
-        title = Slot(titles[0].type, titles[0].idx, Rect(info.width_pt * 0.06, info.height_pt * 0.05, info.width_pt * 0.88, info.height_pt * 0.15))
+        title = Slot(titles[0].type, titles[0].idx, Rect(info.width_pt * 0.06, info.height_pt * 0.05, info.width_pt * 0.88, info.height_pt * 0.15),
+                     Insets(titles[0].insets[0] + titles[0].margin, *titles[0].insets[1:]), ALIGNMENTS.get(titles[0].align, "left"),
+                     ANCHORS.get(titles[0].anchor, "middle"))
     first = lambda *types: _slot(next(iter(layout.of_type(*types)), None))  # noqa: E731
     footer, number, date = first("ftr"), first("sldNum"), first("dt")
     subtitle = _clear_of(first("subTitle"), title, footer, number)
     body = _clear_of(_slot(_body(layout)), title, footer, number)
+    if body is None and role in BODY_ROLES and layout.scenery is not None and any(_is_mark(d, info) for d in layout.scenery.decorations):
+        body = _open_body(layout, info)  # the page under the title, which marks may shrink below
     if layout.scenery is not None:
         marks = [d for d in layout.scenery.decorations if _is_mark(d, info)]
         body = _off_marks(body, marks)
@@ -392,7 +469,7 @@ def _off_marks(slot: Slot | None, marks: list) -> Slot | None:
         rect = max(cuts, key=lambda r: max(r.w, 0) * max(r.h, 0))
     if rect.h < 24 or rect.w < 48:
         return None
-    return Slot(slot.type, slot.idx, rect)
+    return replace(slot, rect=rect)
 
 
 def _clear_of(slot: Slot | None, title: Slot, *others: Slot | None) -> Slot | None:
@@ -415,7 +492,7 @@ def _clear_of(slot: Slot | None, title: Slot, *others: Slot | None) -> Slot | No
             rect = Rect(rect.x, rect.y, rect.w, other.rect.y - 4 - rect.y)
     if rect.h < 24 or rect.w < 48:
         return None
-    return Slot(slot.type, slot.idx, rect)
+    return replace(slot, rect=rect)
 
 
 def _overlaps(a: Rect, b: Rect) -> bool:

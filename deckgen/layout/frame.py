@@ -62,6 +62,24 @@ class Frame:
             body = Rect(title.x, top, title.w, bottom - top - 8)
         return cls(w, h, mx, title, body, footer, number, layout, base.generated)
 
+    @property
+    def title_insets(self) -> Insets:
+        """The title's insets: a template's own (its title placeholder's), else ours."""
+        if self.generated or self.layout.title.insets is None:
+            return TITLE_INSETS
+        return self.layout.title.insets
+
+    @property
+    def title_align(self) -> str:
+        """The title's alignment: a template's own, else left."""
+        return self.layout.title.align if not self.generated else "left"
+
+    @property
+    def title_anchor(self) -> str:
+        """Where the title sits in its box: a template's own (nyush's section title at the
+        bottom of its panel), else the middle."""
+        return (self.layout.title.anchor or "middle") if not self.generated else "middle"
+
 
 @dataclass
 class TitleFit:
@@ -73,7 +91,7 @@ class TitleFit:
     fits: bool
 
 
-def fit_title(ts: Typesetter, text: str, width: float, max_height: float, max_pt: float, min_pt: float) -> TitleFit:
+def fit_title(ts: Typesetter, text: str, width: float, max_height: float, max_pt: float, min_pt: float, *, insets: Insets = TITLE_INSETS) -> TitleFit:
     """Choose a title size: the largest at which it fits in one or two lines.
 
     A title too long for one line at the largest size wraps to two before it shrinks
@@ -82,7 +100,7 @@ def fit_title(ts: Typesetter, text: str, width: float, max_height: float, max_pt
     must make room (``fits`` is False).
     """
     ts = ts.for_role("title")  # measured with the template's title letter spacing
-    inner = width - TITLE_INSETS.left - TITLE_INSETS.right
+    inner = width - insets.left - insets.right
     # Width grows with size, so sizes whose text is clearly too wide for two lines
     # are skipped without wrapping (titles are measured on every slide).
     em_width = ts.measurer.width_em(text, bold=True)
@@ -90,10 +108,10 @@ def fit_title(ts: Typesetter, text: str, width: float, max_height: float, max_pt
         if em_width * size > inner * 2 * 1.02:
             continue
         spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
-        n = ts.count_lines(spec, width, TITLE_INSETS)
+        n = ts.count_lines(spec, width, insets)
         if n > 2:
             continue
-        height = ts.height([spec], width, TITLE_INSETS)
+        height = ts.height([spec], width, insets)
         if height <= max_height + 0.01:
             return TitleFit(size, n, height, True)
     # Too long for two lines at the title floor. The rule and accent under the title
@@ -102,11 +120,11 @@ def fit_title(ts: Typesetter, text: str, width: float, max_height: float, max_pt
     # and the caller reports it (see :func:`title_finding`).
     for size in sizes_down(min_pt - 1, min(min_pt, ts.theme.size("body").min_pt)):
         spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
-        height = ts.height([spec], width, TITLE_INSETS)
+        height = ts.height([spec], width, insets)
         if height <= max_height + 0.01:
-            return TitleFit(size, ts.count_lines(spec, width, TITLE_INSETS), height, True)
+            return TitleFit(size, ts.count_lines(spec, width, insets), height, True)
     spec = Spec(text, min_pt, bold=True, pitch=TITLE_PITCH)
-    return TitleFit(min_pt, ts.count_lines(spec, width, TITLE_INSETS), ts.height([spec], width, TITLE_INSETS), False)
+    return TitleFit(min_pt, ts.count_lines(spec, width, insets), ts.height([spec], width, insets), False)
 
 
 def title_finding(fit: TitleFit, min_pt: float) -> str | None:
@@ -141,19 +159,20 @@ def chrome(ts: Typesetter, frame: Frame, title: str, fit: TitleFit | None = None
     """
     theme = ts.theme
     size = theme.size("title")
-    fit = fit or fit_title(ts, title + mark, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
+    insets = frame.title_insets
+    fit = fit or fit_title(ts, title + mark, frame.title.w, frame.title.h, size.max_pt, size.min_pt, insets=insets)
     title_rect, body = title_and_body(frame, fit)
     # A title that wraps is balanced at phrase boundaries when the plan is written
     # (layout.breaks), as every display text is. A slide that continues breaks it here
     # once, with the mark's width kept free, so every page has the same lines.
     text = title
     if reserve and fit.lines == 2:
-        text = _lines_with_room(ts.for_role("title"), title, fit.size_pt, title_rect.w - TITLE_INSETS.left - TITLE_INSETS.right, reserve)
+        text = _lines_with_room(ts.for_role("title"), title, fit.size_pt, title_rect.w - insets.left - insets.right, reserve)
     text += mark
     # On a template the title takes the template's colour; ours is the dark brand colour.
     color = theme.color("primary_dark") if frame.generated else None
-    spec = Spec(text, fit.size_pt, bold=True, color=color, pitch=TITLE_PITCH)
-    return [TextBox(title_rect, ts.paras([spec]), anchor="middle", insets=TITLE_INSETS, role="title", name="Title")], body
+    spec = Spec(text, fit.size_pt, bold=True, color=color, align=frame.title_align, pitch=TITLE_PITCH)
+    return [TextBox(title_rect, ts.paras([spec]), anchor=frame.title_anchor, insets=insets, role="title", name="Title")], body
 
 
 def _lines_with_room(ts: Typesetter, title: str, size: float, inner: float, tail: str) -> str:
@@ -233,3 +252,23 @@ def _cut_to_fit(ts: Typesetter, text: str, size: float, width: float, insets: In
         else:
             too_long = middle
     return text[:fitting]
+
+
+def open_stage(frame: Frame) -> Rect | None:
+    """Where a cover, divider or closing sets its display text large on a template layout
+    whose title placeholder is a bar across the top (a content or title-only layout
+    standing in for a title page, as on a template saved without one): the open area
+    under the bar, down to the footers. None on generated layouts, section layouts and
+    layouts whose title placeholder is already a display title."""
+    if frame.generated or frame.layout.section:
+        return None
+    bar = frame.title
+    if bar.h > frame.height * 0.14 or bar.y > frame.height * 0.3:
+        return None
+    bottom = min([r.y for r in (frame.footer, frame.number) if r is not None and r.y > bar.bottom] + [frame.height * 0.92])
+    slot = frame.layout.subtitle or frame.layout.body
+    x, w = (slot.rect.x, slot.rect.w) if slot is not None else (bar.x, bar.w)
+    top = max(bar.bottom + 16, slot.rect.y if slot is not None else 0.0)
+    if bottom - 8 - top < frame.height * 0.4:
+        return None
+    return Rect(x, top, w, bottom - 8 - top)

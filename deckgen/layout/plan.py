@@ -17,7 +17,7 @@ from deckgen.layout.hanging import hang_display_text, hang_item_text
 from deckgen.kinds.icon_choice import part_icons
 from deckgen.kinds.photos import divider_photo, image_beside, photo_findings, split_for_image
 from deckgen.layout.labels import cover_lines, footer_text, part_label, subtitle_shown
-from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, title_and_body, title_finding
+from deckgen.layout.frame import Frame, chrome, fit_title, footer, number_style, open_stage, title_and_body, title_finding
 from deckgen.kinds.metrics import metrics_form
 from deckgen.kinds.registry import layout_slide
 from deckgen.layout.limits import length_errors
@@ -90,7 +90,7 @@ def has_agenda(deck: Deck) -> bool:
     return len(deck.parts) != 1 or not deck.parts[0].slides
 
 
-def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lines: int = 3) -> float:
+def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lines: int = 3, *, insets: Insets | None = None) -> float:
     """The largest display size at which ``text`` fits ``height`` in ``max_lines`` lines.
 
     Goes down to the title floor (the theme's title minimum) with more lines before
@@ -102,10 +102,10 @@ def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lin
     low = min(ts.theme.size("display").min_pt, ts.theme.size("title").min_pt)
     for size in sizes_down(ts.theme.size("display").max_pt, low, 2.0):
         spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
-        if ts.height([spec], width) <= height and ts.count_lines(spec, width) <= max_lines:
+        if ts.height([spec], width, insets) <= height and ts.count_lines(spec, width, insets) <= max_lines:
             return size
     for size in sizes_down(low + 4, ts.theme.size("body").min_pt):
-        if ts.height([Spec(text, size, bold=True, pitch=TITLE_PITCH)], width) <= height:
+        if ts.height([Spec(text, size, bold=True, pitch=TITLE_PITCH)], width, insets) <= height:
             return size
     return ts.theme.size("body").min_pt
 
@@ -115,12 +115,12 @@ def _check_display(ts: Typesetter, size: float, path: str, what: str, findings: 
         findings.append(Finding(path, f"{what} is too long: set at {size:g} pt, below the {ts.theme.size('title').min_pt:g} pt title minimum; shorten it", kind="shrunk"))
 
 
-def _fit_lines(ts: Typesetter, text: str, width: float, high: float, low: float, max_lines: int, **look) -> Spec:
+def _fit_lines(ts: Typesetter, text: str, width: float, high: float, low: float, max_lines: int, *, insets: Insets | None = None, **look) -> Spec:
     """A paragraph spec at the largest size in [low, high] that keeps to ``max_lines``."""
     spec = Spec(text, low, **look)
     for size in sizes_down(high, low):
         spec = Spec(text, size, **look)
-        if ts.count_lines(spec, width) <= max_lines:
+        if ts.count_lines(spec, width, insets) <= max_lines:
             break
     return spec
 
@@ -169,31 +169,69 @@ def title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding
 
 
 def _template_title_slide(ts: Typesetter, frame: Frame, deck: Deck, findings: list[Finding]) -> SlidePlan:
-    title_box = frame.title
-    size = _display_fit(ts, deck.title, title_box.w, title_box.h)
+    title_box, insets = frame.title, frame.title_insets
+    stage = open_stage(frame)
+    if stage is not None:
+        # The layout's title is a bar across the top: the deck title is set large in
+        # the open area under it, the speaker, organiser and date below a rule.
+        area = Rect(stage.x, stage.y + stage.h * 0.12, stage.w, stage.h * 0.45)
+        size = _display_fit(ts, deck.title, area.w, area.h, insets=insets)
+        title_box = Rect(area.x, area.y, area.w, min(area.h, _display_height(ts, deck.title, size, area.w, insets)))
+    else:
+        size = _display_fit(ts, deck.title, title_box.w, title_box.h, insets=insets)
     _check_display(ts, size, "title", "the deck title", findings)
-    elements: list = [TextBox(title_box, ts.paras([Spec(deck.title, size, bold=True, pitch=TITLE_PITCH)]), "middle", role="title", name="Title")]
+    title_spec = Spec(deck.title, size, bold=True, align=frame.title_align, pitch=TITLE_PITCH)
+    elements: list = [TextBox(title_box, ts.paras([title_spec]), frame.title_anchor if stage is None else "middle", insets, role="title", name="Title")]
     given, to_come = cover_lines(deck)
     lines = [Spec(x, 20) for x in (subtitle_shown(deck.title, deck.subtitle), *given, to_come) if x]
     layout = frame.layout
     slot = layout.subtitle or layout.body
     ts = ts.for_role("subtitle" if slot else "body")
     box = slot.rect if slot else Rect(title_box.x, title_box.bottom + 12, title_box.w, max(40.0, frame.height - title_box.bottom - 40))
+    sub_insets = _slot_insets(slot)
+    if stage is not None:
+        rule_x = title_box.x + insets.left if frame.title_align == "left" else title_box.x + (title_box.w - 72) / 2
+        elements.append(Fill(Rect(rule_x, title_box.bottom + 14, 72, 5), ts.theme.color("primary"), name="Title accent"))
+        box = Rect(stage.x, title_box.bottom + 36, stage.w, stage.bottom - title_box.bottom - 36)
+        sub_insets = insets
     if lines:
         for spec in lines:
-            spec.size_pt = _fit_lines(ts, spec.text, box.w, 20, 18, 1).size_pt
-        while len(lines) > 1 and ts.height(lines, box.w) > box.h:
+            spec.size_pt = _fit_lines(ts, spec.text, box.w, 20, 18, 1, insets=sub_insets).size_pt
+            spec.align = frame.title_align if stage is not None else slot.align if slot else "left"
+        while len(lines) > 1 and ts.height(lines, box.w, sub_insets) > box.h:
             lines.pop()  # a small placeholder keeps the first lines (organisation and date are in the footers too)
-        held = _holding_box(ts, lines, box, frame)
+        held = _holding_box(ts, lines, box, frame, insets=sub_insets)
         if held is not None:
-            elements.append(TextBox(held, ts.paras(lines), "top", role="subtitle" if slot else "body", name="Subtitle"))
+            if stage is not None:  # as tall as its lines, so the group can be placed
+                held = Rect(held.x, held.y, held.w, min(held.h, ts.height(lines, held.w, sub_insets)))
+            elements.append(TextBox(held, ts.paras(lines), "top", sub_insets, role="subtitle" if slot else "body", name="Subtitle"))
+    if stage is not None:
+        _settle(elements, stage)
     return SlidePlan("title", deck.title, elements, notes=deck.notes, source_path="", layout="cover")
 
 
-def _holding_box(ts: Typesetter, specs: list[Spec], box: Rect, frame: Frame) -> Rect | None:
+def _settle(elements: list, stage: Rect) -> None:
+    """Move a cover's title group (title, rule, speaker lines) down so it sits a little
+    above the middle of the open area, as a title page's text does."""
+    top = min(e.rect.y for e in elements)
+    bottom = max(e.rect.bottom for e in elements)
+    shift = stage.y + (stage.h - (bottom - top)) * 0.4 - top
+    if shift <= 0:
+        return
+    for element in elements:
+        r = element.rect
+        element.rect = Rect(r.x, r.y + shift, r.w, r.h)
+
+
+def _slot_insets(slot) -> Insets:
+    """The insets of a template placeholder text is set in (PowerPoint's defaults without one)."""
+    return slot.insets if slot is not None and slot.insets is not None else Insets()
+
+
+def _holding_box(ts: Typesetter, specs: list[Spec], box: Rect, frame: Frame, *, insets: Insets | None = None) -> Rect | None:
     """``box``, grown downwards (within the slide) when ``specs`` need more height; None
     when they cannot be held at all. Template placeholders may be small."""
-    need = ts.height(specs, box.w)
+    need = ts.height(specs, box.w, insets)
     if need <= box.h + 0.01:
         return box
     if box.y + need <= frame.height - 8:
@@ -209,7 +247,7 @@ def agenda_slides(ts: Typesetter, frame: Frame, deck: Deck) -> list[SlidePlan]:
     theme = ts.theme
     n = len(deck.parts)
     cols = 1 if n <= 6 else 2
-    fit = fit_title(ts, "目录" + CONTINUED, frame.title.w, frame.title.h, theme.size("title").max_pt, theme.size("title").min_pt)
+    fit = fit_title(ts, "目录" + CONTINUED, frame.title.w, frame.title.h, theme.size("title").max_pt, theme.size("title").min_pt, insets=frame.title_insets)
     _, body = chrome(ts, frame, "目录", fit)
     gap = 32.0
     col_w = (body.w - gap * (cols - 1)) / cols
@@ -297,39 +335,110 @@ def divider_icons(deck: Deck) -> list[str | None]:
 
 
 def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings: list[Finding]) -> SlidePlan:
-    """A divider on the template's section layout: the part title in its title
-    placeholder, 第X部分，共Y部分 in its body placeholder when it has one (linked to
-    the agenda). On a template without a section layout (the divider borrows the cover
-    or content layout) the parts follow as progress, the current one highlighted, where
-    there is room: the divider still says where the talk is."""
+    """A divider on the template's section layout: the part's number large (01) over
+    its title in the title placeholder, 第X部分，共Y部分 in its body placeholder when it
+    has one (linked to the agenda). On a template without a section layout (the divider
+    borrows the cover or content layout) the number and title are set large in the open
+    area under the title bar (:func:`open_stage`) and the parts follow as progress, the
+    current one highlighted, where there is room: the divider still says where the talk is."""
     part: Part = deck.parts[index]
     total = len(deck.parts)
-    size = _display_fit(ts, part.title, frame.title.w, frame.title.h)
+    insets, align = frame.title_insets, frame.title_align
+    stage = open_stage(frame)
+    title_box = frame.title
+    numeral: Rect | None = None
+    numeral_size = 0.0
+    if stage is not None:
+        numeral_size = NUMERAL_SIZES[0]
+        numeral_h = _numeral_height(ts, numeral_size, stage.w, insets)
+        area = Rect(stage.x, stage.y + numeral_h, stage.w, stage.h * 0.36)
+        size = _display_fit(ts, part.title, area.w, area.h, insets=insets)
+        title_box = Rect(area.x, area.y, area.w, min(area.h, _display_height(ts, part.title, size, area.w, insets)))
+        numeral = Rect(stage.x, stage.y, stage.w, numeral_h)
+    else:
+        size = _display_fit(ts, part.title, title_box.w, title_box.h, insets=insets)
+        numeral, numeral_size, title_box = _numeral_over_title(ts, frame, title_box, _display_height(ts, part.title, size, title_box.w, insets))
     _check_display(ts, size, part.path, "the part title", findings)
-    elements: list = [TextBox(frame.title, ts.paras([Spec(part.title, size, bold=True, pitch=TITLE_PITCH)]), "middle", role="title", name="Title")]
+    elements: list = []
+    numeral_insets = insets
+    title = Spec(part.title, size, bold=True, align=align, pitch=TITLE_PITCH)
+    elements.insert(0, TextBox(title_box, ts.paras([title]), frame.title_anchor if stage is None else "middle", insets, role="title", name="Title"))
     place = f"，共{chinese_number(total)}部分" if total > 1 else ""
-    label = Spec(f"第{chinese_number(index + 1)}部分{place}", 24, pitch=1.3)
+    label = Spec(f"第{chinese_number(index + 1)}部分{place}", 24, align=align, pitch=1.3)
     slot = frame.layout.body or frame.layout.subtitle
     body_ts = ts
     ts = ts.for_role("subtitle" if slot else "label")
-    box = slot.rect if slot else Rect(frame.title.x, max(8.0, frame.title.y - 48), frame.title.w, 44)
-    if ts.height([label], box.w) > box.h or ts.count_lines(label, box.w) > 1:
+    label_insets = _slot_insets(slot) if stage is None else insets
+    if stage is not None:
+        box = Rect(stage.x, title_box.bottom + 16, stage.w, stage.bottom - title_box.bottom - 16)
+    else:
+        box = slot.rect if slot else Rect(frame.title.x, max(8.0, frame.title.y - 48), frame.title.w, 44)
+    if ts.height([label], box.w, label_insets) > box.h or ts.count_lines(label, box.w, label_insets) > 1:
         label.size_pt = 18
-    held = _holding_box(ts, [label], box, frame)
+    if numeral is None and stage is None and slot is not None and box.bottom <= frame.title.y + 1:
+        # The label's placeholder sits over the title (PowerPoint's default section
+        # header): the numeral takes its upper part, the label the lines over the title.
+        need = ts.height([label], box.w, label_insets)
+        for numeral_size in NUMERAL_SIZES:
+            height = _numeral_height(ts, numeral_size, box.w, label_insets)
+            if box.h - need >= height + 4:
+                numeral = Rect(box.x, box.bottom - need - height - 4, box.w, height)
+                box, numeral_insets = Rect(box.x, box.bottom - need, box.w, need), label_insets
+                break
+    if numeral is not None:
+        spec = Spec(f"{index + 1:02d}", numeral_size, bold=True, color=ts.theme.color("primary"), align=align, pitch=NUMERAL_PITCH)
+        elements.append(TextBox(numeral, ts.paras([spec]), "bottom", numeral_insets, role="label", name="Part numeral", link="agenda"))
+    held = _holding_box(ts, [label], box, frame, insets=label_insets)
     progress: list = []
     if held is not None and total > 1 and not frame.layout.section and held.y >= frame.title.bottom - 0.01:
         # The label takes the lines it needs; the parts follow under it, down to the footers.
-        need = ts.height([label], held.w)
+        need = ts.height([label], held.w, label_insets)
         bottom = min([r.y for r in (frame.footer, frame.number) if r is not None and r.y > held.y] + [held.bottom, frame.height * 0.92])
         region = Rect(held.x, held.y + need + 16, held.w, bottom - held.y - need - 16 - 8)
         if region.h >= 26 * min(total, 3):
             held = Rect(held.x, held.y, held.w, need)
             progress = _progress(body_ts, deck, index, region)
     if held is not None:
-        elements.append(TextBox(held, ts.paras([label]), "top", role="subtitle" if slot else "label", name="Part number", link="agenda"))
+        elements.append(TextBox(held, ts.paras([label]), "top", label_insets, role="subtitle" if slot else "label", name="Part number", link="agenda"))
     elements.extend(progress)
     return SlidePlan("divider", part.title, elements, notes=part.notes, source_path=part.path, layout="divider")
 
+
+#: Sizes of a divider's part numeral (01) on a template, largest first.
+NUMERAL_SIZES = (72.0, 60.0, 48.0)
+NUMERAL_PITCH = 1.1
+
+
+def _numeral_height(ts: Typesetter, size: float, width: float, insets: Insets) -> float:
+    return ts.height([Spec("01", size, bold=True, pitch=NUMERAL_PITCH)], width, insets)
+
+
+def _display_height(ts: Typesetter, text: str, size: float, width: float, insets: Insets) -> float:
+    return ts.for_role("title").height([Spec(text, size, bold=True, pitch=TITLE_PITCH)], width, insets)
+
+
+def _numeral_over_title(ts: Typesetter, frame: Frame, title: Rect, need: float) -> tuple[Rect | None, float, Rect]:
+    """Room for the part's numeral on a section layout: in the title placeholder above
+    the title's lines (the title then takes the lower part of its box; not when the
+    placeholder has a fill of its own, whose panel keeps its size), else just
+    above the box where no emblem or fixed text of the template lies. Returns the
+    numeral's box (None when there is no room), its size, and the title's box."""
+    scenery = frame.layout.scenery
+    filled = scenery is not None and "title" in scenery.placeholder_fills
+    # A title placeholder with its own fill (nyush's grey panel) keeps its whole box.
+    free = 0.0 if filled else title.h - need
+    marks = [Rect(d.x, d.y, d.w, d.h) for d in (frame.layout.scenery.decorations if frame.layout.scenery else ()) if d.w < frame.width * 0.5 and d.h < frame.height * 0.5]
+    marks += [slot.rect for slot in (frame.layout.body, frame.layout.subtitle) if slot is not None]  # where the label goes
+    for size in NUMERAL_SIZES:
+        height = _numeral_height(ts, size, title.w, frame.title_insets)
+        if free >= height + 4:
+            lower = Rect(title.x, title.bottom - need, title.w, need)
+            return Rect(title.x, lower.y - height, title.w, height), size, lower
+        above = Rect(title.x, title.y - height, title.w, height)
+        clear = not any(above.x < d.right and d.x < above.right and above.y < d.bottom and d.y < above.bottom for d in marks)
+        if above.y >= frame.height * 0.05 and clear:
+            return above, size, title
+    return None, 0.0, title
 
 
 DIVIDER_ICON_PT = 52.0
@@ -390,7 +499,7 @@ def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findi
     size = ts.theme.size("title")
     # Fit the longest title this slide can have (with （续）) so every page shares one body.
     longest = title + CONTINUED if title else title
-    fit = fit_title(ts, longest, frame.title.w, frame.title.h, size.max_pt, size.min_pt)
+    fit = fit_title(ts, longest, frame.title.w, frame.title.h, size.max_pt, size.min_pt, insets=frame.title_insets)
     title_problem = title_finding(fit, size.min_pt) if title else None
     if title_problem:
         findings.append(Finding(slide.path, title_problem, kind="shrunk"))
@@ -451,12 +560,17 @@ def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, finding
     generated = frame.generated
     on_brand = theme.color("on_primary") if generated else None
     box = Rect(mx, h * 0.20, w - 2 * mx, h * 0.36) if generated else frame.title
-    size = _display_fit(ts, closing.title, box.w, box.h, max_lines=2)
+    insets = frame.title_insets if not generated else None
+    stage = open_stage(frame)
+    if stage is not None:  # a title bar only: the closing line large in the open area under it
+        box = Rect(stage.x, stage.y + stage.h * 0.18, stage.w, stage.h * 0.34)
+    size = _display_fit(ts, closing.title, box.w, box.h, max_lines=2, insets=insets)
     _check_display(ts, size, "closing", "the closing line", findings)
     elements: list = [
-        TextBox(box, ts.paras([Spec(closing.title, size, True, on_brand, align="center", pitch=TITLE_PITCH)]), "bottom" if generated else "middle", role="title", name="Title"),
+        TextBox(box, ts.paras([Spec(closing.title, size, True, on_brand, align="center", pitch=TITLE_PITCH)]), "bottom" if generated or stage else frame.title_anchor,
+                insets or Insets(), role="title", name="Title"),
     ]
-    if generated:
+    if generated or stage is not None:
         elements.append(Fill(Rect(w / 2 - 40, box.bottom + 16, 80, 5), theme.color("accent"), name="Closing accent"))
     slot = None if generated else (frame.layout.subtitle or frame.layout.body)
     before: list[SlidePlan] = []
@@ -465,6 +579,8 @@ def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, finding
     if closing.text:
         if generated:
             text_box = Rect(mx + 40, box.bottom + 36, w - 2 * mx - 80, h - box.bottom - 36 - 70)
+        elif stage is not None:
+            text_box = Rect(stage.x, box.bottom + 36, stage.w, stage.bottom - box.bottom - 36 - 40)
         else:
             text_box = slot.rect if slot else Rect(box.x, box.bottom + 12, box.w, max(0.0, h * 0.9 - box.bottom - 12))
         spec = Spec(closing.text, 18, color=on_brand)
@@ -484,10 +600,12 @@ def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, finding
     # Signed as the footers are: an organisation that is only a placeholder is left out.
     sign = footer_text("{organisation}  {date}", organisation=deck.organisation, date=deck.date)
     sign_box = Rect(mx, h - 62, w - 2 * mx, 34) if generated else slot.rect if slot else None
+    if stage is not None:
+        sign_box = Rect(stage.x, stage.bottom - 34, stage.w, 34)
     if sign and sign_box is not None:
         sign_spec = _fit_lines(ts, sign, sign_box.w, 18, 14, 1, color=on_brand, align="center")
         if ts.height([sign_spec], sign_box.w) <= sign_box.h + 0.01:
-            elements.append(TextBox(sign_box, ts.paras([sign_spec]), "middle", role="label" if generated else "subtitle", name="Sign-off"))
+            elements.append(TextBox(sign_box, ts.paras([sign_spec]), "middle", role="label" if generated or stage is not None else "subtitle", name="Sign-off"))
     closing_plan = SlidePlan("closing", closing.title, elements, notes=closing.notes, source_path="closing", layout="closing")
     return before + [closing_plan]
 

@@ -234,8 +234,11 @@ def _shapes(tree, transform=(1.0, 0.0, 1.0, 0.0)):
             yield from _shapes(child, (sx * kx, tx + sx * ox, sy * ky, ty + sy * oy))
 
 
-def read_decorations(root, colors: Colors, image_of) -> list[Decoration]:
-    """Pictures and filled or texted shapes of a master or layout that are not placeholders."""
+def read_decorations(root, colors: Colors, image_of, theme=None) -> list[Decoration]:
+    """Pictures and filled or texted shapes of a master or layout that are not placeholders.
+    A shape filled by its style (``p:style/a:fillRef``) takes the theme's fill style of
+    that index in the referenced colour (a tinted gradient in an Office theme's second
+    style, as shtu's agenda band), solid when there is no theme."""
     out: list[Decoration] = []
     tree = root.find("p:cSld/p:spTree", NS)
     if tree is None:
@@ -260,11 +263,30 @@ def read_decorations(root, colors: Colors, image_of) -> list[Decoration]:
             if paint is None and shape.find("p:spPr/a:noFill", NS) is None:
                 style = shape.find("p:style/a:fillRef", NS)
                 found = colors.resolve(style) if style is not None and style.get("idx") != "0" else None
-                paint = Paint("solid", color=found[0]) if found else None
+                paint = _style_fill(style, found[0], colors, image_of, theme) if found else None
             if paint is None and not text:
                 continue
         out.append(Decoration(*box, paint=paint, text=text, name=name, geometry=_geometry(shape)))
     return out
+
+
+def _style_fill(ref, color: str, colors: Colors, image_of, theme) -> Paint:
+    """The theme's fill style ``ref`` points at (``idx`` 1-3: fillStyleLst, 1001-1003:
+    bgFillStyleLst) in ``color``; plain ``color`` when the theme does not have it."""
+    try:
+        idx = int(ref.get("idx", "0"))
+    except ValueError:
+        idx = 0
+    lists = theme.find("a:themeElements/a:fmtScheme", NS) if theme is not None else None
+    found = None
+    if lists is not None:
+        styles = lists.find("a:bgFillStyleLst" if idx >= 1001 else "a:fillStyleLst", NS)
+        at = idx - 1001 if idx >= 1001 else idx - 1
+        if styles is not None and 0 <= at < len(styles):
+            holder = etree.Element("holder")
+            holder.append(_copy(styles[at]))
+            found = read_paint(holder, colors, image_of, color)
+    return found or Paint("solid", color=color)
 
 
 def _geometry(shape) -> tuple[str, float, bool, bool]:
@@ -309,8 +331,8 @@ def read_scenery(master, layout, colors: Colors, master_images, layout_images, t
     scenery = Scenery()
     scenery.background = read_background(layout, colors, layout_images, theme) or read_background(master, colors, master_images, theme)
     if layout.get("showMasterSp") != "0":
-        scenery.decorations += read_decorations(master, colors, master_images)
-    scenery.decorations += read_decorations(layout, colors, layout_images)
+        scenery.decorations += read_decorations(master, colors, master_images, theme)
+    scenery.decorations += read_decorations(layout, colors, layout_images, theme)
     for role, types in (("title", "title|ctrTitle"), ("body", "body|obj|subTitle")):
         own = _placeholder_of(layout, types)
         inherited = _placeholder_of(master, "title" if role == "title" else "body")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -32,6 +32,9 @@ NS = {
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
 EMU_PER_PT = 12700
+#: PowerPoint's text insets when a placeholder states none: left, right, top, bottom (pt).
+DEFAULT_INSETS = (7.2, 7.2, 3.6, 3.6)
+INSET_ATTRS = ("lIns", "rIns", "tIns", "bIns")
 OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 #: Placeholder types that inherit their box from the master placeholder of this type.
@@ -63,6 +66,15 @@ class Placeholder:
     idx: int
     name: str
     box: Box | None
+    #: The text insets (left, right, top, bottom, in points) and first-level alignment
+    #: (l, ctr, r …) the template gives it: its own, else its master placeholder's, else
+    #: the master's text style and PowerPoint's defaults. Text set in it keeps them.
+    insets: tuple[float, float, float, float] = DEFAULT_INSETS
+    align: str = "l"
+    #: A title's first-level left margin (``marL``, pt): where its lines start inside
+    #: the insets (nyush indents its titles 0.25 in from a title bar at the slide's edge).
+    margin: float = 0.0
+    anchor: str = "t"  # where its text sits in the box: t, ctr, b
 
 
 @dataclass(frozen=True)
@@ -183,9 +195,13 @@ def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
     colors = Colors(info.colors, clr_map_of(master))
     master_images = images_of(master_member)
     master_boxes: dict[str, Box] = {}
-    for ph in _placeholders(master):
+    master_phs: dict[str, Placeholder] = {}
+    styles = {role: _style_align(master, style) for role, style in (("title", "titleStyle"), ("body", "bodyStyle"))}
+    for ph in _placeholders(master, styles=styles):
+        role = INHERITS_FROM.get(ph.type, ph.type)
+        master_phs.setdefault(role, ph)
         if ph.box is not None:
-            master_boxes.setdefault(INHERITS_FROM.get(ph.type, ph.type), ph.box)
+            master_boxes.setdefault(role, ph.box)
     spacing = {"title": [_style_spacing(master, "titleStyle")], "body": [_style_spacing(master, "bodyStyle")]}
     _add_placeholder_spacing(master, spacing)
     for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
@@ -195,8 +211,8 @@ def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
         c_sld = layout.find("p:cSld", NS)
         name = (c_sld.get("name") if c_sld is not None else "") or posixpath.basename(member)
         phs = tuple(
-            Placeholder(ph.type, ph.idx, ph.name, ph.box or master_boxes.get(INHERITS_FROM.get(ph.type, ph.type)))
-            for ph in _placeholders(layout)
+            replace(ph, box=ph.box or master_boxes.get(INHERITS_FROM.get(ph.type, ph.type)))
+            for ph in _placeholders(layout, parents=master_phs, styles=styles)
         )
         scenery = read_scenery(master, layout, colors, master_images, images_of(member), theme)
         info.layouts.append(TemplateLayout(name, phs, layout.get("type", ""), len(info.layouts), scenery))
@@ -274,7 +290,52 @@ def _slide_side(size, side: str) -> int:
     return emu
 
 
-def _placeholders(root) -> list[Placeholder]:
+def _style_align(master, style: str) -> tuple[str, float]:
+    """The first-level alignment of one of the master's text styles ("l" when unset)
+    and its left margin in points (where the lines start)."""
+    ppr = master.find(f"p:txStyles/p:{style}/a:lvl1pPr", NS)
+    return ((ppr.get("algn") if ppr is not None else None) or "l"), _margin_of(ppr)
+
+
+def _margin_of(ppr) -> float:
+    """Where a paragraph style's lines start (``marL``, less a negative ``indent``), in pt;
+    0 when it states no margin."""
+    if ppr is None or ppr.get("marL") is None:
+        return 0.0
+    try:
+        left, indent = int(ppr.get("marL")), int(ppr.get("indent") or 0)
+    except ValueError:
+        return 0.0
+    return max(0.0, min(144.0, (left + min(indent, 0)) / EMU_PER_PT))
+
+
+def _insets_and_align(shape, parent: Placeholder | None, style: tuple[str, float]) -> tuple[tuple[float, float, float, float], str, float, str]:
+    """A placeholder's insets and alignment: what it states itself, the rest inherited
+    from ``parent`` (its master placeholder) or, on the master, PowerPoint's defaults
+    and the master's text style."""
+    body_pr = shape.find("p:txBody/a:bodyPr", NS)
+    inherited = parent.insets if parent is not None else DEFAULT_INSETS
+    insets = []
+    for attr, default in zip(INSET_ATTRS, inherited):
+        value = body_pr.get(attr) if body_pr is not None else None
+        try:
+            insets.append(max(0.0, min(144.0, int(value) / EMU_PER_PT)) if value is not None else default)
+        except ValueError:
+            insets.append(default)
+    ppr = shape.find("p:txBody/a:lstStyle/a:lvl1pPr", NS)
+    align = (ppr.get("algn") if ppr is not None else None) or (parent.align if parent is not None else style[0])
+    if ppr is not None and ppr.get("marL") is not None:
+        margin = _margin_of(ppr)
+    else:
+        margin = parent.margin if parent is not None else style[1]
+    anchor = (body_pr.get("anchor") if body_pr is not None else None) or (parent.anchor if parent is not None else "t")
+    return (insets[0], insets[1], insets[2], insets[3]), align, margin, anchor
+
+
+def _placeholders(root, *, parents: dict[str, Placeholder] | None = None, styles: dict[str, tuple[str, float]] | None = None) -> list[Placeholder]:
+    """The placeholders of a master or layout, with their insets and alignment
+    resolved through ``parents`` (the master's placeholders by role) and ``styles``
+    (the master's title and body alignment)."""
     out = []
     for shape in root.iterfind("p:cSld/p:spTree/*", NS):
         ph = shape.find("*/p:nvPr/p:ph", NS)
@@ -286,12 +347,21 @@ def _placeholders(root) -> list[Placeholder]:
         if off is not None and ext is not None:
             box = Box(*(int(v) / EMU_PER_PT for v in (off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy"))))
         c_nv_pr = shape.find("*/p:cNvPr", NS)
+        kind = ph.get("type", "obj")
+        role = INHERITS_FROM.get(kind, kind)
+        parent = (parents or {}).get(role)
+        style = (styles or {}).get("title" if role == "title" else "body", ("l", 0.0))
+        insets, align, margin, anchor = _insets_and_align(shape, parent, style)
         out.append(
             Placeholder(
-                ph.get("type", "obj"),
+                kind,
                 int(ph.get("idx", "0")),
                 c_nv_pr.get("name", "") if c_nv_pr is not None else "",
                 box,
+                insets,
+                align,
+                margin if role == "title" else 0.0,
+                anchor,
             )
         )
     return out
