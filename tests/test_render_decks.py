@@ -370,7 +370,9 @@ def _groups(pptx: Path, deck) -> list[tuple[object, list]]:
     closing_text = deck.closing.text or ""
     shown = [p.text.replace("\v", "") for s in slides[pos:] for sh in s.shapes if sh.name in ("Statement", "Closing text") for p in sh.text_frame.paragraphs]
     assert "".join(shown) == closing_text.strip(), f"closing text shown as {shown!r}"
-    assert all(_title_of(s) in ("", deck.closing.title, deck.closing.title + CONTINUED) for s in slides[pos:]), "unexpected slides before the closing"
+    # A closing text set before the closing slide is titled 结语, never the closing line again.
+    assert all(_title_of(s) in ("", "结语", "结语" + CONTINUED) for s in slides[pos:-1]), "unexpected slides before the closing"
+    assert _title_of(slides[-1]) in ("", deck.closing.title), "the closing slide shows the closing line"
     return out
 
 

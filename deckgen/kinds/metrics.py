@@ -43,8 +43,10 @@ MAX_CARDS = 6
 MAX_SERIES = 4  # more lines or bar groups than this read better as a table
 VALUE_SIZES = (60.0, 44.0)  # the card value's size range, largest first
 # On a narrow (4:3) body three cards to a row are about 200 pt wide: values with a
-# unit (2.76 万亿元) go down to this size rather than turn the cards into a table.
-NARROW_VALUE_MIN = 36.0
+# unit (2.76 万亿元) go down to this size rather than turn the cards into a table
+# (still half as large again as a table's figures; issue 16: KPI cards stay cards
+# at 4:3).
+NARROW_VALUE_MIN = 30.0
 NARROW_BODY = 700.0
 CARD_GAP = 20.0
 CARD_INSETS = Insets(14, 14, 10, 10)
@@ -390,9 +392,10 @@ def _fit_cards(
     def value_width(metric: Metric, size: float) -> float:
         unit = (metric.unit or "").strip()
         qualifier, figure = value_qualifier(metric.value or "")
+        figure, after = value_suffix(figure)
         width = ts.one_line_width(figure, size, bold=True)
-        if qualifier:
-            width += ts.one_line_width(qualifier, unit_size(size))
+        if qualifier or after:
+            width += ts.one_line_width(qualifier + after, unit_size(size))
         if unit:
             width += ts.one_line_width(" " + unit, unit_size(size))
         return width
@@ -423,6 +426,18 @@ def value_qualifier(value: str) -> tuple[str, str]:
     return (match.group(1), value.strip()[match.end():]) if match else ("", value.strip())
 
 
+# 90%以上, 5%左右: words after the figure, set at the unit's size as those before it
+# are (at 4:3 a card is 200 pt wide: 90%以上 all at 36 pt did not fit one).
+_WORDS_AFTER_FIGURE = re.compile(r"(?<=[0-9０-９XＸ%％])(以上|以下|左右|以内)$")
+
+
+def value_suffix(figure: str) -> tuple[str, str]:
+    """A card figure cut into the figure and the words after it: ("90%", "以上"),
+    ("41.6", "")."""
+    match = _WORDS_AFTER_FIGURE.search(figure)
+    return (figure[: match.start()], match.group(1)) if match else (figure, "")
+
+
 def unit_size(value_pt: float) -> float:
     """The unit beside a card value: well under the value, never under body size."""
     return max(18.0, round(value_pt * 0.4))
@@ -447,10 +462,14 @@ def _card_paras(ts: Typesetter, slide: Slide, metric: Metric, specs: list[Spec],
     head = specs[: 2 if caption else 1]
     paras = ts.paras(head)
     qualifier, figure = value_qualifier(metric.value or "")
+    figure, after = value_suffix(figure)
     value = ts.paras([Spec(figure, value_pt, bold=True, color=theme.color("primary_dark"), align="center", pitch=VALUE_PITCH, space_before_pt=2)])[0]
     if qualifier:
         # 突破, 近, 超过: words about the figure, set at the unit's size before it.
         value.runs.insert(0, Run(qualifier, False, theme.color("text"), size_pt=unit_size(value_pt)))
+    if after:
+        # 以上, 左右: words about the figure, set at the unit's size after it.
+        value.runs.append(Run(after, False, theme.color("text"), size_pt=unit_size(value_pt)))
     unit = (metric.unit or "").strip()
     if unit:
         value.runs.append(Run(" " + unit, False, theme.color("text"), size_pt=unit_size(value_pt)))

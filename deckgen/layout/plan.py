@@ -542,11 +542,15 @@ def _form(slide: Slide) -> str:
     return slide.style or ""
 
 
+CLOSING_TEXT_TITLE = "结语"  # a closing text too long for the closing slide, set before it
+
+
 def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, findings: list[Finding]) -> list[SlidePlan]:
     """The closing line large on the brand colour, a smaller line under it.
 
     A closing text too long for the space under the closing line is set on a
-    statement slide just before the closing slide, rather than shrunk or cut. On a
+    statement slide titled 结语 just before the closing slide, rather than shrunk or
+    cut. On a
     template the closing line fills the closing layout's title placeholder.
     """
     theme = ts.theme
@@ -589,7 +593,9 @@ def closing_slides(ts: Typesetter, frames: dict[str, Frame], deck: Deck, finding
             elements.append(TextBox(text_box, ts.paras([spec]), "top", role="subtitle" if slot else "body", name="Closing text"))
             slot = None  # taken
         else:
-            statement = Slide("statement", title=closing.title, text=closing.text, path="closing")
+            # Titled as the call it is, not as the closing line: a deck never shows
+            # one title twice (the closing slide follows with the closing line).
+            statement = Slide("statement", title=CLOSING_TEXT_TITLE, text=closing.text, path="closing")
             before = content_slides(body_ts, frames, statement, [])
     # Signed as the footers are: an organisation that is only a placeholder is left out.
     sign = footer_text("{organisation}  {date}", organisation=deck.organisation, date=deck.date)

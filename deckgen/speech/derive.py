@@ -20,7 +20,7 @@ from typing import Any
 
 from deckgen.speech import headline
 from deckgen.speech import slides as S
-from deckgen.speech.headline import announced_title, closing_lines
+from deckgen.speech.headline import announced_title, closing_lines, is_situation
 from deckgen.speech import markers
 from deckgen.speech.markers import cn_number
 from deckgen.speech.metadata import on_behalf_of, read_metadata
@@ -83,6 +83,7 @@ class _Builder:
             closing["notes"] = S.notes_of(speech.closing)
         for annex in speech.annexes:
             self.place_annex(annex, data["parts"], closing)
+        fold_situations(data["parts"])
         distinct_titles(data["parts"])
         vary_layouts(data["parts"])
         data["closing"] = closing
@@ -599,6 +600,20 @@ def _year_of(text: str) -> str:
     """The first year (2024) named in ``text``, or ''."""
     match = re.search(r"(\d{4})年", text)
     return match.group(1) if match else ""
+
+
+def fold_situations(parts: list[dict]) -> None:
+    """A statement that only says on what grounds or since when (根据《……的建议》，市政府
+    制定了……) is no line a speaker puts up alone (issue 16 item 5): its paragraphs go to
+    the notes of the slide after it in the same part, in place."""
+    for part in parts:
+        slides = part.get("slides", [])
+        for index in range(len(slides) - 2, -1, -1):
+            slide = slides[index]
+            if slide.get("kind") == "statement" and is_situation(slide.get("text", "")):
+                following = slides[index + 1]
+                following["notes"] = slide.get("notes", "") + following.get("notes", "")
+                del slides[index]
 
 
 def _statement_title(part_title: str) -> str:

@@ -24,7 +24,9 @@ from deckgen.speech.sentences import (
 _SLOGAN_RE = re.compile(r"^(?:同志们|同事们)?[，,：:！!]?\s*“(?P<slogan>[^“”]{4,24})”[。！!]?$")
 _COMRADES_RE = re.compile(r"^(?:同志们|同事们|各位代表|各位委员|各位领导)[，,：:！!]\s*")
 _THANKS_RE = re.compile(r"^谢谢(?:大家|各位)?[！!。]?$")
-_REQUIREMENT_RE = re.compile(r"(?P<what>[^，。：；]{0,10}?(?:总体要求|指导思想|总体思路|基本思路))是[：:]")
+_REQUIREMENT_RE = re.compile(r"(?P<what>[^，。：；]{0,20}?(?:总体要求|指导思想|总体思路|基本思路))是[：:]")
+# 做好今年工作，要坚持……: the paragraph that follows is the year's overall requirement.
+_DO_WELL_RE = re.compile(r"(?:^|[。！])(?P<what>做好(?:今年|明年|[\d]{4}年)(?:政府|经济)?工作)[，,](?:要|必须)")
 _ANNOUNCE_RE = re.compile(
     r"(?:讲|提|谈|强调)(?:以下|这么)?(?P<n>几|[一二三四五六七八九十两])(?P<unit>点|个方面的?|条)(?P<what>意见|希望|要求|看法|体会)"
 )
@@ -97,12 +99,26 @@ def key_sentence(paragraphs: list[str]) -> str:
                     best, best_score = clause, score
     if best:
         return best
-    for paragraph in paragraphs:
-        first = sentences(paragraph)
-        if first and 6 <= len(bare(first[0])) <= 20:
-            return bare(first[0])
+    # A sentence that only tells when or on what grounds (十八大召开至今已经十年了,
+    # 根据《……的建议》) is no line a speaker puts up alone (issue 16 item 5): the first
+    # sentence that says something else stands for the paragraphs, if there is one.
+    said = [s for p in paragraphs for s in sentences(p)[:1] if not _SITUATION_RE.search(bare(s))]
+    for opening in said:
+        if 6 <= len(bare(opening)) <= 20:
+            return bare(opening)
+    if said:
+        return shorten(without_setting(said[0]))
     first = sentences(paragraphs[0]) if paragraphs else []
     return shorten(without_setting(first[0])) if first else ""
+
+
+def is_situation(sentence: str) -> bool:
+    """True for a sentence that only tells when or on what grounds: 十八大召开至今已经
+    十年了, 根据《……的建议》."""
+    return bool(_SITUATION_RE.search(bare(sentence)))
+
+
+_SITUATION_RE = re.compile(r"至今已经|已经.{1,4}年了$|^根据《|^按照《|^受.{2,8}委托")
 
 
 def is_slogan(clause: str) -> bool:
@@ -136,6 +152,10 @@ def requirement_title(paragraphs: list[str]) -> str:
         match = _REQUIREMENT_RE.search(paragraph)
         if match:
             return bare(match.group("what"))
+    for paragraph in paragraphs:
+        match = _DO_WELL_RE.search(paragraph)
+        if match:
+            return f"{match.group('what')}的总体要求"
     return ""
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from deckgen.speech.headline import topic_of
-from deckgen.speech.sentences import bare, clauses, is_setting
+from deckgen.speech.sentences import bare, clauses, is_setting, without_setting
+from deckgen.typeset.words import splits_word
 
 CONTINUED = "（续）"
 SUBJECT_MAX = 14  # characters of a point named after a title's colon
@@ -35,7 +36,9 @@ def distinct_titles(parts: list[dict]) -> None:
             title = slide.get("title", "")
             if not title or CONTINUED in title:
                 continue
-            if _key(title) in seen:
+            if _key(title) in seen or _key(title) in _entries(slide):
+                # Taken, or the slide's own first point again (基本民生保障水平持续提升
+                # over 基本民生保障水平持续提升, 教育卫生服务提质增效).
                 slide["title"] = _own_title(slide, title, seen)
             seen.add(_key(slide["title"]))
 
@@ -46,6 +49,9 @@ def _key(title: str) -> str:
 
 def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
     base = re.split(r"[：:]", taken)[0]
+    if re.fullmatch(r"附[件录]\d*", base) and len(re.split(r"[：:]", taken)) > 1:
+        # 附件：2026年省十件民生实事 — the annex is named by what it is.
+        base = re.split(r"[：:]", taken)[1]
     lead = bare(clauses(base)[0]) if clauses(base) else base
     candidates = []
     entries = len(slide.get("items", []) or slide.get("areas", []) or slide.get("bullets", []))
@@ -53,13 +59,24 @@ def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
         # 八个方面 of a review: the list's size, not its first entry, says what it holds.
         candidates.append(f"{lead}：{_number(entries)}个方面")
     candidates += [topic_of(line) for line in slide.get("notes", "").split("\n")[:2] if line]
+    if slide.get("kind") == "statement":
+        candidates += statement_titles(slide.get("text", ""))
+        candidates += [m.group(0) for m in [_OUTCOME_RE.search(bare(slide.get("notes", "").split("\n")[0]))] if m]
     if lead != base:
         candidates.append(lead)
     candidates += [f"{base}：{subject}" for subject in _subjects(slide)]
+    if 2 <= entries <= 3 and (joined := _joined(slide)):
+        candidates.insert(0, joined)
+    if entries >= 2:
+        candidates[:0] = [f"{lead}：{what}" for what in _ANNOUNCED_RE.findall(slide.get("notes", ""))[:1]]
+    if slide.get("metrics"):
+        candidates += [f"{base}：{subject}" for subject in _indicators(slide)]
     shown = _key(slide.get("text", ""))
+    own = _entries(slide)
+    candidates = [c for c in candidates if _key(c) not in own]
     for candidate in candidates:
         # A statement's title never says its text again (成绩来之不易 over 成绩来之不易).
-        if shown and (_key(candidate).endswith(shown) or shown.startswith(_key(candidate))):
+        if shown and (_key(candidate).endswith(shown) or shown.startswith(_key(candidate)) and len(candidate) * 2 > len(shown)):
             continue
         if candidate and _key(candidate) not in seen and len(candidate) <= TITLE_MAX:
             return candidate
@@ -70,6 +87,96 @@ def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
     while _key(f"{base}（{_ordinal(number)}）") in seen:
         number += 1
     return f"{base}（{_ordinal(number)}）"
+
+
+_VERB_RE = re.compile(r"(?=(就是|是|具有))")
+_YEAR_RE = re.compile(r"\d{4}年|今年|明年|去年")
+_NOT_BEFORE_IS = ("特别", "也", "还", "都", "正", "而", "即", "但", "或", "不", "只", "总", "却", "尤其", "主要", "首先", "关键")
+_NOT_SUBJECT = ("我们", "这", "那", "今天", "当前", "目前", "我国", "我省", "我市")
+# A predicate that closes a topic sentence (军政军民团结巩固发展): the title keeps the noun.
+_PREDICATE_RE = re.compile(
+    r"(?:(?:持续|不断|稳步|深入|加快|进一步|全面|扎实|有效|显著|明显)"
+    r"(?:提升|加强|推进|完善|深化|改善|增强|释放|落实|发展|建设|提高|实施)"
+    r"|巩固发展|提质增效|深化建设|取得新(?:进展|成效|突破)|成效明显)$"
+)
+# A paragraph that ends by naming its outcome (……，政府自身建设取得新成效。).
+_OUTCOME_RE = re.compile(r"(?<=，)[^，。；]{2,10}取得新(?:成效|进展|成就|突破)(?=。?$)")
+TAIL_MAX = 14  # characters of what a statement says of its subject, in its title
+
+
+def statement_titles(text: str) -> list[str]:
+    """Titles that say what a statement holds, from its sentence (issue 16 item 3).
+
+    The subject of a 是/就是/具有 sentence (马克思主义是……的根本指导思想 ->
+    马克思主义：根本指导思想, 中国共产党的中心任务就是…… -> 中国共产党的中心任务); a year
+    takes what it was (2025年是……很不平凡的一年 -> 2025年：很不平凡的一年); a topic
+    sentence its noun (坚如磐石的军政军民团结巩固发展 -> 军政军民团结). '' for a
+    sentence led by 我们 or a verb: nothing in it names its subject.
+    """
+    text = bare(without_setting(bare(text)))
+    for match in _VERB_RE.finditer(text[: SUBJECT_MAX + 2]):
+        subject = text[: match.start()].removesuffix("，")
+        if len(subject) < 4 and not _YEAR_RE.fullmatch(subject) or splits_word(text, match.start()) or "，" in subject:
+            continue
+        if "、" in subject or subject.endswith(_NOT_BEFORE_IS):
+            return []  # 积极促进乡镇企业、特别是……: 是 inside a phrase, no subject before it
+        if subject.startswith(_NOT_SUBJECT):
+            return []
+        tail = _tail(text[match.start() + len(match.group(1)):].split("，")[0])
+        if _YEAR_RE.fullmatch(subject):
+            return [f"{subject}：{tail}"] if tail else []
+        if not tail or len(subject) + len(tail) >= len(text) * 0.8:
+            # 十九大以来的五年：极不寻常、极不平凡的五年 over that very sentence says it
+            # twice; its subject alone names it.
+            return [subject]
+        return [f"{subject}：{tail}", subject]
+    modifier, of, noun = text.rpartition("的")
+    noun = _PREDICATE_RE.sub("", noun)
+    if of and modifier and "，" not in noun and 4 <= len(noun) <= SUBJECT_MAX and noun != text:
+        return [noun]
+    return []
+
+
+def _tail(rest: str) -> str:
+    """What a 是 clause says of its subject, short: the whole of it, else its noun after
+    the last 的 (……兴党兴国的根本指导思想 -> 根本指导思想), else the phrase after the
+    last 中/上 (……进程中具有重要意义的一年 -> 具有重要意义的一年), else its last
+    phrase of a list (……、“十五五”规划谋篇布局之年)."""
+    if rest.endswith("的"):
+        return ""
+    for tail in (rest, rest.rpartition("的")[2], re.split(r"[中上里]", rest)[-1], rest.rpartition("、")[2]):
+        if 4 <= len(tail) <= TAIL_MAX:
+            return tail
+    return ""
+
+
+# 必须牢牢把握以下重大原则：the list's own name for what it holds.
+_ANNOUNCED_RE = re.compile(r"(?:把握|坚持|做到|遵循|抓好|做好)以下(?:几[个项条点])?([^，。：；]{2,8}?)[：:。]")
+
+
+def _entries(slide: dict) -> set[str]:
+    """The headlines and bullets of a slide of two or more entries, as keys."""
+    texts = [i.get("headline", "") if isinstance(i, dict) else str(i) for i in slide.get("items", [])]
+    texts += [b for b in slide.get("bullets", []) if isinstance(b, str)]
+    return {_key(t) for t in texts if t} if len(texts) >= 2 else set()
+
+
+def _joined(slide: dict) -> str:
+    """Two or three headlines named together without their predicates:
+    自贸试验区及临港新片区深化建设 + 长三角一体化发展加快推进 ->
+    自贸试验区及临港新片区和长三角一体化发展; '' when that is too long."""
+    heads = [i.get("headline", "") for i in slide.get("items", []) if isinstance(i, dict)]
+    nouns = [_PREDICATE_RE.sub("", bare(h)) for h in heads]
+    if len(nouns) < 2 or any(n == bare(h) or len(n) < 2 for n, h in zip(nouns, heads)):
+        return ""
+    joined = "、".join(nouns[:-1]) + "和" + nouns[-1]
+    return joined if len(joined) <= TITLE_MAX - 6 else ""
+
+
+def _indicators(slide: dict) -> list[str]:
+    """The first indicator of a metrics slide short enough to name it."""
+    names = [bare(str(row.get("indicator", ""))) for row in slide.get("metrics", [])]
+    return [n for n in names if 2 <= len(n) <= SUBJECT_MAX][:1]
 
 
 def _subjects(slide: dict) -> list[str]:

@@ -11,7 +11,8 @@ probabilities (count / total) is the segmentation; a run of Latin letters or dig
 is one word, punctuation stands alone.
 
 The dictionary is jieba's ``dict.txt`` (349,046 words with counts; PyPI ``jieba``,
-MIT licence, Copyright (c) 2013 Sun Junyi), compiled into a table of words by their
+MIT licence, Copyright (c) 2013 Sun Junyi) with a few place names it lacks
+(:data:`USER_WORDS_FILE`, as ``jieba.add_word`` would add them), compiled into a table of words by their
 first two characters, with their counts, shipped with deckgen (:data:`TABLE_FILE`):
 jieba itself is not imported (its ``initialize()`` costs about a second, and so does
 parsing its file). A process maps the table (no reading: about 0.1 ms) only when a
@@ -416,6 +417,24 @@ def _integers(data: bytes | mmap.mmap, pos: int, count: int) -> Sequence[int]:
 #: jieba's 5 MB ``dict.txt`` takes 1–2 s. Made by ``tools/make_words_table.py``; a
 #: test checks it is jieba's.
 TABLE_FILE = Path(__file__).parent / "data" / "jieba-words.bin"
+#: Words added to jieba's (place names it reads apart: 徐汇滨江, 南延伸段), in its
+#: user-dictionary format; compiled into :data:`TABLE_FILE`, not read at run time.
+USER_WORDS_FILE = Path(__file__).parent / "data" / "user-words.txt"
+
+
+def user_words() -> list[tuple[str, int]]:
+    """(word, count) of :data:`USER_WORDS_FILE`, as ``jieba.add_word`` takes them."""
+    out = []
+    for line in USER_WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if len(fields) >= 2 and not line.startswith("#") and fields[1].isdigit():
+            out.append((fields[0], int(fields[1])))
+    return out
+
+
+def table_source() -> bytes:
+    """What :data:`TABLE_FILE` is compiled from: jieba's dictionary and the user words."""
+    return jieba_dictionary().read_bytes() + b"\n" + USER_WORDS_FILE.read_bytes()
 
 
 def jieba_dictionary() -> Path:

@@ -95,20 +95,18 @@ def _paragraphs() -> list[str]:
     return paragraphs
 
 
-def test_same_words_as_jieba_on_real_speeches():
-    jieba = pytest.importorskip("jieba")
-    jieba.setLogLevel(60)
+def test_same_words_as_jieba_on_real_speeches(jieba_with_user_words):
+    jieba = jieba_with_user_words
     paragraphs = _paragraphs()
     differing = [p for p in paragraphs if _pieces(p) != list(jieba.cut(p, HMM=False))]
     assert len(paragraphs) > 100
     assert differing == []
 
 
-def test_same_words_as_jieba_on_the_public_reports():
+def test_same_words_as_jieba_on_the_public_reports(jieba_with_user_words):
     """The chunked table reads every paragraph of the corpus (146,000 characters of
-    government work reports) as jieba does."""
-    jieba = pytest.importorskip("jieba")
-    jieba.setLogLevel(60)
+    government work reports) as jieba does, given the same user words."""
+    jieba = jieba_with_user_words
     paragraphs = []
     for path in sorted(require(shared("corpus")).glob("*.txt")):
         paragraphs.extend(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
@@ -146,7 +144,32 @@ def test_a_damaged_part_of_the_table_is_a_clear_error_when_a_text_needs_it():
 def test_the_shipped_table_is_the_installed_jiebas_dictionary():
     pytest.importorskip("jieba")
     shipped = words.TABLE_FILE.read_bytes()
-    assert shipped == words.compile_table(words.jieba_dictionary().read_bytes())  # else: python tools/make_words_table.py
+    assert shipped == words.compile_table(words.table_source())  # else: python tools/make_words_table.py
+
+
+def test_the_user_words_are_new_to_jieba_and_read_whole():
+    """徐汇滨江南延伸段 was read 徐汇/滨/江南/延伸段, so a line could end in 徐汇滨 and the
+    next start with 江南; the user words are words jieba lacks (adding them changes no
+    count of its own) and are read whole."""
+    jieba_words = {line.split()[0] for line in words.jieba_dictionary().read_text(encoding="utf-8").splitlines() if line.strip()}
+    added = words.user_words()
+    assert len(added) >= 10
+    assert not {word for word, _ in added} & jieba_words
+    assert _pieces("完成外滩第二立面、徐汇滨江南延伸段等滨水公共空间")[5:7] == ["徐汇滨江", "南延伸段"]
+    assert words.splits_word("“一网通办”首办成功率", 4)  # 一网通/办 was a place to break
+    assert "临港新片区" in _pieces("自贸试验区及临港新片区深化建设")
+
+
+@pytest.fixture(scope="module")
+def jieba_with_user_words():
+    """jieba with the same user words the shipped table holds (jieba.add_word)."""
+    jieba = pytest.importorskip("jieba")
+    jieba.setLogLevel(60)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word, count in words.user_words():
+        tokenizer.add_word(word, count)
+    return tokenizer
 
 
 def test_a_damaged_table_is_a_clear_error(tmp_path, monkeypatch):
