@@ -9,19 +9,29 @@ from deckgen.layout.deck import DeckPlan
 from deckgen.outline.loader import Outline
 from deckgen.theme.model import Theme
 from deckgen.review.registry import MODULES, READER, nouns
+from deckgen.review.stored import keep_findings, review_key, stored_findings
 from deckgen.review.view import DeckView
 from deckgen.typeset import words
 
 
 def review_plan(outline: Outline, plan: DeckPlan, *, theme: Theme | None = None) -> list[Issue]:
     """Every finding of every kind about ``plan`` (laid out from ``outline`` with
-    ``theme``), sorted by slide, then by line in the outline."""
+    ``theme``), sorted by slide, then by line in the outline.
+
+    The findings of a deck reviewed before (the same plan, outline and theme) come
+    from the persistent cache (:mod:`~deckgen.review.stored`)."""
+    entry_key = review_key(outline, plan, theme)
+    kept = stored_findings(entry_key)
+    if kept is not None:
+        return kept
     deck = DeckView(outline, plan, theme=theme)
     found: list[Issue] = []
     for module in MODULES:
         found.extend(module.review(deck))
     words.save()  # the words read, for the next check or build
-    return sorted(found, key=lambda issue: (issue.slide or 10**9, issue.line, issue.col, issue.kind, issue.message))
+    found.sort(key=lambda issue: (issue.slide or 10**9, issue.line, issue.col, issue.kind, issue.message))
+    keep_findings(entry_key, found)
+    return found
 
 
 def on_slides(outline: Outline, plan: DeckPlan, issues: list[Issue]) -> list[Issue]:
