@@ -86,3 +86,13 @@ def test_without_a_cache_every_review_judges(monkeypatch, judged):
     assert review_plan(outline, plan, theme=theme) == review_plan(outline, plan, theme=theme)
     assert judged[0] == 2
 
+
+
+def test_the_kinds_a_reader_sees_are_registered_kinds():
+    """READER lives apart from the registry (a cached review imports no kind module)."""
+    from deckgen.review.registry import nouns
+    from deckgen.review.run import LAYOUT_KINDS, READER
+
+    assert READER <= set(nouns())
+    # a new kind is a reader's or one of what check always reported: decide which here
+    assert set(nouns()) - READER == LAYOUT_KINDS | {"placeholder", "theme"}
