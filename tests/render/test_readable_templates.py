@@ -369,3 +369,30 @@ def test_bullet_lists_carry_the_templates_own_bullet_beside_the_first_line(decks
             assert min(g.top for g in first_line) <= middle <= max(g.bottom for g in first_line), f"slide {n}: bullet off the first line"
             checked += 1
     assert checked >= 3
+
+
+def test_footers_keep_the_templates_own_alignment_and_insets_as_rendered(decks, rendered):
+    """shtu centres its footer between the skyline and the calligraphy; nyush and thu set
+    theirs left, 7.2 pt in from the placeholder's edge (PowerPoint's inset, inherited
+    from the master). The rendered footer lines stand where the template puts them."""
+    looks = {"shtu-two-masters": "center", "nyush-filled-title": "left", "thu-dark": "left"}
+    _work, paths = decks
+    for key, look in looks.items():
+        _shared_or_skip(TEMPLATES[key])
+        prs = Presentation(str(paths[key]))
+        visible = [s for s in prs.slides if s._element.get("show") != "0"]
+        checked = 0
+        for n, slide in enumerate(visible, start=1):
+            footer = next((sh for sh in slide.shapes if sh.name == "Footer"), None)
+            if footer is None:
+                continue
+            glyphs = _glyphs_of(paths, rendered, key, n, "Footer")
+            assert glyphs, f"{key} slide {n}"
+            left, right = min(g.left for g in glyphs), max(g.right for g in glyphs)
+            box_left, box_right = footer.left / 12700, (footer.left + footer.width) / 12700
+            if look == "center":
+                assert abs((left + right) / 2 - (box_left + box_right) / 2) < 3.0, f"{key} slide {n}: footer not centred"
+            else:
+                assert abs(left - (box_left + 7.2)) < 1.5, f"{key} slide {n}: footer starts at {left - box_left:.1f} pt, not 7.2"
+            checked += 1
+        assert checked >= 3, key
