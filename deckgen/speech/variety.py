@@ -19,7 +19,58 @@ ITEM_CARDS_MAX = 9  # items (headline and detail) fill a 3 × 3 grid
 
 def vary_layouts(parts: list[dict]) -> None:
     """Re-form, in place, every slide that would make a run of more than
-    :data:`LOOK_ALIKE_MAX` look-alike slides within a part."""
+    :data:`LOOK_ALIKE_MAX` look-alike slides within a part, then every other part
+    that repeats the shape of the part before it (:func:`vary_parts`)."""
+    _vary_runs(parts)
+    card_short_lists(parts)
+    vary_parts(parts)
+
+
+SHORT_ENTRY = 12  # characters of a bullet a card shows as a short phrase (必须坚持人民至上)
+
+
+def card_short_lists(parts: list[dict]) -> None:
+    """A list of three to six short phrases (必须坚持人民至上, 必须坚持自信自立, ...)
+    shown as cards: a designer puts short principles side by side, not down a page
+    with three quarters of it empty. Not next to a slide that already shows cards."""
+    for part in parts:
+        slides = part.get("slides", [])
+        for index, slide in enumerate(slides):
+            bullets = slide.get("bullets", [])
+            if slide.get("kind") != "bullets" or "style" in slide or not 3 <= len(bullets) <= CARDS_MAX:
+                continue
+            if any(not isinstance(b, str) or len(b) > SHORT_ENTRY for b in bullets):
+                continue
+            other = _styled(slide, "cards")
+            neighbours = slides[max(0, index - 1) : index] + slides[index + 1 : index + 2]
+            if not any(look_alike(other, n) for n in neighbours):
+                slides[index] = other
+
+
+def vary_parts(parts: list[dict]) -> None:
+    """Break a rhythm repeated part after part (issue 16, the party congress report):
+    fifteen parts of divider, key sentence and list read as one part shown fifteen
+    times, although no run of slides looks alike. A part whose slides look like the
+    previous part's, slide for slide, shows its first list that can in another form
+    (cards); the next part of that shape then differs from this one and keeps its
+    form, so the list forms alternate. A list is not re-formed next to a slide that
+    already looks like its new form."""
+    previous: list[tuple[str, str]] | None = None
+    for part in parts:
+        slides = part.get("slides", [])
+        shape = [_look(s) for s in slides]
+        if shape and shape == previous:
+            for index, slide in enumerate(slides):
+                other = _other_form(slide) if slide.get("kind") != "metrics" else None
+                neighbours = slides[max(0, index - 1) : index] + slides[index + 1 : index + 2]
+                if other is not None and not any(look_alike(other, n) for n in neighbours):
+                    slides[index] = other
+                    break
+            shape = [_look(s) for s in slides]
+        previous = shape
+
+
+def _vary_runs(parts: list[dict]) -> None:
     for part in parts:
         slides = part.get("slides", [])
         run = 0  # slides in the current run, as built (a long list counts twice)

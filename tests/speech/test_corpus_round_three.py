@@ -1,0 +1,104 @@
+"""Real reports, third round of issue 16: the party congress report's rhythm.
+
+Fifteen parts of divider, key sentence and list, each list down the page, read as one
+part shown fifteen times although no run of slides looks alike. Each corpus document
+is derived as ``deckgen outline`` writes it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from deckgen.speech import derive_outlines
+from deckgen.speech.variety import card_short_lists, look_alike, vary_parts
+from shared_material import require, shared
+
+CORPUS = shared("corpus")
+NAMES = ("cpc-20th-congress-report-2022", "gov-report-1998", "guangdong-gov-report-2026", "shanghai-gov-report-2026")
+
+
+@pytest.fixture(scope="module")
+def derived():
+    """name -> the outline data ``deckgen outline`` writes for that corpus document."""
+    out = {}
+    for name in NAMES:
+        source = require(CORPUS / f"{name}.txt")
+        [data] = derive_outlines(source.read_text(encoding="utf-8"), source.name)
+        out[name] = data.data
+    return out
+
+
+def _same_shape(one: dict, other: dict) -> bool:
+    a, b = one.get("slides", []), other.get("slides", [])
+    return len(a) >= 2 and len(a) == len(b) and all(look_alike(x, y) for x, y in zip(a, b))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_part_looks_like_the_part_before_it(derived, name):
+    """Part after part of statement + numbered list (科教兴国, 人民民主, 依法治国, 文化,
+    民生, 绿色发展, 国家安全: seven in a row in the party congress report) now
+    alternates a numbered list with cards: no two parts in a row look alike, slide for
+    slide (parts of two or more slides: a part of one list has no rhythm of its own)."""
+    parts = derived[name]["parts"]
+    repeats = [(a["title"], b["title"]) for a, b in zip(parts, parts[1:]) if _same_shape(a, b)]
+    assert repeats == []
+
+
+def test_the_congress_reports_lists_alternate_numbered_and_cards(derived):
+    parts = derived["cpc-20th-congress-report-2022"]["parts"]
+    lists = {p["title"][:6]: s for p in parts for s in p["slides"] if s["kind"] == "achievements"}
+    assert lists["加快构建新发"].get("style") is None
+    assert lists["实施科教兴国"]["style"] == "cards"
+    assert lists["发展全过程人"].get("style") is None
+    assert lists["坚持全面依法"]["style"] == "cards"
+
+
+def test_short_principles_are_cards(derived):
+    """必须坚持人民至上, 必须坚持自信自立, ... (six phrases of seven characters) were a
+    list down a page three quarters empty; they are six cards."""
+    parts = derived["cpc-20th-congress-report-2022"]["parts"]
+    [principles] = [s for p in parts for s in p["slides"] if "必须坚持人民至上" in s.get("bullets", [])]
+    assert principles["style"] == "cards"
+    assert len(principles["bullets"]) == 6
+
+
+def test_no_overview_title_in_the_congress_report(derived):
+    """我们比历史上任何时期都更接近……伟大复兴的目标 was titled …使命任务：概述 — a title that says
+    nothing; it is titled by the goal it is about."""
+    slides = [s for p in derived["cpc-20th-congress-report-2022"]["parts"] for s in p["slides"]]
+    assert [s["title"] for s in slides if s["title"].endswith("概述")] == []
+    [goal] = [s for s in slides if s.get("text", "").startswith("我们比历史上任何时期都更接近")]
+    assert goal["title"] == "中华民族伟大复兴的目标"
+
+
+def _part(*slides: dict) -> dict:
+    return {"title": "x", "slides": list(slides)}
+
+
+def _statement() -> dict:
+    return {"kind": "statement", "title": "s", "text": "t"}
+
+
+def _items(count: int) -> dict:
+    return {"kind": "achievements", "title": "a", "items": [{"headline": f"h{i}"} for i in range(count)]}
+
+
+def test_vary_parts_alternates_a_repeated_shape():
+    parts = [_part(_statement(), _items(4)) for _ in range(5)]
+    vary_parts(parts)
+    assert [p["slides"][1].get("style") for p in parts] == [None, "cards", None, "cards", None]
+
+
+def test_vary_parts_keeps_a_list_too_long_for_cards():
+    parts = [_part(_statement(), _items(12)) for _ in range(3)]
+    vary_parts(parts)
+    assert [p["slides"][1].get("style") for p in parts] == [None, None, None]
+
+
+def test_long_bullets_stay_a_list():
+    long = {"kind": "bullets", "title": "b", "bullets": ["必须坚持人民至上并且全面推进各项工作", "必须坚持自信自立", "必须坚持守正创新"]}
+    short = {"kind": "bullets", "title": "c", "bullets": ["必须坚持人民至上", "必须坚持自信自立", "必须坚持守正创新"]}
+    parts = [_part(long), _part(short)]
+    card_short_lists(parts)
+    assert "style" not in parts[0]["slides"][0]
+    assert parts[1]["slides"][0]["style"] == "cards"
