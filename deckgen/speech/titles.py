@@ -64,7 +64,7 @@ def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
         candidates.append(f"{lead}：{_number(entries)}个方面")
     candidates += [topic_of(line) for line in slide.get("notes", "").split("\n")[:2] if line]
     if slide.get("kind") == "statement":
-        candidates += statement_titles(slide.get("text", ""))
+        candidates += statement_titles(slide.get("text", "")) + _aim(slide.get("text", ""))
         candidates += [m.group(0) for m in [_OUTCOME_RE.search(bare(slide.get("notes", "").split("\n")[0]))] if m]
     if lead != base:
         candidates.append(lead)
@@ -114,6 +114,17 @@ def topic_clause(slide: dict) -> str:
     if clause.startswith(_NOT_SUBJECT + ("今年", "明年", "去年")) or not _RESULT_END_RE.search(clause):
         return ""  # 系统梳理全面优化涉企审批备案服务: an action, not what the figures show
     return clause
+
+
+_ESPECIALLY_RE = re.compile(r"、(?:特别|尤其)是[^，。、的]*")
+_AIM_RE = re.compile(r"^(?:积极|大力|加快|进一步|继续)*(?:促进|推进|推动|加强|支持|发展)(?P<aim>.{2,8})的(?P<what>发展|建设|改革)$")
+
+
+def _aim(text: str) -> list[str]:
+    """What a call to act names, without the act and its 特别是 aside:
+    积极促进乡镇企业、特别是中西部地区乡镇企业的发展 -> 乡镇企业发展."""
+    match = _AIM_RE.match(_ESPECIALLY_RE.sub("", bare(text)))
+    return [match.group("aim") + match.group("what")] if match else []
 
 
 _VERB_RE = re.compile(r"(?=(就是|是|具有))")
@@ -166,7 +177,7 @@ def statement_titles(text: str) -> list[str]:
     return []
 
 
-_GOAL_RE = re.compile(r"(?:实现|完成|达到|建成)([^，。；、]{4,%d}(?:目标|任务|梦想))$" % 16)
+_GOAL_RE = re.compile(r"(?:实现|完成|达到|建成)([^，。；、]{4,16}(?:目标|任务|梦想))$")
 
 
 def _goal(text: str) -> list[str]:

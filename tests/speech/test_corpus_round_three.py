@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from deckgen.speech import derive_outlines
+from deckgen.speech.titles import topic_clause
 from deckgen.speech.variety import card_short_lists, look_alike, vary_parts
 from shared_material import require, shared
 
@@ -102,3 +103,47 @@ def test_long_bullets_stay_a_list():
     card_short_lists(parts)
     assert "style" not in parts[0]["slides"][0]
     assert parts[1]["slides"][0]["style"] == "cards"
+
+
+def _titles(data: dict) -> list[str]:
+    return [s["title"] for p in data["parts"] for s in p["slides"]]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_title_says_overview_or_main_indicators_alone(derived, name):
+    """…：概述 and 主要指标 (with nothing or a first figure after it) say nothing of the
+    slide: the 1998 report had 主要指标, 主要指标：授予专利权, 主要指标：国务院提出法律草案
+    and two 概述."""
+    titles = _titles(derived[name])
+    assert [t for t in titles if t.endswith("：概述") or t.startswith("主要指标")] == []
+
+
+def test_the_1998_tables_are_titled_by_what_their_paragraph_says(derived):
+    """Each five-year table is titled by the clause its paragraph opens with."""
+    titles = _titles(derived["gov-report-1998"])
+    for topic in ("对外开放继续扩大", "科技教育文化事业在改革中前进", "社会主义民主和法制建设得到加强", "城乡居民收入显著增加"):
+        assert topic in titles
+
+
+def test_the_1998_opening_statement_says_what_the_five_years_achieved(derived):
+    """The opening statement was the sentence cut before its point (……以来的五年，我国各族
+    人民在中国共产党领导下，解放思想，开拓进取); it is the point."""
+    [first] = derived["gov-report-1998"]["parts"][0]["slides"][:1]
+    assert first["kind"] == "statement"
+    assert first["text"] == "社会主义现代化事业取得了举世瞩目的伟大成就"
+    assert "取得了举世瞩目的伟大成就" in first["notes"]
+
+
+def test_a_call_to_act_is_titled_by_what_it_names(derived):
+    """积极促进乡镇企业、特别是中西部地区乡镇企业的发展 was titled 进一步稳定和加强农业：概述."""
+    slides = [s for p in derived["gov-report-1998"]["parts"] for s in p["slides"]]
+    [call] = [s for s in slides if s.get("text", "").startswith("积极促进乡镇企业")]
+    assert call["title"] == "乡镇企业发展"
+
+
+def test_action_paragraphs_keep_their_tables_title():
+    """系统梳理全面优化涉企审批备案服务，…: an action, not what the figures show."""
+    slide = {"kind": "metrics", "metrics": [{}], "notes": "系统梳理全面优化涉企审批备案服务，891项省级事项办理时间全部实现全国最优。"}
+    assert topic_clause(slide) == ""
+    slide["notes"] = "对外开放继续扩大，形成了全方位、多层次、宽领域的开放格局。"
+    assert topic_clause(slide) == "对外开放继续扩大"
