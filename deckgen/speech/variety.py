@@ -12,6 +12,8 @@ every word; only the form changes.
 
 from __future__ import annotations
 
+import re
+
 LOOK_ALIKE_MAX = 3
 CARDS_MAX = 6  # a card grid of up to six reads at a glance (points)
 ITEM_CARDS_MAX = 9  # items (headline and detail) fill a 3 × 3 grid
@@ -22,8 +24,30 @@ def vary_layouts(parts: list[dict]) -> None:
     :data:`LOOK_ALIKE_MAX` look-alike slides within a part, then every other part
     that repeats the shape of the part before it (:func:`vary_parts`)."""
     _vary_runs(parts)
+    card_worded_figures(parts)
     card_short_lists(parts)
     vary_parts(parts)
+
+
+# A figure worded as a target (稳定在49250万吨, 控制在3%以内): a card shows the words
+# small beside the figure, as it does for 控制在3%以内.
+_WORDED_FIGURE_RE = re.compile(r"^(?:稳定在|控制在|保持在|达到|超过)?\d[\d.]*(?:%|[万亿]?[吨元人个户台]|万吨)?(?:以上|以内|左右)?$")
+WORDED_CARDS_MAX = 4
+
+
+def card_worded_figures(parts: list[dict]) -> None:
+    """Two to four figures of which some are worded (粮食总产量稳定在49250万吨, 棉花总产量
+    稳定在400万吨) as KPI cards, not a two-row table in the middle of an empty slide."""
+    for part in parts:
+        slides = part.get("slides", [])
+        for index, slide in enumerate(slides):
+            rows = slide.get("metrics", [])
+            if slide.get("kind") != "metrics" or "style" in slide or "columns" in slide or "headers" in slide:
+                continue
+            if not 2 <= len(rows) <= WORDED_CARDS_MAX or _metrics_form(slide) != "table":
+                continue
+            if all(not r.get("unit") and _WORDED_FIGURE_RE.match(str(r.get("value", ""))) for r in rows):
+                slides[index] = _styled(slide, "cards")
 
 
 SHORT_ENTRY = 12  # characters of a bullet a card shows as a short phrase (必须坚持人民至上)

@@ -11,7 +11,7 @@ import pytest
 
 from deckgen.speech import derive_outlines
 from deckgen.speech.titles import topic_clause
-from deckgen.speech.variety import card_short_lists, look_alike, vary_parts
+from deckgen.speech.variety import card_short_lists, card_worded_figures, look_alike, vary_parts
 from shared_material import require, shared
 
 CORPUS = shared("corpus")
@@ -147,3 +147,19 @@ def test_action_paragraphs_keep_their_tables_title():
     assert topic_clause(slide) == ""
     slide["notes"] = "对外开放继续扩大，形成了全方位、多层次、宽领域的开放格局。"
     assert topic_clause(slide) == "对外开放继续扩大"
+
+
+def test_the_1998_farm_targets_are_cards(derived):
+    """粮食总产量稳定在49250万吨, 棉花总产量稳定在400万吨 were a two-row table in the
+    middle of an empty slide (check: thin); they are two KPI cards."""
+    slides = [s for p in derived["gov-report-1998"]["parts"] for s in p["slides"]]
+    [farm] = [s for s in slides if s["kind"] == "metrics" and any(r.get("indicator") == "棉花总产量" for r in s["metrics"])]
+    assert farm["style"] == "cards"
+    assert [r["value"] for r in farm["metrics"]] == ["稳定在49250万吨", "稳定在400万吨"]
+
+
+def test_a_long_table_of_worded_figures_stays_a_table():
+    rows = [{"indicator": f"指标{i}", "value": "稳定在400万吨"} for i in range(6)]
+    parts = [_part({"kind": "metrics", "title": "t", "metrics": rows})]
+    card_worded_figures(parts)
+    assert "style" not in parts[0]["slides"][0]
