@@ -163,3 +163,12 @@ def test_a_long_table_of_worded_figures_stays_a_table():
     parts = [_part({"kind": "metrics", "title": "t", "metrics": rows})]
     card_worded_figures(parts)
     assert "style" not in parts[0]["slides"][0]
+
+
+def test_the_1998_farm_points_say_what_not_how(derived):
+    """今年要继续采取有效措施 and 以市场为导向 were bullets: how, without what."""
+    slides = [s for p in derived["gov-report-1998"]["parts"] for s in p["slides"]]
+    [farm] = [s for s in slides if s["kind"] == "bullets" and s["title"] == "进一步稳定和加强农业"]
+    assert "确保农业再有一个好收成" in farm["bullets"]
+    assert "以市场为导向，调整和优化农业结构" in farm["bullets"]
+    assert [b for b in farm["bullets"] if b.endswith(("有效措施", "为导向"))] == []
