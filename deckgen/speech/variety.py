@@ -12,6 +12,7 @@ every word; only the form changes.
 
 from __future__ import annotations
 
+import os
 import re
 
 LOOK_ALIKE_MAX = 3
@@ -50,11 +51,12 @@ def card_worded_figures(parts: list[dict]) -> None:
                 slides[index] = _styled(slide, "cards")
 
 
+PRINCIPLE_LEAD = 2  # characters the phrases of a list of principles open with alike
 SHORT_ENTRY = 12  # characters of a bullet a card shows as a short phrase (必须坚持人民至上)
 
 
 def card_short_lists(parts: list[dict]) -> None:
-    """A list of three to six short phrases (必须坚持人民至上, 必须坚持自信自立, ...)
+    """A list of three to six short phrases opening alike (必须坚持人民至上, 必须坚持自信自立, ...)
     shown as cards: a designer puts short principles side by side, not down a page
     with three quarters of it empty. Not next to a slide that already shows cards."""
     for part in parts:
@@ -65,6 +67,8 @@ def card_short_lists(parts: list[dict]) -> None:
                 continue
             if any(not isinstance(b, str) or len(b) > SHORT_ENTRY for b in bullets):
                 continue
+            if len(os.path.commonprefix(bullets)) < PRINCIPLE_LEAD:
+                continue  # principles share their opening (必须坚持…); other short lists stay lists
             other = _styled(slide, "cards")
             neighbours = slides[max(0, index - 1) : index] + slides[index + 1 : index + 2]
             if not any(look_alike(other, n) for n in neighbours):

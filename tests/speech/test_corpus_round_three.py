@@ -172,3 +172,11 @@ def test_the_1998_farm_points_say_what_not_how(derived):
     assert "确保农业再有一个好收成" in farm["bullets"]
     assert "以市场为导向，调整和优化农业结构" in farm["bullets"]
     assert [b for b in farm["bullets"] if b.endswith(("有效措施", "为导向"))] == []
+
+
+def test_short_phrases_that_do_not_open_alike_stay_a_list():
+    """Only principles (必须坚持…) become cards; 世界经济增速放缓, 保护主义加剧, … stay a list."""
+    mixed = {"kind": "bullets", "title": "m", "bullets": ["世界经济增速放缓", "保护主义加剧", "外部输入性风险上升"]}
+    parts = [_part(mixed)]
+    card_short_lists(parts)
+    assert "style" not in parts[0]["slides"][0]
