@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from deckgen.layout.elements import Fill, Insets, Rect, TextBox
 from deckgen.layout.pages import Pages
+from deckgen.theme.template import TemplateBullet
 from deckgen.typeset.measure import line_pitch
 from deckgen.layout.paginate import balanced_pages, stack_height
 from deckgen.typeset.typesetter import Spec, Typesetter, sizes_down
@@ -178,6 +179,8 @@ def stacked_items(ts: Typesetter, items: list[tuple[str, str | None]], body: Rec
                 break
         chosen = chosen or size_range.min_pt
     hs = heights(chosen)
+    info = theme.template_info
+    mark = info.bullet if info is not None and not numbered else None
     result = Pages(at_minimum=chosen <= size_range.min_pt)
     for group in groups:
         gap = item_gap(body.h, [hs[i] for i in group], gap_min)
@@ -196,9 +199,24 @@ def stacked_items(ts: Typesetter, items: list[tuple[str, str | None]], body: Rec
                 page.append(Fill(Rect(body.x, top, badge, badge), theme.color("primary"), "rounded", name=f"Badge {entry.number}"))
                 label = Spec(str(entry.number), 18, bold=True, color=theme.color("on_primary"), align="center", pitch=1.2)
                 page.append(TextBox(Rect(body.x, top, badge, badge), ts.paras([label]), "middle", Insets(0, 0, 0, 0), "label", f"Badge number {entry.number}"))
+            elif mark is not None:
+                page.append(_template_mark(ts, mark, Rect(body.x, y + ITEM_INSETS.top, text_x - body.x - 2, first_line - ITEM_INSETS.top), chosen, entry.number))
             else:
                 page.append(Fill(Rect(body.x + 2, top, badge - 2, badge - 2), theme.color("primary"), name=f"Marker {entry.number}"))
             page.append(TextBox(Rect(text_x, y, text_w, hs[i]), ts.paras(specs), "top", ITEM_INSETS, "body", f"Item {entry.number}"))
             y += hs[i] + gap
         result.pages.append(page)
     return result
+
+
+def _template_mark(ts: Typesetter, mark: TemplateBullet, line: Rect, size: float, number: int) -> TextBox:
+    """The template's bullet (its character, colour and size) on an item's first line.
+
+    Set at the template's share of the text size, smaller where the glyph would be
+    wider than the marker column or taller than the line, so it never reaches into the
+    item's text or out of its box."""
+    mark_pt = size * mark.size
+    while mark_pt > 6.0 and (ts.width(mark.char, mark_pt) > line.w or line_pitch(mark_pt, 1.2) > line.h):
+        mark_pt -= 1.0
+    spec = Spec(mark.char, mark_pt, color=mark.color or ts.theme.color("text"), align="center", pitch=1.2)
+    return TextBox(line, ts.paras([spec]), "middle", Insets(0, 0, 0, 0), "label", f"Marker {number}")

@@ -196,7 +196,8 @@ def footer(ts: Typesetter, frame: Frame, left_text: str, number_style: str, n: i
     theme = ts.theme
     size = theme.size("footer").max_pt
     out = []
-    insets = Insets(0, 0, 2, 2)
+    foot_slot, number_slot = frame.layout.footer, frame.layout.number
+    insets, align, anchor = _footer_look(frame, foot_slot, "left")
     if left_text and frame.footer is not None:
         left_w = frame.footer.w
         color = (theme.color("on_primary") if on_dark else theme.color("muted")) if frame.generated else None
@@ -204,22 +205,36 @@ def footer(ts: Typesetter, frame: Frame, left_text: str, number_style: str, n: i
         for fit_size in sizes_down(size, theme.size("footer").min_pt, 0.5):
             if ts.count_lines(Spec(left_text, fit_size), left_w, insets) == 1:
                 break
-        spec = Spec(left_text, fit_size, color=color, pitch=1.25)
+        spec = Spec(left_text, fit_size, color=color, align=align, pitch=1.25)
         if ts.count_lines(spec, left_w, insets) > 1:
             # Too long even at the smallest size: keep the organisation, cut with an
             # ellipsis (the full name is on the title slide).
             text = _cut_to_fit(ts, left_text.split("  ")[0], fit_size, left_w, insets)
-            spec = Spec(text if text == left_text.split("  ")[0] else text.rstrip() + "…", fit_size, color=color, pitch=1.25)
+            spec = Spec(text if text == left_text.split("  ")[0] else text.rstrip() + "…", fit_size, color=color, align=align, pitch=1.25)
         box = Rect(frame.footer.x, frame.footer.y, left_w, frame.footer.h)
-        out.append(TextBox(box, ts.paras([spec]), anchor="middle", insets=insets, role="footer", name="Footer"))
+        out.append(TextBox(box, ts.paras([spec]), anchor=anchor, insets=insets, role="footer", name="Footer"))
     if number_style and "{n}" in number_style and frame.number is not None:
         before, _, after = number_style.partition("{n}")
-        spec = Spec(f"{before}{n}{after}", size, color=theme.color("muted") if frame.generated else None, align="right", pitch=1.25)
+        insets, align, anchor = _footer_look(frame, number_slot, "right")
+        spec = Spec(f"{before}{n}{after}", size, color=theme.color("muted") if frame.generated else None, align=align, pitch=1.25)
         para = ts.paras([spec])[0]
         look = para.runs[0]
         para.runs = [Run(t, look.bold, look.color, field=f) for t, f in ((before, None), (str(n), "slidenum"), (after, None)) if t]
-        out.append(TextBox(frame.number, [para], anchor="middle", insets=insets, role="number", name="Slide number"))
+        out.append(TextBox(frame.number, [para], anchor=anchor, insets=insets, role="number", name="Slide number"))
     return out
+
+
+#: Our footer's and slide number's insets: none at the sides, so they line up with the body.
+FOOTER_INSETS = Insets(0, 0, 2, 2)
+
+
+def _footer_look(frame: Frame, slot, align: str) -> tuple[Insets, str, str]:
+    """Insets, alignment and anchor of a footer or slide number: a template placeholder's
+    own (shtu centres its footer, every template states or inherits 7.2 pt insets), ours
+    on generated layouts."""
+    if frame.generated or slot is None or slot.insets is None:
+        return FOOTER_INSETS, align, "middle"
+    return slot.insets, slot.align, slot.anchor or "middle"
 
 
 def number_style(style: str) -> str:

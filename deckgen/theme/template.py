@@ -92,6 +92,28 @@ class TemplateLayout:
         return [ph for ph in self.placeholders if ph.type in types]
 
 
+#: Bullet characters of the symbol fonts templates use (Wingdings, Symbol; their
+#: characters sit at U+F0xx), as the Unicode characters they draw: a viewer without
+#: the symbol font still shows the template's mark. Others are drawn as a square.
+SYMBOL_BULLETS = {
+    ("wingdings", 0x6C): "●", ("wingdings", 0x6E): "■", ("wingdings", 0xA7): "▪", ("wingdings", 0x71): "❑",
+    ("wingdings", 0x76): "❖", ("wingdings", 0xD8): "➢", ("wingdings", 0xFC): "✓", ("wingdings", 0x9F): "•",
+    ("symbol", 0xB7): "•", ("symbol", 0x2D): "–", ("wingdings 2", 0x97): "●", ("wingdings 2", 0x98): "●",
+}
+#: The mark drawn for a symbol-font bullet not in :data:`SYMBOL_BULLETS`.
+PLAIN_MARK = "■"
+
+
+@dataclass(frozen=True)
+class TemplateBullet:
+    """The first-level bullet of the template's body text: its character (Unicode), its
+    colour (RRGGBB; None: as the text) and its size (fraction of the text's)."""
+
+    char: str
+    color: str | None = None
+    size: float = 1.0
+
+
 @dataclass
 class TemplateInfo:
     """What deckgen reads from a template file."""
@@ -111,6 +133,8 @@ class TemplateInfo:
     #: first level: the widest any layout of the master sets, so text measured with it fits.
     title_spacing_pt: float = 0.0
     body_spacing_pt: float = 0.0
+    #: The bullet of the master's body placeholder or body style (None: no bullet character).
+    bullet: TemplateBullet | None = None
 
     def layout(self, name: str) -> TemplateLayout | None:
         return next((lay for lay in self.layouts if lay.name == name), None)
@@ -202,6 +226,7 @@ def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
         master_phs.setdefault(role, ph)
         if ph.box is not None:
             master_boxes.setdefault(role, ph.box)
+    info.bullet = _bullet(master, colors)
     spacing = {"title": [_style_spacing(master, "titleStyle")], "body": [_style_spacing(master, "bodyStyle")]}
     _add_placeholder_spacing(master, spacing)
     for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
@@ -219,6 +244,44 @@ def _read(path: Path, archive: zipfile.ZipFile) -> TemplateInfo:
     info.title_spacing_pt = max(v for v in spacing["title"] if v is not None) if any(v is not None for v in spacing["title"]) else 0.0
     info.body_spacing_pt = max(v for v in spacing["body"] if v is not None) if any(v is not None for v in spacing["body"]) else 0.0
     return info
+
+
+def _bullet(master, colors: Colors) -> TemplateBullet | None:
+    """The first-level bullet of the master's body placeholder, else of its body style."""
+    levels = [
+        shape.find("p:txBody/a:lstStyle/a:lvl1pPr", NS)
+        for shape in master.iterfind("p:cSld/p:spTree/p:sp", NS)
+        if (ph := shape.find("p:nvSpPr/p:nvPr/p:ph", NS)) is not None and ph.get("type") == "body"
+    ]
+    levels.append(master.find("p:txStyles/p:bodyStyle/a:lvl1pPr", NS))
+    char = color = None
+    font = ""
+    size = 1.0
+    for ppr in levels:
+        if ppr is None:
+            continue
+        if ppr.find("a:buNone", NS) is not None and char is None:
+            return None
+        found = ppr.find("a:buChar", NS)
+        if char is None and found is not None and found.get("char"):
+            char = found.get("char")
+            face = ppr.find("a:buFont", NS)
+            font = face.get("typeface", "") if face is not None else ""
+        if color is None:
+            resolved = colors.resolve(ppr.find("a:buClr", NS))
+            color = resolved[0] if resolved else None
+        pct = ppr.find("a:buSzPct", NS)
+        if pct is not None and size == 1.0:
+            try:
+                size = max(0.25, min(4.0, int(pct.get("val", "100000")) / 100000))
+            except ValueError:
+                pass
+    if not char:
+        return None
+    code = ord(char[0])
+    if 0xF000 <= code <= 0xF0FF or font.lower() in ("wingdings", "wingdings 2", "wingdings 3", "symbol", "webdings"):
+        char = SYMBOL_BULLETS.get((font.lower(), code & 0xFF), PLAIN_MARK)
+    return TemplateBullet(char[0], color, size)
 
 
 def _spacing_of(def_rpr) -> float | None:

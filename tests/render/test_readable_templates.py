@@ -18,6 +18,7 @@ the rendered pages:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -328,3 +329,70 @@ def test_body_style_letter_spacing_reaches_placeholders_only_and_text_is_drawn_a
                 elif name == "Title":
                     assert advance > size + 3, (name, advance, size)  # the template's spacing, as measured
     assert checked >= 3
+
+
+#: The first-level bullet each template's body style or body placeholder defines:
+#: its character as drawn and its colour (None: the text's own).
+TEMPLATE_BULLETS = {
+    "thu-dark": ("■", "D9D9D9"),  # Wingdings 2 mark in bg1 at 85 %
+    "shtu-two-masters": ("•", None),
+    "nyush-filled-title": ("•", None),
+}
+
+
+@pytest.mark.parametrize("key", list(TEMPLATE_BULLETS))
+def test_bullet_lists_carry_the_templates_own_bullet_beside_the_first_line(decks, rendered, key):
+    """A bullet list on a template shows the template's bullet (its character and
+    colour), not deckgen's square, hung left of each item's first line: drawn clear of
+    the item's text and level with that line."""
+    _shared_or_skip(TEMPLATES[key])
+    char, color = TEMPLATE_BULLETS[key]
+    _work, paths = decks
+    prs = Presentation(str(paths[key]))
+    visible = [s for s in prs.slides if s._element.get("show") != "0"]
+    checked = 0
+    for n, slide in enumerate(visible, start=1):
+        marks = [sh for sh in slide.shapes if re.fullmatch(r"Marker \d+", sh.name)]
+        if not marks:
+            continue
+        for mark in marks:
+            assert mark.has_text_frame and mark.text_frame.text == char, f"slide {n}: {mark.name} is not the template's {char}"
+            run = mark.text_frame.paragraphs[0].runs[0]
+            text_color = str(slide.shapes[[sh.name for sh in slide.shapes].index(mark.name.replace("Marker", "Item"))].text_frame.paragraphs[0].runs[0].font.color.rgb)
+            assert str(run.font.color.rgb) == (color or text_color), f"slide {n}: {mark.name}"
+            drawn = _glyphs_of(paths, rendered, key, n, mark.name)
+            item = _glyphs_of(paths, rendered, key, n, mark.name.replace("Marker", "Item"))
+            assert len(drawn) == 1 and item, f"slide {n}: {mark.name}"
+            first_line = [g for g in item if g.top < item[0].bottom]
+            assert drawn[0].right <= min(g.left for g in item), f"slide {n}: the bullet runs into the text"
+            middle = (drawn[0].top + drawn[0].bottom) / 2
+            assert min(g.top for g in first_line) <= middle <= max(g.bottom for g in first_line), f"slide {n}: bullet off the first line"
+            checked += 1
+    assert checked >= 3
+
+
+def test_footers_keep_the_templates_own_alignment_and_insets_as_rendered(decks, rendered):
+    """shtu centres its footer between the skyline and the calligraphy; nyush and thu set
+    theirs left, 7.2 pt in from the placeholder's edge (PowerPoint's inset, inherited
+    from the master). The rendered footer lines stand where the template puts them."""
+    looks = {"shtu-two-masters": "center", "nyush-filled-title": "left", "thu-dark": "left"}
+    _work, paths = decks
+    for key, look in looks.items():
+        _shared_or_skip(TEMPLATES[key])
+        prs = Presentation(str(paths[key]))
+        visible = [s for s in prs.slides if s._element.get("show") != "0"]
+        checked = 0
+        for n, slide in enumerate(visible, start=1):
+            footer = next((sh for sh in slide.shapes if sh.name == "Footer"), None)
+            if footer is None:
+                continue
+            glyphs = _glyphs_of(paths, rendered, key, n, "Footer")
+            assert glyphs, f"{key} slide {n}"
+            left, right = min(g.left for g in glyphs), max(g.right for g in glyphs)
+            box_left, box_right = footer.left / 12700, (footer.left + footer.width) / 12700
+            if look == "center":
+                assert abs((left + right) / 2 - (box_left + box_right) / 2) < 3.0, f"{key} slide {n}: footer not centred"
+            else:
+                assert abs(left - (box_left + 7.2)) < 1.5, f"{key} slide {n}: footer starts at {left - box_left:.1f} pt, not 7.2"
+            checked += 1
+        assert checked >= 3, key

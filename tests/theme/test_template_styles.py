@@ -116,3 +116,24 @@ def test_a_section_titles_own_anchor_is_kept():
     base = _base(path)
     assert Frame.for_layout(base, "divider").title_anchor == "bottom"
     assert Frame.for_layout(base, "content").title_anchor == "middle"
+
+
+def test_the_body_styles_bullet_is_read_with_symbol_fonts_drawn_as_unicode():
+    """thu's body bullet is a Wingdings 2 character (U+F0A1, drawn by no font we have)
+    in bg1 at 85 % at 92 % of the text: read as a square in D9D9D9 at 0.92. shtu's
+    branded master (its second) and nyush's set a plain • in the text's colour.
+    chtsai's content master draws picture bullets: no character to take."""
+    expected = {
+        "thu-v1-dark-4x3.pptx": ("■", "D9D9D9", 0.92),
+        "shtu-template.pptx": ("•", None, 1.0),
+        "nyush-template.potx": ("•", None, 1.0),
+    }
+    for name, (char, color, size) in expected.items():
+        path = SHARED / name
+        require(path)
+        bullet = read_template(path).bullet
+        assert bullet is not None, name
+        assert (bullet.char, bullet.color, bullet.size) == (char, color, size), name
+    path = SHARED / "chtsai-xuhai-lo.pptx"
+    require(path)
+    assert read_template(path).bullet is None
