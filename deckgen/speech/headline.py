@@ -107,9 +107,29 @@ def key_sentence(paragraphs: list[str]) -> str:
         if 6 <= len(bare(opening)) <= 20:
             return bare(opening)
     if said:
-        return shorten(without_setting(said[0]))
+        return _shortened(said[0])
     first = sentences(paragraphs[0]) if paragraphs else []
-    return shorten(without_setting(first[0])) if first else ""
+    return _shortened(first[0]) if first else ""
+
+
+# The outcome a long sentence builds up to (……，社会主义现代化事业取得了举世瞩目的伟大成就).
+_SINCE_RE = re.compile(r"以来|年来|过去")
+_OUTCOME_VERB_RE = re.compile(r"取得|实现了|迈出|迈上|开创|发生了|上了")
+
+
+def _shortened(sentence: str) -> str:
+    """A long sentence cut for a statement. Cut after its first clauses it may keep
+    only the setting and the actors (第八届全国人民代表大会第一次会议以来的五年，我国各族人民
+    在中国共产党领导下，解放思想，开拓进取): when it opens with the time it looks back
+    on (以来, 年来, 过去) and its last clause tells the outcome
+    it builds up to, that clause is the line (社会主义现代化事业取得了举世瞩目的伟大成就)."""
+    text = without_setting(sentence)
+    cut = shorten(text)
+    last = bare(clauses(text)[-1]) if clauses(text) else ""
+    opens_with_time = bool(clauses(text)) and bool(_SINCE_RE.search(clauses(text)[0]))
+    if opens_with_time and cut != bare(text) and _OUTCOME_VERB_RE.search(last) and 8 <= len(last) <= len(cut):
+        return last
+    return cut
 
 
 def is_situation(sentence: str) -> bool:

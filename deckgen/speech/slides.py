@@ -325,6 +325,10 @@ _FIGURE_RE = re.compile(r"\d")
 WORDED_MIN = 3  # points a group told in figures needs for a slide of its own
 
 
+# A clause that says how, not what (以市场为导向, 采取有效措施, 在不放松粮食生产的同时).
+_MEANS_RE = re.compile(r"(?:为导向|为主线|为重点|为抓手|有效措施|的同时)$")
+
+
 def worded_points(title: str, paragraphs: list[str], notes: str) -> dict | None:
     """A bullets slide of the sentences of ``paragraphs`` that state no figure (the
     clauses of each, up to :data:`BULLETS_PER_SLIDE`), or None with fewer than
@@ -333,7 +337,13 @@ def worded_points(title: str, paragraphs: list[str], notes: str) -> dict | None:
     for sentence in [s for p in paragraphs for s in sentences(p)]:
         if _FIGURE_RE.search(sentence):
             continue
-        lines.extend(_point_lines([bare(c) for c in clauses(sentence)][:1]))
+        pieces = [bare(c) for c in clauses(sentence)]
+        first = pieces[:1]
+        if len(pieces) > 1 and _MEANS_RE.search(pieces[0]):
+            # 要以市场为导向 / 今年要继续采取有效措施 say how, not what: the clause after
+            # them is the point (以市场为导向，调整和优化农业结构; 确保农业再有一个好收成).
+            first = [pieces[1] if pieces[0].endswith("措施") else f"{pieces[0]}，{pieces[1]}"]
+        lines.extend(_point_lines(first))
     lines = list(dict.fromkeys(lines))
     if len(lines) < WORDED_MIN:
         return None

@@ -36,6 +36,10 @@ def distinct_titles(parts: list[dict]) -> None:
             title = slide.get("title", "")
             if not title or CONTINUED in title:
                 continue
+            if title == "主要指标" and (topic := topic_clause(slide)) and _key(topic) not in seen:
+                # A table titled 主要指标 says nothing; its paragraph opens with what the
+                # figures show (对外开放继续扩大，形成了……).
+                slide["title"] = title = topic
             if _key(title) in seen or _key(title) in _entries(slide):
                 # Taken, or the slide's own first point again (基本民生保障水平持续提升
                 # over 基本民生保障水平持续提升, 教育卫生服务提质增效).
@@ -53,14 +57,14 @@ def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
         # 附件：2026年省十件民生实事 — the annex is named by what it is.
         base = re.split(r"[：:]", taken)[1]
     lead = bare(clauses(base)[0]) if clauses(base) else base
-    candidates = []
+    candidates = [topic] if slide.get("metrics") and (topic := topic_clause(slide)) else []
     entries = len(slide.get("items", []) or slide.get("areas", []) or slide.get("bullets", []))
     if entries >= ASPECTS_MIN:
         # 八个方面 of a review: the list's size, not its first entry, says what it holds.
         candidates.append(f"{lead}：{_number(entries)}个方面")
     candidates += [topic_of(line) for line in slide.get("notes", "").split("\n")[:2] if line]
     if slide.get("kind") == "statement":
-        candidates += statement_titles(slide.get("text", ""))
+        candidates += statement_titles(slide.get("text", "")) + _aim(slide.get("text", ""))
         candidates += [m.group(0) for m in [_OUTCOME_RE.search(bare(slide.get("notes", "").split("\n")[0]))] if m]
     if lead != base:
         candidates.append(lead)
@@ -87,6 +91,40 @@ def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
     while _key(f"{base}（{_ordinal(number)}）") in seen:
         number += 1
     return f"{base}（{_ordinal(number)}）"
+
+
+TOPIC_CLAUSE = (4, 16)  # characters of a paragraph's opening clause that names its topic
+# How a topic clause ends: what became of its subject (对外开放继续扩大, ……得到加强).
+_RESULT_END_RE = re.compile(r"(?:扩大|增加|增长|提高|提升|加强|增强|前进|改善|巩固|下降|降低|优化|完善|突破|发展|成效|进展|变化|好转|稳定)$")
+_TOPIC_CLAUSE_NOT_RE = re.compile(r"\d|^(?:第[一二三四五六七八九十]|[一二三四五六七八九十]是)")
+
+
+def topic_clause(slide: dict) -> str:
+    """The clause a slide's paragraph opens with when it names what the paragraph
+    is about, before a comma (城乡居民收入显著增加，生活水平进一步提高。…), or ''.
+    Not a setting (五年来), a figure, a sentence led by 我们/今年, or a marker."""
+    first = bare(slide.get("notes", "").split("\n")[0])
+    pieces = clauses(first.split("。")[0]) if first else []
+    if len(pieces) < 2:
+        return ""
+    clause = bare(pieces[0])
+    low, high = TOPIC_CLAUSE
+    if not low <= len(clause) <= high or is_setting(clause) or _TOPIC_CLAUSE_NOT_RE.search(clause):
+        return ""
+    if clause.startswith(_NOT_SUBJECT + ("今年", "明年", "去年")) or not _RESULT_END_RE.search(clause):
+        return ""  # 系统梳理全面优化涉企审批备案服务: an action, not what the figures show
+    return clause
+
+
+_ESPECIALLY_RE = re.compile(r"、(?:特别|尤其)是[^，。、的]*")
+_AIM_RE = re.compile(r"^(?:积极|大力|加快|进一步|继续)*(?:促进|推进|推动|加强|支持|发展)(?P<aim>.{2,8})的(?P<what>发展|建设|改革)$")
+
+
+def _aim(text: str) -> list[str]:
+    """What a call to act names, without the act and its 特别是 aside:
+    积极促进乡镇企业、特别是中西部地区乡镇企业的发展 -> 乡镇企业发展."""
+    match = _AIM_RE.match(_ESPECIALLY_RE.sub("", bare(text)))
+    return [match.group("aim") + match.group("what")] if match else []
 
 
 _VERB_RE = re.compile(r"(?=(就是|是|具有))")
@@ -121,7 +159,7 @@ def statement_titles(text: str) -> list[str]:
         if "、" in subject or subject.endswith(_NOT_BEFORE_IS):
             return []  # 积极促进乡镇企业、特别是……: 是 inside a phrase, no subject before it
         if subject.startswith(_NOT_SUBJECT):
-            return []
+            return _goal(text)
         tail = _tail(text[match.start() + len(match.group(1)):].split("，")[0])
         if _YEAR_RE.fullmatch(subject):
             return [f"{subject}：{tail}"] if tail else []
@@ -130,11 +168,24 @@ def statement_titles(text: str) -> list[str]:
             # twice; its subject alone names it.
             return [subject]
         return [f"{subject}：{tail}", subject]
+    if text.startswith(_NOT_SUBJECT):
+        return _goal(text)
     modifier, of, noun = text.rpartition("的")
     noun = _PREDICATE_RE.sub("", noun)
     if of and modifier and "，" not in noun and 4 <= len(noun) <= SUBJECT_MAX and noun != text:
         return [noun]
     return []
+
+
+_GOAL_RE = re.compile(r"(?:实现|完成|达到|建成)([^，。；、]{4,16}(?:目标|任务|梦想))$")
+
+
+def _goal(text: str) -> list[str]:
+    """A sentence led by 我们 that ends on the goal it is about, titled by that goal
+    (我们比历史上任何时期都更接近……实现中华民族伟大复兴的目标 -> 中华民族伟大复兴的目标),
+    else nothing: its subject names nothing."""
+    match = _GOAL_RE.search(text.rstrip("。！!"))
+    return [match.group(1)] if match else []
 
 
 def _tail(rest: str) -> str:

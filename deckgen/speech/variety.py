@@ -12,6 +12,9 @@ every word; only the form changes.
 
 from __future__ import annotations
 
+import os
+import re
+
 LOOK_ALIKE_MAX = 3
 CARDS_MAX = 6  # a card grid of up to six reads at a glance (points)
 ITEM_CARDS_MAX = 9  # items (headline and detail) fill a 3 × 3 grid
@@ -19,7 +22,83 @@ ITEM_CARDS_MAX = 9  # items (headline and detail) fill a 3 × 3 grid
 
 def vary_layouts(parts: list[dict]) -> None:
     """Re-form, in place, every slide that would make a run of more than
-    :data:`LOOK_ALIKE_MAX` look-alike slides within a part."""
+    :data:`LOOK_ALIKE_MAX` look-alike slides within a part, then every other part
+    that repeats the shape of the part before it (:func:`vary_parts`)."""
+    _vary_runs(parts)
+    card_worded_figures(parts)
+    card_short_lists(parts)
+    vary_parts(parts)
+
+
+# A figure worded as a target (稳定在49250万吨, 控制在3%以内): a card shows the words
+# small beside the figure, as it does for 控制在3%以内.
+_WORDED_FIGURE_RE = re.compile(r"^(?:稳定在|控制在|保持在|达到|超过)?\d[\d.]*(?:%|[万亿]?[吨元人个户台]|万吨)?(?:以上|以内|左右)?$")
+WORDED_CARDS_MAX = 4
+
+
+def card_worded_figures(parts: list[dict]) -> None:
+    """Two to four figures of which some are worded (粮食总产量稳定在49250万吨, 棉花总产量
+    稳定在400万吨) as KPI cards, not a two-row table in the middle of an empty slide."""
+    for part in parts:
+        slides = part.get("slides", [])
+        for index, slide in enumerate(slides):
+            rows = slide.get("metrics", [])
+            if slide.get("kind") != "metrics" or "style" in slide or "columns" in slide or "headers" in slide:
+                continue
+            if not 2 <= len(rows) <= WORDED_CARDS_MAX or _metrics_form(slide) != "table":
+                continue
+            if all(not r.get("unit") and _WORDED_FIGURE_RE.match(str(r.get("value", ""))) for r in rows):
+                slides[index] = _styled(slide, "cards")
+
+
+PRINCIPLE_LEAD = 2  # characters the phrases of a list of principles open with alike
+SHORT_ENTRY = 12  # characters of a bullet a card shows as a short phrase (必须坚持人民至上)
+
+
+def card_short_lists(parts: list[dict]) -> None:
+    """A list of three to six short phrases opening alike (必须坚持人民至上, 必须坚持自信自立, ...)
+    shown as cards: a designer puts short principles side by side, not down a page
+    with three quarters of it empty. Not next to a slide that already shows cards."""
+    for part in parts:
+        slides = part.get("slides", [])
+        for index, slide in enumerate(slides):
+            bullets = slide.get("bullets", [])
+            if slide.get("kind") != "bullets" or "style" in slide or not 3 <= len(bullets) <= CARDS_MAX:
+                continue
+            if any(not isinstance(b, str) or len(b) > SHORT_ENTRY for b in bullets):
+                continue
+            if len(os.path.commonprefix(bullets)) < PRINCIPLE_LEAD:
+                continue  # principles share their opening (必须坚持…); other short lists stay lists
+            other = _styled(slide, "cards")
+            neighbours = slides[max(0, index - 1) : index] + slides[index + 1 : index + 2]
+            if not any(look_alike(other, n) for n in neighbours):
+                slides[index] = other
+
+
+def vary_parts(parts: list[dict]) -> None:
+    """Break a rhythm repeated part after part (issue 16, the party congress report):
+    fifteen parts of divider, key sentence and list read as one part shown fifteen
+    times, although no run of slides looks alike. A part whose slides look like the
+    previous part's, slide for slide, shows its first list that can in another form
+    (cards); the next part of that shape then differs from this one and keeps its
+    form, so the list forms alternate. A list is not re-formed next to a slide that
+    already looks like its new form."""
+    previous: list[tuple[str, str]] | None = None
+    for part in parts:
+        slides = part.get("slides", [])
+        shape = [_look(s) for s in slides]
+        if shape and shape == previous:
+            for index, slide in enumerate(slides):
+                other = _other_form(slide) if slide.get("kind") != "metrics" else None
+                neighbours = slides[max(0, index - 1) : index] + slides[index + 1 : index + 2]
+                if other is not None and not any(look_alike(other, n) for n in neighbours):
+                    slides[index] = other
+                    break
+            shape = [_look(s) for s in slides]
+        previous = shape
+
+
+def _vary_runs(parts: list[dict]) -> None:
     for part in parts:
         slides = part.get("slides", [])
         run = 0  # slides in the current run, as built (a long list counts twice)
