@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckgen.errors import InputError, Issue
 from deckgen.layout.elements import Fill, Insets, Picture, Rect
 from deckgen.theme.model import Theme
 from deckgen.theme.scenery import Scenery
-from deckgen.theme.template import Placeholder, TemplateInfo, TemplateLayout
+
+if TYPE_CHECKING:  # only for typing: a build without a template does not read one
+    from deckgen.theme.template import Placeholder, TemplateInfo, TemplateLayout
 
 #: Layout roles in deck order, with the Chinese layout names of generated bases.
 ROLE_NAMES = {

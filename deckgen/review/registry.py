@@ -2,10 +2,12 @@
 
 A kind module holds ``KINDS``, a mapping of each kind name it reports to how one and
 many of them are counted in ``build``'s one-line summary (``("word split", "word
-splits")``), and ``review(deck: DeckView) -> Iterable[Issue]``. ``READER`` names
-the kinds a reader of the deck would see (``build`` summarises them, ``build
---strict`` refuses them); the other kinds are what ``check`` reported before the
-review (placeholders, layout notes), which ``build`` prints as it always has.
+splits")``), and ``review(deck: DeckView) -> Iterable[Issue]``.
+:data:`deckgen.review.run.READER` names the kinds a reader of the deck would see
+(``build`` summarises them, ``build --strict`` refuses them; kept there so that a
+build whose review comes from the cache imports no kind module); the other kinds are
+what ``check`` reported before the review (placeholders, layout notes), which
+``build`` prints as it always has.
 """
 
 from __future__ import annotations
@@ -39,8 +41,6 @@ MODULES: tuple[ModuleType, ...] = (
     covers_decoration,
 )
 
-#: The kinds a reader sees on the slides (summarised by ``build``, refused by ``--strict``).
-READER = frozenset({"word-split", "stub-line", "duplicate-title", "fragment", "thin", "repeated-layout", "contrast", "covers-decoration"})
 
 
 def nouns() -> dict[str, tuple[str, str]]:

@@ -8,24 +8,43 @@ from deckgen.errors import Issue
 from deckgen.layout.deck import DeckPlan
 from deckgen.outline.loader import Outline
 from deckgen.theme.model import Theme
-from deckgen.review.registry import MODULES, READER, nouns
-from deckgen.review.view import DeckView
+from deckgen.review.stored import keep_findings, review_key, stored_findings
 from deckgen.typeset import words
+
+#: The kinds a reader sees on the slides (summarised by ``build``, refused by ``--strict``);
+#: the others are what ``check`` reported before the review (placeholders, layout notes).
+READER = frozenset({"word-split", "stub-line", "duplicate-title", "fragment", "thin", "repeated-layout", "contrast", "covers-decoration"})
 
 
 def review_plan(outline: Outline, plan: DeckPlan, *, theme: Theme | None = None) -> list[Issue]:
     """Every finding of every kind about ``plan`` (laid out from ``outline`` with
-    ``theme``), sorted by slide, then by line in the outline."""
+    ``theme``), sorted by slide, then by line in the outline.
+
+    The findings of a deck reviewed before (the same plan, outline and theme) come
+    from the persistent cache (:mod:`~deckgen.review.stored`)."""
+    entry_key = review_key(outline, plan, theme)
+    kept = stored_findings(entry_key)
+    if kept is not None:
+        words.save()  # the words layout read, for the next check or build
+        return kept
+    # The kinds and what they read are imported only when the deck is judged (~7 ms).
+    from deckgen.review.registry import MODULES
+    from deckgen.review.view import DeckView
+
     deck = DeckView(outline, plan, theme=theme)
     found: list[Issue] = []
     for module in MODULES:
         found.extend(module.review(deck))
     words.save()  # the words read, for the next check or build
-    return sorted(found, key=lambda issue: (issue.slide or 10**9, issue.line, issue.col, issue.kind, issue.message))
+    found.sort(key=lambda issue: (issue.slide or 10**9, issue.line, issue.col, issue.kind, issue.message))
+    keep_findings(entry_key, found)
+    return found
 
 
 def on_slides(outline: Outline, plan: DeckPlan, issues: list[Issue]) -> list[Issue]:
     """``issues`` about the outline (blank slides, …), each given the slide it shows on."""
+    from deckgen.review.view import DeckView
+
     deck = DeckView(outline, plan)
     return [dataclasses.replace(i, slide=deck.slide_of(i.path)) if i.path and not i.slide else i for i in issues]
 
@@ -44,6 +63,8 @@ def summary(issues: list[Issue]) -> str:
     counts: dict[str, int] = {}
     for issue in issues:
         counts[issue.kind] = counts.get(issue.kind, 0) + 1
+    from deckgen.review.registry import nouns
+
     names = nouns()
     parts = []
     for kind, one_many in names.items():

@@ -14,7 +14,7 @@ from deckgen.typeset.fonts import FontFile, measuring_problem
 from deckgen.outline.validate import validate_text
 from deckgen.theme.model import DEFAULT_SIZES, SLIDE_SIZES_PT, TEMPLATE_DEFAULT_COLORS, TEMPLATE_DEFAULT_FONTS, SizeRange, Theme
 from deckgen.theme.spec import COLOR_ROLES, SIZE_FLOORS, THEME
-from deckgen.theme.template import MAX_IMAGE_PIXELS
+from deckgen.theme.package import MAX_IMAGE_PIXELS
 
 DEFAULT_THEME = "postal-green"
 MAX_SIZE_PT = 400.0  # a glyph taller than a 7.5 in slide (540 pt) is never meant

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckgen.theme.colour import contrast, mix
-from deckgen.theme.template import TemplateInfo
+
+if TYPE_CHECKING:  # only for typing: a build without a template does not read one
+    from deckgen.theme.template import TemplateInfo
 
 # Slide sizes in points (1 in = 72 pt); both are 7.5 in tall so type sizes carry over.
 SLIDE_SIZES_PT = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
