@@ -8,13 +8,17 @@ the same size for sibling boxes, never below the theme's minimum.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from deckgen.layout.elements import Fill, Insets, Rect, TextBox
 from deckgen.layout.pages import Pages
-from deckgen.theme.template import TemplateBullet
 from deckgen.typeset.measure import line_pitch
 from deckgen.layout.paginate import balanced_pages, stack_height
 from deckgen.typeset.typesetter import Spec, Typesetter, sizes_down
+
+if TYPE_CHECKING:  # the template reader is imported by builds on a template only
+    from deckgen.theme.template import TemplateBullet
+
 ITEM_INSETS = Insets(4, 4, 2, 2)
 
 
