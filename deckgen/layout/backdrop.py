@@ -349,8 +349,12 @@ class Ground:
             if layer.paint is not None and layer.paint.kind == "picture" and _overlap(layer.rect, rect, 1.0)
         ]
 
-    def unseen_under(self, rect: Rect) -> bool:
-        """Whether a picture whose pixels are unknown lies under much of ``rect``."""
+    def unseen_under(self, rect: Rect, below: list[Layer] = ()) -> bool:  # type: ignore[assignment]
+        """Whether a picture whose pixels are unknown lies under much of ``rect`` and
+        shows there: not when one of the slide's own plain shapes ``below`` the text
+        (a badge, a card) hides all of it."""
+        if any(layer.plain_over(rect.x, rect.right, rect.y, rect.bottom) for layer in below):
+            return False
         return self.coverage(rect) == 1.0 and any(
             layer.paint is not None and self.pictures.unseen(layer.paint.image) for layer in self.pictures_under(rect)
         )
@@ -726,7 +730,7 @@ def _fix_box(slide: SlidePlan, index: int, box: TextBox, ground: Ground, candida
     extent = text_extent(box)
     samples = ground.colors_under(extent, below, _placeholder_role(box, ground))
     coverage = ground.coverage(extent)
-    unseen = ground.unseen_under(extent)  # art we cannot see: a backdrop makes sure
+    unseen = ground.unseen_under(extent, below)  # art we cannot see: a backdrop makes sure
     failing = []
     for para, run in _runs(box):
         color = _run_color(run, box, ground)

@@ -167,3 +167,30 @@ def test_the_background_picture_is_judged_once_per_layout_not_per_slide_and_box(
     # the same findings on the slides the two decks share
     first = {(f["kind"], f["slide"]) for f in findings[0] if f["kind"] == "covers-decoration"}
     assert first and first <= {(f["kind"], f["slide"]) for f in findings[1]}
+
+
+def test_no_backdrop_is_laid_over_the_decks_own_plain_shapes(tmp_path):
+    """A text on one of the deck's own plain shapes (a numbered badge, a card) reads on
+    that shape: a picture of the template that nobody can see under it (shtu's skyline,
+    an EMF) is hidden by the shape, so no backdrop goes behind the text. The fourth
+    badge of a list was drawn red inside its blue frame, the others blue."""
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    template = require(shared("templates", "shtu-template.pptx"))
+    deck = tmp_path / "shtu.pptx"
+    build(ROOT / "decks" / "postal-2024.yaml", deck, template=template)
+    laid_over = []
+    for number, slide in enumerate(Presentation(str(deck)).slides, start=1):
+        shapes = list(slide.shapes)
+        plain = [
+            s for s in shapes
+            if s.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and not s.name.endswith("backdrop") and s.fill.type == 1  # solid
+        ]
+        for backdrop in (s for s in shapes if s.name.endswith("backdrop")):
+            for own in plain:
+                if (own.left <= backdrop.left and own.top <= backdrop.top
+                        and backdrop.left + backdrop.width <= own.left + own.width
+                        and backdrop.top + backdrop.height <= own.top + own.height):
+                    laid_over.append((number, backdrop.name, own.name))
+    assert laid_over == []
