@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from deckgen.speech.headline import topic_of
+from deckgen.speech.markers import dash_point
 from deckgen.speech.sentences import bare, clauses, is_setting, without_setting
 from deckgen.typeset.words import splits_word
 
@@ -103,7 +104,8 @@ def topic_clause(slide: dict) -> str:
     """The clause a slide's paragraph opens with when it names what the paragraph
     is about, before a comma (城乡居民收入显著增加，生活水平进一步提高。…), or ''.
     Not a setting (五年来), a figure, a sentence led by 我们/今年, or a marker."""
-    first = bare(slide.get("notes", "").split("\n")[0])
+    line = slide.get("notes", "").split("\n")[0]
+    first = bare(dash_point(line) or line)  # ——发展质效不断提高，…: the point, not its dash
     pieces = clauses(first.split("。")[0]) if first else []
     if len(pieces) < 2:
         return ""

@@ -180,3 +180,14 @@ def test_short_phrases_that_do_not_open_alike_stay_a_list():
     parts = [_part(mixed)]
     card_short_lists(parts)
     assert "style" not in parts[0]["slides"][0]
+
+
+def test_no_title_opens_with_a_dash_points_marker():
+    """A slide titled by its paragraph's opening clause is titled by the point, not by
+    its dash: the Zhejiang report's ——发展质效不断提高，… gave two slides titled
+    "——发展质效不断提高"."""
+    source = require(CORPUS / "zhejiang-gov-report-2026.txt")
+    [data] = derive_outlines(source.read_text(encoding="utf-8"), source.name)
+    titles = _titles(data.data)
+    assert [t for t in titles if t.startswith(("—", "-"))] == []
+    assert "发展质效不断提高" in titles
