@@ -15,3 +15,15 @@ def one_part_outline(tmp_path: Path, slides: str, *, title: str = "测试") -> P
         encoding="utf-8",
     )
     return path
+
+
+def pale_theme(folder: Path) -> Path:
+    """Write ``pale.yaml`` in ``folder``: postal-green with light grey text and details,
+    what a user might write, giving contrast findings on many slides."""
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "assets" / "themes" / "postal-green.yaml").read_text(encoding="utf-8")
+    text = text.replace('text: "#1E2B24"', 'text: "#B8BEBA"').replace('muted: "#56645C"', 'muted: "#C8CCCA"')
+    text = text.replace("logo: ../logos/", f"logo: {root / 'assets' / 'logos'}/").replace("name: postal-green", "name: pale")
+    path = folder / "pale.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path

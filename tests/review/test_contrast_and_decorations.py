@@ -26,7 +26,7 @@ from deckgen.build import build
 from deckgen.cli import cli
 from rendercheck import check_decks, soffice_or_skip
 from shared_material import require, shared
-from smalldecks import one_part_outline
+from smalldecks import one_part_outline, pale_theme
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "tests" / "data" / "templates"
@@ -47,15 +47,6 @@ SLIDES = """\
 """
 
 
-def _pale_theme(tmp_path: Path) -> Path:
-    """postal-green with light grey text and details: what a user might write."""
-    text = (ROOT / "assets" / "themes" / "postal-green.yaml").read_text(encoding="utf-8")
-    text = text.replace('text: "#1E2B24"', 'text: "#B8BEBA"').replace('muted: "#56645C"', 'muted: "#C8CCCA"')
-    text = text.replace("logo: ../logos/", f"logo: {ROOT / 'assets' / 'logos'}/").replace("name: postal-green", "name: pale")
-    path = tmp_path / "pale.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
 
 def _review(outline: Path, *options: str) -> list[dict]:
     result = CliRunner().invoke(cli, ["check", str(outline), "--json", *options])
@@ -67,7 +58,7 @@ def _review(outline: Path, *options: str) -> list[dict]:
 def cases(tmp_path_factory):
     work = tmp_path_factory.mktemp("review-contrast")
     outline = one_part_outline(work, SLIDES, title="在全市邮政工作会议上的讲话")
-    pale = _pale_theme(work)
+    pale = pale_theme(work)
     options = {
         "pale": ["--theme", str(pale)],
         "default": [],

@@ -19,19 +19,11 @@ from deckgen.theme.loader import template_for_outline
 from deckgen.theme.resolve import resolve_theme
 from deckgen.typeset.typesetter import Typesetter
 from shared_material import require, shared
+from smalldecks import pale_theme
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "decks" / "postal-2024.yaml"
 
-
-def _pale_theme(tmp_path: Path) -> Path:
-    """postal-green with light grey text and details: contrast findings on many slides."""
-    text = (ROOT / "assets" / "themes" / "postal-green.yaml").read_text(encoding="utf-8")
-    text = text.replace('text: "#1E2B24"', 'text: "#B8BEBA"').replace('muted: "#56645C"', 'muted: "#C8CCCA"')
-    text = text.replace("logo: ../logos/", f"logo: {ROOT / 'assets' / 'logos'}/").replace("name: postal-green", "name: pale")
-    path = tmp_path / "pale.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def _laid_out(outline_path: Path, *, theme_ref: str | None = None, template: Path | None = None):
@@ -81,7 +73,7 @@ def test_shared_grounds_give_the_findings_of_sampling_every_box_afresh(key, monk
 
 
 def test_a_pale_theme_has_the_same_findings_either_way(tmp_path):
-    outline, plan, theme = _laid_out(SAMPLE, theme_ref=str(_pale_theme(tmp_path)))
+    outline, plan, theme = _laid_out(SAMPLE, theme_ref=str(pale_theme(tmp_path)))
     fresh = low_contrast(plan, theme, shared=False)
     assert len({found.slide for found in fresh}) > 5, "light grey text on white is found on many slides"
     assert low_contrast(plan, theme) == fresh
