@@ -33,10 +33,13 @@ CELL_INSETS = Insets(7.2, 7.2, 4.0, 4.0)
 TABLE_PITCH = 1.5
 # Short tables get roomy rows rather than a cramped block at the top of the slide.
 ROW_MIN_PT = 44.0
-#: A table of at most this many rows is short content: set at up to the body text's
-#: size, with rows up to :data:`SHORT_ROW_PT` tall, in the middle of the body (issue
-#: 16: three targets in 14 pt rows at the top left three quarters of the slide empty).
-SHORT_TABLE_ROWS = 5
+#: A table whose pages hold at most this many rows each is short content: set at up
+#: to the body text's size (the size every page allows), with rows up to
+#: :data:`SHORT_ROW_PT` tall, the same on every page, in the middle of the body (issue
+#: 16: three targets in 14 pt rows at the top left three quarters of the slide empty;
+#: the Zhejiang report's twelve indicators were two pages of six 20 pt rows at the
+#: top, a third of each slide empty below).
+SHORT_TABLE_ROWS = 8
 SHORT_ROW_PT = 64.0
 
 MAX_CARDS = 6
@@ -543,7 +546,8 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
 
     A table of short content is set narrower and centred (:func:`table_width`), so
     each value stands near its label; ``alone`` on its slide, a table of a few rows
-    is also set larger and stands in the middle of the body."""
+    (up to :data:`SHORT_TABLE_ROWS` a page, also when split over slides) is also set
+    larger, its rows spread, and stands in the middle of the body."""
     theme = ts.theme
     columns = table_columns(slide)
     n_rows = len(slide.metrics)
@@ -592,13 +596,31 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
                 chosen = size
                 break
         chosen = chosen or size_range.min_pt
+        if alone and max(len(g) for g in groups) <= SHORT_TABLE_ROWS:
+            # Pages of a few rows each: as large as every page allows, up to body size.
+            short = True
+            larger = [s for s in sizes_down(max(size_range.max_pt, theme.size("body").max_pt), chosen) if s > chosen]
+            for size in larger:
+                if not figures_fit(ts, columns, size, body.w, measured=measured):
+                    continue
+                head, hs = all_heights(size)
+                if all(head + sum(hs[i] for i in g) <= body.h for g in groups):
+                    chosen = size
+                    break
     head, hs = all_heights(chosen)
     col_w = widths(chosen)
-    if len(groups) == 1:
+    if len(groups) == 1 or short:
+        # Roomy rows, the same on every page: each row up to its share of the body
+        # on the page with the most rows.
         roomy = SHORT_ROW_PT if short else ROW_MIN_PT
-        spare_rows = [max(h, min(roomy, (body.h - head) / max(1, n_rows))) for h in hs]
-        if head + sum(spare_rows) <= body.h:
+        most = max(len(g) for g in groups)
+        spare_rows = [max(h, min(roomy, (body.h - head) / max(1, most))) for h in hs]
+        if all(head + sum(spare_rows[i] for i in g) <= body.h for g in groups):
             hs = spare_rows
+    # Short content stands in the middle of the body; the pages of a split table
+    # all at the height of the tallest, so the header does not move between them.
+    tallest = max(head + sum(hs[i] for i in g) for g in groups)
+    short_top = body.y + max(0.0, body.h - tallest) / 2
     result = Pages(at_minimum=chosen <= size_range.min_pt)
     for group in groups:
         header_cells = [
@@ -619,7 +641,7 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
             table_rows.append(cells)
         heights = [head] + [hs[i] for i in group]
         width = sum(col_w)
-        top = body.y + max(0.0, body.h - sum(heights)) / 2 if short and len(groups) == 1 else body.y
+        top = short_top if short else body.y
         rect = Rect(body.x + (body.w - width) / 2, top, width, sum(heights))
         result.pages.append([Table(rect, col_w, heights, table_rows, CELL_INSETS, theme.color("rule"), name="Metrics")])
     return result

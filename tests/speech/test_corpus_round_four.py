@@ -1,0 +1,65 @@
+"""Real reports at 16:9 and 4:3, fourth round of issue 16: what the coordinator still saw.
+
+Each corpus document is derived as ``deckgen outline`` writes it and laid out as
+``deckgen build`` does (its own theme); positions are the plan's, in points.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from deckgen.layout.elements import Table, TextBox
+from deckgen.layout.frame import Frame
+from deckgen.layout.plan import plan_deck
+from deckgen.outline.loader import load_outline
+from deckgen.speech import derive_outlines, dump_outline
+from deckgen.theme.resolve import resolve_theme
+from shared_material import require, shared
+
+CORPUS = shared("corpus")
+NAMES = ("zhejiang-gov-report-2026", "shanghai-gov-report-2026", "gov-report-1998")
+
+
+@pytest.fixture(scope="module")
+def outlines(tmp_path_factory):
+    """name -> outline as ``deckgen outline`` writes it."""
+    folder = tmp_path_factory.mktemp("corpus-round-four")
+    out = {}
+    for name in NAMES:
+        source = require(CORPUS / f"{name}.txt")
+        [derived] = derive_outlines(source.read_text(encoding="utf-8"), source.name)
+        path = folder / f"{name}.yaml"
+        path.write_text(dump_outline(derived, source.name, schema_ref=None), encoding="utf-8")
+        out[name] = load_outline(path)
+    return out
+
+
+def _plan(outline, size: str):
+    return plan_deck(outline.deck, resolve_theme(outline, None, size))
+
+
+def _body(plan, slide):
+    return Frame.for_layout(plan.base, slide.layout).body
+
+
+@pytest.mark.parametrize("size", ["16:9", "4:3"])
+def test_a_table_split_over_two_slides_fills_both_alike(outlines, size):
+    """发展质效不断提高 (twelve indicators: 年均增长 5.9% … 死亡人数下降 31.3%) is two
+    pages of six rows. They were 20 pt rows at the top of the body with a third of each
+    slide empty below; now both pages are set larger than a long table's text, their
+    rows spread over the body, the header at the same height on both."""
+    outline = outlines["zhejiang-gov-report-2026"]
+    theme = resolve_theme(outline, None, size)
+    plan = _plan(outline, size)
+    pages = [s for s in plan.slides if s.title.removesuffix("（续）") == "发展质效不断提高"]
+    assert len(pages) == 2
+    tables = [next(e for e in page.elements if isinstance(e, Table)) for page in pages]
+    assert [len(t.rows) - 1 for t in tables] == [6, 6]
+    for page, table in zip(pages, tables):
+        body = _body(plan, page)
+        sizes = {p.size_pt for row in table.rows for cell in row for p in cell.paras}
+        assert min(sizes) > theme.size("table").max_pt
+        assert body.bottom - table.rect.bottom < 0.1 * body.h  # no band of empty body below
+        assert abs(table.rect.y + table.rect.h / 2 - (body.y + body.h / 2)) < 0.1 * body.h
+    assert tables[0].rect.y == tables[1].rect.y
+    assert tables[0].row_heights[:2] == tables[1].row_heights[:2]
