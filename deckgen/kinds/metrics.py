@@ -308,12 +308,19 @@ def layout_kpi_cards(
     fits = []
     # A strip over a table or checklist is one row that reads neatly, or nothing.
     grids = [(len(metrics), 1)] if snug else _card_grids(len(metrics), body.w > NARROW_BODY)
-    # Values at display size in any grid first; on a narrow body, then a little smaller.
+    # Values at display size in any grid first; on a narrow body, then a little
+    # smaller; then (cards on their own) a figure too wide for its card with its unit
+    # sets the unit on a line under it (超过1000 / 亿美元 at 4:3) rather than the
+    # cards turn into a table.
     floors = [VALUE_SIZES[1], NARROW_VALUE_MIN] if body.w <= NARROW_BODY and not snug else [VALUE_SIZES[1]]
-    for floor in floors:
+    passes = [(floor, False) for floor in floors] + ([] if snug else [(floors[-1], True)])
+    for floor, stack in passes:
         for cols, rows in grids:
             insets = STRIP_INSETS if snug else CARD_INSETS
-            fit = _fit_cards(ts, slide, metrics, cols, rows, body, caption, insets=insets, max_value_pt=max_value_pt, short_heads=snug, min_value_pt=floor)
+            fit = _fit_cards(
+                ts, slide, metrics, cols, rows, body, caption,
+                insets=insets, max_value_pt=max_value_pt, short_heads=snug, min_value_pt=floor, stack_units=stack,
+            )
             if fit is not None and (fit[3] or not snug):
                 fits.append((cols, rows, fit))
         if fits:
@@ -321,10 +328,11 @@ def layout_kpi_cards(
     if not fits:
         return None
     # The first grid whose cards read neatly, else the first that fits at all.
-    cols, rows, (card_w, value_pt, specs, _neat, content_h) = next((f for f in fits if f[2][3]), fits[0])
+    cols, rows, (card_w, value_pt, specs, _neat, content_h, stacked) = next((f for f in fits if f[2][3]), fits[0])
     insets = STRIP_INSETS if snug else CARD_INSETS
     head_count = 2 if caption else 1
-    slots = _row_slots(ts, [s[:head_count] for s in specs], [s[head_count:] for s in specs], cols, card_w, insets)
+    unit_lines = [[_unit_line_spec(ts, metric, value_pt)] if i in stacked else [] for i, metric in enumerate(metrics)]
+    slots = _row_slots(ts, [s[:head_count] for s in specs], [u + s[head_count:] for s, u in zip(specs, unit_lines)], cols, card_w, insets)
     value_h = line_pitch(value_pt, VALUE_PITCH) + 2
     content_h = max(content_h, max(head + value_h + change for head, change in slots) + CARD_ACCENT)
     room = SNUG_CARD_ROOM if snug else 96
@@ -349,8 +357,14 @@ def layout_kpi_cards(
         area = text_rect.h - insets.top - insets.bottom
         top_pad = max(0.0, (area - (head_h + value_h + change_h)) / 2) + head_h - own_head
         card_insets = replace(insets, top=insets.top + top_pad)
-        page.append(TextBox(text_rect, _card_paras(ts, slide, metric, specs[i], value_pt, caption), "top", card_insets, "body", f"KPI {number} text"))
+        paras = _card_paras(ts, slide, metric, specs[i], value_pt, caption, unit_below=i in stacked)
+        page.append(TextBox(text_rect, paras, "top", card_insets, "body", f"KPI {number} text"))
     return page
+
+
+def _unit_line_spec(ts: Typesetter, metric: Metric, value_pt: float) -> Spec:
+    """A card's unit on a line of its own under the figure, at the unit's size."""
+    return Spec((metric.unit or "").strip(), unit_size(value_pt), color=ts.theme.color("text"), align="center", pitch=1.25)
 
 
 def _text_height(ts: Typesetter, specs: list[Spec], width: float, insets: Insets) -> float:
@@ -381,25 +395,29 @@ def _fit_cards(
     max_value_pt: float = VALUE_SIZES[0],
     short_heads: bool = False,
     min_value_pt: float = VALUE_SIZES[1],
+    stack_units: bool = False,
 ):
     """Sizes for a ``cols`` × ``rows`` grid: (card width, value size, specs per card,
-    neat, content height), or None when the cards cannot fit even with values at
-    44 pt. ``neat``: indicators in at most two lines, captions and changes in one.
-    ``max_value_pt`` caps the value size; ``short_heads`` sets the indicators a little
-    smaller where that keeps them all on one line (a strip with a table under it)."""
+    neat, content height, the cards whose unit goes under the figure), or None when
+    the cards cannot fit even with values at ``min_value_pt``. ``neat``: indicators in
+    at most two lines, captions and changes in one. ``max_value_pt`` caps the value
+    size; ``short_heads`` sets the indicators a little smaller where that keeps them
+    all on one line (a strip with a table under it); ``stack_units``: a figure too
+    wide for its card with its unit beside it may set the unit on a line of its own
+    under it (then its card must hold that line too)."""
     theme = ts.theme
     card_w = (body.w - CARD_GAP * (cols - 1)) / cols
     card_h = (body.h - CARD_GAP * (rows - 1)) / rows
     inner = card_w - insets.left - insets.right
 
-    def value_width(metric: Metric, size: float) -> float:
+    def value_width(metric: Metric, size: float, *, with_unit: bool = True) -> float:
         unit = (metric.unit or "").strip()
         qualifier, figure = value_qualifier(metric.value or "")
         figure, after = value_suffix(figure)
         width = ts.one_line_width(figure, size, bold=True)
         if qualifier or after:
             width += ts.one_line_width(qualifier + after, unit_size(size))
-        if unit:
+        if unit and with_unit:
             width += ts.one_line_width(" " + unit, unit_size(size))
         return width
 
@@ -411,11 +429,25 @@ def _fit_cards(
         if all(ts.count_lines(s[0], card_w, insets) <= 2 for s in specs):
             break
     neat = all(ts.count_lines(s[0], card_w, insets) <= 2 and all(ts.count_lines(x, card_w, insets) == 1 for x in s[1:]) for s in specs)
-    text_h = max(ts.height(s, card_w, insets) for s in specs)
+    heights = [ts.height(s, card_w, insets) for s in specs]
+    text_h = max(heights)
     for value_pt in sizes_down(min(max_value_pt, VALUE_SIZES[0]), min_value_pt, 2.0):
-        content_h = text_h + line_pitch(value_pt, VALUE_PITCH) + 2 + CARD_ACCENT
-        if content_h <= card_h and all(value_width(m, value_pt) <= inner * 0.95 for m in metrics):
-            return card_w, value_pt, specs, neat, content_h
+        stacked = []
+        for i, m in enumerate(metrics):
+            if value_width(m, value_pt) <= inner * 0.95:
+                continue
+            unit = (m.unit or "").strip()
+            if not (stack_units and unit and value_width(m, value_pt, with_unit=False) <= inner * 0.95):
+                break
+            if ts.count_lines(_unit_line_spec(ts, m, value_pt), card_w, insets) > 1:
+                break
+            stacked.append(i)
+        else:
+            unit_h = line_pitch(unit_size(value_pt), 1.25)
+            own_h = max([text_h] + [heights[i] + unit_h for i in stacked])
+            content_h = own_h + line_pitch(value_pt, VALUE_PITCH) + 2 + CARD_ACCENT
+            if content_h <= card_h:
+                return card_w, value_pt, specs, neat, content_h, frozenset(stacked)
     return None
 
 
@@ -459,8 +491,9 @@ def _card_specs(ts: Typesetter, slide: Slide, metric: Metric, head_pt: float, ca
     return specs
 
 
-def _card_paras(ts: Typesetter, slide: Slide, metric: Metric, specs: list[Spec], value_pt: float, caption: str) -> list:
-    """Paragraphs of a card: indicator, [caption], value + unit on one baseline, [change]."""
+def _card_paras(ts: Typesetter, slide: Slide, metric: Metric, specs: list[Spec], value_pt: float, caption: str, *, unit_below: bool = False) -> list:
+    """Paragraphs of a card: indicator, [caption], value + unit on one baseline, [change].
+    ``unit_below``: the unit on a line of its own under the value."""
     theme = ts.theme
     head = specs[: 2 if caption else 1]
     paras = ts.paras(head)
@@ -474,9 +507,11 @@ def _card_paras(ts: Typesetter, slide: Slide, metric: Metric, specs: list[Spec],
         # 以上, 左右: words about the figure, set at the unit's size after it.
         value.runs.append(Run(after, False, theme.color("text"), size_pt=unit_size(value_pt)))
     unit = (metric.unit or "").strip()
-    if unit:
+    if unit and not unit_below:
         value.runs.append(Run(" " + unit, False, theme.color("text"), size_pt=unit_size(value_pt)))
     paras.append(value)
+    if unit and unit_below:
+        paras.extend(ts.paras([_unit_line_spec(ts, metric, value_pt)]))
     change_specs = specs[len(head):]
     if change_specs:
         change = ts.paras(change_specs)[0]

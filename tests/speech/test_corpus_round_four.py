@@ -63,3 +63,35 @@ def test_a_table_split_over_two_slides_fills_both_alike(outlines, size):
         assert abs(table.rect.y + table.rect.h / 2 - (body.y + body.h / 2)) < 0.1 * body.h
     assert tables[0].rect.y == tables[1].rect.y
     assert tables[0].row_heights[:2] == tables[1].row_heights[:2]
+
+
+def _kpi_texts(slide) -> list[str]:
+    return [
+        "".join(run.text for para in e.paras for run in para.runs)
+        for e in slide.elements
+        if isinstance(e, TextBox) and e.name.startswith("KPI ") and e.name.endswith(" text")
+    ]
+
+
+def test_a_wide_figure_keeps_its_card_at_4_3(outlines):
+    """“十四五”时期主要指标 holds five figures, one of them 超过1000 亿美元, too wide
+    for a 4:3 card beside its unit even at the smallest card value size: the five
+    figures were a table. Now they stay five cards, 超过1000 whole on the value line,
+    亿美元 under it, every value larger than a table's figures."""
+    outline = outlines["shanghai-gov-report-2026"]
+    theme = resolve_theme(outline, None, "4:3")
+    plan = _plan(outline, "4:3")
+    [slide] = [s for s in plan.slides if s.title == "“十四五”时期主要指标"]
+    assert not [e for e in slide.elements if isinstance(e, Table)]
+    texts = _kpi_texts(slide)
+    assert len(texts) == 5
+    [card] = [e for e in slide.elements if isinstance(e, TextBox) and "实际使用外资" in "".join(r.text for p in e.paras for r in p.runs)]
+    lines = ["".join(r.text for r in p.runs).strip() for p in card.paras]
+    assert lines[:3] == ["实际使用外资", "超过1000", "亿美元"]
+    value = card.paras[1]
+    assert max(r.size_pt or value.size_pt for r in value.runs) > theme.size("table").max_pt
+    # Cards in two rows, within the body.
+    body = _body(plan, slide)
+    accents = [e for e in slide.elements if getattr(e, "name", "").endswith(" accent")]
+    assert len({round(e.rect.y) for e in accents}) == 2
+    assert all(body.x - 0.5 <= e.rect.x and e.rect.right <= body.right + 0.5 for e in accents)
