@@ -11,6 +11,7 @@ lines exactly as chosen.
 
 from __future__ import annotations
 
+from deckgen.typeset import words
 from deckgen.typeset.linebreak import analysis
 from deckgen.typeset.phrases import FIGURES, PHRASE_END, PROTECTED, break_penalty, fallback_cuts, protected_cuts, stub_last
 from deckgen.typeset.typesetter import Typesetter
@@ -43,13 +44,19 @@ def _display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: floa
     opportunities = [c for c in analysis(text)[0] if 0 < c < len(text)]  # cached per text
     # Measured as lines of the whole text: the stand-in margin is the text's;
     # one_line_width keeps 0.5 pt spare.
-    width = _LineWidths(ts.measurer.ruler(text, size_pt, bold=bold), ts.box_width_function(size_pt, bold, within=text), inner_width + 0.5)
+    ruler, box_width = ts.measurer.ruler(text, size_pt, bold=bold), ts.box_width_function(size_pt, bold, within=text)
+    width = _LineWidths(ruler, box_width, inner_width + 0.5)
 
     # Quoted terms and figures stay whole where the lines allow; else figures alone.
     # Words too where they can (protected_cuts), else figures and terms, else figures.
     passes = (protected_cuts(text), *fallback_cuts(text), protected_cuts(text, FIGURES))
+    # A line under half as wide as the lines would be on average is lopsided.
+    short = LOPSIDED * box_width(ruler.width(0, len(text))) / count
+    # A break where a compound joins two words (中华/民族, 社会/主义) is allowed, but
+    # read as worse than a lopsided line.
+    joints = words.joints(text)
     for forbidden in passes:
-        ends = _best_ends(text, [c for c in opportunities if c not in forbidden], count, width)
+        ends = _best_ends(text, [c for c in opportunities if c not in forbidden], count, width, short, joints)
         if ends is not None:
             pieces, start = [], 0
             for end in ends:
@@ -63,6 +70,12 @@ def _display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: floa
 
 
 _UNKNOWN = -1.0  # no width is negative
+
+#: A line narrower than this share of the lines' average width reads as lopsided
+#: (``1998年是`` over a line of 26 characters): among breaks that are not after
+#: punctuation nor inside a word or compound, balanced lines come before a break at
+#: a function word.
+LOPSIDED = 0.5
 
 
 class _LineWidths:
@@ -116,24 +129,28 @@ def _reads_well(text: str, lines: list[str]) -> bool:
     return True
 
 
-def _best_ends(text: str, cuts: list[int], count: int, width) -> list[int] | None:
-    """Line ends for ``count`` lines through ``cuts``, or None when no choice fits."""
+def _best_ends(text: str, cuts: list[int], count: int, width, short: float = 0.0, joints: frozenset[int] = frozenset()) -> list[int] | None:
+    """Line ends for ``count`` lines through ``cuts``, or None when no choice fits.
+    ``short``: a line narrower than this is lopsided; ``joints``: cuts where a
+    compound joins two words."""
     if count == 2:
-        return _best_pair(text, cuts, width)
-    return _best_lines(text, cuts, count, width)
+        return _best_pair(text, cuts, width, short, joints)
+    return _best_lines(text, cuts, count, width, short, joints)
 
 
-def _best_lines(text: str, cuts: list[int], count: int, width) -> list[int] | None:
+def _best_lines(text: str, cuts: list[int], count: int, width, short: float = 0.0, joints: frozenset[int] = frozenset()) -> list[int] | None:
     """:func:`_best_ends` for any number of lines, by dynamic programming."""
     # best[(k, end)] = (score, previous cut): k lines ending at ``end``; the score
-    # prefers fewer breaks mid-phrase, then fewer inside a known word, then fewer away
-    # from a function word (break_penalty), then the narrowest widest line, evenness.
+    # prefers fewer breaks mid-phrase, then fewer inside a known word or a compound,
+    # then fewer lopsided lines (narrower than ``short``), then fewer away from a
+    # function word (break_penalty), then the narrowest widest line, evenness.
     positions = [0, *cuts, len(text)]
     # The lines that fit, per end, nearest start first: measured once and shared by
     # every line number k (once a line is too wide, earlier starts are too).
     fitting: list[list[tuple[int, float, float]]] = [[]] + [width.fitting(positions, j) for j in range(1, len(positions))]
     penalties = [break_penalty(text, end) for end in positions]  # 0 phrase end, 1 function word, 2 other
-    best: dict[tuple[int, int], tuple[tuple[int, int, int, float, float], int]] = {(0, 0): ((0, 0, 0, 0.0, 0.0), -1)}
+    inside = [end in joints for end in positions]
+    best: dict[tuple[int, int], tuple[tuple[int, int, int, int, float, float], int]] = {(0, 0): ((0, 0, 0, 0, 0.0, 0.0), -1)}
     for k in range(1, count + 1):
         for j in range(1, len(positions)):
             end = positions[j]
@@ -146,8 +163,8 @@ def _best_lines(text: str, cuts: list[int], count: int, width) -> list[int] | No
                     continue
                 if k == count and stub_last(text, [previous[1], start, end] if k > 1 else [start, end]):
                     continue  # never a one-character last line, nor two under a long line
-                (mid, split, hard, widest, spread), _ = previous
-                score = (mid + (penalty > 0), split + (penalty > 2), hard + (penalty > 1), rounded if rounded > widest else widest, spread + w * w)
+                (mid, split, lopsided, hard, widest, spread), _ = previous
+                score = (mid + (penalty > 0), split + (penalty > 2 or inside[j]), lopsided + (w < short), hard + (penalty > 1), rounded if rounded > widest else widest, spread + w * w)
                 current = best.get((k, end))
                 if current is None or score < current[0]:
                     best[(k, end)] = (score, start)
@@ -162,7 +179,7 @@ def _best_lines(text: str, cuts: list[int], count: int, width) -> list[int] | No
     return ends
 
 
-def _best_pair(text: str, cuts: list[int], width) -> list[int] | None:
+def _best_pair(text: str, cuts: list[int], width, short: float = 0.0, joints: frozenset[int] = frozenset()) -> list[int] | None:
     """:func:`_best_ends` for two lines, in one pass over the cuts (most wrapped titles
     take two lines): the same score, the same choice on ties (the latest cut)."""
     best: list[int] | None = None
@@ -178,7 +195,8 @@ def _best_pair(text: str, cuts: list[int], width) -> list[int] | None:
         if second is None:
             continue
         penalty = break_penalty(text, cut)
-        score = (int(penalty > 0), int(penalty > 2), int(penalty > 1), max(round(first, 1), round(second, 1)), first * first + second * second)
+        lopsided = int(first < short) + int(second < short)
+        score = (int(penalty > 0), int(penalty > 2 or cut in joints), lopsided, int(penalty > 1), max(round(first, 1), round(second, 1)), first * first + second * second)
         if best_score is None or score <= best_score:
             best, best_score = [cut, length], score
     return best

@@ -37,14 +37,16 @@ TERMS = (
 #: Spans a line must not break inside: a figure with its unit, or a figure range (X-X).
 FIGURES = re.compile(rf"[0-9０-９XＸ][0-9０-９XＸ.．,%％\-~～/]*{_UNIT}?")
 #: Also whole: short quoted terms and titles, each term of a quoted list, planning
-#: periods (十三五) and plenums (十九届五中全会), anniversaries written in Chinese numerals (一百周年), the
-#: :data:`TERMS`.
+#: periods (十三五) and plenums (十九届五中全会), anniversaries written in Chinese numerals (一百周年),
+#: ordinals (第十五次), the :data:`TERMS`.
 PROTECTED = re.compile(
     FIGURES.pattern
     + r"|“[^”]{1,8}”|《[^》]{1,12}》|「[^」]{1,8}」"
     # each term of up to 6 characters in a quoted list (“政府主导、……、部门共治”)
     + r"|(?<=[“、，])[^“”、，]{2,6}(?=”|[、，][^“”]*”)"
     + rf"|十[一二三四五六七八九]五|[{_CN_NUMBER}]+届[{_CN_NUMBER}]+中全会|[{_CN_NUMBER}]+周年"
+    # an ordinal in Chinese numerals with its measure word (第十五次, 第二届)
+    + rf"|第[{_CN_NUMBER}]+[次届个批轮]?"
     + "|" + "|".join(sorted(TERMS, key=len, reverse=True))
 )
 #: Common two-character words of work-conference speeches: a break inside one (发/展,

@@ -95,3 +95,19 @@ def test_a_wide_figure_keeps_its_card_at_4_3(outlines):
     accents = [e for e in slide.elements if getattr(e, "name", "").endswith(" accent")]
     assert len({round(e.rect.y) for e in accents}) == 2
     assert all(body.x - 0.5 <= e.rect.x and e.rect.right <= body.right + 0.5 for e in accents)
+
+
+@pytest.mark.parametrize("size", ["16:9", "4:3"])
+def test_the_1998_statement_breaks_into_balanced_lines(outlines, size):
+    """今年工作的总体要求 read 1998年是 / 全面贯彻中国共产党第十五次全国代表大会精神的第一年:
+    a five-character first line over a long one. Its lines are now of like length,
+    none breaking 第十五次 or 中国共产党."""
+    plan = _plan(outlines["gov-report-1998"], size)
+    [slide] = [s for s in plan.slides if s.title == "今年工作的总体要求"]
+    [box] = [e for e in slide.elements if isinstance(e, TextBox) and e.name == "Statement"]
+    lines = "".join(run.text for run in box.paras[0].runs).split("\n")
+    assert "".join(lines) == "1998年是全面贯彻中国共产党第十五次全国代表大会精神的第一年"
+    assert len(lines) >= 2
+    assert lines[0] != "1998年是"
+    assert min(len(line) for line in lines) >= 0.5 * sum(len(line) for line in lines) / len(lines)
+    assert any("第十五次" in line for line in lines) and any("中国共产党" in line for line in lines)

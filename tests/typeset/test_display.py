@@ -91,3 +91,32 @@ def test_the_box_width_function_gives_box_width_for_to_the_last_bit(ts, text):
     box_width = ts.box_width_function(36.0, True, within=text)
     for width in (0.0, 17.3, 100.0, 333.33, 559.9, 735.0, 1200.5):
         assert box_width(width) == ts.box_width_for(width, 36.0, True, within=text)
+
+
+@pytest.mark.parametrize("width", [900.0, 640.0])
+def test_display_lines_are_balanced_rather_than_cut_after_a_short_opening(ts, width):
+    """The 1998 report's 1998年是全面贯彻中国共产党第十五次全国代表大会精神的第一年 was
+    set 1998年是 / 全面贯彻…第一年: a break after the function word 是 ranked above any
+    other, however short the first line. Lines are now of like width, the ordinal
+    第十五次 and the compounds 中国共产党 and 全国代表大会 whole."""
+    text = "1998年是全面贯彻中国共产党第十五次全国代表大会精神的第一年"
+    size = 36.0
+    broken = display_breaks(ts, text, width, size)
+    lines = broken.split("\n")
+    assert "".join(lines) == text
+    assert len(lines) == len(ts.lines(text, width, size, True)) >= 2
+    widths = [ts.one_line_width(line, size, True) for line in lines]
+    assert min(widths) >= 0.5 * sum(widths) / len(widths)  # no lopsided line
+    for term in ("第十五次", "中国共产党", "全国代表大会"):
+        assert any(term in line for line in lines), (term, lines)
+
+
+def test_a_compound_is_not_split_for_balance(ts):
+    """弘扬和践行社会主义核心价值观 (a Guangdong card) stays 社会主义 whole: a break where
+    a compound joins its words (社会/主义) reads worse than a line a little short."""
+    text = "弘扬和践行社会主义核心价值观"
+    size = 28.0
+    width = ts.one_line_width(text, size, True) * 0.7
+    lines = display_breaks(ts, text, width, size).split("\n")
+    assert len(lines) == 2
+    assert any("社会主义" in line for line in lines), lines
