@@ -606,13 +606,17 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
             for t, w in zip(cells, widths(size))
         )
 
+    def cell_lines(size: float) -> list[int]:
+        """How many lines each cell (header first) takes at ``size``."""
+        texts = [(c.title, True) for c in columns] + [(c.cells[r], False) for r in range(n_rows) for c in columns]
+        col_w = widths(size) * (n_rows + 1)
+        return [ts.count_lines(Spec(t or " ", size, bold=bold, pitch=TABLE_PITCH), w, CELL_INSETS) for (t, bold), w in zip(texts, col_w)]
+
     def all_heights(size: float) -> tuple[float, list[float]]:
         head = row_height([c.title for c in columns], size, True)
         return head, [row_height([c.cells[r] for c in columns], size, False) for r in range(n_rows)]
 
-    short = alone and n_rows <= SHORT_TABLE_ROWS
-    top_pt = max(size_range.max_pt, theme.size("body").max_pt) if short else size_range.max_pt
-    sizes = sizes_down(top_pt, size_range.min_pt)
+    sizes = sizes_down(size_range.max_pt, size_range.min_pt)
     # A size at which a figure would break across lines is no candidate (unless none is better).
     sizes = [s for s in sizes if figures_fit(ts, columns, s, body.w, measured=measured)] or [size_range.min_pt]
     groups = [list(range(n_rows))]
@@ -631,27 +635,27 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
                 chosen = size
                 break
         chosen = chosen or size_range.min_pt
-        if alone and max(len(g) for g in groups) <= SHORT_TABLE_ROWS:
-            # Pages of a few rows each: as large as every page allows, up to body size.
-            short = True
-            larger = [s for s in sizes_down(max(size_range.max_pt, theme.size("body").max_pt), chosen) if s > chosen]
-            for size in larger:
-                if not figures_fit(ts, columns, size, body.w, measured=measured):
-                    continue
-                head, hs = all_heights(size)
-                if all(head + sum(hs[i] for i in g) <= body.h for g in groups):
-                    chosen = size
-                    break
+    short = alone and max(len(g) for g in groups) <= SHORT_TABLE_ROWS
+    if short:
+        # Pages of a few rows each: as large as every page allows, up to body size,
+        # while no cell takes more lines than at the table's own size.
+        lines = cell_lines(chosen)
+        for size in sizes_down(max(size_range.max_pt, theme.size("body").max_pt), chosen):
+            if size <= chosen:
+                break
+            if not figures_fit(ts, columns, size, body.w, measured=measured):
+                continue
+            head, hs = all_heights(size)
+            if all(head + sum(hs[i] for i in g) <= body.h for g in groups) and cell_lines(size) == lines:
+                chosen = size
+                break
     head, hs = all_heights(chosen)
     col_w = widths(chosen)
     if len(groups) == 1 or short:
         # Roomy rows, the same on every page: each row up to its share of the body
         # on the page with the most rows.
         roomy = SHORT_ROW_PT if short else ROW_MIN_PT
-        most = max(len(g) for g in groups)
-        spare_rows = [max(h, min(roomy, (body.h - head) / max(1, most))) for h in hs]
-        if all(head + sum(spare_rows[i] for i in g) <= body.h for g in groups):
-            hs = spare_rows
+        hs = _roomy_rows(hs, groups, body.h - head, roomy)
     # Short content stands in the middle of the body; the pages of a split table
     # all at the height of the tallest, so the header does not move between them.
     tallest = max(head + sum(hs[i] for i in g) for g in groups)
@@ -680,6 +684,26 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
         rect = Rect(body.x + (body.w - width) / 2, top, width, sum(heights))
         result.pages.append([Table(rect, col_w, heights, table_rows, CELL_INSETS, theme.color("rule"), name="Metrics")])
     return result
+
+
+def _roomy_rows(heights: list[float], groups: list[list[int]], room: float, roomy: float) -> list[float]:
+    """Row heights grown to one common height (at most ``roomy``) where a row is
+    shorter, as far as every page (``groups`` of rows in ``room``) still holds them."""
+
+    def grown(target: float) -> list[float]:
+        return [max(h, target) for h in heights]
+
+    def fits(target: float) -> bool:
+        rows = grown(target)
+        return all(sum(rows[i] for i in g) <= room for g in groups)
+
+    if fits(roomy):
+        return grown(roomy)
+    low, high = 0.0, roomy
+    for _ in range(40):
+        middle = (low + high) / 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+    return grown(low)
 
 
 def column_widths(ts: Typesetter, columns: list[list[str]], size: float, total: float, rigid: list[bool] | None = None) -> list[float]:
