@@ -135,22 +135,28 @@ def _fitting_grid(ts: Typesetter, slide: Slide, body: Rect, per_page: int, *, wi
     shape = grid_shape(per_page, wide=wide)
     if shape is None:
         return None
-    cols, rows = shape
+    shapes = [shape]
+    if not wide and shape[0] == 1 and shape[1] > 1:
+        # Three bands down a short 4:3 body hold little text each: three cards side
+        # by side hold more lines, before the cards are split over more slides
+        # (five cards on a small template body went 2 + 2 + 1).
+        shapes.append((shape[1], 1))
     size_range = ts.theme.size("body")
-    card_w = (body.w - GAP * (cols - 1)) / cols
-    for design in _designs(cols, rows, with_summaries):
-        card_h = (body.h - design.row_gap * (rows - 1)) / rows
-        for size in sizes_down(size_range.max_pt, size_range.min_pt):
-            tallest = 0.0
-            for i, area in enumerate(slide.areas):  # stops at the first card that does not fit
-                tallest = max(tallest, ts.height(design.specs(ts, i + 1, area.title, area.summary, size), card_w, design.insets))
-                if tallest > card_h:
-                    break
-            else:
-                # A head-only card is only as tall as the tallest card's text; a card
-                # with short summaries leaves some air under them, no more.
-                height = tallest if design.name == "head" else min(card_h, tallest + CARD_AIR)
-                return _Grid(cols, rows, card_w, height, design, size, size <= size_range.min_pt)
+    for cols, rows in shapes:
+        card_w = (body.w - GAP * (cols - 1)) / cols
+        for design in _designs(cols, rows, with_summaries):
+            card_h = (body.h - design.row_gap * (rows - 1)) / rows
+            for size in sizes_down(size_range.max_pt, size_range.min_pt):
+                tallest = 0.0
+                for i, area in enumerate(slide.areas):  # stops at the first card that does not fit
+                    tallest = max(tallest, ts.height(design.specs(ts, i + 1, area.title, area.summary, size), card_w, design.insets))
+                    if tallest > card_h:
+                        break
+                else:
+                    # A head-only card is only as tall as the tallest card's text; a card
+                    # with short summaries leaves some air under them, no more.
+                    height = tallest if design.name == "head" else min(card_h, tallest + CARD_AIR)
+                    return _Grid(cols, rows, card_w, height, design, size, size <= size_range.min_pt)
     return None
 
 

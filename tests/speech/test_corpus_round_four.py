@@ -6,6 +6,8 @@ Each corpus document is derived as ``deckgen outline`` writes it and laid out as
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from deckgen.layout.elements import Table, TextBox
@@ -13,6 +15,7 @@ from deckgen.layout.frame import Frame
 from deckgen.layout.plan import plan_deck
 from deckgen.outline.loader import load_outline
 from deckgen.speech import derive_outlines, dump_outline
+from deckgen.theme.loader import template_for_outline
 from deckgen.theme.resolve import resolve_theme
 from shared_material import require, shared
 
@@ -111,3 +114,22 @@ def test_the_1998_statement_breaks_into_balanced_lines(outlines, size):
     assert lines[0] != "1998年是"
     assert min(len(line) for line in lines) >= 0.5 * sum(len(line) for line in lines) / len(lines)
     assert any("第十五次" in line for line in lines) and any("中国共产党" in line for line in lines)
+
+
+def test_the_sample_deck_on_the_thu_template_at_4_3_has_no_run_of_look_alike_slides():
+    """On the thu template at 4:3 the body holds two or three items a slide, so three
+    achievement lists in a row took six slides and three focus areas five: ``check``
+    found two runs. The sample now shows one list of each run as cards, and five
+    cards go three and two over two slides (they went 2 + 2 + 1)."""
+    from deckgen.lint import check_outline
+
+    template = require(shared("templates") / "thu-v1-dark-4x3.pptx")
+    sample = Path(__file__).resolve().parents[2] / "decks" / "postal-2024.yaml"
+    issues = check_outline(sample, slide_size="4:3", template=template)
+    assert [i.message for i in issues if i.kind == "repeated-layout"] == []
+    outline = load_outline(sample)
+    theme = template_for_outline(resolve_theme(outline, None, "4:3"), outline, template)
+    plan = plan_deck(outline.deck, theme)
+    pages = [s for s in plan.slides if s.title.removesuffix("（续）") == "强化市场监管，转型升级步伐逐步加快"]
+    cards = [len([e for e in page.elements if getattr(e, "name", "").endswith(" accent") and e.name.startswith("Card ")]) for page in pages]
+    assert cards == [3, 2]
