@@ -20,8 +20,8 @@ No second process is used:
 * without ``os.fork`` (Windows), or with one core for this process;
 * while other threads run (the studio, ``deckgen watch``): ``fork`` copies only the
   calling thread, and a lock another thread holds would stay held in the child;
-* when ``DECKGEN_JOBS=1`` is set (``DECKGEN_JOBS`` is the number of processes a
-  build may use; only 1 and more than 1 are told apart).
+* when ``DECKGEN_JOBS=1`` is set (``DECKGEN_JOBS`` is the number of cores a build
+  may use, for its processes and threads; only 1 and more than 1 are told apart).
 """
 
 from __future__ import annotations
@@ -41,25 +41,29 @@ _HEADER = struct.Struct("<Q")  # the length of one pickled message
 _READ_SIZE = 1 << 20
 
 
+def cores() -> int:
+    """The cores a build may use: this process's, at most ``DECKGEN_JOBS``."""
+    try:
+        count = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        count = os.cpu_count() or 1
+    jobs = os.environ.get(JOBS_VARIABLE, "").strip()
+    if jobs:
+        try:
+            count = min(count, max(1, int(jobs)))
+        except ValueError:
+            pass  # not a number: as if unset
+    return count
+
+
 def available() -> bool:
     """True when a second process may work beside this one (see the module's docstring)."""
     if not hasattr(os, "fork"):
         return False
-    jobs = os.environ.get(JOBS_VARIABLE, "").strip()
-    if jobs:
-        try:
-            if int(jobs) < 2:
-                return False
-        except ValueError:
-            pass  # not a number: as if unset
     threading = sys.modules.get("threading")
     if threading is not None and threading.active_count() > 1:
         return False
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    return cores >= 2
+    return cores() >= 2
 
 
 class Helper:
