@@ -164,7 +164,10 @@ def _best_lines(text: str, cuts: list[int], count: int, width, short: float = 0.
                 if k == count and stub_last(text, [previous[1], start, end] if k > 1 else [start, end]):
                     continue  # never a one-character last line, nor two under a long line
                 (mid, split, lopsided, hard, widest, spread), _ = previous
-                score = (mid + (penalty > 0), split + (penalty > 2 or inside[j]), lopsided + (w < short), hard + (penalty > 1), rounded if rounded > widest else widest, spread + w * w)
+                score = (
+                    mid + (penalty > 0), split + (penalty > 2 or inside[j]), lopsided + (w < short), hard + (penalty > 1),
+                    rounded if rounded > widest else widest, spread + w * w,
+                )
                 current = best.get((k, end))
                 if current is None or score < current[0]:
                     best[(k, end)] = (score, start)
