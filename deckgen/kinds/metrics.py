@@ -595,9 +595,14 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
 
     def widths(size: float) -> list[float]:
         if size not in widths_at:
-            rigid = [c.role in ("figure", "unit") for c in columns]
+            rigid = [rigid_column(c) for c in columns]
             total = table_width(ts, measured, size, body.w)
-            widths_at[size] = column_widths(ts, measured, size, total, rigid)
+            out = column_widths(ts, measured, size, total, rigid)
+            if not _indicator_room(columns, out, size):
+                # A short change on one line is not worth an indicator of two
+                # characters a line (快递/业务/量): the change wraps instead.
+                out = column_widths(ts, measured, size, total, [c.role in ("figure", "unit") for c in columns])
+            widths_at[size] = out
         return widths_at[size]
 
     def row_height(cells: list[str], size: float, bold: bool) -> float:
@@ -817,6 +822,32 @@ def table_width(ts: Typesetter, columns: list[list[str]], size: float, total: fl
     return max(wanted, MIN_TABLE_SHARE * total)
 
 
+#: A change column whose entries are all this short (增长5.4%, 较上年提高2个百分点) keeps
+#: them on one line, as figures do: 增长 over 5.4% in a narrow column reads as two.
+SHORT_CHANGE_CHARS = 10
+
+
+def rigid_column(column: TableColumn) -> bool:
+    """Whether ``column`` keeps each entry on one line while other columns can give
+    room: figures, units and a change column of short entries."""
+    if column.role in ("figure", "unit"):
+        return True
+    return column.role == "change" and all(len(cell.strip()) <= SHORT_CHANGE_CHARS for cell in column.cells)
+
+
+#: The indicator column keeps room for this many characters a line (or its longest
+#: indicator) before a short change column is held to one line.
+INDICATOR_MIN_CHARS = 6
+
+
+def _indicator_room(columns: list[TableColumn], widths: list[float], size: float) -> bool:
+    """Whether the indicator column, at ``widths``, holds :data:`INDICATOR_MIN_CHARS`
+    characters a line (or its longest indicator)."""
+    longest = max((len(cell.strip()) for cell in columns[0].cells), default=0)
+    need = min(longest, INDICATOR_MIN_CHARS) * size + CELL_INSETS.left + CELL_INSETS.right
+    return widths[0] >= need
+
+
 def figures_fit(ts: Typesetter, columns: list[TableColumn], size: float, total: float, *, measured: list[list[str]] | None = None) -> bool:
     """True when every figure and unit column gets its one-line width at ``size``.
 
@@ -824,7 +855,9 @@ def figures_fit(ts: Typesetter, columns: list[TableColumn], size: float, total: 
     default its header and cells).
     """
     measured = measured or [[c.title] + c.cells for c in columns]
-    widths = column_widths(ts, measured, size, total, [c.role in ("figure", "unit") for c in columns])
+    widths = column_widths(ts, measured, size, total, [rigid_column(c) for c in columns])
+    if not _indicator_room(columns, widths, size):
+        widths = column_widths(ts, measured, size, total, [c.role in ("figure", "unit") for c in columns])
     pad = CELL_INSETS.left + CELL_INSETS.right
     return all(
         ts.one_line_width(cell, size) + pad <= w

@@ -133,3 +133,20 @@ def test_the_sample_deck_on_the_thu_template_at_4_3_has_no_run_of_look_alike_sli
     pages = [s for s in plan.slides if s.title.removesuffix("（续）") == "强化市场监管，转型升级步伐逐步加快"]
     cards = [len([e for e in page.elements if getattr(e, "name", "").endswith(" accent") and e.name.startswith("Card ")]) for page in pages]
     assert cards == [3, 2]
+
+
+def test_short_changes_stay_on_one_line_at_4_3(outlines):
+    """Shanghai's 2025年主要成绩 at 4:3 broke 增长5.4% over two lines in a narrow 同比
+    column beside a wide indicator column; a short change now keeps its line, as a
+    figure does, and the indicator wraps instead."""
+    plan = _plan(outlines["shanghai-gov-report-2026"], "4:3")
+    pages = [s for s in plan.slides if s.title.removesuffix("（续）") == "2025年主要成绩"]
+    changes = []
+    for page in pages:
+        [table] = [e for e in page.elements if isinstance(e, Table)]
+        header = ["".join(p.text for p in cell.paras) for cell in table.rows[0]]
+        column = header.index("同比")
+        changes += ["\n".join(p.text for p in row[column].paras) for row in table.rows[1:]]
+    filled = [c for c in changes if c.strip()]
+    assert len(filled) >= 3
+    assert all("\n" not in c for c in filled), filled
