@@ -99,7 +99,7 @@ def build(
         from deckgen.layout.plan import plan_deck
         from deckgen.typeset.typesetter import Typesetter
         from deckgen.render.slides import render_deck
-        from deckgen.review.run import LAYOUT_KINDS, reader_findings, review_plan
+        from deckgen.review.run import LAYOUT_KINDS, reader_findings, review_beside, review_plan
 
         typesetter = Typesetter(theme)
         plan = plan_deck(outline.deck, theme, typesetter)
@@ -107,11 +107,15 @@ def build(
         refused = [outline.issue(f.path, f.message) for f in plan.findings if f.severity == "error"]
         if refused:
             raise InputError(refused)
-        reviewed = review_plan(outline, plan, theme=theme)
-        review = reader_findings(reviewed)
-        if strict and review:
-            raise InputError([dataclasses.replace(i, severity="error", message=i.message + " (--strict refuses to build)") for i in review])
-        data = render_deck(plan, outline.deck, theme)
+        if strict:  # the review decides whether there is a deck to render
+            reviewed = review_plan(outline, plan, theme=theme)
+            review = reader_findings(reviewed)
+            if review:
+                raise InputError([dataclasses.replace(i, severity="error", message=i.message + " (--strict refuses to build)") for i in review])
+            data = render_deck(plan, outline.deck, theme)
+        else:  # the review reads the plan, rendering writes it out: both at once where there are two cores
+            reviewed, data = review_beside(outline, plan, lambda: render_deck(plan, outline.deck, theme), theme=theme)
+            review = reader_findings(reviewed)
     finally:
         if gc_was_enabled:
             # Set aside from the collector what these stages made: else the first

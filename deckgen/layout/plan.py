@@ -8,6 +8,8 @@ when the total is known.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from deckgen.layout.backdrop import make_readable
 from deckgen.layout.base import base_plan, layout_key
 from deckgen.layout.breaks import write_breaks
@@ -26,6 +28,9 @@ from deckgen.layout.paginate import even_pages
 from deckgen.typeset.typesetter import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
 from deckgen.outline.model import Deck, Part, Slide
 from deckgen.theme.model import Theme
+
+if TYPE_CHECKING:
+    from deckgen.forked import Helper
 
 CONTINUED = "（续）"
 #: Kinds whose items stack from the top of the body: a short page is centred in it.
@@ -54,19 +59,29 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
         agenda[0].anchor = "agenda"
     plan.slides.extend(agenda)
     icons = divider_icons(deck) if scaffolded else []  # chosen together, once per deck
-    for index, part in enumerate(deck.parts):
-        first = len(plan.slides)
-        if scaffolded:
-            divider = divider_slide(ts, frames["divider"], deck, index, plan.findings, icon=icons[index])
-            divider.anchor = f"part:{index}"
-            plan.slides.append(divider)
-        elif part.image is not None:
-            message = "a one-part talk has no section divider, so its image is not shown; put it on a slide (image: or a picture slide)"
-            plan.findings.append(Finding(f"{part.image.path}.file", message))
-        for slide in part.slides:
-            plan.slides.extend(content_slides(ts, frames, slide, plan.findings, part_title=part_label(part)))
-        if len(plan.slides) > first:  # each part is a section, from its divider (or first slide)
-            plan.slides[first].section = f"{chinese_number(index + 1)}、{part.title}"
+    work = [(slide, part_label(part)) for part in deck.parts for slide in part.slides]
+    helper = _helper_from_the_end(ts, frames, work)
+    position = 0
+    try:
+        for index, part in enumerate(deck.parts):
+            first = len(plan.slides)
+            if scaffolded:
+                divider = divider_slide(ts, frames["divider"], deck, index, plan.findings, icon=icons[index])
+                divider.anchor = f"part:{index}"
+                plan.slides.append(divider)
+            elif part.image is not None:
+                message = "a one-part talk has no section divider, so its image is not shown; put it on a slide (image: or a picture slide)"
+                plan.findings.append(Finding(f"{part.image.path}.file", message))
+            for slide in part.slides:
+                if helper is not None:
+                    _learn_from(helper, ts, position)
+                plan.slides.extend(content_slides(ts, frames, slide, plan.findings, part_title=part_label(part)))
+                position += 1
+            if len(plan.slides) > first:  # each part is a section, from its divider (or first slide)
+                plan.slides[first].section = f"{chinese_number(index + 1)}、{part.title}"
+    finally:
+        if helper is not None:
+            helper.close()
     closing = closing_slides(ts, frames, deck, plan.findings)
     closing[0].section = "结束"
     plan.slides.extend(closing)
@@ -78,6 +93,52 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     plan.warnings.extend(ts.warnings)
     plan.stand_ins.extend(ts.stand_ins)
     return plan
+
+
+#: Content slides from which a second process lays out the deck from its end (below
+#: that, forking costs more than it saves).
+HELPED_FROM = 80
+
+
+def _helper_from_the_end(ts: Typesetter, frames: dict[str, Frame], work: list[tuple[Slide, str]]) -> Helper | None:
+    """A second process laying out the content slides ``work`` from the last one back,
+    while this one lays them out from the first, until the two meet; None when there is
+    no second core (:func:`deckgen.forked.available`) or too few slides.
+
+    It sends, slide by slide, the line breaks and word readings it worked out: pure
+    answers this process would work out the same way (the entries a rebuild takes from
+    the persistent cache), so the plan made here is the same with or without it, and a
+    first build lays out about half the deck at a rebuild's speed.
+    """
+    if len(work) < HELPED_FROM:
+        return None
+    from deckgen import forked
+
+    if not forked.available():
+        return None
+    from deckgen.typeset import words
+
+    def lay_out_from_the_end(send, progress) -> None:
+        findings: list[Finding] = []
+        for position in range(len(work) - 1, -1, -1):
+            if position <= progress():
+                return  # this process has come this far itself
+            slide, part_title = work[position]
+            content_slides(ts, frames, slide, findings, part_title=part_title)
+            send((ts.worked_out(), words.read_since()))
+
+    return forked.Helper(lay_out_from_the_end)
+
+
+def _learn_from(helper: Helper, ts: Typesetter, position: int) -> None:
+    """Take what the helper process sent so far; tell it this process is at ``position``."""
+    from deckgen.typeset import words
+
+    helper.tell(position)
+    for message in helper.received():
+        lines, readings = cast("tuple[dict[str, list[str]], dict[str, str]]", message)
+        ts.learn(lines)
+        words.learn(readings)
 
 
 def has_agenda(deck: Deck) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import TypeVar
 
 from deckgen.errors import Issue
 from deckgen.layout.deck import DeckPlan
@@ -13,6 +15,8 @@ from deckgen.typeset import words
 
 #: The kinds a reader sees on the slides (summarised by ``build``, refused by ``--strict``);
 #: the others are what ``check`` reported before the review (placeholders, layout notes).
+T = TypeVar("T")
+
 READER = frozenset({"word-split", "stub-line", "duplicate-title", "fragment", "thin", "repeated-layout", "contrast", "covers-decoration"})
 
 
@@ -27,6 +31,44 @@ def review_plan(outline: Outline, plan: DeckPlan, *, theme: Theme | None = None)
     if kept is not None:
         words.save()  # the words layout read, for the next check or build
         return kept
+    return _judged(outline, plan, theme, entry_key)
+
+
+def review_beside(outline: Outline, plan: DeckPlan, meanwhile: Callable[[], T], *, theme: Theme | None = None) -> tuple[list[Issue], T]:
+    """:func:`review_plan` and ``meanwhile()`` (rendering the deck), the review in a
+    second process where there is one (:mod:`deckgen.forked`) and it is not stored.
+
+    The review reads the plan and changes nothing, so the two may run at once; the
+    findings are the same either way (the child's, or, when it fails, this process's).
+    """
+    entry_key = review_key(outline, plan, theme)
+    kept = stored_findings(entry_key)
+    if kept is not None:
+        words.save()
+        return kept, meanwhile()
+    from deckgen import forked
+
+    if not forked.available() or len(plan.slides) < REVIEWED_BESIDE_FROM:
+        found = _judged(outline, plan, theme, entry_key)
+        return found, meanwhile()
+
+    def judge(send, _progress) -> None:
+        send(_judged(outline, plan, theme, entry_key))  # keeps its words and findings itself
+
+    with forked.Helper(judge) as helper:
+        made = meanwhile()
+        sent = [found for found in helper.wait() if isinstance(found, list)]
+        if sent and helper.succeeded():
+            return sent[0], made
+    return _judged(outline, plan, theme, entry_key), made
+
+
+#: Slides from which the review runs beside rendering (below, forking costs more than it saves).
+REVIEWED_BESIDE_FROM = 80
+
+
+def _judged(outline: Outline, plan: DeckPlan, theme: Theme | None, entry_key: str) -> list[Issue]:
+    """:func:`review_plan` when nothing is stored: every kind judges the deck."""
     # The kinds and what they read are imported only when the deck is judged (~7 ms).
     from deckgen.review.registry import MODULES
     from deckgen.review.view import DeckView

@@ -43,6 +43,7 @@ class StoredLines:
             except ValueError:
                 pass
         self._used: dict[str, list[str]] = {}
+        self._since: dict[str, list[str]] = {}  # worked out since the last drain()
         self._changed = False
 
     @staticmethod
@@ -57,8 +58,21 @@ class StoredLines:
         return None
 
     def add(self, entry: str, lines: list[str]) -> None:
-        self._used[entry] = self._table[entry] = list(lines)
+        self._since[entry] = self._used[entry] = self._table[entry] = list(lines)
         self._changed = True
+
+    def drain(self) -> dict[str, list[str]]:
+        """The answers worked out since the last call (for another process to :meth:`learn`)."""
+        since, self._since = self._since, {}
+        return since
+
+    def learn(self, entries: dict[str, list[str]]) -> None:
+        """Take answers another process worked out (:meth:`drain`) as if stored by an
+        earlier build: :meth:`get` finds them, :meth:`save` keeps those used."""
+        for entry, lines in entries.items():
+            if entry not in self._table:
+                self._table[entry] = lines
+                self._changed = True
 
     def save(self) -> None:
         """Keep this build's answers (and earlier ones, up to :data:`MAX_ENTRIES`)."""

@@ -152,6 +152,20 @@ class Typesetter:
             self._answers[key] = hit
         return hit
 
+    def worked_out(self) -> dict[str, list[str]]:
+        """The line breaks and remembered answers worked out since the last call, by
+        the entry the persistent cache keeps them under: for another process to
+        :meth:`learn` (:mod:`deckgen.forked`). Empty where nothing is kept between
+        builds (a damaged font)."""
+        return self._stored.drain() if self._stored is not None else {}
+
+    def learn(self, entries: dict[str, list[str]]) -> None:
+        """Take answers another process worked out (:meth:`worked_out`), as a later
+        build takes them from the persistent cache: each is what this typesetter
+        would work out itself, so what is made does not change."""
+        if self._stored is not None:
+            self._stored.learn(entries)
+
     def save(self) -> None:
         """Keep what this build measured (widths, line breaks) for the next build."""
         self.measurer.save_widths()

@@ -176,6 +176,17 @@ def save() -> None:
     _remembered().save()
 
 
+def read_since() -> dict[str, str]:
+    """The texts read since the last call, encoded as the persistent cache keeps them:
+    for another process to :func:`learn` (:mod:`deckgen.forked`)."""
+    return _remembered().drain()
+
+
+def learn(readings: dict[str, str]) -> None:
+    """Take the readings another process made (:func:`read_since`) as if read here."""
+    _remembered().learn(readings)
+
+
 class _Remembered:
     """Texts read in earlier processes, as word lengths, kept in the persistent cache
     under a key naming the dictionary file and this module's code: a warm check or
@@ -185,6 +196,7 @@ class _Remembered:
         self.key = entry_key
         self._table: dict[str, str] = {}
         self._new: dict[str, str] = {}
+        self._since: dict[str, str] = {}  # read since the last drain()
         if entry_key:
             stored = cache.get(NAMESPACE, entry_key)
             if stored is not None:
@@ -200,7 +212,16 @@ class _Remembered:
         return found if isinstance(found, str) else None
 
     def add(self, text: str, encoded: str) -> None:
-        self._new[text] = self._table[text] = encoded
+        self._since[text] = self._new[text] = self._table[text] = encoded
+
+    def drain(self) -> dict[str, str]:
+        since, self._since = self._since, {}
+        return since
+
+    def learn(self, readings: dict[str, str]) -> None:
+        for text, encoded in readings.items():
+            if isinstance(text, str) and isinstance(encoded, str) and text not in self._table:
+                self._new[text] = self._table[text] = encoded
 
     def save(self) -> None:
         if not self._new or not self.key:

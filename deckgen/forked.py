@@ -1,0 +1,188 @@
+"""Work done beside the build in a second process, on a machine with a second core.
+
+A first build spends most of its time on answers that are pure functions of what
+they are asked (how a paragraph breaks into lines at a width, where a text's words
+end) and on a review that reads the finished plan but changes nothing. Both can be
+worked out in a second process while this one goes on: :class:`Helper` forks a child
+that sees a copy of this process's memory (nothing is pickled on the way in), runs
+the work given to it, and streams back what it finds, pickled, through a pipe.
+
+The caller decides only *how fast* a deck is made with it, never *what* is made:
+what the child sends is either a pure answer this process would have worked out
+the same way (line breaks, word readings: the same entries the persistent cache
+keeps between builds, :mod:`deckgen.cache`) or a result this process would
+otherwise compute itself (the review). A test builds decks both ways and compares
+their bytes. When the child fails, is killed or is slow, this process does the
+work itself.
+
+No second process is used:
+
+* without ``os.fork`` (Windows), or with one core for this process;
+* while other threads run (the studio, ``deckgen watch``): ``fork`` copies only the
+  calling thread, and a lock another thread holds would stay held in the child;
+* when ``DECKGEN_JOBS=1`` is set (``DECKGEN_JOBS`` is the number of processes a
+  build may use; only 1 and more than 1 are told apart).
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+import pickle
+import select
+import signal
+import struct
+import sys
+from collections.abc import Callable, Iterator
+
+JOBS_VARIABLE = "DECKGEN_JOBS"
+
+_HEADER = struct.Struct("<Q")  # the length of one pickled message
+_READ_SIZE = 1 << 20
+
+
+def available() -> bool:
+    """True when a second process may work beside this one (see the module's docstring)."""
+    if not hasattr(os, "fork"):
+        return False
+    jobs = os.environ.get(JOBS_VARIABLE, "").strip()
+    if jobs:
+        try:
+            if int(jobs) < 2:
+                return False
+        except ValueError:
+            pass  # not a number: as if unset
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return False
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return cores >= 2
+
+
+class Helper:
+    """A forked child running ``work(send, progress)``; its messages come back in order.
+
+    ``send(message)`` (in the child) pickles a message to this process. ``progress``
+    reads a number this process sets with :meth:`tell` (how far it has come), so the
+    child can stop where its work would no longer help. The child's standard streams
+    go nowhere and Ctrl-C ends it at once; whatever happens in it, it ends with
+    ``os._exit`` (no ``atexit`` handlers, no buffers of this process flushed twice).
+    """
+
+    def __init__(self, work: Callable[[Callable[[object], None], Callable[[], int]], None]) -> None:
+        self._shared = mmap.mmap(-1, _HEADER.size)  # anonymous: shared with the child
+        self._buffer = bytearray()
+        self._ended = False
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child
+            code = 1
+            try:
+                os.close(read_end)
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                null = os.open(os.devnull, os.O_RDWR)
+                for fd in (0, 1, 2):
+                    os.dup2(null, fd)
+                shared = self._shared
+                work(lambda message: _write_all(write_end, _frame(message)), lambda: _HEADER.unpack_from(shared, 0)[0])
+                code = 0
+            except BaseException:  # noqa: BLE001 - the parent does the work itself
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        self.pid = pid
+        self._fd = read_end
+        os.set_blocking(read_end, False)
+
+    def tell(self, position: int) -> None:
+        """Let the child know how far this process has come."""
+        _HEADER.pack_into(self._shared, 0, position)
+
+    def received(self) -> Iterator[object]:
+        """The messages that have arrived so far (does not wait)."""
+        if not self._ended:
+            ready, _, _ = select.select([self._fd], [], [], 0)
+            if ready:
+                self._read_available()
+        yield from self._messages()
+
+    def wait(self) -> Iterator[object]:
+        """Every message still to come, waiting for the child to end."""
+        while not self._ended:
+            select.select([self._fd], [], [])
+            self._read_available()
+            yield from self._messages()
+        yield from self._messages()
+
+    def succeeded(self) -> bool:
+        """Whether the child ran its work to the end (waits for it)."""
+        for _ in self.wait():
+            pass
+        return self._reap() == 0
+
+    def close(self) -> None:
+        """End the child if it still runs and release the pipe (idempotent)."""
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+            self._ended = True
+        self._reap(kill=True)
+        self._shared.close()
+
+    def __enter__(self) -> Helper:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- inside -------------------------------------------------------------
+
+    def _read_available(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self._fd, _READ_SIZE)
+            except BlockingIOError:
+                return
+            if not chunk:
+                self._ended = True
+                return
+            self._buffer += chunk
+
+    def _messages(self) -> Iterator[object]:
+        buffer = self._buffer
+        while len(buffer) >= _HEADER.size:
+            (size,) = _HEADER.unpack_from(buffer, 0)
+            if len(buffer) < _HEADER.size + size:
+                return
+            message = pickle.loads(bytes(buffer[_HEADER.size : _HEADER.size + size]))
+            del buffer[: _HEADER.size + size]
+            yield message
+
+    _status: int | None = None
+
+    def _reap(self, *, kill: bool = False) -> int:
+        if self._status is None:
+            if kill:
+                try:
+                    os.kill(self.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            _, status = os.waitpid(self.pid, 0)
+            self._status = os.waitstatus_to_exitcode(status)
+        return self._status
+
+
+def _frame(message: object) -> bytes:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    return _HEADER.pack(len(data)) + data
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]

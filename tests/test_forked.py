@@ -1,0 +1,170 @@
+"""A long first build uses a second process (deckgen.forked) and makes the same deck.
+
+The second process lays out the deck from its end and sends back line breaks and
+word readings, and reviews the plan while this process renders it. What it sends is
+what this process would work out itself, so the deck's bytes and the review's
+findings must not change; what must change is how much of the work this process
+does itself (counted, never timed).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+from deckgen import forked
+from deckgen.build import build
+from deckgen.layout import plan as plan_module
+from deckgen.typeset.typesetter import Typesetter
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+
+SAMPLE = Path(__file__).resolve().parent.parent / "decks" / "postal-2024.yaml"
+STRUCTURAL = frozenset({"kind", "theme", "number", "value", "values", "date", "organisation", "size", "type", "style", "icon", "file"})
+
+
+def _rotated(node: object, counter: list[int], key: str | None = None) -> object:
+    """``node`` with every text rotated by a new amount: no two texts alike, so no
+    answer of one slide serves another."""
+    if isinstance(node, dict):
+        return {k: v if k in STRUCTURAL else _rotated(v, counter, k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_rotated(item, counter, key) for item in node]
+    if isinstance(node, str) and len(node) > 1:
+        counter[0] += 1
+        shift = (counter[0] * 7 + 3) % len(node)
+        return node[shift:] + node[:shift]
+    return node
+
+
+@pytest.fixture(scope="module")
+def long_outline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's parts four times over, every text different (~110 content slides)."""
+    sample = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    counter = [0]
+    photos_dir = SAMPLE.parent
+    parts = []
+    for _ in range(4):
+        for part in sample["parts"]:
+            parts.append(_rotated(part, counter))
+    outline = {key: value for key, value in sample.items() if key != "parts"} | {"parts": parts}
+    text = yaml.safe_dump(outline, allow_unicode=True, width=10_000)
+    folder = tmp_path_factory.mktemp("long")
+    shutil.copytree(photos_dir / "images", folder / "images")  # the photos the sample shows
+    path = folder / "long.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert sum(len(p.get("slides", [])) for p in parts) >= plan_module.HELPED_FROM
+    return path
+
+
+@pytest.fixture
+def counted_breaks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many paragraphs this process breaks into lines itself."""
+    count = [0]
+    original = Typesetter._break
+
+    def counting(self, *args):
+        count[0] += 1
+        return original(self, *args)
+
+    monkeypatch.setattr(Typesetter, "_break", counting)
+    return count
+
+
+def _build(outline: Path, out: Path, jobs: str, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", "")  # a first build: nothing from earlier builds
+    monkeypatch.setenv(forked.JOBS_VARIABLE, jobs)
+    return build(outline, out)
+
+
+def test_a_long_first_build_with_a_second_process_makes_the_same_deck_and_findings(long_outline, tmp_path, monkeypatch, counted_breaks):
+    alone = _build(long_outline, tmp_path / "alone.pptx", "1", monkeypatch)
+    breaks_alone = counted_breaks[0]
+    counted_breaks[0] = 0
+    helped = _build(long_outline, tmp_path / "helped.pptx", "2", monkeypatch)
+    assert (tmp_path / "helped.pptx").read_bytes() == (tmp_path / "alone.pptx").read_bytes()
+    assert helped.review == alone.review
+    assert helped.findings == alone.findings
+    assert alone.review, "the sample's deliberate faults are found: the comparison compares something"
+    # The second process did part of the layout: this one broke far fewer paragraphs.
+    assert counted_breaks[0] < 0.8 * breaks_alone, (counted_breaks[0], breaks_alone)
+
+
+def test_a_failing_second_process_changes_nothing_but_the_time(long_outline, tmp_path, monkeypatch, counted_breaks):
+    alone = _build(long_outline, tmp_path / "alone.pptx", "1", monkeypatch)
+    breaks_alone = counted_breaks[0]
+    counted_breaks[0] = 0
+
+    class Failing(forked.Helper):
+        def __init__(self, work) -> None:
+            def broken(send, progress) -> None:
+                raise RuntimeError("the helper dies")
+
+            super().__init__(broken)
+
+    monkeypatch.setattr(forked, "Helper", Failing)
+    helped = _build(long_outline, tmp_path / "helped.pptx", "2", monkeypatch)
+    assert (tmp_path / "helped.pptx").read_bytes() == (tmp_path / "alone.pptx").read_bytes()
+    assert helped.review == alone.review
+    assert counted_breaks[0] == breaks_alone  # all the work was done here
+
+
+def test_helper_messages_arrive_in_order_and_the_child_is_reaped():
+    def work(send, progress) -> None:
+        for n in range(50):
+            send({"n": n, "payload": "字" * 5000})
+
+    with forked.Helper(work) as helper:
+        got = [message["n"] for message in helper.wait()]
+        assert helper.succeeded()
+    assert got == list(range(50))
+    with pytest.raises(ChildProcessError):
+        os.waitpid(helper.pid, os.WNOHANG)  # reaped: no zombie left behind
+
+
+def test_helper_child_sees_how_far_the_parent_came():
+    def work(send, progress) -> None:
+        while progress() < 7:
+            pass
+        send(progress())
+
+    with forked.Helper(work) as helper:
+        helper.tell(7)
+        assert list(helper.wait()) == [7]
+
+
+def test_a_helper_that_fails_or_is_closed_early_reports_failure():
+    def failing(send, progress) -> None:
+        send("half")
+        raise ValueError("boom")
+
+    with forked.Helper(failing) as helper:
+        assert not helper.succeeded()
+
+    def endless(send, progress) -> None:
+        while True:
+            pass
+
+    helper = forked.Helper(endless)
+    helper.close()  # kills it: does not hang
+    with pytest.raises(ChildProcessError):
+        os.waitpid(helper.pid, os.WNOHANG)
+
+
+def test_no_second_process_when_told_so_or_while_threads_run(monkeypatch):
+    monkeypatch.setenv(forked.JOBS_VARIABLE, "1")
+    assert not forked.available()
+    monkeypatch.delenv(forked.JOBS_VARIABLE)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not forked.available()  # the studio and watch run threads: no fork there
+    finally:
+        stop.set()
+        thread.join()
