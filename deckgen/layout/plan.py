@@ -373,7 +373,8 @@ def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings
         elements.append(Icon(Rect((panel_w - size) / 2, h * 0.26 - size - 18, size, size), icon, theme.color("on_primary")))
     right_x = panel_w + 48
     right_w = w - right_x - mx
-    title_box = Rect(right_x, h * 0.14, right_w, h * 0.40)
+    led = any(p.lead for p in deck.parts)  # every divider of a deck with leads alike: title higher
+    title_box = Rect(right_x, h * (0.10 if led else 0.14), right_w, h * 0.40)
     size = _display_fit(ts, part.title, right_w, title_box.h)
     if size < ts.theme.size("display").min_pt:
         # A long part title takes the room of most of the agenda progress below it.
@@ -386,11 +387,16 @@ def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings
     elements.append(Fill(Rect(right_x + 7.2, title_box.bottom + 14, 64, 5), theme.color("accent"), name="Title accent"))
     below = title_box.bottom + 40
     if part.lead:
-        lead = _lead_box(ts, part, Rect(right_x, title_box.bottom + 30, right_w, h - title_box.bottom - 30 - 52), findings, keep=20 + 26 * min(len(deck.parts), 3))
+        room = Rect(right_x, title_box.bottom + 30, right_w, h - title_box.bottom - 30 - 52)
+        keep = 20 + 26 * min(len(deck.parts), LEAD_PROGRESS_ROWS)
+        largest = _lead_size(ts, deck, right_w, room.h - keep)
+        lead = _lead_box(ts, part, room, findings, largest=largest, keep=keep)
         if lead is not None:
             elements.append(lead)
             below = lead.rect.bottom + 20
-    elements.extend(_progress(ts, deck, index, Rect(right_x, below, right_w, h - below - 52)))
+    # With leads, the progress keeps to the parts around this one, on every divider.
+    rows = LEAD_PROGRESS_ROWS if led else PROGRESS_ROWS
+    elements.extend(_progress(ts, deck, index, Rect(right_x, below, right_w, h - below - 52), most=rows))
     return SlidePlan("divider", part.title, elements, notes=part.notes, source_path=part.path, layout="divider")
 
 
@@ -398,6 +404,21 @@ def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings
 LEAD_MAX_PT = 24.0
 LEAD_PITCH = 1.3
 LEAD_INSETS = Insets(7.2, 7.2, 2, 2)
+LEAD_LINES = 3  # lines the longest lead of a deck may take at the deck's lead size
+LEAD_PROGRESS_ROWS = 3  # agenda entries a divider with a lead shows: the part and its neighbours
+
+
+def _lead_size(ts: Typesetter, deck: Deck, width: float, height: float) -> float:
+    """One size for the leads of all dividers of a deck: the largest at which every
+    lead keeps to :data:`LEAD_LINES` lines and ``height`` in ``width`` (the body
+    minimum at least)."""
+    leads = [part.lead for part in deck.parts if part.lead]
+    low = ts.theme.size("body").min_pt
+    for size in sizes_down(max(LEAD_MAX_PT, low), low):
+        specs = [Spec(text, size, pitch=LEAD_PITCH) for text in leads]
+        if all(ts.count_lines(spec, width, LEAD_INSETS) <= LEAD_LINES and ts.height([spec], width, LEAD_INSETS) <= height for spec in specs):
+            return size
+    return low
 
 
 def _lead_box(
@@ -411,6 +432,7 @@ def _lead_box(
     keep: float = 0.0,
     role: str = "body",
     themed: bool = True,
+    largest: float = LEAD_MAX_PT,
 ) -> TextBox | None:
     """The part's lead (its key sentence) under the divider's title, as tall as its
     lines: at the largest size (from :data:`LEAD_MAX_PT` down to the body minimum) that
@@ -420,7 +442,7 @@ def _lead_box(
     lead takes the colour of the ``role`` it is set in, as the label beside it does."""
     theme = ts.theme
     text = part.lead or ""
-    sizes = list(sizes_down(max(LEAD_MAX_PT, theme.size("body").min_pt), theme.size("body").min_pt))
+    sizes = list(sizes_down(max(largest, theme.size("body").min_pt), theme.size("body").min_pt))
     for spare in (keep, 0.0):
         for size in sizes:
             spec = Spec(text, size, color=theme.color("text") if themed else None, align=align, pitch=LEAD_PITCH)
@@ -609,13 +631,14 @@ DIVIDER_ICON_PT = 52.0
 PROGRESS_ROWS = 7  # a divider shows at most this many agenda entries around the current one
 
 
-def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
-    """The agenda with the current part highlighted: where we are in the talk."""
+def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect, *, most: int = PROGRESS_ROWS) -> list:
+    """The agenda with the current part highlighted, at most ``most`` entries around
+    it: where we are in the talk."""
     theme = ts.theme
     n = len(deck.parts)
     if box.h < 26:
         return []  # a very long part title took the room
-    shown = min(n, PROGRESS_ROWS, int(box.h // 26))
+    shown = min(n, most, int(box.h // 26))
     first = min(max(0, index - shown // 2), n - shown)
     row_h = min(30.0, box.h / max(1, shown))
     size = 18.0

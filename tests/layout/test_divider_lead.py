@@ -89,6 +89,14 @@ def test_the_lead_stands_under_the_title_on_a_built_in_divider(tmp_path, size):
         progress = [e for e in divider.elements if isinstance(e, TextBox) and e.name.startswith("Progress")]
         assert progress and all(e.rect.y >= box.rect.bottom for e in progress)
     assert _box(third, "Part lead") is None  # a part without a lead has none
+    # One lead size on every divider, and the same title position and progress rows
+    # on all of them, with a lead or without: the dividers read as one design.
+    sizes = {p.size_pt for d in (first, second) for p in _box(d, "Part lead").paras}
+    assert len(sizes) == 1
+    assert len({_box(d, "Title").rect.y for d in (first, second, third)}) == 1
+    for divider in (first, second, third):
+        numbers = [e for e in divider.elements if isinstance(e, TextBox) and e.name.startswith("Progress number")]
+        assert len(numbers) == 3  # this part and its neighbours
     assert not [f for f in plan.findings if f.path.endswith(".lead")]
 
 
