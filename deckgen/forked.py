@@ -17,11 +17,12 @@ work itself.
 
 No second process is used:
 
-* without ``os.fork`` (Windows), or with one core for this process;
+* without ``os.fork`` (Windows), on macOS (whose system libraries are not safe in a
+  forked child), or with one core for this process;
 * while other threads run (the studio, ``deckgen watch``): ``fork`` copies only the
   calling thread, and a lock another thread holds would stay held in the child;
-* when ``DECKGEN_JOBS=1`` is set (``DECKGEN_JOBS`` is the number of processes a
-  build may use; only 1 and more than 1 are told apart).
+* when ``DECKGEN_JOBS=1`` is set (``DECKGEN_JOBS`` is the number of cores a build
+  may use, for its processes and threads; only 1 and more than 1 are told apart).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import select
 import signal
 import struct
 import sys
+import time
 from collections.abc import Callable, Iterator
 
 JOBS_VARIABLE = "DECKGEN_JOBS"
@@ -41,25 +43,29 @@ _HEADER = struct.Struct("<Q")  # the length of one pickled message
 _READ_SIZE = 1 << 20
 
 
-def available() -> bool:
-    """True when a second process may work beside this one (see the module's docstring)."""
-    if not hasattr(os, "fork"):
-        return False
+def cores() -> int:
+    """The cores a build may use: this process's, at most ``DECKGEN_JOBS``."""
+    try:
+        count = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        count = os.cpu_count() or 1
     jobs = os.environ.get(JOBS_VARIABLE, "").strip()
     if jobs:
         try:
-            if int(jobs) < 2:
-                return False
+            count = min(count, max(1, int(jobs)))
         except ValueError:
             pass  # not a number: as if unset
+    return count
+
+
+def available() -> bool:
+    """True when a second process may work beside this one (see the module's docstring)."""
+    if not hasattr(os, "fork") or sys.platform == "darwin":  # macOS: system libraries are not fork-safe
+        return False
     threading = sys.modules.get("threading")
     if threading is not None and threading.active_count() > 1:
         return False
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    return cores >= 2
+    return cores() >= 2
 
 
 class Helper:
@@ -110,17 +116,24 @@ class Helper:
                 self._read_available()
         yield from self._messages()
 
-    def wait(self) -> Iterator[object]:
-        """Every message still to come, waiting for the child to end."""
+    def wait(self, timeout: float | None = None) -> Iterator[object]:
+        """Every message still to come, waiting for the child to end; after ``timeout``
+        seconds without its end, the child is ended (:meth:`succeeded` is then False)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
         while not self._ended:
-            select.select([self._fd], [], [])
-            self._read_available()
-            yield from self._messages()
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                self.close()
+                return
+            ready, _, _ = select.select([self._fd], [], [], left)
+            if ready:
+                self._read_available()
+                yield from self._messages()
         yield from self._messages()
 
-    def succeeded(self) -> bool:
-        """Whether the child ran its work to the end (waits for it)."""
-        for _ in self.wait():
+    def succeeded(self, timeout: float | None = None) -> bool:
+        """Whether the child ran its work to the end (waits for it, at most ``timeout`` s)."""
+        for _ in self.wait(timeout):
             pass
         return self._reap() == 0
 
@@ -130,8 +143,10 @@ class Helper:
             os.close(self._fd)
             self._fd = -1
             self._ended = True
+            self._buffer.clear()  # a message cut short is not one
         self._reap(kill=True)
-        self._shared.close()
+        if not self._shared.closed:
+            self._shared.close()
 
     def __enter__(self) -> Helper:
         return self

@@ -168,3 +168,15 @@ def test_no_second_process_when_told_so_or_while_threads_run(monkeypatch):
     finally:
         stop.set()
         thread.join()
+
+
+def test_a_stuck_helper_is_ended_after_the_wait_it_was_given():
+    def stuck(send, progress) -> None:
+        send("first")
+        while True:
+            pass
+
+    with forked.Helper(stuck) as helper:
+        got = list(helper.wait(timeout=0.5))
+        assert got == ["first"]
+        assert not helper.succeeded()  # ended, not run to its end

@@ -309,6 +309,8 @@ class Package:
         the same bytes). ``deflated``: parts deflated in earlier builds, reused (the
         same bytes, :mod:`deckgen.render.deflated`)."""
         parts = list(self.iter_parts())
+        if deflated is not None:
+            deflated.deflate_all([part.blob for part in parts])
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
 

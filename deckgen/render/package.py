@@ -248,9 +248,9 @@ class DeckWriter:
         """Return the .pptx bytes, with fixed zip timestamps, so the same outline gives
         the same bytes. Parts deflated in earlier builds are reused when the cache is
         on (:mod:`deckgen.render.deflated`)."""
-        deflated = DeflatedParts() if cache.cache_dir() is not None else None
+        deflated = DeflatedParts()  # with the cache off: this build's, deflated on two threads
         data = self.package.to_bytes(zip_time=FIXED_ZIP_TIME, deflated=deflated)
-        if deflated is not None:
+        if cache.cache_dir() is not None:
             deflated.save()
         return data
 

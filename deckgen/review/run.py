@@ -57,12 +57,16 @@ def review_beside(outline: Outline, plan: DeckPlan, meanwhile: Callable[[], T], 
 
     with forked.Helper(judge) as helper:
         made = meanwhile()
-        sent = [found for found in helper.wait() if isinstance(found, list)]
+        # The review takes about as long as rendering: a child far slower than that
+        # is stuck, and this process judges the deck itself.
+        sent = [found for found in helper.wait(REVIEW_PATIENCE) if isinstance(found, list)]
         if sent and helper.succeeded():
             return sent[0], made
     return _judged(outline, plan, theme, entry_key), made
 
 
+#: Seconds this process waits for the review's child after rendering.
+REVIEW_PATIENCE = 60.0
 #: Slides from which the review runs beside rendering (below, forking costs more than it saves).
 REVIEWED_BESIDE_FROM = 80
 
