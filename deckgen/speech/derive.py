@@ -630,7 +630,8 @@ def lead_dividers(parts: list[dict]) -> None:
 
     Only with more than one part (a one-part talk has no divider), only when the
     statement is the part's first slide and its sentence is short and among the first
-    sentences the part says; other statements keep their slide."""
+    sentences the part says, and not the year's overall requirement (总体要求), which
+    keeps its slide under that name; other statements keep their slide."""
     if len(parts) < 2:
         return
     for part in parts:
@@ -643,6 +644,8 @@ def lead_dividers(parts: list[dict]) -> None:
         opening = "".join(sentences(said[0])[:LEAD_SENTENCES]) if said else ""
         if not text or len(text) > LEAD_MAX or text not in opening:
             continue
+        if headline.requirement_title([p for p in said if text in p]):
+            continue  # 做好今年工作的总体要求: a statement a speaker puts up under its name
         part["lead"] = text
         part["notes"] = part.get("notes", "") + statement.get("notes", "")
         del slides[0]

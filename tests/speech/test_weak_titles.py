@@ -85,7 +85,8 @@ def test_a_heading_sentence_titles_the_points_that_follow_it(decks):
         "是省委团结带领全省人民攻坚克难、砥砺奋进、埋头苦干的结果",
     ]
     assert "表示衷心的感谢" in slide["notes"]  # the thanks are said, not shown
-    assert "2025年各项目标任务的圆满完成，标志着“十四五”胜利收官" in zhejiang
+    # Its paragraph goes on 一是……四是……: a statement, named by what it says the year means.
+    assert zhejiang["“十四五”胜利收官"]["text"] == "2025年各项目标任务的圆满完成，标志着“十四五”胜利收官"
     diplomacy = _titled(decks, "gov-report-2019")["中国特色大国外交取得新成就"]
     assert diplomacy["kind"] == "bullets" and "习近平主席等国家领导人出访多国" in diplomacy["bullets"]
 
@@ -93,6 +94,8 @@ def test_a_heading_sentence_titles_the_points_that_follow_it(decks):
 def test_a_call_to_act_and_a_run_of_phrases_are_named_by_what_they_say(decks):
     zhejiang = _titled(decks, "zhejiang-gov-report-2026")
     assert zhejiang["为民办实事长效机制"]["text"].startswith("今年我们要坚持和完善为民办实事长效机制")
+    # ……继续认真办好十方面民生实事。 then the ten: titled 2026年重点工作：医疗卫生方面 (its first).
+    assert [i["headline"] for i in zhejiang["十方面民生实事"]["items"]][:2] == ["医疗卫生方面", "养老帮困方面"]
     assert _titled(decks, "gov-report-2019")["“六稳”"]["text"] == "着力稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期"
 
 
