@@ -68,6 +68,11 @@ def test_only_the_parts_own_opening_sentence_goes_on_its_divider():
     assert [s["kind"] for s in parts[0]["slides"]] == ["bullets"]
     assert "lead" not in parts[1]  # its third sentence: the statement keeps its slide
     assert [s["kind"] for s in parts[1]["slides"]] == ["statement", "bullets"]
+    # The year's overall requirement keeps its statement slide under that name.
+    required = {"kind": "statement", "title": "做好今年工作的总体要求", "text": "着力稳就业、稳企业", "notes": "做好今年工作，要着力稳就业、稳企业，推动高质量发展。\n"}
+    third = [{"title": "一、回顾", "slides": [dict(bullets)]}, {"title": "二、任务", "slides": [dict(required), dict(bullets)]}]
+    lead_dividers(third)
+    assert "lead" not in third[1] and third[1]["slides"][0]["title"] == "做好今年工作的总体要求"
     # A one-part talk has no divider: its statement stays.
     alone = [{"title": "讲话要点", "slides": [dict(opening), dict(bullets)]}]
     lead_dividers(alone)
