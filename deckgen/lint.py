@@ -38,6 +38,9 @@ def structure_issues(outline: Outline) -> list[Issue]:
             issues.append(outline.issue(f"{part.path}.title", "part title is blank; give the part a title", "warning"))
         if not part.slides:
             issues.append(outline.issue(part.path, f"part “{short(part.title)}” has no slides; only its section divider will be shown", "warning"))
+        elif part.lead and len(deck.parts) == 1:
+            # A one-part talk has no section divider (layout.plan.has_agenda).
+            issues.append(outline.issue(f"{part.path}.lead", "a one-part talk has no section divider, so the part's lead is not shown; put it on a statement slide", "warning"))
         for slide in part.slides:
             if _is_blank(slide):
                 issues.append(outline.issue(slide.path, f"{slide.kind} slide has no text to show; fill it in or remove it", "warning"))

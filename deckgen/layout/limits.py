@@ -21,6 +21,9 @@ MAX_TITLE_CHARS = 120
 MAX_CELL_CHARS = 200
 """A metrics table's headers and cells (indicator, value, unit, change)."""
 
+MAX_LEAD_CHARS = 80
+"""A part's lead: a key sentence under the part's title on its divider (a few lines at most)."""
+
 MAX_CARD_CHARS = 300
 """A focus-area card's summary, and a statement's attribution (``source``)."""
 
@@ -35,6 +38,7 @@ LIMITS: dict[tuple[type, str], int] = {
     (Slide, "unit"): MAX_CELL_CHARS,
     (Slide, "categories"): MAX_CELL_CHARS,
     (Part, "short"): MAX_TITLE_CHARS,
+    (Part, "lead"): MAX_LEAD_CHARS,
     (Series, "name"): MAX_CELL_CHARS,
     (Series, "values"): MAX_CELL_CHARS,
     (Keyword, "word"): MAX_CELL_CHARS,
@@ -56,6 +60,7 @@ _ADVICE = {
     (Area, "summary"): "shorten it; put the rest in the focus-area slide's items",
     (Keyword, "text"): "shorten it; put the rest in the notes",
     (Photo, "caption"): "shorten it; put the rest in the notes",
+    (Part, "lead"): "shorten it to the part's key sentence; put the rest in the part's notes or a statement slide",
 }
 
 

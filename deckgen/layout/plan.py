@@ -373,7 +373,8 @@ def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings
         elements.append(Icon(Rect((panel_w - size) / 2, h * 0.26 - size - 18, size, size), icon, theme.color("on_primary")))
     right_x = panel_w + 48
     right_w = w - right_x - mx
-    title_box = Rect(right_x, h * 0.14, right_w, h * 0.40)
+    led = any(p.lead for p in deck.parts)  # every divider of a deck with leads alike: title higher
+    title_box = Rect(right_x, h * (0.10 if led else 0.14), right_w, h * 0.40)
     size = _display_fit(ts, part.title, right_w, title_box.h)
     if size < ts.theme.size("display").min_pt:
         # A long part title takes the room of most of the agenda progress below it.
@@ -384,8 +385,72 @@ def divider_slide(ts: Typesetter, frame: Frame, deck: Deck, index: int, findings
     spec = Spec(part.title, size, bold=True, color=theme.color("primary_dark"), pitch=TITLE_PITCH)
     elements.append(TextBox(title_box, ts.paras([spec]), "bottom", role="title", name="Title"))
     elements.append(Fill(Rect(right_x + 7.2, title_box.bottom + 14, 64, 5), theme.color("accent"), name="Title accent"))
-    elements.extend(_progress(ts, deck, index, Rect(right_x, title_box.bottom + 40, right_w, h - title_box.bottom - 40 - 52)))
+    below = title_box.bottom + 40
+    if part.lead:
+        room = Rect(right_x, title_box.bottom + 30, right_w, h - title_box.bottom - 30 - 52)
+        keep = 20 + 26 * min(len(deck.parts), LEAD_PROGRESS_ROWS)
+        largest = _lead_size(ts, deck, right_w, room.h - keep)
+        lead = _lead_box(ts, part, room, findings, largest=largest, keep=keep)
+        if lead is not None:
+            elements.append(lead)
+            below = lead.rect.bottom + 20
+    # With leads, the progress keeps to the parts around this one, on every divider.
+    rows = LEAD_PROGRESS_ROWS if led else PROGRESS_ROWS
+    elements.extend(_progress(ts, deck, index, Rect(right_x, below, right_w, h - below - 52), most=rows))
     return SlidePlan("divider", part.title, elements, notes=part.notes, source_path=part.path, layout="divider")
+
+
+#: A part's lead on its divider: set from this size down to the body minimum.
+LEAD_MAX_PT = 24.0
+LEAD_PITCH = 1.3
+LEAD_INSETS = Insets(7.2, 7.2, 2, 2)
+LEAD_LINES = 3  # lines the longest lead of a deck may take at the deck's lead size
+LEAD_PROGRESS_ROWS = 3  # agenda entries a divider with a lead shows: the part and its neighbours
+
+
+def _lead_size(ts: Typesetter, deck: Deck, width: float, height: float) -> float:
+    """One size for the leads of all dividers of a deck: the largest at which every
+    lead keeps to :data:`LEAD_LINES` lines and ``height`` in ``width`` (the body
+    minimum at least)."""
+    leads = [part.lead for part in deck.parts if part.lead]
+    low = ts.theme.size("body").min_pt
+    for size in sizes_down(max(LEAD_MAX_PT, low), low):
+        specs = [Spec(text, size, pitch=LEAD_PITCH) for text in leads]
+        if all(ts.count_lines(spec, width, LEAD_INSETS) <= LEAD_LINES and ts.height([spec], width, LEAD_INSETS) <= height for spec in specs):
+            return size
+    return low
+
+
+def _lead_box(
+    ts: Typesetter,
+    part: Part,
+    room: Rect,
+    findings: list[Finding],
+    *,
+    align: str = "left",
+    insets: Insets = LEAD_INSETS,
+    keep: float = 0.0,
+    role: str = "body",
+    themed: bool = True,
+    largest: float = LEAD_MAX_PT,
+) -> TextBox | None:
+    """The part's lead (its key sentence) under the divider's title, as tall as its
+    lines: at the largest size (from :data:`LEAD_MAX_PT` down to the body minimum) that
+    leaves ``keep`` points of ``room`` free (for the agenda progress under it), else
+    the largest that fits ``room``. None, with a finding, when it does not fit even
+    at the minimum size. ``themed`` sets the theme's text colour; on a template the
+    lead takes the colour of the ``role`` it is set in, as the label beside it does."""
+    theme = ts.theme
+    text = part.lead or ""
+    sizes = list(sizes_down(max(largest, theme.size("body").min_pt), theme.size("body").min_pt))
+    for spare in (keep, 0.0):
+        for size in sizes:
+            spec = Spec(text, size, color=theme.color("text") if themed else None, align=align, pitch=LEAD_PITCH)
+            need = ts.height([spec], room.w, insets)
+            if need <= room.h - spare:
+                return TextBox(Rect(room.x, room.y, room.w, need), ts.paras([spec]), "top", insets, role=role, name="Part lead")
+    findings.append(Finding(f"{part.path}.lead", "the part's lead does not fit on its divider under the title; shorten it (the rest can go in the part's notes)", kind="shrunk"))
+    return None
 
 
 def divider_icons(deck: Deck) -> list[str | None]:
@@ -428,10 +493,18 @@ def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, find
     label = Spec(f"第{chinese_number(index + 1)}部分{place}", 24, align=align, pitch=1.3)
     slot = frame.layout.body or frame.layout.subtitle
     body_ts = ts
-    ts = ts.for_role("subtitle" if slot else "label")
+    label_role = "subtitle" if slot else "label"
+    ts = ts.for_role(label_role)
     label_insets = _slot_insets(slot) if stage is None else insets
+    lead: TextBox | None = None
     if stage is not None:
-        box = Rect(stage.x, title_box.bottom + 16, stage.w, stage.bottom - title_box.bottom - 16)
+        top = title_box.bottom + 16
+        if part.lead:
+            # The key sentence right under the title; the label and progress follow it.
+            room = Rect(stage.x, title_box.bottom + 8, stage.w, stage.bottom - title_box.bottom - 8)
+            lead = _lead_box(ts, part, room, findings, align=align, insets=insets, keep=60 + 26 * min(total, 3), role="label", themed=False)
+            top = lead.rect.bottom + 16 if lead is not None else top
+        box = Rect(stage.x, top, stage.w, stage.bottom - top)
     else:
         box = slot.rect if slot else Rect(frame.title.x, max(8.0, frame.title.y - 48), frame.title.w, 44)
     if ts.height([label], box.w, label_insets) > box.h or ts.count_lines(label, box.w, label_insets) > 1:
@@ -455,14 +528,66 @@ def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, find
         # The label takes the lines it needs; the parts follow under it, down to the footers.
         need = ts.height([label], held.w, label_insets)
         bottom = min([r.y for r in (frame.footer, frame.number) if r is not None and r.y > held.y] + [held.bottom, frame.height * 0.92])
-        region = Rect(held.x, held.y + need + 16, held.w, bottom - held.y - need - 16 - 8)
-        if region.h >= 26 * min(total, 3):
+        start = held.y + need + 16
+        if part.lead:
+            # The key sentence under the label, the parts after it where room is left.
+            room = Rect(held.x, held.y + need + 12, held.w, bottom - held.y - need - 12 - 8)
+            lead = _lead_box(ts, part, room, findings, align=align, insets=label_insets, keep=16 + 26 * min(total, 3), role="label", themed=False)
+            start = lead.rect.bottom + 16 if lead is not None else start
+        region = Rect(held.x, start, held.w, bottom - start - 8)
+        if region.h >= 26 * min(total, 3) or lead is not None:
             held = Rect(held.x, held.y, held.w, need)
+        if region.h >= 26 * min(total, 3):
             progress = _progress(body_ts, deck, index, region)
+    if part.lead and lead is None and stage is None:
+        said = Rect(held.x, held.y, held.w, ts.height([label], held.w, label_insets)) if held is not None else None
+        lead_insets = label_insets if said is not None else insets
+        lead, short = _lead_under(ts, frame, part, title_box, said, findings, insets=lead_insets, align=align, role="label")
+        if lead is None and short > 0:
+            # A section layout that sets its title low (PowerPoint's own): the numeral,
+            # label and title move up by what the lead needs, where the slide is free.
+            group = [e for e in elements if isinstance(e, TextBox)]
+            tops = [e.rect.y for e in group] + ([held.y] if held is not None else [])
+            scenery = frame.layout.scenery.decorations if frame.layout.scenery else ()
+            marks = [Rect(d.x, d.y, d.w, d.h) for d in scenery if d.w < frame.width * 0.5 and d.h < frame.height * 0.5]  # emblems, not backgrounds
+            moved = [Rect(r.x, r.y - short, r.w, r.h) for r in [e.rect for e in group] + ([held] if held is not None else [])]
+            clear = not any(m.x < d.right and d.x < m.right and m.y < d.bottom and d.y < m.bottom for m in moved for d in marks)
+            if tops and min(tops) - short >= frame.height * 0.06 and clear:
+                for moving in group:
+                    moving.rect = Rect(moving.rect.x, moving.rect.y - short, moving.rect.w, moving.rect.h)
+                title_box = Rect(title_box.x, title_box.y - short, title_box.w, title_box.h)
+                held = Rect(held.x, held.y - short, held.w, held.h) if held is not None else None
+                said = Rect(said.x, said.y - short, said.w, said.h) if said is not None else None
+                lead, short = _lead_under(ts, frame, part, title_box, said, findings, insets=lead_insets, align=align, role="label")
+        if lead is None:
+            message = "the template's section layout leaves no room for the part's lead under its title, so it is not shown; shorten it or put it on a statement slide"
+            findings.append(Finding(f"{part.path}.lead", message, kind="shrunk"))
+        if lead is not None and held is not None and said is not None and lead.rect.y >= said.bottom:
+            held = said  # the label's box as tall as its lines: the lead is set under them
     if held is not None:
-        elements.append(TextBox(held, ts.paras([label]), "top", label_insets, role="subtitle" if slot else "label", name="Part number", link="agenda"))
+        elements.append(TextBox(held, ts.paras([label]), "top", label_insets, role=label_role, name="Part number", link="agenda"))
+    if lead is not None:
+        elements.append(lead)
     elements.extend(progress)
     return SlidePlan("divider", part.title, elements, notes=part.notes, source_path=part.path, layout="divider")
+
+
+def _lead_under(
+    ts: Typesetter, frame: Frame, part: Part, title_box: Rect, label: Rect | None, findings: list[Finding], *, insets: Insets, align: str, role: str
+) -> tuple[TextBox | None, float]:
+    """The part's lead on a template's section layout: under the title (and under the
+    lines of the label when that is set below the title), as wide as the title, down
+    to the footers. With no room, None and how many points more it needs at the
+    minimum size (the caller may make room and try again)."""
+    top, column = title_box.bottom + 8, title_box
+    if label is not None and label.y >= title_box.bottom - 0.01:
+        top, column = max(top, label.bottom + 12), label  # lined up with the label over it
+    bottom = min([r.y for r in (frame.footer, frame.number) if r is not None and r.y > top] + [frame.height * 0.92])
+    least = Spec(part.lead or "", ts.theme.size("body").min_pt, pitch=LEAD_PITCH)
+    short = ts.height([least], column.w, insets) - (bottom - top)
+    if short > 0:
+        return None, short + 1
+    return _lead_box(ts, part, Rect(column.x, top, column.w, bottom - top), findings, align=align, insets=insets, role=role, themed=False), 0.0
 
 
 #: Sizes of a divider's part numeral (01) on a template, largest first.
@@ -506,13 +631,14 @@ DIVIDER_ICON_PT = 52.0
 PROGRESS_ROWS = 7  # a divider shows at most this many agenda entries around the current one
 
 
-def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect) -> list:
-    """The agenda with the current part highlighted: where we are in the talk."""
+def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect, *, most: int = PROGRESS_ROWS) -> list:
+    """The agenda with the current part highlighted, at most ``most`` entries around
+    it: where we are in the talk."""
     theme = ts.theme
     n = len(deck.parts)
     if box.h < 26:
         return []  # a very long part title took the room
-    shown = min(n, PROGRESS_ROWS, int(box.h // 26))
+    shown = min(n, most, int(box.h // 26))
     first = min(max(0, index - shown // 2), n - shown)
     row_h = min(30.0, box.h / max(1, shown))
     size = 18.0

@@ -78,6 +78,7 @@ def text_fields(deck: Deck, *, notes: bool = False) -> Iterator[TextField]:
     for part in deck.parts:
         yield from _plain(part, f"{part.path}.", ("title",), label="part title")
         yield from _plain(part, f"{part.path}.", ("short",), label="part label")
+        yield from _plain(part, f"{part.path}.", ("lead",), label="part lead")
         if part.image is not None:
             yield from _record(part.image, None)
         if notes:

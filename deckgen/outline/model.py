@@ -115,6 +115,7 @@ class Part:
     icon: str | None = None  # as Item.icon, on the part's divider
     short: str | None = None  # label in the agenda and the dividers' progress list
     image: Photo | None = None  # a photo on the part's divider
+    lead: str | None = None  # a key sentence under the title on the part's divider
 
 
 @dataclass
@@ -179,7 +180,7 @@ def _photo(data: dict | None, path: str, base: Path) -> Photo | None:
 def _part(data: dict, path: str, base: Path) -> Part:
     slides = [_slide(s, f"{path}.slides[{i}]", base) for i, s in enumerate(data.get("slides") or [])]
     return Part(
-        title=data["title"], notes=data.get("notes"), slides=slides, path=path, icon=data.get("icon"), short=data.get("short"),
+        title=data["title"], notes=data.get("notes"), slides=slides, path=path, icon=data.get("icon"), short=data.get("short"), lead=data.get("lead"),
         image=_photo(data.get("image"), f"{path}.image", base),
     )
 

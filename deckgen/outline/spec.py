@@ -327,6 +327,7 @@ PART = Mapping(
     (
         Field("title", Text(), "The part's title: agenda entry and section divider.", required=True),
         Field("short", Text(), "A short label for the agenda and the dividers' progress list, e.g. 2024年工作安排 (default: the title, or its first clause where room is short)."),
+        Field("lead", Text(), "A key sentence under the part's title on its section divider, e.g. 江山就是人民，人民就是江山 (instead of a statement slide)."),
         ICON,
         Field("image", PHOTO, "A photo on the part's section divider (file, or {file, caption})."),
         NOTES,

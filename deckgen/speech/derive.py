@@ -84,6 +84,7 @@ class _Builder:
         for annex in speech.annexes:
             self.place_annex(annex, data["parts"], closing)
         fold_situations(data["parts"])
+        lead_dividers(data["parts"])
         distinct_titles(data["parts"])
         vary_layouts(data["parts"])
         data["closing"] = closing
@@ -614,6 +615,42 @@ def fold_situations(parts: list[dict]) -> None:
                 following = slides[index + 1]
                 following["notes"] = slide.get("notes", "") + following.get("notes", "")
                 del slides[index]
+
+
+# A key sentence short enough to stand under a part's title on its divider.
+LEAD_MAX = 48
+LEAD_SENTENCES = 2  # the lead is in the part's first sentences: it is what the part opens with
+
+
+def lead_dividers(parts: list[dict]) -> None:
+    """A part that opens with its key sentence (江山就是人民，人民就是江山。…) carries it on
+    its divider, under its title, instead of a statement slide of its own right after
+    the divider (issue 16, the party congress report: fifteen parts of divider, statement,
+    list). The statement's paragraphs join the part's notes, which the divider shows.
+
+    Only with more than one part (a one-part talk has no divider), only when the
+    statement is the part's first slide and its sentence is short and among the first
+    sentences the part says, and not the year's overall requirement (总体要求), which
+    keeps its slide under that name; other statements keep their slide."""
+    if len(parts) < 2:
+        return
+    for part in parts:
+        slides = part.get("slides", [])
+        if not slides or slides[0].get("kind") != "statement" or "lead" in part:
+            continue
+        statement = slides[0]
+        text = statement.get("text", "")
+        said = [line for line in statement.get("notes", "").split("\n") if line and not markers.is_spoken_only(line)]
+        opening = "".join(sentences(said[0])[:LEAD_SENTENCES]) if said else ""
+        if not text or len(text) > LEAD_MAX or text not in opening:
+            continue
+        if headline.requirement_title([p for p in said if text in p]):
+            continue  # 做好今年工作的总体要求: a statement a speaker puts up under its name
+        part["lead"] = text
+        part["notes"] = part.get("notes", "") + statement.get("notes", "")
+        del slides[0]
+        if not slides:
+            del part["slides"]
 
 
 def _statement_title(part_title: str) -> str:

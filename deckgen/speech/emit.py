@@ -13,7 +13,7 @@ import yaml
 from deckgen.outline import MODELINE_FMT
 
 TOP_ORDER = ("title", "subtitle", "organisation", "presenter", "date", "theme", "notes", "parts", "closing")
-PART_ORDER = ("title", "notes", "slides")
+PART_ORDER = ("title", "lead", "notes", "slides")
 SLIDE_ORDER = (
     "kind", "title", "style", "number", "headers", "metrics", "items", "bullets", "areas", "text", "source", "notes",
 )

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
-from deckgen.speech.headline import topic_of
-from deckgen.speech.markers import dash_point
-from deckgen.speech.sentences import bare, clauses, is_setting, without_setting
+from deckgen.speech.headline import key_sentence, topic_of
+from deckgen.speech.markers import cn_number, dash_point
+from deckgen.speech.sentences import bare, clauses, is_setting, sentences, without_setting
+from deckgen.speech.slides import point_detail
 from deckgen.typeset.words import splits_word
 
 CONTINUED = "（续）"
@@ -33,7 +34,9 @@ def distinct_titles(parts: list[dict]) -> None:
     for part in parts:
         if len(parts) > 1 and part.get("title"):
             seen.add(_key(part["title"]))
+        before = ""  # the notes of the slide before: what it announces (办好十方面民生实事)
         for slide in part.get("slides", []):
+            said_before, before = before, slide.get("notes", "")
             title = slide.get("title", "")
             if not title or CONTINUED in title:
                 continue
@@ -44,15 +47,60 @@ def distinct_titles(parts: list[dict]) -> None:
             if _key(title) in seen or _key(title) in _entries(slide):
                 # Taken, or the slide's own first point again (基本民生保障水平持续提升
                 # over 基本民生保障水平持续提升, 教育卫生服务提质增效).
-                slide["title"] = _own_title(slide, title, seen)
+                own = _own_title(slide, title, seen, before=said_before)
+                headed = _topic_slide(slide) if slide.get("kind") == "statement" and _says_nothing(own) else None
+                if headed is not None and _key(headed["title"]) not in seen:
+                    # Nothing names the sentence because it is a heading itself (“十四五”
+                    # 发展成就来之不易。根本在于……): its paragraph's slide, titled by it.
+                    slide.clear()
+                    slide.update(headed)
+                else:
+                    slide["title"] = own
             seen.add(_key(slide["title"]))
+
+
+# 办好十方面民生实事, 实施十件民生实事: a list announced by its count and name.
+_COUNTED_RE = re.compile(r"(?:办好|做好|抓好|实施|推进|落实|完成)(?P<what>(?P<n>[一二三四五六七八九十两]+)(?:个)?(?:方面|件|项)[^，。；、！：]{2,10})")
+
+
+def _says_nothing(title: str) -> bool:
+    """True for the last resorts of :func:`_own_title`: …：概述, …（二）."""
+    return title.endswith(f"：{OVERVIEW}") or bool(re.search(r"（[二三四五六七八九十\d]+）$", title))
+
+
+def _topic_slide(statement: dict) -> dict | None:
+    """The slide of the paragraph a statement's sentence opens, when the paragraph goes
+    on: titled by that sentence (without its setting, 过去一年), its points what the
+    paragraph goes on to say; the statement's notes kept. None otherwise."""
+    shown = bare(statement.get("text", ""))
+    for line in statement.get("notes", "").split("\n"):
+        said = sentences(line)
+        if len(said) < 2 or not shown or shown not in bare(said[0]):
+            continue
+        title = bare(without_setting(bare(said[0])))
+        rest = [sentence for sentence in said[1:] if not _THANKS_RE.search(sentence)]  # thanks are spoken, not shown
+        if len(title) > TITLE_MAX or not rest or _ENUMERATED_RE.search("".join(rest)):
+            return None  # 一是……二是……: points cut from clauses would split its items
+        slide = point_detail(title, said[0] + "".join(rest), spoken_as=line)
+        if slide is None:
+            # One sentence more (成绩来之不易。这是全市人民团结奋斗的结果。): the statement
+            # is that sentence, under the heading it explains.
+            slide = {"kind": "statement", "title": title, "text": key_sentence(["".join(rest)]) or bare(rest[0])}
+        slide["notes"] = statement.get("notes", "")
+        return slide
+    return None
+
+
+_ENUMERATED_RE = re.compile(r"[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]")
+# 在此，我代表市人民政府，向全市人民……致以崇高的敬意！ — said to the hall, not a point.
+_THANKS_RE = re.compile(r"(?:致以|表示)[^。！!]*(?:敬意|感谢|谢意|问候)")
 
 
 def _key(title: str) -> str:
     return bare(title).rstrip("：:")
 
 
-def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
+def _own_title(slide: dict, taken: str, seen: set[str], *, before: str = "") -> str:
     base = re.split(r"[：:]", taken)[0]
     if re.fullmatch(r"附[件录]\d*", base) and len(re.split(r"[：:]", taken)) > 1:
         # 附件：2026年省十件民生实事 — the annex is named by what it is.
@@ -60,16 +108,22 @@ def _own_title(slide: dict, taken: str, seen: set[str]) -> str:
     lead = bare(clauses(base)[0]) if clauses(base) else base
     candidates = [topic] if slide.get("metrics") and (topic := topic_clause(slide)) else []
     entries = len(slide.get("items", []) or slide.get("areas", []) or slide.get("bullets", []))
+    if entries >= 2:
+        # 继续认真办好十方面民生实事。 before a list of ten: the list is what was announced.
+        candidates += [m.group("what") for m in _COUNTED_RE.finditer(before) if cn_number(m.group("n")) == entries][:1]
     if entries >= ASPECTS_MIN:
         # 八个方面 of a review: the list's size, not its first entry, says what it holds.
         candidates.append(f"{lead}：{_number(entries)}个方面")
     candidates += [topic_of(line) for line in slide.get("notes", "").split("\n")[:2] if line]
     if slide.get("kind") == "statement":
-        candidates += statement_titles(slide.get("text", "")) + _aim(slide.get("text", ""))
+        candidates += statement_titles(slide.get("text", "")) + _aim(slide.get("text", "")) + _acted_on(slide.get("text", ""))
+        candidates += _slogan_name(slide.get("text", "")) + _marked(slide.get("text", ""))
         candidates += [m.group(0) for m in [_OUTCOME_RE.search(bare(slide.get("notes", "").split("\n")[0]))] if m]
     if lead != base:
         candidates.append(lead)
-    candidates += [f"{base}：{subject}" for subject in _subjects(slide)]
+    if slide.get("kind") != "statement":
+        # A statement's first clause is its own text again (过去一年，中国特色大国外交取得新成就).
+        candidates += [f"{base}：{subject}" for subject in _subjects(slide)]
     if 2 <= entries <= 3 and (joined := _joined(slide)):
         candidates.insert(0, joined)
     if entries >= 2:
@@ -127,6 +181,54 @@ def _aim(text: str) -> list[str]:
     积极促进乡镇企业、特别是中西部地区乡镇企业的发展 -> 乡镇企业发展."""
     match = _AIM_RE.match(_ESPECIALLY_RE.sub("", bare(text)))
     return [match.group("aim") + match.group("what")] if match else []
+
+
+# 今年我们要坚持和完善为民办实事长效机制，…: who acts and how, before what is acted on.
+_ACTOR_RE = re.compile(r"^(?:今年|明年|下一步|今后)?(?:我们|全省|全市|全区|全县|各地|各级)?(?:还|也|将|要|必须|继续|要继续|将继续)*")
+_ACTION_RE = re.compile(
+    r"^(?:(?:坚持|完善|健全|加强|强化|深化|推进|推动|落实|实施|建立|构建|优化|提升|提高|做好|抓好|办好|用好|守好|扩大|促进|加快|巩固)[和、与并及]?)+"
+)
+
+
+def _acted_on(text: str) -> list[str]:
+    """What a call to act is about, named by its first clause without who acts and
+    the verbs (今年我们要坚持和完善为民办实事长效机制，… -> 为民办实事长效机制)."""
+    pieces = clauses(bare(without_setting(bare(text))))
+    if not pieces:
+        return []
+    clause = _ACTOR_RE.sub("", bare(pieces[0]))
+    acted = _ACTION_RE.sub("", clause)
+    if acted == clause or not 4 <= len(acted) <= SUBJECT_MAX or splits_word(clause, len(clause) - len(acted)):
+        return []
+    return [acted]
+
+
+# ……的圆满完成，标志着“十四五”胜利收官: what the sentence says the facts mean.
+_MARKS_RE = re.compile(r"[，,](?:标志着|意味着|表明|宣告)(?P<what>[^，。；]{4,14})$")
+
+
+def _marked(text: str) -> list[str]:
+    """What a sentence says its facts mean (……，标志着“十四五”胜利收官 -> “十四五”胜利收官)."""
+    match = _MARKS_RE.search(bare(text))
+    return [match.group("what")] if match else []
+
+
+_NUMBER_WORDS = "一二三四五六七八九十"
+
+
+def _slogan_name(text: str) -> list[str]:
+    """A run of parallel phrases led by one character, named as a speech names it:
+    着力稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期 -> “六稳”."""
+    phrases = [bare(p) for p in bare(text).split("、")]
+    if not 3 <= len(phrases) <= len(_NUMBER_WORDS) or not all(2 <= len(p) <= 5 for p in phrases[1:]):
+        return []
+    lead = phrases[1][0]
+    first = phrases[0]
+    # The first phrase may carry the verb that governs them all (着力稳就业).
+    start = first.find(lead)
+    if start < 0 or start > 2 or any(p[0] != lead for p in phrases[1:]) or len(first) - start > 5:
+        return []
+    return [f"“{_NUMBER_WORDS[len(phrases) - 1]}{lead}”"]
 
 
 _VERB_RE = re.compile(r"(?=(就是|是|具有))")

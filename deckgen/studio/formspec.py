@@ -31,6 +31,7 @@ FIELD_LABELS = {
     "date": "日期",
     "notes": "讲稿备注",
     "short": "目录短名",
+    "lead": "导语",
     "icon": "图标",
     "image": "配图",
     "items": "要点",

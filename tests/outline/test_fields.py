@@ -40,7 +40,7 @@ def test_the_walker_reaches_every_text_field_of_the_model() -> None:
     first.attribution, first.headers, first.notes = "t", ["a", "b", "c", "d"], "t"
     first.columns, first.unit, first.categories = ["2023年"], "亿元", ["2023年"]
     first.metrics[0].values = ["1"]
-    deck.parts[0].short = "t"
+    deck.parts[0].short = deck.parts[0].lead = "t"
     reached: dict[type, set[str]] = {}
     for field in text_fields(deck, notes=True):
         reached.setdefault(type(field.owner), set()).add(field.name)

@@ -128,10 +128,10 @@ def test_the_1998_tables_are_titled_by_what_their_paragraph_says(derived):
 def test_the_1998_opening_statement_says_what_the_five_years_achieved(derived):
     """The opening statement was the sentence cut before its point (……以来的五年，我国各族
     人民在中国共产党领导下，解放思想，开拓进取); it is the point."""
-    [first] = derived["gov-report-1998"]["parts"][0]["slides"][:1]
-    assert first["kind"] == "statement"
-    assert first["text"] == "社会主义现代化事业取得了举世瞩目的伟大成就"
-    assert "取得了举世瞩目的伟大成就" in first["notes"]
+    part = derived["gov-report-1998"]["parts"][0]
+    # It opens the part, so it stands under the part's title on its divider.
+    assert part["lead"] == "社会主义现代化事业取得了举世瞩目的伟大成就"
+    assert "取得了举世瞩目的伟大成就" in part["notes"]
 
 
 def test_a_call_to_act_is_titled_by_what_it_names(derived):

@@ -60,18 +60,21 @@ def test_statements_are_titled_by_what_they_say(outlines):
     """Statement slides were titled 过去五年的工作和新时代十年的伟大变革：概述 or …（二）;
     a reader now sees what the sentence is about."""
     titles = {name: {s.text: s.title for s in _slides(o) if s.kind == "statement"} for name, (_, o) in outlines.items()}
+    # A part's opening key sentence stands under the part's title on its divider.
+    leads = {name: {p.lead: p.title for p in o.deck.parts if p.lead} for name, (_, o) in outlines.items()}
     cpc = titles["cpc-20th-congress-report-2022"]
     assert cpc["新时代的伟大成就是党和人民一道拼出来、干出来、奋斗出来的"] == "新时代的伟大成就"
-    assert cpc["马克思主义是我们立党立国、兴党兴国的根本指导思想"] == "马克思主义：根本指导思想"
+    assert leads["cpc-20th-congress-report-2022"]["马克思主义是我们立党立国、兴党兴国的根本指导思想"] == "开辟马克思主义中国化时代化新境界"
     guangdong = titles["guangdong-gov-report-2026"]
-    assert guangdong["2025年是中国式现代化进程中具有重要意义的一年，也是广东改革发展历程中很不平凡的一年"] == "2025年：具有重要意义的一年"
+    assert leads["guangdong-gov-report-2026"]["2025年是中国式现代化进程中具有重要意义的一年，也是广东改革发展历程中很不平凡的一年"] == "2025年和“十四五”时期工作回顾"
     # The paragraph on the government's own conduct ends by naming its outcome.
     assert "政府自身建设取得新成效" in guangdong.values()
-    # Whole, not 期我省经济社会发展的指导思想.
-    assert "“十五五”时期我省经济社会发展的指导思想" in guangdong.values()
+    # Whole, not 期我省经济社会发展的指导思想: the part's opening sentence, on its divider.
+    assert leads["guangdong-gov-report-2026"]["“十五五”时期是基本实现社会主义现代化夯实基础、全面发力的关键时期"] == "“十五五”时期的主要目标和重点任务"
     shanghai = titles["shanghai-gov-report-2026"]
     # The armed forces, not 持续加强政府自身建设：概述.
     assert shanghai["过去一年，坚如磐石的军政军民团结巩固发展"] == "军政军民团结"
+    # The year's overall requirement keeps its own slide under that name.
     assert shanghai["着力稳就业、稳企业、稳市场、稳预期"] == "做好今年工作的总体要求"
     generic = [t for deck in titles.values() for t in deck.values() if re.search(r"概述$|（[二三四五]）$", t)]
     assert len(generic) <= 4, generic  # was 15 in these four decks
@@ -80,11 +83,10 @@ def test_statements_are_titled_by_what_they_say(outlines):
 def test_a_statement_is_not_a_sentence_that_only_says_when(outlines):
     """十八大召开至今已经十年了 stood alone on the party congress report's first slide."""
     _, outline = outlines["cpc-20th-congress-report-2022"]
-    texts = [s.text for s in _slides(outline) if s.kind == "statement"]
+    texts = [s.text for s in _slides(outline) if s.kind == "statement"] + [p.lead for p in outline.deck.parts]
     assert "十八大召开至今已经十年了" not in texts
-    assert texts[0] == "十九大以来的五年，是极不寻常、极不平凡的五年"
-    titles = [s.title for s in _slides(outline) if s.kind == "statement"]
-    assert titles[0] == "十九大以来的五年"
+    # The point of the opening stands under the first part's title on its divider.
+    assert outline.deck.parts[0].lead == "十九大以来的五年，是极不寻常、极不平凡的五年"
 
 
 def _kpi_texts(slide) -> list[str]:
