@@ -10,7 +10,7 @@ the phantom line that made gaps between items uneven. Written as explicit breaks
 margin to spare, and the rules (no lone last character, figures and terms whole) hold
 as rendered.
 
-Display text (titles, closings, agenda entries, KPI and keyword labels) is first
+Display text (titles, closings, a divider's lead, agenda entries, KPI and keyword labels) is first
 balanced at phrase boundaries (:func:`display.display_breaks`); running text keeps its
 greedy lines, settled by the rules.
 """
@@ -23,7 +23,7 @@ from deckgen.layout.elements import Insets, Para, Table, TextBox
 from deckgen.typeset.typesetter import Typesetter
 
 #: Text boxes whose every paragraph is display text, by name (titles go by role).
-DISPLAY_NAMES = ("Closing text", "Subtitle")
+DISPLAY_NAMES = ("Closing text", "Subtitle", "Part lead")
 DISPLAY_PREFIXES = ("Agenda entry ", "Keyword ")
 DISPLAY_SUFFIXES = (" caption",)  # photo captions, centred under their photo
 #: Boxes whose first paragraph only is display text (a KPI card's indicator).

@@ -75,7 +75,7 @@ _UNKNOWN = -1.0  # no width is negative
 #: (``1998年是`` over a line of 26 characters): among breaks that are not after
 #: punctuation nor inside a word or compound, balanced lines come before a break at
 #: a function word.
-LOPSIDED = 0.5
+LOPSIDED = 0.6
 
 
 class _LineWidths:

@@ -102,7 +102,7 @@ def protected_cuts(text: str, pattern: re.Pattern[str] = PROTECTED) -> frozenset
     span. Cached: wrapping asks for one text at many sizes.
 
     With the default :data:`PROTECTED` the reading rules count too
-    (:func:`reading_cuts`): no break inside a dictionary word, none before 的/地/得 or
+    (:func:`reading_cuts`): no break inside a dictionary word, none before 的/地/得/了 or
     after 的/以/为.
     """
     cuts = _cuts(text, pattern)
@@ -126,8 +126,8 @@ def span_cuts(text: str, *, whole_words: bool = False) -> frozenset[int]:
     return cuts | words.inner_positions(text) if whole_words else cuts
 
 
-#: A line never starts with these particles (…发展/的目标) …
-NO_LINE_START_WORDS = frozenset("的地得")
+#: A line never starts with these particles (…发展/的目标, …取得/了成就) …
+NO_LINE_START_WORDS = frozenset("的地得了")
 #: … nor ends with these (…目标的/, 以/人民为中心, 为/人民服务).
 NO_LINE_END_WORDS = frozenset("的以为")
 
@@ -136,7 +136,7 @@ NO_LINE_END_WORDS = frozenset("的以为")
 def reading_cuts(text: str) -> frozenset[int]:
     """Cuts a reader sees as broken words: inside a word of jieba's dictionary (by the
     text's best reading, :mod:`deckgen.typeset.words`: 消费/者, 可/持续性), before
-    的/地/得 and after 的/以/为."""
+    的/地/得/了 and after 的/以/为."""
     cuts = set(words.inner_positions(text))
     for index in range(1, len(text)):
         if text[index] in NO_LINE_START_WORDS or text[index - 1] in NO_LINE_END_WORDS:
