@@ -35,7 +35,7 @@ TABLE_PITCH = 1.5
 ROW_MIN_PT = 44.0
 #: A table whose pages hold at most this many rows each is short content: set at up
 #: to the body text's size (the size every page allows), with rows up to
-#: :data:`SHORT_ROW_PT` tall, the same on every page, in the middle of the body (issue
+#: :data:`SHORT_ROW_PT` tall, every page as full, in the middle of the body (issue
 #: 16: three targets in 14 pt rows at the top left three quarters of the slide empty;
 #: the Zhejiang report's twelve indicators were two pages of six 20 pt rows at the
 #: top, a third of each slide empty below).
@@ -656,9 +656,14 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
                 break
     head, hs = all_heights(chosen)
     col_w = widths(chosen)
+    if len(groups) > 1:
+        # The pages were balanced at the smallest size; at the size chosen the rows
+        # may wrap otherwise: balance them again when as many pages still hold them.
+        again = balanced_pages(hs, 0.0, body.h - head)
+        if len(again) == len(groups) and all(head + sum(hs[i] for i in g) <= body.h for g in again):
+            groups = again
     if len(groups) == 1 or short:
-        # Roomy rows, the same on every page: each row up to its share of the body
-        # on the page with the most rows.
+        # Roomy rows, every page's rows as tall together (the pages stay balanced).
         roomy = SHORT_ROW_PT if short else ROW_MIN_PT
         hs = _roomy_rows(hs, groups, body.h - head, roomy)
     # Short content stands in the middle of the body; the pages of a split table
@@ -692,23 +697,21 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
 
 
 def _roomy_rows(heights: list[float], groups: list[list[int]], room: float, roomy: float) -> list[float]:
-    """Row heights grown to one common height (at most ``roomy``) where a row is
-    shorter, as far as every page (``groups`` of rows in ``room``) still holds them."""
-
-    def grown(target: float) -> list[float]:
-        return [max(h, target) for h in heights]
-
-    def fits(target: float) -> bool:
-        rows = grown(target)
-        return all(sum(rows[i] for i in g) <= room for g in groups)
-
-    if fits(roomy):
-        return grown(roomy)
-    low, high = 0.0, roomy
-    for _ in range(40):
-        middle = (low + high) / 2
-        low, high = (middle, high) if fits(middle) else (low, middle)
-    return grown(low)
+    """Row heights grown, page by page (``groups`` of rows in ``room``), rows shorter
+    than a common height raised to it (at most ``roomy``), so that every page's rows
+    take the same height: as much as the page that can take least holds."""
+    target = min(min(room, sum(max(heights[i], roomy) for i in g)) for g in groups)
+    out = list(heights)
+    for group in groups:
+        if sum(heights[i] for i in group) >= target:
+            continue
+        low, high = 0.0, roomy
+        for _ in range(40):
+            middle = (low + high) / 2
+            low, high = (middle, high) if sum(max(heights[i], middle) for i in group) <= target else (low, middle)
+        for i in group:
+            out[i] = max(heights[i], low)
+    return out
 
 
 def column_widths(ts: Typesetter, columns: list[list[str]], size: float, total: float, rigid: list[bool] | None = None) -> list[float]:
