@@ -180,3 +180,23 @@ def test_a_stuck_helper_is_ended_after_the_wait_it_was_given():
         got = list(helper.wait(timeout=0.5))
         assert got == ["first"]
         assert not helper.succeeded()  # ended, not run to its end
+
+
+def test_a_rebuild_from_a_warm_cache_lays_out_without_a_second_process(long_outline, tmp_path, monkeypatch):
+    """The cache answers a rebuild's questions: forking would only cost."""
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv(forked.JOBS_VARIABLE, "2")
+    made: list[str] = []
+    original = forked.Helper.__init__
+
+    def counting(self, work) -> None:
+        made.append(work.__name__)
+        original(self, work)
+
+    monkeypatch.setattr(forked.Helper, "__init__", counting)
+    build(long_outline, tmp_path / "first.pptx")
+    assert "lay_out_from_the_end" in made and "judge" in made  # a first build is helped
+    made.clear()
+    build(long_outline, tmp_path / "again.pptx")
+    assert made == []  # layout and review come from the cache
+    assert (tmp_path / "again.pptx").read_bytes() == (tmp_path / "first.pptx").read_bytes()

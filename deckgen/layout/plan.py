@@ -97,7 +97,7 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
 
 #: Content slides from which a second process lays out the deck from its end (below
 #: that, forking costs more than it saves).
-HELPED_FROM = 80
+HELPED_FROM = 20
 
 
 def _helper_from_the_end(ts: Typesetter, frames: dict[str, Frame], work: list[tuple[Slide, str]]) -> Helper | None:
@@ -117,6 +117,9 @@ def _helper_from_the_end(ts: Typesetter, frames: dict[str, Frame], work: list[tu
     if not forked.available():
         return None
     from deckgen.typeset import words
+
+    if ts.stored_answers >= len(work) and words.known_share([slide.title for slide, _ in work if slide.title]) > 0.5:
+        return None  # built before: the cache answers most questions, a fork only costs
 
     def lay_out_from_the_end(send, progress) -> None:
         findings: list[Finding] = []

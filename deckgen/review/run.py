@@ -68,7 +68,7 @@ def review_beside(outline: Outline, plan: DeckPlan, meanwhile: Callable[[], T], 
 #: Seconds this process waits for the review's child after rendering.
 REVIEW_PATIENCE = 60.0
 #: Slides from which the review runs beside rendering (below, forking costs more than it saves).
-REVIEWED_BESIDE_FROM = 80
+REVIEWED_BESIDE_FROM = 24
 
 
 def _judged(outline: Outline, plan: DeckPlan, theme: Theme | None, entry_key: str) -> list[Issue]:

@@ -37,12 +37,20 @@ def review_key(outline: Outline, plan: DeckPlan, theme: Theme | None) -> str:
     if cache.cache_dir() is None:
         return ""
     try:
+        import io
         import pickle
 
         from deckgen.typeset import words
 
         validated = outline.validated
-        content = pickle.dumps(
+        out = io.BytesIO()
+        pickler = pickle.Pickler(out, protocol=5)
+        # By value only: with the memo, an object met twice is written once, so equal
+        # plans whose parts are shared differently (a text measured in an earlier
+        # build and taken from the cache, or measured now) gave different keys and a
+        # rebuild missed the findings of the build before it.
+        pickler.fast = True
+        pickler.dump(
             (
                 plan.slides,
                 plan.width_pt,
@@ -55,8 +63,8 @@ def review_key(outline: Outline, plan: DeckPlan, theme: Theme | None) -> str:
                 validated.aliases,
                 sorted(validated.used_at),
             ),
-            protocol=5,
         )
+        content = out.getvalue()
         return cache.key(NAMESPACE, content, repr(theme), words._dictionary_identity(), _code(), sys.version)
     except Exception:  # noqa: BLE001 - anything that cannot be keyed is simply reviewed anew
         return ""

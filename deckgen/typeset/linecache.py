@@ -42,6 +42,8 @@ class StoredLines:
                     self._table = table
             except ValueError:
                 pass
+        #: How many answers earlier builds left (0 with the cache off or cold).
+        self.loaded = len(self._table)
         self._used: dict[str, list[str]] = {}
         self._since: dict[str, list[str]] = {}  # worked out since the last drain()
         self._changed = False

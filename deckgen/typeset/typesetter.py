@@ -152,6 +152,11 @@ class Typesetter:
             self._answers[key] = hit
         return hit
 
+    @property
+    def stored_answers(self) -> int:
+        """How many answers earlier builds left in the persistent cache for these fonts."""
+        return self._stored.loaded if self._stored is not None else 0
+
     def worked_out(self) -> dict[str, list[str]]:
         """The line breaks and remembered answers worked out since the last call, by
         the entry the persistent cache keeps them under: for another process to

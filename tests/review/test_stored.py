@@ -96,3 +96,18 @@ def test_the_kinds_a_reader_sees_are_registered_kinds():
     assert READER <= set(nouns())
     # a new kind is a reader's or one of what check always reported: decide which here
     assert set(nouns()) - READER == LAYOUT_KINDS | {"placeholder", "theme"}
+
+
+def test_the_build_after_a_first_build_takes_its_findings_from_the_cache(tmp_path, monkeypatch, judged):
+    """The first build measures every text; the next one takes the lines from the cache,
+    so its plan's parts are shared differently (equal values, other objects). The key
+    reads values only: the next build judged the whole deck again."""
+    from deckgen.build import build
+
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("DECKGEN_JOBS", "1")  # the review judged in this process, where it is counted
+    first = build(SAMPLE, tmp_path / "first.pptx")
+    assert judged[0] == 1
+    again = build(SAMPLE, tmp_path / "again.pptx")
+    assert judged[0] == 1
+    assert again.review == first.review
