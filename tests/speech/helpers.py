@@ -30,3 +30,15 @@ def all_notes(data: dict) -> str:
         notes.extend(slide.get("notes", "") for slide in part.get("slides", []))
     notes.append(data.get("closing", {}).get("notes", ""))
     return "\n".join(notes)
+
+
+def written_outline(source: Path, folder: Path):
+    """``source`` (a corpus document) derived and written as ``deckgen outline`` writes
+    it into ``folder``, then loaded: ``(path, outline)``."""
+    from deckgen.outline.loader import load_outline
+    from deckgen.speech import derive_outlines, dump_outline
+
+    [derived] = derive_outlines(source.read_text(encoding="utf-8"), source.name)
+    path = folder / f"{source.stem}.yaml"
+    path.write_text(dump_outline(derived, source.name, schema_ref=None), encoding="utf-8")
+    return path, load_outline(path)

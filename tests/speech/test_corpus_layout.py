@@ -13,10 +13,10 @@ from deckgen.layout.elements import Table, TextBox
 from deckgen.layout.frame import Frame
 from deckgen.layout.plan import plan_deck
 from deckgen.lint import check_outline
-from deckgen.outline.loader import load_outline
-from deckgen.speech import derive_outlines, dump_outline
 from deckgen.theme.resolve import resolve_theme
 from shared_material import require, shared
+
+from .helpers import written_outline
 
 CORPUS = shared("corpus")
 
@@ -27,11 +27,7 @@ def laid_out(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus-layout")
     out = {}
     for name in ("guangdong-gov-report-2026", "shanghai-gov-report-2026", "cpc-20th-congress-report-2022"):
-        source = require(CORPUS / f"{name}.txt")
-        [derived] = derive_outlines(source.read_text(encoding="utf-8"), source.name)
-        path = folder / f"{name}.yaml"
-        path.write_text(dump_outline(derived, source.name, schema_ref=None), encoding="utf-8")
-        outline = load_outline(path)
+        path, outline = written_outline(require(CORPUS / f"{name}.txt"), folder)
         out[name] = (path, outline, plan_deck(outline.deck, resolve_theme(outline, None, None)))
     return out
 

@@ -14,10 +14,11 @@ from deckgen.layout.elements import Table, TextBox
 from deckgen.layout.frame import Frame
 from deckgen.layout.plan import plan_deck
 from deckgen.outline.loader import load_outline
-from deckgen.speech import derive_outlines, dump_outline
 from deckgen.theme.loader import template_for_outline
 from deckgen.theme.resolve import resolve_theme
 from shared_material import require, shared
+
+from .helpers import written_outline
 
 CORPUS = shared("corpus")
 NAMES = ("zhejiang-gov-report-2026", "shanghai-gov-report-2026", "gov-report-1998")
@@ -29,11 +30,7 @@ def outlines(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus-round-four")
     out = {}
     for name in NAMES:
-        source = require(CORPUS / f"{name}.txt")
-        [derived] = derive_outlines(source.read_text(encoding="utf-8"), source.name)
-        path = folder / f"{name}.yaml"
-        path.write_text(dump_outline(derived, source.name, schema_ref=None), encoding="utf-8")
-        out[name] = load_outline(path)
+        out[name] = written_outline(require(CORPUS / f"{name}.txt"), folder)[1]
     return out
 
 

@@ -12,10 +12,10 @@ import pytest
 
 from deckgen.layout.plan import plan_deck
 from deckgen.lint import check_outline
-from deckgen.outline.loader import load_outline
-from deckgen.speech import derive_outlines, dump_outline
 from deckgen.theme.resolve import resolve_theme
 from shared_material import require, shared
+
+from .helpers import written_outline
 
 CORPUS = shared("corpus")
 NAMES = ("gov-report-2019", "guangdong-gov-report-2026", "shanghai-gov-report-2026", "cpc-20th-congress-report-2022")
@@ -27,11 +27,7 @@ def outlines(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus-round-two")
     out = {}
     for name in NAMES:
-        source = require(CORPUS / f"{name}.txt")
-        [derived] = derive_outlines(source.read_text(encoding="utf-8"), source.name)
-        path = folder / f"{name}.yaml"
-        path.write_text(dump_outline(derived, source.name, schema_ref=None), encoding="utf-8")
-        out[name] = (path, load_outline(path))
+        out[name] = written_outline(require(CORPUS / f"{name}.txt"), folder)
     return out
 
 
