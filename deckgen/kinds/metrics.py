@@ -640,6 +640,14 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
                 chosen = size
                 break
         chosen = chosen or size_range.min_pt
+    if alone and len(groups) == 1 and n_rows > SHORT_TABLE_ROWS and chosen < theme.size("body").min_pt:
+        # Ten or more rows on one slide only below the body's smallest size (the
+        # Zhejiang report's eleven 民生 indicators at 14 pt): continued over slides of
+        # a few rows each, set as short content, rather than small.
+        head, hs = all_heights(size_range.min_pt)
+        paged = balanced_pages(hs, 0.0, body.h - head, max_per_page=SHORT_TABLE_ROWS)
+        if len(paged) == 2:
+            groups = paged
     short = alone and max(len(g) for g in groups) <= SHORT_TABLE_ROWS
     if short:
         # Pages of a few rows each: as large as every page allows, up to body size,

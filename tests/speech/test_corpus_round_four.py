@@ -65,6 +65,24 @@ def test_a_table_split_over_two_slides_fills_both_alike(outlines, size):
     assert tables[0].row_heights[:2] == tables[1].row_heights[:2]
 
 
+@pytest.mark.parametrize("size", ["16:9", "4:3"])
+def test_a_table_that_fits_one_slide_only_in_small_type_is_continued_instead(outlines, size):
+    """持续增进民生福祉 has eleven indicators (城镇新增就业 … 新增养老机构床位): one slide
+    held them only at 14 pt, below the body text's smallest size, and 加快城乡区域一体融合发展
+    ten at 16 pt. Continuation slides, not small type: two pages each, set as large
+    as the body text."""
+    outline = outlines["zhejiang-gov-report-2026"]
+    theme = resolve_theme(outline, None, size)
+    plan = _plan(outline, size)
+    for title, rows in (("持续增进民生福祉：主要指标", 11), ("加快城乡区域一体融合发展：主要指标", 10)):
+        pages = [s for s in plan.slides if s.title.removesuffix("（续）") == title]
+        tables = [next(e for e in page.elements if isinstance(e, Table)) for page in pages]
+        assert len(tables) == 2, title
+        assert sum(len(t.rows) - 1 for t in tables) == rows
+        sizes = {p.size_pt for t in tables for row in t.rows for cell in row for p in cell.paras}
+        assert min(sizes) >= theme.size("body").min_pt, (title, sizes)
+
+
 def _kpi_texts(slide) -> list[str]:
     return [
         "".join(run.text for para in e.paras for run in para.runs)
