@@ -85,6 +85,7 @@ class _Builder:
             self.place_annex(annex, data["parts"], closing)
         fold_situations(data["parts"])
         lead_dividers(data["parts"])
+        said_once(data["parts"])
         distinct_titles(data["parts"])
         vary_layouts(data["parts"])
         data["closing"] = closing
@@ -620,6 +621,24 @@ def fold_situations(parts: list[dict]) -> None:
 # A key sentence short enough to stand under a part's title on its divider.
 LEAD_MAX = 48
 LEAD_SENTENCES = 2  # the lead is in the part's first sentences: it is what the part opens with
+
+
+def said_once(parts: list[dict]) -> None:
+    """Every slide's (and part's) notes read each paragraph once, in place: a paragraph
+    wholly said by another line of the same notes is dropped. A run-in group's heading
+    line （一）强化创新驱动发展…。提升科技创新质效。完善… holds its body 提升科技创新
+    质效。完善…, and both went to the notes: the Zhejiang report's notes read the
+    paragraphs of 19 of its 44 slides twice."""
+    for holder in [*parts, *(slide for part in parts for slide in part.get("slides", []))]:
+        notes = holder.get("notes")
+        if notes:
+            holder["notes"] = _once(notes)
+
+
+def _once(notes: str) -> str:
+    lines = [line for line in notes.split("\n") if line.strip()]
+    kept = [line for k, line in enumerate(lines) if not any(line.strip() in other and (line.strip() != other.strip() or j < k) for j, other in enumerate(lines) if j != k)]
+    return "\n".join(kept) + "\n"
 
 
 def lead_dividers(parts: list[dict]) -> None:

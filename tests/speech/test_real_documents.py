@@ -10,6 +10,7 @@ slides in a row look alike. Each failure message prints the document's figures
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,20 @@ def test_nothing_shown_is_a_fragment(measured):
 def test_no_more_than_three_look_alike_slides_in_a_row(measured):
     name, _, result = measured
     assert not result.runs, f"{name}: {result.summary()}\nruns: {result.runs[:5]}"
+
+
+def test_notes_read_each_sentence_once(measured):
+    """A presenter reads the notes aloud: no sentence of a slide's (or part's) notes
+    twice. A run-in group's heading line held its body, and both went to the notes
+    (the Zhejiang report read 19 of its 44 slides' paragraphs twice)."""
+    name, outlines, _ = measured
+    twice = []
+    for outline in outlines:
+        for part in outline.data["parts"]:
+            for holder in [part, *part.get("slides", [])]:
+                said = [s for s in re.split(r"(?<=[。！？])", holder.get("notes") or "") if len(s.strip()) > 15]
+                twice += [(holder.get("title"), s[:30]) for k, s in enumerate(said) if s in said[:k]]
+    assert not twice, (name, twice[:3])
 
 
 def test_tables_are_titled_by_what_they_hold():
