@@ -399,7 +399,11 @@ class _Builder:
                 # A group's own title says more than the first clause of it.
                 slide = {"kind": "statement", "title": group.title, **{k: v for k, v in slide.items() if k not in ("kind", "title")}}
             result.append(slide)
-        if result and result[0]["kind"] == "metrics" and (points := S.worded_points(group.title, paragraphs, result[0]["notes"])):
+        if result and result[0]["kind"] == "metrics" and (items := S.run_in_items(group.title, paragraphs, result[0]["notes"])):
+            # （一）强化创新驱动发展…。提升科技创新质效。完善…: each run-in heading an item,
+            # what it says in words its detail; the figures follow in the table.
+            result.insert(0, items)
+        elif result and result[0]["kind"] == "metrics" and (points := S.worded_points(group.title, paragraphs, result[0]["notes"])):
             # A group told in figures says more than its figures (重点产业进一步提升能级):
             # its worded sentences are points under its title, the figures follow.
             result.insert(0, points)

@@ -350,6 +350,79 @@ def worded_points(title: str, paragraphs: list[str], notes: str) -> dict | None:
     return {"kind": "bullets", "title": title, "bullets": lines[:BULLETS_PER_SLIDE], "notes": notes}
 
 
+# A run-in heading names an action (提升科技创新质效。, 加快推进文化惠民。, 做优开放平台。):
+# a manner word, then a verb a work report heads its measures with. A sentence that
+# reports a fact (海康威视获…奖。, 专门学校建设实现设区市全覆盖。) starts otherwise.
+_RUN_IN_HEADING_RE = re.compile(
+    r"^(?:大力|积极|持续|切实|扎实|深入|全面|充分|加快|加力|着力|稳步|不断|进一步|认真|有效|统筹)?"
+    r"(?:提升|提高|加快|发挥|推进|促进|提振|扩大|加强|支持|做优|做强|做大|做好|做实|建强|营造|激发|深化|优化|"
+    r"培育|强化|发展|推动|完善|健全|构建|打造|实施|落实|抓好|巩固|保障|筑牢|守牢|防范|统筹|繁荣|坚持|拓展|增强|"
+    r"改善|保护|夯实|加大|用好)"
+)
+
+
+def _run_in_heading(sentence: str) -> bool:
+    """True for a short action sentence with no clause in it: 提升科技创新质效。"""
+    text = bare(sentence)
+    return (
+        sentence.rstrip().endswith("。")
+        and 4 <= len(text) <= HEADED_MAX
+        and not any(stop in text for stop in "，,；;：:")
+        and bool(_RUN_IN_HEADING_RE.match(text))
+    )
+
+
+def run_in_sections(paragraph: str) -> list[tuple[str, list[str]]]:
+    """The run-in headings of ``paragraph`` with the sentences each heads, or [].
+
+    提升科技创新质效。完善…。首期…。加快人工智能创新发展。人工智能…: a paragraph that
+    opens with a heading and sets further headings inside gives (heading, its
+    sentences) in order. A heading heads at least one sentence, so the paragraph's
+    last sentence is never one. [] when the paragraph does not open with a heading.
+    """
+    parts = sentences(paragraph)
+    sections: list[tuple[str, list[str]]] = []
+    for index, sentence in enumerate(parts):
+        if index < len(parts) - 1 and _run_in_heading(sentence) and (not sections or sections[-1][1]):
+            sections.append((bare(sentence), []))
+        elif sections:
+            sections[-1][1].append(sentence)
+        else:
+            return []
+    return sections
+
+
+def _worded(sentences_: list[str]) -> str:
+    """``sentences_`` with the clauses that state a figure left out (the figures have
+    their table): 阿里千问、DeepSeek等通用模型性能全球领先，… from 人工智能核心产业营收
+    6800亿元左右、增长20%以上，阿里千问…; '' when every clause states a figure."""
+    kept = []
+    for sentence in sentences_:
+        pieces = [c for c in clauses(sentence) if not _FIGURE_RE.search(c) and not is_setting(c)]
+        if pieces:
+            kept.append("，".join(pieces) + "。")
+    return "".join(kept)
+
+
+def run_in_items(title: str, paragraphs: list[str], notes: str) -> dict | None:
+    """An achievements slide of a group set as run-in headings (（一）强化创新驱动发展…。
+    提升科技创新质效。完善全口径科技创新投入机制，…。加快人工智能创新发展。…): the
+    heading bold, what it goes on to say in words as its detail, shortened at a clause
+    like any item's detail. None unless every paragraph opens with a heading, there
+    are at least two, and each says something besides figures (those groups keep the
+    points :func:`worded_points` gives)."""
+    sections = [section for p in paragraphs for section in run_in_sections(p)]
+    if any(not run_in_sections(p) for p in paragraphs) or len(sections) < 2:
+        return None
+    items = []
+    for heading, said in sections:
+        detail = headline.detail_of(_worded(said))
+        if not detail:
+            return None
+        items.append({"headline": heading, "detail": detail})
+    return {"kind": "achievements", "title": title, "items": items, "notes": notes}
+
+
 WE_MUST_RE = re.compile(r"^(?:我们|各级政府|全市上下|全县上下)?(?:必须|要|将|务必)?")
 
 
