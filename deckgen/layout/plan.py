@@ -25,6 +25,8 @@ from deckgen.kinds.registry import layout_slide
 from deckgen.layout.limits import length_errors
 from deckgen.layout.pages import centred
 from deckgen.layout.paginate import even_pages
+from deckgen.typeset.display import display_breaks
+from deckgen.typeset.phrases import PHRASE_END
 from deckgen.typeset.typesetter import TITLE_PITCH, Spec, Typesetter, chinese_number, sizes_down
 from deckgen.outline.model import Deck, Part, Slide
 from deckgen.theme.model import Theme
@@ -164,14 +166,46 @@ def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lin
     """
     ts = ts.for_role("title")  # measured with the template's title letter spacing
     low = min(ts.theme.size("display").min_pt, ts.theme.size("title").min_pt)
-    for size in sizes_down(ts.theme.size("display").max_pt, low, 2.0):
-        spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
-        if ts.height([spec], width, insets) <= height and ts.count_lines(spec, width, insets) <= max_lines:
-            return size
+    fitting = [
+        size
+        for size in sizes_down(ts.theme.size("display").max_pt, low, 2.0)
+        if ts.height([Spec(text, size, bold=True, pitch=TITLE_PITCH)], width, insets) <= height
+        and ts.count_lines(Spec(text, size, bold=True, pitch=TITLE_PITCH), width, insets) <= max_lines
+    ]
+    if fitting:
+        # A step or two smaller where the lines then break between words, not inside
+        # one (新时代新征程中国 / 共产党…, 铸就社会 / 主义… at 4:3 on a divider).
+        box = insets or Insets()
+        inner = width - box.left - box.right
+        for size in fitting:
+            if size < fitting[0] - DISPLAY_SHRINK_FOR_WORDS:
+                break
+            if not _breaks_a_word(display_breaks(ts, text, inner, size, True, balance=True)):
+                return size
+        return fitting[0]
     for size in sizes_down(low + 4, ts.theme.size("body").min_pt):
         if ts.height([Spec(text, size, bold=True, pitch=TITLE_PITCH)], width, insets) <= height:
             return size
     return ts.theme.size("body").min_pt
+
+
+#: How much smaller (pt) a display text is set where that keeps its words whole.
+DISPLAY_SHRINK_FOR_WORDS = 8.0
+
+
+def _breaks_a_word(broken: str) -> bool:
+    """True when a line of ``broken`` ends inside a word of the dictionary, compounds
+    included (中国/共产党, 社会/主义), other than after punctuation."""
+    from deckgen.typeset import words
+
+    text = broken.replace("\n", "")
+    inside = words.inner_positions(text) | words.joints(text)
+    end = 0
+    for line in broken.split("\n")[:-1]:
+        end += len(line)
+        if end in inside and text[end - 1] not in PHRASE_END:
+            return True
+    return False
 
 
 def _check_display(ts: Typesetter, size: float, path: str, what: str, findings: list[Finding]) -> None:

@@ -161,3 +161,27 @@ def test_a_paragraph_that_only_says_on_what_grounds_is_no_statement(outlines):
     assert not any(s.kind == "statement" and s.text.startswith("根据《") for s in part.slides)
     assert part.slides[0].notes.startswith("根据《中共上海市委关于制定")
     assert not any("说明（" in s.title for s in part.slides)
+
+
+def test_divider_titles_at_4_3_break_between_words(outlines):
+    """At 4:3 a divider's title column is narrow: at the largest size that held them,
+    新时代新征程中国共产党的使命任务 broke 中国 / 共产党 and 推进文化自信自强，铸就社会主义
+    文化新辉煌 broke 社会 / 主义. A step or two smaller, each line ends between words."""
+    from deckgen.typeset import words
+
+    _, outline = outlines["cpc-20th-congress-report-2022"]
+    theme = resolve_theme(outline, None, "4:3")
+    titles = {}
+    for slide in _plan(outline, "4:3").slides:
+        if slide.kind == "divider":
+            [box] = [e for e in slide.elements if getattr(e, "role", "") == "title"]
+            titles[box.paras[0].text.replace("\n", "")] = (box.paras[0].text, box.paras[0].size_pt)
+    for whole, word in (("新时代新征程中国共产党的使命任务", "中国共产党"), ("推进文化自信自强，铸就社会主义文化新辉煌", "社会主义")):
+        broken, size = titles[whole]
+        assert any(word in line for line in broken.split("\n")), broken
+        assert size >= theme.size("title").min_pt
+        ends, end = set(), 0
+        for line in broken.split("\n")[:-1]:
+            end += len(line)
+            ends.add(end)
+        assert not ends & (words.inner_positions(whole) | words.joints(whole)), broken
