@@ -166,23 +166,21 @@ def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lin
     """
     ts = ts.for_role("title")  # measured with the template's title letter spacing
     low = min(ts.theme.size("display").min_pt, ts.theme.size("title").min_pt)
-    fitting = [
-        size
-        for size in sizes_down(ts.theme.size("display").max_pt, low, 2.0)
-        if ts.height([Spec(text, size, bold=True, pitch=TITLE_PITCH)], width, insets) <= height
-        and ts.count_lines(Spec(text, size, bold=True, pitch=TITLE_PITCH), width, insets) <= max_lines
-    ]
-    if fitting:
-        # A step or two smaller where the lines then break between words, not inside
-        # one (新时代新征程中国 / 共产党…, 铸就社会 / 主义… at 4:3 on a divider).
-        box = insets or Insets()
-        inner = width - box.left - box.right
-        for size in fitting:
-            if size < fitting[0] - DISPLAY_SHRINK_FOR_WORDS:
-                break
-            if not _breaks_a_word(display_breaks(ts, text, inner, size, True, balance=True)):
+    box = insets or Insets()
+    inner = width - box.left - box.right
+    largest = None
+    for size in sizes_down(ts.theme.size("display").max_pt, low, 2.0):
+        if largest is not None and size < largest - DISPLAY_SHRINK_FOR_WORDS:
+            break
+        spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
+        if ts.height([spec], width, insets) <= height and ts.count_lines(spec, width, insets) <= max_lines:
+            if ts.count_lines(spec, width, insets) < 2 or not _breaks_a_word(display_breaks(ts, text, inner, size, True, balance=True)):
                 return size
-        return fitting[0]
+            # A step or two smaller where the lines then break between words, not
+            # inside one (新时代新征程中国 / 共产党…, 铸就社会 / 主义… at 4:3 on a divider).
+            largest = largest or size
+    if largest is not None:
+        return largest
     for size in sizes_down(low + 4, ts.theme.size("body").min_pt):
         if ts.height([Spec(text, size, bold=True, pitch=TITLE_PITCH)], width, insets) <= height:
             return size
