@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import codecs
 import os
-import shutil
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -239,7 +237,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             mode = stat.S_IMODE(current)
         path.parent.mkdir(parents=True, exist_ok=True)
         clear_leftovers(path.parent)
-        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(), suffix=".tmp", dir=path.parent)
+        fd, tmp = _new_private_file(path.parent, temp_prefix(), ".tmp")
     except OSError as exc:
         raise DeckgenError(f"{path}: cannot write: {exc.strerror or exc}; check the name and that the folder is writable") from None
     try:
@@ -260,6 +258,19 @@ def write_atomic(path: str | Path, data: bytes) -> None:
 
 _TEMP_PREFIX = ".deckgen-"
 _swept: set[str] = set()
+
+
+def _new_private_file(folder: Path, prefix: str, suffix: str) -> tuple[int, str]:
+    """``tempfile.mkstemp(prefix=, suffix=, dir=folder)``: a new file only this user may
+    read, opened for writing (importing tempfile cost every build ~2 ms)."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        name = os.path.join(folder, f"{prefix}{os.urandom(6).hex()}{suffix}")
+        try:
+            return os.open(name, flags, 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no unused temporary name in {folder}")
 
 
 def temp_prefix(kind: str = "") -> str:
@@ -302,6 +313,8 @@ def clear_leftovers(folder: Path) -> None:
             if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
                 continue
             if is_folder and stat.S_ISDIR(info.st_mode):
+                import shutil
+
                 shutil.rmtree(entry.path, ignore_errors=True)  # rmtree does not follow links inside
             elif not is_folder and stat.S_ISREG(info.st_mode):
                 os.unlink(entry.path)

@@ -26,7 +26,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +46,13 @@ class FontFile:
     path: str
     index: int = 0
 
+
+
+def _fc_match() -> str | None:
+    """Where fontconfig's ``fc-match`` is, or None (shutil imported only when asked)."""
+    import shutil
+
+    return shutil.which("fc-match")
 
 def find_font_file(
     family: str, bold: bool = False, hint_path: str | None = None
@@ -83,7 +89,7 @@ def _find_font_file_cached(
         if os.path.isfile(known[0]):  # an uninstalled file is looked up again
             return FontFile(known[0], known[1])
     found = _font_from_fontconfig(family, bold)
-    if found is None and (shutil.which("fc-match") is None or os.environ.get(FONT_DIRS_ENV)):
+    if found is None and (_fc_match() is None or os.environ.get(FONT_DIRS_ENV)):
         found = _font_from_folders(family, bold)
     table.found[entry] = None if found is None else (found.path, found.index)
     table.save()
@@ -125,7 +131,7 @@ def _lookup_table() -> _LookupTable:
 def _font_environment() -> tuple:
     """Everything a family lookup's answer depends on besides the family (see :class:`_LookupTable`)."""
     env = tuple(os.environ.get(name) for name in (FONT_DIRS_ENV, "FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "XDG_DATA_HOME", "XDG_CONFIG_HOME"))
-    fc_match = shutil.which("fc-match")
+    fc_match = _fc_match()
     config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     watched = [*font_dirs(), Path("/etc/fonts"), config_home / "fontconfig"]
     if fc_match:
@@ -271,7 +277,7 @@ def _font_from_fontconfig(family: str, bold: bool) -> FontFile | None:
     family: in this process through the fontconfig library when it loads (a lookup
     costs a tenth of a millisecond where starting ``fc-match`` costs five), else by
     running ``fc-match``."""
-    fc_match = shutil.which("fc-match")
+    fc_match = _fc_match()
     if fc_match is None:
         return None
     style = "Bold" if bold else "Regular"
@@ -546,7 +552,7 @@ def fontconfig_stand_ins(families: list[str]) -> str | None:
     when nothing is missing or there is no fontconfig."""
     from xml.sax.saxutils import escape
 
-    if shutil.which("fc-match") is None:
+    if _fc_match() is None:
         return None
     missing = [f for f in dict.fromkeys([*families, *OFFICE_FACES]) if f and not f.startswith("+") and find_font_file(f) is None]
     if not missing:

@@ -43,7 +43,7 @@ def _tiny_font(path: Path, names: dict[str, str]) -> Path:
 def no_fontconfig(monkeypatch, tmp_path):
     """A machine without fc-match (Windows, macOS), fonts in a folder of our own."""
     real_which = shutil.which
-    monkeypatch.setattr(fonts.shutil, "which", lambda name, *a, **k: None if name == "fc-match" else real_which(name, *a, **k))
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None if name == "fc-match" else real_which(name, *a, **k))
     monkeypatch.setenv(fonts.FONT_DIRS_ENV, str(tmp_path))
     fonts.clear_cache()
     yield tmp_path
