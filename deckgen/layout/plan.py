@@ -84,6 +84,7 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     finally:
         if helper is not None:
             helper.close()
+    even_progress([s for s in plan.slides if s.kind == "divider"], len(deck.parts))
     closing = closing_slides(ts, frames, deck, plan.findings)
     closing[0].section = "结束"
     plan.slides.extend(closing)
@@ -707,6 +708,38 @@ def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect, *, most: int = 
             spec.text = text + "…"
         out.append(TextBox(Rect(label_x, y, label_w, row_h), ts.paras([spec]), "middle", insets, "body", f"Progress {i + 1}", link=f"part:{i}"))
     return out
+
+
+def even_progress(dividers: list[SlidePlan], parts: int) -> None:
+    """Every divider of a deck lists as many parts in its progress: as many as the
+    divider with the least room lists (on a template, a long lead left one divider no
+    room while the others listed three parts and those without a lead six), the
+    current part and its neighbours, from the top of where the list was."""
+    shown: list[list[int]] = []
+    for divider in dividers:
+        shown.append(sorted(int(e.name.rsplit(" ", 1)[1]) - 1 for e in divider.elements if getattr(e, "name", "").startswith("Progress marker ")))
+    if len({len(rows) for rows in shown}) <= 1:
+        return
+    fewest = min(len(rows) for rows in shown)
+    for divider, rows in zip(dividers, shown):
+        if len(rows) == fewest:
+            continue
+        index = int(divider.anchor.removeprefix("part:")) if divider.anchor.startswith("part:") else rows[0]
+        first = min(max(rows[0], index - fewest // 2), rows[-1] + 1 - fewest, max(0, parts - fewest))
+        first = max(first, rows[0])
+        kept = set(range(first, first + fewest))
+        markers = {int(e.name.rsplit(" ", 1)[1]) - 1: e.rect.y for e in divider.elements if getattr(e, "name", "").startswith("Progress marker ")}
+        shift = markers[first] - markers[rows[0]] if kept else 0.0
+        elements = []
+        for element in divider.elements:
+            name = getattr(element, "name", "")
+            if name.startswith("Progress "):
+                row = int(name.rsplit(" ", 1)[1]) - 1
+                if row not in kept:
+                    continue
+                element.rect = Rect(element.rect.x, element.rect.y - shift, element.rect.w, element.rect.h)
+            elements.append(element)
+        divider.elements = elements
 
 
 def content_slides(ts: Typesetter, frames: dict[str, Frame], slide: Slide, findings: list[Finding], *, part_title: str = "") -> list[SlidePlan]:

@@ -163,3 +163,24 @@ def test_a_one_part_talk_says_its_lead_is_not_shown(tmp_path):
     path.write_text(one, encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert "one.yaml:4:" in result.output and "lead is not shown" in result.output, result.output
+
+
+@pytest.mark.parametrize("template", ["chtsai-xuhai-lo.pptx", "shtu-template.pptx", "nyush-template.potx", "thu-v1-dark-4x3.pptx", None])
+def test_every_divider_lists_as_many_parts(tmp_path, template):
+    """On chtsai a divider with a long lead had no room for the parts list while the
+    others listed three parts, and those without a lead six: the dividers of one deck
+    now list as many parts (as many as the one with least room), each its own part among
+    them, the rows one under the other from where the list starts."""
+    path = _write(tmp_path, OUTLINE.replace("  - title: 推进国家安全体系和能力现代化", "  - title: 加快构建新发展格局\n    slides:\n      - {kind: bullets, title: 格局三个方面, bullets: [扩大内需, 深化改革, 推进区域协调]}\n  - title: 推进国家安全体系和能力现代化"))
+    plan = _plan(path, template=require(shared("templates") / template) if template else None)
+    listed = []
+    for index, divider in enumerate(_dividers(plan)):
+        markers = sorted((e for e in divider.elements if getattr(e, "name", "").startswith("Progress marker ")), key=lambda e: e.rect.y)
+        rows = [int(e.name.rsplit(" ", 1)[1]) - 1 for e in markers]
+        listed.append(len(rows))
+        if rows:
+            assert index in rows
+            assert rows == list(range(rows[0], rows[0] + len(rows)))
+            gaps = {round(b.rect.y - a.rect.y, 1) for a, b in zip(markers, markers[1:])}
+            assert len(gaps) <= 1
+    assert len(set(listed)) == 1, listed
