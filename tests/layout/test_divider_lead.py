@@ -171,7 +171,13 @@ def test_every_divider_lists_as_many_parts(tmp_path, template):
     others listed three parts, and those without a lead six: the dividers of one deck
     now list as many parts (as many as the one with least room), each its own part among
     them, the rows one under the other from where the list starts."""
-    path = _write(tmp_path, OUTLINE.replace("  - title: 推进国家安全体系和能力现代化", "  - title: 加快构建新发展格局\n    slides:\n      - {kind: bullets, title: 格局三个方面, bullets: [扩大内需, 深化改革, 推进区域协调]}\n  - title: 推进国家安全体系和能力现代化"))
+    fourth = (
+        "  - title: 加快构建新发展格局\n"
+        "    slides:\n"
+        "      - {kind: bullets, title: 格局三个方面, bullets: [扩大内需, 深化改革, 推进区域协调]}\n"
+        "  - title: 推进国家安全体系和能力现代化"
+    )
+    path = _write(tmp_path, OUTLINE.replace("  - title: 推进国家安全体系和能力现代化", fourth))
     plan = _plan(path, template=require(shared("templates") / template) if template else None)
     listed = []
     for index, divider in enumerate(_dividers(plan)):
