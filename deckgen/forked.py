@@ -83,7 +83,13 @@ class Helper:
         self._buffer = bytearray()
         self._ended = False
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare (a limit reached): the caller works alone
+            os.close(read_end)
+            os.close(write_end)
+            self._shared.close()
+            raise
         if pid == 0:  # the child
             code = 1
             try:
@@ -103,6 +109,8 @@ class Helper:
         self.pid = pid
         self._fd = read_end
         os.set_blocking(read_end, False)
+        self._poll = select.poll()  # poll, not select: any descriptor number
+        self._poll.register(read_end, select.POLLIN)
 
     def tell(self, position: int) -> None:
         """Let the child know how far this process has come."""
@@ -110,10 +118,8 @@ class Helper:
 
     def received(self) -> Iterator[object]:
         """The messages that have arrived so far (does not wait)."""
-        if not self._ended:
-            ready, _, _ = select.select([self._fd], [], [], 0)
-            if ready:
-                self._read_available()
+        if not self._ended and self._poll.poll(0):
+            self._read_available()
         yield from self._messages()
 
     def wait(self, timeout: float | None = None) -> Iterator[object]:
@@ -125,8 +131,7 @@ class Helper:
             if left is not None and left <= 0:
                 self.close()
                 return
-            ready, _, _ = select.select([self._fd], [], [], left)
-            if ready:
+            if self._poll.poll(None if left is None else max(1, int(left * 1000))):
                 self._read_available()
                 yield from self._messages()
         yield from self._messages()

@@ -235,3 +235,20 @@ def test_a_rebuild_from_a_warm_cache_lays_out_without_a_second_process(long_outl
     build(long_outline, tmp_path / "again.pptx")
     assert made == []  # layout and review come from the cache
     assert (tmp_path / "again.pptx").read_bytes() == (tmp_path / "first.pptx").read_bytes()
+
+
+def test_no_process_to_spare_means_the_build_works_alone(long_outline, tmp_path, monkeypatch):
+    """fork fails (EAGAIN: a limit on processes reached): the deck is made in this
+    process, the same, and no descriptor is left open."""
+    alone = _build(long_outline, tmp_path / "alone.pptx", "1", monkeypatch)
+
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    helped = _build(long_outline, tmp_path / "helped.pptx", "2", monkeypatch)
+    assert (tmp_path / "helped.pptx").read_bytes() == (tmp_path / "alone.pptx").read_bytes()
+    assert helped.review == alone.review
+    if before is not None:
+        assert len(os.listdir("/proc/self/fd")) <= before

@@ -133,7 +133,10 @@ def _helper_from_the_end(ts: Typesetter, frames: dict[str, Frame], work: list[tu
             content_slides(ts, frames, slide, findings, part_title=part_title)
             send((ts.worked_out(), words.read_since()))
 
-    return forked.Helper(lay_out_from_the_end)
+    try:
+        return forked.Helper(lay_out_from_the_end)
+    except OSError:
+        return None  # no process to spare: this one lays out the whole deck
 
 
 def _learn_from(helper: Helper, ts: Typesetter, position: int) -> None:

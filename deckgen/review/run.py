@@ -55,7 +55,11 @@ def review_beside(outline: Outline, plan: DeckPlan, meanwhile: Callable[[], T], 
     def judge(send, _progress) -> None:
         send(_judged(outline, plan, theme, entry_key))  # keeps its words and findings itself
 
-    with forked.Helper(judge) as helper:
+    try:
+        helper = forked.Helper(judge)
+    except OSError:  # no process to spare: judged here
+        return _judged(outline, plan, theme, entry_key), meanwhile()
+    with helper:
         made = meanwhile()
         # The review takes about as long as rendering: a child far slower than that
         # is stuck, and this process judges the deck itself.
