@@ -35,15 +35,12 @@ from deckgen.outline.loader import load_outline
 from deckgen.layout.labels import part_label
 from tablecheck import expected_table
 from rendercheck import (
-    _holder,
     _overlapping_pairs,
-    _page_glyphs,
-    _scaled,
-    _slide_boxes,
     audit_pptx,
     autofit_flags,
     check_decks,
     east_asian_missing,
+    glyphs_and_holders,
     item_gaps,
     lone_character_lines,
     soffice_or_skip,
@@ -182,23 +179,10 @@ _SLIDE_DATA: dict[str, list] = {}
 
 
 def _slide_data(pptx: Path, pdf: Path) -> list:
-    """Per slide: (glyphs, boxes, holder name per glyph), cached per deck."""
+    """Per slide: (glyphs, holder name per glyph), cached per deck."""
     key = str(pdf)
     if key not in _SLIDE_DATA:
-        from pdftext import pdf_pages  # the characters check_decks read for the report
-
-        prs = Presentation(str(pptx))
-        data = []
-        for slide, page in zip(prs.slides, pdf_pages(pdf)):
-            kx, ky = page.width / prs.slide_width, page.height / prs.slide_height
-            boxes = [_scaled(b, kx, ky) for b in _slide_boxes(slide)]
-            glyphs = _page_glyphs(page)
-            holders = []
-            for g in glyphs:
-                box, _inside = _holder(g, boxes)
-                holders.append(box.name if box else "")
-            data.append((glyphs, holders))
-        _SLIDE_DATA[key] = data
+        _SLIDE_DATA[key] = glyphs_and_holders(pptx, pdf)
     return _SLIDE_DATA[key]
 
 
