@@ -68,6 +68,18 @@ def available() -> bool:
     return cores() >= 2
 
 
+def start(work: Callable[[Callable[[object], None], Callable[[], int]], None]) -> Helper | None:
+    """A :class:`Helper` running ``work``, or None where no second process may work
+    (:func:`available`) or none can be made (a process limit reached): the caller
+    then does the work itself."""
+    if not available():
+        return None
+    try:
+        return Helper(work)
+    except OSError:
+        return None
+
+
 class Helper:
     """A forked child running ``work(send, progress)``; its messages come back in order.
 

@@ -116,9 +116,6 @@ def _helper_from_the_end(ts: Typesetter, frames: dict[str, Frame], work: list[tu
     if len(work) < HELPED_FROM:
         return None
     from deckgen import forked
-
-    if not forked.available():
-        return None
     from deckgen.typeset import words
 
     if ts.stored_answers >= len(work) and words.known_share([slide.title for slide, _ in work if slide.title]) > 0.5:
@@ -133,10 +130,7 @@ def _helper_from_the_end(ts: Typesetter, frames: dict[str, Frame], work: list[tu
             content_slides(ts, frames, slide, findings, part_title=part_title)
             send((ts.worked_out(), words.read_since()))
 
-    try:
-        return forked.Helper(lay_out_from_the_end)
-    except OSError:
-        return None  # no process to spare: this one lays out the whole deck
+    return forked.start(lay_out_from_the_end)
 
 
 def _learn_from(helper: Helper, ts: Typesetter, position: int) -> None:

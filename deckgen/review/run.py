@@ -27,11 +27,17 @@ def review_plan(outline: Outline, plan: DeckPlan, *, theme: Theme | None = None)
     The findings of a deck reviewed before (the same plan, outline and theme) come
     from the persistent cache (:mod:`~deckgen.review.stored`)."""
     entry_key = review_key(outline, plan, theme)
+    kept = _stored(entry_key)
+    return kept if kept is not None else _judged(outline, plan, theme, entry_key)
+
+
+def _stored(entry_key: str) -> list[Issue] | None:
+    """The findings kept under ``entry_key``, the words layout read kept too (for the
+    next check or build); None when none are kept."""
     kept = stored_findings(entry_key)
     if kept is not None:
-        words.save()  # the words layout read, for the next check or build
-        return kept
-    return _judged(outline, plan, theme, entry_key)
+        words.save()
+    return kept
 
 
 def review_beside(outline: Outline, plan: DeckPlan, meanwhile: Callable[[], T], *, theme: Theme | None = None) -> tuple[list[Issue], T]:
@@ -42,23 +48,18 @@ def review_beside(outline: Outline, plan: DeckPlan, meanwhile: Callable[[], T], 
     findings are the same either way (the child's, or, when it fails, this process's).
     """
     entry_key = review_key(outline, plan, theme)
-    kept = stored_findings(entry_key)
+    kept = _stored(entry_key)
     if kept is not None:
-        words.save()
         return kept, meanwhile()
     from deckgen import forked
-
-    if not forked.available() or len(plan.slides) < REVIEWED_BESIDE_FROM:
-        found = _judged(outline, plan, theme, entry_key)
-        return found, meanwhile()
 
     def judge(send, _progress) -> None:
         send(_judged(outline, plan, theme, entry_key))  # keeps its words and findings itself
 
-    try:
-        helper = forked.Helper(judge)
-    except OSError:  # no process to spare: judged here
-        return _judged(outline, plan, theme, entry_key), meanwhile()
+    helper = forked.start(judge) if len(plan.slides) >= REVIEWED_BESIDE_FROM else None
+    if helper is None:
+        found = _judged(outline, plan, theme, entry_key)
+        return found, meanwhile()
     with helper:
         made = meanwhile()
         # The review takes about as long as rendering: a child far slower than that
