@@ -157,8 +157,9 @@ def has_agenda(deck: Deck) -> bool:
 def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lines: int = 3, *, insets: Insets | None = None) -> float:
     """The largest display size at which ``text`` fits ``height`` in ``max_lines`` lines.
 
-    Goes down to the title floor (the theme's title minimum) with more lines before
-    giving up, then, for extreme text only, down to the body minimum, so a title,
+    Up to :data:`DISPLAY_SHRINK_FOR_WORDS` smaller where the balanced lines then end
+    between words rather than inside one. Goes down to the title floor (the theme's
+    title minimum) with more lines before giving up, then, for extreme text only, down to the body minimum, so a title,
     divider or closing line is smaller rather than spilling. Callers report a size
     below the title floor (see :func:`_check_display`).
     """
