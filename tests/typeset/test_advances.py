@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 from PIL import ImageFont
+from shared_material import require, shared
 
 from deckgen.typeset.advances import cff_advances
 from deckgen.typeset.measure import REFERENCE_SIZE_PX
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
 CJK_FILES = sorted(glob.glob("/usr/share/fonts/**/Noto*CJK*.tt[cf]", recursive=True))
 LATIN_FILES = sorted(glob.glob("/usr/share/fonts/truetype/dejavu/DejaVuSans*.ttf"))
 
 
 def _characters() -> list[str]:
     text = "".join(map(chr, range(32, 127))) + "，。、；：！？“”‘’（）《》【】—…·％＋－０１９ＡＺ"
-    for path in [*sorted((SHARED / "corpus").glob("*.txt")), *sorted((SHARED / "seed").glob("*.txt"))[:3]]:
+    corpus, seed = require(shared("corpus")), require(shared("seed"))
+    for path in [*sorted(corpus.glob("*.txt")), *sorted(seed.glob("*.txt"))[:3]]:
         text += path.read_text(encoding="utf-8")
     text += "\U00020000\U0002a6d6\ue000\uffff"  # beyond the BMP, private use, no glyph: .notdef
     return sorted(set(text) - {"\n", "\r"})
