@@ -28,6 +28,7 @@ from deckgen.speech.metrics import Metric, extract_metrics
 from deckgen.speech.sentences import bare, clauses, sentences
 from deckgen.speech.titles import distinct_titles
 from deckgen.speech.variety import vary_layouts
+from deckgen.speech.weight import weigh_statements
 from deckgen.speech.structure import Annex, Container, DashRun, ItemRun, Para, Speech
 
 _FOCUS_ANNOUNCE_RE = re.compile(
@@ -85,6 +86,7 @@ class _Builder:
             self.place_annex(annex, data["parts"], closing)
         fold_situations(data["parts"])
         lead_dividers(data["parts"])
+        weigh_statements(data["parts"])
         said_once(data["parts"])
         distinct_titles(data["parts"])
         vary_layouts(data["parts"])

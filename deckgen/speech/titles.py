@@ -15,7 +15,7 @@ import re
 
 from deckgen.speech.headline import key_sentence, topic_of
 from deckgen.speech.markers import cn_number, dash_point
-from deckgen.speech.sentences import bare, clauses, is_setting, sentences, without_setting
+from deckgen.speech.sentences import bare, clauses, is_setting, sentences, without_address, without_setting
 from deckgen.speech.slides import point_detail
 from deckgen.typeset.words import splits_word
 
@@ -48,7 +48,7 @@ def distinct_titles(parts: list[dict]) -> None:
                 # Taken, or the slide's own first point again (基本民生保障水平持续提升
                 # over 基本民生保障水平持续提升, 教育卫生服务提质增效).
                 own = _own_title(slide, title, seen, before=said_before)
-                headed = _topic_slide(slide) if slide.get("kind") == "statement" and _says_nothing(own) else None
+                headed = heading_slide(slide) if slide.get("kind") == "statement" and _says_nothing(own) else None
                 if headed is not None and _key(headed["title"]) not in seen:
                     # Nothing names the sentence because it is a heading itself (“十四五”
                     # 发展成就来之不易。根本在于……): its paragraph's slide, titled by it.
@@ -68,16 +68,17 @@ def _says_nothing(title: str) -> bool:
     return title.endswith(f"：{OVERVIEW}") or bool(re.search(r"（[二三四五六七八九十\d]+）$", title))
 
 
-def _topic_slide(statement: dict) -> dict | None:
+def heading_slide(statement: dict) -> dict | None:
     """The slide of the paragraph a statement's sentence opens, when the paragraph goes
-    on: titled by that sentence (without its setting, 过去一年), its points what the
-    paragraph goes on to say; the statement's notes kept. None otherwise."""
+    on: titled by that sentence (without its address and setting, 各位代表，过去一年，),
+    its points what the paragraph goes on to say; the statement's notes kept. None
+    otherwise."""
     shown = bare(statement.get("text", ""))
     for line in statement.get("notes", "").split("\n"):
         said = sentences(line)
         if len(said) < 2 or not shown or shown not in bare(said[0]):
             continue
-        title = bare(without_setting(bare(said[0])))
+        title = bare(without_setting(bare(without_address(said[0]))))
         rest = [sentence for sentence in said[1:] if not _THANKS_RE.search(sentence)]  # thanks are spoken, not shown
         if len(title) > TITLE_MAX or not rest or _ENUMERATED_RE.search("".join(rest)):
             return None  # 一是……二是……: points cut from clauses would split its items
@@ -114,6 +115,9 @@ def _own_title(slide: dict, taken: str, seen: set[str], *, before: str = "") -> 
     if entries >= ASPECTS_MIN:
         # 八个方面 of a review: the list's size, not its first entry, says what it holds.
         candidates.append(f"{lead}：{_number(entries)}个方面")
+        # 提出了今后五年经济社会发展的主要任务，突出了以下四个方面: under a part title too
+        # long to lead, what the list was announced as.
+        candidates += [f"{m.group('what')}：{_number(entries)}个方面" for m in _ASPECTS_OF_RE.finditer(before)][-1:]
     candidates += [topic_of(line) for line in slide.get("notes", "").split("\n")[:2] if line]
     if slide.get("kind") == "statement":
         candidates += statement_titles(slide.get("text", "")) + _aim(slide.get("text", "")) + _acted_on(slide.get("text", ""))
@@ -306,6 +310,7 @@ def _tail(rest: str) -> str:
 
 
 # 必须牢牢把握以下重大原则：the list's own name for what it holds.
+_ASPECTS_OF_RE = re.compile(r"(?P<what>主要任务|重点任务|主要目标|重点工作|主要举措)[^。]{0,8}以下[一二三四五六七八九十几]个方面")
 _ANNOUNCED_RE = re.compile(r"(?:把握|坚持|做到|遵循|抓好|做好)以下(?:几[个项条点])?([^，。：；]{2,8}?)[：:。]")
 
 

@@ -1,0 +1,90 @@
+"""Real reports, fifth round of issue 16: what the last review still saw.
+
+Each corpus document is derived as ``deckgen outline`` writes it; layout checks use
+the plan ``deckgen build`` lays out, positions in points.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from deckgen.speech.headline import topic_of
+from shared_material import require, shared
+
+from .helpers import written_outline
+
+CORPUS = shared("corpus")
+NAMES = ("shanghai-gov-report-2026", "zhejiang-gov-report-2026", "gov-report-1998")
+
+
+@pytest.fixture(scope="module")
+def outlines(tmp_path_factory):
+    """name -> outline as ``deckgen outline`` writes it."""
+    folder = tmp_path_factory.mktemp("corpus-round-five")
+    return {name: written_outline(require(CORPUS / f"{name}.txt"), folder)[1] for name in NAMES}
+
+
+def _slides(outline):
+    return [slide for part in outline.deck.parts for slide in part.slides]
+
+
+def _statements(outline) -> list[str]:
+    return [s.text for s in _slides(outline) if s.kind == "statement"]
+
+
+def test_a_sentence_that_heads_its_paragraph_is_not_set_alone(outlines):
+    """Shanghai at 4:3 put up 过去一年，坚如磐石的军政军民团结巩固发展, “十五五”时期具有
+    承前启后的重要地位 and 重点产业进一步提升能级、优化布局 each alone on a statement slide,
+    while the paragraph each opens goes on to say what happened. Each now heads what its
+    paragraph says: a points slide titled by it, or an item with its detail."""
+    outline = outlines["shanghai-gov-report-2026"]
+    statements = _statements(outline)
+    for sentence in ("过去一年，坚如磐石的军政军民团结巩固发展", "“十五五”时期具有承前启后的重要地位", "重点产业进一步提升能级、优化布局"):
+        assert sentence not in statements
+    by_title = {s.title: s for s in _slides(outline)}
+    armed = by_title["坚如磐石的军政军民团结巩固发展"]
+    assert armed.kind == "bullets" and "跨军地改革持续深化" in armed.bullets
+    period = by_title["“十五五”时期具有承前启后的重要地位"]
+    assert period.kind == "bullets" and len(period.bullets) >= 4
+    # 全力促进经济平稳健康发展 shows its two worded topics as items, each with its detail.
+    group = by_title["全力促进经济平稳健康发展"]
+    assert group.kind == "achievements"
+    assert [i.headline for i in group.items] == ["稳增长政策措施加快落地见效", "重点产业进一步提升能级、优化布局"]
+    assert all(i.detail for i in group.items)
+    # The year's overall requirement and a closing call still stand alone.
+    assert "着力稳就业、稳企业、稳市场、稳预期" in statements
+
+
+def test_weighty_statements_of_other_reports_stay(outlines):
+    """A call to act (积极促进乡镇企业……的发展) and a judgement that starts with the act
+    (加强国防和军队建设，是……的重要保证) keep their statement in the 1998 report."""
+    statements = _statements(outlines["gov-report-1998"])
+    assert "积极促进乡镇企业、特别是中西部地区乡镇企业的发展" in statements
+    assert "加强国防和军队建设，是国家安全和现代化建设的重要保证" in statements
+
+
+def test_two_paired_aims_make_a_topic_but_a_list_of_phrases_does_not():
+    rest = "促进重点产业创新升级，新能源、高端装备等战略性新兴产业实现较快增长，重点产业集聚度进一步提升。"
+    assert topic_of(f"重点产业进一步提升能级、优化布局。{rest}") == "重点产业进一步提升能级、优化布局"
+    assert topic_of(f"推迟开学、灵活复工、错峰出行。{rest}") == ""
+    assert topic_of(f"扩大开放、深化改革。{rest}") == ""
+
+
+def test_turning_to_the_hall_closes_the_group(outlines):
+    """（四）用心用情推进人民城市建设 was a slide of two cards: its own first clause and
+    蓝图已绘就，奋进正当时, the part's closing call said after 各位代表, read as the group's.
+    The four groups of the plan are now one slide of four items, titled as the report
+    announces them, and the closing call heads a slide of its own."""
+    outline = outlines["shanghai-gov-report-2026"]
+    slides = _slides(outline)
+    tasks = next(s for s in slides if s.title == "主要任务：四个方面")
+    assert [i.headline for i in tasks.items] == [
+        "坚定不移加快“五个中心”建设",
+        "坚持不懈实施高水平改革开放",
+        "协同发力促进区域协调发展",
+        "用心用情推进人民城市建设",
+    ]
+    assert all("蓝图已绘就" not in (i.detail or "") for i in tasks.items)
+    called = [s for s in slides if s.title.startswith("蓝图已绘就") or (s.kind == "statement" and s.text.startswith("蓝图已绘就"))]
+    assert len(called) == 1
+    assert "蓝图已绘就，奋进正当时" not in [b for s in slides for b in (s.bullets if s.kind == "bullets" else [])]
