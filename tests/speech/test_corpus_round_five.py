@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from deckgen.speech.headline import topic_of
+from deckgen.speech.metrics import extract_metrics
 from shared_material import require, shared
 
 from .helpers import written_outline
@@ -88,3 +89,16 @@ def test_turning_to_the_hall_closes_the_group(outlines):
     called = [s for s in slides if s.title.startswith("蓝图已绘就") or (s.kind == "statement" and s.text.startswith("蓝图已绘就"))]
     assert len(called) == 1
     assert "蓝图已绘就，奋进正当时" not in [b for s in slides for b in (s.bullets if s.kind == "bullets" else [])]
+
+
+def test_a_second_figure_is_its_own_card_not_the_first_ones_change(outlines):
+    """居民人均可支配收入年均增长5%，年均新增就业岗位61.4万个: the KPI card of the income read
+    “年均新增就业岗位61.4万个” as its change. Jobs are a figure of their own: a card."""
+    outline = outlines["shanghai-gov-report-2026"]
+    table = next(s for s in _slides(outline) if s.title == "“十四五”时期主要指标")
+    rows = {m.indicator: m for m in table.metrics}
+    assert not rows["居民人均可支配收入年均增长"].change
+    assert (rows["年均新增就业岗位"].value, rows["年均新增就业岗位"].unit) == ("61.4", "万个")
+    # A comparison stays the change of its figure.
+    [gdp] = extract_metrics("全省生产总值达到9万亿元，年均增长5.9%。", outlook=False)
+    assert (gdp.indicator, gdp.change) == ("生产总值", "年均增长5.9%")
