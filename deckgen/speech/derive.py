@@ -22,6 +22,7 @@ from deckgen.speech import headline
 from deckgen.speech import slides as S
 from deckgen.speech.headline import announced_title, closing_lines, is_situation
 from deckgen.speech import markers
+from deckgen.speech.lone_figures import merge_lone_targets
 from deckgen.speech.markers import cn_number
 from deckgen.speech.metadata import on_behalf_of, read_metadata
 from deckgen.speech.metrics import Metric, extract_metrics
@@ -87,6 +88,7 @@ class _Builder:
         fold_situations(data["parts"])
         lead_dividers(data["parts"])
         weigh_statements(data["parts"])
+        merge_lone_targets(data["parts"])
         said_once(data["parts"])
         distinct_titles(data["parts"])
         vary_layouts(data["parts"])
