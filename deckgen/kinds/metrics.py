@@ -50,6 +50,11 @@ VALUE_SIZES = (60.0, 44.0)  # the card value's size range, largest first
 # (still half as large again as a table's figures; issue 16: KPI cards stay cards
 # at 4:3).
 NARROW_VALUE_MIN = 30.0
+# A slide of one KPI card: the card takes this share of the body's width (at least
+# LONE_CARD_MIN_W), its figure up to LONE_VALUE_PT.
+LONE_CARD_SHARE = 0.5
+LONE_CARD_MIN_W = 360.0
+LONE_VALUE_PT = 80.0
 NARROW_BODY = 700.0
 CARD_GAP = 20.0
 CARD_INSETS = Insets(14, 14, 10, 10)
@@ -305,6 +310,12 @@ def layout_kpi_cards(
     metrics = slide.metrics if metrics is None else metrics
     numbers = numbers or list(range(1, len(metrics) + 1))
     caption = card_caption(slide)
+    if len(metrics) == 1 and not snug:
+        # A lone figure is not a banner across the slide: one card of a share of the
+        # body's width, its figure set larger, in the middle.
+        lone_w = max(body.w * LONE_CARD_SHARE, min(body.w, LONE_CARD_MIN_W))
+        body = Rect(body.x + (body.w - lone_w) / 2, body.y, lone_w, body.h)
+        max_value_pt = LONE_VALUE_PT
     fits = []
     # A strip over a table or checklist is one row that reads neatly, or nothing.
     grids = [(len(metrics), 1)] if snug else _card_grids(len(metrics), body.w > NARROW_BODY)
@@ -431,7 +442,7 @@ def _fit_cards(
     neat = all(ts.count_lines(s[0], card_w, insets) <= 2 and all(ts.count_lines(x, card_w, insets) == 1 for x in s[1:]) for s in specs)
     heights = [ts.height(s, card_w, insets) for s in specs]
     text_h = max(heights)
-    for value_pt in sizes_down(min(max_value_pt, VALUE_SIZES[0]), min_value_pt, 2.0):
+    for value_pt in sizes_down(max_value_pt if max_value_pt == LONE_VALUE_PT else min(max_value_pt, VALUE_SIZES[0]), min_value_pt, 2.0):
         stacked = []
         for i, m in enumerate(metrics):
             if value_width(m, value_pt) <= inner * 0.95:

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import pytest
 
+from deckgen.layout.frame import Frame
+from deckgen.layout.plan import plan_deck
+from deckgen.outline.loader import load_outline
 from deckgen.speech.headline import topic_of
 from deckgen.speech.metrics import extract_metrics
+from deckgen.theme.resolve import resolve_theme
 from shared_material import require, shared
 
 from .helpers import written_outline
@@ -102,3 +106,41 @@ def test_a_second_figure_is_its_own_card_not_the_first_ones_change(outlines):
     # A comparison stays the change of its figure.
     [gdp] = extract_metrics("全省生产总值达到9万亿元，年均增长5.9%。", outlook=False)
     assert (gdp.indicator, gdp.change) == ("生产总值", "年均增长5.9%")
+
+
+def test_a_lone_target_joins_the_parts_other_targets(outlines):
+    """海洋生产总值占GDP比重14%左右, said in a task group of the “十五五” part, stood as one
+    KPI card on a slide of its own; it now is a card beside the 2030 targets."""
+    outline = outlines["zhejiang-gov-report-2026"]
+    slides = _slides(outline)
+    assert [s.title for s in slides if s.kind == "metrics" and len(s.metrics) == 1] == []
+    targets = next(s for s in slides if s.title == "2030年主要预期目标")
+    assert [m.indicator for m in targets.metrics] == ["居民人均可支配收入", "常住人口城镇化率", "海洋生产总值占GDP比重"]
+
+
+@pytest.mark.parametrize("size", ["16:9", "4:3"])
+def test_a_slide_of_one_figure_sets_it_large_in_the_middle(tmp_path, size):
+    """Where a figure stays alone (the Guangdong report's 地区生产总值年均增长), its card was
+    a banner across the whole body with the figure at the size six cards have."""
+    source = tmp_path / "lone.yaml"
+    source.write_text(
+        "title: 测试\nparts:\n  - title: 目标\n    slides:\n      - kind: metrics\n        title: “十五五”时期主要目标\n"
+        "        metrics:\n          - {indicator: 地区生产总值年均增长, value: 5, unit: '%'}\n"
+        "      - kind: metrics\n        title: 两项\n        metrics:\n"
+        "          - {indicator: 居民人均可支配收入, value: 9, unit: 万元}\n          - {indicator: 常住人口城镇化率, value: 78, unit: '%'}\n",
+        encoding="utf-8",
+    )
+    outline = load_outline(source)
+    plan = plan_deck(outline.deck, resolve_theme(outline, None, size))
+    lone, pair = (s for s in plan.slides if s.title in ("“十五五”时期主要目标", "两项"))
+    body = Frame.for_layout(plan.base, lone.layout).body
+    card = next(e for e in lone.elements if getattr(e, "name", "") == "KPI 1")
+    assert card.rect.w <= 0.6 * body.w
+    assert abs(card.rect.x + card.rect.w / 2 - (body.x + body.w / 2)) < 1
+    assert _figure_pt(lone) > _figure_pt(pair)
+
+
+def _figure_pt(slide) -> float:
+    """The largest text size of the slide's first KPI card: its figure."""
+    text = next(e for e in slide.elements if getattr(e, "name", "") == "KPI 1 text")
+    return max(run.size_pt or para.size_pt for para in text.paras for run in para.runs)
