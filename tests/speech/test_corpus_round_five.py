@@ -13,6 +13,7 @@ from deckgen.layout.plan import plan_deck
 from deckgen.outline.loader import load_outline
 from deckgen.speech.headline import topic_of
 from deckgen.speech.metrics import extract_metrics
+from deckgen.speech.structure import passage_title
 from deckgen.theme.resolve import resolve_theme
 from shared_material import require, shared
 
@@ -144,3 +145,29 @@ def _figure_pt(slide) -> float:
     """The largest text size of the slide's first KPI card: its figure."""
     text = next(e for e in slide.elements if getattr(e, "name", "") == "KPI 1 text")
     return max(run.size_pt or para.size_pt for para in text.paras for run in para.runs)
+
+
+def test_looking_back_again_after_the_last_group_is_a_passage_of_its_own(outlines):
+    """过去一年，民族宗教、外事侨务、港澳台……等工作有力推进 and 过去一年，我们坚决贯彻全面从严
+    治党要求，加强政府自身建设… follow the tenth group (切实筑牢安全防线) of the Zhejiang
+    review. They were two bullets of that group's slide, each starting 过去一年, under its
+    title; the group's own run-in headings (防范化解经济金融风险, 持续深化法治建设) were not
+    shown. Each passage is now a slide of its own, titled by what it speaks of."""
+    outline = outlines["zhejiang-gov-report-2026"]
+    slides = _slides(outline)
+    shown = [t for s in slides for t in [s.title, *(s.bullets if s.kind == "bullets" else [])]]
+    assert not [t for t in shown if t.startswith("过去一年")]
+    group = next(s for s in slides if s.title == "切实筑牢安全防线，平安浙江法治浙江底座更加稳固")
+    assert group.kind == "achievements"
+    assert [i.headline for i in group.items] == ["加强安全生产和防灾减灾工作", "防范化解经济金融风险", "持续深化法治建设"]
+    others = next(s for s in slides if s.title == "其他重要工作")
+    assert others.bullets[0] == "民族宗教、外事侨务、港澳台、国防动员、人防海防等工作有力推进"
+    assert len(others.bullets) == 3
+    conduct = next(s for s in slides if "加强政府自身建设" in (s.bullets if s.kind == "bullets" else []))
+    assert conduct.title == "坚决贯彻全面从严治党要求"
+    # The milestone said after them keeps its statement.
+    assert "2025年各项目标任务的圆满完成，标志着“十四五”胜利收官" in _statements(outline)
+
+
+def test_a_passage_is_not_titled_by_the_time_it_looks_back_on():
+    assert passage_title("过去一年，我们坚决贯彻全面从严治党要求，加强政府自身建设。严格落实过紧日子要求。") == "坚决贯彻全面从严治党要求"
