@@ -9,20 +9,20 @@ complete new file (temporary file, then rename).
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from deckgen import records
 from deckgen.errors import InputError, Issue
 from deckgen.files import refuse_overwriting_inputs, write_atomic
 from deckgen.outline.loader import load_outline
+from deckgen.records import field, record
 from deckgen.theme.model import Theme
 from deckgen.theme.resolve import resolve_theme
 
 
-@dataclass
+@record
 class BuildResult:
     """What a build made and what the user should know about it."""
 
@@ -111,7 +111,7 @@ def build(
             reviewed = review_plan(outline, plan, theme=theme)
             review = reader_findings(reviewed)
             if review:
-                raise InputError([dataclasses.replace(i, severity="error", message=i.message + " (--strict refuses to build)") for i in review])
+                raise InputError([records.replace(i, severity="error", message=i.message + " (--strict refuses to build)") for i in review])
             data = render_deck(plan, outline.deck, theme)
         else:  # the review reads the plan, rendering writes it out: both at once where there are two cores
             reviewed, data = review_beside(outline, plan, lambda: render_deck(plan, outline.deck, theme), theme=theme)

@@ -7,7 +7,6 @@ Exit codes: 0 ok, 1 bad input (every problem printed as file:line:col: message),
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import click
 
 from deckgen import __version__
+from deckgen import records
 from deckgen.errors import DeckgenError, InputError
 
 DECKS_DIR = Path("decks")
@@ -277,7 +277,7 @@ def check(outlines, strict, theme_ref, template, slide_size, values, as_json, qu
     for path in _outlines_or_decks(outlines):
         issues = check_outline(path, theme_ref, slide_size, values, template=template, notes=notes)
         if strict:
-            issues = [dataclasses.replace(i, severity="error") for i in issues]
+            issues = [records.replace(i, severity="error") for i in issues]
         failed = failed or any(i.is_error for i in issues)
         everything.extend(issues)
         if not as_json:

@@ -7,10 +7,11 @@ and :class:`InputError` carries every issue found, so users see them all at once
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from deckgen.records import field, record
 
 
-@dataclass(frozen=True, order=True)
+
+@record(frozen=True, order=True)
 class Issue:
     """One finding about a user's file: where it is, how bad, and what to do.
 

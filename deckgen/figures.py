@@ -51,7 +51,6 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -62,12 +61,13 @@ from deckgen.outline.loader import Outline
 from deckgen.outline.validate import CONTROL_RE, reader_error_issue, tag_issues
 from deckgen.outline.fields import text_fields
 from deckgen.outline.model import PLACEHOLDER_RE, Deck, Metric, Series
+from deckgen.records import record
 
 _ENTRY_KEYS = ("value", "change", "values")
 REPLACE_KEYS = ("replace", "替换")
 
 
-@dataclass
+@record
 class Replacement:
     """A literal text replacement from the ``replace:`` section."""
 
@@ -77,7 +77,7 @@ class Replacement:
     col: int
 
 
-@dataclass
+@record
 class Figure:
     """One figure from the file: what to fill, and where it was written."""
 

@@ -12,10 +12,10 @@ everything else is collected, so the user sees every problem at once.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import cast
 
+from deckgen import records
 from deckgen.errors import DeckgenError, InputError, Issue
 from deckgen.outline.loader import Outline
 from deckgen.outline.fields import slide_fields
@@ -44,7 +44,7 @@ def structure_issues(outline: Outline) -> list[Issue]:
         for slide in part.slides:
             if _is_blank(slide):
                 issues.append(outline.issue(slide.path, f"{slide.kind} slide has no text to show; fill it in or remove it", "warning"))
-    return [dataclasses.replace(issue, kind="outline") for issue in issues]
+    return [records.replace(issue, kind="outline") for issue in issues]
 
 
 def _is_blank(slide: Slide) -> bool:

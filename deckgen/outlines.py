@@ -12,11 +12,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.errors import DeckgenError
 from deckgen.files import write_atomic
+from deckgen.records import field, record
 
 SCHEMA_FILE = "outline.schema.json"
 
@@ -25,7 +25,7 @@ class OutputChoiceError(DeckgenError):
     """``-o`` does not suit the speech file (e.g. a .yaml file for several speeches)."""
 
 
-@dataclass
+@record
 class Derived:
     """The outlines of one speech file, as YAML texts, and what is worth a look."""
 

@@ -10,17 +10,17 @@ PDF is kept beside the images, ready to send to a reviewer.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable
 
 from deckgen.errors import DeckgenError
 from deckgen.files import is_regular_file
+from deckgen.records import field, record
 
 CONTACT_SHEET = "contact-sheet.png"
 
 
-@dataclass
+@record
 class PreviewResult:
     """What a preview wrote: the PDF, the slide images and the contact sheet."""
 

@@ -17,13 +17,13 @@ and each plan must show:
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 from tablecheck import expected_table
 
+from deckgen.records import replace
 from deckgen.theme.resolve import resolve_theme
 from deckgen.layout.elements import Table, TextBox
 from deckgen.layout.frame import TITLE_INSETS, Frame

@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -33,6 +33,7 @@ from pptx import Presentation
 from deckgen.layout.plan import has_agenda
 from deckgen.outline.loader import load_outline
 from deckgen.layout.labels import part_label
+from deckgen.records import replace
 from tablecheck import expected_table
 from rendercheck import (
     _overlapping_pairs,

@@ -4,12 +4,12 @@ not show the same layout four times in a row (issue 16)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from deckgen.kinds.focus_areas import layout_focus_areas
 from deckgen.layout.elements import Rect
 from deckgen.layout.pages import Pages
 from deckgen.outline.model import Area, Slide
+from deckgen.records import replace
 from deckgen.typeset.typesetter import Typesetter
 
 CARDS_MAX = 9  # a 3 × 3 grid of cards at most

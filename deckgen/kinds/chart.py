@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 
 from deckgen.kinds.chart_box import ChartBox, ChartSeries, number_format_for
 from deckgen.layout.elements import Fill, Finding, Insets, Rect, TextBox
 from deckgen.layout.pages import Pages
+from deckgen.records import replace
 from deckgen.typeset.measure import line_pitch
 from deckgen.typeset.typesetter import Spec, Typesetter
 from deckgen.outline.model import PLACEHOLDER_RE, Slide

@@ -7,14 +7,14 @@ workbook, so "Edit Data" opens the figures in PowerPoint and WPS.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 from deckgen.layout.elements import Rect
+from deckgen.records import field, record
 
 CHART_TYPES = ("column", "bar", "line", "doughnut")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ChartSeries:
     """One series: its name and one value per category; ``None`` is a gap (an X)."""
 
@@ -23,7 +23,7 @@ class ChartSeries:
     number_format: str | None = None  # its labels' format, when not the chart's (9800 beside 5025.5)
 
 
-@dataclass
+@record
 class ChartBox:
     """A chart to draw in ``rect``. Colours are RRGGBB; sizes in points."""
 

@@ -8,9 +8,9 @@ order, at one size for all (the largest body size at which they fit).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from deckgen.layout.elements import Fill, Insets, Rect, TextBox
+from deckgen.records import record
 from deckgen.typeset.typesetter import Spec, Typesetter, sizes_down
 
 CHECK = "✓"
@@ -20,7 +20,7 @@ COLUMN_GAP = 20.0
 PITCH = 1.3
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Target:
     """One checklist entry: its outline number (1 …), indicator and worded goal."""
 

@@ -12,8 +12,8 @@ Cards with short summaries are as tall as their text with a little air, the grid
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from deckgen.records import record
 from deckgen.typeset.display import display_breaks
 from deckgen.layout.elements import Fill, Icon, Insets, Rect, TextBox
 from deckgen.kinds.icon_choice import sibling_icons
@@ -41,7 +41,7 @@ def grid_shape(count: int, *, wide: bool) -> tuple[int, int] | None:
     return (WIDE_SHAPES if wide else NARROW_SHAPES).get(count)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CardDesign:
     """How a card sets its number, head and summary.
 
@@ -93,7 +93,7 @@ def _designs(cols: int, rows: int, with_summaries: bool) -> list[CardDesign]:
     return [CardDesign("full", number_pt, CARD_INSETS, number_pt * 1.25), CardDesign("compact", 14.0, COMPACT_INSETS, 14.0 * 1.25, row_gap=12.0, pitch=1.2)]
 
 
-@dataclass
+@record
 class _Grid:
     """A chosen grid: shape, card size, design and head size."""
 

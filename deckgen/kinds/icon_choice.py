@@ -16,7 +16,8 @@ numbers or with a generic mark.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+
+from deckgen.records import record
 
 # Cues: icon → terms and their weights (3 the term names the picture, 2 it suggests
 # it, 1 it fits when nothing better does). ``None`` blocks a term's parts.
@@ -96,7 +97,7 @@ _MAX_SEARCH = 12
 """Siblings chosen by exhaustive search; larger sets are chosen greedily."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Candidate:
     """An icon a text may show: the weight of its best cue and where that cue starts."""
 

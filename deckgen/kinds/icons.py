@@ -12,12 +12,13 @@ Which icon a text gets is decided in :mod:`deckgen.kinds.icon_choice`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from deckgen.records import record
 
 GRID = 24.0
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class IconPath:
     """One path of an icon: grid-unit commands, stroked and, with ``filled``, filled."""
 
@@ -25,7 +26,7 @@ class IconPath:
     filled: bool = False
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class IconDrawing:
     """An icon: its name, what it shows, and its paths."""
 
@@ -243,7 +244,7 @@ def icon_names() -> list[str]:
     return list(ICONS)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Segment:
     """One drawing command in grid units: ``op`` is M, L, C or Z; ``points`` its points."""
 

@@ -13,13 +13,13 @@ long tables split between rows with the header repeated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from itertools import product
 
 from deckgen.kinds.chart import chartable, layout_chart
 from deckgen.kinds.checklist import Target, layout_checklist
 from deckgen.kinds.figure_split import MAX_CARD_VALUE_CHARS, clearly_leading, clearly_mixed, leading_split, mixed_split
 from deckgen.layout.elements import Cell, Fill, Finding, Insets, Rect, Run, Table, TextBox
+from deckgen.records import record, replace
 from deckgen.typeset.measure import line_pitch
 from deckgen.layout.pages import Pages
 from deckgen.layout.paginate import balanced_pages
@@ -79,7 +79,7 @@ RISE_COLOR = "C62828"  # Chinese reading: red rises, green falls
 FALL_COLOR = "2E7D32"
 
 
-@dataclass
+@record
 class TableColumn:
     """One column of a metrics table: its title, its cells (one per metric) and alignment."""
 

@@ -7,11 +7,11 @@ the same size for sibling boxes, never below the theme's minimum.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from deckgen.layout.elements import Fill, Insets, Rect, TextBox
 from deckgen.layout.pages import Pages
+from deckgen.records import record
 from deckgen.typeset.measure import line_pitch
 from deckgen.layout.paginate import balanced_pages, stack_height
 from deckgen.typeset.typesetter import Spec, Typesetter, sizes_down
@@ -25,7 +25,7 @@ ITEM_INSETS = Insets(4, 4, 2, 2)
 # ---------------------------------------------------------------- stacked items
 
 
-@dataclass
+@record
 class _Entry:
     """One stacked item, or one piece of an item too long for a slide of its own.
 

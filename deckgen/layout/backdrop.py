@@ -21,12 +21,12 @@ from __future__ import annotations
 import io
 import math
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.kinds.chart_box import ChartBox
 from deckgen.layout.deck import DeckPlan
 from deckgen.layout.elements import Fill, Picture, Rect, SlidePlan, Table, TextBox
+from deckgen.records import field, record
 from deckgen.typeset.paragraphs import Para, Run
 from deckgen.theme.colour import contrast, luminance
 from deckgen.theme.model import Theme
@@ -173,7 +173,7 @@ def _drawing_only(png: bytes) -> bytes:
 # ------------------------------------------------------------------------ ground
 
 
-@dataclass
+@record
 class Layer:
     """One thing drawn behind text: a rectangle (or ellipse) with a paint."""
 
@@ -213,7 +213,7 @@ class Layer:
         return True
 
 
-@dataclass
+@record
 class Ground:
     """What lies behind the shapes of slides on one layout."""
 
@@ -400,7 +400,7 @@ class Ground:
         return known
 
 
-@dataclass
+@record
 class _Axis:
     """The sample positions along one side of a box: ``start + length × (k + ½) / n``
     for k < n, those on the slide (0 to ``limit``) only."""
@@ -597,7 +597,7 @@ def _run_color(run: Run, box: TextBox, ground: Ground) -> str:
     return ground.text_colors.get(role) or ground.text_colors.get("other", "000000")
 
 
-@dataclass
+@record
 class LowContrast:
     """A run of text that stays under WCAG AA on what is behind it."""
 

@@ -11,12 +11,12 @@ and places slides on them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckgen.errors import InputError, Issue
 from deckgen.layout.elements import Fill, Insets, Picture, Rect
+from deckgen.records import field, record, replace
 from deckgen.theme.model import Theme
 from deckgen.theme.scenery import Scenery
 
@@ -60,7 +60,7 @@ NUMBER_W = 90.0
 DATE_IDX, FOOTER_IDX, NUMBER_IDX, BODY_IDX = 10, 11, 12, 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Slot:
     """A placeholder a slide fills: its type (title, ctrTitle, body …), index and box."""
 
@@ -74,7 +74,7 @@ class Slot:
     anchor: str = ""  # a template placeholder's own: top, middle, bottom ("" on generated layouts)
 
 
-@dataclass
+@record
 class LayoutPlan:
     """One layout of the base: its name and the placeholders slides on it fill."""
 
@@ -94,7 +94,7 @@ class LayoutPlan:
     section: bool = False  # a template's section layout (节标题/Section Header), not a stand-in for one
 
 
-@dataclass
+@record
 class BasePlan:
     """Master and layouts: generated for a built-in theme, or an organisation's template."""
 

@@ -6,13 +6,13 @@ layouts, :mod:`deckgen.layout.base`), which is itself built of elements.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 from deckgen.layout.base import BasePlan
 from deckgen.layout.elements import Finding, SlidePlan
+from deckgen.records import field, record
 
 
-@dataclass
+@record
 class DeckPlan:
     """A laid-out deck: its slides, slide size and base, and what layout found worth a word."""
 

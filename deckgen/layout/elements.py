@@ -6,15 +6,15 @@ turns them into PowerPoint shapes without making any decision of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from deckgen.records import field, record
 from deckgen.typeset.paragraphs import Insets, Para, Run
 
 __all__ = ["Insets", "Para", "Run"]  # set by the text engine, placed here: re-exported
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rect:
     """A box on the slide, in points."""
 
@@ -36,7 +36,7 @@ class Rect:
         return Rect(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)
 
 
-@dataclass
+@record
 class TextBox:
     """A text box. ``role`` tells render which one is the slide title."""
 
@@ -49,7 +49,7 @@ class TextBox:
     link: str = ""  # click target in a slide show: an anchor of another slide ("part:2", "agenda")
 
 
-@dataclass
+@record
 class Fill:
     """A filled shape: background bands, accent bars, cards, badges."""
 
@@ -61,7 +61,7 @@ class Fill:
     link: str = ""  # click target in a slide show, as TextBox.link
 
 
-@dataclass
+@record
 class Cell:
     """One table cell: its paragraphs and, when it has one, its fill colour."""
 
@@ -69,7 +69,7 @@ class Cell:
     fill: str | None = None
 
 
-@dataclass
+@record
 class Table:
     """A native table: rows of cells, the first row a header repeated on every page."""
 
@@ -82,7 +82,7 @@ class Table:
     name: str = ""
 
 
-@dataclass
+@record
 class Icon:
     """One of deckgen's icons (:mod:`deckgen.kinds.icons`) drawn as a vector shape."""
 
@@ -91,7 +91,7 @@ class Icon:
     color: str  # RRGGBB, stroke and fill
 
 
-@dataclass
+@record
 class Picture:
     """An image in ``rect``. A photo carries ``crop`` (the part of the image to show,
     as fractions left, top, right, bottom) and ``max_px`` (the longest side it is
@@ -108,7 +108,7 @@ class Picture:
 Element = TextBox | Fill | Table | Picture | Icon  # and kinds.chart_box.ChartBox
 
 
-@dataclass
+@record
 class SlidePlan:
     """One slide, ready to render: its elements in z-order, title and notes."""
 
@@ -125,7 +125,7 @@ class SlidePlan:
     anchor: str = ""  # name other slides link to ("part:2", "agenda")
 
 
-@dataclass
+@record
 class Finding:
     """Something layout had to do that the user should know (continued, shrunk).
 

@@ -6,9 +6,9 @@ margins and body), never cropped from 16:9.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from deckgen.layout.base import NUMBER_W, BasePlan, LayoutPlan, base_plan
+from deckgen.records import record
 from deckgen.typeset.display import display_breaks
 from deckgen.layout.elements import Insets, Rect, Run, TextBox
 from deckgen.typeset.typesetter import TITLE_PITCH, Spec, Typesetter, sizes_down
@@ -17,7 +17,7 @@ from deckgen.theme.model import Theme
 TITLE_INSETS = Insets(7.2, 7.2, 3.6, 3.6)
 
 
-@dataclass
+@record
 class Frame:
     """Page geometry in points of one layout: title, body and footer boxes.
 
@@ -81,7 +81,7 @@ class Frame:
         return (self.layout.title.anchor or "middle") if not self.generated else "middle"
 
 
-@dataclass
+@record
 class TitleFit:
     """How a title fits its box: the size chosen, its lines and height, and whether it fits."""
 

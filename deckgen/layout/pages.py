@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 
 from deckgen.layout.elements import Finding, Rect
+from deckgen.records import field, record, replace
 
 
-@dataclass
+@record
 class Pages:
     """The body of one outline slide, split into pages, and what had to be done.
 

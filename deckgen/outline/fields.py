@@ -9,9 +9,9 @@ else that reads or rewrites the words of a deck walk it through
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from deckgen.outline.model import Area, Deck, Item, Keyword, Metric, Photo, Series, Slide
+from deckgen.records import record
 
 #: Deck fields shown on slides (title slide, footers), in outline order.
 DECK_TEXT = ("title", "subtitle", "organisation", "presenter", "date")
@@ -40,7 +40,7 @@ _LABELS = {"headers": "column header", "columns": "column", "categories": "categ
 _KEYS = {"attribution": "source"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TextField:
     """One text field of the deck model: where it lives, and how to read or change it."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
@@ -11,9 +10,10 @@ from deckgen.files import read_text
 from deckgen.outline import spec
 from deckgen.outline.model import Deck, deck_from_data
 from deckgen.outline.validate import Validated, validate_text
+from deckgen.records import record
 
 
-@dataclass
+@record
 class Outline:
     """A loaded outline: the deck, plus where each of its pieces sits in the file."""
 

@@ -6,17 +6,17 @@ reported at the right line of the user's file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.placeholders import PLACEHOLDER_RE
+from deckgen.records import field, record
 
 def has_placeholder(text: str | None) -> bool:
     """Return True when ``text`` holds an ``X`` placeholder."""
     return text is not None and PLACEHOLDER_RE.search(text) is not None
 
 
-@dataclass
+@record
 class Item:
     """An item of a list slide: a headline with an optional detail."""
 
@@ -26,7 +26,7 @@ class Item:
     icon: str | None = None  # an icon name, "none", or None: chosen from the words
 
 
-@dataclass
+@record
 class Metric:
     """One indicator: ``value`` alone, or ``values`` for the slide's ``columns``."""
 
@@ -38,7 +38,7 @@ class Metric:
     values: list[str] = field(default_factory=list)  # one per column of Slide.columns
 
 
-@dataclass
+@record
 class Series:
     """One series of a chart: its name and one figure per category (text as written)."""
 
@@ -47,7 +47,7 @@ class Series:
     path: str = ""
 
 
-@dataclass
+@record
 class Photo:
     """A photo: ``file`` as written in the outline, ``resolved`` against its folder."""
 
@@ -57,7 +57,7 @@ class Photo:
     resolved: Path | None = None
 
 
-@dataclass
+@record
 class Keyword:
     """A key word of a keywords slide and its short explanation."""
 
@@ -66,7 +66,7 @@ class Keyword:
     path: str = ""
 
 
-@dataclass
+@record
 class Area:
     """A focus area (a card): a title with an optional summary."""
 
@@ -76,7 +76,7 @@ class Area:
     icon: str | None = None  # as Item.icon
 
 
-@dataclass
+@record
 class Slide:
     """A content slide. ``kind`` picks the layout; only that kind's fields are used."""
 
@@ -104,7 +104,7 @@ class Slide:
     path: str = ""
 
 
-@dataclass
+@record
 class Part:
     """A part of the deck: its divider title and its slides."""
 
@@ -118,7 +118,7 @@ class Part:
     lead: str | None = None  # a key sentence under the title on the part's divider
 
 
-@dataclass
+@record
 class Closing:
     """The closing slide: a title and an optional line of text."""
 
@@ -128,7 +128,7 @@ class Closing:
     path: str = "closing"
 
 
-@dataclass
+@record
 class Deck:
     """One outline: metadata, parts in order, closing."""
 

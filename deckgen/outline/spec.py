@@ -7,8 +7,9 @@ and the docs describe it. Each field carries a one-line docstring.
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
 from typing import NoReturn
+
+from deckgen.records import FrozenRecordError
 
 
 class _Spec:
@@ -34,10 +35,10 @@ class _Spec:
         return f"{type(self).__name__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self._names)})"
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        raise FrozenRecordError(f"cannot assign to field {name!r}")
 
     def __delattr__(self, name: str) -> NoReturn:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
+        raise FrozenRecordError(f"cannot delete field {name!r}")
 
     def _set(self, **values: object) -> None:
         for name, value in values.items():

@@ -9,12 +9,12 @@ table of positions keyed by path (``parts[0].slides[2].title``) for later messag
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import yaml
 
 from deckgen.errors import Issue
 from deckgen.outline import spec as S
+from deckgen.records import field, record
 
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -66,7 +66,7 @@ def tag_issues(root: yaml.Node | None, filename: str, *, document: str) -> list[
     return sorted(issues)
 
 
-@dataclass
+@record
 class Validated:
     """What validation gives back: plain data, positions by path, and the issues."""
 

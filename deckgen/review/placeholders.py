@@ -6,9 +6,9 @@ with any); the review gives each the slide number.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator
 
+from deckgen import records
 from deckgen.errors import Issue
 from deckgen.outline.fields import TextField, text_fields
 from deckgen.outline.loader import Outline
@@ -21,7 +21,7 @@ KINDS = {"placeholder": ("X placeholder", "X placeholders")}
 def review(deck: DeckView) -> Iterator[Issue]:
     for issue in placeholder_issues(deck.outline, fields=deck.fields):  # the fields the other kinds read
         value = deck.field_values.get(issue.path, "")
-        yield dataclasses.replace(issue, slide=deck.slide_of(issue.path, value), kind="placeholder")
+        yield records.replace(issue, slide=deck.slide_of(issue.path, value), kind="placeholder")
 
 
 def placeholder_issues(outline: Outline, *, fields: Iterable[TextField] | None = None) -> list[Issue]:

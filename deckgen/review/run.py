@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import TypeVar
 
+from deckgen import records
 from deckgen.errors import Issue
 from deckgen.layout.deck import DeckPlan
 from deckgen.outline.loader import Outline
@@ -97,7 +97,7 @@ def on_slides(outline: Outline, plan: DeckPlan, issues: list[Issue]) -> list[Iss
     from deckgen.review.view import DeckView
 
     deck = DeckView(outline, plan)
-    return [dataclasses.replace(i, slide=deck.slide_of(i.path)) if i.path and not i.slide else i for i in issues]
+    return [records.replace(i, slide=deck.slide_of(i.path)) if i.path and not i.slide else i for i in issues]
 
 
 #: What layout had to do, as ``build`` has always printed it (see :mod:`~deckgen.review.layout_notes`).

@@ -11,17 +11,17 @@ the outline line the slide (or the very field) comes from.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
 
+from deckgen import records
 from deckgen.errors import Issue
 from deckgen.layout.deck import DeckPlan
 from deckgen.layout.elements import Rect, SlidePlan, Table, TextBox
 from deckgen.outline.fields import TextField, text_fields
 from deckgen.outline.loader import Outline
+from deckgen.records import field, record
 from deckgen.theme.model import Theme
 from deckgen.typeset.paragraphs import Para
 
@@ -29,7 +29,7 @@ from deckgen.typeset.paragraphs import Para
 FRAME_ROLES = ("footer", "number")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TextView:
     """One paragraph of text as laid out: where it is drawn and how it looks.
 
@@ -70,7 +70,7 @@ class TextView:
         return None
 
 
-@dataclass
+@record
 class SlideView:
     """One slide of the built deck, with the outline node it comes from."""
 
@@ -138,7 +138,7 @@ class DeckView:
         if path is None:
             path = self.slides[number - 1].source_path if number else ""
         issue = self.outline.issue(path, message, severity)
-        return dataclasses.replace(issue, slide=number, kind=kind)
+        return records.replace(issue, slide=number, kind=kind)
 
     def slide_of(self, path: str, text: str = "") -> int:
         """The number of the slide showing the outline node at ``path`` (0: none).

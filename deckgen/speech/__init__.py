@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from deckgen.records import field, record
 from deckgen.speech.documents import read_document
 from deckgen.speech.reading import decode_speech, read_speech
 
@@ -28,7 +28,7 @@ _UNSAFE_IN_NAME = re.compile(r"[\\/:*?\"<>|\s“”‘’'`\x00-\x1f]+")
 _SLUG_MAX = 40
 
 
-@dataclass
+@record
 class DerivedOutline:
     """One speech's outline, ready to be written.
 

@@ -7,10 +7,11 @@ apart so the readers and the module that dispatches to them need not import each
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from deckgen.records import field, record
 
 
-@dataclass
+
+@record
 class MetricsTable:
     """A table found in the document: its rows of cell texts, and where it stood.
 
@@ -23,7 +24,7 @@ class MetricsTable:
     caption: str = ""
 
 
-@dataclass
+@record
 class SpeechDocument:
     """A speech read from a file: its text and the structure hints of its format."""
 

@@ -18,7 +18,8 @@ numbered 三 with no 二 before it is just a paragraph that happens to begin wit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from deckgen.records import record
 
 CN_DIGITS = "零一二三四五六七八九十"
 _CN = "[一二三四五六七八九十]{1,3}"
@@ -56,7 +57,7 @@ _LEADING_YAO_RE = re.compile(r"^要(?![素求害闻点务])")
 SENTENCE_END = "。！？!?：:；;…”’」』）)"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ItemMarker:
     """An item marker found at the start of a paragraph."""
 

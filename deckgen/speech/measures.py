@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
+from deckgen.records import record
 from deckgen.speech.variety import look_alike
 
 __all__ = [
@@ -138,7 +138,7 @@ def lost_sentences(source: str, data: dict) -> list[str]:
     return [s for s in source_sentences(source) if _bare(s).rstrip("。！？!?；;") not in kept]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Heading:
     """A heading a reader names in a document: its kind (part, group, item…) and text."""
 
@@ -256,7 +256,7 @@ def look_alike_runs(data: dict, *, longest: int = LOOK_ALIKE_MAX) -> list[list[s
     return runs
 
 
-@dataclass
+@record
 class Measures:
     """The figures of one outline against its source (what tests and reports print)."""
 

@@ -20,8 +20,8 @@ visible ``X`` placeholder that ``deckgen check`` reports, so nobody presents a b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from deckgen.records import record
 from deckgen.speech import markers
 
 PLACEHOLDER_ORG = "X"
@@ -48,7 +48,7 @@ _PLACE_HEAD_RE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{1,8}?[省市县区州])
 _SUMMARY_TITLE_RE = re.compile(r"^(?P<org>.{2,30}?)(?P<year>\d{4})年(?:度)?(?:工作总结|工作报告|述职报告|总结)")
 
 
-@dataclass
+@record
 class Metadata:
     """What the title block says; '' where it says nothing."""
 

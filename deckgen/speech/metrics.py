@@ -20,8 +20,8 @@ speaks of the coming year (``outlook``); in a review, 增长6.2%左右 is a resu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from deckgen.records import record
 from deckgen.speech.sentences import clauses, sentences
 
 _NUM = r"(?:X|\d+(?:\.\d+)?)(?:\s*[-—~～]\s*(?:X|\d+(?:\.\d+)?))?"
@@ -59,7 +59,7 @@ _NOT_AN_INDICATOR_START = "为对在向把将以从并和与被使让由"
 _QUALIFIED = ("业务总量", "业务收入", "业务量")
 
 
-@dataclass
+@record
 class Metric:
     """One row of a metrics table, plus what the outline needs to place it."""
 

@@ -29,9 +29,9 @@ import io
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from deckgen.errors import DeckgenError
+from deckgen.records import record
 from deckgen.speech import markers
 from deckgen.speech.document import SpeechDocument
 from deckgen.speech.sentences import tidy
@@ -47,7 +47,7 @@ _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
 
-@dataclass
+@record
 class _Line:
     """One line of text on a PDF page, with its position."""
 

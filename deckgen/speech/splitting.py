@@ -16,14 +16,14 @@ import difflib
 import re
 import zlib
 from collections import Counter
-from dataclasses import dataclass, field
 
+from deckgen.records import field, record
 from deckgen.speech import markers
 from deckgen.speech.metadata import is_metadata_line
 from deckgen.speech.sentences import tidy
 
 
-@dataclass
+@record
 class SpeechText:
     """One speech of a file, before its structure is read."""
 

@@ -10,16 +10,16 @@ paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Union
 
+from deckgen.records import field, record
 from deckgen.speech import markers
 from deckgen.speech.markers import ItemMarker
 from deckgen.speech.metadata import is_metadata_line
 from deckgen.speech.sentences import bare, is_setting, sentences
 
 
-@dataclass
+@record
 class Para:
     """A plain paragraph (no marker).
 
@@ -31,7 +31,7 @@ class Para:
     spoken_only: bool = False
 
 
-@dataclass
+@record
 class Item:
     """One item (一是…, 第一…, 首先…): its paragraph, with and without the marker."""
 
@@ -43,7 +43,7 @@ class Item:
         return self.marker.text
 
 
-@dataclass
+@record
 class ItemRun:
     """Items numbered in one series (一是 … 五是)."""
 
@@ -56,7 +56,7 @@ class ItemRun:
         return self.items[-1].marker.ordinal if self.items else 0
 
 
-@dataclass
+@record
 class DashRun:
     """Consecutive dash points (——五年来，…)."""
 
@@ -67,7 +67,7 @@ class DashRun:
 Block = Union[Para, ItemRun, DashRun, "Container"]
 
 
-@dataclass
+@record
 class Container:
     """A part (一、…) or a group (（一）…) and what it holds, in order."""
 
@@ -85,7 +85,7 @@ class Container:
         return [b for b in self.body if isinstance(b, ItemRun)]
 
 
-@dataclass
+@record
 class Annex:
     """An annex after a report's closing (附件1 / 2026年省十件民生实事 / …)."""
 
@@ -121,7 +121,7 @@ def split_annexes(paragraphs: list[str]) -> tuple[list[str], list[Annex]]:
     return paragraphs[: starts[0]], annexes
 
 
-@dataclass
+@record
 class Speech:
     """The structure of one speech."""
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 
 from deckgen.layout.base import BasePlan, LayoutPlan
 from deckgen.kinds.chart_box import ChartBox
 from deckgen.layout.elements import Cell, Fill, Icon, Picture, Rect, SlidePlan, Table, TextBox
 from deckgen.kinds.icons import ICONS, parse_path
+from deckgen.records import field, record, replace
 from deckgen.render.icons import stroke_width_pt
 from deckgen.theme.model import Theme
 from deckgen.typeset.paragraphs import Insets, Para, Run
@@ -42,7 +42,7 @@ def escape(value: object) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Faces:
     """The CSS font-family lists the theme's runs are drawn with."""
 
@@ -67,7 +67,7 @@ def _family(names: list[str]) -> str:
     return ", ".join(name if name in ("sans-serif", "serif") else f"'{name}'" for name in dict.fromkeys(n for n in names if n))
 
 
-@dataclass
+@record
 class Canvas:
     """What every slide of one deck shares: size, base, theme colours and faces."""
 

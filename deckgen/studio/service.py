@@ -17,7 +17,6 @@ import io
 import logging
 import re
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import cast
 
@@ -30,6 +29,7 @@ from deckgen.outline import spec
 from deckgen.outline.loader import Outline
 from deckgen.outline.model import deck_from_data
 from deckgen.outline.validate import validate_text
+from deckgen.records import field, record
 from deckgen.studio.drawing import Canvas, Faces, slide_svg
 from deckgen.studio.workspace import Project, Workspace
 
@@ -65,7 +65,7 @@ def suffix_of(name: str) -> str:
     return PurePosixPath(display_name(name, "")).suffix.lower()
 
 
-@dataclass
+@record
 class SlideView:
     """One deck slide as the page shows it."""
 
@@ -77,7 +77,7 @@ class SlideView:
     svg: str
 
 
-@dataclass
+@record
 class Preview:
     """The outline's state after an edit: its errors, else the drawn slides."""
 

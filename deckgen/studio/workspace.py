@@ -24,11 +24,11 @@ import re
 import secrets
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.errors import DeckgenError
 from deckgen.files import write_atomic
+from deckgen.records import record
 
 OUTLINE_FILE = "outline.yaml"
 SETTINGS_FILE = "settings.json"
@@ -65,7 +65,7 @@ def default_workspace() -> Path:
     return root / "deckgen" / "studio"
 
 
-@dataclass
+@record
 class Project:
     """One talk in the workspace."""
 

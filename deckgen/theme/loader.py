@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from pathlib import Path
 
 from deckgen import cache
+from deckgen import records
 from deckgen.errors import InputError, Issue
 from deckgen.files import MAX_INPUT_BYTES, is_regular_file, read_text
 from deckgen.typeset.fonts import FontFile, measuring_problem
@@ -330,7 +330,7 @@ def _number(value) -> float | None:
 
 def with_slide_size(theme: Theme, slide_size: str) -> Theme:
     """Return a copy of ``theme`` laid out for another slide size."""
-    return dataclasses.replace(theme, slide_size=slide_size)
+    return records.replace(theme, slide_size=slide_size)
 
 
 def template_for_outline(theme: Theme, outline, template: str | Path | None = None) -> Theme:
@@ -399,7 +399,7 @@ def with_template(theme: Theme, template: Path) -> Theme:
     named = [face for face in (info.minor_east_asian, info.major_east_asian) if face and not latin_only(face)]
     east_asian = named[0] if named else theme.east_asian_font
     heading_east_asian = info.major_east_asian if info.major_east_asian in named else None
-    return dataclasses.replace(
+    return records.replace(
         theme,
         colors=colors,
         latin_font=latin,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deckgen.records import field, record
 from deckgen.theme.colour import contrast, mix
 
 if TYPE_CHECKING:  # only for typing: a build without a template does not read one
@@ -43,7 +43,7 @@ TEMPLATE_DEFAULT_COLORS = {
 TEMPLATE_DEFAULT_FONTS = ("Microsoft YaHei", "微软雅黑")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SizeRange:
     """A font size range in points: fitting picks a size in [min_pt, max_pt]."""
 
@@ -51,7 +51,7 @@ class SizeRange:
     max_pt: float
 
 
-@dataclass
+@record
 class Theme:
     """A loaded theme. Colours are ``RRGGBB`` hex strings without ``#``."""
 

@@ -16,9 +16,10 @@ resolved through the master's colour map and the theme's colour scheme:
 from __future__ import annotations
 
 import colorsys
-from dataclasses import dataclass, field
 
 from lxml import etree
+
+from deckgen.records import field, record
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -30,7 +31,7 @@ TITLE_TYPES = ("title", "ctrTitle")
 DEFAULT_CLR_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Paint:
     """A fill: ``solid`` (``color``), ``gradient`` (``stops`` of (0..1, RRGGBB) along
     ``angle`` degrees) or ``picture`` (``image``: the picture's bytes)."""
@@ -43,7 +44,7 @@ class Paint:
     alpha: float = 1.0
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Decoration:
     """A picture or shape drawn by the master or layout (not a placeholder), in pt."""
 
@@ -67,7 +68,7 @@ class Decoration:
         return self.y + self.h
 
 
-@dataclass
+@record
 class Scenery:
     """What is drawn under a slide's own shapes on one layout."""
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
 
 from deckgen.errors import InputError, Issue
+from deckgen.records import field, record, replace
 from deckgen.theme.package import MAX_IMAGE_PIXELS, template_package
 from deckgen.theme.scenery import Colors, Scenery, clr_map_of, read_decorations, read_scenery
 
@@ -48,7 +48,7 @@ __all__ = ["MAX_IMAGE_PIXELS", "read_template"]
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Box:
     """A rectangle in points, origin top-left."""
 
@@ -58,7 +58,7 @@ class Box:
     h: float
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Placeholder:
     """One placeholder of a layout: its type (title, body, ftr …), index and box."""
 
@@ -77,7 +77,7 @@ class Placeholder:
     anchor: str = "t"  # where its text sits in the box: t, ctr, b
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TemplateLayout:
     """A slide layout of the template, as PowerPoint's New Slide menu lists it."""
 
@@ -104,7 +104,7 @@ SYMBOL_BULLETS = {
 PLAIN_MARK = "■"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TemplateBullet:
     """The first-level bullet of the template's body text: its character (Unicode), its
     colour (RRGGBB; None: as the text) and its size (fraction of the text's)."""
@@ -114,7 +114,7 @@ class TemplateBullet:
     size: float = 1.0
 
 
-@dataclass
+@record
 class TemplateInfo:
     """What deckgen reads from a template file."""
 

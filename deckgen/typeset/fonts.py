@@ -27,15 +27,15 @@ import functools
 import json
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen import cache
+from deckgen.records import record
 
 FC_MATCH_TIMEOUT_S = 10.0
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FontFile:
     """A font face on disk: a file path and the face index inside it.
 
@@ -477,7 +477,7 @@ def _measuring_problem(font_file: FontFile) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MeasuringFaces:
     """The faces text is measured with, and which named faces had to be stood in for."""
 

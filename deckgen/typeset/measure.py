@@ -32,10 +32,10 @@ import math
 import os
 import unicodedata
 import warnings as warnings_module
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from deckgen import cache
+from deckgen.records import field, record
 from deckgen.typeset.fonts import FontFile, find_font_file
 from deckgen.typeset.linebreak import is_cjk, wrap_spans
 
@@ -138,7 +138,7 @@ def line_pitch(size_pt: float, pitch: float) -> float:
     return round(size_pt * pitch, 2)
 
 
-@dataclass
+@record
 class _Face:
     """One font file (or None for built-in metrics) with its width cache.
 

@@ -6,10 +6,11 @@ Plain values the typesetter builds (:meth:`Typesetter.paras`) and render writes 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from deckgen.records import record
 
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Insets:
     """Text-box insets in points (PowerPoint's defaults are 7.2 / 3.6)."""
 
@@ -19,7 +20,7 @@ class Insets:
     bottom: float = 3.6
 
 
-@dataclass
+@record
 class Run:
     """A stretch of text with one look. ``color`` is RRGGBB."""
 
@@ -30,7 +31,7 @@ class Run:
     size_pt: float | None = None  # None: the paragraph's size (a card's unit is smaller than its value)
 
 
-@dataclass
+@record
 class Para:
     """A paragraph of runs at one size, with exact line pitch and spacing before."""
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
-from dataclasses import dataclass
 
+from deckgen.records import record
 from deckgen.typeset.fonts import fallback_family
 from deckgen.typeset.linebreak import analysis
 from deckgen.typeset.linecache import StoredLines
@@ -26,7 +26,7 @@ BODY_PITCH = 1.3
 TITLE_PITCH = 1.18
 
 
-@dataclass
+@record
 class Spec:
     """A paragraph to set: its text and look, before measuring."""
 

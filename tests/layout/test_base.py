@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
+from deckgen import records
 from deckgen.errors import InputError
 from deckgen.layout.base import KIND_ROLES, ROLE_NAMES, base_plan, generated_base
 from deckgen.layout.frame import Frame
@@ -19,9 +19,9 @@ def _layout(name: str, *phs: tuple[str, Box | None], kind: str = "", position: i
 
 
 def _theme_on(*layouts: TemplateLayout, mapping: dict | None = None):
-    layouts = tuple(dataclasses.replace(lay, position=n) for n, lay in enumerate(layouts))
+    layouts = tuple(records.replace(lay, position=n) for n, lay in enumerate(layouts))
     info = TemplateInfo(Path("unit.potx"), 960.0, 540.0, list(layouts))
-    return dataclasses.replace(load_theme("postal-green"), template=Path("unit.potx"), template_info=info, layouts=mapping or {})
+    return records.replace(load_theme("postal-green"), template=Path("unit.potx"), template_info=info, layouts=mapping or {})
 
 
 TITLE = ("title", Box(40, 20, 880, 80))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
+from deckgen import records
 from deckgen.figures import apply_figures
 from deckgen.lint import placeholder_issues
 from deckgen.outline.fields import text_fields
@@ -29,7 +29,7 @@ def _text_attributes(cls: type) -> set[str]:
     """Every field of a model class that holds text shown or spoken."""
     # theme, template and file name files; icon, style and chart_type are choices, not text shown
     skip = {"path", "kind", "theme", "template", "outline_file", "number", "file", "icon", "style", "chart_type"}
-    return {f.name for f in dataclasses.fields(cls) if f.name not in skip and "str" in str(f.type) and "Slide" not in str(f.type)}
+    return {f.name for f in records.fields(cls) if f.name not in skip and "str" in str(f.type) and "Slide" not in str(f.type)}
 
 
 def test_the_walker_reaches_every_text_field_of_the_model() -> None:

@@ -4,11 +4,11 @@ cache switched off means it is judged anew."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
+from deckgen import records
 from deckgen.layout.plan import plan_deck
 from deckgen.outline.loader import load_outline
 from deckgen.review import fragment
@@ -48,11 +48,11 @@ def test_a_deck_reviewed_again_gives_the_same_findings_without_judging_it(tmp_pa
     assert judged[0] == 1
     again = review_plan(outline, plan, theme=theme)
     assert judged[0] == 1
-    assert [dataclasses.astuple(i) for i in again] == [dataclasses.astuple(i) for i in first]
+    assert [records.astuple(i) for i in again] == [records.astuple(i) for i in first]
     assert [(i.path, i.slide, i.kind) for i in again] == [(i.path, i.slide, i.kind) for i in first]
     # a plan laid out afresh from the same outline (as the next build does) is the same content
     outline2, plan2, theme2 = _laid_out(LONG)
-    assert [dataclasses.astuple(i) for i in review_plan(outline2, plan2, theme=theme2)] == [dataclasses.astuple(i) for i in first]
+    assert [records.astuple(i) for i in review_plan(outline2, plan2, theme=theme2)] == [records.astuple(i) for i in first]
     assert judged[0] == 1
 
 
