@@ -30,7 +30,7 @@ from deckgen.speech.sentences import bare, clauses, sentences
 from deckgen.speech.titles import distinct_titles
 from deckgen.speech.variety import vary_layouts
 from deckgen.speech.weight import weigh_statements
-from deckgen.speech.structure import LOOK_BACK_RE, Annex, Container, DashRun, ItemRun, Para, Speech
+from deckgen.speech.structure import ADDRESSED_RE, LOOK_BACK_RE, Annex, Container, DashRun, ItemRun, Para, Speech
 
 _FOCUS_ANNOUNCE_RE = re.compile(
     r"(?:重点)?(?:抓好|做好|抓|推进|落实)(?:以下|如下|好)?(?P<n>[一二三四五六七八九十两几]+)(?:个)?方面(?:的)?(?:重点)?(?:工作|任务)"
@@ -381,6 +381,10 @@ class _Builder:
                 out.append(passage)
             else:
                 close_topics()
+                if statement_paras and (ADDRESSED_RE.match(paragraph) or ADDRESSED_RE.match(statement_paras[0])):
+                    # 各位代表，支持国防和军队现代化建设是我们义不容辞的责任。… then 大道至简，
+                    # 实干为要。…: a paragraph that turns to the hall says something of its own.
+                    close_statement()
                 statement_paras.append(paragraph)
         close_statement()
         return None

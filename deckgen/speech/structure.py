@@ -314,7 +314,7 @@ def _is_marker(paragraph: str) -> bool:
     )
 
 
-_ADDRESSED_RE = re.compile(r"^(?:各位代表|各位委员|同志们)[，,]")
+ADDRESSED_RE = re.compile(r"^(?:各位代表|各位委员|同志们)[，,]")
 LOOK_BACK_RE = re.compile(r"^(?:过去一年|一年来|过去的一年)[，,]")
 _RUN_IN_SALUTATION_RE = re.compile(r"^(?P<salutation>(?:各位代表|同志们|各位委员|各位同志)[！!])(?P<rest>\S.*)$")
 
@@ -381,7 +381,7 @@ class _Reader:
                 self.salutation = Para(paragraph, spoken_only=True)
                 self.container.body.append(self.salutation)
                 continue
-            if self.group is not None and self.group.body and (_ADDRESSED_RE.match(paragraph) or LOOK_BACK_RE.match(paragraph)):
+            if self.group is not None and self.group.body and (ADDRESSED_RE.match(paragraph) or LOOK_BACK_RE.match(paragraph)):
                 # 各位代表，蓝图已绘就，奋进正当时。…: turning to the hall again closes the
                 # group; what follows is said to the part (its closing call), not the group.
                 # So does looking back on the whole year again (过去一年，民族宗教、外事侨务…

@@ -83,6 +83,8 @@ def heading_slide(statement: dict) -> dict | None:
         if len(title) > TITLE_MAX or not rest or _ENUMERATED_RE.search("".join(rest)):
             return None  # 一是……二是……: points cut from clauses would split its items
         slide = point_detail(title, said[0] + "".join(rest), spoken_as=line)
+        if slide is not None and len(rest) == 1 and len(slide["bullets"]) < 3:
+            slide = None  # 这是……的结果，是……的结果: one sentence, said whole
         if slide is None:
             # One sentence more (成绩来之不易。这是全市人民团结奋斗的结果。): the statement
             # is that sentence, under the heading it explains.

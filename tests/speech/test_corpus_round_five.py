@@ -171,3 +171,19 @@ def test_looking_back_again_after_the_last_group_is_a_passage_of_its_own(outline
 
 def test_a_passage_is_not_titled_by_the_time_it_looks_back_on():
     assert passage_title("过去一年，我们坚决贯彻全面从严治党要求，加强政府自身建设。严格落实过紧日子要求。") == "坚决贯彻全面从严治党要求"
+
+
+def test_each_paragraph_said_to_the_hall_after_the_tasks_has_its_slide(outlines):
+    """各位代表，支持国防和军队现代化建设是我们义不容辞的责任。… and 大道至简，实干为要。…
+    close the Shanghai task part. The first was a card of the tenth task (城市高效能治理),
+    then only in the notes of the second; each now heads a slide of its own, and the
+    thanks after 成绩来之不易 stay said, not shown."""
+    outline = outlines["shanghai-gov-report-2026"]
+    slides = _slides(outline)
+    defence = next(s for s in slides if s.title == "支持国防和军队现代化建设是我们义不容辞的责任")
+    assert defence.kind == "bullets" and "强化军地协同联动" in defence.bullets
+    tenth = next(s for s in slides if s.title == "着力推动城市高效能治理，提高超大城市安全韧性水平")
+    assert not [i for i in tenth.items if "国防" in i.headline]
+    assert next(s for s in slides if s.title.startswith("大道至简"))
+    hard_won = next(s for s in slides if s.title.endswith("成绩来之不易"))
+    assert hard_won.kind == "statement" and "衷心的感谢" not in hard_won.text
