@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from deckgen.layout.elements import Table
 from deckgen.layout.frame import Frame
 from deckgen.layout.plan import plan_deck
 from deckgen.outline.loader import load_outline
@@ -187,3 +188,23 @@ def test_each_paragraph_said_to_the_hall_after_the_tasks_has_its_slide(outlines)
     assert next(s for s in slides if s.title.startswith("大道至简"))
     hard_won = next(s for s in slides if s.title.endswith("成绩来之不易"))
     assert hard_won.kind == "statement" and "衷心的感谢" not in hard_won.text
+
+
+@pytest.mark.parametrize("size", ["16:9", "4:3"])
+def test_a_long_table_split_over_two_slides_is_set_as_large_as_its_neighbours(outlines, size):
+    """千方百计扩大内需：主要指标 holds seventeen figures, nine and eight a page: they were
+    set at 18 pt, the body's smallest size, where the report's other tables have 21–24
+    pt. Its lines are set closer now, both pages larger, rows spread over the body."""
+    outline = outlines["zhejiang-gov-report-2026"]
+    theme = resolve_theme(outline, None, size)
+    plan = plan_deck(outline.deck, theme)
+    pages = [s for s in plan.slides if s.title.removesuffix("（续）") == "千方百计扩大内需：主要指标"]
+    tables = [next(e for e in page.elements if isinstance(e, Table)) for page in pages]
+    assert [len(t.rows) - 1 for t in tables] == [9, 8]
+    sizes = {p.size_pt for t in tables for row in t.rows for cell in row for p in cell.paras}
+    assert len(sizes) == 1 and min(sizes) >= theme.size("body").min_pt + 4
+    for page, table in zip(pages, tables):
+        body = Frame.for_layout(plan.base, page.layout).body
+        assert body.bottom - table.rect.bottom < 0.05 * body.h
+        # Every row holds its one line with room to spare.
+        assert min(table.row_heights) > 1.3 * min(sizes)
