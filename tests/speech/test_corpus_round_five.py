@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.layout.elements import Table
+from deckgen.layout.elements import Table, TextBox
 from deckgen.layout.frame import Frame
 from deckgen.layout.plan import plan_deck
 from deckgen.outline.loader import load_outline
 from deckgen.speech.headline import topic_of
 from deckgen.speech.metrics import extract_metrics
 from deckgen.speech.structure import passage_title
+from deckgen.theme.loader import template_for_outline
 from deckgen.theme.resolve import resolve_theme
 from shared_material import require, shared
 
@@ -208,3 +209,26 @@ def test_a_long_table_split_over_two_slides_is_set_as_large_as_its_neighbours(ou
         assert body.bottom - table.rect.bottom < 0.05 * body.h
         # Every row holds its one line with room to spare.
         assert min(table.row_heights) > 1.3 * min(sizes)
+
+
+def test_every_divider_of_the_party_congress_report_on_a_template_says_where_we_are(tmp_path):
+    """On the chtsai template no divider of the party congress report listed the parts:
+    the long lead of 新时代新征程中国共产党的使命任务 (two lines at 24 pt) left that divider
+    no room, and the dividers of a deck list as many parts. A long lead is set smaller
+    now, the list a little closer: every divider lists its part and the one beside it."""
+    template = require(shared("templates") / "chtsai-xuhai-lo.pptx")
+    path, outline = written_outline(require(CORPUS / "cpc-20th-congress-report-2022.txt"), tmp_path)
+    theme = template_for_outline(resolve_theme(outline, None, None), outline, template)
+    plan = plan_deck(outline.deck, theme)
+    dividers = [s for s in plan.slides if s.kind == "divider"]
+    assert len(dividers) == len(outline.deck.parts) == 15
+    for index, (divider, part) in enumerate(zip(dividers, outline.deck.parts)):
+        markers = [int(e.name.rsplit(" ", 1)[1]) - 1 for e in divider.elements if getattr(e, "name", "").startswith("Progress marker ")]
+        assert len(markers) >= 2 and index in markers, (part.title, markers)
+        boxes = [e for e in divider.elements if isinstance(e, TextBox)]
+        lead = next((e for e in boxes if e.name == "Part lead"), None)
+        assert (lead is not None) == bool(part.lead), part.title
+        if lead is not None:
+            assert min(p.size_pt for p in lead.paras) >= theme.size("body").min_pt
+            listed = [e for e in boxes if e.name.startswith("Progress ")]
+            assert all(e.rect.y >= lead.rect.bottom for e in listed), part.title
