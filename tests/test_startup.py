@@ -35,3 +35,23 @@ def test_a_build_without_a_template_imports_no_template_reader(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_a_first_build_of_the_sample_loads_no_module_it_does_not_use(tmp_path):
+    """A first build (no cache) measures with Pillow's FreeType module and sizes its
+    JPEG photos from their headers: PIL.Image (with its EXIF tables), the JPEG decoder
+    and dataclasses (code generated per class) are ~25 ms of start-up it never uses."""
+    import os
+    import subprocess
+    import sys
+
+    unused = ["dataclasses", "PIL.Image", "PIL.ImageFont", "PIL.JpegImagePlugin"]
+    code = (
+        "import sys\n"
+        "from deckgen.build import build\n"
+        f"build({str(ROOT / 'decks' / 'postal-2024.yaml')!r}, {str(tmp_path / 'x.pptx')!r})\n"
+        f"print([name for name in {unused!r} if name in sys.modules])\n"
+    )
+    env = {**os.environ, "DECKGEN_CACHE_DIR": ""}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path, env=env)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

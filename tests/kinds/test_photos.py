@@ -176,3 +176,58 @@ def test_a_camera_photo_is_turned_upright_as_its_exif_orientation_says(tmp_path,
     for point in [(10, 10), (out.width - 10, out.height - 10), (out.width // 2, 10), (10, out.height // 2)]:
         got, want = out.getpixel(point), upright.convert("RGB").getpixel(point)
         assert all(abs(a - b) < 40 for a, b in zip(got, want)), (point, got, want)
+
+
+@pytest.mark.parametrize("orientation", [None, 1, 6, 8])
+def test_a_photo_is_laid_out_at_its_upright_size(tmp_path, orientation):
+    # An upright JPEG is sized from its header, others by Pillow: both give what
+    # Pillow's own turning gives.
+    from PIL import ImageOps
+
+    from deckgen.kinds.photos import photo_size
+
+    exif = Image.Exif()
+    if orientation is not None:
+        exif[0x0112] = orientation
+    path = tmp_path / "camera.jpg"
+    Image.new("RGB", (300, 120), (200, 30, 30)).save(path, quality=90, exif=exif.tobytes())
+    with Image.open(path) as opened:
+        assert photo_size(path) == ImageOps.exif_transpose(opened).size
+
+
+def test_a_first_build_with_upright_jpegs_never_decodes_them(tmp_path):
+    # Upright JPEGs are embedded as they are and sized from their headers: the build
+    # does not load Pillow's JPEG decoder (its import alone is ~7 ms of a small deck).
+    import subprocess
+    import sys
+
+    photo = tmp_path / "photo.jpg"
+    Image.new("RGB", (640, 400), (30, 90, 160)).save(photo, quality=85)
+    outline = tmp_path / "deck.yaml"
+    outline.write_text(
+        textwrap.dedent(
+            f"""\
+            title: 图片测试
+            organisation: 单位
+            date: "2024-01-10"
+            parts:
+              - title: 第一部分
+                slides:
+                  - kind: picture
+                    title: 现场照片
+                    photos:
+                      - {{file: {photo}, caption: 分拣中心}}
+            """
+        ),
+        encoding="utf-8",
+    )
+    code = (
+        "import sys\n"
+        "from deckgen.build import build\n"
+        f"build({str(outline)!r}, {str(tmp_path / 'x.pptx')!r})\n"
+        "print('PIL.JpegImagePlugin' in sys.modules)\n"
+    )
+    env = {**__import__("os").environ, "DECKGEN_CACHE_DIR": ""}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path, env=env)
+    assert out.stdout.strip().splitlines()[-1] == "False"
+    assert (tmp_path / "x.pptx").stat().st_size > 20_000  # the photo is in the deck

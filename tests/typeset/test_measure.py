@@ -96,3 +96,60 @@ def test_sizes_snap_to_libreoffice_600_dpi_grid():
     assert layout_em_pt(18) == pytest.approx(18.0)
     assert layout_em_pt(14) == pytest.approx(14.04)
     assert layout_em_pt(16) == pytest.approx(15.96)
+
+
+def _installed_faces():
+    from deckgen.typeset.fonts import find_font_file
+
+    found = []
+    for family in ("Noto Sans CJK SC", "DejaVu Sans", "Liberation Sans"):
+        for bold in (False, True):
+            font_file = find_font_file(family, bold=bold)
+            if font_file is not None:
+                found.append(font_file)
+    return found
+
+
+def test_faces_measure_exactly_as_pillows_imagefont_does():
+    # Measuring opens faces through Pillow's FreeType module without PIL.ImageFont
+    # (which imports PIL.Image, ~9 ms of a first build): the advances must be the same.
+    from PIL import ImageFont
+
+    from deckgen.typeset.measure import REFERENCE_SIZE_PX, _load_pillow_font
+
+    faces = _installed_faces()
+    assert faces, "no test fonts installed (fonts-noto-cjk, fonts-dejavu)"
+    text = "Aa Mm1%，。、“”—…（）高质量发展X-2024年·WiFi"
+    for font_file in faces:
+        ours = _load_pillow_font(font_file)
+        pillow = ImageFont.truetype(font_file.path, REFERENCE_SIZE_PX, index=font_file.index, layout_engine=ImageFont.Layout.BASIC)
+        assert ours is not None
+        assert [ours.getlength(ch) for ch in text] == [pillow.getlength(ch) for ch in text], font_file
+
+
+def test_faces_open_through_imagefont_when_pillows_module_changes(monkeypatch):
+    from PIL import _imagingft
+
+    from deckgen.typeset.measure import _load_pillow_font
+
+    font_file = _installed_faces()[0]
+    direct = _load_pillow_font(font_file)
+
+    original = _imagingft.getfont
+
+    def changed(*args, **kwargs):  # a release that takes other arguments than ours
+        if len(args) > 4:
+            raise TypeError("getfont() takes other arguments now")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(_imagingft, "getfont", changed)
+    fallback = _load_pillow_font(font_file)
+    assert direct is not None and fallback is not None
+    assert [fallback.getlength(ch) for ch in "Ab高，"] == [direct.getlength(ch) for ch in "Ab高，"]
+
+
+def test_a_missing_font_file_opens_no_face(tmp_path):
+    from deckgen.typeset.fonts import FontFile
+    from deckgen.typeset.measure import _load_pillow_font
+
+    assert _load_pillow_font(FontFile(str(tmp_path / "gone.ttf"), 0)) is None
