@@ -22,14 +22,12 @@ from deckgen.speech import headline
 from deckgen.speech import slides as S
 from deckgen.speech.headline import announced_title, closing_lines, is_situation
 from deckgen.speech import markers
-from deckgen.speech.lone_figures import merge_lone_targets
 from deckgen.speech.markers import cn_number
 from deckgen.speech.metadata import on_behalf_of, read_metadata
 from deckgen.speech.metrics import Metric, extract_metrics
 from deckgen.speech.sentences import bare, clauses, sentences
-from deckgen.speech.titles import distinct_titles
+from deckgen.speech.titles import distinct_titles, weigh_statements
 from deckgen.speech.variety import vary_layouts
-from deckgen.speech.weight import weigh_statements
 from deckgen.speech.structure import ADDRESSED_RE, LOOK_BACK_RE, Annex, Container, DashRun, ItemRun, Para, Speech
 
 _FOCUS_ANNOUNCE_RE = re.compile(
@@ -785,3 +783,52 @@ def _expanded_points(slides: list[dict]) -> list[dict]:
         if all(details):
             out.extend(d for d in details if d)  # parallel points, parallel slides: each or none
     return out
+
+
+# A target said on its own joins the part's other targets (issue 16, fifth round). The
+# Zhejiang report names its 2030 targets (居民人均可支配收入9万元左右, 常住人口城镇化率
+# 78%左右) where it states the plan's goals, and one more (海洋生产总值占GDP比重14%左右)
+# in the middle of a task group: a slide of one lone KPI card. A target whose slide
+# would hold it alone joins the nearest earlier table of targets in the same part; its
+# notes stay where they were said, with the slide before it.
+LONE_TARGET_HOST_MAX = 6  # KPI cards a slide shows as cards before they become a table
+_TARGETS = "目标"  # in the title of a table of targets (2030年主要预期目标, “十五五”时期主要目标)
+
+
+def merge_lone_targets(parts: list[dict]) -> None:
+    """Move, in place, every one-figure table of targets into the nearest earlier
+    table of targets of its part that has room for one more card; the lone slide's
+    notes join the slide before it."""
+    for part in parts:
+        slides = part.get("slides", [])
+        index = 1
+        while index < len(slides):
+            slide = slides[index]
+            host = _host(slides[:index]) if _lone_target(slide) else None
+            if host is None:
+                index += 1
+                continue
+            host["metrics"].append(slide["metrics"][0])
+            previous = slides[index - 1]
+            previous["notes"] = previous.get("notes", "") + slide.get("notes", "")
+            del slides[index]
+
+
+def _lone_target(slide: dict) -> bool:
+    return _table_of_targets(slide) and len(slide["metrics"]) == 1
+
+
+def _table_of_targets(slide: dict) -> bool:
+    return (
+        slide.get("kind") == "metrics"
+        and _TARGETS in slide.get("title", "")
+        and not slide.get("columns")
+        and slide.get("style") in (None, "auto", "cards")
+    )
+
+
+def _host(before: list[dict]) -> dict | None:
+    for slide in reversed(before):
+        if _table_of_targets(slide):
+            return slide if len(slide["metrics"]) < LONE_TARGET_HOST_MAX else None
+    return None
