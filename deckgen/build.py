@@ -96,11 +96,15 @@ def build(
             remaining = placeholder_issues(outline)
             if remaining:
                 raise InputError([Issue(i.file, i.line, i.col, i.message + " (--strict refuses to build)", "error", i.path) for i in remaining])
+        from deckgen.typeset.fonts import find_meanwhile
+
+        fonts_found = find_meanwhile([(theme.latin_font, theme.latin_file), (theme.east_asian_font, theme.east_asian_file)])
         from deckgen.layout.plan import plan_deck
         from deckgen.typeset.typesetter import Typesetter
         from deckgen.render.slides import render_deck
         from deckgen.review.run import LAYOUT_KINDS, reader_findings, review_beside, review_plan
 
+        fonts_found()  # the faces were looked up while those modules loaded
         typesetter = Typesetter(theme)
         plan = plan_deck(outline.deck, theme, typesetter)
         typesetter.save()  # widths and line breaks, for the next build (persistent cache)

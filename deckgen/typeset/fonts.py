@@ -27,6 +27,7 @@ import functools
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from deckgen import cache
@@ -68,6 +69,30 @@ def find_font_file(
     a missing font or a missing ``fc-match``.
     """
     return _find_font_file_cached(family.strip(), bool(bold), hint_path)
+
+
+def find_meanwhile(faces: list[tuple[str, str | None]]) -> Callable[[], None]:
+    """Start :func:`find_font_file` for ``faces`` (family, hint path), regular and
+    bold, on a thread; return the function that waits for it to end.
+
+    fontconfig's first answer in a process reads its configuration and font caches
+    (5-10 ms); its calls release the GIL, so a build asks while it imports the layout
+    modules, and waits (at once, by then) before it measures. Answers land in
+    :func:`find_font_file`'s memory; nothing else may look up fonts until the wait.
+    """
+    import threading
+
+    def look_up() -> None:
+        try:
+            for family, hint in faces:
+                for bold in (False, True):
+                    find_font_file(family, bold=bold, hint_path=None if bold else hint)
+        except Exception:  # noqa: BLE001 - asked again after the wait, where it is reported
+            return
+
+    thread = threading.Thread(target=look_up, name="deckgen-fonts", daemon=True)
+    thread.start()
+    return thread.join
 
 
 @functools.lru_cache(maxsize=256)

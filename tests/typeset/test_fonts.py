@@ -129,3 +129,38 @@ def test_a_damaged_glyph_gets_built_in_metrics_and_one_warning_never_an_oserror(
         f"font file {damaged_font} is damaged (invalid outline): some characters are measured with "
         "built-in metrics, so text may not fit exactly; reinstall or replace the font"
     ]
+
+
+def test_fonts_looked_up_meanwhile_are_then_known_without_a_second_lookup(monkeypatch):
+    # A build asks fontconfig on a thread while it imports the layout modules; when it
+    # measures, every face is known: fontconfig is not asked again.
+    import threading
+
+    fonts._find_font_file_cached.cache_clear()
+    table = fonts._LookupTable.__new__(fonts._LookupTable)  # nothing remembered from earlier builds
+    table.key, table.found = "", {}
+    monkeypatch.setattr(table, "save", lambda: None)
+    monkeypatch.setattr(fonts, "_lookup_table", lambda: table)
+    real, asked = fonts._font_from_fontconfig, []
+    monkeypatch.setattr(fonts, "_font_from_fontconfig", lambda family, bold: (asked.append(threading.current_thread().name), real(family, bold))[1])
+    wait = fonts.find_meanwhile([(CJK_FAMILY, None), ("DejaVu Sans", None)])
+    wait()
+    assert asked == ["deckgen-fonts"] * 4
+    found = [find_font_file(family, bold=bold) for family in (CJK_FAMILY, "DejaVu Sans") for bold in (False, True)]
+    assert len(asked) == 4 and all(f is not None for f in found)
+    assert [t.name for t in threading.enumerate() if t.name == "deckgen-fonts"] == []  # ended: a fork may follow
+    fonts._find_font_file_cached.cache_clear()
+
+
+def test_a_lookup_failing_meanwhile_prints_nothing_and_is_asked_again(monkeypatch, capfd):
+    fonts._find_font_file_cached.cache_clear()
+
+    def broken(family, bold):
+        raise RuntimeError("fontconfig broke")
+
+    monkeypatch.setattr(fonts, "_font_from_fontconfig", broken)
+    fonts.find_meanwhile([("Some Family", None)])()
+    assert capfd.readouterr().err == ""  # no "Exception in thread" on the user's terminal
+    with pytest.raises(RuntimeError):
+        find_font_file("Some Family")  # asked again where the caller handles it
+    fonts._find_font_file_cached.cache_clear()
