@@ -512,6 +512,7 @@ def _spoken_lines(rest: list[str]) -> list[str]:
     return lines
 
 
-# xx邮政在发展中, 面对深刻复杂变化的发展环境: a clause that only sets the scene.
-_SETTING_RE = re.compile(r"^(?:[^，]{0,10}在[^，]{1,10}[中时后前下上里]|面对[^，]{2,16})$")
+# xx邮政在发展中, 面对深刻复杂变化的发展环境, 围绕推动高质量发展首要任务……: a clause
+# that only sets the scene or the aim, carried into the clause after it.
+_SETTING_RE = re.compile(r"^(?:[^，]{0,10}在[^，]{1,10}[中时后前下上里]|面对[^，]{2,16}|围绕[^，]{2,30})$")
 _CONNECTIVE_RE = re.compile(r"^(?:还是|都是|也是|而是|并且|而且|但是?|却|就|才|从而|进而|以便|使|让|否则|因此|所以)")

@@ -232,3 +232,13 @@ def test_every_divider_of_the_party_congress_report_on_a_template_says_where_we_
             assert min(p.size_pt for p in lead.paras) >= theme.size("body").min_pt
             listed = [e for e in boxes if e.name.startswith("Progress ")]
             assert all(e.rect.y >= lead.rect.bottom for e in listed), part.title
+
+
+def test_a_clause_that_only_sets_the_scene_is_no_point_of_its_own(outlines):
+    """面对深刻复杂变化的发展环境 and 围绕推动高质量发展首要任务和构建新发展格局战略任务 were
+    bullets of their own on the “十五五” slide: they say what for or in what setting,
+    and go with the clause that says what is done."""
+    outline = outlines["shanghai-gov-report-2026"]
+    period = next(s for s in _slides(outline) if s.title == "“十五五”时期具有承前启后的重要地位")
+    assert "面对深刻复杂变化的发展环境，我们必须始终保持战略定力" in period.bullets
+    assert not [b for b in period.bullets if b.startswith(("面对", "围绕")) and "，" not in b]
