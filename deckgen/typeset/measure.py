@@ -1,7 +1,9 @@
 """Measure and lay out text with the theme's real fonts: widths, lines, heights.
 
-Widths come from Pillow (``ImageFont.truetype(path, size, index=...)`` and
-``getlength``) at a large reference size, cached per character, and scaled to
+Widths come from the font at a large reference size as Pillow measures them
+(``ImageFont.truetype(path, size, index=...)`` and ``getlength``; for CFF fonts
+such as Noto CJK, read from the font's advance table, which gives the same
+numbers: :mod:`deckgen.typeset.advances`), cached per character, and scaled to
 the point size. Each character is measured with the font the renderer will
 pick for it: CJK characters with the East-Asian font (``<a:ea>``), Latin
 letters with the Latin font (``<a:latin>``). Digits, spaces and punctuation
@@ -37,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from deckgen import cache
 from deckgen.records import field, record
 from deckgen.typeset.fonts import FontFile, find_font_file
+from deckgen.typeset.advances import UNITS_PER_EM, CffAdvances, cff_advances
 from deckgen.typeset.linebreak import is_cjk, wrap_spans
 
 if TYPE_CHECKING:
@@ -149,7 +152,7 @@ class _Face:
     family: str
     widths_em: dict[str, float] = field(default_factory=dict)
     path: str = ""  # the file the font came from, for messages
-    font: FreeTypeFace | None = None
+    font: CffAdvances | FreeTypeFace | None = None
     opened: bool = False  # whether ``font`` was loaded (or failed to)
     cache_key: str | None = None  # where its measured widths are kept between builds
     measured: dict[str, float] = field(default_factory=dict)  # widths measured from the file in this build
@@ -351,7 +354,7 @@ class Measurer:
     def _open(self, face: _Face) -> None:
         """Load a face's font file with Pillow (once); warn when there is none."""
         face.opened = True
-        face.font = _load_pillow_font(face.file) if face.file else None
+        face.font = _open_face(face.file) if face.file else None
         if face.font is None:
             self._warn_missing(face.family)
 
@@ -600,8 +603,14 @@ class FreeTypeFace:
         return self._public.getlength(text)
 
 
-def _load_pillow_font(font_file: FontFile) -> FreeTypeFace | None:
-    """Open a face with Pillow at the reference size; None if it fails."""
+def _open_face(font_file: FontFile) -> CffAdvances | FreeTypeFace | None:
+    """Open a face to measure at the reference size: a CFF font's advance table where
+    it gives Pillow's answers (:mod:`deckgen.typeset.advances`, ~7x faster), else
+    Pillow's FreeType face; None if it cannot be opened."""
+    if REFERENCE_SIZE_PX == UNITS_PER_EM:
+        advances = cff_advances(font_file.path, font_file.index)
+        if advances is not None:
+            return advances
     try:
         from PIL import _imagingft
 
@@ -621,7 +630,7 @@ def _load_pillow_font(font_file: FontFile) -> FreeTypeFace | None:
     return FreeTypeFace(public=public)
 
 
-def _measure_char_em(font: FreeTypeFace | None, char: str, cjk: bool) -> float:
+def _measure_char_em(font: CffAdvances | FreeTypeFace | None, char: str, cjk: bool) -> float:
     """Width of one character in em, from the font or the built-in table."""
     if font is not None:
         return font.getlength(char) / REFERENCE_SIZE_PX

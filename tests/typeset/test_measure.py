@@ -115,13 +115,13 @@ def test_faces_measure_exactly_as_pillows_imagefont_does():
     # (which imports PIL.Image, ~9 ms of a first build): the advances must be the same.
     from PIL import ImageFont
 
-    from deckgen.typeset.measure import REFERENCE_SIZE_PX, _load_pillow_font
+    from deckgen.typeset.measure import REFERENCE_SIZE_PX, _open_face
 
     faces = _installed_faces()
     assert faces, "no test fonts installed (fonts-noto-cjk, fonts-dejavu)"
     text = "Aa Mm1%，。、“”—…（）高质量发展X-2024年·WiFi"
     for font_file in faces:
-        ours = _load_pillow_font(font_file)
+        ours = _open_face(font_file)
         pillow = ImageFont.truetype(font_file.path, REFERENCE_SIZE_PX, index=font_file.index, layout_engine=ImageFont.Layout.BASIC)
         assert ours is not None
         assert [ours.getlength(ch) for ch in text] == [pillow.getlength(ch) for ch in text], font_file
@@ -130,10 +130,10 @@ def test_faces_measure_exactly_as_pillows_imagefont_does():
 def test_faces_open_through_imagefont_when_pillows_module_changes(monkeypatch):
     from PIL import _imagingft
 
-    from deckgen.typeset.measure import _load_pillow_font
+    from deckgen.typeset.measure import _open_face
 
     font_file = _installed_faces()[0]
-    direct = _load_pillow_font(font_file)
+    direct = _open_face(font_file)
 
     original = _imagingft.getfont
 
@@ -143,13 +143,13 @@ def test_faces_open_through_imagefont_when_pillows_module_changes(monkeypatch):
         return original(*args, **kwargs)
 
     monkeypatch.setattr(_imagingft, "getfont", changed)
-    fallback = _load_pillow_font(font_file)
+    fallback = _open_face(font_file)
     assert direct is not None and fallback is not None
     assert [fallback.getlength(ch) for ch in "Ab高，"] == [direct.getlength(ch) for ch in "Ab高，"]
 
 
 def test_a_missing_font_file_opens_no_face(tmp_path):
     from deckgen.typeset.fonts import FontFile
-    from deckgen.typeset.measure import _load_pillow_font
+    from deckgen.typeset.measure import _open_face
 
-    assert _load_pillow_font(FontFile(str(tmp_path / "gone.ttf"), 0)) is None
+    assert _open_face(FontFile(str(tmp_path / "gone.ttf"), 0)) is None
