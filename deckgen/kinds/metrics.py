@@ -31,6 +31,7 @@ CELL_INSETS = Insets(7.2, 7.2, 4.0, 4.0)
 # LibreOffice grows a table row to the font's natural line height (1.45 em for Noto
 # CJK) even under exact line spacing, so table text is pitched at least that much.
 TABLE_PITCH = 1.5
+TIGHT_TABLE_PITCH = 1.2
 # Short tables get roomy rows rather than a cramped block at the top of the slide.
 ROW_MIN_PT = 44.0
 #: A table whose pages hold at most this many rows each is short content: set at up
@@ -50,6 +51,11 @@ VALUE_SIZES = (60.0, 44.0)  # the card value's size range, largest first
 # (still half as large again as a table's figures; issue 16: KPI cards stay cards
 # at 4:3).
 NARROW_VALUE_MIN = 30.0
+# A slide of one KPI card: the card takes this share of the body's width (at least
+# LONE_CARD_MIN_W), its figure up to LONE_VALUE_PT.
+LONE_CARD_SHARE = 0.5
+LONE_CARD_MIN_W = 360.0
+LONE_VALUE_PT = 80.0
 NARROW_BODY = 700.0
 CARD_GAP = 20.0
 CARD_INSETS = Insets(14, 14, 10, 10)
@@ -305,6 +311,12 @@ def layout_kpi_cards(
     metrics = slide.metrics if metrics is None else metrics
     numbers = numbers or list(range(1, len(metrics) + 1))
     caption = card_caption(slide)
+    if len(metrics) == 1 and not snug:
+        # A lone figure is not a banner across the slide: one card of a share of the
+        # body's width, its figure set larger, in the middle.
+        lone_w = max(body.w * LONE_CARD_SHARE, min(body.w, LONE_CARD_MIN_W))
+        body = Rect(body.x + (body.w - lone_w) / 2, body.y, lone_w, body.h)
+        max_value_pt = LONE_VALUE_PT
     fits = []
     # A strip over a table or checklist is one row that reads neatly, or nothing.
     grids = [(len(metrics), 1)] if snug else _card_grids(len(metrics), body.w > NARROW_BODY)
@@ -431,7 +443,7 @@ def _fit_cards(
     neat = all(ts.count_lines(s[0], card_w, insets) <= 2 and all(ts.count_lines(x, card_w, insets) == 1 for x in s[1:]) for s in specs)
     heights = [ts.height(s, card_w, insets) for s in specs]
     text_h = max(heights)
-    for value_pt in sizes_down(min(max_value_pt, VALUE_SIZES[0]), min_value_pt, 2.0):
+    for value_pt in sizes_down(max_value_pt if max_value_pt == LONE_VALUE_PT else min(max_value_pt, VALUE_SIZES[0]), min_value_pt, 2.0):
         stacked = []
         for i, m in enumerate(metrics):
             if value_width(m, value_pt) <= inner * 0.95:
@@ -607,7 +619,7 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
 
     def row_height(cells: list[str], size: float, bold: bool) -> float:
         return max(
-            ts.height([Spec(t or " ", size, bold=bold, pitch=TABLE_PITCH)], w, CELL_INSETS)
+            ts.height([Spec(t or " ", size, bold=bold, pitch=pitch)], w, CELL_INSETS)
             for t, w in zip(cells, widths(size))
         )
 
@@ -615,12 +627,13 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
         """How many lines each cell (header first) takes at ``size``."""
         texts = [(c.title, True) for c in columns] + [(c.cells[r], False) for r in range(n_rows) for c in columns]
         col_w = widths(size) * (n_rows + 1)
-        return [ts.count_lines(Spec(t or " ", size, bold=bold, pitch=TABLE_PITCH), w, CELL_INSETS) for (t, bold), w in zip(texts, col_w)]
+        return [ts.count_lines(Spec(t or " ", size, bold=bold, pitch=pitch), w, CELL_INSETS) for (t, bold), w in zip(texts, col_w)]
 
     def all_heights(size: float) -> tuple[float, list[float]]:
         head = row_height([c.title for c in columns], size, True)
         return head, [row_height([c.cells[r] for c in columns], size, False) for r in range(n_rows)]
 
+    pitch = TABLE_PITCH  # the tables' line pitch, closer for a long table split over slides
     sizes = sizes_down(size_range.max_pt, size_range.min_pt)
     # A size at which a figure would break across lines is no candidate (unless none is better).
     sizes = [s for s in sizes if figures_fit(ts, columns, s, body.w, measured=measured)] or [size_range.min_pt]
@@ -648,7 +661,14 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
         paged = balanced_pages(hs, 0.0, body.h - head, max_per_page=SHORT_TABLE_ROWS)
         if len(paged) == 2:
             groups = paged
-    short = alone and max(len(g) for g in groups) <= SHORT_TABLE_ROWS
+    # A table split over slides with more than a few rows a page (the Zhejiang report's
+    # seventeen 扩大内需 indicators, nine and eight a page, were set at 18 pt where its
+    # other tables have 21–24 pt): its lines set closer, so the type can be larger,
+    # and then set as a short table is, as large as every page allows, rows spread.
+    split_long = alone and len(groups) > 1 and max(len(g) for g in groups) > SHORT_TABLE_ROWS
+    if split_long:
+        pitch = TIGHT_TABLE_PITCH
+    short = alone and (max(len(g) for g in groups) <= SHORT_TABLE_ROWS or split_long)
     if short:
         # Pages of a few rows each: as large as every page allows, up to body size,
         # while no cell takes more lines than at the table's own size.
@@ -681,7 +701,7 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
     result = Pages(at_minimum=chosen <= size_range.min_pt)
     for group in groups:
         header_cells = [
-            Cell(ts.paras([Spec(c.title, chosen, True, theme.color("on_primary"), align=c.align, pitch=TABLE_PITCH)]), theme.color("primary"))
+            Cell(ts.paras([Spec(c.title, chosen, True, theme.color("on_primary"), align=c.align, pitch=pitch)]), theme.color("primary"))
             for c in columns
         ]
         table_rows = [header_cells]
@@ -691,7 +711,7 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
             for k, c in enumerate(columns):
                 figure = c.role == "figure"
                 color = theme.color("primary_dark") if figure else theme.color("text")
-                paras = ts.paras([Spec(c.cells[i], chosen, figure, color, align=c.align, pitch=TABLE_PITCH)])
+                paras = ts.paras([Spec(c.cells[i], chosen, figure, color, align=c.align, pitch=pitch)])
                 if aligned[k] and c.cells[i].strip():
                     paras[0].decimal_tab_pt = _decimal_tab(ts, c, col_w[k], chosen)
                 cells.append(Cell(paras, fill))

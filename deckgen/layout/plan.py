@@ -464,6 +464,7 @@ def _lead_box(
     align: str = "left",
     insets: Insets = LEAD_INSETS,
     keep: float = 0.0,
+    at_least: float = 0.0,
     role: str = "body",
     themed: bool = True,
     largest: float = LEAD_MAX_PT,
@@ -471,13 +472,13 @@ def _lead_box(
     """The part's lead (its key sentence) under the divider's title, as tall as its
     lines: at the largest size (from :data:`LEAD_MAX_PT` down to the body minimum) that
     leaves ``keep`` points of ``room`` free (for the agenda progress under it), else
-    the largest that fits ``room``. None, with a finding, when it does not fit even
+    ``at_least`` points (a shorter progress), else the largest that fits ``room``. None, with a finding, when it does not fit even
     at the minimum size. ``themed`` sets the theme's text colour; on a template the
     lead takes the colour of the ``role`` it is set in, as the label beside it does."""
     theme = ts.theme
     text = part.lead or ""
     sizes = list(sizes_down(max(largest, theme.size("body").min_pt), theme.size("body").min_pt))
-    for spare in (keep, 0.0):
+    for spare in (keep, at_least, 0.0):
         for size in sizes:
             spec = Spec(text, size, color=theme.color("text") if themed else None, align=align, pitch=LEAD_PITCH)
             need = ts.height([spec], room.w, insets)
@@ -564,15 +565,24 @@ def _template_divider(ts: Typesetter, frame: Frame, deck: Deck, index: int, find
         bottom = min([r.y for r in (frame.footer, frame.number) if r is not None and r.y > held.y] + [held.bottom, frame.height * 0.92])
         start = held.y + need + 16
         if part.lead:
-            # The key sentence under the label, the parts after it where room is left.
+            # The key sentence under the label, the parts after it where room is left:
+            # a long lead is set smaller (down to the body's smallest size) rather than
+            # leave no room for two parts, the one before and this one.
             room = Rect(held.x, held.y + need + 12, held.w, bottom - held.y - need - 12 - 8)
-            lead = _lead_box(ts, part, room, findings, align=align, insets=label_insets, keep=16 + 26 * min(total, 3), role="label", themed=False)
-            start = lead.rect.bottom + 16 if lead is not None else start
+            lead = _lead_box(
+                ts, part, room, findings, align=align, insets=label_insets,
+                keep=16 + 26 * min(total, 3), at_least=8 + PROGRESS_TIGHT_ROW * min(total, PROGRESS_MIN_ROWS), role="label", themed=False,
+            )
+            if lead is not None:
+                roomy = bottom - lead.rect.bottom - 16 - 8 >= PROGRESS_ROW * min(total, 3)
+                start = lead.rect.bottom + (16 if roomy else 8)
         region = Rect(held.x, start, held.w, bottom - start - 8)
-        if region.h >= 26 * min(total, 3) or lead is not None:
+        if region.h >= PROGRESS_TIGHT_ROW * min(total, PROGRESS_MIN_ROWS) or lead is not None:
             held = Rect(held.x, held.y, held.w, need)
-        if region.h >= 26 * min(total, 3):
-            progress = _progress(body_ts, deck, index, region)
+        if region.h >= PROGRESS_TIGHT_ROW * min(total, PROGRESS_MIN_ROWS):
+            # Rows a little closer only where a long lead leaves room for no more.
+            tight = region.h < PROGRESS_ROW * min(total, PROGRESS_MIN_ROWS)
+            progress = _progress(body_ts, deck, index, region, row_min=PROGRESS_TIGHT_ROW if tight else PROGRESS_ROW)
     if part.lead and lead is None and stage is None:
         said = Rect(held.x, held.y, held.w, ts.height([label], held.w, label_insets)) if held is not None else None
         lead_insets = label_insets if said is not None else insets
@@ -663,16 +673,19 @@ def _numeral_over_title(ts: Typesetter, frame: Frame, title: Rect, need: float) 
 
 DIVIDER_ICON_PT = 52.0
 PROGRESS_ROWS = 7  # a divider shows at most this many agenda entries around the current one
+PROGRESS_MIN_ROWS = 2  # fewer than this (the current part alone) says nothing: no progress
+PROGRESS_ROW = 26.0  # the least height of a progress row (18 pt text)
+PROGRESS_TIGHT_ROW = 23.0  # … under a long lead that leaves room for two rows only so
 
 
-def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect, *, most: int = PROGRESS_ROWS) -> list:
+def _progress(ts: Typesetter, deck: Deck, index: int, box: Rect, *, most: int = PROGRESS_ROWS, row_min: float = PROGRESS_ROW) -> list:
     """The agenda with the current part highlighted, at most ``most`` entries around
-    it: where we are in the talk."""
+    it, each at least ``row_min`` points tall: where we are in the talk."""
     theme = ts.theme
     n = len(deck.parts)
-    if box.h < 26:
+    if box.h < row_min:
         return []  # a very long part title took the room
-    shown = min(n, most, int(box.h // 26))
+    shown = min(n, most, int(box.h // row_min))
     first = min(max(0, index - shown // 2), n - shown)
     row_h = min(30.0, box.h / max(1, shown))
     size = 18.0

@@ -26,9 +26,9 @@ from deckgen.speech.markers import cn_number
 from deckgen.speech.metadata import on_behalf_of, read_metadata
 from deckgen.speech.metrics import Metric, extract_metrics
 from deckgen.speech.sentences import bare, clauses, sentences
-from deckgen.speech.titles import distinct_titles
+from deckgen.speech.titles import distinct_titles, weigh_statements
 from deckgen.speech.variety import vary_layouts
-from deckgen.speech.structure import Annex, Container, DashRun, ItemRun, Para, Speech
+from deckgen.speech.structure import ADDRESSED_RE, LOOK_BACK_RE, Annex, Container, DashRun, ItemRun, Para, Speech
 
 _FOCUS_ANNOUNCE_RE = re.compile(
     r"(?:重点)?(?:抓好|做好|抓|推进|落实)(?:以下|如下|好)?(?P<n>[一二三四五六七八九十两几]+)(?:个)?方面(?:的)?(?:重点)?(?:工作|任务)"
@@ -85,6 +85,8 @@ class _Builder:
             self.place_annex(annex, data["parts"], closing)
         fold_situations(data["parts"])
         lead_dividers(data["parts"])
+        weigh_statements(data["parts"])
+        merge_lone_targets(data["parts"])
         said_once(data["parts"])
         distinct_titles(data["parts"])
         vary_layouts(data["parts"])
@@ -272,7 +274,8 @@ class _Builder:
                 intro = [pending.pop()]
             if isinstance(block, ItemRun) and group_like and last_run_slide is None:
                 intro, pending = pending, []
-            last_run_slide = self.flush(pending, out, last_run_slide, run_title, topics=not group_like)
+            seen_groups = any(g in container.body[: container.body.index(block)] for g in groups) and not group_like
+            last_run_slide = self.flush(pending, out, last_run_slide, run_title, topics=not group_like, after_groups=seen_groups)
             pending = []
             if isinstance(block, Container):
                 thin = not focus and _all_thin(groups)
@@ -295,19 +298,27 @@ class _Builder:
                 lead = headline.common_lead(block.points)
                 out.extend(S.metrics_slides(rows, block.sources, f"{lead}主要指标" if lead else "", self.year, self.result_year))
                 last_run_slide = slide
-        self.flush(pending, out, last_run_slide, run_title, topics=not group_like or len(pending) > 1)
+        self.flush(pending, out, last_run_slide, run_title, topics=not group_like or len(pending) > 1, after_groups=bool(groups) and not group_like)
         slides = [s for s in out if s]
         if group_like and container.heading and slides:
             slides[0]["notes"] = S.notes_of([container.heading]) + slides[0]["notes"]
         return slides
 
     def flush(
-        self, pending: list[str], out: list[dict | None], last_run_slide: dict | None, title: str, *, topics: bool = True
+        self,
+        pending: list[str],
+        out: list[dict | None],
+        last_run_slide: dict | None,
+        title: str,
+        *,
+        topics: bool = True,
+        after_groups: bool = False,
     ) -> dict | None:
         """Place pending paragraphs; returns the slide later trailing paragraphs join.
 
         Salutations (各位代表！) are spoken, never shown: they go to the notes of the
-        slide of the paragraphs they open.
+        slide of the paragraphs they open. ``after_groups``: the paragraphs follow the
+        part's （一）… groups, where 过去一年，… starts a passage of its own.
         """
         if not pending:
             return last_run_slide
@@ -361,8 +372,17 @@ class _Builder:
             elif topic and not statement_paras:
                 topic_paras.append(paragraph)
                 topic_of[paragraph] = topic
+            elif after_groups and _looks_back(paragraph) and (passage := S.look_back(paragraph)):
+                # 过去一年，… after the groups: a passage of its own, not the key sentence
+                # of the paragraphs around it.
+                close_statement()
+                out.append(passage)
             else:
                 close_topics()
+                if statement_paras and (ADDRESSED_RE.match(paragraph) or ADDRESSED_RE.match(statement_paras[0])):
+                    # 各位代表，支持国防和军队现代化建设是我们义不容辞的责任。… then 大道至简，
+                    # 实干为要。…: a paragraph that turns to the hall says something of its own.
+                    close_statement()
                 statement_paras.append(paragraph)
         close_statement()
         return None
@@ -488,6 +508,17 @@ class _Numbered:
         self.text = text
 
 
+def _looks_back(paragraph: str) -> bool:
+    """过去一年，…: a paragraph that looks back on the year again, in a first sentence
+    too long to title its own slide (one short, 过去一年，中国特色大国外交取得新成就。,
+    is the heading of what follows)."""
+    said = sentences(paragraph)
+    return bool(LOOK_BACK_RE.match(paragraph)) and bool(said) and len(bare(said[0])) > LOOK_BACK_HEADING_MAX
+
+
+LOOK_BACK_HEADING_MAX = 30
+
+
 def _numbered(paragraph: str) -> _Numbered | None:
     """一、提高低保…。 / 1.…: a numbered heading of an annex, without its number."""
     match = _NUMBERED_RE.match(paragraph)
@@ -572,10 +603,14 @@ def _group_tables(group_title: str, slides: list[dict]) -> list[dict]:
 
 
 def _all_thin(groups: list[Container]) -> bool:
-    """True when every group is a heading and at most one paragraph (no items, points)."""
+    """True when every group is a heading and at most one paragraph (no items, points).
+
+    A paragraph that sets headings of its own (提升科技创新质效。完善…。加快人工智能创新
+    发展。…) is not thin: its group shows them as items."""
     return len(groups) >= 2 and all(
         all(isinstance(b, Para) for b in g.body)
         and sum(1 for b in g.body if isinstance(b, Para) and not b.spoken_only) <= 1
+        and not any(len(S.run_in_sections(b.text)) >= 2 for b in g.body if isinstance(b, Para))
         for g in groups
     )
 
@@ -748,3 +783,52 @@ def _expanded_points(slides: list[dict]) -> list[dict]:
         if all(details):
             out.extend(d for d in details if d)  # parallel points, parallel slides: each or none
     return out
+
+
+# A target said on its own joins the part's other targets (issue 16, fifth round). The
+# Zhejiang report names its 2030 targets (居民人均可支配收入9万元左右, 常住人口城镇化率
+# 78%左右) where it states the plan's goals, and one more (海洋生产总值占GDP比重14%左右)
+# in the middle of a task group: a slide of one lone KPI card. A target whose slide
+# would hold it alone joins the nearest earlier table of targets in the same part; its
+# notes stay where they were said, with the slide before it.
+LONE_TARGET_HOST_MAX = 6  # KPI cards a slide shows as cards before they become a table
+_TARGETS = "目标"  # in the title of a table of targets (2030年主要预期目标, “十五五”时期主要目标)
+
+
+def merge_lone_targets(parts: list[dict]) -> None:
+    """Move, in place, every one-figure table of targets into the nearest earlier
+    table of targets of its part that has room for one more card; the lone slide's
+    notes join the slide before it."""
+    for part in parts:
+        slides = part.get("slides", [])
+        index = 1
+        while index < len(slides):
+            slide = slides[index]
+            host = _host(slides[:index]) if _lone_target(slide) else None
+            if host is None:
+                index += 1
+                continue
+            host["metrics"].append(slide["metrics"][0])
+            previous = slides[index - 1]
+            previous["notes"] = previous.get("notes", "") + slide.get("notes", "")
+            del slides[index]
+
+
+def _lone_target(slide: dict) -> bool:
+    return _table_of_targets(slide) and len(slide["metrics"]) == 1
+
+
+def _table_of_targets(slide: dict) -> bool:
+    return (
+        slide.get("kind") == "metrics"
+        and _TARGETS in slide.get("title", "")
+        and not slide.get("columns")
+        and slide.get("style") in (None, "auto", "cards")
+    )
+
+
+def _host(before: list[dict]) -> dict | None:
+    for slide in reversed(before):
+        if _table_of_targets(slide):
+            return slide if len(slide["metrics"]) < LONE_TARGET_HOST_MAX else None
+    return None

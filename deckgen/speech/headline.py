@@ -271,6 +271,17 @@ _TOPIC_NOT_RE = re.compile(r"^(?:同志们|各位|我们|这(?!是)|那|但|而|
 
 
 _MARKER_RE = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[，、])")
+# 重点产业进一步提升能级、优化布局: a subject and what became of it, in two aims joined
+# by 、. Not a list of short phrases (推迟开学、灵活复工、错峰出行): the subject and its
+# first aim are longer than a phrase of the list.
+_PAIRED_AIMS_RE = re.compile(r"^(?P<first>[^、]{6,})、(?P<second>[^、]{2,6})$")
+
+
+def _paired_aims(topic: str) -> str:
+    """``topic`` with the 、 of two paired aims taken out, so it is read as one topic."""
+    match = _PAIRED_AIMS_RE.match(topic)
+    return f"{match.group('first')}{match.group('second')}" if match else topic
+
 
 
 def topic_of(paragraph: str, *, longest: int = TOPIC_MAX) -> str:
@@ -286,7 +297,7 @@ def topic_of(paragraph: str, *, longest: int = TOPIC_MAX) -> str:
     first = parts[0]
     # ——必须坚持人民至上。/（二）建设现代化产业体系。: the point, not its marker.
     topic = _MARKER_RE.sub("", bare(first).rstrip("。！").lstrip("—－-"))
-    if not first.endswith(("。", "！")) or not 4 <= len(topic) <= longest or _TOPIC_NOT_RE.search(topic):
+    if not first.endswith(("。", "！")) or not 4 <= len(topic) <= longest or _TOPIC_NOT_RE.search(_paired_aims(topic)):
         return ""
     if len(bare("".join(parts[1:]))) < 20:
         return ""

@@ -12,7 +12,7 @@ import re
 from deckgen.speech import headline, markers
 from deckgen.speech.metrics import Metric
 from deckgen.speech.sentences import bare, clauses, is_setting, sentences
-from deckgen.speech.structure import Container, DashRun, Item, ItemRun, Para
+from deckgen.speech.structure import TAIL_TITLE, TAIL_TOPIC_MIN, TAIL_TOPICS, Container, DashRun, Item, ItemRun, Para, passage_title
 
 # Bullets per slide when paragraphs are turned into bullets; more would not be read.
 BULLETS_PER_SLIDE = 6
@@ -440,6 +440,22 @@ def clause_bullets(title: str, paragraph: str, notes: list[str]) -> dict | None:
     return {"kind": "bullets", "title": title, "bullets": lines[: BULLETS_PER_SLIDE], "notes": notes_of(notes)}
 
 
+def look_back(paragraph: str) -> dict | None:
+    """A passage that looks back on the whole year again after the last group
+    (过去一年，民族宗教、外事侨务、港澳台……等工作有力推进，……): a bullet per clause, titled
+    by what it speaks of (其他重要工作 when it names several fields, 政府自身建设 when
+    one), else by what its first sentence says was done; None with fewer than two."""
+    fields = [title for title, _, cue in TAIL_TOPICS.values() if len(cue.findall(paragraph)) >= TAIL_TOPIC_MIN]
+    title = fields[0] if len(fields) == 1 else TAIL_TITLE if fields else passage_title(paragraph)
+    lines = [WE_MUST_RE.sub("", c) for sentence in sentences(paragraph) for c in clauses(sentence) if not is_setting(c)]
+    # Its clauses are lists of fields (退役军人事务、审计统计、……等工作成效明显): a bullet
+    # may take two lines.
+    lines = [line for line in lines if 4 <= len(line) <= 2 * headline.HEADLINE_MAX and bare(line) != title]
+    if not title or len(lines) < 2:
+        return None
+    return {"kind": "bullets", "title": title, "bullets": lines[:BULLETS_PER_SLIDE], "notes": notes_of([paragraph])}
+
+
 def point_detail(title: str, text: str, *, spoken_as: str) -> dict | None:
     """A point's own slide: what it goes on to say after its headline sentence.
 
@@ -496,5 +512,7 @@ def _spoken_lines(rest: list[str]) -> list[str]:
     return lines
 
 
-_SETTING_RE = re.compile(r"^[^，]{0,10}在[^，]{1,10}[中时后前下上里]$")
+# xx邮政在发展中, 面对深刻复杂变化的发展环境, 围绕推动高质量发展首要任务……: a clause
+# that only sets the scene or the aim, carried into the clause after it.
+_SETTING_RE = re.compile(r"^(?:[^，]{0,10}在[^，]{1,10}[中时后前下上里]|面对[^，]{2,16}|围绕[^，]{2,30})$")
 _CONNECTIVE_RE = re.compile(r"^(?:还是|都是|也是|而是|并且|而且|但是?|却|就|才|从而|进而|以便|使|让|否则|因此|所以)")

@@ -16,7 +16,7 @@ from deckgen.records import field, record
 from deckgen.speech import markers
 from deckgen.speech.markers import ItemMarker
 from deckgen.speech.metadata import is_metadata_line
-from deckgen.speech.sentences import bare, sentences
+from deckgen.speech.sentences import bare, is_setting, sentences
 
 
 @record
@@ -272,7 +272,8 @@ def passage_title(paragraph: str) -> str:
     ``我们要全面贯彻党的民族政策，…`` -> ``全面贯彻党的民族政策``.
     """
     first = sentences(paragraph)[0] if sentences(paragraph) else paragraph
-    pieces = [bare(c) for c in re.split(r"[，,；;：:]", first) if bare(c)]
+    # 过去一年，我们坚决贯彻……: the time it looks back on is no title.
+    pieces = [bare(c) for c in re.split(r"[，,；;：:]", first) if bare(c) and not is_setting(bare(c))]
     for piece in reversed(pieces) if len(pieces) > 1 and len(pieces[-1]) <= 20 and re.search(r"必须|要", pieces[-1]) else pieces:
         text = re.sub(r"^(?:我们|各级政府|政府)?(?:必须|要|务必|一定要)?", "", piece)
         if 4 <= len(text) <= 20:
@@ -313,6 +314,8 @@ def _is_marker(paragraph: str) -> bool:
     )
 
 
+ADDRESSED_RE = re.compile(r"^(?:各位代表|各位委员|同志们)[，,]")
+LOOK_BACK_RE = re.compile(r"^(?:过去一年|一年来|过去的一年)[，,]")
 _RUN_IN_SALUTATION_RE = re.compile(r"^(?P<salutation>(?:各位代表|同志们|各位委员|各位同志)[！!])(?P<rest>\S.*)$")
 
 
@@ -378,6 +381,12 @@ class _Reader:
                 self.salutation = Para(paragraph, spoken_only=True)
                 self.container.body.append(self.salutation)
                 continue
+            if self.group is not None and self.group.body and (ADDRESSED_RE.match(paragraph) or LOOK_BACK_RE.match(paragraph)):
+                # 各位代表，蓝图已绘就，奋进正当时。…: turning to the hall again closes the
+                # group; what follows is said to the part (its closing call), not the group.
+                # So does looking back on the whole year again (过去一年，民族宗教、外事侨务…
+                # 工作有力推进 after the last group of a review).
+                self.group = None
             self._resume(paragraph)
             if self._heading_item(paragraph, following):
                 continue

@@ -7,6 +7,9 @@ carries is replaced by what its own slide holds: the topic its paragraph opens w
 (内需拉动明显增强), else the part's title with the slide's first point or figure
 (2018年工作回顾：发展新动能快速成长). A slide that continues the one before it, on
 the same subject, says （续）.
+
+Before that, a statement whose sentence only heads its paragraph becomes the points
+slide that sentence titles (:func:`weigh_statements`).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import re
 
 from deckgen.speech.headline import key_sentence, topic_of
 from deckgen.speech.markers import cn_number, dash_point
-from deckgen.speech.sentences import bare, clauses, is_setting, sentences, without_setting
+from deckgen.speech.sentences import bare, clauses, is_setting, sentences, without_address, without_setting
 from deckgen.speech.slides import point_detail
 from deckgen.typeset.words import splits_word
 
@@ -48,7 +51,7 @@ def distinct_titles(parts: list[dict]) -> None:
                 # Taken, or the slide's own first point again (基本民生保障水平持续提升
                 # over 基本民生保障水平持续提升, 教育卫生服务提质增效).
                 own = _own_title(slide, title, seen, before=said_before)
-                headed = _topic_slide(slide) if slide.get("kind") == "statement" and _says_nothing(own) else None
+                headed = heading_slide(slide) if slide.get("kind") == "statement" and _says_nothing(own) else None
                 if headed is not None and _key(headed["title"]) not in seen:
                     # Nothing names the sentence because it is a heading itself (“十四五”
                     # 发展成就来之不易。根本在于……): its paragraph's slide, titled by it.
@@ -68,20 +71,23 @@ def _says_nothing(title: str) -> bool:
     return title.endswith(f"：{OVERVIEW}") or bool(re.search(r"（[二三四五六七八九十\d]+）$", title))
 
 
-def _topic_slide(statement: dict) -> dict | None:
+def heading_slide(statement: dict) -> dict | None:
     """The slide of the paragraph a statement's sentence opens, when the paragraph goes
-    on: titled by that sentence (without its setting, 过去一年), its points what the
-    paragraph goes on to say; the statement's notes kept. None otherwise."""
+    on: titled by that sentence (without its address and setting, 各位代表，过去一年，),
+    its points what the paragraph goes on to say; the statement's notes kept. None
+    otherwise."""
     shown = bare(statement.get("text", ""))
     for line in statement.get("notes", "").split("\n"):
         said = sentences(line)
         if len(said) < 2 or not shown or shown not in bare(said[0]):
             continue
-        title = bare(without_setting(bare(said[0])))
+        title = bare(without_setting(bare(without_address(said[0]))))
         rest = [sentence for sentence in said[1:] if not _THANKS_RE.search(sentence)]  # thanks are spoken, not shown
         if len(title) > TITLE_MAX or not rest or _ENUMERATED_RE.search("".join(rest)):
             return None  # 一是……二是……: points cut from clauses would split its items
         slide = point_detail(title, said[0] + "".join(rest), spoken_as=line)
+        if slide is not None and len(rest) == 1 and len(slide["bullets"]) < 3:
+            slide = None  # 这是……的结果，是……的结果: one sentence, said whole
         if slide is None:
             # One sentence more (成绩来之不易。这是全市人民团结奋斗的结果。): the statement
             # is that sentence, under the heading it explains.
@@ -114,6 +120,9 @@ def _own_title(slide: dict, taken: str, seen: set[str], *, before: str = "") -> 
     if entries >= ASPECTS_MIN:
         # 八个方面 of a review: the list's size, not its first entry, says what it holds.
         candidates.append(f"{lead}：{_number(entries)}个方面")
+        # 提出了今后五年经济社会发展的主要任务，突出了以下四个方面: under a part title too
+        # long to lead, what the list was announced as.
+        candidates += [f"{m.group('what')}：{_number(entries)}个方面" for m in _ASPECTS_OF_RE.finditer(before)][-1:]
     candidates += [topic_of(line) for line in slide.get("notes", "").split("\n")[:2] if line]
     if slide.get("kind") == "statement":
         candidates += statement_titles(slide.get("text", "")) + _aim(slide.get("text", "")) + _acted_on(slide.get("text", ""))
@@ -306,6 +315,7 @@ def _tail(rest: str) -> str:
 
 
 # 必须牢牢把握以下重大原则：the list's own name for what it holds.
+_ASPECTS_OF_RE = re.compile(r"(?P<what>主要任务|重点任务|主要目标|重点工作|主要举措)[^。]{0,8}以下[一二三四五六七八九十几]个方面")
 _ANNOUNCED_RE = re.compile(r"(?:把握|坚持|做到|遵循|抓好|做好)以下(?:几[个项条点])?([^，。：；]{2,8}?)[：:。]")
 
 
@@ -360,3 +370,45 @@ def _number(count: int) -> str:
 
 def _ordinal(number: int) -> str:
     return _DIGITS[number - 1] if number <= 10 else str(number)
+
+
+# -- statements only for sentences a speaker would put up alone (issue 16 item 5) ----
+#
+# A statement slide sets one sentence large. A report's paragraph often opens with a
+# sentence that names what it goes on to tell (过去一年，坚如磐石的军政军民团结巩固发展。
+# 跨军地改革持续深化，……; “十五五”时期具有承前启后的重要地位。2035年上海要……): set
+# alone, that sentence hides everything the paragraph says. Such a statement becomes
+# the paragraph's points slide, titled by the sentence (:func:`heading_slide`). A call
+# to act (我们要……, 积极促进……) and the year's overall requirement keep their statement.
+
+# 我们要……, 必须……, 让我们……, 积极促进乡镇企业……的发展, 继续积极、合理、有效地利用
+# 外资: a call to act, which a speaker puts up alone.
+_CALL_RE = re.compile(
+    r"^(?:[^，。]{0,8}[，,])?(?:我们)?(?:要|必须|务必|让我们|一定要|积极|继续|大力|努力|坚持|加强|加快|推进|推动|促进|深化)"
+)
+# 做好今年工作的总体要求, 主要目标: a statement a speaker puts up under its name.
+_NAMED_RE = re.compile(r"要求|目标|指导思想|总基调|任务")
+
+
+def weigh_statements(parts: list[dict]) -> None:
+    """Replace, in place, each statement of ``parts`` whose sentence only heads its
+    paragraph by the paragraph's points slide (bullets titled by the sentence, the
+    statement's notes kept). Statements that call to act, are named for what they set
+    (总体要求, 目标) or head no paragraph that goes on stay."""
+    for part in parts:
+        slides = part.get("slides", [])
+        for index, slide in enumerate(slides):
+            if slide.get("kind") != "statement" or _weighty(slide):
+                continue
+            points = heading_slide(slide)
+            if points is not None and points.get("kind") == "bullets":
+                slides[index] = points
+
+
+def _weighty(statement: dict) -> bool:
+    text = bare(without_address(statement.get("text", "")))
+    if _CALL_RE.match(text) or _NAMED_RE.search(statement.get("title", "")):
+        return True
+    # 蓝图已绘就，奋进正当时。我们要……新业绩！: a paragraph that ends on a rallying cry.
+    said = [line for line in statement.get("notes", "").split("\n") if text and text in bare(line)]
+    return any(line.rstrip().endswith(("！", "!")) for line in said)

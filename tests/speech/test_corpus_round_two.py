@@ -68,8 +68,11 @@ def test_statements_are_titled_by_what_they_say(outlines):
     # Whole, not 期我省经济社会发展的指导思想: the part's opening sentence, on its divider.
     assert leads["guangdong-gov-report-2026"]["“十五五”时期是基本实现社会主义现代化夯实基础、全面发力的关键时期"] == "“十五五”时期的主要目标和重点任务"
     shanghai = titles["shanghai-gov-report-2026"]
-    # The armed forces, not 持续加强政府自身建设：概述.
-    assert shanghai["过去一年，坚如磐石的军政军民团结巩固发展"] == "军政军民团结"
+    # The armed forces, not 持续加强政府自身建设：概述; and not set alone (issue 16, fifth
+    # round): the sentence titles the points its paragraph goes on to make.
+    assert "过去一年，坚如磐石的军政军民团结巩固发展" not in shanghai
+    armed = [s for s in _slides(outlines["shanghai-gov-report-2026"][1]) if s.title == "坚如磐石的军政军民团结巩固发展"]
+    assert [s.kind for s in armed] == ["bullets"]
     # The year's overall requirement keeps its own slide under that name.
     assert shanghai["着力稳就业、稳企业、稳市场、稳预期"] == "做好今年工作的总体要求"
     generic = [t for deck in titles.values() for t in deck.values() if re.search(r"概述$|（[二三四五]）$", t)]
