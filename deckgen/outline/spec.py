@@ -7,121 +7,69 @@ and the docs describe it. Each field carries a one-line docstring.
 
 from __future__ import annotations
 
-from typing import NoReturn
-
-from deckgen.records import FrozenRecordError
+from deckgen.records import field, record
 
 
-class _Spec:
-    """Plain immutable data, compared and hashed by its fields and shown with them,
-    as ``@dataclass(frozen=True)`` made it, but without generating code when
-    imported (every build imports this module: that took ~4 ms)."""
-
-    _names: tuple[str, ...] = ()
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, name) for name in self._names)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, _Spec)
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self._names)})"
-
-    def __setattr__(self, name: str, value: object) -> NoReturn:
-        raise FrozenRecordError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> NoReturn:
-        raise FrozenRecordError(f"cannot delete field {name!r}")
-
-    def _set(self, **values: object) -> None:
-        for name, value in values.items():
-            object.__setattr__(self, name, value)
-
-
-class Text(_Spec):
+@record(frozen=True)
+class Text:
     """A piece of text. Numbers and dates written without quotes are taken as text."""
 
-    _names = ("multiline",)
     json_type = "string"
-    multiline: bool
-
-    def __init__(self, multiline: bool = False) -> None:
-        self._set(multiline=multiline)
+    multiline: bool = False
 
 
-class Value(_Spec):
+@record(frozen=True)
+class Value:
     """A figure: a number, or text such as ``X`` (placeholder), ``约X`` or ``X-X``."""
 
     json_type = ("string", "number")
 
 
-class Choice(_Spec):
+@record(frozen=True)
+class Choice:
     """One word out of ``options`` (e.g. a metrics slide's ``style``)."""
 
-    _names = ("options",)
     json_type = "string"
-    options: tuple[str, ...]
-
-    def __init__(self, options: tuple[str, ...] = ()) -> None:
-        self._set(options=options)
+    options: tuple[str, ...] = ()
 
 
-class Integer(_Spec):
+@record(frozen=True)
+class Integer:
     """A whole number from ``minimum`` to ``maximum``."""
 
-    _names = ("minimum", "maximum")
     json_type = "integer"
-    minimum: int
-    maximum: int
-
-    def __init__(self, minimum: int = 1, maximum: int = 9999) -> None:
-        self._set(minimum=minimum, maximum=maximum)
+    minimum: int = 1
+    maximum: int = 9999
 
 
-class ListOf(_Spec):
+@record(frozen=True)
+class ListOf:
     """A list of ``item``; at least ``min_items`` long."""
 
-    _names = ("item", "min_items", "max_items")
     item: object
-    min_items: int
-    max_items: int | None
-
-    def __init__(self, item: object, min_items: int = 0, max_items: int | None = None) -> None:
-        self._set(item=item, min_items=min_items, max_items=max_items)
+    min_items: int = 0
+    max_items: int | None = None
 
 
-class Field(_Spec):
+@record(frozen=True)
+class Field:
     """One key of a mapping."""
 
-    _names = ("name", "type", "doc", "required")
     name: str
     type: object
     doc: str
-    required: bool
-
-    def __init__(self, name: str, type: object, doc: str, required: bool = False) -> None:  # noqa: A002 - the field's name
-        self._set(name=name, type=type, doc=doc, required=required)
+    required: bool = False
 
 
-class Mapping(_Spec):
+@record(frozen=True)
+class Mapping:
     """A mapping with known keys. ``shorthand`` names the field a bare string fills."""
 
-    _names = ("name", "fields", "doc", "shorthand", "one_of")
     name: str
     fields: tuple[Field, ...]
-    doc: str
-    shorthand: str | None
-    one_of: tuple[str, ...]  # at least one of these keys must be given
-
-    def __init__(self, name: str, fields: tuple[Field, ...], doc: str = "", shorthand: str | None = None, one_of: tuple[str, ...] = ()) -> None:
-        self._set(name=name, fields=fields, doc=doc, shorthand=shorthand, one_of=one_of)
+    doc: str = ""
+    shorthand: str | None = None
+    one_of: tuple[str, ...] = ()  # at least one of these keys must be given
 
     def field(self, name: str) -> Field | None:
         for f in self.fields:
@@ -130,17 +78,14 @@ class Mapping(_Spec):
         return None
 
 
-class Tagged(_Spec):
+@record(frozen=True)
+class Tagged:
     """A mapping whose ``kind`` key chooses one of several mappings."""
 
-    _names = ("name", "tag", "choices", "doc")
     name: str
     tag: str
-    choices: dict  # kind -> Mapping
-    doc: str
-
-    def __init__(self, name: str, tag: str, choices: dict | None = None, doc: str = "") -> None:
-        self._set(name=name, tag=tag, choices={} if choices is None else choices, doc=doc)
+    choices: dict = field(default_factory=dict)  # kind -> Mapping
+    doc: str = ""
 
 
 #: How a metrics slide shows its figures.
