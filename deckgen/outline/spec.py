@@ -14,7 +14,6 @@ from deckgen.records import field, record
 class Text:
     """A piece of text. Numbers and dates written without quotes are taken as text."""
 
-    json_type = "string"
     multiline: bool = False
 
 
@@ -22,14 +21,11 @@ class Text:
 class Value:
     """A figure: a number, or text such as ``X`` (placeholder), ``约X`` or ``X-X``."""
 
-    json_type = ("string", "number")
-
 
 @record(frozen=True)
 class Choice:
     """One word out of ``options`` (e.g. a metrics slide's ``style``)."""
 
-    json_type = "string"
     options: tuple[str, ...] = ()
 
 
@@ -37,7 +33,6 @@ class Choice:
 class Integer:
     """A whole number from ``minimum`` to ``maximum``."""
 
-    json_type = "integer"
     minimum: int = 1
     maximum: int = 9999
 
