@@ -12,6 +12,9 @@ import struct
 from pathlib import Path
 
 ORIENTATION = 0x0112  # the EXIF tag of a camera's orientation
+#: A JPEG embedded as it is has a file of at most this size: heavier files are
+#: prepared (re-encoded) to keep decks light, so only these are read for their facts.
+MAX_KEPT_BYTES = 1024 * 1024
 
 
 #: Segments kept in a JPEG embedded as it is: what decoders need to show its colours

@@ -12,7 +12,7 @@ import functools
 from pathlib import Path
 
 from deckgen import cache
-from deckgen.jpeg import upright_jpeg
+from deckgen.jpeg import MAX_KEPT_BYTES, upright_jpeg
 from deckgen.layout.elements import Fill, Finding, Insets, Picture, Rect, TextBox
 from deckgen.layout.pages import Pages
 from deckgen.typeset.typesetter import Spec, Typesetter
@@ -47,7 +47,7 @@ def photo_size(path: Path) -> tuple[int, int]:
 @functools.lru_cache(maxsize=256)
 def _photo_size(path: Path, size: int, mtime_ns: int) -> tuple[int, int]:
     """:func:`photo_size` of a file as it is now (layout asks for each photo many times)."""
-    jpeg = upright_jpeg(path, size, mtime_ns) if size <= HEADER_SIZED_UP_TO else None
+    jpeg = upright_jpeg(path, size, mtime_ns) if size <= MAX_KEPT_BYTES else None  # heavier: prepared with Pillow anyway
     if jpeg is not None and jpeg[1] * jpeg[2] <= PILLOW_PIXEL_LIMIT:
         return jpeg[1], jpeg[2]  # an upright JPEG's size is in its header: no Pillow, which such a photo never needs
     from PIL import __version__ as pillow_version
@@ -70,9 +70,6 @@ def _photo_size(path: Path, size: int, mtime_ns: int) -> tuple[int, int]:
 
 #: Photos larger than this are measured anew each build rather than hashed for the cache.
 MAX_CACHED_PHOTO_BYTES = 64 * 1024 * 1024
-#: An upright JPEG of at most this many bytes is sized from its header (larger ones
-#: are prepared with Pillow when rendered anyway, :mod:`deckgen.render.photos`).
-HEADER_SIZED_UP_TO = 1024 * 1024
 #: Pillow's own limit (``Image.MAX_IMAGE_PIXELS``): a header claiming more is opened
 #: with Pillow, which says the image is too large.
 PILLOW_PIXEL_LIMIT = 89_478_485

@@ -29,7 +29,7 @@ import io
 from pathlib import Path
 
 from deckgen import cache
-from deckgen.jpeg import ORIENTATION as _ORIENTATION, upright_jpeg
+from deckgen.jpeg import MAX_KEPT_BYTES, ORIENTATION as _ORIENTATION, upright_jpeg
 
 Crop = tuple[float, float, float, float]
 
@@ -37,8 +37,6 @@ JPEG_QUALITY = 85
 #: A JPEG whose shown part is at most this much larger than the frame needs at 200
 #: dpi is embedded as it is (see the module's summary), its crop left to the slide.
 KEEP_AS_IS_UP_TO = 2.0
-#: ... and whose file is at most this large: heavier files are prepared to keep decks light.
-MAX_KEPT_BYTES = 1024 * 1024
 #: A photo at most this much larger than its frame needs at 200 dpi (at most 250 dpi)
 #: keeps its pixels: resampling a 1600 px photo to 1407 px cost as much as laying out
 #: the rest of a small deck, for nothing anyone sees (the frame shows it at the same
