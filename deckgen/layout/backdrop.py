@@ -668,6 +668,7 @@ def make_readable(plan: DeckPlan, theme: Theme) -> None:
     candidates = _candidates(theme)
     muted = {theme.colors.get("muted", ""), theme.detail_color(99.0)}
     grounds = Grounds(plan, theme)
+    _place_numbers(plan, grounds)
     for slide in plan.slides:
         ground = grounds.of(slide)
         below: list[Layer] = []  # the layers of slide.elements[:drawn]
@@ -687,6 +688,32 @@ def make_readable(plan: DeckPlan, theme: Theme) -> None:
                 if ratio_over(box.text_color, samples) < AA_SMALL:
                     box.text_color = choose_color(box.text_color, samples, AA_SMALL, candidates) or box.text_color
             index += 1
+
+
+def _place_numbers(plan: DeckPlan, grounds: Grounds) -> None:
+    """Step every slide number off the template's artwork (:func:`_step_off_pictures`).
+
+    Where the art under a number cannot be seen (an EMF band drawn in white, which
+    LibreOffice's drawing of it on white loses), the number goes where it went on
+    the deck's slides whose art could be seen, from the same placeholder: a slide
+    number keeps one place in a deck, and the unseen art (shtu's 报国 calligraphy on its
+    section layout) is not covered by a backdrop."""
+    numbers = [(box, grounds.of(slide)) for slide in plan.slides for box in slide.elements if isinstance(box, TextBox) and box.role == "number" and box.paras]
+    moved: dict[tuple[float, float, float, float], Rect] = {}
+    unseen: list[tuple[TextBox, tuple[float, float, float, float]]] = []
+    for box, ground in numbers:
+        placed = (box.rect.x, box.rect.y, box.rect.w, box.rect.h)
+        _step_off_pictures(box, ground)
+        if box.rect.x != placed[0]:
+            moved.setdefault(placed, box.rect)
+        elif ground.unseen_under(text_extent(box)):
+            unseen.append((box, placed))
+    for box, placed in unseen:
+        to = moved.get(placed)
+        if to is not None:
+            box.rect = Rect(to.x, to.y, to.w, to.h)
+            for para in box.paras:
+                para.align = "right"
 
 
 def _step_off_pictures(box: TextBox, ground: Ground) -> None:
@@ -726,7 +753,6 @@ def _blank_shift(ground: Ground, extent: Rect) -> float:
 
 
 def _fix_box(slide: SlidePlan, index: int, box: TextBox, ground: Ground, candidates, muted, below: list[Layer]) -> bool:
-    _step_off_pictures(box, ground)
     extent = text_extent(box)
     samples = ground.colors_under(extent, below, _placeholder_role(box, ground))
     coverage = ground.coverage(extent)

@@ -129,6 +129,25 @@ def test_a_slide_number_on_a_band_of_art_moves_to_where_the_band_is_blank():
     assert numbers == []
 
 
+def test_a_slide_number_keeps_one_place_where_the_art_under_it_cannot_be_seen(tmp_path):
+    """shtu's section layout draws its band's calligraphy in white (an EMF that
+    LibreOffice draws on white, so deckgen cannot see it): the dividers' numbers took
+    a red backdrop over 报国. They go where the content slides' numbers went, off the
+    calligraphy: one place for the slide number on every slide of the deck."""
+    from pptx import Presentation
+
+    template = require(shared("templates", "shtu-template.pptx"))
+    deck = tmp_path / "shtu.pptx"
+    build(ROOT / "decks" / "postal-2024.yaml", deck, template=template)
+    places = {}
+    for number, slide in enumerate(Presentation(str(deck)).slides, start=1):
+        for shape in slide.shapes:
+            if shape.name == "Slide number":
+                places.setdefault((shape.left, shape.width), []).append(number)
+    assert len(places) == 1, places
+    assert 3 in next(iter(places.values()))  # a divider's number is one of them
+
+
 def test_the_background_picture_is_judged_once_per_layout_not_per_slide_and_box(tmp_path, monkeypatch):
     """Whether text lies on artwork baked into a background picture is judged cell by
     cell; a deck three times as long on the same layouts judges no more cells (chtsai's
