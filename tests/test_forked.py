@@ -93,9 +93,10 @@ def test_a_long_first_build_with_a_second_process_makes_the_same_deck_and_findin
 
 def test_what_the_helper_sends_spares_this_process_the_layout_work(long_outline, monkeypatch, counted_breaks):
     """Left to run while this process stays at the first slide, the helper lays out every
-    other slide from the end; taken in, its answers leave this process few paragraphs
-    to break itself (how much it takes in a real build depends on the machine, so the
-    count is taken here, where it does not)."""
+    other slide from the end and sends each one finished (line breaks written), the
+    same as this process makes it alone, with the answers it worked out: taken in, they
+    leave this process few paragraphs to break itself (how much it takes in a real build
+    depends on the machine, so it is counted here, where it does not)."""
     from deckgen.layout.base import base_plan
     from deckgen.layout.frame import Frame
     from deckgen.layout.labels import part_label
@@ -118,13 +119,20 @@ def test_what_the_helper_sends_spares_this_process_the_layout_work(long_outline,
     work = [(slide, part_label(part)) for part in outline.deck.parts for slide in part.slides]
     helper = plan_module._helper_from_the_end(ts, frames, work)
     assert helper is not None
+    sent = {}
     with helper:
         helper.tell(0)
-        for lines, readings in helper.wait(timeout=120):
+        for position, laid, lines, readings in helper.wait(timeout=120):
+            sent[position] = laid
             ts.learn(lines)
             words.learn(readings)
         assert helper.succeeded()
+    assert list(sent) == list(range(len(work) - 1, 0, -1))  # from the end, up to where this process is
     monkeypatch.setenv(forked.JOBS_VARIABLE, "1")
+    mine = Typesetter(theme)
+    for position in (len(work) - 1, len(work) // 2, 1):
+        slide, part_title = work[position]
+        assert sent[position] == plan_module._laid_out(mine, frames, slide, part_title)
     counted_breaks[0] = 0
     plan_module.plan_deck(outline.deck, theme, ts)
     assert counted_breaks[0] < 0.2 * alone, (counted_breaks[0], alone)
@@ -279,3 +287,23 @@ def test_a_long_rebuild_leaves_the_review_key_to_the_second_process(long_outline
     monkeypatch.setattr(run, "KEYED_BESIDE_FROM", 10**6)  # a short deck: this process keys it, as before
     build(long_outline, tmp_path / "short.pptx")
     assert keyed == [1]
+
+
+def test_a_slide_that_makes_the_typesetter_warn_is_laid_out_in_this_process(long_outline, tmp_path, monkeypatch):
+    """A slide whose layout makes the typesetter warn (a font found damaged on a glyph
+    of that slide) is sent without its pages: this process lays it out and the build
+    gives the warning, as it does without a second process."""
+    from deckgen.outline.loader import load_outline
+
+    last = [slide for part in load_outline(long_outline).deck.parts for slide in part.slides][-1]
+    message = "font file test.otf is damaged (a glyph of the last slide)"
+    original = plan_module.content_slides
+
+    def warning(ts, frames, slide, findings, *, part_title=""):
+        if slide.path == last.path and message not in ts.measurer.warnings:
+            ts.measurer.warnings.append(message)
+        return original(ts, frames, slide, findings, part_title=part_title)
+
+    monkeypatch.setattr(plan_module, "content_slides", warning)
+    helped = _build(long_outline, tmp_path / "helped.pptx", "2", monkeypatch)
+    assert message in helped.warnings

@@ -17,9 +17,10 @@ greedy lines, settled by the rules.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from deckgen.typeset.display import display_breaks
-from deckgen.layout.deck import DeckPlan
-from deckgen.layout.elements import Insets, Para, Table, TextBox
+from deckgen.layout.elements import Insets, Para, SlidePlan, Table, TextBox
 from deckgen.typeset.typesetter import Typesetter
 
 #: Text boxes whose every paragraph is display text, by name (titles go by role).
@@ -30,9 +31,10 @@ DISPLAY_SUFFIXES = (" caption",)  # photo captions, centred under their photo
 DISPLAY_HEAD_PREFIXES = ("KPI ",)
 
 
-def write_breaks(ts: Typesetter, plan: DeckPlan) -> None:
-    """Put the measured line breaks into every text box and table cell of ``plan``."""
-    for slide in plan.slides:
+def write_breaks(ts: Typesetter, slides: Iterable[SlidePlan]) -> None:
+    """Put the measured line breaks into every text box and table cell of ``slides``
+    (once: a slide's breaks are written when its text is final)."""
+    for slide in slides:
         for element in slide.elements:
             if isinstance(element, TextBox):
                 _box_breaks(ts, element)

@@ -63,6 +63,8 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     icons = divider_icons(deck) if scaffolded else []  # chosen together, once per deck
     work = [(slide, part_label(part)) for part in deck.parts for slide in part.slides]
     helper = _helper_from_the_end(ts, frames, work)
+    sent: dict[int, _Laid] = {}  # content slides the helper laid out, by position in ``work``
+    dividers: list[SlidePlan] = []
     position = 0
     try:
         for index, part in enumerate(deck.parts):
@@ -71,24 +73,28 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
                 divider = divider_slide(ts, frames["divider"], deck, index, plan.findings, icon=icons[index])
                 divider.anchor = f"part:{index}"
                 plan.slides.append(divider)
+                dividers.append(divider)
             elif part.image is not None:
                 message = "a one-part talk has no section divider, so its image is not shown; put it on a slide (image: or a picture slide)"
                 plan.findings.append(Finding(f"{part.image.path}.file", message))
             for slide in part.slides:
                 if helper is not None:
-                    _learn_from(helper, ts, position)
-                plan.slides.extend(content_slides(ts, frames, slide, plan.findings, part_title=part_label(part)))
+                    _learn_from(helper, ts, position, sent)
+                slides, found = sent.pop(position) if position in sent else _laid_out(ts, frames, slide, part_label(part))
+                plan.slides.extend(slides)
+                plan.findings.extend(found)
                 position += 1
             if len(plan.slides) > first:  # each part is a section, from its divider (or first slide)
                 plan.slides[first].section = f"{chinese_number(index + 1)}、{part.title}"
     finally:
         if helper is not None:
             helper.close()
-    even_progress([s for s in plan.slides if s.kind == "divider"], len(deck.parts))
+    even_progress(dividers, len(deck.parts))
     closing = closing_slides(ts, frames, deck, plan.findings)
     closing[0].section = "结束"
     plan.slides.extend(closing)
-    write_breaks(ts, plan)  # the lines measured are the lines drawn (layout.breaks)
+    # The lines measured are the lines drawn (layout.breaks): content slides have theirs.
+    write_breaks(ts, [cover, *agenda, *dividers, *closing])
     add_footers(ts, frames, deck, plan)
     make_readable(plan, theme)  # text colours that stand out from what is behind them
     hang_display_text(plan)
@@ -103,15 +109,29 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
 HELPED_FROM = 20
 
 
+#: A content slide laid out: its pages, and what layout found on the way.
+_Laid = tuple[list[SlidePlan], list[Finding]]
+
+
+def _laid_out(ts: Typesetter, frames: dict[str, Frame], slide: Slide, part_title: str) -> _Laid:
+    """:func:`content_slides` of ``slide``, with its line breaks written: final."""
+    findings: list[Finding] = []
+    slides = content_slides(ts, frames, slide, findings, part_title=part_title)
+    write_breaks(ts, slides)
+    return slides, findings
+
+
 def _helper_from_the_end(ts: Typesetter, frames: dict[str, Frame], work: list[tuple[Slide, str]]) -> Helper | None:
     """A second process laying out the content slides ``work`` from the last one back,
     while this one lays them out from the first, until the two meet; None when there is
     no second core (:func:`deckgen.forked.available`) or too few slides.
 
-    It sends, slide by slide, the line breaks and word readings it worked out: pure
-    answers this process would work out the same way (the entries a rebuild takes from
-    the persistent cache), so the plan made here is the same with or without it, and a
-    first build lays out about half the deck at a rebuild's speed.
+    It sends, slide by slide, the slide laid out (the pages and findings this process
+    would make the same way: layout reads only the outline slide, the frames and pure
+    answers about text) with the line breaks and word readings it worked out (the
+    entries the persistent cache keeps, so the next build finds them). A slide whose
+    layout made the typesetter warn (a damaged or missing font) is sent without its
+    pages, and this process lays it out itself and gives the warning.
     """
     if len(work) < HELPED_FROM:
         return None
@@ -122,24 +142,27 @@ def _helper_from_the_end(ts: Typesetter, frames: dict[str, Frame], work: list[tu
         return None  # built before: the cache answers most questions, a fork only costs
 
     def lay_out_from_the_end(send, progress) -> None:
-        findings: list[Finding] = []
+        warned = (ts.warnings, ts.stand_ins)
         for position in range(len(work) - 1, -1, -1):
             if position <= progress():
                 return  # this process has come this far itself
             slide, part_title = work[position]
-            content_slides(ts, frames, slide, findings, part_title=part_title)
-            send((ts.worked_out(), words.read_since()))
+            laid = _laid_out(ts, frames, slide, part_title)
+            send((position, laid if (ts.warnings, ts.stand_ins) == warned else None, ts.worked_out(), words.read_since()))
 
     return forked.start(lay_out_from_the_end)
 
 
-def _learn_from(helper: Helper, ts: Typesetter, position: int) -> None:
-    """Take what the helper process sent so far; tell it this process is at ``position``."""
+def _learn_from(helper: Helper, ts: Typesetter, position: int, sent: dict[int, _Laid]) -> None:
+    """Take what the helper process sent so far (its slides into ``sent``); tell it
+    this process is at ``position``."""
     from deckgen.typeset import words
 
     helper.tell(position)
     for message in helper.received():
-        lines, readings = cast("tuple[dict[str, list[str]], dict[str, str]]", message)
+        at, laid, lines, readings = cast("tuple[int, _Laid | None, dict[str, list[str]], dict[str, str]]", message)
+        if laid is not None and at >= position:
+            sent[at] = laid
         ts.learn(lines)
         words.learn(readings)
 
