@@ -84,6 +84,25 @@ def test_empty_setting_switches_the_cache_off(tmp_path, monkeypatch):
     assert cache.get("photos", cache.key("x")) is None
 
 
+def test_with_the_cache_off_a_build_prepares_nothing_to_keep(tmp_path, monkeypatch):
+    """Serialising a long deck's line breaks, widths and deflated parts for the cache
+    takes tens of milliseconds: with the cache switched off (a first build, a folder
+    that must not be written) that work is not done at all."""
+    from deckgen.build import build
+
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", "")
+    prepared: list[str] = []
+    original = cache.put
+
+    def put(namespace, entry_key, value):
+        prepared.append(namespace)
+        original(namespace, entry_key, value)
+
+    monkeypatch.setattr(cache, "put", put)
+    build(SAMPLE, tmp_path / "deck.pptx")
+    assert not {"lines", "widths", "deflated"} & set(prepared), prepared
+
+
 def test_default_folder_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.delenv("DECKGEN_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))

@@ -140,8 +140,8 @@ class DeflatedParts:
 
     def save(self) -> None:
         """Keep this build's deflated parts (and earlier ones, up to :data:`MAX_BYTES`)."""
-        if not self._changed:
-            return
+        if not self._changed or cache.cache_dir() is None:
+            return  # nothing new, or nowhere to keep it (not worth serialising)
         kept = dict(self._used)
         size = sum(len(data) for data in kept.values())
         for digest, data in self._stored.items():

@@ -78,8 +78,8 @@ class StoredLines:
 
     def save(self) -> None:
         """Keep this build's answers (and earlier ones, up to :data:`MAX_ENTRIES`)."""
-        if not self._changed:
-            return
+        if not self._changed or cache.cache_dir() is None:
+            return  # nothing new, or nowhere to keep it (not worth serialising)
         kept = dict(self._used)
         for entry, lines in self._table.items():
             if len(kept) >= MAX_ENTRIES:

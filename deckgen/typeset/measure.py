@@ -379,6 +379,8 @@ class Measurer:
     def save_widths(self) -> None:
         """Keep the widths measured from font files in this build for later builds
         (in the persistent cache, :mod:`deckgen.cache`); never fails."""
+        if cache.cache_dir() is None:
+            return  # nowhere to keep them (not worth serialising)
         for face in self._faces.values():
             if face.measured and face.cache_key:
                 stored = _stored_widths(face.cache_key)
