@@ -64,10 +64,14 @@ _ADVICE = {
 }
 
 
+#: The names of the bounded fields: only these are walked (bullets and items are most of a deck).
+_BOUNDED = frozenset(name for _, name in LIMITS)
+
+
 def length_errors(deck: Deck) -> list[Finding]:
     """Return an error finding for every text longer than its limit; time linear in the deck."""
     errors = []
-    for field in text_fields(deck):
+    for field in text_fields(deck, only=_BOUNDED):
         limit = LIMITS.get((type(field.owner), field.name))
         text = str(field.value or "")
         if limit is not None and len(text) > limit:

@@ -66,66 +66,80 @@ class TextField:
             setattr(self.owner, self.name, text)
 
 
-def text_fields(deck: Deck, *, notes: bool = False) -> Iterator[TextField]:
+def text_fields(deck: Deck, *, notes: bool = False, only: frozenset[str] | None = None) -> Iterator[TextField]:
     """Yield every text field of ``deck`` that a slide shows, in outline order.
 
     With ``notes``, speaker notes (deck, parts, slides, closing) are included too,
-    marked ``visible=False``. Absent optional fields are skipped.
+    marked ``visible=False``. Absent optional fields are skipped. With ``only``, just
+    the fields of those names (a long deck's bullets and items are most of its fields).
     """
-    yield from _plain(deck, "", DECK_TEXT)
+    yield from _plain(deck, "", DECK_TEXT, only=only)
     if notes:
         yield from _notes(deck, "")
     for part in deck.parts:
-        yield from _plain(part, f"{part.path}.", ("title",), label="part title")
-        yield from _plain(part, f"{part.path}.", ("short",), label="part label")
-        yield from _plain(part, f"{part.path}.", ("lead",), label="part lead")
+        yield from _plain(part, f"{part.path}.", ("title",), label="part title", only=only)
+        yield from _plain(part, f"{part.path}.", ("short",), label="part label", only=only)
+        yield from _plain(part, f"{part.path}.", ("lead",), label="part lead", only=only)
         if part.image is not None:
-            yield from _record(part.image, None)
+            yield from _record(part.image, None, only)
         if notes:
             yield from _notes(part, f"{part.path}.")
         for slide in part.slides:
-            yield from slide_fields(slide)
+            yield from slide_fields(slide, only)
             if notes:
                 yield from _notes(slide, f"{slide.path}.")
-    yield from _plain(deck.closing, "closing.", ("title", "text"), label="closing {}")
+    yield from _plain(deck.closing, "closing.", ("title", "text"), label="closing {}", only=only)
     if notes:
         yield from _notes(deck.closing, "closing.")
 
 
-def slide_fields(slide: Slide) -> Iterator[TextField]:
-    """Yield the visible text fields of one content slide, in outline order."""
-    for spec in SLIDE_TEXT:
-        name = spec.rstrip("[]*@")
-        key = _KEYS.get(name, name)
-        if spec.endswith("[]"):
+def _parsed(specs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """``("items*", …)`` as ``(("items", "*"), …)``: each field's name and form, parsed once."""
+    return tuple((spec.rstrip("[]*@"), spec[-2:] if spec.endswith("[]") else spec[-1] if spec[-1] in "*@" else "") for spec in specs)
+
+
+_SLIDE_SPECS = _parsed(SLIDE_TEXT)
+_RECORD_SPECS = {kind: _parsed(specs) for kind, specs in RECORD_TEXT.items()}
+
+
+def slide_fields(slide: Slide, only: frozenset[str] | None = None) -> Iterator[TextField]:
+    """Yield the visible text fields of one content slide, in outline order (with
+    ``only``, those of these names, and the records' fields of these names)."""
+    for name, form in _SLIDE_SPECS:
+        if form == "*":
+            for record in getattr(slide, name):
+                yield from _record(record, slide, only)
+        elif form == "@":
+            held = getattr(slide, name)
+            if held is not None:
+                yield from _record(held, slide, only)
+        elif only is not None and name not in only:
+            continue
+        elif form == "[]":
+            key = _KEYS.get(name, name)
             for n, _ in enumerate(getattr(slide, name) or []):
                 yield TextField(slide, name, n, f"{slide.path}.{key}[{n}]", _LABELS.get(name, name), slide=slide)
-        elif spec.endswith("*"):
-            for record in getattr(slide, name):
-                yield from _record(record, slide)
-        elif spec.endswith("@"):
-            if getattr(slide, name.rstrip("@")) is not None:
-                yield from _record(getattr(slide, name.rstrip("@")), slide)
         elif getattr(slide, name) is not None:
-            yield TextField(slide, name, None, f"{slide.path}.{key}", _LABELS.get(name, name), slide=slide)
+            yield TextField(slide, name, None, f"{slide.path}.{_KEYS.get(name, name)}", _LABELS.get(name, name), slide=slide)
 
 
-def _record(record: object, slide: Slide | None) -> Iterator[TextField]:
+def _record(record: object, slide: Slide | None, only: frozenset[str] | None = None) -> Iterator[TextField]:
     """The text fields of one record (a metric, item, series, photo …) in outline order."""
     prefix = getattr(record, "path", "")
-    for spec in RECORD_TEXT[type(record)]:
-        field_name = spec.rstrip("[]")
+    for field_name, form in _RECORD_SPECS[type(record)]:
+        if only is not None and field_name not in only:
+            continue
         held = getattr(record, field_name)
-        if spec.endswith("[]"):
+        if form == "[]":
             for n, _ in enumerate(held or []):
                 yield TextField(record, field_name, n, f"{prefix}.{field_name}[{n}]", field_name, slide=slide)
         elif held is not None:
             yield TextField(record, field_name, None, f"{prefix}.{field_name}", field_name, slide=slide)
 
 
-def _plain(owner: object, prefix: str, names: tuple[str, ...], label: str = "{}") -> Iterator[TextField]:
+def _plain(owner: object, prefix: str, names: tuple[str, ...], label: str = "{}", only: frozenset[str] | None = None) -> Iterator[TextField]:
     for name in names:
-        if getattr(owner, name) is not None:
+        if (only is None or name in only) and getattr(owner, name) is not None:
             yield TextField(owner, name, None, f"{prefix}{name}", label.format(name) if "{}" in label else label)
 
 
