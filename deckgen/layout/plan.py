@@ -45,28 +45,30 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     base = base_plan(theme)
     frames = {role: Frame.for_layout(base, role) for role in base.layouts}
     plan = DeckPlan([], base.width, base.height, base=base)
-    # Text too long for any slide is refused before layout spends time on it.
-    plan.findings.extend(length_errors(deck))
-    if plan.findings:
-        return plan
-    scaffolded = has_agenda(deck)
-    cover = title_slide(ts, frames["cover"], deck, plan.findings)
-    cover.section = "封面与目录" if scaffolded else "封面"
-    plan.slides.append(cover)
-    agenda = agenda_slides(ts, frames["agenda"], deck) if scaffolded else []
-    if len(agenda) > 1:
-        message = f"the agenda of {len(deck.parts)} parts continues on {len(agenda)} slides marked （续）; consider fewer or shorter part titles"
-        plan.findings.append(Finding("parts", message, kind="continued"))
-    if agenda:
-        agenda[0].anchor = "agenda"
-    plan.slides.extend(agenda)
-    icons = divider_icons(deck) if scaffolded else []  # chosen together, once per deck
     work = [(slide, part_label(part)) for part in deck.parts for slide in part.slides]
+    # The helper lays out content slides only: it starts first, and the checks, cover,
+    # agenda and divider icons below are made beside it.
     helper = _helper_from_the_end(ts, frames, work)
     sent: dict[int, _Laid] = {}  # content slides the helper laid out, by position in ``work``
     dividers: list[SlidePlan] = []
     position = 0
     try:
+        # Text too long for any slide is refused before layout spends time on it.
+        plan.findings.extend(length_errors(deck))
+        if plan.findings:
+            return plan
+        scaffolded = has_agenda(deck)
+        cover = title_slide(ts, frames["cover"], deck, plan.findings)
+        cover.section = "封面与目录" if scaffolded else "封面"
+        plan.slides.append(cover)
+        agenda = agenda_slides(ts, frames["agenda"], deck) if scaffolded else []
+        if len(agenda) > 1:
+            message = f"the agenda of {len(deck.parts)} parts continues on {len(agenda)} slides marked （续）; consider fewer or shorter part titles"
+            plan.findings.append(Finding("parts", message, kind="continued"))
+        if agenda:
+            agenda[0].anchor = "agenda"
+        plan.slides.extend(agenda)
+        icons = divider_icons(deck) if scaffolded else []  # chosen together, once per deck
         for index, part in enumerate(deck.parts):
             first = len(plan.slides)
             if scaffolded:
