@@ -138,4 +138,7 @@ def build(
     warnings = list(plan.warnings)
     if slide_size and theme.template is not None:
         warnings.append(f"--size {slide_size} is ignored: the template {theme.template.name} sets the slide size")
+    from deckgen import ending
+
+    ending.keep(outline, plan, typesetter)  # freed when the process ends, under the command line
     return BuildResult(outline_path, out, len(plan.slides), time.perf_counter() - started, findings, review, warnings, inputs)

@@ -99,10 +99,13 @@ def build(outlines, output, theme_ref, slide_size, pdf, strict, values, template
         refuse_overwriting_inputs(target, [("outline", p) for p in paths] + [("figures file", values)])
     from deckgen.progress import bar
 
+    from deckgen import ending
+
     errors: list[DeckgenError] = []
     results = []
-    # A bar for a folder of outlines; one deck takes a second or less.
-    with bar(len(paths), what="building", quiet=quiet or len(paths) < 2, unit="decks") as progress:
+    # A bar for a folder of outlines; one deck takes a second or less. What each build
+    # made is freed when the process ends, not piece by piece (deckgen.ending).
+    with ending.kept_until_exit(), bar(len(paths), what="building", quiet=quiet or len(paths) < 2, unit="decks") as progress:
         for n, (path, target) in enumerate(zip(paths, targets), start=1):
             progress.describe(f"building {path.name}")
             try:
@@ -540,5 +543,7 @@ def themes() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="deckgen")
+    """Console-script entry point: the process ends with the command (:mod:`deckgen.ending`)."""
+    from deckgen import ending
+
+    ending.main(lambda: cli(prog_name="deckgen"))
