@@ -309,23 +309,21 @@ class Package:
         the same bytes). ``deflated``: parts deflated in earlier builds, reused (the
         same bytes, :mod:`deckgen.render.deflated`)."""
         parts = list(self.iter_parts())
+        members = [("[Content_Types].xml", content_types_xml(parts)), ("_rels/.rels", self.rels.xml("/"))]
+        for part in parts:
+            members.append((part.partname[1:], part.blob))
+            if part.rels:
+                members.append((part.rels_name, part.rels.xml(part.base)))
         if deflated is not None:
-            deflated.deflate_all([part.blob for part in parts])
+            # Every member, relationships too: a long deck has thousands of small ones.
+            deflated.deflate_all([blob for _, blob in members])
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-
-            def write(member: str, blob: bytes) -> None:
+            for member, blob in members:
                 info = zipfile.ZipInfo(member, zip_time)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 write_member(archive, info, blob, deflated.deflated(blob) if deflated is not None else None)
-
-            write("[Content_Types].xml", content_types_xml(parts))
-            write("_rels/.rels", self.rels.xml("/"))
-            for part in parts:
-                write(part.partname[1:], part.blob)
-                if part.rels:
-                    write(part.rels_name, part.rels.xml(part.base))
         return out.getvalue()
 
 
