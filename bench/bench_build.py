@@ -120,7 +120,7 @@ def _timed(command: list[str], cache: Path | None = None) -> tuple[float, float]
 Timing = tuple[float, float]
 
 
-def side_by_side(outline: Path, deck: Path, runs: int) -> tuple[Timing, Timing, Timing]:
+def side_by_side(outline: Path, deck: Path, runs: int) -> tuple[Timing, Timing, Timing, float, float]:
     """Best (wall, CPU) of the first build (cache off), the rebuild (warm cache) and
     the floor over *runs* interleaved runs, after a warm-up.
 
@@ -137,7 +137,15 @@ def side_by_side(outline: Path, deck: Path, runs: int) -> tuple[Timing, Timing, 
         colds.append(_timed(build))
         warms.append(_timed(build, cache))
         floors.append(_timed(floor))
-    return _best(colds), _best(warms), _best(floors)
+    return _best(colds), _best(warms), _best(floors), _median_ratio(colds, floors), _median_ratio(warms, floors)
+
+
+def _median_ratio(builds: list[tuple[float, float]], floors: list[tuple[float, float]]) -> float:
+    """The median over the runs of build wall time / the floor's, each pair timed one
+    after the other: steadier than the best on a shared machine, whose speed drifts."""
+    import statistics
+
+    return statistics.median(build / floor for (build, _), (floor, _) in zip(builds, floors))
 
 
 def _best(times: list[tuple[float, float]]) -> tuple[float, float]:
@@ -164,17 +172,18 @@ def main(argv: list[str] | None = None) -> None:
         rows = []
         for label, outline in (("sample deck", SAMPLE), ("realistic long deck", long_outline)):
             deck = tmp / (outline.stem + ".pptx")
-            cold, warm, floor = side_by_side(outline, deck, args.runs)
-            rows.append((f"{label}, first build", slide_count(deck), cold, floor))
-            rows.append((f"{label}, rebuild", slide_count(deck), warm, floor))
-        print(f"{'deck':<34}{'slides':>7}{'build s':>9}{'floor s':>9}{'ratio':>7}  {'build cpu':>9}{'floor cpu':>10}{'ratio':>7}")
-        for label, slides, (build_s, build_cpu), (floor_s, floor_cpu) in rows:
+            cold, warm, floor, cold_median, warm_median = side_by_side(outline, deck, args.runs)
+            rows.append((f"{label}, first build", slide_count(deck), cold, floor, cold_median))
+            rows.append((f"{label}, rebuild", slide_count(deck), warm, floor, warm_median))
+        print(f"{'deck':<34}{'slides':>7}{'build s':>9}{'floor s':>9}{'ratio':>7}{'median':>8}  {'build cpu':>9}{'floor cpu':>10}{'ratio':>7}")
+        for label, slides, (build_s, build_cpu), (floor_s, floor_cpu), median in rows:
             print(
-                f"{label:<34}{slides:>7}{build_s:>9.2f}{floor_s:>9.2f}{build_s / floor_s:>6.1f}x"
+                f"{label:<34}{slides:>7}{build_s:>9.2f}{floor_s:>9.2f}{build_s / floor_s:>6.1f}x{median:>7.1f}x"
                 f"  {build_cpu:>9.2f}{floor_cpu:>10.2f}{build_cpu / floor_cpu:>6.1f}x"
             )
         print(
-            f"(wall and CPU seconds, best of {args.runs} interleaved whole-process runs each; first build: "
+            "(median: of each run's build / floor wall time, run one after the other; "
+            f"wall and CPU seconds, best of {args.runs} interleaved whole-process runs each; first build: "
             "DECKGEN_CACHE_DIR= (cache off), rebuild: cache from the previous build; goals: first build 3x / 2.5x, "
             "rebuild 2.5x / 2x the floor on the sample / the long deck)"
         )
