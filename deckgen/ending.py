@@ -6,8 +6,9 @@ shuts down, took ~60 ms of a 1,000-slide build's 1.1 s, and a process that is ab
 to end has no use for that memory: the operating system takes it back at once.
 
 So :func:`main` runs a command-line command and then ends the process with
-``os._exit`` once the output is flushed (never while other threads run: the studio
-and ``deckgen watch`` end as usual), and a command that builds keeps what each build
+``os._exit`` once the output is flushed (never while other threads run, as in the
+studio and ``deckgen watch``, nor when something is registered to run at exit: then
+the process ends as usual), and a command that builds keeps what each build
 made (:func:`keep`) inside :func:`kept_until_exit`. Used as a library, or run by a
 test's ``CliRunner`` (not through :func:`main`), nothing is kept: what a build made is
 freed when the build returns, as before.
@@ -55,12 +56,21 @@ def main(command: Callable[[], object]) -> NoReturn:
         code: str | int | None = 0
     except SystemExit as done:
         code = done.code
+    if _others_to_wait_for() or _unflushed():
+        sys.exit(code)  # Python's own shutdown waits for them, or reports the failed flush
+    _exit(_status(code))
+
+
+def _others_to_wait_for() -> bool:
+    """True when Python's shutdown has more to do than free memory: other threads that
+    may still write, or functions registered to run at exit (a library's clean-up)."""
     threading = sys.modules.get("threading")
     if threading is not None and threading.active_count() > 1:
-        sys.exit(code)  # other threads may still write: Python's shutdown waits for them
-    if _unflushed():
-        sys.exit(code)
-    _exit(_status(code))
+        return True
+    import atexit
+
+    registered = getattr(atexit, "_ncallbacks", None)  # CPython's; elsewhere assume some
+    return registered is None or registered() > 0
 
 
 def _unflushed() -> bool:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import subprocess
@@ -42,6 +43,9 @@ def ended(monkeypatch):
         raise _Ended(status)
 
     monkeypatch.setattr(ending, "_exit", exit_now)
+    # What pytest and its plugins register to run at exit is theirs: as in a fresh
+    # process, nothing of the command's is.
+    monkeypatch.setattr(atexit, "_ncallbacks", lambda: 0)
 
 
 def test_under_main_what_a_build_made_stays_until_the_process_ends(ended):
@@ -94,6 +98,14 @@ def test_with_other_threads_running_python_ends_as_usual(ended):
     finally:
         stop.set()
         other.join()
+
+
+def test_with_a_function_to_run_at_exit_python_ends_as_usual(ended, monkeypatch):
+    """A library's clean-up registered with atexit (a temporary folder's removal) runs."""
+    monkeypatch.setattr(atexit, "_ncallbacks", lambda: 1)
+    with pytest.raises(SystemExit) as done:
+        ending.main(lambda: sys.exit(0))
+    assert done.value.code == 0
 
 
 def test_a_built_deck_and_its_report_are_complete_when_the_process_ends(tmp_path):
