@@ -29,9 +29,11 @@ _ending = False  # True under main(): the process ends after its command
 
 def keep(*made: object) -> None:
     """Keep ``made`` until the process ends, inside :func:`kept_until_exit` under
-    :func:`main`; else do nothing (it is freed as usual)."""
+    :func:`main`; else do nothing (it is freed as usual). Only the last build's is
+    kept: building a folder of outlines frees each deck's when the next is kept, so
+    memory stays that of one deck."""
     if _kept is not None:
-        _kept.append(made)
+        _kept[:] = [made]
 
 
 @contextmanager

@@ -60,6 +60,26 @@ def test_under_main_what_a_build_made_stays_until_the_process_ends(ended):
     assert ending._kept and isinstance(ending._kept[-1][0], _Made)  # freed by the operating system, not one by one
 
 
+def test_building_a_folder_keeps_only_the_last_deck(ended):
+    """Memory stays that of one deck however many outlines are built."""
+    last = _Made()
+    alive: list[weakref.ref] = []
+
+    def command() -> None:
+        with ending.kept_until_exit():
+            first = _Made()
+            alive.append(weakref.ref(first))
+            ending.keep(first)
+            del first
+            ending.keep(last)
+
+    with pytest.raises(_Ended):
+        ending.main(command)
+    gc.collect()
+    assert alive[0]() is None  # the first deck's, freed when the next was kept
+    assert ending._kept == [(last,)]
+
+
 def test_as_a_library_or_under_a_cli_runner_nothing_is_kept(ended, tmp_path, monkeypatch):
     made = _Made()
     alive = weakref.ref(made)
