@@ -134,8 +134,12 @@ def _encode(spans: tuple[tuple[int, int], ...], joined: frozenset[int]) -> str:
     """``"2 2+2 1"``: word lengths, a compound's parts joined by ``+`` at its joints."""
     tokens = []
     for start, end in spans:
-        cuts = [start, *sorted(p for p in joined if start < p < end), end]
-        tokens.append("+".join(str(b - a) for a, b in zip(cuts, cuts[1:])))
+        inside = sorted(p for p in joined if start < p < end) if joined and end - start > 1 else None
+        if inside:
+            cuts = [start, *inside, end]
+            tokens.append("+".join(str(b - a) for a, b in zip(cuts, cuts[1:])))
+        else:  # most words: no compound joint inside
+            tokens.append(str(end - start))
     return " ".join(tokens)
 
 
