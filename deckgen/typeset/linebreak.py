@@ -193,9 +193,10 @@ def wrap_spans(text: str, width: float, span_width: SpanWidth) -> list[str]:
     """Wrap *text* as ``wrap`` does, measuring spans by their indices in *text*.
 
     *span_width(start, end)* must return the width of ``text[start:end]``.
-    Each break opportunity is measured at most twice and each character of an
-    over-wide chunk once, so with a constant-time *span_width* the whole text
-    wraps in time linear in its length.
+    Each line measures a few of its candidate ends (galloping, then halving: a
+    line's width only grows with its end) and each character of an over-wide
+    chunk once, so with a constant-time *span_width* the whole text wraps in time
+    linear in its length.
     """
     lines: list[str] = []
     start = 0
@@ -277,14 +278,24 @@ class _LineFit:
         fits; if even the first chunk is too wide, as many characters of it
         as fit (at least one).
         """
-        best = None
-        for index in range(position, len(ends)):
-            if not self.fits(start, ends[index]):
-                break
-            best = ends[index]
-        if best is not None:
-            return best
-        return self.character_break(start)
+        # A line's width only grows with its end, so the ends that fit come first: the
+        # last of them is found by galloping, then halving (a few widths a line, not
+        # one per break opportunity: a CJK line has one between every two characters).
+        count = len(ends)
+        if position >= count or not self.fits(start, ends[position]):
+            return self.character_break(start)
+        low, step = position, 1  # ends[low] fits
+        while low + step < count and self.fits(start, ends[low + step]):
+            low += step
+            step *= 2
+        high = min(low + step, count)  # ends[high] does not fit (or is past the last)
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self.fits(start, ends[middle]):
+                low = middle
+            else:
+                high = middle
+        return ends[low]
 
     def character_break(self, start: int) -> int:
         """Break an over-wide chunk between characters; always advances.
