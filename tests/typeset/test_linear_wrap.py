@@ -89,3 +89,27 @@ def test_a_long_text_wraps_every_character_in_order(noto_measurer):
     lines = noto_measurer.wrap(text, 600, 18)
     assert "".join(lines) == text
     assert all(noto_measurer.width(line.rstrip(), 18) <= 600 for line in lines)
+
+
+def test_a_line_measures_a_few_of_its_candidate_ends_not_each_one():
+    """A CJK line has a break opportunity between every two characters; the breaker
+    gallops to the line's last fitting end instead of measuring each in turn, so a
+    paragraph of 60-character lines takes far fewer widths than characters, and twice
+    the text about twice the widths."""
+    from deckgen.typeset.linebreak import wrap_spans
+
+    def widths_asked(text: str) -> int:
+        asked = [0]
+
+        def span_width(start: int, end: int) -> float:
+            asked[0] += 1
+            return float(end - start)
+
+        lines = wrap_spans(text, 60, span_width)
+        assert "".join(lines) == text and all(len(line) <= 60 for line in lines)
+        return asked[0]
+
+    text = "邮政快递业务总量增长，全面推进高质量发展" * 300  # 6,000 characters, 100 lines
+    once = widths_asked(text)
+    assert once < len(text) / 4  # one a break opportunity before: 5,799 for this text
+    assert widths_asked(text * 2) <= 2.2 * once
