@@ -235,3 +235,25 @@ def test_a_word_prefix_is_looked_up_once_per_table(monkeypatch):
         assert [table.words_at(text, i) for i in range(len(text))] == first
     assert len(calls) == looked_up
     assert first[0] == [(1, 0), (2, 700)] and first[2] == [(3, 3000), (5, 900)] and first[5] == [(6, 0), (7, 8000)]
+
+
+def test_a_reading_kept_for_the_next_build_reads_back_the_same():
+    """Words of any lengths, compounds joined inside some of them: what the cache keeps
+    (``2 2+2 1``) gives back the same words and joints."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(st.integers(1, 6), st.booleans()), max_size=40), st.data())
+    def check(words_and_compounds, data):
+        spans, joined, start = [], set(), 0
+        for length, compound in words_and_compounds:
+            if compound and length > 1:
+                joined.update(data.draw(st.sets(st.integers(start + 1, start + length - 1), max_size=2)))
+            spans.append((start, start + length))
+            start += length
+        encoded = words._encode(tuple(spans), frozenset(joined))
+        assert words._decode(encoded, start) == (tuple(spans), frozenset(joined))
+        assert " " not in encoded or len(encoded.split()) == len(spans)
+
+    check()
