@@ -69,8 +69,6 @@ def _display_breaks(ts: Typesetter, text: str, inner_width: float, size_pt: floa
     return text
 
 
-_UNKNOWN = -1.0  # no width is negative
-
 #: A line narrower than this share of the lines' average width reads as lopsided
 #: (``1998年是`` over a line of 26 characters): among breaks that are not after
 #: punctuation nor inside a word or compound, balanced lines come before a break at
@@ -79,8 +77,9 @@ LOPSIDED = 0.6
 
 
 class _LineWidths:
-    """The box widths of the candidate lines of one text at one size, each measured
-    once: ``width(start, end)``, None for a line wider than ``limit``."""
+    """The box widths of the candidate lines of one text at one size: ``width(start,
+    end)``, each measured once, None for a line wider than ``limit``; and the lines
+    that fit ending at one place (:meth:`fitting`)."""
 
     def __init__(self, ruler, box_width, limit: float) -> None:
         self._ruler = ruler  # any span measured in constant time
@@ -100,18 +99,7 @@ class _LineWidths:
         """(start, width, width rounded to 0.1 pt) of the lines that fit ending at
         ``positions[j]``, nearest start first, from ``positions[j - 1]`` back (once a
         line is too wide, earlier starts are too)."""
-        end, known, box_width, limit = positions[j], self._known, self._box_width, self._limit
-        spans = []
-        for start, raw in self._ruler.widths_back(positions, j):
-            key = (start, end)
-            w = known.get(key, _UNKNOWN)
-            if w == _UNKNOWN:
-                need = box_width(raw)
-                w = known[key] = need if need <= limit else None
-            if w is None:
-                break
-            spans.append((start, w, round(w, 1)))
-        return spans
+        return self._ruler.lines_back(positions, j, self._box_width, self._limit)
 
 
 def _reads_well(text: str, lines: list[str]) -> bool:
@@ -150,34 +138,40 @@ def _best_lines(text: str, cuts: list[int], count: int, width, short: float = 0.
     fitting: list[list[tuple[int, float, float]]] = [[]] + [width.fitting(positions, j) for j in range(1, len(positions))]
     penalties = [break_penalty(text, end) for end in positions]  # 0 phrase end, 1 function word, 2 other
     inside = [end in joints for end in positions]
-    best: dict[tuple[int, int], tuple[tuple[int, int, int, int, float, float], int]] = {(0, 0): ((0, 0, 0, 0, 0.0, 0.0), -1)}
+    # best[k][end] = (score, start of the k-th line): the best k lines ending at ``end``.
+    best: list[dict[int, tuple[tuple[int, int, int, int, float, float], int]]] = [{0: ((0, 0, 0, 0, 0.0, 0.0), -1)}]
+    size = len(text)
     for k in range(1, count + 1):
+        before, here, last = best[k - 1], {}, k == count
         for j in range(1, len(positions)):
             end = positions[j]
-            if (k == count) != (end == len(text)):
+            if last != (end == size):
                 continue  # only the last line ends the text
             penalty = penalties[j]
+            mid_break, split_break, hard_break = penalty > 0, penalty > 2 or inside[j], penalty > 1
+            kept = None  # the first of the lowest scores, as the lines come (nearest start first)
             for start, w, rounded in fitting[j]:
-                previous = best.get((k - 1, start))
+                previous = before.get(start)
                 if previous is None:
                     continue
-                if k == count and stub_last(text, [previous[1], start, end] if k > 1 else [start, end]):
+                if last and stub_last(text, [previous[1], start, end] if k > 1 else [start, end]):
                     continue  # never a one-character last line, nor two under a long line
                 (mid, split, lopsided, hard, widest, spread), _ = previous
                 score = (
-                    mid + (penalty > 0), split + (penalty > 2 or inside[j]), lopsided + (w < short), hard + (penalty > 1),
+                    mid + mid_break, split + split_break, lopsided + (w < short), hard + hard_break,
                     rounded if rounded > widest else widest, spread + w * w,
                 )
-                current = best.get((k, end))
-                if current is None or score < current[0]:
-                    best[(k, end)] = (score, start)
-    if (count, len(text)) not in best:
+                if kept is None or score < kept[0]:
+                    kept = (score, start)
+            if kept is not None:
+                here[end] = kept
+        best.append(here)
+    if size not in best[count]:
         return None
-    ends, end, k = [], len(text), count
-    while k > 0:
+    ends, end = [], size
+    for k in range(count, 0, -1):
         ends.append(end)
-        end = best[(k, end)][1]
-        k -= 1
+        end = best[k][end][1]
     ends.reverse()
     return ends
 

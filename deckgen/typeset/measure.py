@@ -43,7 +43,7 @@ from deckgen.typeset.advances import UNITS_PER_EM, CffAdvances, cff_advances
 from deckgen.typeset.linebreak import is_cjk, wrap_spans
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable
 
 WIDTH_SAFETY = 0.02
 """Fraction of the width of a text's non-CJK characters kept free when wrapping.
@@ -449,19 +449,25 @@ class Ruler:
         total_px = advances_px + self._spacing_px * changes
         return total_px * 72 / LO_REFERENCE_DPI
 
-    def widths_back(self, positions: list[int], j: int) -> Iterator[tuple[int, float]]:
-        """(start, :meth:`width` of ``text[start:positions[j]]``) for the starts
-        ``positions[j - 1]``, ``positions[j - 2]`` … ``positions[0]``, in that order:
-        the lines ending at one place, nearest start first, without a call per line
-        (display breaking measures them by the hundred thousand on a long deck)."""
+    def lines_back(self, positions: list[int], j: int, box_width: Callable[[float], float], limit: float) -> list[tuple[int, float, float]]:
+        """The lines ending at ``positions[j]`` that fit: (start, ``box_width`` of the
+        line's :meth:`width`, that rounded to 0.1 pt) for the starts ``positions[j - 1]``,
+        ``positions[j - 2]`` … while ``box_width`` stays within ``limit`` (a line only
+        widens as it starts earlier). One loop, no call per line but ``box_width``:
+        display breaking measures lines by the hundred thousand on a long deck."""
         prefix, before, next_strong, spacing = self._prefix_px, self._before, self._next_strong, self._spacing_px
         end = positions[j]
         end_px, before_end = prefix[end], before[end]
+        lines = []
         for i in range(j - 1, -1, -1):
             start = positions[i]
             first = next_strong[start]
             changes = 0 if first >= end else before_end - before[first + 1]
-            yield start, (end_px - prefix[start] + spacing * changes) * 72 / LO_REFERENCE_DPI
+            need = box_width((end_px - prefix[start] + spacing * changes) * 72 / LO_REFERENCE_DPI)
+            if need > limit:
+                break
+            lines.append((start, need, round(need, 1)))
+        return lines
 
 
 class ScriptChanges:

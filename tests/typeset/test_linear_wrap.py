@@ -113,3 +113,26 @@ def test_a_line_measures_a_few_of_its_candidate_ends_not_each_one():
     once = widths_asked(text)
     assert once < len(text) / 4  # one a break opportunity before: 5,799 for this text
     assert widths_asked(text * 2) <= 2.2 * once
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=texts, size=st.sampled_from([18, 28, 40]), limit=st.floats(min_value=10, max_value=600), data=st.data())
+def test_the_lines_ending_at_one_place_are_measured_as_width_measures_them(noto_measurer, text, size, limit, data):
+    """Display breaking lists the lines that fit ending at each candidate place in one
+    loop; each is the line's width (through the box's margins), nearest start first,
+    until one is too wide."""
+    text = text.replace("\n", "")
+    positions = sorted({0, len(text), *data.draw(st.sets(st.integers(0, len(text)), max_size=30))})
+    ruler = noto_measurer.ruler(text, size)
+
+    def box_width(width: float) -> float:
+        return width * 1.02 + 0.5
+
+    for j in range(1, len(positions)):
+        expected = []
+        for i in range(j - 1, -1, -1):
+            need = box_width(ruler.width(positions[i], positions[j]))
+            if need > limit:
+                break
+            expected.append((positions[i], need, round(need, 1)))
+        assert ruler.lines_back(positions, j, box_width, limit) == expected
