@@ -28,7 +28,7 @@ from deckgen.speech.metrics import Metric, extract_metrics
 from deckgen.speech.sentences import bare, clauses, sentences
 from deckgen.speech.titles import distinct_titles, weigh_statements
 from deckgen.speech.variety import vary_layouts
-from deckgen.speech.structure import ADDRESSED_RE, LOOK_BACK_RE, Annex, Container, DashRun, ItemRun, Para, Speech
+from deckgen.speech.structure import ADDRESSED_RE, LOOK_BACK_RE, Annex, Container, DashRun, ItemRun, Para, Speech, heading_alone
 
 _FOCUS_ANNOUNCE_RE = re.compile(
     r"(?:重点)?(?:抓好|做好|抓|推进|落实)(?:以下|如下|好)?(?P<n>[一二三四五六七八九十两几]+)(?:个)?方面(?:的)?(?:重点)?(?:工作|任务)"
@@ -264,6 +264,7 @@ class _Builder:
         out: list[dict | None] = []
         pending: list[str] = []
         last_run_slide: dict | None = None
+        headings: list[str] = []  # of a run of items that are headings alone, for the paragraphs after it
         groups = container.groups()
         for block in container.body:
             if isinstance(block, Para):
@@ -275,8 +276,8 @@ class _Builder:
             if isinstance(block, ItemRun) and group_like and last_run_slide is None:
                 intro, pending = pending, []
             seen_groups = any(g in container.body[: container.body.index(block)] for g in groups) and not group_like
-            last_run_slide = self.flush(pending, out, last_run_slide, run_title, topics=not group_like, after_groups=seen_groups)
-            pending = []
+            last_run_slide = self.flush(pending, out, last_run_slide, run_title, topics=not group_like, after_groups=seen_groups, headings=headings)
+            pending, headings = [], []
             if isinstance(block, Container):
                 thin = not focus and _all_thin(groups)
                 if thin and block is groups[0]:
@@ -291,6 +292,8 @@ class _Builder:
                 out.append(slide)
                 out.extend(self.item_metrics(block, intro, f"{clauses(run_title)[0]}：主要指标" if group_like and clauses(run_title) else ""))
                 last_run_slide = slide
+                if all(heading_alone(item.text) for item in block.items):
+                    headings = [bare(item.text).rstrip("。") for item in block.items]
             elif isinstance(block, DashRun):
                 slide = S.dash_bullets(block, run_title, intro, [])
                 out.append(slide)
@@ -298,7 +301,7 @@ class _Builder:
                 lead = headline.common_lead(block.points)
                 out.extend(S.metrics_slides(rows, block.sources, f"{lead}主要指标" if lead else "", self.year, self.result_year))
                 last_run_slide = slide
-        self.flush(pending, out, last_run_slide, run_title, topics=not group_like or len(pending) > 1, after_groups=bool(groups) and not group_like)
+        self.flush(pending, out, last_run_slide, run_title, topics=not group_like or len(pending) > 1, after_groups=bool(groups) and not group_like, headings=headings)
         slides = [s for s in out if s]
         if group_like and container.heading and slides:
             slides[0]["notes"] = S.notes_of([container.heading]) + slides[0]["notes"]
@@ -313,15 +316,25 @@ class _Builder:
         *,
         topics: bool = True,
         after_groups: bool = False,
+        headings: list[str] | None = None,
     ) -> dict | None:
         """Place pending paragraphs; returns the slide later trailing paragraphs join.
 
         Salutations (各位代表！) are spoken, never shown: they go to the notes of the
         slide of the paragraphs they open. ``after_groups``: the paragraphs follow the
         part's （一）… groups, where 过去一年，… starts a passage of its own.
+        ``headings``: the items of the run before, each a heading alone (四是持续优化
+        提升营商环境。); when as many paragraphs follow it, up to a salutation or the
+        end, each is its item's body, and a table from it is titled by its item, not
+        by the year (2025年主要成绩) and its first figure.
         """
         if not pending:
             return last_run_slide
+        item_of: dict[str, str] = {}
+        count = len(headings or [])
+        bodies = pending[:count]
+        if count and all(not markers.is_spoken_only(p) for p in bodies) and (len(pending) == count or markers.is_spoken_only(pending[count])):
+            item_of = dict(zip(bodies, headings or []))
         if all(markers.is_spoken_only(p) or markers.is_transition(p) for p in pending):
             previous = out[-1] if out else None
             if previous:
@@ -361,9 +374,9 @@ class _Builder:
                 self.figures(paragraph), [paragraph], context_year=self.year, result_year=self.result_year
             )
             problems = S.problems(paragraph)
-            if figures and topic:
+            if figures and (topic or item_of.get(paragraph)):
                 close_statement()
-                out.extend(_titled_by_topic(figures, topic))
+                out.extend(_titled_by_topic(figures, topic or item_of[paragraph]))
             elif figures or problems:
                 close_statement()
                 out.extend(figures)

@@ -345,6 +345,12 @@ def _split_heading(text: str) -> tuple[str, list[str]]:
 HEADING_ITEM_MAX = 30  # characters of a 第一， heading standing on a line of its own
 
 
+def heading_alone(text: str) -> bool:
+    """True when an item's text (its marker taken off) is a heading standing on a line
+    of its own (第一，进一步稳定和加强农业; 四是持续优化提升营商环境。), not a paragraph."""
+    return len(text) <= HEADING_ITEM_MAX and not re.search(r"[。！？；;]", text.rstrip("。"))
+
+
 class _Reader:
     """Walks the body paragraphs once, filling the speech tree."""
 
@@ -446,7 +452,7 @@ class _Reader:
         marker = markers.item_marker(paragraph)
         if marker is None or marker.family != "di" or not self.part:
             return False
-        if len(marker.text) > HEADING_ITEM_MAX or re.search(r"[。！？；;]", marker.text.rstrip("。")):
+        if not heading_alone(marker.text):
             return False
         if not following or _is_marker(following) or markers.is_salutation(following):
             return False

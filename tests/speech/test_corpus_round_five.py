@@ -242,3 +242,17 @@ def test_a_clause_that_only_sets_the_scene_is_no_point_of_its_own(outlines):
     period = next(s for s in _slides(outline) if s.title == "“十五五”时期具有承前启后的重要地位")
     assert "面对深刻复杂变化的发展环境，我们必须始终保持战略定力" in period.bullets
     assert not [b for b in period.bullets if b.startswith(("面对", "围绕")) and "，" not in b]
+
+
+def test_a_paragraph_under_an_item_heading_alone_is_titled_by_its_item(tmp_path):
+    """Guangdong lists its year as six items on lines of their own (四是持续优化提升营
+    商环境。), each followed by its paragraph. The paragraphs' tables were titled by the
+    year and their first figure (2025年主要成绩：工业企业用电成本下降, over the cost of
+    logistics, loans and new firms); each now carries its item's heading. A paragraph
+    with a topic of its own (十件民生实事全面完成) keeps it."""
+    outline = written_outline(require(CORPUS / "guangdong-gov-report-2026.txt"), tmp_path)[1]
+    titles = [s.title for s in _slides(outline) if s.kind == "metrics"]
+    for item in ("推动全省经济运行稳中有进、稳中向好", "加快推进科技创新和产业创新深度融合", "持续优化提升营商环境", "“百县千镇万村高质量发展工程”实现三年初见成效"):
+        assert item in titles, titles[:8]
+    assert "十件民生实事全面完成" in titles
+    assert not any(t.startswith("2025年主要成绩：") for t in titles), titles[:8]

@@ -150,8 +150,10 @@ def test_a_title_does_not_repeat_the_slides_first_point(outlines):
     assert by_title["自贸试验区及临港新片区和长三角一体化发展"][0] == "自贸试验区及临港新片区深化建设"
     # 必须牢牢把握以下重大原则: the list says what it holds.
     assert by_title["新时代新征程中国共产党的使命任务：重大原则"][0] == "坚持和加强党的全面领导"
-    # A metrics slide is named by its first short indicator, not 2025年主要成绩：概述.
-    assert "2025年主要成绩：推动农房风貌提升" in by_title
+    # A metrics slide is named by the item its paragraph comes under (五是“百县千镇万村
+    # 高质量发展工程”实现三年初见成效。), not 2025年主要成绩：概述.
+    assert "“百县千镇万村高质量发展工程”实现三年初见成效" in by_title
+    assert "2025年主要成绩：概述" not in by_title
     # The annex's list is named by the annex, not 附件：十个方面.
     assert len(by_title["2026年省十件民生实事：十个方面"]) == 10
 
