@@ -443,7 +443,7 @@ def _fit_cards(
     neat = all(ts.count_lines(s[0], card_w, insets) <= 2 and all(ts.count_lines(x, card_w, insets) == 1 for x in s[1:]) for s in specs)
     heights = [ts.height(s, card_w, insets) for s in specs]
     text_h = max(heights)
-    for value_pt in sizes_down(max_value_pt if max_value_pt == LONE_VALUE_PT else min(max_value_pt, VALUE_SIZES[0]), min_value_pt, 2.0):
+    for value_pt in sizes_down(max_value_pt, min_value_pt, 2.0):
         stacked = []
         for i, m in enumerate(metrics):
             if value_width(m, value_pt) <= inner * 0.95:

@@ -197,8 +197,9 @@ def _display_fit(ts: Typesetter, text: str, width: float, height: float, max_lin
         if largest is not None and size < largest - DISPLAY_SHRINK_FOR_WORDS:
             break
         spec = Spec(text, size, bold=True, pitch=TITLE_PITCH)
-        if ts.height([spec], width, insets) <= height and ts.count_lines(spec, width, insets) <= max_lines:
-            if ts.count_lines(spec, width, insets) < 2 or not _breaks_a_word(display_breaks(ts, text, inner, size, True, balance=True)):
+        lines = ts.count_lines(spec, width, insets)
+        if ts.height([spec], width, insets) <= height and lines <= max_lines:
+            if lines < 2 or not _breaks_a_word(display_breaks(ts, text, inner, size, True, balance=True)):
                 return size
             # A step or two smaller where the lines then break between words, not
             # inside one (新时代新征程中国 / 共产党…, 铸就社会 / 主义… at 4:3 on a divider).

@@ -266,6 +266,7 @@ class _Builder:
         last_run_slide: dict | None = None
         headings: list[str] = []  # of a run of items that are headings alone, for the paragraphs after it
         groups = container.groups()
+        groups_before = False  # whether a group came before the block
         for block in container.body:
             if isinstance(block, Para):
                 pending.append(block.text)
@@ -275,10 +276,10 @@ class _Builder:
                 intro = [pending.pop()]
             if isinstance(block, ItemRun) and group_like and last_run_slide is None:
                 intro, pending = pending, []
-            seen_groups = any(g in container.body[: container.body.index(block)] for g in groups) and not group_like
-            last_run_slide = self.flush(pending, out, last_run_slide, run_title, topics=not group_like, after_groups=seen_groups, headings=headings)
+            last_run_slide = self.flush(pending, out, last_run_slide, run_title, topics=not group_like, after_groups=groups_before and not group_like, headings=headings)
             pending, headings = [], []
             if isinstance(block, Container):
+                groups_before = True
                 thin = not focus and _all_thin(groups)
                 if thin and block is groups[0]:
                     out.extend(self.thin_group_slides(run_title, groups))
