@@ -570,12 +570,17 @@ def _advances(size: float) -> _Advances:
     return table
 
 
+def _inner(box: TextBox) -> Rect:
+    """``box`` inside its insets (at least a point each way): where its text is set."""
+    return Rect(box.rect.x + box.insets.left, box.rect.y + box.insets.top,
+                max(box.rect.w - box.insets.left - box.insets.right, 1.0),
+                max(box.rect.h - box.insets.top - box.insets.bottom, 1.0))
+
+
 def text_extent(box: TextBox) -> Rect:
     """The part of ``box`` its lines take (by line pitch and anchor, and across by their
     estimated width and the alignment), inside the insets."""
-    inner = Rect(box.rect.x + box.insets.left, box.rect.y + box.insets.top,
-                 max(box.rect.w - box.insets.left - box.insets.right, 1.0),
-                 max(box.rect.h - box.insets.top - box.insets.bottom, 1.0))
+    inner = _inner(box)
     height = 0.0
     texts = [para.text for para in box.paras]
     for n, (para, text) in enumerate(zip(box.paras, texts)):
@@ -825,12 +830,14 @@ def low_contrast(plan: DeckPlan, theme: Theme, *, shared: bool = True) -> list[L
     """Every run of text under WCAG AA on what lies behind it, slide by slide.
 
     The ground of each layout is made once and what lies behind each box over the same
-    shapes sampled once (:class:`Grounds`); ``shared=False`` samples every box afresh,
-    with the same findings."""
+    shapes sampled once (:class:`Grounds`); a box whose every run reaches its ratio on
+    every colour that can be drawn under it (:class:`_Palette`) is not sampled at all.
+    ``shared=False`` samples every box afresh, with the same findings."""
     out = []
     grounds = Grounds(plan, theme, shared=shared)
     # by samples (Counters the grounds keep, so no id is reused), colour, coverage
     ratios: dict[tuple[int, str, float], float] = {}
+    palettes: dict[int, _Palette | None] = {}  # by ground (kept alive by grounds)
 
     def ratio(color: str, samples: Counter[str], coverage: float = COVERAGE) -> float:
         if not shared:
@@ -843,32 +850,159 @@ def low_contrast(plan: DeckPlan, theme: Theme, *, shared: bool = True) -> list[L
 
     for number, slide in enumerate(plan.slides, start=1):
         ground = grounds.of(slide)
+        palette: _Palette | None = None
+        if shared:
+            key = id(ground)
+            if key not in palettes:
+                palettes[key] = _Palette.of_ground(ground)
+            palette = palettes[key]
         below: list[Layer] = []  # the slide's own shapes drawn before the element
         for index, box in enumerate(slide.elements):
             if not shared:
                 below = _below(slide, index)
             if isinstance(box, Table):
-                for cell, rect in table_cells(box):
-                    samples = _counted_cell_ground(cell, rect, below, ground) if shared else Counter(_cell_ground(cell, rect, below, ground))
-                    for para in cell.paras:
-                        for run in para.runs:
-                            color = run.color or ground.text_colors.get("other", "000000")
-                            value = ratio(color, samples)
-                            if run.text.strip() and value < _need(para, run):
-                                out.append(LowContrast(number, run.text, color, value, _need(para, run), box.name or "table"))
+                if palette is None or not palette.table_reads(box, ground, below):
+                    for cell, rect in table_cells(box):
+                        samples = _counted_cell_ground(cell, rect, below, ground) if shared else Counter(_cell_ground(cell, rect, below, ground))
+                        for para in cell.paras:
+                            for run in para.runs:
+                                color = run.color or ground.text_colors.get("other", "000000")
+                                value = ratio(color, samples)
+                                if run.text.strip() and value < _need(para, run):
+                                    out.append(LowContrast(number, run.text, color, value, _need(para, run), box.name or "table"))
             elif isinstance(box, TextBox) and box.paras:
-                extent = text_extent(box)
-                role = _placeholder_role(box, ground)
-                samples = ground.counted_under(extent, below, role) if shared else Counter(ground.colors_under(extent, below, role))
-                coverage = ground.coverage(extent)
-                for para, run in _runs(box):
-                    color = _run_color(run, box, ground)
-                    value = ratio(color, samples, coverage)
-                    if value < _need(para, run):
-                        out.append(LowContrast(number, run.text, color, value, _need(para, run), box.name or box.role))
+                if palette is None or not palette.box_reads(box, ground, below):
+                    extent = text_extent(box)
+                    role = _placeholder_role(box, ground)
+                    samples = ground.counted_under(extent, below, role) if shared else Counter(ground.colors_under(extent, below, role))
+                    coverage = ground.coverage(extent)
+                    for para, run in _runs(box):
+                        color = _run_color(run, box, ground)
+                        value = ratio(color, samples, coverage)
+                        if value < _need(para, run):
+                            out.append(LowContrast(number, run.text, color, value, _need(para, run), box.name or box.role))
             if shared:
                 below.extend(_own_layers([box]))
     return out
+
+
+class _Palette:
+    """The colours that can be sampled behind a text on one ground, where these are few
+    and known: a plain (or no) background, then the plain decorations and the slide's
+    own plain fills that reach into the box (one that holds the whole box hides what is
+    under it), and the placeholders' plain fills. A picture, a gradient or a
+    translucent shape reaching into the box may paint any colour: that box is sampled.
+
+    Contrast with the samples behind a box (:func:`ratio_over`) is that with one of
+    them, so a text that reaches its ratio on every colour that can lie behind its box
+    reaches it on the samples too, and need not be sampled: the same findings without
+    the sampling."""
+
+    def __init__(self, background: str, fills: dict[str, Paint], layers: list[Layer]) -> None:
+        self.background = background
+        self.fills = fills  # the placeholders' own, by role: drawn over the rest
+        self.layers = layers  # the ground's decorations
+        self._contrast: dict[tuple[str, str], float] = {}
+
+    @classmethod
+    def of_ground(cls, ground: Ground) -> _Palette | None:
+        """The palette of ``ground``; None when a picture or gradient background may put
+        any colour under every box."""
+        background = ground.background
+        if background is None:
+            color = "FFFFFF"
+        elif background.kind == "solid" and background.alpha >= 0.98:
+            color = background.color
+        else:
+            return None
+        return cls(color, ground.placeholder_fills, ground.layers)
+
+    def behind(self, rect: Rect, below: list[Layer], placeholder: str = "") -> list[str] | None:
+        """Every colour that can lie behind ``rect`` over the slide's shapes ``below``, in
+        the ``placeholder`` it fills (see :meth:`Ground.color_at`); None when something
+        that may paint any colour reaches into it."""
+        fill = self.fills.get(placeholder) if placeholder else None
+        if fill is not None and fill.kind == "solid":
+            # the placeholder's own fill is drawn over all the rest
+            return [fill.color] if fill.alpha >= 0.98 else None
+        x0, x1, y0, y1 = rect.x, rect.x + rect.w, rect.y, rect.y + rect.h
+        colors = [self.background]
+        for layers in (self.layers, below):
+            for layer in layers:
+                if _reaches(layer.rect, x0, x1, y0, y1):
+                    color = _plain_color(layer)
+                    if color is None:
+                        return None
+                    if color:
+                        if layer.plain_over(x0, x1, y0, y1):
+                            colors = [color]
+                        else:
+                            colors.append(color)
+        return colors
+
+    def reads(self, runs, colors: list[str] | None) -> bool:
+        """Whether every (colour, ratio needed) of ``runs`` reaches its ratio on each of
+        ``colors`` (None: not known)."""
+        if colors is None:
+            return False
+        known = self._contrast
+        for text, need in runs:
+            for color in colors:
+                value = known.get((text, color))
+                if value is None:
+                    value = known[(text, color)] = contrast(text, color)
+                if value < need:
+                    return False
+        return True
+
+    def box_reads(self, box: TextBox, ground: Ground, below: list[Layer]) -> bool:
+        """Whether every run of ``box`` reads on whatever can lie behind its text (inside its insets)."""
+        runs = ((_run_color(run, box, ground), _need(para, run)) for para, run in _runs(box))
+        return self.reads(runs, self.behind(_inner(box), below, _placeholder_role(box, ground)))
+
+    def table_reads(self, table: Table, ground: Ground, below: list[Layer]) -> bool:
+        """Whether every run of ``table`` reads on its cell's fill, or (an unfilled cell)
+        on whatever can lie behind the table."""
+        other = ground.text_colors.get("other", "000000")
+        behind: list[str] | None = None
+        looked = False
+        for row in table.rows:
+            for cell in row:
+                runs = [(run.color or other, _need(para, run)) for para in cell.paras for run in para.runs if run.text.strip()]
+                if not runs:
+                    continue
+                if cell.fill:
+                    colors: list[str] | None = [cell.fill]
+                else:
+                    if not looked:
+                        behind, looked = self.behind(_sampled_area(table), below), True
+                    colors = behind
+                if not self.reads(runs, colors):
+                    return False
+        return True
+
+
+def _sampled_area(table: Table) -> Rect:
+    """Where the samples behind ``table``'s cells lie (:func:`_cell_ground`): inside its
+    cells, laid from its corner by their widths and heights, 2 pt in; up to 2 pt out
+    where a cell is narrower or lower than 4 pt."""
+    r = table.rect
+    width, height = sum(table.col_widths), sum(table.row_heights)
+    if min(table.col_widths, default=4.0) < 4.0 or min(table.row_heights, default=4.0) < 4.0:
+        return Rect(r.x - 2.0, r.y - 2.0, width + 4.0, height + 4.0)
+    return Rect(r.x, r.y, width, height)
+
+
+def _plain_color(layer: Layer) -> str | None:
+    """The one colour ``layer`` paints ("" for none: what is under it shows), or None
+    when it may paint any colour (a picture, a gradient, a translucent fill)."""
+    if layer.paint is not None:
+        if layer.paint.kind == "solid" and layer.paint.alpha >= 0.98:
+            return layer.paint.color
+        return None
+    if layer.path is not None:
+        return None
+    return layer.color
 
 
 def _counted_cell_ground(cell, rect: Rect, below: list[Layer], ground: Ground) -> Counter[str]:
