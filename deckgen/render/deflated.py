@@ -4,17 +4,15 @@ Deflating the parts is most of the cost of saving a long deck (25 MB of XML for
 1,000 slides), and a rebuild after editing a few slides writes the same bytes for
 every other part. :class:`DeflatedParts` keeps each part's deflated bytes under the
 SHA-256 of its bytes, so an unchanged part is stored into the zip as it was deflated
-before: the very bytes ``zipfile`` makes of it (the same zlib, level and window;
-checked once per process by :func:`replay_works`, else everything is deflated anew).
+before (:mod:`deckgen.render.zipped` writes the zip): the very bytes deflating it
+again gives, with the same zlib (its version is part of the cache key), level and window.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import sys
-import zipfile
 import zlib
 
 from deckgen import cache
@@ -30,57 +28,6 @@ def deflate(blob: bytes) -> bytes:
     """``blob`` deflated as ``zipfile`` deflates a member written in one piece."""
     compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
     return compressor.compress(blob) + compressor.flush()
-
-
-class _Replay:
-    """A compressor for ``zipfile`` that gives bytes deflated before."""
-
-    def __init__(self, deflated: bytes) -> None:
-        self._deflated = deflated
-
-    def compress(self, data: bytes) -> bytes:
-        out, self._deflated = self._deflated, b""
-        return out
-
-    def flush(self) -> bytes:
-        return b""
-
-
-def write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, blob: bytes, deflated: bytes | None) -> None:
-    """``archive.writestr(info, blob)``, giving zipfile ``deflated`` (``blob`` deflated
-    by :func:`deflate`) instead of deflating it again, when given."""
-    if deflated is None or not replay_works():
-        archive.writestr(info, blob)
-        return
-    with archive.open(info, mode="w") as handle:
-        handle._compressor = _Replay(deflated)  # type: ignore[attr-defined]
-        handle.write(blob)
-
-
-@functools.cache
-def replay_works() -> bool:
-    """Whether a member written with bytes deflated before is exactly the member
-    ``zipfile`` writes (its internals as this code expects, the same zlib)."""
-    blob = ("<p:sld>" + "".join(f"<a:t>{n} 段落</a:t>" for n in range(400)) + "</p:sld>").encode("utf-8")
-    made = []
-    for deflated in (None, deflate(blob)):
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            info = zipfile.ZipInfo("ppt/slides/slide1.xml", (2000, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            if deflated is None:
-                archive.writestr(info, blob)
-            else:
-                try:
-                    with archive.open(info, mode="w") as handle:
-                        if getattr(handle, "_compressor", None) is None:
-                            return False
-                        handle._compressor = _Replay(deflated)  # type: ignore[attr-defined]
-                        handle.write(blob)
-                except Exception:  # zipfile's internals are not what this code expects
-                    return False
-        made.append(out.getvalue())
-    return made[0] == made[1]
 
 
 class DeflatedParts:

@@ -28,7 +28,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from deckgen.render.deflated import DeflatedParts, write_member
+from deckgen.render.deflated import DeflatedParts, deflate
+from deckgen.render.zipped import zip_bytes
 
 PRESENTATION_CT = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
@@ -314,17 +315,11 @@ class Package:
             members.append((part.partname[1:], part.blob))
             if part.rels:
                 members.append((part.rels_name, part.rels.xml(part.base)))
-        if deflated is not None:
-            # Every member, relationships too: a long deck has thousands of small ones.
-            deflated.deflate_all([blob for _, blob in members])
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for member, blob in members:
-                info = zipfile.ZipInfo(member, zip_time)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                write_member(archive, info, blob, deflated.deflated(blob) if deflated is not None else None)
-        return out.getvalue()
+        if deflated is None:
+            return zip_bytes(members, zip_time, deflate)
+        # Every member, relationships too: a long deck has thousands of small ones.
+        deflated.deflate_all([blob for _, blob in members])
+        return zip_bytes(members, zip_time, deflated.deflated)
 
 
 def content_types_xml(parts: list[Part]) -> bytes:
