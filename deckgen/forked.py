@@ -5,7 +5,10 @@ they are asked (how a paragraph breaks into lines at a width, where a text's wor
 end) and on a review that reads the finished plan but changes nothing. Both can be
 worked out in a second process while this one goes on: :class:`Helper` forks a child
 that sees a copy of this process's memory (nothing is pickled on the way in), runs
-the work given to it, and streams back what it finds, pickled, through a pipe.
+the work given to it, and streams back what it finds, pickled, through a pipe. While
+both work, this process can share with the child what it works out itself
+(:meth:`Helper.share`, through memory the two share), so the same answer is not
+worked out twice.
 
 The caller decides only *how fast* a deck is made with it, never *what* is made:
 what the child sends is either a pure answer this process would have worked out
@@ -68,7 +71,11 @@ def available() -> bool:
     return cores() >= 2
 
 
-def start(work: Callable[[Callable[[object], None], Callable[[], int]], None]) -> Helper | None:
+#: What a helper runs: ``work(send, progress, shared)`` (see :class:`Helper`).
+Work = Callable[[Callable[[object], None], Callable[[], int], Callable[[], list[object]]], None]
+
+
+def start(work: Work) -> Helper | None:
     """A :class:`Helper` running ``work``, or None where no second process may work
     (:func:`available`) or none can be made (a process limit reached): the caller
     then does the work itself."""
@@ -81,17 +88,25 @@ def start(work: Callable[[Callable[[object], None], Callable[[], int]], None]) -
 
 
 class Helper:
-    """A forked child running ``work(send, progress)``; its messages come back in order.
+    """A forked child running ``work(send, progress, shared)``; its messages come back
+    in order.
 
     ``send(message)`` (in the child) pickles a message to this process. ``progress``
     reads a number this process sets with :meth:`tell` (how far it has come), so the
-    child can stop where its work would no longer help. The child's standard streams
-    go nowhere and Ctrl-C ends it at once; whatever happens in it, it ends with
-    ``os._exit`` (no ``atexit`` handlers, no buffers of this process flushed twice).
+    child can stop where its work would no longer help. ``shared()`` returns the
+    messages this process has passed to :meth:`share` since the child last asked
+    (answers it worked out meanwhile, so the child need not work them out again).
+    The child's standard streams go nowhere and Ctrl-C ends it at once; whatever
+    happens in it, it ends with ``os._exit`` (no ``atexit`` handlers, no buffers of
+    this process flushed twice).
     """
 
-    def __init__(self, work: Callable[[Callable[[object], None], Callable[[], int]], None]) -> None:
-        self._shared = mmap.mmap(-1, _HEADER.size)  # anonymous: shared with the child
+    def __init__(self, work: Work) -> None:
+        # Anonymous memory shared with the child: how far this process has come, how
+        # many bytes of shared messages it has written, then the messages (pages are
+        # only made as they are written).
+        self._shared = mmap.mmap(-1, _SHARED_AT + SHARED_BYTES)
+        self._written = 0
         self._buffer = bytearray()
         self._ended = False
         read_end, write_end = os.pipe()
@@ -110,8 +125,8 @@ class Helper:
                 null = os.open(os.devnull, os.O_RDWR)
                 for fd in (0, 1, 2):
                     os.dup2(null, fd)
-                shared = self._shared
-                work(lambda message: _write_all(write_end, _frame(message)), lambda: _HEADER.unpack_from(shared, 0)[0])
+                memory = self._shared
+                work(lambda message: _write_all(write_end, _frame(message)), lambda: _HEADER.unpack_from(memory, 0)[0], _SharedReader(memory))
                 code = 0
             except BaseException:  # noqa: BLE001 - the parent does the work itself
                 code = 1
@@ -127,6 +142,20 @@ class Helper:
     def tell(self, position: int) -> None:
         """Let the child know how far this process has come."""
         _HEADER.pack_into(self._shared, 0, position)
+
+    def share(self, message: object) -> bool:
+        """Pass ``message`` to the child (its ``shared()`` returns it); False when the
+        space for shared messages is full (the child then works it out itself)."""
+        if self._shared.closed:
+            return False
+        frame = _frame(message)
+        start = _SHARED_AT + self._written
+        if start + len(frame) > len(self._shared):
+            return False
+        self._shared[start : start + len(frame)] = frame
+        self._written += len(frame)
+        _HEADER.pack_into(self._shared, _HEADER.size, self._written)  # after the bytes: the child reads up to here
+        return True
 
     def received(self) -> Iterator[object]:
         """The messages that have arrived so far (does not wait)."""
@@ -206,6 +235,31 @@ class Helper:
             _, status = os.waitpid(self.pid, 0)
             self._status = os.waitstatus_to_exitcode(status)
         return self._status
+
+
+class _SharedReader:
+    """In the child: the messages the parent has shared (:meth:`Helper.share`) since
+    the last call."""
+
+    def __init__(self, memory: mmap.mmap) -> None:
+        self._memory = memory
+        self._read = 0
+
+    def __call__(self) -> list[object]:
+        (written,) = _HEADER.unpack_from(self._memory, _HEADER.size)
+        found = []
+        while self._read < written:
+            at = _SHARED_AT + self._read
+            (size,) = _HEADER.unpack_from(self._memory, at)
+            found.append(pickle.loads(self._memory[at + _HEADER.size : at + _HEADER.size + size]))
+            self._read += _HEADER.size + size
+        return found
+
+
+#: Where the shared messages start in the memory shared with the child, and how many
+#: bytes of them it may hold (a 1,000-slide deck's line breaks take about 1 MB).
+_SHARED_AT = 2 * _HEADER.size
+SHARED_BYTES = 16 << 20
 
 
 def _frame(message: object) -> bytes:

@@ -138,6 +138,70 @@ def test_what_the_helper_sends_spares_this_process_the_layout_work(long_outline,
     assert counted_breaks[0] < 0.2 * alone, (counted_breaks[0], alone)
 
 
+def _laid_out_here(long_outline, count: int):
+    """A typesetter, frames and work list for ``long_outline``, with the first ``count``
+    slides laid out in this process."""
+    from deckgen.layout.base import base_plan
+    from deckgen.layout.frame import Frame
+    from deckgen.layout.labels import part_label
+    from deckgen.outline.loader import load_outline
+    from deckgen.theme.resolve import resolve_theme
+
+    outline = load_outline(long_outline)
+    theme = resolve_theme(outline, None, None)
+    base = base_plan(theme)
+    frames = {role: Frame.for_layout(base, role) for role in base.layouts}
+    work = [(slide, part_label(part)) for part in outline.deck.parts for slide in part.slides]
+    ts = Typesetter(theme)
+    for slide, part_title in work[:count]:
+        plan_module._laid_out(ts, frames, slide, part_title)
+    return theme, frames, work, ts
+
+
+def test_the_helper_takes_what_this_process_shares_before_each_slide(long_outline, monkeypatch, counted_breaks):
+    """The answers this process shares (:func:`plan._learn_from`) reach the helper's
+    typesetter before its next slide: a slide whose every paragraph this process has
+    broken into lines is laid out there without breaking one again, and the same."""
+    from deckgen.typeset import words
+
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", "")
+    theme, frames, work, parent = _laid_out_here(long_outline, 3)
+
+    class Recording:  # the helper, as this process sees it
+        def __init__(self):
+            self.shared: list[object] = []
+
+        def tell(self, position):
+            pass
+
+        def share(self, message):
+            self.shared.append(message)
+            return True
+
+        def received(self):
+            return iter(())
+
+    helper = Recording()
+    plan_module._learn_from(helper, parent, 3, {})
+    assert len(helper.shared) == 1 and helper.shared[0][0], "the lines of the slides laid out here are shared"
+    assert plan_module._learn_from(helper, parent, 3, {}) is None and len(helper.shared) == 1  # nothing new: nothing shared
+
+    def lay_out_slide_2(messages):
+        child = Typesetter(theme)  # the helper's typesetter: none of this process's answers
+        sent = []
+        counted_breaks[0] = 0
+        plan_module._from_the_end(child, frames, work[:3], sent.append, lambda: 1, lambda: messages.pop() if messages else [])
+        return sent, counted_breaks[0]
+
+    words.read_since()
+    sent, breaks = lay_out_slide_2([helper.shared])
+    assert [position for position, *_ in sent] == [2]
+    assert breaks == 0
+    assert sent[0][1] == plan_module._laid_out(Typesetter(theme), frames, *work[2])
+    _, alone = lay_out_slide_2([])
+    assert alone > 0  # shared nothing: it breaks the slide's paragraphs itself
+
+
 def test_a_failing_second_process_changes_nothing_but_the_time(long_outline, tmp_path, monkeypatch, counted_breaks):
     alone = _build(long_outline, tmp_path / "alone.pptx", "1", monkeypatch)
     breaks_alone = counted_breaks[0]
@@ -145,7 +209,7 @@ def test_a_failing_second_process_changes_nothing_but_the_time(long_outline, tmp
 
     class Failing(forked.Helper):
         def __init__(self, work) -> None:
-            def broken(send, progress) -> None:
+            def broken(send, progress, shared) -> None:
                 raise RuntimeError("the helper dies")
 
             super().__init__(broken)
@@ -158,7 +222,7 @@ def test_a_failing_second_process_changes_nothing_but_the_time(long_outline, tmp
 
 
 def test_helper_messages_arrive_in_order_and_the_child_is_reaped():
-    def work(send, progress) -> None:
+    def work(send, progress, shared) -> None:
         for n in range(50):
             send({"n": n, "payload": "字" * 5000})
 
@@ -171,7 +235,7 @@ def test_helper_messages_arrive_in_order_and_the_child_is_reaped():
 
 
 def test_helper_child_sees_how_far_the_parent_came():
-    def work(send, progress) -> None:
+    def work(send, progress, shared) -> None:
         while progress() < 7:
             pass
         send(progress())
@@ -181,15 +245,34 @@ def test_helper_child_sees_how_far_the_parent_came():
         assert list(helper.wait()) == [7]
 
 
+def test_the_child_gets_what_the_parent_shares_in_order_until_the_space_is_full(monkeypatch):
+    def work(send, progress, shared) -> None:
+        got: list[object] = []
+        while progress() < 1:
+            got += shared()
+        got += shared()
+        send(got)
+
+    monkeypatch.setattr(forked, "SHARED_BYTES", 64 * 1024)
+    with forked.Helper(work) as helper:
+        assert helper.share({"lines": ["十四五"]})
+        assert helper.share(("字" * 1000, 2))
+        assert not helper.share("字" * 30_000)  # over the space left: not shared, and nothing half written
+        assert helper.share(3)
+        helper.tell(1)
+        assert list(helper.wait()) == [[{"lines": ["十四五"]}, ("字" * 1000, 2), 3]]
+        assert helper.succeeded()
+
+
 def test_a_helper_that_fails_or_is_closed_early_reports_failure():
-    def failing(send, progress) -> None:
+    def failing(send, progress, shared) -> None:
         send("half")
         raise ValueError("boom")
 
     with forked.Helper(failing) as helper:
         assert not helper.succeeded()
 
-    def endless(send, progress) -> None:
+    def endless(send, progress, shared) -> None:
         while True:
             pass
 
@@ -214,7 +297,7 @@ def test_no_second_process_when_told_so_or_while_threads_run(monkeypatch):
 
 
 def test_a_stuck_helper_is_ended_after_the_wait_it_was_given():
-    def stuck(send, progress) -> None:
+    def stuck(send, progress, shared) -> None:
         send("first")
         while True:
             pass
@@ -233,12 +316,12 @@ def test_a_rebuild_from_a_warm_cache_lays_out_without_a_second_process(long_outl
     original = forked.Helper.__init__
 
     def counting(self, work) -> None:
-        made.append(work.__name__)
+        made.append(getattr(work, "func", work).__name__)  # a partial: the function it calls
         original(self, work)
 
     monkeypatch.setattr(forked.Helper, "__init__", counting)
     build(long_outline, tmp_path / "first.pptx")
-    assert "lay_out_from_the_end" in made and "judge" in made  # a first build is helped
+    assert "_from_the_end" in made and "judge" in made  # a first build is helped
     made.clear()
     build(long_outline, tmp_path / "again.pptx")
     assert made == []  # layout and review come from the cache

@@ -8,6 +8,8 @@ when the total is known.
 
 from __future__ import annotations
 
+import functools
+
 from typing import TYPE_CHECKING, cast
 
 from deckgen.layout.backdrop import make_readable
@@ -128,12 +130,8 @@ def _helper_from_the_end(ts: Typesetter, frames: dict[str, Frame], work: list[tu
     while this one lays them out from the first, until the two meet; None when there is
     no second core (:func:`deckgen.forked.available`) or too few slides.
 
-    It sends, slide by slide, the slide laid out (the pages and findings this process
-    would make the same way: layout reads only the outline slide, the frames and pure
-    answers about text) with the line breaks and word readings it worked out (the
-    entries the persistent cache keeps, so the next build finds them). A slide whose
-    layout made the typesetter warn (a damaged or missing font) is sent without its
-    pages, and this process lays it out itself and gives the warning.
+    It runs :func:`_from_the_end`. This process shares with it the answers it works
+    out meanwhile (:func:`_learn_from`), so neither works out what the other did.
     """
     if len(work) < HELPED_FROM:
         return None
@@ -142,25 +140,46 @@ def _helper_from_the_end(ts: Typesetter, frames: dict[str, Frame], work: list[tu
 
     if ts.stored_answers >= len(work) and words.known_share([slide.title for slide, _ in work if slide.title]) > 0.5:
         return None  # built before: the cache answers most questions, a fork only costs
+    return forked.start(functools.partial(_from_the_end, ts, frames, work))
 
-    def lay_out_from_the_end(send, progress) -> None:
-        warned = (ts.warnings, ts.stand_ins)
-        for position in range(len(work) - 1, -1, -1):
-            if position <= progress():
-                return  # this process has come this far itself
-            slide, part_title = work[position]
-            laid = _laid_out(ts, frames, slide, part_title)
-            send((position, laid if (ts.warnings, ts.stand_ins) == warned else None, ts.worked_out(), words.read_since()))
 
-    return forked.start(lay_out_from_the_end)
+def _from_the_end(ts: Typesetter, frames: dict[str, Frame], work: list[tuple[Slide, str]], send, progress, shared) -> None:
+    """The helper's work: lay out ``work`` from its last slide back, until ``progress()``
+    (where this process has come) reaches it.
+
+    It sends, slide by slide, the slide laid out (the pages and findings this process
+    would make the same way: layout reads only the outline slide, the frames and pure
+    answers about text) with the line breaks and word readings it worked out (the
+    entries the persistent cache keeps, so the next build finds them). A slide whose
+    layout made the typesetter warn (a damaged or missing font) is sent without its
+    pages, and this process lays it out itself and gives the warning. Before each slide
+    it takes the answers this process has ``shared()`` since (a deck repeats its
+    units, labels and headings: what one process has broken into lines, the other
+    need not break again).
+    """
+    from deckgen.typeset import words
+
+    warned = (ts.warnings, ts.stand_ins)
+    for position in range(len(work) - 1, -1, -1):
+        if position <= progress():
+            return  # this process has come this far itself
+        for lines, readings in cast("list[tuple[dict[str, list[str]], dict[str, str]]]", shared()):
+            ts.learn(lines)
+            words.learn(readings)
+        slide, part_title = work[position]
+        laid = _laid_out(ts, frames, slide, part_title)
+        send((position, laid if (ts.warnings, ts.stand_ins) == warned else None, ts.worked_out(), words.read_since()))
 
 
 def _learn_from(helper: Helper, ts: Typesetter, position: int, sent: dict[int, _Laid]) -> None:
     """Take what the helper process sent so far (its slides into ``sent``); tell it
-    this process is at ``position``."""
+    this process is at ``position``, and share the answers worked out here since."""
     from deckgen.typeset import words
 
     helper.tell(position)
+    lines, readings = ts.worked_out(), words.read_since()
+    if lines or readings:
+        helper.share((lines, readings))
     for message in helper.received():
         at, laid, lines, readings = cast("tuple[int, _Laid | None, dict[str, list[str]], dict[str, str]]", message)
         if laid is not None and at >= position:

@@ -57,7 +57,7 @@ def review_beside(outline: Outline, plan: DeckPlan, meanwhile: Callable[[], T], 
             return kept, meanwhile()
     from deckgen import forked
 
-    def judge(send, _progress) -> None:
+    def judge(send, _progress, _shared) -> None:
         send(review_plan(outline, plan, theme=theme))  # keeps its words and findings itself
 
     helper = forked.start(judge) if len(plan.slides) >= REVIEWED_BESIDE_FROM else None
