@@ -629,9 +629,17 @@ def layout_metrics_table(ts: Typesetter, slide: Slide, body: Rect, *, alone: boo
         col_w = widths(size) * (n_rows + 1)
         return [ts.count_lines(Spec(t or " ", size, bold=bold, pitch=pitch), w, CELL_INSETS) for (t, bold), w in zip(texts, col_w)]
 
+    heights_at: dict[tuple[float, float], tuple[float, list[float]]] = {}
+
     def all_heights(size: float) -> tuple[float, list[float]]:
-        head = row_height([c.title for c in columns], size, True)
-        return head, [row_height([c.cells[r] for c in columns], size, False) for r in range(n_rows)]
+        """The header's height and each row's at ``size`` (and the pitch of the
+        moment), worked out once: the search below asks a size several times."""
+        key = (size, pitch)
+        if key not in heights_at:
+            head = row_height([c.title for c in columns], size, True)
+            heights_at[key] = head, [row_height([c.cells[r] for c in columns], size, False) for r in range(n_rows)]
+        head, rows = heights_at[key]
+        return head, list(rows)
 
     pitch = TABLE_PITCH  # the tables' line pitch, closer for a long table split over slides
     sizes = sizes_down(size_range.max_pt, size_range.min_pt)

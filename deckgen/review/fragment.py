@@ -38,6 +38,10 @@ _WHEN_ONLY_RE = re.compile(
     r"^(?:(?:过去|今后|未来|近|这|新的|前|后)?[一二三四五六七八九十两几\d]+年(?:来|以来|中|里|间)?|"
     r"今年|去年|明年|上年|当前|目前|新的一年|过去的一年|新时代|新征程上?|[一二三四五六七八九十]+五(?:时期|期间))$"
 )
+#: The characters a phrase the rules below look at can end or start with: a text
+#: whose last and first characters are none of these needs no reading into words.
+_LAST_CHARS = frozenset(word[-1] for word in END_WORDS | LABEL_END_WORDS | ADVERB_END_WORDS | FRAME_CLOSERS)
+_FIRST_CHARS = frozenset(word[0] for word in START_WORDS | FRAME_OPENERS)
 #: Punctuation a cut clause ends with.
 CUT_AT = tuple("，、；：,;:")
 _END_MARKS = "。！？!?…"
@@ -75,6 +79,8 @@ def fragment_reason(text: str, *, label: bool = False) -> str | None:
         return None
     if _WHEN_ONLY_RE.match(core):
         return "it only says when"
+    if core[-1] not in _LAST_CHARS and core[0] not in _FIRST_CHARS:
+        return None  # no word the rules name can end or start it
     spans = words.word_spans(core)
     first = core[spans[0][0] : spans[0][1]]
     last = core[spans[-1][0] : spans[-1][1]]

@@ -21,7 +21,11 @@ def review(deck: DeckView) -> Iterator[Issue]:
         for text in slide.texts:
             if text.role in FRAME_ROLES or "\n" not in text.para.text:
                 continue
-            for word, before, after in split_words(text, written=_written_breaks(deck, text, slide)):
+            found = split_words(text)
+            if found:  # the breaks the outline holds itself are looked up only then
+                written = _written_breaks(deck, text, slide)
+                found = split_words(text, written=written) if written else found
+            for word, before, after in found:
                 message = (
                     f"a line break splits the word “{word}” (…{before}/{after}…); "
                     "reword or shorten the text so the word stays on one line"
