@@ -328,6 +328,29 @@ def test_a_rebuild_from_a_warm_cache_lays_out_without_a_second_process(long_outl
     assert (tmp_path / "again.pptx").read_bytes() == (tmp_path / "first.pptx").read_bytes()
 
 
+def test_a_new_deck_is_helped_though_the_cache_is_warm_from_another(long_outline, tmp_path, monkeypatch):
+    """The cache holds as many answers as the deck has slides, but they are another
+    deck's (its titles were never broken into lines): the new deck is laid out by
+    two processes, as a first build is."""
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv(forked.JOBS_VARIABLE, "2")
+    build(long_outline, tmp_path / "first.pptx")
+    other = yaml.safe_load(long_outline.read_text(encoding="utf-8"))
+    other["parts"] = [_rotated(part, [1000 + n]) for n, part in enumerate(other["parts"])]
+    shutil.copytree(long_outline.parent / "images", tmp_path / "images")
+    (tmp_path / "other.yaml").write_text(yaml.safe_dump(other, allow_unicode=True, width=10_000), encoding="utf-8")
+    made: list[str] = []
+    original = forked.Helper.__init__
+
+    def counting(self, work) -> None:
+        made.append(getattr(work, "func", work).__name__)
+        original(self, work)
+
+    monkeypatch.setattr(forked.Helper, "__init__", counting)
+    build(tmp_path / "other.yaml", tmp_path / "other.pptx")
+    assert "_from_the_end" in made
+
+
 def test_no_process_to_spare_means_the_build_works_alone(long_outline, tmp_path, monkeypatch):
     """fork fails (EAGAIN: a limit on processes reached): the deck is made in this
     process, the same, and no descriptor is left open."""

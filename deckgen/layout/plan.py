@@ -136,9 +136,8 @@ def _helper_from_the_end(ts: Typesetter, frames: dict[str, Frame], work: list[tu
     if len(work) < HELPED_FROM:
         return None
     from deckgen import forked
-    from deckgen.typeset import words
 
-    if ts.stored_answers >= len(work) and words.known_share([slide.title for slide, _ in work if slide.title]) > 0.5:
+    if ts.stored_answers >= len(work) and ts.known_share([slide.title for slide, _ in work if slide.title]) > 0.5:
         return None  # built before: the cache answers most questions, a fork only costs
     return forked.start(functools.partial(_from_the_end, ts, frames, work))
 

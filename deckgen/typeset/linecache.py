@@ -44,9 +44,26 @@ class StoredLines:
                 pass
         #: How many answers earlier builds left (0 with the cache off or cold).
         self.loaded = len(self._table)
+        self._loaded_entries = tuple(self._table)  # those of earlier builds
+        self._stored_texts: set[str] | None = None
         self._used: dict[str, list[str]] = {}
         self._since: dict[str, list[str]] = {}  # worked out since the last drain()
         self._changed = False
+
+    def known_share(self, texts: list[str]) -> float:
+        """The share of ``texts`` earlier builds broke into lines (at any width and
+        size; 1.0 for none): whether the deck being built is one they laid out."""
+        if not texts:
+            return 1.0
+        if self._stored_texts is None:
+            # The texts of the stored answers, read from their entries once, and only
+            # when asked: ``0|size|width|text`` or ``kind|0|size|width|text``.
+            found = set()
+            for entry in self._loaded_entries:
+                head, _, rest = entry.partition("|")
+                found.add(rest.split("|", 2 if head in ("0", "1") else 3)[-1])
+            self._stored_texts = found
+        return sum(1 for text in texts if text in self._stored_texts) / len(texts)
 
     @staticmethod
     def entry(text: str, width_pt: float, size_pt: float, bold: bool) -> str:

@@ -157,6 +157,13 @@ class Typesetter:
         """How many answers earlier builds left in the persistent cache for these fonts."""
         return self._stored.loaded if self._stored is not None else 0
 
+    def known_share(self, texts: list[str]) -> float:
+        """The share of ``texts`` whose lines earlier builds kept in the persistent
+        cache for these fonts (0.0 with none kept, 1.0 for no texts)."""
+        if not texts:
+            return 1.0
+        return self._stored.known_share(texts) if self._stored is not None else 0.0
+
     def worked_out(self) -> dict[str, list[str]]:
         """The line breaks and remembered answers worked out since the last call, by
         the entry the persistent cache keeps them under: for another process to

@@ -186,15 +186,6 @@ def read_since() -> dict[str, str]:
     return _remembered().drain()
 
 
-def known_share(texts: list[str]) -> float:
-    """The share of ``texts`` read before, in this process or an earlier one (1.0
-    for none): how much of a deck an earlier build already worked through."""
-    if not texts:
-        return 1.0
-    table = _remembered()._table
-    return sum(1 for text in texts if text in table) / len(texts)
-
-
 def learn(readings: dict[str, str]) -> None:
     """Take the readings another process made (:func:`read_since`) as if read here."""
     _remembered().learn(readings)
