@@ -70,6 +70,9 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
         if agenda:
             agenda[0].anchor = "agenda"
         plan.slides.extend(agenda)
+        # The lines measured are the lines drawn (layout.breaks): written as each slide's
+        # text is final, here while the helper lays out content beside this process.
+        write_breaks(ts, [cover, *agenda])
         icons = divider_icons(deck) if scaffolded else []  # chosen together, once per deck
         for index, part in enumerate(deck.parts):
             first = len(plan.slides)
@@ -78,6 +81,7 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
                 divider.anchor = f"part:{index}"
                 plan.slides.append(divider)
                 dividers.append(divider)
+                write_breaks(ts, [divider])  # even_progress below only drops whole rows
             elif part.image is not None:
                 message = "a one-part talk has no section divider, so its image is not shown; put it on a slide (image: or a picture slide)"
                 plan.findings.append(Finding(f"{part.image.path}.file", message))
@@ -97,8 +101,7 @@ def plan_deck(deck: Deck, theme: Theme, ts: Typesetter | None = None) -> DeckPla
     closing = closing_slides(ts, frames, deck, plan.findings)
     closing[0].section = "结束"
     plan.slides.extend(closing)
-    # The lines measured are the lines drawn (layout.breaks): content slides have theirs.
-    write_breaks(ts, [cover, *agenda, *dividers, *closing])
+    write_breaks(ts, closing)
     add_footers(ts, frames, deck, plan)
     make_readable(plan, theme)  # text colours that stand out from what is behind them
     hang_display_text(plan)
