@@ -7,6 +7,8 @@ import functools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from deckgen.layout.elements import Table, TextBox
 from deckgen.kinds.stacked import ITEM_INSETS
@@ -157,3 +159,50 @@ def test_word_rule_moves_a_line_end_back_to_the_word_boundary():
     cut = text.index("服")
     assert word_penalty(text, cut) >= 3 > word_penalty(text, cut - 1)  # 普/服 vs 邮政/普服
     assert word_penalty(text, text.index("能")) == 2
+
+
+_MIXED = st.text(alphabet=st.sampled_from(list("发展经济社会建设“”、，。：2024年%ABCxyz ()-—")), min_size=1, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_MIXED, size=st.sampled_from([12.0, 18.5, 24.0, 34.0]), bold=st.booleans(), spare=st.floats(0.01, 60.0))
+def test_a_box_as_wide_as_one_line_width_keeps_the_text_on_one_line(text, size, bold, spare):
+    """What lets write_breaks skip breaking a paragraph that fits one line: lines()
+    keeps one line in any box at least one_line_width (+0.01 pt) wide, gov-red's
+    stand-in margins included."""
+    for ts in (_typesetter("postal-green"), _typesetter("gov-red")):
+        if "\n" in text or not text.strip():
+            continue
+        box = ts.one_line_width(text, size, bold) + spare
+        assert len(ts.lines(text, box, size, bold)) == 1
+
+
+def test_a_paragraph_that_fits_one_line_is_not_broken_again(monkeypatch):
+    """Most titles, labels and numbers fit one line, known from their width: writing
+    the plan's breaks does not run the line breaker on them (it did on 870 of a
+    979-slide deck's paragraphs), and one that wraps still gets its breaks."""
+    from deckgen.layout.breaks import write_breaks
+    from deckgen.layout.elements import Rect, SlidePlan
+    from deckgen.typeset.paragraphs import Para, Run
+
+    ts = _typesetter("postal-green")
+    broken = []
+    original = Typesetter._break
+
+    def counting(self, text, *args):
+        broken.append(text)
+        return original(self, text, *args)
+
+    monkeypatch.setattr(Typesetter, "_break", counting)
+    short, long = "2024年主要工作回顾", "坚持讲政治、强党建、严执纪，压紧压实全面从严治党责任链条"
+    width = ts.one_line_width(short, 30.0, True) + 20.0
+    boxes = [TextBox(Rect(40, 20, width + 14.4, 60), [Para([Run(text, bold=True)], 30.0, 36.0, bold=True)], role="title") for text in (short, long)]
+    write_breaks(ts, [SlidePlan("bullets", short, boxes)])
+    assert short not in broken and broken[0] == long
+    assert boxes[0].paras[0].text == short
+    assert "\n" in boxes[1].paras[0].text
+
+
+@functools.cache
+def _typesetter(theme_name: str) -> Typesetter:
+    return Typesetter(resolve_theme(load_outline(OUTLINES[0]), theme_name, "16:9"))
