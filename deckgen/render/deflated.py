@@ -39,6 +39,9 @@ class DeflatedParts:
         self._stored = _parse(cache.get(NAMESPACE, self.key) or b"")
         self._used: dict[bytes, bytes] = {}
         self._changed = False
+        #: What deflate_all worked out of each blob it saw, by the blob's identity (the
+        #: blob kept with it, so an identity is never another blob's): digest and CRC.
+        self._measured: dict[int, tuple[bytes, bytes, int]] = {}
 
     def deflate_all(self, blobs: list[bytes]) -> None:
         """Deflate every one of ``blobs`` not kept yet, on two threads where there are
@@ -53,10 +56,14 @@ class DeflatedParts:
         import threading
 
         found: list[list[tuple[bytes, bytes | None]]] = [[], []]
+        measured = self._measured
 
         def work(share: list[bytes], out: list[tuple[bytes, bytes | None]]) -> None:
             for blob in share:
                 digest = hashlib.sha256(blob).digest()
+                # Its digest and CRC are kept for writing the zip, which would
+                # otherwise work both out again, on one thread.
+                measured[id(blob)] = (blob, digest, zlib.crc32(blob))
                 if digest in self._stored or digest in self._used:
                     out.append((digest, None))
                 else:
@@ -75,7 +82,8 @@ class DeflatedParts:
 
     def deflated(self, blob: bytes) -> bytes:
         """``blob`` deflated (:func:`deflate`): kept from an earlier build, or now."""
-        digest = hashlib.sha256(blob).digest()
+        seen = self._measured.get(id(blob))
+        digest = seen[1] if seen is not None and seen[0] is blob else hashlib.sha256(blob).digest()
         known = self._used.get(digest)
         if known is None:
             known = self._stored.get(digest)
@@ -84,6 +92,11 @@ class DeflatedParts:
                 self._changed = True
             self._used[digest] = known
         return known
+
+    def crc32(self, blob: bytes) -> int:
+        """``zlib.crc32(blob)``, worked out by :meth:`deflate_all` where it saw ``blob``."""
+        seen = self._measured.get(id(blob))
+        return seen[2] if seen is not None and seen[0] is blob else zlib.crc32(blob)
 
     def save(self) -> None:
         """Keep this build's deflated parts (and earlier ones, up to :data:`MAX_BYTES`)."""

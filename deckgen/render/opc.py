@@ -319,7 +319,7 @@ class Package:
             return zip_bytes(members, zip_time, deflate)
         # Every member, relationships too: a long deck has thousands of small ones.
         deflated.deflate_all([blob for _, blob in members])
-        return zip_bytes(members, zip_time, deflated.deflated)
+        return zip_bytes(members, zip_time, deflated.deflated, crc32=deflated.crc32)
 
 
 def content_types_xml(parts: list[Part]) -> bytes:

@@ -33,10 +33,12 @@ _MAX_MEMBERS = 0xFFFF
 
 
 def zip_bytes(members: list[tuple[str, bytes]], zip_time: tuple[int, int, int, int, int, int],
-              deflated: Callable[[bytes], bytes], *, mode: int = 0o644) -> bytes:
+              deflated: Callable[[bytes], bytes], *, mode: int = 0o644,
+              crc32: Callable[[bytes], int] = zlib.crc32) -> bytes:
     """The zip of ``members`` (name, bytes), in order, each deflated by ``deflated``
     (raw deflate, as :func:`deckgen.render.deflated.deflate`), stamped ``zip_time``
-    and given the Unix permissions ``mode``."""
+    and given the Unix permissions ``mode``; ``crc32``: each member's CRC-32 (where
+    the caller has worked it out already)."""
     if len(members) >= _MAX_MEMBERS:
         return _by_zipfile(members, zip_time, mode)
     year, month, day, hour, minute, second = zip_time
@@ -52,7 +54,7 @@ def zip_bytes(members: list[tuple[str, bytes]], zip_time: tuple[int, int, int, i
         else:
             encoded, flags = name.encode("utf-8"), _UTF8_NAME
         data = deflated(blob)
-        crc = zlib.crc32(blob)
+        crc = crc32(blob)
         if len(blob) > _LIMIT or len(data) > _LIMIT or offset > _LIMIT:
             return _by_zipfile(members, zip_time, mode)
         header = _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, flags, _DEFLATED, dostime, dosdate, crc, len(data), len(blob), len(encoded), 0)

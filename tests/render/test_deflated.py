@@ -63,3 +63,40 @@ def test_a_cut_table_keeps_its_whole_entries_only():
     assert list(whole.values()) == [deflate(p) for p in parts]
     assert list(_parse(table[:-3]).values()) == [deflate(parts[0])]
     assert _parse(b"not a table") == {}
+
+
+def test_the_zip_takes_each_parts_digest_and_crc_from_the_threads_that_deflated_it(monkeypatch):
+    """A long deck's parts are hashed (for the cache) and their CRCs worked out on the
+    two deflating threads; writing the zip after them, on one thread while the other
+    core waits, does neither again."""
+    import zlib as zlib_module
+
+    from deckgen.forked import cores
+    from deckgen.render.zipped import zip_bytes
+
+    if cores() < 2:
+        import pytest
+
+        pytest.skip("the parts are deflated on two threads only where there are two cores")
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", "")
+    blobs = [f"<p:sld>{'段落' * (n % 50)}{n}</p:sld>".encode() for n in range(deflated.THREADED_FROM + 10)]
+    members = [(f"ppt/slides/slide{n}.xml", blob) for n, blob in enumerate(blobs)]
+    parts = deflated.DeflatedParts()
+    parts.deflate_all(blobs)
+    counted = {"sha256": 0, "crc32": 0}
+    sha256, crc32 = deflated.hashlib.sha256, zlib_module.crc32
+
+    def counting_sha256(data):
+        counted["sha256"] += 1
+        return sha256(data)
+
+    def counting_crc32(data, *args):
+        counted["crc32"] += 1
+        return crc32(data, *args)
+
+    monkeypatch.setattr(deflated.hashlib, "sha256", counting_sha256)
+    monkeypatch.setattr(deflated.zlib, "crc32", counting_crc32)
+    made = zip_bytes(members, (2024, 1, 1, 0, 0, 0), parts.deflated, crc32=parts.crc32)
+    assert counted == {"sha256": 0, "crc32": 0}
+    monkeypatch.undo()
+    assert made == zip_bytes(members, (2024, 1, 1, 0, 0, 0), deflate)  # the same zip
