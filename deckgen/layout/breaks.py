@@ -70,8 +70,8 @@ def _para_breaks(ts: Typesetter, para: Para, inner: float, *, display: bool) -> 
     text = para.text
     if not text.strip():
         return
-    if "\n" not in text and ts.one_line_width(text, para.size_pt, para.bold) + 0.01 <= inner:
-        return  # one line at this width: known from its width, without breaking it (most titles)
+    if ts.on_one_line(text, inner, para.size_pt, para.bold):
+        return  # known from its width, without breaking it (most titles and labels)
     lines = ts.lines(text, inner, para.size_pt, para.bold)
     if len(lines) < 2:
         return
