@@ -138,13 +138,21 @@ class Typesetter:
         """True when :meth:`lines` keeps ``text`` on one line in ``width_pt``, known from
         its width (:meth:`one_line_width`) without breaking it; the answer is then kept
         as :meth:`lines` keeps its answers. False: not known so (ask :meth:`lines`)."""
-        if "\n" in text or self.one_line_width(text, size_pt, bold) + 0.01 > width_pt:
-            return False  # (0.01 pt: a width remembered within the rounding keeps one line too)
+        if "\n" in text:
+            return False
         key = (text, round(width_pt, 2), size_pt, bold)
-        if key not in self._cache:
-            self._cache[key] = [text]
-            if self._stored is not None:
-                self._stored.add(StoredLines.entry(text, width_pt, size_pt, bold), [text])
+        known = self._cache.get(key)
+        if known is None and self._stored is not None:  # a rebuild: the answer is kept
+            known = self._stored.get(StoredLines.entry(text, width_pt, size_pt, bold))
+            if known is not None:
+                self._cache[key] = known
+        if known is not None:
+            return len(known) == 1
+        if self.one_line_width(text, size_pt, bold) + 0.01 > width_pt:
+            return False  # (0.01 pt: a width remembered within the rounding keeps one line too)
+        self._cache[key] = [text]
+        if self._stored is not None:
+            self._stored.add(StoredLines.entry(text, width_pt, size_pt, bold), [text])
         return True
 
     def remembered(self, kind: str, text: str, width_pt: float, size_pt: float, bold: bool, make: Callable[[], str]) -> str:
