@@ -123,37 +123,47 @@ class Typesetter:
         key = (text, round(width_pt, 2), size_pt, bold)
         hit = self._cache.get(key)
         if hit is None:
-            if self._stored is None:
+            hit = self._kept(key, width_pt)
+            if hit is None:
                 hit = self._break(text, width_pt, size_pt, bold)
-            else:
-                entry = StoredLines.entry(text, width_pt, size_pt, bold)
-                hit = self._stored.get(entry)
-                if hit is None:
-                    hit = self._break(text, width_pt, size_pt, bold)
-                    self._stored.add(entry, hit)
-            self._cache[key] = hit
+                self._keep(key, width_pt, hit)
         return hit
 
     def on_one_line(self, text: str, width_pt: float, size_pt: float, bold: bool = False) -> bool:
         """True when :meth:`lines` keeps ``text`` on one line in ``width_pt``, known from
-        its width (:meth:`one_line_width`) without breaking it; the answer is then kept
-        as :meth:`lines` keeps its answers. False: not known so (ask :meth:`lines`)."""
+        an answer kept or from its width (:meth:`one_line_width`), without breaking it;
+        a new answer is kept as :meth:`lines` keeps its own. False: not known so (ask
+        :meth:`lines`)."""
         if "\n" in text:
             return False
         key = (text, round(width_pt, 2), size_pt, bold)
         known = self._cache.get(key)
-        if known is None and self._stored is not None:  # a rebuild: the answer is kept
-            known = self._stored.get(StoredLines.entry(text, width_pt, size_pt, bold))
-            if known is not None:
-                self._cache[key] = known
+        if known is None:
+            known = self._kept(key, width_pt)
         if known is not None:
             return len(known) == 1
         if self.one_line_width(text, size_pt, bold) + 0.01 > width_pt:
             return False  # (0.01 pt: a width remembered within the rounding keeps one line too)
-        self._cache[key] = [text]
-        if self._stored is not None:
-            self._stored.add(StoredLines.entry(text, width_pt, size_pt, bold), [text])
+        self._keep(key, width_pt, [text])
         return True
+
+    def _kept(self, key: tuple[str, float, float, bool], width_pt: float) -> list[str] | None:
+        """The lines of ``key`` (text, rounded width, size, bold) an earlier build kept
+        at exactly ``width_pt``, remembered for this build too; None if none."""
+        if self._stored is None:
+            return None
+        text, _, size_pt, bold = key
+        hit = self._stored.get(StoredLines.entry(text, width_pt, size_pt, bold))
+        if hit is not None:
+            self._cache[key] = hit
+        return hit
+
+    def _keep(self, key: tuple[str, float, float, bool], width_pt: float, lines: list[str]) -> None:
+        """Remember ``lines`` as the answer for ``key``, in this build and for the next."""
+        self._cache[key] = lines
+        if self._stored is not None:
+            text, _, size_pt, bold = key
+            self._stored.add(StoredLines.entry(text, width_pt, size_pt, bold), lines)
 
     def remembered(self, kind: str, text: str, width_pt: float, size_pt: float, bold: bool, make: Callable[[], str]) -> str:
         """``make()``, remembered in this build and between builds like :meth:`lines`:
@@ -181,9 +191,7 @@ class Typesetter:
     def known_share(self, texts: list[str]) -> float:
         """The share of ``texts`` whose lines earlier builds kept in the persistent
         cache for these fonts (0.0 with none kept, 1.0 for no texts)."""
-        if not texts:
-            return 1.0
-        return self._stored.known_share(texts) if self._stored is not None else 0.0
+        return self._stored.known_share(texts) if self._stored is not None else float(not texts)
 
     def worked_out(self) -> dict[str, list[str]]:
         """The line breaks and remembered answers worked out since the last call, by
