@@ -395,6 +395,28 @@ def test_a_long_rebuild_leaves_the_review_key_to_the_second_process(long_outline
     assert keyed == [1]
 
 
+def test_a_short_deck_is_keyed_once_when_its_findings_are_not_stored(tmp_path, monkeypatch):
+    """A short deck's review key (the whole plan pickled) is made before rendering, to
+    look its findings up; when none are stored, the review judging the deck keeps
+    them under that key, and does not make it again."""
+    from deckgen.review import run, stored
+
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv(forked.JOBS_VARIABLE, "1")  # judged in this process, where calls are counted
+    keyed: list[int] = []
+    original = stored.review_key
+
+    def counting(*args, **kwargs):
+        keyed.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(run, "review_key", counting)
+    first = build(SAMPLE, tmp_path / "first.pptx")
+    assert keyed == [1]
+    again = build(SAMPLE, tmp_path / "again.pptx")  # the findings kept under that key are found
+    assert keyed == [1, 1] and again.review == first.review
+
+
 def test_a_slide_that_makes_the_typesetter_warn_is_laid_out_in_this_process(long_outline, tmp_path, monkeypatch):
     """A slide whose layout makes the typesetter warn (a font found damaged on a glyph
     of that slide) is sent without its pages: this process lays it out and the build

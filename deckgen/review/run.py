@@ -50,19 +50,25 @@ def review_beside(outline: Outline, plan: DeckPlan, meanwhile: Callable[[], T], 
     up: pickling the plan for it takes ~0.15 s of a 1,000-slide deck, which this
     process spends rendering instead (a rebuild's child only reads the stored entry).
     """
+    entry_key: str | None = None  # on a long deck, made where the deck is judged
     if len(plan.slides) < KEYED_BESIDE_FROM:
         entry_key = review_key(outline, plan, theme)
         kept = _stored(entry_key)
         if kept is not None:
             return kept, meanwhile()
+
+    def review() -> list[Issue]:
+        """The deck judged (a short deck's key made and looked up above, not again)."""
+        return review_plan(outline, plan, theme=theme) if entry_key is None else _judged(outline, plan, theme, entry_key)
+
     from deckgen import forked
 
     def judge(send, _progress, _shared) -> None:
-        send(review_plan(outline, plan, theme=theme))  # keeps its words and findings itself
+        send(review())  # keeps its words and findings itself
 
     helper = forked.start(judge) if len(plan.slides) >= REVIEWED_BESIDE_FROM else None
     if helper is None:
-        return review_plan(outline, plan, theme=theme), meanwhile()
+        return review(), meanwhile()
     with helper:
         made = meanwhile()
         # The review takes about as long as rendering: a child far slower than that
@@ -70,7 +76,7 @@ def review_beside(outline: Outline, plan: DeckPlan, meanwhile: Callable[[], T], 
         sent = [found for found in helper.wait(REVIEW_PATIENCE) if isinstance(found, list)]
         if sent and helper.succeeded():
             return sent[0], made
-    return review_plan(outline, plan, theme=theme), made
+    return review(), made
 
 
 #: Seconds this process waits for the review's child after rendering.
