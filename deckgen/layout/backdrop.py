@@ -39,6 +39,7 @@ AA_SMALL, AA_LARGE = 4.5, 3.0
 #: A decoration is "covered" when a text box overlaps it by this many points both ways.
 COVER_MIN_PT = 4.0
 SAMPLE_PT = 6.0  # grid pitch of the samples behind a box
+CELL_SAMPLE_INSET = 2.0  # a table cell is sampled this far inside its edges (its rules aside)
 #: A background picture's cell (SAMPLE_PT square) whose luminance varies by more than
 #: this (standard deviation, 0..1) is busy: an emblem or artwork baked into the picture.
 BUSY_SPREAD = 0.15
@@ -196,6 +197,13 @@ class Layer:
         if self.paint is not None and self.paint.kind != "solid" or self.paint is None and self.path is not None:
             return False
         return r.x <= x0 and x1 <= r.right and r.y <= y0 and y1 <= r.bottom
+
+    def plain_color(self) -> str | None:
+        """The one colour this layer paints ("" for none: what is under it shows), or
+        None when it may paint any colour (a picture, a gradient, a translucent fill)."""
+        if self.paint is not None:
+            return self.paint.color if self.paint.kind == "solid" and self.paint.alpha >= 0.98 else None
+        return None if self.path is not None else self.color
 
     def covers(self, x: float, y: float) -> bool:
         r = self.rect
@@ -595,6 +603,11 @@ def text_extent(box: TextBox) -> Rect:
     return Rect(x, y, width, height)
 
 
+def _cell_color(run: Run, ground: Ground) -> str:
+    """The colour of a run of a table cell: its own, or the ground's for other text."""
+    return run.color or ground.text_colors.get("other", "000000")
+
+
 def _run_color(run: Run, box: TextBox, ground: Ground) -> str:
     if run.color:
         return run.color
@@ -803,7 +816,7 @@ def table_cells(table: Table):
 def _cell_ground(cell, rect: Rect, below: list[Layer], ground: Ground) -> list[str]:
     if cell.fill:
         return [cell.fill]
-    return ground.colors_under(rect.inset(2.0), below)
+    return ground.colors_under(rect.inset(CELL_SAMPLE_INSET), below)
 
 
 def _fix_table(slide: SlidePlan, index: int, table: Table, ground: Ground, candidates, muted, below: list[Layer]) -> None:
@@ -811,7 +824,7 @@ def _fix_table(slide: SlidePlan, index: int, table: Table, ground: Ground, candi
         samples = _cell_ground(cell, rect, below, ground)
         for para in cell.paras:
             for run in para.runs:
-                color = run.color or ground.text_colors.get("other", "000000")
+                color = _cell_color(run, ground)
                 need = _need(para, run)
                 if run.text.strip() and ratio_over(color, samples) < need:
                     run.color = choose_color(color, samples, need, candidates, secondary=color in muted) or run.color
@@ -866,7 +879,7 @@ def low_contrast(plan: DeckPlan, theme: Theme, *, shared: bool = True) -> list[L
                         samples = _counted_cell_ground(cell, rect, below, ground) if shared else Counter(_cell_ground(cell, rect, below, ground))
                         for para in cell.paras:
                             for run in para.runs:
-                                color = run.color or ground.text_colors.get("other", "000000")
+                                color = _cell_color(run, ground)
                                 value = ratio(color, samples)
                                 if run.text.strip() and value < _need(para, run):
                                     out.append(LowContrast(number, run.text, color, value, _need(para, run), box.name or "table"))
@@ -930,7 +943,7 @@ class _Palette:
         for layers in (self.layers, below):
             for layer in layers:
                 if _reaches(layer.rect, x0, x1, y0, y1):
-                    color = _plain_color(layer)
+                    color = layer.plain_color()
                     if color is None:
                         return None
                     if color:
@@ -963,12 +976,11 @@ class _Palette:
     def table_reads(self, table: Table, ground: Ground, below: list[Layer]) -> bool:
         """Whether every run of ``table`` reads on its cell's fill, or (an unfilled cell)
         on whatever can lie behind the table."""
-        other = ground.text_colors.get("other", "000000")
         behind: list[str] | None = None
         looked = False
         for row in table.rows:
             for cell in row:
-                runs = [(run.color or other, _need(para, run)) for para in cell.paras for run in para.runs if run.text.strip()]
+                runs = [(_cell_color(run, ground), _need(para, run)) for para in cell.paras for run in para.runs if run.text.strip()]
                 if not runs:
                     continue
                 if cell.fill:
@@ -983,26 +995,17 @@ class _Palette:
 
 
 def _sampled_area(table: Table) -> Rect:
-    """Where the samples behind ``table``'s cells lie (:func:`_cell_ground`): inside its
-    cells, laid from its corner by their widths and heights, 2 pt in; up to 2 pt out
-    where a cell is narrower or lower than 4 pt."""
-    r = table.rect
-    width, height = sum(table.col_widths), sum(table.row_heights)
-    if min(table.col_widths, default=4.0) < 4.0 or min(table.row_heights, default=4.0) < 4.0:
-        return Rect(r.x - 2.0, r.y - 2.0, width + 4.0, height + 4.0)
-    return Rect(r.x, r.y, width, height)
-
-
-def _plain_color(layer: Layer) -> str | None:
-    """The one colour ``layer`` paints ("" for none: what is under it shows), or None
-    when it may paint any colour (a picture, a gradient, a translucent fill)."""
-    if layer.paint is not None:
-        if layer.paint.kind == "solid" and layer.paint.alpha >= 0.98:
-            return layer.paint.color
-        return None
-    if layer.path is not None:
-        return None
-    return layer.color
+    """Where the samples behind ``table``'s cells lie (:func:`_cell_ground`): the cells
+    inset as they are sampled (a cell under twice the inset is sampled out of it)."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for _, rect in table_cells(table):
+        inner = rect.inset(CELL_SAMPLE_INSET)
+        xs += (inner.x, inner.x + inner.w)
+        ys += (inner.y, inner.y + inner.h)
+    if not xs:
+        return table.rect
+    return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
 
 
 def _counted_cell_ground(cell, rect: Rect, below: list[Layer], ground: Ground) -> Counter[str]:
@@ -1012,7 +1015,7 @@ def _counted_cell_ground(cell, rect: Rect, below: list[Layer], ground: Ground) -
         if known is None:
             known = ground._counted[cell.fill] = Counter([cell.fill])
         return known
-    return ground.counted_under(rect.inset(2.0), below)
+    return ground.counted_under(rect.inset(CELL_SAMPLE_INSET), below)
 
 
 def _inked(ground: Ground, layer: Layer, extent: Rect) -> bool:

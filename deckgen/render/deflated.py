@@ -82,8 +82,8 @@ class DeflatedParts:
 
     def deflated(self, blob: bytes) -> bytes:
         """``blob`` deflated (:func:`deflate`): kept from an earlier build, or now."""
-        seen = self._measured.get(id(blob))
-        digest = seen[1] if seen is not None and seen[0] is blob else hashlib.sha256(blob).digest()
+        seen = self._seen(blob)
+        digest = seen[0] if seen is not None else hashlib.sha256(blob).digest()
         known = self._used.get(digest)
         if known is None:
             known = self._stored.get(digest)
@@ -95,8 +95,13 @@ class DeflatedParts:
 
     def crc32(self, blob: bytes) -> int:
         """``zlib.crc32(blob)``, worked out by :meth:`deflate_all` where it saw ``blob``."""
+        seen = self._seen(blob)
+        return seen[1] if seen is not None else zlib.crc32(blob)
+
+    def _seen(self, blob: bytes) -> tuple[bytes, int] | None:
+        """The digest and CRC :meth:`deflate_all` worked out of ``blob`` (None: it did not see it)."""
         seen = self._measured.get(id(blob))
-        return seen[2] if seen is not None and seen[0] is blob else zlib.crc32(blob)
+        return (seen[1], seen[2]) if seen is not None and seen[0] is blob else None
 
     def save(self) -> None:
         """Keep this build's deflated parts (and earlier ones, up to :data:`MAX_BYTES`)."""
